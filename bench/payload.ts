@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:payload`: bytes on the wire (compressed, as Chromium counts them) for a first
+ * visit with an empty cache, argon2 hash time, and `npm start` time to first response on a
+ * warm restart. Prints a Markdown table for docs/benchmarks.md.
+ */
+import os from 'node:os';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { kb, launchChromium, median, startApp } from './lib';
+
+const BUDGET = 60 * 1024;
+
+interface Transfer {
+	total: number;
+	byType: Record<string, number>;
+	requests: number;
+}
+
+/** Loads `path` in `context` with the cache disabled and sums the encoded bytes of every response. */
+async function measure(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	const types = new Map<string, string>();
+	const result: Transfer = { total: 0, byType: {}, requests: 0 };
+	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	cdp.on('Network.loadingFinished', (e) => {
+		const type = types.get(e.requestId) ?? 'Other';
+		result.total += e.encodedDataLength;
+		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
+		result.requests++;
+	});
+	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+	await page.close();
+	return result;
+}
+
+async function payloads(browser: Browser, baseUrl: string) {
+	const rows: [string, Transfer][] = [];
+	for (const path of ['/', '/signin', '/signup']) {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		rows.push([path, await measure(context, baseUrl, path)]);
+		await context.close();
+	}
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const signUp = await context.request.post(`${baseUrl}/signup`, {
+		form: { username: `bench${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'learner', background: '' },
+		headers: { origin: baseUrl }
+	});
+	if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
+	rows.push(['/learn (learner home)', await measure(context, baseUrl, '/learn')]);
+	await context.close();
+	return rows;
+}
+
+async function argon2Times(): Promise<number[]> {
+	await hashPassword('warm up the pool');
+	const times: number[] = [];
+	for (let i = 0; i < 10; i++) {
+		const start = performance.now();
+		await hashPassword(`benchmark password ${i}`);
+		times.push(performance.now() - start);
+	}
+	return times;
+}
+
+const port = Number(process.env.BENCH_PORT ?? 3222);
+const first = await startApp(port);
+const browser = await launchChromium();
+const rows = await payloads(browser, first.baseUrl);
+await browser.close();
+await first.stop();
+
+const restarts: number[] = [];
+for (let i = 0; i < 5; i++) {
+	const app = await startApp(port, first.databasePath);
+	restarts.push(app.startedMs);
+	await app.stop();
+}
+const hashes = await argon2Times();
+
+const fmt = (t: Transfer) => `${kb(t.total)} | ${t.requests} | ${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} | ${t.total <= BUDGET ? 'within' : '**over**'}`;
+console.log(`\n### bench:payload, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
+console.log('| first visit, empty cache | bytes (compressed) | requests | by type | budget 60 KB |');
+console.log('|---|---|---|---|---|');
+for (const [path, t] of rows) console.log(`| ${path} | ${fmt(t)} |`);
+console.log(`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`);
+console.log(`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`);
+const over = rows.filter(([, t]) => t.total > BUDGET);
+if (over.length) console.log(`\nOver budget: ${over.map(([p]) => p).join(', ')}`);

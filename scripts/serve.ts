@@ -1,0 +1,50 @@
+/**
+ * The production server: SvelteKit's Node handler behind compression (brotli or gzip for every
+ * response, pages included) and the security headers that static files need too.
+ */
+import compression from 'compression';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { config } from '../src/lib/server/config';
+import { baseCsp, securityHeaders } from '../src/lib/server/headers';
+
+export interface RunningServer {
+	server: http.Server;
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Starts serving `build/`; resolves once the port is open. */
+export async function serve(): Promise<RunningServer> {
+	process.env.ORIGIN ??= config.origin;
+	// Large enough for image uploads; forms still reject oversized fields with a translated 400.
+	process.env.BODY_SIZE_LIMIT ??= '6M';
+	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+	const compress = compression({ threshold: 0 });
+	// Defaults for every response; pages replace the CSP with their own, and immutable assets
+	// replace cache-control with a long max-age.
+	const headers = { ...securityHeaders(config.secure), 'content-security-policy': baseCsp, 'cache-control': 'no-store' };
+
+	const server = http.createServer((req, res) => {
+		for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+		compress(req as never, res as never, () => handler(req, res));
+	});
+	server.keepAliveTimeout = 5_000;
+
+	await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+	const address = server.address() as AddressInfo;
+	const url = `http://${config.host}:${address.port}`;
+
+	let closing: Promise<void> | undefined;
+	const close = () =>
+		(closing ??= new Promise<void>((resolve) => {
+			server.close(() => {
+				// Lets the app close its database cleanly (SQLite checkpoints the WAL).
+				process.emit('sveltekit:shutdown' as never, 'SIGTERM' as never);
+				resolve();
+			});
+			server.closeIdleConnections();
+			setTimeout(() => server.closeAllConnections(), 10_000).unref();
+		}));
+	return { server, url, close };
+}

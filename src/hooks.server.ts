@@ -1,0 +1,126 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { decide, homeFor } from '$lib/server/access';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { getDb } from '$lib/server/db';
+import { securityHeaders } from '$lib/server/headers';
+import { translate } from '$lib/server/i18n';
+import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
+import type { Locale } from '$lib/server/schema';
+
+export const init: ServerInit = async () => {
+	await migrateToLatest(getDb(), new BundledMigrationProvider());
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders(config.secure))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	// Pages and endpoints may show a person's data: never stored by a browser or proxy cache.
+	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+	return response;
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale as Locale;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
+function plainText(status: number, text: string, headers: Record<string, string> = {}): Response {
+	return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+/** Marks refusals made by the access table, so tests can tell them from a domain's own 403. */
+const DENIED = { 'x-lanpya-access': 'denied' };
+
+/**
+ * SvelteKit checks the origin of form posts only; this refuses any cross-site state change.
+ * Every state-changing route outside /api takes a form: anything else is a translated 400.
+ */
+const handleOrigin: Handle = ({ event, resolve }) => {
+	if (!SAFE_METHODS.has(event.request.method)) {
+		const site = event.request.headers.get('sec-fetch-site');
+		const origin = event.request.headers.get('origin');
+		// Sec-Fetch-Site when the browser sends it; otherwise the Origin header, where "null"
+		// (an opaque origin) counts as another site.
+		const crossSite = site ? site !== 'same-origin' && site !== 'none' : origin !== null && origin !== event.url.origin;
+		if (crossSite) return plainText(403, translate('error_cross_site', event.locals.locale));
+		const type = event.request.headers.get('content-type') ?? '';
+		if (!event.route.id?.startsWith('/api') && !FORM_TYPES.test(type)) {
+			return plainText(400, translate('error_form', event.locals.locale));
+		}
+	}
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(sessionCookieName());
+	if (token) {
+		const result = await validateSessionToken(getDb(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, token, result.session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies);
+		}
+	}
+	return resolve(event);
+};
+
+function wantsHtml(request: Request): boolean {
+	return (request.headers.get('accept') ?? '').includes('text/html');
+}
+
+const handleAccess: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
+	const decision = decide(routeId, event.locals.user);
+	const path = event.url.pathname + event.url.search;
+	switch (decision) {
+		case 'allow':
+			return resolve(event);
+		case 'home':
+			redirect(303, homeFor(event.locals.user!.kind));
+		// falls through: redirect() throws
+		case 'change_password':
+			redirect(303, '/account/password');
+		// falls through
+		case 'sign_in':
+			if (wantsHtml(event.request) || event.isDataRequest) {
+				redirect(303, `/signin?next=${encodeURIComponent(path)}`);
+			}
+			return plainText(401, translate('error_sign_in_needed', event.locals.locale));
+		case 'forbidden': {
+			const message = translate('error_forbidden', event.locals.locale);
+			if (event.request.method === 'GET' && wantsHtml(event.request) && !event.isDataRequest) {
+				// Render the translated "not allowed" page in place, with status 403; the refused
+				// route's own code never runs.
+				const page = await event.fetch('/forbidden', { headers: { accept: 'text/html' } });
+				const headers = new Headers(page.headers);
+				headers.set('x-lanpya-access', 'denied');
+				return new Response(page.body, { status: 403, headers });
+			}
+			return plainText(403, message, DENIED);
+		}
+	}
+};
+
+export const handle: Handle = sequence(handleHeaders, handleLocale, handleOrigin, handleSession, handleAccess);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`[${event.route.id ?? event.url.pathname}]`, error);
+	return { message: translate(status === 404 ? 'error_not_found' : 'error_server', event.locals.locale ?? 'my') };
+};

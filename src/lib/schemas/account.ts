@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { anyPassword, anyUsername, background, code, newPassword, username } from './fields';
+
+export const signUpSchema = z.object({
+	username,
+	password: newPassword,
+	kind: z.enum(['learner', 'org_member'], { error: 'error_kind_required' }),
+	background
+});
+
+export const signInSchema = z.object({
+	username: anyUsername,
+	password: anyPassword
+});
+
+export const recoverSchema = z.object({
+	username: anyUsername,
+	code,
+	password: newPassword
+});
+
+export const changePasswordSchema = z.object({
+	current: anyPassword,
+	next: newPassword
+});
+
+export const backgroundSchema = z.object({ background });
+
+export const endSessionSchema = z.object({
+	id: z.string({ error: 'error_required' }).regex(/^[0-9a-f]{64}$/, 'error_choice')
+});

@@ -1,0 +1,66 @@
+/**
+ * The one table of who may call what. Every route (page, form action, endpoint) is listed by
+ * its SvelteKit route id; `hooks.server.ts` enforces it before any load, action or endpoint runs.
+ * A route missing from this table is refused for everyone, and the route-walk test fails.
+ * Ownership (which organization, which session) is checked again by the domain functions.
+ */
+import { homes } from '$lib/nav';
+import type { AccountKind } from './schema';
+
+export type Rule =
+	/** Anyone, signed in or not. */
+	| 'anyone'
+	/** Only when signed out (sign-in, sign-up); signed-in people are sent to their home. */
+	| 'guest'
+	/** Any signed-in account. */
+	| 'signed_in'
+	| AccountKind;
+
+export const routeRules: Record<string, Rule> = {
+	'/(public)': 'anyone',
+	'/(public)/forbidden': 'anyone',
+	'/(public)/signin': 'guest',
+	'/(public)/signup': 'guest',
+	'/(public)/recover': 'guest',
+	'/healthz': 'anyone',
+	'/language': 'anyone',
+	'/signout': 'signed_in',
+	'/account': 'signed_in',
+	'/account/password': 'signed_in',
+	'/learn': 'learner',
+	'/org': 'org_member',
+	'/admin': 'admin'
+};
+
+/** Routes a person who must change a one-time password may still use. */
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz']);
+
+export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password';
+
+/** Decides what happens to a request for `routeId` from an account of `kind` (or nobody). */
+export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null): Decision {
+	const rule = routeRules[routeId];
+	if (!rule) return 'forbidden';
+	if (user && user.must_change_password && !allowedBeforePasswordChange.has(routeId)) return 'change_password';
+	switch (rule) {
+		case 'anyone':
+			return 'allow';
+		case 'guest':
+			return user ? 'home' : 'allow';
+		case 'signed_in':
+			return user ? 'allow' : 'sign_in';
+		default:
+			if (!user) return 'sign_in';
+			return user.kind === rule ? 'allow' : 'forbidden';
+	}
+}
+
+/** Where each kind of account lands after signing in. */
+export function homeFor(kind: AccountKind): string {
+	return homes[kind];
+}
+
+/** Only a path on this site may follow sign-in or a language switch: never "//host" or "/\\host". */
+export function safeNext(next: string | null | undefined): string | null {
+	return next && /^\/(?![/\\])/.test(next) ? next : null;
+}

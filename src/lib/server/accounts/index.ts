@@ -1,0 +1,215 @@
+/**
+ * Pseudonymous accounts: a username and a password, nothing else is ever required.
+ */
+import type { Db } from '../db';
+import type { AccountKind, Background, Locale, User } from '../schema';
+import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
+import { createSession, invalidateUserSessions } from '../auth/session';
+import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
+import { newId, randomToken } from '../auth/tokens';
+
+export type AccountError =
+	| 'username_taken'
+	| 'password_common'
+	| 'invalid_credentials'
+	| 'invalid_recovery'
+	| 'wrong_password'
+	| 'locked';
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
+
+/** The key that makes usernames unique regardless of letter case and Unicode form. */
+export function usernameKey(username: string): string {
+	return username.normalize('NFKC').toLowerCase();
+}
+
+async function findByUsername(db: Db, username: string): Promise<User | undefined> {
+	return db.selectFrom('user').selectAll().where('username_key', '=', usernameKey(username)).executeTakeFirst();
+}
+
+export interface SignUpInput {
+	username: string;
+	password: string;
+	kind: Exclude<AccountKind, 'admin'>;
+	background: Background | null;
+	locale: Locale;
+}
+
+/** Creates an account, its first session and 10 recovery codes (returned once, stored hashed). */
+export async function signUp(
+	db: Db,
+	input: SignUpInput,
+	browser: string,
+	now = Date.now()
+): Promise<Result<{ userId: string; token: string; recoveryCodes: string[] }>> {
+	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+	const passwordHash = await hashPassword(input.password);
+	const userId = newId();
+	try {
+		return await db.transaction().execute(async (trx) => {
+			if (await findByUsername(trx, input.username)) return { ok: false, error: 'username_taken' } as const;
+			await trx
+				.insertInto('user')
+				.values({
+					id: userId,
+					username: input.username,
+					username_key: usernameKey(input.username),
+					password_hash: passwordHash,
+					kind: input.kind,
+					background: input.kind === 'learner' ? input.background : null,
+					locale: input.locale,
+					must_change_password: 0,
+					created_at: now,
+					password_changed_at: now
+				})
+				.execute();
+			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
+			const { token } = await createSession(trx, userId, browser, now);
+			return { ok: true, userId, token, recoveryCodes } as const;
+		});
+	} catch (error) {
+		// Two sign-ups racing for one name: the unique index decides.
+		if (String(error).includes('UNIQUE')) return { ok: false, error: 'username_taken' };
+		throw error;
+	}
+}
+
+/**
+ * Checks a username and password. The answer is the same whether or not the name exists;
+ * 6 failures lock the name for 30 minutes.
+ */
+export async function signIn(
+	db: Db,
+	input: { username: string; password: string },
+	browser: string,
+	now = Date.now()
+): Promise<Result<{ token: string; user: User }>> {
+	const key = usernameKey(input.username);
+	const locked = await lockedFor(db, 'sign-in', key, now);
+	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	const user = await findByUsername(db, input.username);
+	const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+	if (!user || !valid) {
+		const lockMs = await recordFailure(db, 'sign-in', key, now);
+		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
+		return { ok: false, error: 'invalid_credentials' };
+	}
+	await clearFailures(db, 'sign-in', key);
+	const { token } = await createSession(db, user.id, browser, now);
+	return { ok: true, token, user };
+}
+
+/** Changes the password after checking the current one; ends every other session. */
+export async function changePassword(
+	db: Db,
+	userId: string,
+	currentSessionId: string,
+	input: { current: string; next: string },
+	now = Date.now()
+): Promise<Result<object>> {
+	const user = await db.selectFrom('user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+	const locked = await lockedFor(db, 'password', user.username_key, now);
+	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	if (!(await verifyPassword(user.password_hash, input.current))) {
+		await recordFailure(db, 'password', user.username_key, now);
+		return { ok: false, error: 'wrong_password' };
+	}
+	if (isCommonPassword(input.next)) return { ok: false, error: 'password_common' };
+	const passwordHash = await hashPassword(input.next);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('user')
+			.set({ password_hash: passwordHash, password_changed_at: now, must_change_password: 0 })
+			.where('id', '=', userId)
+			.execute();
+		await invalidateUserSessions(trx, userId, currentSessionId);
+	});
+	await clearFailures(db, 'password', user.username_key);
+	return { ok: true };
+}
+
+/**
+ * Sets a new password with a one-time recovery code. Ends every session and starts a new one.
+ * Wrong codes count toward the same kind of lock as sign-in.
+ */
+export async function resetWithRecoveryCode(
+	db: Db,
+	input: { username: string; code: string; password: string },
+	browser: string,
+	now = Date.now()
+): Promise<Result<{ token: string; user: User }>> {
+	const key = usernameKey(input.username);
+	const locked = await lockedFor(db, 'recover', key, now);
+	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+	const user = await findByUsername(db, input.username);
+	const passwordHash = await hashPassword(input.password);
+	const result = await db.transaction().execute(async (trx) => {
+		if (!user || !(await consumeRecoveryCode(trx, user.id, input.code, now))) return null;
+		await trx
+			.updateTable('user')
+			.set({ password_hash: passwordHash, password_changed_at: now, must_change_password: 0 })
+			.where('id', '=', user.id)
+			.execute();
+		await invalidateUserSessions(trx, user.id);
+		const { token } = await createSession(trx, user.id, browser, now);
+		return { token, user };
+	});
+	if (!result) {
+		const lockMs = await recordFailure(db, 'recover', key, now);
+		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
+		return { ok: false, error: 'invalid_recovery' };
+	}
+	await clearFailures(db, 'recover', key);
+	await clearFailures(db, 'sign-in', key);
+	return { ok: true, ...result };
+}
+
+/** Makes an administrator with a random one-time password that must be changed at first sign-in. */
+export async function createAdministrator(
+	db: Db,
+	username: string,
+	now = Date.now()
+): Promise<Result<{ userId: string; password: string }>> {
+	if (await findByUsername(db, username)) return { ok: false, error: 'username_taken' };
+	const password = randomToken(15);
+	const userId = newId();
+	await db
+		.insertInto('user')
+		.values({
+			id: userId,
+			username,
+			username_key: usernameKey(username),
+			password_hash: await hashPassword(password),
+			kind: 'admin',
+			background: null,
+			locale: 'my',
+			must_change_password: 1,
+			created_at: now,
+			password_changed_at: now
+		})
+		.execute();
+	return { ok: true, userId, password };
+}
+
+export async function setLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+	await db.updateTable('user').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** Learners may state, change or clear their background at any time; it is never required. */
+export async function setBackground(db: Db, userId: string, background: Background | null): Promise<void> {
+	await db.updateTable('user').set({ background }).where('id', '=', userId).where('kind', '=', 'learner').execute();
+}
+
+/** Counts of accounts per kind, for the administrators' overview. No names. */
+export async function countAccounts(db: Db): Promise<Record<AccountKind, number>> {
+	const rows = await db
+		.selectFrom('user')
+		.select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('kind')
+		.execute();
+	const counts: Record<AccountKind, number> = { learner: 0, org_member: 0, admin: 0 };
+	for (const row of rows) counts[row.kind] = Number(row.n);
+	return counts;
+}

@@ -1,0 +1,32 @@
+import type { Cookies } from '@sveltejs/kit';
+import { config } from '../config';
+
+/** `__Host-` (which requires Secure, path=/ and no domain) whenever the site is served over HTTPS. */
+export function sessionCookieName(): string {
+	return config.secure ? '__Host-lanpya_session' : 'lanpya_session';
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
+	cookies.set(sessionCookieName(), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: config.secure,
+		expires: new Date(expiresAt)
+	});
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(sessionCookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure });
+}
+
+/** The language cookie holds no personal data, so scripts may read it (Paraglide does). */
+export function setLanguageCookie(cookies: Cookies, locale: string): void {
+	cookies.set('lanpya_lang', locale, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: config.secure,
+		maxAge: 400 * 24 * 60 * 60
+	});
+}

@@ -1,0 +1,35 @@
+/**
+ * Every setting comes from the environment, with a safe default, and is documented in the README.
+ * Plain `process.env` (not `$env`) so the command-line scripts share this module.
+ */
+import path from 'node:path';
+
+function int(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number.parseInt(raw, 10);
+	if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
+	return value;
+}
+
+export const config = {
+	get port() {
+		return int('PORT', 3000);
+	},
+	get host() {
+		return process.env.HOST || '127.0.0.1';
+	},
+	get origin() {
+		return process.env.ORIGIN || `http://localhost:${int('PORT', 3000)}`;
+	},
+	get databasePath() {
+		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');
+	},
+	/** Production means served over HTTPS: Secure cookies with the __Host- prefix, and HSTS. */
+	get secure() {
+		return this.origin.startsWith('https://');
+	},
+	get signInLimitPerAddress() {
+		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
+	}
+};

@@ -1,0 +1,55 @@
+/**
+ * One way to read every form: each field must be text, free of control characters and broken
+ * UTF-8; Burmese typed in Zawgyi is converted to Unicode; then the form's zod schema decides.
+ * Errors come back translated, and secrets (passwords) are never echoed.
+ */
+import type { z } from 'zod';
+import type { Locale } from './schema';
+import { translate, isMessageKey } from './i18n';
+import { hasInvalidCharacters, toUnicode } from './text/normalize';
+
+export type FormValues = Record<string, string>;
+export type FormResult<T> =
+	| { ok: true; data: T; values: FormValues }
+	| { ok: false; values: FormValues; errors: Record<string, string> };
+
+/** Longest value echoed back into a form after an error. */
+const ECHO_MAX = 200;
+
+export async function readForm<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	locale: Locale,
+	secretFields: readonly string[] = []
+): Promise<FormResult<z.output<S>>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false, values: {}, errors: { form: translate('error_form', locale) } };
+	}
+	const raw: Record<string, string> = {};
+	const keys: Record<string, string> = {};
+	for (const [name, value] of form) {
+		if (name in raw || name in keys) continue;
+		if (typeof value !== 'string') keys[name] = 'error_not_text';
+		else if (hasInvalidCharacters(value)) keys[name] = 'error_invalid_chars';
+		else raw[name] = secretFields.includes(name) ? value : toUnicode(value);
+	}
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const field = String(issue.path[0] ?? 'form');
+			keys[field] ??= isMessageKey(issue.message) ? issue.message : 'error_invalid';
+		}
+	}
+	const values: FormValues = {};
+	for (const [name, value] of Object.entries(raw)) {
+		if (!secretFields.includes(name)) values[name] = value.slice(0, ECHO_MAX);
+	}
+	if (!parsed.success || Object.keys(keys).length > 0) {
+		const errors = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translate(key, locale)]));
+		return { ok: false, values, errors };
+	}
+	return { ok: true, data: parsed.data, values };
+}

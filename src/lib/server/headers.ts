@@ -1,0 +1,18 @@
+/**
+ * Security headers for every response. SvelteKit adds the page Content-Security-Policy itself
+ * (with nonces); `baseCsp` covers everything else (static files, endpoints).
+ */
+export const baseCsp = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'";
+
+export function securityHeaders(secure: boolean): Record<string, string> {
+	const headers: Record<string, string> = {
+		'referrer-policy': 'no-referrer',
+		'x-content-type-options': 'nosniff',
+		'x-frame-options': 'DENY',
+		'cross-origin-opener-policy': 'same-origin',
+		'cross-origin-resource-policy': 'same-origin',
+		'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()'
+	};
+	if (secure) headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
+	return headers;
+}

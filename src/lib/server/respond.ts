@@ -1,0 +1,20 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { FormValues } from './forms';
+import { translate } from './i18n';
+import type { Locale } from './schema';
+
+/** A refused attempt because of too many tries: 429, Retry-After, translated message. */
+export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues) {
+	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+	event.setHeaders({ 'retry-after': String(seconds) });
+	return fail(429, {
+		values,
+		errors: { form: translate('error_locked', locale, { minutes: Math.ceil(seconds / 60) }) } as Record<string, string>
+	});
+}
+
+/** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */
+export function refused(locale: Locale, key: string, values: FormValues, field = 'form', status = 400) {
+	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale) };
+	return fail(status, { values, errors });
+}

@@ -1,0 +1,14 @@
+import * as m from '$lib/paraglide/messages';
+
+/** "3 hours ago", to the hour at best: sessions only keep a coarse last-seen time. */
+export function relativeTime(time: number, now: number): string {
+	const hours = Math.floor((now - time) / 3_600_000);
+	if (hours < 1) return m.when_just_now();
+	if (hours < 48) return m.when_hours({ count: hours });
+	return m.when_days({ count: Math.floor(hours / 24) });
+}
+
+/** A calendar date in the current language, e.g. for expiry notes. */
+export function formatDate(time: number, locale: string): string {
+	return new Date(time).toLocaleDateString(locale === 'my' ? 'my-MM' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+}

@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import { resetWithRecoveryCode } from '$lib/server/accounts';
+import { homeFor } from '$lib/server/access';
+import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { refused, tooManyTries } from '$lib/server/respond';
+import { recoverSchema } from '$lib/schemas/account';
+import type { Actions } from './$types';
+
+export const actions = {
+	default: async (event) => {
+		const { request, locals, cookies } = event;
+		const address = event.getClientAddress();
+		const form = await readForm(request, recoverSchema, locals.locale, ['password', 'code']);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const wait = failedAttemptsByAddress.retryAfter(address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
+		const result = await resetWithRecoveryCode(getDb(), form.data, describeBrowser(request.headers.get('user-agent')));
+		if (!result.ok) {
+			failedAttemptsByAddress.record(address);
+			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
+			return refused(locals.locale, result.error, form.values, result.error === 'password_common' ? 'password' : 'form');
+		}
+		setSessionCookie(cookies, result.token, Date.now() + SESSION_TTL_MS);
+		setLanguageCookie(cookies, result.user.locale);
+		return { done: true, home: homeFor(result.user.kind) };
+	}
+} satisfies Actions;

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { signIn } from '$lib/server/accounts';
+import { homeFor, safeNext } from '$lib/server/access';
+import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { refused, tooManyTries } from '$lib/server/respond';
+import { signInSchema } from '$lib/schemas/account';
+import type { Actions } from './$types';
+
+export const actions = {
+	default: async (event) => {
+		const { request, locals, cookies, url } = event;
+		const address = event.getClientAddress();
+		const form = await readForm(request, signInSchema, locals.locale, ['password']);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const wait = failedAttemptsByAddress.retryAfter(address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
+		const result = await signIn(getDb(), form.data, describeBrowser(request.headers.get('user-agent')));
+		if (!result.ok) {
+			failedAttemptsByAddress.record(address);
+			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
+			return refused(locals.locale, result.error, form.values);
+		}
+		setSessionCookie(cookies, result.token, Date.now() + SESSION_TTL_MS);
+		setLanguageCookie(cookies, result.user.locale);
+		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'));
+		redirect(303, next ?? homeFor(result.user.kind));
+	}
+} satisfies Actions;

@@ -1,0 +1,9 @@
+import { countAccounts } from '$lib/server/accounts';
+import { getDb } from '$lib/server/db';
+import { listOrganizations } from '$lib/server/orgs';
+import type { PageServerLoad } from './$types';
+
+export const load = (async () => ({
+	accounts: await countAccounts(getDb()),
+	organizations: await listOrganizations(getDb())
+})) satisfies PageServerLoad;

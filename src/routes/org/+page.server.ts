@@ -1,0 +1,33 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { applyForOrganization, createInvitation, getMembership, joinWithInvitation } from '$lib/server/orgs';
+import { refused } from '$lib/server/respond';
+import { joinOrgSchema, orgApplicationSchema } from '$lib/schemas/org';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => ({
+	membership: await getMembership(getDb(), locals.user!.id)
+})) satisfies PageServerLoad;
+
+export const actions = {
+	apply: async ({ request, locals }) => {
+		const form = await readForm(request, orgApplicationSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'apply', values: form.values, errors: form.errors });
+		const result = await applyForOrganization(getDb(), locals.user!.id, form.data);
+		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 409);
+		return { action: 'apply', done: true };
+	},
+	join: async ({ request, locals }) => {
+		const form = await readForm(request, joinOrgSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'join', values: form.values, errors: form.errors });
+		const result = await joinWithInvitation(getDb(), locals.user!.id, form.data.code);
+		if (!result.ok) return refused(locals.locale, result.error, form.values, 'code');
+		return { action: 'join', done: true };
+	},
+	invite: async ({ locals }) => {
+		const result = await createInvitation(getDb(), locals.user!.id);
+		if (!result.ok) return refused(locals.locale, result.error, {}, 'form', 403);
+		return { action: 'invite', code: result.code, expiresAt: result.expiresAt };
+	}
+} satisfies Actions;

@@ -1,0 +1,76 @@
+/**
+ * Walks every route (every page, form action and endpoint) as nobody, a learner, an
+ * organization member and an administrator, and checks the access table is what happens.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeRules, type Rule } from '$lib/server/access';
+import { Client, createAdminWithCommand, uniqueName } from './support';
+import { routeCalls } from './routes';
+
+type Role = 'anonymous' | 'learner' | 'org_member' | 'admin';
+const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin'];
+const homes = { learner: '/learn', org_member: '/org', admin: '/admin' };
+
+function expected(rule: Rule, role: Role): 'allow' | 'sign_in' | 'forbidden' | 'home' {
+	if (rule === 'anyone') return 'allow';
+	if (rule === 'guest') return role === 'anonymous' ? 'allow' : 'home';
+	if (role === 'anonymous') return 'sign_in';
+	if (rule === 'signed_in') return 'allow';
+	return rule === role ? 'allow' : 'forbidden';
+}
+
+async function clientFor(role: Role): Promise<Client> {
+	const client = new Client('en');
+	if (role === 'learner' || role === 'org_member') {
+		const response = await client.signUp(uniqueName(role === 'learner' ? 'walker' : 'orgwalker'), role);
+		expect(response.status).toBe(200);
+	} else if (role === 'admin') {
+		const name = uniqueName('adminwalk');
+		const oneTime = createAdminWithCommand(name);
+		expect((await client.signIn(name, oneTime)).status).toBe(303);
+		const changed = await client.post('/account/password', { current: oneTime, next: 'walking the whole route table' });
+		expect(changed.status).toBe(303);
+	}
+	return client;
+}
+
+// Sign-out ends the walker's session, so it goes last.
+const calls = routeCalls().sort((a, b) => Number(a.routeId === '/signout') - Number(b.routeId === '/signout'));
+
+describe('every route declares who may call it', () => {
+	it('finds the routes to walk', () => {
+		expect(calls.length).toBeGreaterThan(15);
+		expect(calls.filter((c) => !(c.routeId in routeRules))).toEqual([]);
+	});
+
+	for (const role of roles) {
+		describe(`as ${role}`, () => {
+			let client: Client;
+			beforeAll(async () => {
+				client = await clientFor(role);
+			});
+
+			it.each(calls.map((c) => [`${c.method} ${c.path}`, c] as const))('%s', async (_, call) => {
+				const form: Record<string, string> = call.routeId === '/language' ? { locale: 'en', next: '/' } : {};
+				const response = call.method === 'GET' ? await client.request(call.path) : await client.post(call.path, form);
+				const location = response.headers.get('location') ?? '';
+				const outcome = expected(routeRules[call.routeId], role);
+				if (outcome === 'sign_in') {
+					expect(response.status).toBe(303);
+					expect(location).toMatch(/^\/signin\?next=/);
+				} else if (outcome === 'forbidden') {
+					expect(response.status).toBe(403);
+					expect(response.headers.get('x-lanpya-access')).toBe('denied');
+				} else if (outcome === 'home') {
+					expect(response.status).toBe(303);
+					expect(location).toBe(homes[role as keyof typeof homes]);
+				} else {
+					// The route ran; it may still refuse on its own terms (e.g. not the owner).
+					expect(response.headers.get('x-lanpya-access')).toBeNull();
+					expect([401, 500]).not.toContain(response.status);
+					expect(location).not.toMatch(/^\/signin/);
+				}
+			});
+		});
+	}
+});

@@ -1,0 +1,61 @@
+/**
+ * Starts the built app the way people run it (`npm start`'s script) on a fresh database in a
+ * temporary folder, and stops it after the suite.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		databasePath: string;
+	}
+}
+
+let server: ChildProcess | undefined;
+let dir: string;
+
+export async function setup(project: TestProject) {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-e2e-'));
+	const port = Number(process.env.E2E_PORT ?? 3111);
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const databasePath = path.join(dir, 'e2e.sqlite');
+	const busy = await fetch(`${baseUrl}/healthz`).then(() => true, () => false);
+	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
+	server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			DATABASE_PATH: databasePath,
+			SIGN_IN_LIMIT_PER_ADDRESS: '1000'
+		},
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode}`);
+		try {
+			if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error('the app did not start');
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	project.provide('baseUrl', baseUrl);
+	project.provide('databasePath', databasePath);
+}
+
+export async function teardown() {
+	if (server && server.exitCode === null) {
+		const exited = new Promise((r) => server!.once('exit', r));
+		server.kill('SIGTERM');
+		await exited;
+	}
+	fs.rmSync(dir, { recursive: true, force: true });
+}

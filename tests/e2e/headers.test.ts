@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl, Client } from './support';
+import { routeCalls } from './routes';
+
+const pages = [...new Set(routeCalls().filter((c) => c.method === 'GET').map((c) => c.path))];
+
+function expectSecurityHeaders(response: Response) {
+	const csp = response.headers.get('content-security-policy') ?? '';
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toContain("base-uri 'none'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	// No source outside this site: only 'self', 'none', nonces, hashes and data: images.
+	expect(csp).not.toMatch(/https?:|\*|'unsafe-inline'|'unsafe-eval'/);
+	expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+	expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	const permissions = response.headers.get('permissions-policy') ?? '';
+	for (const feature of ['geolocation=()', 'camera=()', 'microphone=()']) expect(permissions).toContain(feature);
+}
+
+describe('security headers', () => {
+	it.each(pages)('are on %s, for visitors and signed-in learners, with no-store', async (path) => {
+		const anonymous = new Client();
+		const learner = new Client();
+		await learner.signUp(`hdr${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+		for (const client of [anonymous, learner]) {
+			const response = await client.request(path);
+			expectSecurityHeaders(response);
+			expect(response.headers.get('cache-control')).toBe('no-store');
+		}
+	});
+
+	it('are on static files and on pages that do not exist', async () => {
+		for (const path of ['/favicon.svg', '/no-such-page']) {
+			expectSecurityHeaders(await fetch(baseUrl() + path));
+		}
+	});
+
+	it('HSTS and Secure cookies are off on plain-HTTP local servers (on when ORIGIN is https)', async () => {
+		const client = new Client();
+		const response = await client.signUp(`hsts${Date.now().toString(36)}`);
+		expect(response.headers.get('strict-transport-security')).toBeNull();
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))!;
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+	});
+});
+
+describe('compression', () => {
+	it.each(['/', '/signin', '/healthz'])('%s is served with brotli or gzip', async (path) => {
+		const response = await fetch(baseUrl() + path, { headers: { 'accept-encoding': 'br, gzip', accept: 'text/html' } });
+		expect(['br', 'gzip']).toContain(response.headers.get('content-encoding'));
+	});
+
+	it('static scripts are served precompressed', async () => {
+		const html = await (await fetch(baseUrl() + '/')).text();
+		const script = html.match(/\/_app\/immutable\/[^"]+\.js/)![0];
+		const response = await fetch(baseUrl() + script, { headers: { 'accept-encoding': 'br, gzip' } });
+		expect(['br', 'gzip']).toContain(response.headers.get('content-encoding'));
+	});
+});
+
+describe('requests from another origin', () => {
+	it('cannot change state through a form', async () => {
+		const client = new Client();
+		const response = await client.post('/signup', { username: 'crosssite', password: 'green tea and rice', kind: 'learner' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+		expect(response.status).toBe(403);
+		const again = await client.signUp('crosssite');
+		expect(again.status).toBe(200); // the name was never taken
+	});
+
+	it('cannot change state through an endpoint', async () => {
+		const client = new Client();
+		const response = await client.request('/language', {
+			method: 'POST',
+			body: JSON.stringify({ locale: 'en' }),
+			headers: { origin: 'https://evil.example', 'content-type': 'application/json' }
+		});
+		expect(response.status).toBe(403);
+		const nullOrigin = await client.request('/language', { method: 'POST', form: { locale: 'en' }, headers: { origin: 'null' } });
+		expect(nullOrigin.status).toBe(403);
+		const sameSite = await client.request('/language', {
+			method: 'POST',
+			form: { locale: 'en' },
+			headers: { 'sec-fetch-site': 'same-site' }
+		});
+		expect(sameSite.status).toBe(403);
+	});
+});
+
+describe('/healthz', () => {
+	it('reports the database reachable and migrations current', async () => {
+		const response = await fetch(baseUrl() + '/healthz');
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ ok: true, database: 'reachable', migrations: 'current', pending: [] });
+	});
+});

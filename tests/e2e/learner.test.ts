@@ -1,0 +1,187 @@
+/** A learner, on a 360 px phone, in Burmese: the whole account life cycle. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { consoleErrors, launch, phone, signUpInBrowser, uniqueName, shown } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('a learner', () => {
+	it('signs up in Burmese, signs out and in, and resets the password with a recovery code', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const errors = consoleErrors(page);
+		const username = uniqueName('thiha');
+
+		// First visit: Burmese by default.
+		await page.goto('/');
+		expect(await page.getAttribute('html', 'lang')).toBe('my');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('လမ်းပြပေးသူ');
+
+		const codes = await signUpInBrowser(page, username, 'monsoon rain on tin roofs');
+		expect(codes).toHaveLength(10);
+		for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
+
+		await page.getByRole('link', { name: 'သိမ်းပြီးပါပြီ၊ ဆက်သွားမည်' }).click();
+		await page.waitForURL('**/learn');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(username);
+
+		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		await shown(page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
+
+		await page.goto('/signin');
+		await page.getByLabel('အသုံးပြုသူအမည်').fill(username);
+		await page.getByLabel('စကားဝှက်').fill('monsoon rain on tin roofs');
+		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
+		await page.waitForURL('**/learn');
+
+		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+
+		await page.goto('/signin');
+		await page.getByRole('link', { name: 'စကားဝှက် မေ့သွားပါသလား။' }).click();
+		await page.waitForURL('**/recover');
+		await page.getByLabel('အသုံးပြုသူအမည်').fill(username);
+		await page.getByLabel('ပြန်လည်ရယူရေးကုဒ်').fill(codes[3]);
+		await page.getByLabel('စကားဝှက် အသစ်').fill('a new passphrase for me');
+		await page.getByRole('button', { name: 'စကားဝှက်အသစ် သတ်မှတ်မည်' }).click();
+		await expect(page.getByRole('status').innerText()).resolves.toContain('သင့်စကားဝှက်ကို ပြောင်းပြီးပါပြီ');
+
+		// The old password no longer works, the new one does.
+		const fresh = await context.browser()!.newContext({ baseURL: page.url() });
+		const other = await fresh.newPage();
+		await other.goto('/signin');
+		await other.getByLabel(/အသုံးပြုသူအမည်/).fill(username);
+		await other.getByLabel(/^စကားဝှက်$/).fill('monsoon rain on tin roofs');
+		await other.getByRole('button', { name: 'ဝင်မည်' }).click();
+		await expect(other.getByRole('alert').innerText()).resolves.toBe('အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။');
+		await other.getByLabel(/^စကားဝှက်$/).fill('a new passphrase for me');
+		await other.getByRole('button', { name: 'ဝင်မည်' }).click();
+		await other.waitForURL('**/learn');
+		await fresh.close();
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('sees sessions and ends one from another device', async () => {
+		const username = uniqueName('sessions');
+		const phoneContext = await phone(browser);
+		const page = await phoneContext.newPage();
+		await signUpInBrowser(page, username, 'two phones one person');
+		const laptop = await browser.newContext({ baseURL: page.url() });
+		const second = await laptop.newPage();
+		await second.goto('/signin');
+		await second.getByLabel(/အသုံးပြုသူအမည်/).fill(username);
+		await second.getByLabel(/^စကားဝှက်$/).fill('two phones one person');
+		await second.getByRole('button', { name: 'ဝင်မည်' }).click();
+		await second.waitForURL('**/learn');
+
+		await page.goto('/account');
+		const sessions = page.getByRole('region', { name: 'ကျွန်ုပ် ဝင်ထားသော နေရာများ' });
+		await expect(sessions.getByRole('listitem').count()).resolves.toBe(2);
+		await sessions.getByRole('button', { name: 'ဤဝင်ထားမှုကို အဆုံးသတ်ရန်' }).click();
+		await shown(page.getByText('ဝင်ထားမှုကို အဆုံးသတ်လိုက်ပါပြီ။'));
+		await expect(sessions.getByRole('listitem').count()).resolves.toBe(1);
+
+		await second.goto('/account');
+		expect(new URL(second.url()).pathname).toBe('/signin');
+		await laptop.close();
+		await phoneContext.close();
+	});
+
+	it('switches language without JavaScript, and the choice is remembered', async () => {
+		const context = await phone(browser, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/signin');
+		await page.getByRole('button', { name: 'English' }).click();
+		await page.waitForURL('**/signin');
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in');
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The one who shows the way');
+		await page.getByRole('button', { name: 'မြန်မာဘာသာ' }).click();
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('လမ်းပြပေးသူ');
+		await context.close();
+	});
+
+	it('keeps what was typed before the page\'s script arrived (slow connections)', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		let release!: () => void;
+		const scriptsArrive = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsArrive;
+			await route.continue();
+		});
+		await page.goto('/signup', { waitUntil: 'commit' });
+		await page.getByLabel('အသုံးပြုသူအမည်').fill('typed-early');
+		await page.getByLabel(/^စကားဝှက်$/).fill('typed before hydration');
+		await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း/ }).check();
+		release();
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(300);
+		expect(await page.getByLabel('အသုံးပြုသူအမည်').inputValue()).toBe('typed-early');
+		expect(await page.getByLabel(/^စကားဝှက်$/).inputValue()).toBe('typed before hydration');
+		expect(await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း/ }).isChecked()).toBe(true);
+		await context.close();
+	});
+
+	it('can sign up with JavaScript off', async () => {
+		const context = await phone(browser, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		const codes = await signUpInBrowser(page, uniqueName('nojs'), 'works without scripts');
+		expect(codes).toHaveLength(10);
+		await context.close();
+	});
+
+	it('gets no accessibility violations on the landing, sign-up, sign-in and home pages, at 360 px', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const report: Record<string, unknown> = {};
+		for (const path of ['/', '/signup', '/signin']) {
+			await page.goto(path);
+			report[path] = await axeViolations(page);
+		}
+		await signUpInBrowser(page, uniqueName('axe'), 'accessible to everyone');
+		report['/signup (codes)'] = await axeViolations(page);
+		await page.goto('/learn');
+		report['/learn'] = await axeViolations(page);
+		await page.goto('/account');
+		report['/account'] = await axeViolations(page);
+		for (const value of Object.values(report)) expect(value, JSON.stringify(report, null, 1)).toEqual([]);
+		// Nothing is wider than the phone.
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(overflow).toBeLessThanOrEqual(360);
+		await context.close();
+	});
+
+	it('never stores anything personal in the browser, and fetches nothing from other origins', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const origins = new Set<string>();
+		page.on('request', (request) => origins.add(new URL(request.url()).origin));
+		const username = uniqueName('store');
+		const codes = await signUpInBrowser(page, username, 'nothing left behind');
+		await page.goto('/account');
+		const stored = await page.evaluate(() => ({
+			local: Object.entries(localStorage),
+			session: Object.entries(sessionStorage),
+			cookies: document.cookie
+		}));
+		expect(stored.local).toEqual([]);
+		// SvelteKit keeps only scroll positions per history entry in session storage.
+		expect(stored.session.map(([key]) => key).filter((key) => !key.startsWith('sveltekit:'))).toEqual([]);
+		const everything = JSON.stringify(stored);
+		for (const secret of [username, 'nothing left behind', ...codes]) expect(everything).not.toContain(secret);
+		expect(stored.cookies).not.toContain('lanpya_session'); // HttpOnly: scripts cannot read it
+		const cacheNames = await page.evaluate(() => caches.keys());
+		expect(cacheNames).toEqual([]);
+		expect([...origins]).toEqual([new URL(page.url()).origin]);
+		await context.close();
+	});
+});

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface RouteCall {
+	routeId: string;
+	method: 'GET' | 'POST';
+	path: string;
+	/** The form action, for page routes. */
+	action?: string;
+}
+
+function urlPath(routeId: string): string {
+	return routeId.replace(/\/\([^)]+\)/g, '') || '/';
+}
+
+/** Every way a route can be called: GET for pages, POST for each form action, each endpoint method. */
+export function routeCalls(dir = 'src/routes', routeId = ''): RouteCall[] {
+	const calls: RouteCall[] = [];
+	const id = routeId || '/';
+	const file = (name: string) => path.join(dir, name);
+	if (fs.existsSync(file('+page.svelte'))) calls.push({ routeId: id, method: 'GET', path: urlPath(id) });
+	if (fs.existsSync(file('+page.server.ts'))) {
+		const source = fs.readFileSync(file('+page.server.ts'), 'utf8');
+		const block = source.match(/export const actions = \{([\s\S]*?)\n\} satisfies Actions/);
+		if (block) {
+			for (const m of block[1].matchAll(/^\t(\w+): /gm)) {
+				const action = m[1];
+				calls.push({ routeId: id, method: 'POST', path: action === 'default' ? urlPath(id) : `${urlPath(id)}?/${action}`, action });
+			}
+		}
+	}
+	if (fs.existsSync(file('+server.ts'))) {
+		const source = fs.readFileSync(file('+server.ts'), 'utf8');
+		for (const m of source.matchAll(/export const (GET|POST)\b/g)) calls.push({ routeId: id, method: m[1] as 'GET' | 'POST', path: urlPath(id) });
+	}
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		if (entry.isDirectory()) calls.push(...routeCalls(path.join(dir, entry.name), `${routeId}/${entry.name}`));
+	}
+	return calls;
+}

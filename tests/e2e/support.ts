@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseUrl = () => inject('baseUrl');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
+export function phone(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: baseUrl(),
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true,
+		...options
+	});
+}
+
+let counter = 0;
+/** A username unique to this run. */
+export function uniqueName(prefix: string): string {
+	return `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
+/** Signs up through the form; returns the recovery codes shown. */
+export async function signUpInBrowser(page: Page, username: string, password: string, kind: 'learner' | 'org_member' = 'learner'): Promise<string[]> {
+	await page.goto('/signup');
+	await page.getByLabel(/အသုံးပြုသူအမည်|Username/).fill(username);
+	await page.getByLabel(/^(စကားဝှက်|Password)$/).fill(password);
+	if (kind === 'org_member') await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း|partner organization/ }).check();
+	await page.getByRole('button', { name: /အကောင့်ဖွင့်ရန်|Create account/ }).click();
+	const list = page.getByRole('list', { name: /ပြန်လည်ရယူရေးကုဒ်များ|Recovery codes/ });
+	try {
+		await list.waitFor({ timeout: 15_000 });
+	} catch (error) {
+		const alert = await page.locator('.error').allInnerTexts();
+		throw new Error(`sign-up of ${username} showed no codes at ${page.url()}; errors: ${alert.join(' | ')}`, { cause: error });
+	}
+	return list.getByRole('listitem').allInnerTexts();
+}
+
+/** Makes an administrator with the real command and returns its one-time password. */
+export function createAdminWithCommand(name: string): string {
+	const output = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', name], {
+		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
+		encoding: 'utf8'
+	});
+	const match = output.match(/One-time password: (\S+)/);
+	if (!match) throw new Error(`unexpected output: ${output}`);
+	return match[1];
+}
+
+/** A raw HTTP client that keeps one session cookie, for checks a browser would hide. */
+export class Client {
+	cookie = '';
+
+	constructor(public locale: 'my' | 'en' = 'en') {}
+
+	async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		headers.set('cookie', [this.cookie, `lanpya_lang=${this.locale}`].filter(Boolean).join('; '));
+		if (!headers.has('accept')) headers.set('accept', 'text/html');
+		let body = init.body;
+		if (init.form) {
+			body = new URLSearchParams(init.form).toString();
+			headers.set('content-type', 'application/x-www-form-urlencoded');
+		}
+		if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', baseUrl());
+		const response = await fetch(baseUrl() + path, { ...init, body, headers, redirect: 'manual' });
+		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?lanpya_session=/.test(c));
+		if (set) this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? '' : set.split(';')[0];
+		return response;
+	}
+
+	post(path: string, form: Record<string, string>, init: RequestInit = {}) {
+		return this.request(path, { ...init, method: 'POST', form });
+	}
+
+	async signUp(username: string, kind: 'learner' | 'org_member' = 'learner', password = 'green tea and rice'): Promise<Response> {
+		return this.post('/signup', { username, password, kind, background: '' });
+	}
+
+	async signIn(username: string, password: string): Promise<Response> {
+		return this.post('/signin', { username, password });
+	}
+}
+
+/** Console errors a page logs (CSP violations among them); a clean page logs none. */
+export function consoleErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+/** Waits until the locator's first match is visible (playwright-core has no auto-waiting expect). */
+export async function shown(locator: Locator): Promise<true> {
+	await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+	return true;
+}

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface App {
+	baseUrl: string;
+	process: ChildProcess;
+	/** Milliseconds from spawning `npm start`'s script to its first healthy answer. */
+	startedMs: number;
+	databasePath: string;
+	output: () => string;
+	stop(): Promise<number | null>;
+}
+
+/** Runs `npm start`'s script on its own port and database; resolves at the first healthy answer. */
+export async function startApp(
+	port: number,
+	databasePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-app-')), 'app.sqlite'),
+	env: Record<string, string> = {}
+): Promise<App> {
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const started = performance.now();
+	const busy = await fetch(`${baseUrl}/healthz`).then(() => true, () => false);
+	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
+	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, DATABASE_PATH: databasePath, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (chunk) => (output += chunk));
+	child.stderr!.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}: ${output}`);
+		try {
+			if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error(`the app did not start: ${output}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	return {
+		baseUrl,
+		process: child,
+		startedMs: performance.now() - started,
+		databasePath,
+		output: () => output,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve(child.exitCode);
+				child.once('exit', (code) => resolve(code));
+				child.kill('SIGTERM');
+			})
+	};
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decide, routeRules, safeNext } from '$lib/server/access';
+
+/** Every route id in src/routes, from its +page or +server files. */
+function routeIds(dir = 'src/routes', id = ''): string[] {
+	const ids: string[] = [];
+	const entries = fs.readdirSync(dir, { withFileTypes: true });
+	if (entries.some((e) => /^\+(page|server)\.(svelte|ts|js)$/.test(e.name) || /^\+page\.server\.(ts|js)$/.test(e.name))) ids.push(id || '/');
+	for (const entry of entries) {
+		if (entry.isDirectory()) ids.push(...routeIds(path.join(dir, entry.name), `${id}/${entry.name}`));
+	}
+	return ids;
+}
+
+describe('the access table', () => {
+	it('declares a rule for every route in src/routes', () => {
+		const undeclared = routeIds().filter((id) => !(id in routeRules));
+		expect(undeclared).toEqual([]);
+	});
+
+	it('declares no route that does not exist', () => {
+		const ids = new Set(routeIds());
+		expect(Object.keys(routeRules).filter((id) => !ids.has(id))).toEqual([]);
+	});
+
+	it('refuses a route with no rule for everyone', () => {
+		expect(decide('/not-declared', null)).toBe('forbidden');
+		expect(decide('/not-declared', { kind: 'admin', must_change_password: 0 })).toBe('forbidden');
+	});
+
+	it('sends people who must change a one-time password to do so first', () => {
+		expect(decide('/admin', { kind: 'admin', must_change_password: 1 })).toBe('change_password');
+		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 })).toBe('allow');
+	});
+});
+
+describe('safeNext', () => {
+	it('keeps paths on this site only', () => {
+		expect(safeNext('/learn?x=1')).toBe('/learn?x=1');
+		expect(safeNext('//evil.example/')).toBeNull();
+		expect(safeNext('/\\evil.example')).toBeNull();
+		expect(safeNext('https://evil.example/')).toBeNull();
+		expect(safeNext(null)).toBeNull();
+	});
+});

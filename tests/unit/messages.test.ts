@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const load = (locale: string) => {
+	const { $schema: _, ...messages } = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+	return messages;
+};
+const en = load('en');
+const my = load('my');
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogue', () => {
+	it('has every message in both Burmese and English', () => {
+		expect(Object.keys(my).sort()).toEqual(Object.keys(en).sort());
+	});
+
+	it.each(Object.keys(en))('%s is filled in and has the same parameters in both languages', (key) => {
+		expect(en[key].trim()).not.toBe('');
+		expect(my[key].trim()).not.toBe('');
+		expect(params(my[key])).toEqual(params(en[key]));
+	});
+
+	it('Burmese messages are in Burmese script, not copies of the English', () => {
+		const untranslated = Object.keys(en).filter((key) => my[key] === en[key] && /[a-z]{4}/i.test(en[key]));
+		// Names that stay the same in both languages.
+		expect(untranslated.filter((key) => !['language_switch'].includes(key))).toEqual([]);
+	});
+
+	it('every message used in the code exists', () => {
+		const used = new Set<string>();
+		const walk = (dir: string) => {
+			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+				const file = `${dir}/${entry.name}`;
+				if (entry.isDirectory()) {
+					if (entry.name !== 'paraglide') walk(file);
+				} else if (/\.(svelte|ts)$/.test(entry.name)) {
+					const text = fs.readFileSync(file, 'utf8');
+					if (text.includes('paraglide/messages')) {
+						for (const match of text.matchAll(/\bm\.(\w+)\(/g)) used.add(match[1]);
+					}
+					for (const match of text.matchAll(/'(error_\w+)'/g)) used.add(match[1]);
+				}
+			}
+		};
+		walk('src');
+		expect([...used].filter((key) => !(key in en))).toEqual([]);
+	});
+});
