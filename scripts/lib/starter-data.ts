@@ -1,8 +1,15 @@
 import type { Db } from '../../src/lib/server/db';
+import { loadCourseBundle } from '../../src/lib/server/courses/catalogue';
+import { readStarterCatalogue } from '../../src/lib/server/courses/content-files';
 
 /**
- * Loads the starter catalogue into an empty database. The foundation has no starter content
- * of its own: accounts are never seeded (no default credentials exist anywhere), and the
- * course catalogue arrives with the courses work.
+ * Loads the starter catalogue (content/courses) on every start: a course is created the first
+ * time and updated only when its version in the files is newer. Accounts are never seeded:
+ * no default credentials exist anywhere.
  */
-export async function loadStarterData(_db: Db): Promise<void> {}
+export async function loadStarterData(db: Db): Promise<void> {
+	for (const bundle of readStarterCatalogue()) {
+		const outcome = await loadCourseBundle(db, bundle);
+		if (outcome !== 'unchanged') console.log(`course ${bundle.course.id} v${bundle.course.version}: ${outcome}`);
+	}
+}

@@ -13,7 +13,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { config } from './config';
 
@@ -26,7 +26,31 @@ function openSqlite(file: string): BetterSqlite3.Database {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	ensureSearchIndex(sqlite);
 	return sqlite;
+}
+
+/**
+ * Course search: an FTS5 index with the trigram tokenizer, which finds a Burmese word inside
+ * Burmese text (written without spaces between words) as well as English. It is derived data,
+ * rebuilt from the course tables, so it lives here rather than in a migration; a PostgreSQL
+ * deployment would use pg_trgm behind the same two functions.
+ */
+function ensureSearchIndex(sqlite: BetterSqlite3.Database): void {
+	sqlite.exec("create virtual table if not exists course_search using fts5(course_id unindexed, body, tokenize = 'trigram')");
+}
+
+/** Replaces the searchable text of one course. */
+export async function indexCourseText(db: Kysely<Database>, courseId: string, text: string): Promise<void> {
+	await sql`delete from course_search where course_id = ${courseId}`.execute(db);
+	await sql`insert into course_search (course_id, body) values (${courseId}, ${text})`.execute(db);
+}
+
+/** Ids of courses whose text contains `query` (any letter case). */
+export async function searchCourseText(db: Kysely<Database>, query: string): Promise<string[]> {
+	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const result = await sql<{ course_id: string }>`select course_id from course_search where body like ${pattern} escape '\\'`.execute(db);
+	return result.rows.map((r) => r.course_id);
 }
 
 /** Opens (creating if needed) the SQLite file at `file` with Lanpya's pragmas. */

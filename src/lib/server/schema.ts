@@ -72,6 +72,129 @@ export interface OrgInvitationTable {
 	used_at: number | null;
 }
 
+export type CourseCategory = 'vocational' | 'computer' | 'language';
+export type CourseAudience = 'everyone' | 'families' | 'former_soldiers';
+export type CourseStatus = 'draft' | 'published';
+
+export interface SkillTable {
+	id: string;
+	name_my: string;
+	name_en: string;
+}
+
+export interface CourseTable {
+	id: string;
+	version: number;
+	category: CourseCategory;
+	audience: CourseAudience;
+	title_my: string;
+	title_en: string;
+	summary_my: string;
+	summary_en: string;
+	status: CourseStatus;
+	owner_org_id: string | null;
+	/** 'starter' for the catalogue shipped in content/courses, 'authored' for courses made in the app. */
+	origin: 'starter' | 'authored';
+	/** JSON: [{ title, url }] */
+	sources: string;
+	size_bytes: number;
+	created_at: number;
+	updated_at: number;
+	published_at: number | null;
+}
+
+export interface CourseSkillTable {
+	course_id: string;
+	skill_id: string;
+	level: number;
+}
+
+export interface CourseModuleTable {
+	course_id: string;
+	id: string;
+	position: number;
+	title_my: string;
+	title_en: string;
+}
+
+export interface LessonTable {
+	course_id: string;
+	id: string;
+	module_id: string;
+	position: number;
+	minutes: number;
+	title_my: string;
+	title_en: string;
+	body_my: string;
+	body_en: string;
+	retired: number;
+}
+
+export interface QuizTable {
+	course_id: string;
+	id: string;
+	module_id: string;
+	position: number;
+	title_my: string;
+	title_en: string;
+	pass_mark: number;
+	/** JSON: the questions, in the format of content/courses/FORMAT.md */
+	questions: string;
+	retired: number;
+}
+
+export interface CourseImageTable {
+	name: string;
+	course_id: string;
+	bytes: number;
+	created_at: number;
+}
+
+export interface EnrolmentTable {
+	user_id: string;
+	course_id: string;
+	enrolled_at: number;
+	completed_at: number | null;
+}
+
+export interface LessonProgressTable {
+	user_id: string;
+	course_id: string;
+	lesson_id: string;
+	done_at: number;
+}
+
+export interface QuizAttemptTable {
+	id: string;
+	user_id: string;
+	course_id: string;
+	quiz_id: string;
+	score: number;
+	passed: number;
+	answers: string;
+	created_at: number;
+}
+
+export interface UserSkillTable {
+	user_id: string;
+	skill_id: string;
+	level: number;
+	source: 'course' | 'endorsement' | 'service';
+	source_ref: string;
+	granted_at: number;
+}
+
+export interface CertificateTable {
+	code: string;
+	user_id: string;
+	course_id: string;
+	course_version: number;
+	issued_at: number;
+	display_name: string | null;
+	hidden: number;
+	revoked_at: number | null;
+}
+
 export interface KyselyMigrationTable {
 	name: string;
 	timestamp: string;
@@ -85,6 +208,18 @@ export interface Database {
 	organization: OrganizationTable;
 	org_member: OrgMemberTable;
 	org_invitation: OrgInvitationTable;
+	skill: SkillTable;
+	course: CourseTable;
+	course_skill: CourseSkillTable;
+	course_module: CourseModuleTable;
+	lesson: LessonTable;
+	quiz: QuizTable;
+	course_image: CourseImageTable;
+	enrolment: EnrolmentTable;
+	lesson_progress: LessonProgressTable;
+	quiz_attempt: QuizAttemptTable;
+	user_skill: UserSkillTable;
+	certificate: CertificateTable;
 	kysely_migration: KyselyMigrationTable;
 }
 

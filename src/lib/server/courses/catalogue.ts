@@ -1,0 +1,137 @@
+/**
+ * The course catalogue in the database: loading versioned course content, and listing it.
+ * Lessons and quizzes keep their ids across versions; ones dropped from a new version are
+ * marked retired, never deleted, so no learner's progress is lost.
+ */
+import { indexCourseText, searchCourseText, type Db } from '../db';
+import { toUnicode } from '../text/normalize';
+import type { CourseBundle } from './content-files';
+
+export type LoadOutcome = 'created' | 'updated' | 'unchanged';
+
+function byteLength(text: string): number {
+	return Buffer.byteLength(text, 'utf8');
+}
+
+/** Bytes a learner downloads for the whole course: lesson texts, quizzes and images. */
+export function bundleSize(bundle: CourseBundle): number {
+	let size = 0;
+	for (const body of bundle.lessons.values()) size += byteLength(body.my) + byteLength(body.en);
+	for (const quiz of bundle.quizzes.values()) size += byteLength(JSON.stringify(quiz));
+	for (const image of bundle.images.values()) size += image.length;
+	return size;
+}
+
+/**
+ * Creates or updates a published course from a content bundle. Idempotent: a bundle whose
+ * version is not newer than the stored one changes nothing.
+ */
+export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.now()): Promise<LoadOutcome> {
+	const { course } = bundle;
+	const existing = await db.selectFrom('course').select('version').where('id', '=', course.id).executeTakeFirst();
+	if (existing && existing.version >= course.version) return 'unchanged';
+
+	await db.transaction().execute(async (trx) => {
+		for (const skill of course.skills) {
+			await trx
+				.insertInto('skill')
+				.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
+				.onConflict((oc) => oc.column('id').doUpdateSet({ name_my: skill.name.my, name_en: skill.name.en }))
+				.execute();
+		}
+		const row = {
+			version: course.version,
+			category: course.category,
+			audience: course.audience,
+			title_my: course.title.my,
+			title_en: course.title.en,
+			summary_my: course.summary.my,
+			summary_en: course.summary.en,
+			status: 'published' as const,
+			origin: 'starter' as const,
+			sources: JSON.stringify(course.sources),
+			size_bytes: bundleSize(bundle),
+			updated_at: now,
+			published_at: now
+		};
+		if (existing) await trx.updateTable('course').set(row).where('id', '=', course.id).execute();
+		else await trx.insertInto('course').values({ id: course.id, owner_org_id: null, created_at: now, ...row }).execute();
+
+		await trx.deleteFrom('course_skill').where('course_id', '=', course.id).execute();
+		await trx
+			.insertInto('course_skill')
+			.values(course.skills.map((s) => ({ course_id: course.id, skill_id: s.id, level: s.level })))
+			.execute();
+
+		await trx.deleteFrom('course_module').where('course_id', '=', course.id).execute();
+		await trx.updateTable('lesson').set({ retired: 1 }).where('course_id', '=', course.id).execute();
+		await trx.updateTable('quiz').set({ retired: 1 }).where('course_id', '=', course.id).execute();
+		let lessonPosition = 0;
+		for (const [modulePosition, module] of course.modules.entries()) {
+			await trx
+				.insertInto('course_module')
+				.values({ course_id: course.id, id: module.id, position: modulePosition, title_my: module.title.my, title_en: module.title.en })
+				.execute();
+			for (const lesson of module.lessons) {
+				const body = bundle.lessons.get(lesson.id)!;
+				const values = {
+					module_id: module.id,
+					position: lessonPosition++,
+					minutes: lesson.minutes,
+					title_my: lesson.title.my,
+					title_en: lesson.title.en,
+					body_my: body.my,
+					body_en: body.en,
+					retired: 0
+				};
+				await trx
+					.insertInto('lesson')
+					.values({ course_id: course.id, id: lesson.id, ...values })
+					.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
+					.execute();
+			}
+			if (module.quiz) {
+				const quiz = bundle.quizzes.get(module.quiz)!;
+				const values = {
+					module_id: module.id,
+					position: lessonPosition,
+					title_my: quiz.title.my,
+					title_en: quiz.title.en,
+					pass_mark: quiz.passMark,
+					questions: JSON.stringify(quiz.questions),
+					retired: 0
+				};
+				await trx
+					.insertInto('quiz')
+					.values({ course_id: course.id, id: quiz.id, ...values })
+					.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
+					.execute();
+			}
+		}
+		await indexCourseText(trx, course.id, searchableText(bundle));
+	});
+	return existing ? 'updated' : 'created';
+}
+
+/** Everything a learner might search for, in both languages. */
+function searchableText(bundle: CourseBundle): string {
+	const { course } = bundle;
+	const parts = [course.title.my, course.title.en, course.summary.my, course.summary.en];
+	for (const skill of course.skills) parts.push(skill.name.my, skill.name.en);
+	for (const module of course.modules) {
+		parts.push(module.title.my, module.title.en);
+		for (const lesson of module.lessons) parts.push(lesson.title.my, lesson.title.en);
+	}
+	for (const body of bundle.lessons.values()) parts.push(body.my, body.en);
+	return parts.join('\n');
+}
+
+/** Ids of published courses whose text contains the query; Zawgyi queries are converted first. */
+export async function searchCourses(db: Db, query: string): Promise<string[]> {
+	const text = toUnicode(query.trim());
+	if (!text) return [];
+	const ids = await searchCourseText(db, text);
+	if (ids.length === 0) return [];
+	const rows = await db.selectFrom('course').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
+	return rows.map((r) => r.id);
+}

@@ -1,0 +1,196 @@
+/**
+ * A learner's progress. Rules, which hold in whatever order events arrive:
+ * - marking a lesson done is idempotent and never undone;
+ * - quiz attempts are appended; the best score counts;
+ * - a course completes when every current lesson is done and every current quiz passed, and
+ *   completion only moves forward (a later version with new lessons does not undo it);
+ * - on completion the course's skills are granted ("verified by course") and one certificate
+ *   is issued.
+ */
+import type { Db } from '../db';
+import { newId, randomToken } from '../auth/tokens';
+import { scoreQuiz, type Answer, type QuizScore } from './scoring';
+import type { QuizFile } from '../../schemas/course-content';
+
+export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
+export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
+
+async function publishedCourse(db: Db, courseId: string) {
+	return db.selectFrom('course').select(['id', 'version']).where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
+}
+
+/** Enrols a learner in a published course; enrolling twice changes nothing. */
+export async function enrol(db: Db, userId: string, courseId: string, now = Date.now()): Promise<ProgressResult<object>> {
+	if (!(await publishedCourse(db, courseId))) return { ok: false, error: 'no_course' };
+	await db
+		.insertInto('enrolment')
+		.values({ user_id: userId, course_id: courseId, enrolled_at: now, completed_at: null })
+		.onConflict((oc) => oc.columns(['user_id', 'course_id']).doNothing())
+		.execute();
+	return { ok: true };
+}
+
+/** Marks a lesson done (enrolling when needed), then checks completion. */
+export async function markLessonDone(
+	db: Db,
+	userId: string,
+	courseId: string,
+	lessonId: string,
+	now = Date.now()
+): Promise<ProgressResult<{ completed: boolean }>> {
+	const lesson = await db
+		.selectFrom('lesson')
+		.innerJoin('course', 'course.id', 'lesson.course_id')
+		.select('lesson.id')
+		.where('lesson.course_id', '=', courseId)
+		.where('lesson.id', '=', lessonId)
+		.where('lesson.retired', '=', 0)
+		.where('course.status', '=', 'published')
+		.executeTakeFirst();
+	if (!lesson) return { ok: false, error: 'no_lesson' };
+	await enrol(db, userId, courseId, now);
+	await db
+		.insertInto('lesson_progress')
+		.values({ user_id: userId, course_id: courseId, lesson_id: lessonId, done_at: now })
+		.onConflict((oc) => oc.columns(['user_id', 'course_id', 'lesson_id']).doNothing())
+		.execute();
+	return { ok: true, completed: await checkCompletion(db, userId, courseId, now) };
+}
+
+/** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
+export async function submitQuiz(
+	db: Db,
+	userId: string,
+	courseId: string,
+	quizId: string,
+	answers: Record<string, Answer>,
+	now = Date.now()
+): Promise<ProgressResult<{ score: QuizScore; completed: boolean }>> {
+	const quiz = await loadQuiz(db, courseId, quizId);
+	if (!quiz) return { ok: false, error: 'no_quiz' };
+	const score = scoreQuiz(quiz, answers);
+	await enrol(db, userId, courseId, now);
+	await db
+		.insertInto('quiz_attempt')
+		.values({
+			id: newId(),
+			user_id: userId,
+			course_id: courseId,
+			quiz_id: quizId,
+			score: score.score,
+			passed: score.passed ? 1 : 0,
+			answers: JSON.stringify(answers),
+			created_at: now
+		})
+		.execute();
+	return { ok: true, score, completed: await checkCompletion(db, userId, courseId, now) };
+}
+
+/** A current quiz of a published course, in the content format. */
+export async function loadQuiz(db: Db, courseId: string, quizId: string): Promise<QuizFile | null> {
+	const row = await db
+		.selectFrom('quiz')
+		.innerJoin('course', 'course.id', 'quiz.course_id')
+		.select(['quiz.id', 'quiz.title_my', 'quiz.title_en', 'quiz.pass_mark', 'quiz.questions'])
+		.where('quiz.course_id', '=', courseId)
+		.where('quiz.id', '=', quizId)
+		.where('quiz.retired', '=', 0)
+		.where('course.status', '=', 'published')
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		id: row.id,
+		passMark: row.pass_mark,
+		title: { my: row.title_my, en: row.title_en },
+		questions: JSON.parse(row.questions)
+	} as QuizFile;
+}
+
+export interface CourseProgress {
+	enrolled: boolean;
+	lessonsDone: string[];
+	lessonsTotal: number;
+	quizzes: { id: string; best: number | null; passed: boolean; attempts: number }[];
+	completedAt: number | null;
+	/** Percent of lessons done and quizzes passed. */
+	percent: number;
+}
+
+/** Where a learner stands in one course. */
+export async function courseProgress(db: Db, userId: string, courseId: string): Promise<CourseProgress> {
+	const enrolment = await db
+		.selectFrom('enrolment')
+		.select('completed_at')
+		.where('user_id', '=', userId)
+		.where('course_id', '=', courseId)
+		.executeTakeFirst();
+	const lessons = await db.selectFrom('lesson').select('id').where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const done = await db
+		.selectFrom('lesson_progress')
+		.innerJoin('lesson', (join) => join.onRef('lesson.course_id', '=', 'lesson_progress.course_id').onRef('lesson.id', '=', 'lesson_progress.lesson_id'))
+		.select('lesson_progress.lesson_id')
+		.where('lesson_progress.user_id', '=', userId)
+		.where('lesson_progress.course_id', '=', courseId)
+		.where('lesson.retired', '=', 0)
+		.execute();
+	const quizzes = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	const attempts = await db
+		.selectFrom('quiz_attempt')
+		.select(['quiz_id', (eb) => eb.fn.max<number>('score').as('best'), (eb) => eb.fn.max<number>('passed').as('passed'), (eb) => eb.fn.countAll<number>().as('attempts')])
+		.where('user_id', '=', userId)
+		.where('course_id', '=', courseId)
+		.groupBy('quiz_id')
+		.execute();
+	const byQuiz = new Map(attempts.map((a) => [a.quiz_id, a]));
+	const quizList = quizzes.map((q) => {
+		const a = byQuiz.get(q.id);
+		return { id: q.id, best: a ? Number(a.best) : null, passed: a ? Number(a.passed) === 1 : false, attempts: a ? Number(a.attempts) : 0 };
+	});
+	const steps = lessons.length + quizList.length;
+	const stepsDone = done.length + quizList.filter((q) => q.passed).length;
+	return {
+		enrolled: !!enrolment,
+		lessonsDone: done.map((d) => d.lesson_id),
+		lessonsTotal: lessons.length,
+		quizzes: quizList,
+		completedAt: enrolment?.completed_at ?? null,
+		percent: steps === 0 ? 0 : Math.floor((stepsDone / steps) * 100)
+	};
+}
+
+/** Completes the course when every current step is done: skills granted, one certificate issued. */
+async function checkCompletion(db: Db, userId: string, courseId: string, now: number): Promise<boolean> {
+	const progress = await courseProgress(db, userId, courseId);
+	if (progress.completedAt) return true;
+	const complete = progress.lessonsDone.length === progress.lessonsTotal && progress.quizzes.every((q) => q.passed);
+	if (!complete) return false;
+	const course = (await publishedCourse(db, courseId))!;
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('enrolment')
+			.set({ completed_at: now })
+			.where('user_id', '=', userId)
+			.where('course_id', '=', courseId)
+			.where('completed_at', 'is', null)
+			.execute();
+		const skills = await trx.selectFrom('course_skill').select(['skill_id', 'level']).where('course_id', '=', courseId).execute();
+		for (const skill of skills) {
+			await trx
+				.insertInto('user_skill')
+				.values({ user_id: userId, skill_id: skill.skill_id, level: skill.level, source: 'course', source_ref: courseId, granted_at: now })
+				.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
+				.execute();
+		}
+		await trx
+			.insertInto('certificate')
+			.values({ code: newCertificateCode(), user_id: userId, course_id: courseId, course_version: course.version, issued_at: now, display_name: null, hidden: 0, revoked_at: null })
+			.onConflict((oc) => oc.columns(['user_id', 'course_id']).doNothing())
+			.execute();
+	});
+	return true;
+}
+
+/** 16 base32 characters (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
+function newCertificateCode(): string {
+	return randomToken(10).toUpperCase().match(/.{4}/g)!.join('-');
+}
