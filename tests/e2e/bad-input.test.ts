@@ -6,6 +6,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Client, uniqueName } from './support';
+import { sampleParams } from './routes';
+import fs from 'node:fs';
+
+const lessonPath = `/learn/courses/${sampleParams.course}/lessons/${sampleParams.lesson}`;
+const quizPath = `/learn/courses/${sampleParams.course}/quizzes/${sampleParams.quiz}`;
+const firstQuestion = JSON.parse(fs.readFileSync(`content/courses/${sampleParams.course}/quizzes/${sampleParams.quiz}.json`, 'utf8')).questions[0].id;
 
 const MB = 'a'.repeat(1024 * 1024);
 
@@ -29,10 +35,15 @@ const forms: FormCase[] = [
 	{ name: 'background', path: '/account?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
 	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['name', 'description'] },
 	{ name: 'join an organization', path: '/org?/join', role: 'org_member', valid: { code: 'abcd-efgh-ijkl-mnop' }, text: ['code'] },
-	{ name: 'language switch', path: '/language', role: 'anonymous', valid: { locale: 'my', next: '/' }, text: ['locale', 'next'] }
+	{ name: 'language switch', path: '/language', role: 'anonymous', valid: { locale: 'my', next: '/' }, text: ['locale', 'next'] },
+	{ name: 'text size', path: `${lessonPath}?/textSize`, role: 'learner', valid: { size: 'l' }, text: ['size'] },
+	{ name: 'quiz', path: quizPath, role: 'learner', valid: { [`q-${firstQuestion}`]: 'a' }, text: [], emptyIsValid: true },
+	{ name: 'certificate name', path: '/learn/certificates?/name', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' }, text: ['code', 'name'] },
+	{ name: 'hide a certificate', path: '/learn/certificates?/hide', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] },
+	{ name: 'revoke a certificate', path: '/learn/certificates?/revoke', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] }
 ];
 
-const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'sign_in_throttle'];
+const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate'];
 let sqlite: Database.Database;
 const snapshot = () => TABLES.map((t) => (sqlite.prepare(`select count(*) n from "${t}"`).get() as { n: number }).n).join(',');
 beforeAll(() => {

@@ -9,8 +9,23 @@ export interface RouteCall {
 	action?: string;
 }
 
+const firstAid = JSON.parse(fs.readFileSync('content/courses/first-aid-basics/course.json', 'utf8'));
+
+/** A real value for each route parameter, so every route can be called. */
+export const sampleParams: Record<string, string> = {
+	course: 'first-aid-basics',
+	lesson: firstAid.modules[0].lessons[0].id,
+	quiz: firstAid.modules[0].quiz,
+	code: 'AAAA-BBBB-CCCC-DDDD',
+	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
+};
+
 function urlPath(routeId: string): string {
-	return routeId.replace(/\/\([^)]+\)/g, '') || '/';
+	const path = routeId.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)\]/g, (_, name: string) => {
+		if (!(name in sampleParams)) throw new Error(`no sample value for route parameter [${name}] in tests/e2e/routes.ts`);
+		return sampleParams[name];
+	});
+	return path || '/';
 }
 
 /** Every way a route can be called: GET for pages, POST for each form action, each endpoint method. */

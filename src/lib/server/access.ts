@@ -28,12 +28,20 @@ export const routeRules: Record<string, Rule> = {
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
 	'/learn': 'learner',
+	'/learn/courses': 'learner',
+	'/learn/courses/[course]': 'learner',
+	'/learn/courses/[course]/lessons/[lesson]': 'learner',
+	'/learn/courses/[course]/quizzes/[quiz]': 'learner',
+	'/learn/certificates': 'learner',
+	'/learn/certificates/[code]': 'learner',
+	'/verify/[code]': 'anyone',
+	'/media/courses/[course]/[name]': 'anyone',
 	'/org': 'org_member',
 	'/admin': 'admin'
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/verify/[code]', '/media/courses/[course]/[name]']);
 
 export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password';
 

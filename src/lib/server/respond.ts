@@ -1,4 +1,5 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
 import type { FormValues } from './forms';
 import { translate } from './i18n';
 import type { Locale } from './schema';
@@ -17,4 +18,15 @@ export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Lo
 export function refused(locale: Locale, key: string, values: FormValues, field = 'form', status = 400) {
 	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale) };
 	return fail(status, { values, errors });
+}
+
+/** Route parameters that fail their schema are a 404 with a translated message, never a 500. */
+export function parseParams<S extends z.ZodType>(schema: S, params: Record<string, string>, locale: Locale, notFoundKey = 'error_not_found'): z.output<S> {
+	const parsed = schema.safeParse(params);
+	if (!parsed.success) error(404, translate(notFoundKey, locale));
+	return parsed.data;
+}
+
+export function notFound(locale: Locale, key: string): never {
+	error(404, translate(key, locale));
 }

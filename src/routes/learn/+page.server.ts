@@ -1,6 +1,9 @@
+import { myLearning } from '$lib/server/courses/reading';
+import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
+export const load = (async ({ locals }) => ({
 	username: locals.user!.username,
-	background: locals.user!.background
+	background: locals.user!.background,
+	courses: await myLearning(getDb(), locals.user!.id, locals.locale)
 })) satisfies PageServerLoad;

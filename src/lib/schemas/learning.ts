@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { plainText } from './fields';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
+
+/** The catalogue's filters arrive in the address (a GET form); anything unexpected is dropped. */
+export const catalogueSchema = z.object({
+	q: z.string().trim().max(100, 'error_too_long').optional().catch(undefined),
+	category: z.enum(['vocational', 'computer', 'language']).optional().catch(undefined),
+	audience: z.enum(['families', 'former_soldiers']).optional().catch(undefined),
+	size: z.enum(['100', '200']).optional().catch(undefined)
+});
+
+export const courseParams = z.object({ course: slug });
+export const lessonParams = z.object({ course: slug, lesson: slug });
+export const quizParams = z.object({ course: slug, quiz: slug });
+
+export const textSizeSchema = z.object({ size: z.enum(['s', 'm', 'l'], { error: 'error_choice' }) });
+
+export const certificateCode = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/, 'error_code_format');
+
+export const certificateNameSchema = z.object({ code: certificateCode, name: plainText(0, 60) });
+export const certificateCodeSchema = z.object({ code: certificateCode });

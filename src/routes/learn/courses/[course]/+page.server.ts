@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { listCertificates } from '$lib/server/courses/certificates';
+import { courseProgress, enrol } from '$lib/server/courses/progress';
+import { getCourseOutline } from '$lib/server/courses/reading';
+import { getDb } from '$lib/server/db';
+import { notFound, parseParams } from '$lib/server/respond';
+import { courseParams } from '$lib/schemas/learning';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params, locals }) => {
+	const { course: courseId } = parseParams(courseParams, params, locals.locale, 'error_no_course');
+	const course = await getCourseOutline(getDb(), courseId, locals.locale);
+	if (!course) notFound(locals.locale, 'error_no_course');
+	const progress = await courseProgress(getDb(), locals.user!.id, courseId);
+	const certificate = progress.completedAt ? (await listCertificates(getDb(), locals.user!.id, locals.locale)).find((c) => c.courseId === courseId) : undefined;
+	return { course, progress, certificateCode: certificate?.code ?? null };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	enrol: async ({ params, locals }) => {
+		const { course: courseId } = parseParams(courseParams, params, locals.locale, 'error_no_course');
+		const result = await enrol(getDb(), locals.user!.id, courseId);
+		if (!result.ok) notFound(locals.locale, 'error_no_course');
+		const outline = (await getCourseOutline(getDb(), courseId, locals.locale))!;
+		const first = outline.modules[0]?.lessons[0];
+		redirect(303, first ? `/learn/courses/${courseId}/lessons/${first.id}` : `/learn/courses/${courseId}`);
+	}
+} satisfies Actions;

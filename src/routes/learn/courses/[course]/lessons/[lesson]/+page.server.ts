@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { courseProgress, markLessonDone } from '$lib/server/courses/progress';
+import { getLesson } from '$lib/server/courses/reading';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { notFound, parseParams } from '$lib/server/respond';
+import { renderMarkdown } from '$lib/server/text/markdown';
+import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
+import type { Actions, PageServerLoad } from './$types';
+
+const TEXT_SIZE_COOKIE = 'lanpya_text';
+
+export const load = (async ({ params, locals, cookies }) => {
+	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
+	const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
+	if (!lesson) notFound(locals.locale, 'error_no_lesson');
+	const html = renderMarkdown(lesson.body, {
+		// Lesson images live beside the course: "../images/x.svg" -> /media/courses/<course>/x.svg
+		resolveImage: (src) => {
+			const name = src.match(/^(?:\.\.\/)?images\/([a-z0-9-]+\.(?:svg|webp))$/)?.[1];
+			return name ? `/media/courses/${course}/${name}` : null;
+		}
+	});
+	const progress = await courseProgress(getDb(), locals.user!.id, course);
+	const size = cookies.get(TEXT_SIZE_COOKIE);
+	return {
+		lesson: { ...lesson, body: undefined },
+		html,
+		done: progress.lessonsDone.includes(lessonId),
+		textSize: size === 's' || size === 'l' ? size : 'm'
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	done: async ({ params, locals }) => {
+		const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
+		const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
+		const result = await markLessonDone(getDb(), locals.user!.id, course, lessonId);
+		if (!result.ok || !lesson) notFound(locals.locale, 'error_no_lesson');
+		// The end of a module leads to its quiz; otherwise on to the next lesson.
+		if (lesson.quizAfter) redirect(303, `/learn/courses/${course}/quizzes/${lesson.quizAfter}`);
+		if (lesson.next) redirect(303, `/learn/courses/${course}/lessons/${lesson.next}`);
+		redirect(303, `/learn/courses/${course}`);
+	},
+	textSize: async ({ request, locals, cookies }) => {
+		const form = await readForm(request, textSizeSchema, locals.locale);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		// A reading preference, not personal data; remembered on this phone only.
+		cookies.set(TEXT_SIZE_COOKIE, form.data.size, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		return { textSize: form.data.size };
+	}
+} satisfies Actions;

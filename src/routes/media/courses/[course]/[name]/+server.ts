@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { translate } from '$lib/server/i18n';
+import type { RequestHandler } from './$types';
+
+const TYPES: Record<string, string> = { svg: 'image/svg+xml', webp: 'image/webp' };
+
+/**
+ * Starter course images, from content/courses/<course>/images. Names are checked against a
+ * strict pattern, so no path can leave that folder. SVGs are served with a CSP that forbids
+ * scripts, in case one is ever opened on its own.
+ */
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const course = params.course;
+	const match = params.name.match(/^([a-z0-9-]+)\.(svg|webp)$/);
+	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(course) || !match) error(404, translate('error_not_found', locals.locale));
+	let bytes: Buffer;
+	try {
+		bytes = await fs.readFile(path.resolve('content/courses', course, 'images', params.name));
+	} catch {
+		error(404, translate('error_not_found', locals.locale));
+	}
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': TYPES[match[2]],
+			'cache-control': 'public, max-age=86400',
+			'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; sandbox"
+		}
+	});
+};

@@ -1,0 +1,87 @@
+/** A learner reading Burmese finds a starter course by a Burmese word, completes it, and gets a certificate. */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { consoleErrors, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+
+const COURSE = 'first-aid-basics';
+const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Answers every question of the quiz on screen correctly, as a person reading the lessons would. */
+async function answerQuiz(page: Page, quizId: string) {
+	const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${quizId}.json`, 'utf8'));
+	for (const [index, q] of quiz.questions.entries()) {
+		const group = page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) });
+		if (q.type === 'single' || q.type === 'multiple') {
+			for (const option of q.options) if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
+		} else if (q.type === 'true_false') {
+			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
+		} else {
+			await group.getByRole('textbox').fill(q.accepted.my[0] ?? q.accepted.en[0]);
+		}
+	}
+	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
+	await shown(page.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
+}
+
+describe('a starter course', () => {
+	it('is found by a Burmese word, read lesson by lesson, passed, and certified', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const errors = consoleErrors(page);
+		await signUpInBrowser(page, uniqueName('reader'), 'first aid for all');
+		await page.goto('/learn/courses');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByLabel('ရှာရန်').fill('သွေး');
+		await page.getByRole('button', { name: 'သင်တန်းများ ပြရန်' }).click();
+		await page.getByRole('link', { name: course.title.my }).click();
+		await page.waitForURL(`**/learn/courses/${COURSE}`);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: 'ဤသင်တန်းကို စတင်ရန်' }).click();
+
+		for (const module of course.modules) {
+			for (const lesson of module.lessons) {
+				await shown(page.getByRole('heading', { level: 1, name: lesson.title.my }));
+				await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+			}
+			if (module.quiz) {
+				await page.waitForURL(`**/quizzes/${module.quiz}`);
+				await answerQuiz(page, module.quiz);
+				if (module !== course.modules.at(-1)) await page.getByRole('link', { name: 'နောက်သို့ →' }).click();
+			}
+		}
+		await page.getByRole('link', { name: 'သင် သင်တန်းကို ပြီးဆုံးခဲ့ပြီ။ သင့်လက်မှတ် အဆင်သင့် ဖြစ်ပါပြီ။' }).click();
+		await page.getByRole('link', { name: 'ကျွန်ုပ်၏ လက်မှတ်ကို ကြည့်ရန်' }).click();
+		await shown(page.getByRole('heading', { name: 'သင်တန်းပြီးဆုံးကြောင်း လက်မှတ်' }));
+		const code = (await page.getByText(/စစ်ဆေးရေး ကုဒ် - /).innerText()).split(' - ')[1].trim();
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Anyone can check it, signed in or not.
+		const stranger = await browser.newContext({ baseURL: page.url() });
+		const check = await stranger.newPage();
+		await check.goto(`/verify/${code}`);
+		await shown(check.getByText('ဤလက်မှတ်သည် အစစ်အမှန် ဖြစ်သည်။'));
+		await shown(check.getByText('ကိုင်ဆောင်သူက အမည် မပြရန် ရွေးထားသည်။'));
+
+		// The holder hides it: checks then say nothing can be shown.
+		await page.goto('/learn/certificates');
+		await page.getByRole('button', { name: 'စစ်ဆေးမှုမှ ဖုံးထားရန်' }).click();
+		await shown(page.getByText('သိမ်းပြီးပါပြီ။'));
+		await check.reload();
+		await shown(check.getByText('ဤကုဒ်ဖြင့် ပြနိုင်သော လက်မှတ် မရှိပါ။'));
+		await stranger.close();
+
+		// My learning lists the course as done.
+		await page.goto('/learn');
+		await shown(page.getByRole('region', { name: 'ပြီးဆုံးပြီ' }).getByRole('link', { name: course.title.my }));
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
