@@ -6,6 +6,8 @@
 import os from 'node:os';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { bundleSize } from '../src/lib/server/courses/catalogue';
+import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
 import { kb, launchChromium, median, startApp } from './lib';
 
 const BUDGET = 60 * 1024;
@@ -50,8 +52,39 @@ async function payloads(browser: Browser, baseUrl: string) {
 	});
 	if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
 	rows.push(['/learn (learner home)', await measure(context, baseUrl, '/learn')]);
+	rows.push(['/learn/courses (catalogue)', await measure(context, baseUrl, '/learn/courses')]);
+	const lessonPath = `/learn/courses/${LESSON_COURSE}/lessons/${firstLessons[0]}`;
+	rows.push([`${lessonPath} (lesson)`, await measure(context, baseUrl, lessonPath)]);
+	const next = await nextLessonBytes(context, baseUrl, lessonPath);
 	await context.close();
-	return rows;
+	return { rows, next };
+}
+
+const LESSON_COURSE = 'first-aid-basics';
+const catalogue = readStarterCatalogue();
+const firstAid = catalogue.find((b) => b.course.id === LESSON_COURSE)!;
+const firstLessons = [...firstAid.lessons.keys()];
+
+/** Bytes moved by following "Next" once the app is loaded (a client-side navigation). */
+async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
+	const page = await context.newPage();
+	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	const result: Transfer = { total: 0, byType: {}, requests: 0 };
+	const types = new Map<string, string>();
+	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	cdp.on('Network.loadingFinished', (e) => {
+		const type = types.get(e.requestId) ?? 'Other';
+		result.total += e.encodedDataLength;
+		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
+		result.requests++;
+	});
+	await page.getByRole('link', { name: /Next|နောက်သို့/ }).first().click();
+	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
+	await page.waitForLoadState('networkidle');
+	await page.close();
+	return result;
 }
 
 async function argon2Times(): Promise<number[]> {
@@ -68,7 +101,7 @@ async function argon2Times(): Promise<number[]> {
 const port = Number(process.env.BENCH_PORT ?? 3222);
 const first = await startApp(port);
 const browser = await launchChromium();
-const rows = await payloads(browser, first.baseUrl);
+const { rows, next } = await payloads(browser, first.baseUrl);
 await browser.close();
 await first.stop();
 
@@ -87,5 +120,12 @@ console.log('|---|---|---|---|---|');
 for (const [path, t] of rows) console.log(`| ${path} | ${fmt(t)} |`);
 console.log(`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`);
 console.log(`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`);
+console.log(`\nNext lesson once the app is loaded (client-side navigation): ${kb(next.total)} in ${next.requests} requests (budget 10 KB plus the lesson's images)`);
+console.log('\n| starter course | version | lessons | quizzes | images | total download (both languages) | budget 300 KB |');
+console.log('|---|---|---|---|---|---|---|');
+for (const bundle of catalogue) {
+	const size = bundleSize(bundle);
+	console.log(`| ${bundle.course.id} | ${bundle.course.version} | ${bundle.lessons.size} | ${bundle.quizzes.size} | ${bundle.images.size} | ${kb(size)} | ${size <= 300 * 1024 ? 'within' : '**over**'} |`);
+}
 const over = rows.filter(([, t]) => t.total > BUDGET);
 if (over.length) console.log(`\nOver budget: ${over.map(([p]) => p).join(', ')}`);
