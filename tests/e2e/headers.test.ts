@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, Client } from './support';
-import { routeCalls } from './routes';
+import { routeCalls, sampleParams } from './routes';
 
 const pages = [...new Set(routeCalls().filter((c) => c.method === 'GET').map((c) => c.path))];
 
@@ -85,6 +85,22 @@ describe('requests from another origin', () => {
 			headers: { 'sec-fetch-site': 'same-site' }
 		});
 		expect(sameSite.status).toBe(403);
+	});
+});
+
+describe('course images', () => {
+	it('are served as images, and no name can reach another file', async () => {
+		const image = await fetch(`${baseUrl()}/media/courses/${sampleParams.course}/${sampleParams.name}`);
+		expect(image.status).toBe(200);
+		expect(image.headers.get('content-type')).toBe('image/svg+xml');
+		for (const path of [
+			`/media/courses/${sampleParams.course}/..%2Fcourse.json`,
+			`/media/courses/${sampleParams.course}/..%2F..%2F..%2Fpackage.json`,
+			`/media/courses/..%2F..%2Fsrc/app.html`,
+			`/media/courses/${sampleParams.course}/course.json`
+		]) {
+			expect((await fetch(baseUrl() + path)).status, path).toBe(404);
+		}
 	});
 });
 

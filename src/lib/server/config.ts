@@ -25,6 +25,10 @@ export const config = {
 	get databasePath() {
 		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');
 	},
+	/** Where uploaded course images are kept (WebP files under generated names). */
+	get mediaPath() {
+		return path.resolve(process.env.MEDIA_PATH || 'data/media');
+	},
 	/** Production means served over HTTPS: Secure cookies with the __Host- prefix, and HSTS. */
 	get secure() {
 		return this.origin.startsWith('https://');

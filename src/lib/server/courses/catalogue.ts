@@ -126,6 +126,31 @@ function searchableText(bundle: CourseBundle): string {
 	return parts.join('\n');
 }
 
+/** Rebuilds a course's search text and download size from what the database holds. */
+export async function refreshCourseIndex(db: Db, courseId: string): Promise<void> {
+	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).executeTakeFirstOrThrow();
+	const skills = await db
+		.selectFrom('course_skill')
+		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
+		.select(['skill.name_my', 'skill.name_en'])
+		.where('course_skill.course_id', '=', courseId)
+		.execute();
+	const modules = await db.selectFrom('course_module').select(['title_my', 'title_en']).where('course_id', '=', courseId).execute();
+	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const quizzes = await db.selectFrom('quiz').select('questions').where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const images = await db.selectFrom('course_image').select('bytes').where('course_id', '=', courseId).execute();
+	const parts = [course.title_my, course.title_en, course.summary_my, course.summary_en];
+	for (const s of skills) parts.push(s.name_my, s.name_en);
+	for (const m of modules) parts.push(m.title_my, m.title_en);
+	for (const l of lessons) parts.push(l.title_my, l.title_en, l.body_my, l.body_en);
+	let size = 0;
+	for (const l of lessons) size += byteLength(l.body_my) + byteLength(l.body_en);
+	for (const q of quizzes) size += byteLength(q.questions);
+	for (const i of images) size += i.bytes;
+	await db.updateTable('course').set({ size_bytes: size }).where('id', '=', courseId).execute();
+	await indexCourseText(db, courseId, parts.join('\n'));
+}
+
 /** Ids of published courses whose text contains the query; Zawgyi queries are converted first. */
 export async function searchCourses(db: Db, query: string): Promise<string[]> {
 	const text = toUnicode(query.trim());
