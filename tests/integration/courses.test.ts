@@ -7,6 +7,7 @@ import { readCourseFolder, readStarterCatalogue, type CourseBundle } from '$lib/
 import { courseProgress, enrol, markLessonDone, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
 import type { QuizFile } from '$lib/schemas/course-content';
+import { getLesson } from '$lib/server/courses/reading';
 import { freshDb } from '../helpers/db';
 
 let db: Db;
@@ -129,6 +130,28 @@ describe('progress and completion', () => {
 		expect(await enrol(db, learner, 'no-such-course')).toEqual({ ok: false, error: 'no_course' });
 		expect(await markLessonDone(db, learner, 'first-aid-basics', 'no-such-lesson')).toEqual({ ok: false, error: 'no_lesson' });
 		expect(await submitQuiz(db, learner, 'first-aid-basics', 'no-such-quiz', {})).toEqual({ ok: false, error: 'no_quiz' });
+	});
+});
+
+describe('the lesson reader', () => {
+	it('gives the lesson in the reader\'s language with its neighbours and the quiz that closes its module', async () => {
+		const bundle = firstAid();
+		await loadCourseBundle(db, bundle);
+		const [firstModule, secondModule] = bundle.course.modules;
+		const last = firstModule.lessons.at(-1)!;
+		const page = await getLesson(db, bundle.course.id, last.id, 'my');
+		expect(page).toMatchObject({
+			title: last.title.my,
+			bodyLocale: 'my',
+			previous: firstModule.lessons.at(-2)!.id,
+			next: secondModule.lessons[0].id,
+			quizAfter: firstModule.quiz
+		});
+		// The page heading is the title; the Markdown's own first heading is not repeated.
+		expect(page!.body.startsWith('# ')).toBe(false);
+		const english = await getLesson(db, bundle.course.id, firstModule.lessons[0].id, 'en');
+		expect(english).toMatchObject({ title: firstModule.lessons[0].title.en, bodyLocale: 'en', previous: null, quizAfter: null });
+		expect(await getLesson(db, bundle.course.id, 'no-such-lesson', 'en')).toBeNull();
 	});
 });
 

@@ -152,14 +152,15 @@ export async function getLesson(db: Db, courseId: string, lessonId: string, loca
 		const quiz = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('module_id', '=', lesson.module_id).where('retired', '=', 0).executeTakeFirst();
 		quizAfter = quiz?.id ?? null;
 	}
-	const body = pick(locale, lesson.body_my, lesson.body_en);
+	const title = pick(locale, lesson.title_my, lesson.title_en);
+	const body = withoutLeadingTitle(pick(locale, lesson.body_my, lesson.body_en));
 	return {
 		courseId,
 		courseTitle: pick(locale, course.title_my, course.title_en),
 		id: lesson.id,
-		title: pick(locale, lesson.title_my, lesson.title_en),
+		title,
 		body,
-		bodyLocale: body === lesson.body_my && lesson.body_my ? 'my' : 'en',
+		bodyLocale: locale === 'my' ? (lesson.body_my ? 'my' : 'en') : lesson.body_en ? 'en' : 'my',
 		minutes: lesson.minutes,
 		previous: lessons[index - 1]?.id ?? null,
 		next: nextLesson?.id ?? null,
@@ -183,6 +184,11 @@ export async function lessonAfterQuiz(db: Db, courseId: string, quizId: string):
 		.orderBy('position')
 		.executeTakeFirst();
 	return lesson?.id ?? null;
+}
+
+/** The page shows the lesson title as its heading; a first-line "# heading" would repeat it. */
+function withoutLeadingTitle(markdown: string): string {
+	return markdown.replace(/^\s*#\s[^\n]*\n+/, '');
 }
 
 export interface MyCourse {
