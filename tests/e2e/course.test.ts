@@ -45,6 +45,8 @@ describe('a starter course', () => {
 		await page.waitForURL(`**/learn/courses/${COURSE}`);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'ဤသင်တန်းကို စတင်ရန်' }).click();
+		await shown(page.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my }));
+		expect(await axeViolations(page)).toEqual([]);
 
 		for (const module of course.modules) {
 			for (const lesson of module.lessons) {
@@ -53,7 +55,9 @@ describe('a starter course', () => {
 			}
 			if (module.quiz) {
 				await page.waitForURL(`**/quizzes/${module.quiz}`);
+				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
 				await answerQuiz(page, module.quiz);
+				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
 				if (module !== course.modules.at(-1)) await page.getByRole('link', { name: 'နောက်သို့ →' }).click();
 			}
 		}
