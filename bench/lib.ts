@@ -1,10 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export { launchChromium } from '../tests/helpers/chromium';
 
 export { startApp, type App } from '../tests/helpers/app';
 

@@ -4,7 +4,7 @@
  * warm restart. Prints a Markdown table for docs/benchmarks.md.
  */
 import os from 'node:os';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { bundleSize } from '../src/lib/server/courses/catalogue';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
@@ -18,12 +18,11 @@ interface Transfer {
 	requests: number;
 }
 
-/** Loads `path` in `context` with the cache disabled and sums the encoded bytes of every response. */
-async function measure(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
-	const page = await context.newPage();
+/** From now on, adds up the bytes on the wire (as the DevTools protocol counts them) of every response the page gets. */
+async function recordTransfer(context: BrowserContext, page: Page, { cacheDisabled }: { cacheDisabled: boolean }): Promise<Transfer> {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
-	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	const types = new Map<string, string>();
 	const result: Transfer = { total: 0, byType: {}, requests: 0 };
 	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
@@ -33,6 +32,13 @@ async function measure(context: BrowserContext, baseUrl: string, path: string): 
 		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
 		result.requests++;
 	});
+	return result;
+}
+
+/** Loads `path` in `context` with the cache disabled and sums the encoded bytes of every response. */
+async function measure(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
+	const page = await context.newPage();
+	const result = await recordTransfer(context, page, { cacheDisabled: true });
 	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
 	await page.close();
 	return result;
@@ -69,17 +75,7 @@ const firstLessons = [...firstAid.lessons.keys()];
 async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
 	const page = await context.newPage();
 	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Network.enable');
-	const result: Transfer = { total: 0, byType: {}, requests: 0 };
-	const types = new Map<string, string>();
-	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
-	cdp.on('Network.loadingFinished', (e) => {
-		const type = types.get(e.requestId) ?? 'Other';
-		result.total += e.encodedDataLength;
-		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
-		result.requests++;
-	});
+	const result = await recordTransfer(context, page, { cacheDisabled: false });
 	await page.getByRole('link', { name: /Next|နောက်သို့/ }).first().click();
 	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
 	await page.waitForLoadState('networkidle');

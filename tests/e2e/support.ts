@@ -1,14 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-
-export function launch(): Promise<Browser> {
-	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export const launch = launchChromium;
 
 /** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
 export function phone(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {

@@ -7,6 +7,8 @@ import type { CourseAudience, CourseCategory, Locale } from '../schema';
 import { searchCourses } from './catalogue';
 
 export interface CatalogueFilters {
+	/** One course only (for its own page). */
+	id?: string;
 	category?: CourseCategory;
 	audience?: CourseAudience;
 	/** Largest download, in bytes. */
@@ -48,6 +50,7 @@ export async function listCourses(db: Db, filters: CatalogueFilters, locale: Loc
 		.groupBy(['course.id', 'course.title_my', 'course.title_en', 'course.summary_my', 'course.summary_en', 'course.category', 'course.audience', 'course.size_bytes'])
 		.orderBy('course.category')
 		.orderBy(locale === 'my' ? 'course.title_my' : 'course.title_en');
+	if (filters.id) query = query.where('course.id', '=', filters.id);
 	if (filters.category) query = query.where('course.category', '=', filters.category);
 	if (filters.audience) query = query.where('course.audience', 'in', [filters.audience, 'everyone']);
 	if (filters.maxBytes) query = query.where('course.size_bytes', '<=', filters.maxBytes);
@@ -83,7 +86,7 @@ export interface CourseOutline extends CourseCard {
 
 /** A published course with its modules, lessons, quizzes and skills; null when there is none. */
 export async function getCourseOutline(db: Db, courseId: string, locale: Locale): Promise<CourseOutline | null> {
-	const [card] = (await listCourses(db, {}, locale)).filter((c) => c.id === courseId);
+	const [card] = await listCourses(db, { id: courseId }, locale);
 	if (!card) return null;
 	const course = await db.selectFrom('course').select(['version', 'sources']).where('id', '=', courseId).executeTakeFirstOrThrow();
 	const skills = await db
