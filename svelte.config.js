@@ -6,9 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ precompress: true }),
-		// One script and one stylesheet per visit: on 2G every extra request costs a round trip
-		// and its headers, more than the few kilobytes of other pages' code it would save.
-		output: { bundleStrategy: 'single' },
+		// Split, with vite.config.ts grouping everything but the authoring pages into one chunk:
+		// few requests for a learner, and the editors' code only for authors.
+		output: { bundleStrategy: 'split' },
 		// The service worker arrives with the offline issue; nothing registers one yet.
 		serviceWorker: { register: false },
 		// With `Referrer-Policy: no-referrer`, Chromium sends `Origin: null` on plain form posts,

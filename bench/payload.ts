@@ -63,6 +63,17 @@ async function payloads(browser: Browser, baseUrl: string) {
 	rows.push([`${lessonPath} (lesson)`, await measure(context, baseUrl, lessonPath)]);
 	const next = await nextLessonBytes(context, baseUrl, lessonPath);
 	await context.close();
+
+	// Staff pages load a second script (the "staff" chunk) that learners never download.
+	const staff = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const member = await staff.request.post(`${baseUrl}/signup`, {
+		form: { username: `benchorg${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'org_member', background: '' },
+		headers: { origin: baseUrl }
+	});
+	if (!member.ok()) throw new Error(`sign-up failed: ${member.status()}`);
+	rows.push(['/org (organization member)', await measure(staff, baseUrl, '/org')]);
+	rows.push(['/author (organization member)', await measure(staff, baseUrl, '/author')]);
+	await staff.close();
 	return { rows, next };
 }
 
@@ -109,11 +120,14 @@ for (let i = 0; i < 5; i++) {
 }
 const hashes = await argon2Times();
 
-const fmt = (t: Transfer) => `${kb(t.total)} | ${t.requests} | ${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} | ${t.total <= BUDGET ? 'within' : '**over**'}`;
+/** The issues' 60 KB budget is for what visitors and learners open; staff pages are shown for reference. */
+const budgeted = (path: string) => !/\((organization member|administrator)\)$/.test(path);
+const fmt = (path: string, t: Transfer) =>
+	`${kb(t.total)} | ${t.requests} | ${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} | ${!budgeted(path) ? 'no budget (staff page)' : t.total <= BUDGET ? 'within' : '**over**'}`;
 console.log(`\n### bench:payload, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
 console.log('| first visit, empty cache | bytes (compressed) | requests | by type | budget 60 KB |');
 console.log('|---|---|---|---|---|');
-for (const [path, t] of rows) console.log(`| ${path} | ${fmt(t)} |`);
+for (const [path, t] of rows) console.log(`| ${path} | ${fmt(path, t)} |`);
 console.log(`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`);
 console.log(`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`);
 console.log(`\nNext lesson once the app is loaded (client-side navigation): ${kb(next.total)} in ${next.requests} requests (budget 10 KB plus the lesson's images)`);
@@ -123,5 +137,5 @@ for (const bundle of catalogue) {
 	const size = bundleSize(bundle);
 	console.log(`| ${bundle.course.id} | ${bundle.course.version} | ${bundle.lessons.size} | ${bundle.quizzes.size} | ${bundle.images.size} | ${kb(size)} | ${size <= 300 * 1024 ? 'within' : '**over**'} |`);
 }
-const over = rows.filter(([, t]) => t.total > BUDGET);
+const over = rows.filter(([path, t]) => budgeted(path) && t.total > BUDGET);
 if (over.length) console.log(`\nOver budget: ${over.map(([p]) => p).join(', ')}`);

@@ -10,19 +10,3 @@ export const backgroundLabels = {
 
 /** Choices for the optional background, "prefer not to say" first. */
 export const backgroundChoices = [['', m.background_none], ...Object.entries(backgroundLabels)] as [string, () => string][];
-
-export const orgKindLabels = {
-	defection_support: m.org_kind_defection_support,
-	ero: m.org_kind_ero,
-	clinic: m.org_kind_clinic,
-	ngo: m.org_kind_ngo,
-	government: m.org_kind_government,
-	other: m.org_kind_other
-};
-
-export const orgStatusLabels = {
-	pending: m.org_status_pending,
-	vetted: m.org_status_vetted,
-	rejected: m.org_status_rejected,
-	suspended: m.org_status_suspended
-};

@@ -16,6 +16,7 @@ function expected(rule: Rule, role: Role): 'allow' | 'sign_in' | 'forbidden' | '
 	if (rule === 'guest') return role === 'anonymous' ? 'allow' : 'home';
 	if (role === 'anonymous') return 'sign_in';
 	if (rule === 'signed_in') return 'allow';
+	if (rule === 'author') return role === 'learner' ? 'forbidden' : 'allow';
 	return rule === role ? 'allow' : 'forbidden';
 }
 

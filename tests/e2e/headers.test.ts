@@ -58,6 +58,17 @@ describe('compression', () => {
 		const response = await fetch(baseUrl() + script, { headers: { 'accept-encoding': 'br, gzip' } });
 		expect(['br', 'gzip']).toContain(response.headers.get('content-encoding'));
 	});
+
+	it('static scripts keep the headers that apply to them, and only those', async () => {
+		const html = await (await fetch(baseUrl() + '/')).text();
+		const script = html.match(/\/_app\/immutable\/[^"]+\.js/)![0];
+		const response = await fetch(baseUrl() + script);
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+		expect(response.headers.get('cache-control')).toMatch(/immutable/);
+		expect(response.headers.get('x-frame-options')).toBeNull();
+		expect(response.headers.get('permissions-policy')).toBeNull();
+	});
 });
 
 describe('requests from another origin', () => {

@@ -16,6 +16,7 @@ export const sampleParams: Record<string, string> = {
 	course: 'first-aid-basics',
 	lesson: firstAid.modules[0].lessons[0].id,
 	quiz: firstAid.modules[0].quiz,
+	module: firstAid.modules[0].id,
 	code: 'AAAA-BBBB-CCCC-DDDD',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };

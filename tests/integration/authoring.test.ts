@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
 import {
 	addCourseImage,
 	createCourse,
@@ -23,6 +22,7 @@ import { getCourseOutline, listCourses } from '$lib/server/courses/reading';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
 import { freshDb } from '../helpers/db';
+import { account as accountIn, vettedOrgMember as vettedIn } from '../helpers/authors';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -36,19 +36,8 @@ afterEach(async () => {
 	fs.rmSync(mediaDir, { recursive: true, force: true });
 });
 
-async function account(username: string, kind: 'learner' | 'org_member'): Promise<Author> {
-	const result = await signUp(db, { username, password: 'authors write well', kind, background: null, locale: 'my' }, 'x');
-	if (!result.ok) throw new Error(result.error);
-	return { userId: result.userId, kind };
-}
-
-async function vettedOrgMember(username: string): Promise<Author> {
-	const member = await account(username, 'org_member');
-	await applyForOrganization(db, member.userId, { name: `${username} org`, kind: 'ngo', description: '' });
-	// Vetting itself arrives with the matching work; here the state is set directly.
-	await db.updateTable('organization').set({ status: 'vetted' }).where('created_by', '=', member.userId).execute();
-	return member;
-}
+const account = (username: string, kind: 'learner' | 'org_member') => accountIn(db, username, kind);
+const vettedOrgMember = (username: string) => vettedIn(db, username);
 
 const details = {
 	category: 'vocational' as const,

@@ -30,6 +30,13 @@ describe('the access table', () => {
 		expect(decide('/not-declared', { kind: 'admin', must_change_password: 0 })).toBe('forbidden');
 	});
 
+	it('lets administrators and organization members reach the authoring pages, not learners', () => {
+		expect(decide('/author', null)).toBe('sign_in');
+		expect(decide('/author', { kind: 'learner', must_change_password: 0 })).toBe('forbidden');
+		expect(decide('/author', { kind: 'org_member', must_change_password: 0 })).toBe('allow');
+		expect(decide('/author/courses/[course]', { kind: 'admin', must_change_password: 0 })).toBe('allow');
+	});
+
 	it('sends people who must change a one-time password to do so first', () => {
 		expect(decide('/admin', { kind: 'admin', must_change_password: 1 })).toBe('change_password');
 		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 })).toBe('allow');

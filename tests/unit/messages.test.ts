@@ -45,4 +45,23 @@ describe('message catalogue', () => {
 		walk('src');
 		expect([...used].filter((key) => !(key in en))).toEqual([]);
 	});
+
+	it('uses author_*, org_* and admin_* messages only on staff pages, which load them in their own chunk', () => {
+		const outside: string[] = [];
+		const walk = (dir: string) => {
+			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+				const file = `${dir}/${entry.name}`;
+				if (entry.isDirectory()) {
+					if (!['src/lib/paraglide', 'src/routes/author', 'src/routes/org', 'src/routes/admin', 'src/lib/components/author', 'src/lib/staff'].includes(file)) walk(file);
+				} else if (/\bm\.(author|org|admin)_\w+\b/.test(fs.readFileSync(file, 'utf8'))) outside.push(file);
+			}
+		};
+		walk('src');
+		expect(outside).toEqual([]);
+	});
+
+	it('has a message for every refusal of an uploaded image and of an authoring edit', () => {
+		for (const error of ['empty', 'too_large', 'unsupported_type', 'unreadable', 'cannot_shrink', 'missing']) expect(en).toHaveProperty(`error_image_${error}`);
+		for (const error of ['not_author', 'no_course', 'id_taken', 'no_module', 'no_lesson', 'no_quiz', 'no_question', 'quiz_exists', 'last_question', 'no_skill', 'not_ready']) expect(en).toHaveProperty(`error_${error}`);
+	});
 });

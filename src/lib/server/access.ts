@@ -14,6 +14,8 @@ export type Rule =
 	| 'guest'
 	/** Any signed-in account. */
 	| 'signed_in'
+	/** Administrators and organization members: the authoring pages (which courses, the domain decides). */
+	| 'author'
 	| AccountKind;
 
 export const routeRules: Record<string, Rule> = {
@@ -37,6 +39,12 @@ export const routeRules: Record<string, Rule> = {
 	'/verify/[code]': 'anyone',
 	'/media/courses/[course]/[name]': 'anyone',
 	'/org': 'org_member',
+	'/author': 'author',
+	'/author/courses/[course]': 'author',
+	'/author/courses/[course]/lessons/[lesson]': 'author',
+	'/author/courses/[course]/quizzes/[quiz]': 'author',
+	'/author/courses/[course]/modules/[module]/new-lesson': 'author',
+	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
 	'/admin': 'admin'
 };
 
@@ -57,6 +65,9 @@ export function decide(routeId: string, user: { kind: AccountKind; must_change_p
 			return user ? 'home' : 'allow';
 		case 'signed_in':
 			return user ? 'allow' : 'sign_in';
+		case 'author':
+			if (!user) return 'sign_in';
+			return user.kind === 'admin' || user.kind === 'org_member' ? 'allow' : 'forbidden';
 		default:
 			if (!user) return 'sign_in';
 			return user.kind === rule ? 'allow' : 'forbidden';

@@ -20,7 +20,9 @@ export async function readForm<S extends z.ZodType>(
 	request: Request,
 	schema: S,
 	locale: Locale,
-	secretFields: readonly string[] = []
+	secretFields: readonly string[] = [],
+	/** Longest value echoed back; long texts (lesson bodies) pass their schema's maximum so nothing typed is lost. */
+	echoMax = ECHO_MAX
 ): Promise<FormResult<z.output<S>>> {
 	let form: FormData;
 	try {
@@ -28,6 +30,17 @@ export async function readForm<S extends z.ZodType>(
 	} catch {
 		return { ok: false, values: {}, errors: { form: translate('error_form', locale) } };
 	}
+	return readFormData(form, schema, locale, secretFields, echoMax);
+}
+
+/** As readForm, for a form already parsed (one that also carries a file, taken out first). */
+export function readFormData<S extends z.ZodType>(
+	form: FormData,
+	schema: S,
+	locale: Locale,
+	secretFields: readonly string[] = [],
+	echoMax = ECHO_MAX
+): FormResult<z.output<S>> {
 	const raw: Record<string, string> = {};
 	const keys: Record<string, string> = {};
 	for (const [name, value] of form) {
@@ -45,7 +58,7 @@ export async function readForm<S extends z.ZodType>(
 	}
 	const values: FormValues = {};
 	for (const [name, value] of Object.entries(raw)) {
-		if (!secretFields.includes(name)) values[name] = value.slice(0, ECHO_MAX);
+		if (!secretFields.includes(name)) values[name] = value.slice(0, echoMax);
 	}
 	if (!parsed.success || Object.keys(keys).length > 0) {
 		const errors = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translate(key, locale)]));

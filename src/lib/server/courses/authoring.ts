@@ -6,19 +6,27 @@
  */
 import type { Db } from '../db';
 import type { AccountKind, CourseAudience, CourseCategory } from '../schema';
-import type { QuizFile } from '../../schemas/course-content';
+import type { Question, QuizFile } from '../../schemas/course-content';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import { processImage, storeImage, type ImageError } from '../media/images';
 import { refreshCourseIndex } from './catalogue';
+import { randomToken } from '../auth/tokens';
 
 export interface Author {
 	userId: string;
 	kind: AccountKind;
 }
 
-export type AuthorError = 'not_author' | 'no_course' | 'id_taken' | 'no_module' | 'no_lesson' | ImageError;
+export type AuthorError = 'not_author' | 'no_course' | 'id_taken' | 'no_module' | 'no_lesson' | 'no_quiz' | 'no_question' | 'quiz_exists' | 'last_question' | 'no_skill' | 'not_ready' | ImageError;
 export type AuthorResult<T = object> = ({ ok: true } & T) | { ok: false; error: AuthorError };
 
 type Scope = { admin: true } | { admin: false; orgId: string };
+
+/** The signed-in account as an author; what it may edit is decided by each function. */
+export function authorOf(user: { id: string; kind: AccountKind }): Author {
+	return { userId: user.id, kind: user.kind };
+}
 
 type Bilingual = { my: string; en: string };
 
@@ -36,7 +44,7 @@ export async function authorScope(db: Db, author: Author): Promise<Scope | null>
 }
 
 /** The course, if this author may edit it. */
-async function editable(db: Db, author: Author, courseId: string) {
+export async function editable(db: Db, author: Author, courseId: string) {
 	const scope = await authorScope(db, author);
 	if (!scope) return null;
 	let query = db.selectFrom('course').selectAll().where('id', '=', courseId).where('origin', '=', 'authored');
@@ -148,16 +156,42 @@ export async function saveLesson(db: Db, author: Author, courseId: string, lesso
 		.values({ course_id: courseId, id: lesson.id, position: (last?.p ?? -1) + 1, ...values })
 		.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
 		.execute();
+	await renumberLessons(db, courseId);
 	await touch(db, courseId, now);
 	return { ok: true };
 }
 
-/** Swaps a lesson with its neighbour before or after it. */
+/** Keeps the course-wide lesson order (which the reader follows) in module order. */
+async function renumberLessons(db: Db, courseId: string): Promise<void> {
+	const lessons = await db
+		.selectFrom('lesson')
+		.innerJoin('course_module', (join) => join.onRef('course_module.course_id', '=', 'lesson.course_id').onRef('course_module.id', '=', 'lesson.module_id'))
+		.select(['lesson.id', 'lesson.position'])
+		.where('lesson.course_id', '=', courseId)
+		.orderBy('course_module.position')
+		.orderBy('lesson.position')
+		.execute();
+	await db.transaction().execute(async (trx) => {
+		for (const [position, lesson] of lessons.entries()) {
+			if (lesson.position !== position) await trx.updateTable('lesson').set({ position }).where('course_id', '=', courseId).where('id', '=', lesson.id).execute();
+		}
+	});
+}
+
+/** Swaps a lesson with its neighbour before or after it in the same module. */
 export async function moveLesson(db: Db, author: Author, courseId: string, lessonId: string, direction: 'up' | 'down', now = Date.now()): Promise<AuthorResult> {
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const lessons = await db.selectFrom('lesson').select(['id', 'position']).where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	const moving = await db.selectFrom('lesson').select('module_id').where('course_id', '=', courseId).where('id', '=', lessonId).where('retired', '=', 0).executeTakeFirst();
+	if (!moving) return { ok: false, error: 'no_lesson' };
+	const lessons = await db
+		.selectFrom('lesson')
+		.select(['id', 'position'])
+		.where('course_id', '=', courseId)
+		.where('module_id', '=', moving.module_id)
+		.where('retired', '=', 0)
+		.orderBy('position')
+		.execute();
 	const index = lessons.findIndex((l) => l.id === lessonId);
-	if (index < 0) return { ok: false, error: 'no_lesson' };
 	const other = lessons[direction === 'up' ? index - 1 : index + 1];
 	if (!other) return { ok: true };
 	await db.transaction().execute(async (trx) => {
@@ -233,6 +267,7 @@ export async function setCourseSkills(
 export async function setPublished(db: Db, author: Author, courseId: string, published: boolean, now = Date.now()): Promise<AuthorResult> {
 	const course = await editable(db, author, courseId);
 	if (!course) return { ok: false, error: 'no_course' };
+	if (published && (await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
 	await db
 		.updateTable('course')
 		.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now })
@@ -250,12 +285,190 @@ export async function addCourseImage(
 	bytes: Uint8Array,
 	mediaDir: string,
 	now = Date.now()
-): Promise<AuthorResult<{ path: string }>> {
+): Promise<AuthorResult<{ path: string; name: string }>> {
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
 	const image = await processImage(bytes);
 	if (!image.ok) return { ok: false, error: image.error };
 	const name = await storeImage(`${mediaDir}/${courseId}`, image.webp);
 	await db.insertInto('course_image').values({ name, course_id: courseId, bytes: image.webp.length, created_at: now }).execute();
 	await touch(db, courseId, now);
-	return { ok: true, path: `/media/courses/${courseId}/${name}` };
+	return { ok: true, path: `/media/courses/${courseId}/${name}`, name };
+}
+
+/** Lower-case words of `text` joined by dashes, for ids that read well in addresses. */
+function slugify(text: string, max = 40): string {
+	return text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, max)
+		.replace(/-+$/, '');
+}
+
+/** Starts a draft course with an id made from its English title and a random suffix. */
+export async function addCourse(db: Db, author: Author, details: CourseDetails, now = Date.now()): Promise<AuthorResult<{ id: string }>> {
+	const id = `${slugify(details.title.en) || 'course'}-${randomToken(3)}`;
+	const result = await createCourse(db, author, id, details, now);
+	return result.ok ? { ok: true, id } : result;
+}
+
+/** The first id `prefix-N` not used yet among `taken`. */
+function nextId(prefix: string, taken: string[]): string {
+	for (let n = taken.length + 1; ; n++) if (!taken.includes(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
+
+/** Adds a module at the end of the course. */
+export async function addModule(db: Db, author: Author, courseId: string, title: Bilingual, now = Date.now()): Promise<AuthorResult<{ id: string }>> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const taken = await db.selectFrom('course_module').select('id').where('course_id', '=', courseId).execute();
+	const id = nextId('part', taken.map((t) => t.id));
+	const result = await saveModule(db, author, courseId, id, title, now);
+	return result.ok ? { ok: true, id } : result;
+}
+
+/** Adds a lesson at the end of a module; a lesson always has a title and text. */
+export async function addLesson(db: Db, author: Author, courseId: string, lesson: Omit<LessonInput, 'id'>, now = Date.now()): Promise<AuthorResult<{ id: string }>> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const taken = await db.selectFrom('lesson').select('id').where('course_id', '=', courseId).execute();
+	const id = nextId('lesson', taken.map((t) => t.id));
+	const result = await saveLesson(db, author, courseId, { ...lesson, id }, now);
+	return result.ok ? { ok: true, id } : result;
+}
+
+/** Edits a lesson that exists (retired lessons included: saving brings one back). */
+export async function updateLesson(db: Db, author: Author, courseId: string, lesson: Omit<LessonInput, 'moduleId'>, now = Date.now()): Promise<AuthorResult> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const existing = await db.selectFrom('lesson').select('module_id').where('course_id', '=', courseId).where('id', '=', lesson.id).executeTakeFirst();
+	if (!existing) return { ok: false, error: 'no_lesson' };
+	return saveLesson(db, author, courseId, { ...lesson, moduleId: existing.module_id }, now);
+}
+
+/** Adds the quiz that closes a module, with its first question (a quiz is never empty). */
+export async function addQuiz(
+	db: Db,
+	author: Author,
+	courseId: string,
+	moduleId: string,
+	details: { title: Bilingual; passMark: number },
+	first: DistributiveOmit<Question, 'id'>,
+	now = Date.now()
+): Promise<AuthorResult<{ id: string }>> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const existing = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('module_id', '=', moduleId).where('retired', '=', 0).executeTakeFirst();
+	if (existing) return { ok: false, error: 'quiz_exists' };
+	const taken = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).execute();
+	const id = nextId('quiz', taken.map((t) => t.id));
+	const question = { ...first, id: 'question-1' } as Question;
+	const result = await saveQuiz(db, author, courseId, moduleId, { id, ...details, questions: [question] }, now);
+	return result.ok ? { ok: true, id } : result;
+}
+
+/** A quiz of this course as stored, if it exists and is not retired. */
+async function storedQuiz(db: Db, courseId: string, quizId: string) {
+	const row = await db.selectFrom('quiz').selectAll().where('course_id', '=', courseId).where('id', '=', quizId).where('retired', '=', 0).executeTakeFirst();
+	if (!row) return null;
+	const quiz: QuizFile = { id: row.id, passMark: row.pass_mark, title: { my: row.title_my, en: row.title_en }, questions: JSON.parse(row.questions) };
+	return { moduleId: row.module_id, quiz };
+}
+
+/** Renames a quiz or changes its pass mark. */
+export async function updateQuizDetails(db: Db, author: Author, courseId: string, quizId: string, title: Bilingual, passMark: number, now = Date.now()): Promise<AuthorResult> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const stored = await storedQuiz(db, courseId, quizId);
+	if (!stored) return { ok: false, error: 'no_quiz' };
+	return saveQuiz(db, author, courseId, stored.moduleId, { ...stored.quiz, title, passMark }, now);
+}
+
+/** Adds a question (`questionId` null) or replaces one; a new question gets the next free id. */
+export async function saveQuestion(
+	db: Db,
+	author: Author,
+	courseId: string,
+	quizId: string,
+	questionId: string | null,
+	question: DistributiveOmit<Question, 'id'>,
+	now = Date.now()
+): Promise<AuthorResult<{ id: string }>> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const stored = await storedQuiz(db, courseId, quizId);
+	if (!stored) return { ok: false, error: 'no_quiz' };
+	const questions = stored.quiz.questions;
+	let id = questionId;
+	if (id === null) {
+		id = nextId('question', questions.map((q) => q.id));
+		questions.push({ ...question, id } as Question);
+	} else {
+		const index = questions.findIndex((q) => q.id === questionId);
+		if (index < 0) return { ok: false, error: 'no_question' };
+		questions[index] = { ...question, id } as Question;
+	}
+	const result = await saveQuiz(db, author, courseId, stored.moduleId, stored.quiz, now);
+	return result.ok ? { ok: true, id } : result;
+}
+
+/** Takes a question out of a quiz; attempts already made keep their scores. */
+export async function removeQuestion(db: Db, author: Author, courseId: string, quizId: string, questionId: string, now = Date.now()): Promise<AuthorResult> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const stored = await storedQuiz(db, courseId, quizId);
+	if (!stored) return { ok: false, error: 'no_quiz' };
+	const questions = stored.quiz.questions.filter((q) => q.id !== questionId);
+	if (questions.length === stored.quiz.questions.length) return { ok: false, error: 'no_question' };
+	if (questions.length === 0) return { ok: false, error: 'last_question' };
+	return saveQuiz(db, author, courseId, stored.moduleId, { ...stored.quiz, questions }, now);
+}
+
+export type PublishProblem = { kind: 'no_lessons' } | { kind: 'empty_module'; module: Bilingual };
+
+/** Why a course cannot be published yet: it needs lessons, and no module may be empty. */
+export async function publishProblems(db: Db, courseId: string): Promise<PublishProblem[]> {
+	const modules = await db.selectFrom('course_module').select(['id', 'title_my', 'title_en']).where('course_id', '=', courseId).orderBy('position').execute();
+	const lessons = await db.selectFrom('lesson').select('module_id').where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	if (lessons.length === 0) return [{ kind: 'no_lessons' }];
+	return modules
+		.filter((m) => !lessons.some((l) => l.module_id === m.id))
+		.map((m) => ({ kind: 'empty_module' as const, module: { my: m.title_my, en: m.title_en } }));
+}
+
+
+/**
+ * Sets the skills a course grants from skills that exist, plus at most one new skill named by
+ * the author (a skill with the same id is reused).
+ */
+export async function chooseCourseSkills(
+	db: Db,
+	author: Author,
+	courseId: string,
+	picks: { id: string; level: number }[],
+	newSkill: { name: Bilingual; level: number } | null,
+	now = Date.now()
+): Promise<AuthorResult> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const known = picks.length ? await db.selectFrom('skill').selectAll().where('id', 'in', picks.map((p) => p.id)).execute() : [];
+	if (known.length !== picks.length) return { ok: false, error: 'no_skill' };
+	const skills = picks.map((p) => {
+		const skill = known.find((k) => k.id === p.id)!;
+		return { id: p.id, level: p.level, name: { my: skill.name_my, en: skill.name_en } };
+	});
+	if (newSkill) {
+		const id = slugify(newSkill.name.en, 60).replace(/-/g, '_') || `skill_${randomToken(4)}`;
+		if (!skills.some((s) => s.id === id)) skills.push({ id, level: newSkill.level, name: newSkill.name });
+	}
+	return setCourseSkills(db, author, courseId, skills, now);
+}
+
+/** Brings a retired lesson back at the end of its module. */
+export async function restoreLesson(db: Db, author: Author, courseId: string, lessonId: string, now = Date.now()): Promise<AuthorResult> {
+	const lesson = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirst();
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	if (!lesson) return { ok: false, error: 'no_lesson' };
+	return saveLesson(db, author, courseId, { id: lesson.id, moduleId: lesson.module_id, minutes: lesson.minutes, title: { my: lesson.title_my, en: lesson.title_en }, body: { my: lesson.body_my, en: lesson.body_en } }, now);
+}
+
+/** Renames a module that exists. */
+export async function renameModule(db: Db, author: Author, courseId: string, moduleId: string, title: Bilingual, now = Date.now()): Promise<AuthorResult> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const module = await db.selectFrom('course_module').select('id').where('course_id', '=', courseId).where('id', '=', moduleId).executeTakeFirst();
+	if (!module) return { ok: false, error: 'no_module' };
+	return saveModule(db, author, courseId, moduleId, title, now);
 }

@@ -4,7 +4,7 @@ import { getLesson } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, parseParams } from '$lib/server/respond';
-import { renderMarkdown } from '$lib/server/text/markdown';
+import { renderLesson } from '$lib/server/courses/lesson-html';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,13 +14,7 @@ export const load = (async ({ params, locals, cookies }) => {
 	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
 	const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
 	if (!lesson) notFound(locals.locale, 'error_no_lesson');
-	const html = renderMarkdown(lesson.body, {
-		// Lesson images live beside the course: "../images/x.svg" -> /media/courses/<course>/x.svg
-		resolveImage: (src) => {
-			const name = src.match(/^(?:\.\.\/)?images\/([a-z0-9-]+\.(?:svg|webp))$/)?.[1];
-			return name ? `/media/courses/${course}/${name}` : null;
-		}
-	});
+	const html = renderLesson(course, lesson.body);
 	const progress = await courseProgress(getDb(), locals.user!.id, course);
 	const size = cookies.get(TEXT_SIZE_COOKIE);
 	return {

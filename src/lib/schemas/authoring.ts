@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { plainText } from './fields';
+import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
+
+/**
+ * Authoring forms. Every text comes as a Burmese and an English field side by side; each pair
+ * needs at least one of the two (learners see the other language when theirs is missing).
+ * Messages are keys of the message catalogue.
+ */
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
+
+export const authorCourseParams = z.object({ course: slug });
+export const authorLessonParams = z.object({ course: slug, lesson: slug });
+export const authorQuizParams = z.object({ course: slug, quiz: slug });
+export const authorModuleParams = z.object({ course: slug, module: slug });
+
+const HTML_LIKE = /<\s*(script|iframe|object|embed|style)\b/i;
+
+/** Lesson text in Markdown. Raw HTML is shown as text by the renderer; script-like tags are refused outright. */
+const markdown = z
+	.string({ error: 'error_required' })
+	.max(20_000, 'error_too_long')
+	.default('')
+	.transform((v) => v.replace(/\r\n?/g, '\n').trim())
+	.refine((v) => !HTML_LIKE.test(v), 'error_markup');
+
+type Pair<K extends string> = { [P in `${K}_my` | `${K}_en`]: string };
+
+/** Adds "write it in at least one language" to the Burmese field of each pair that is empty in both. */
+function eachPairFilled<T extends Record<string, unknown>>(keys: string[]) {
+	return (value: T, ctx: z.RefinementCtx) => {
+		for (const key of keys) {
+			if (!value[`${key}_my`] && !value[`${key}_en`]) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: [`${key}_my`] });
+		}
+	};
+}
+
+/** A missing field of a pair is an empty one: one language is enough. */
+const optionalText = (max: number) => plainText(0, max).default('');
+const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max), [`${key}_en`]: optionalText(max) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
+
+export const courseDetailsSchema = z
+	.object({
+		category: z.enum(['vocational', 'computer', 'language'], { error: 'error_choice' }),
+		audience: z.enum(['everyone', 'families', 'former_soldiers'], { error: 'error_choice' }),
+		...pair('title', 120),
+		...pair('summary', 600)
+	})
+	.superRefine(eachPairFilled(['title', 'summary']));
+
+export const moduleSchema = z.object({ ...pair('title', 120) }).superRefine(eachPairFilled(['title']));
+export const renameModuleSchema = z.object({ module: slug, ...pair('title', 120) }).superRefine(eachPairFilled(['title']));
+
+export const lessonSchema = z
+	.object({
+		...pair('title', 120),
+		minutes: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(120, 'error_invalid'),
+		body_my: markdown,
+		body_en: markdown
+	})
+	.superRefine(eachPairFilled(['title', 'body']));
+
+export const lessonIdSchema = z.object({ lesson: slug });
+export const moveLessonSchema = z.object({ lesson: slug, direction: z.enum(['up', 'down'], { error: 'error_choice' }) });
+export const publishSchema = z.object({ published: z.enum(['true', 'false'], { error: 'error_choice' }).transform((v) => v === 'true') });
+
+export const quizDetailsSchema = z
+	.object({
+		...pair('title', 120),
+		pass_mark: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(100, 'error_invalid')
+	})
+	.superRefine(eachPairFilled(['title']));
+
+const optionFields = Object.fromEntries(
+	Array.from({ length: OPTION_ROWS }, (_, i) => [
+		[`option${i + 1}_my`, optionalText(200)],
+		[`option${i + 1}_en`, optionalText(200)],
+		[`option${i + 1}_correct`, z.literal('on', { error: 'error_choice' }).optional()]
+	]).flat()
+) as Record<string, z.ZodType<string | undefined>>;
+
+const questionFields = z.object({
+	type: z.enum(['single', 'multiple', 'true_false', 'short'], { error: 'error_choice' }),
+	...pair('prompt', 300),
+	...pair('explanation', 600),
+	...optionFields,
+	answer: z.enum(['true', 'false'], { error: 'error_choice' }).optional(),
+	...pair('accepted', 600)
+});
+
+type Text = { my: string; en: string };
+export type QuestionInput =
+	| { type: 'single' | 'multiple'; prompt: Text; explanation: Text; options: { id: string; text: Text; correct: boolean }[] }
+	| { type: 'true_false'; prompt: Text; explanation: Text; answer: boolean }
+	| { type: 'short'; prompt: Text; explanation: Text; accepted: { my: string[]; en: string[] } };
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+type QuestionFields = z.output<typeof questionFields>;
+
+/** Only the chosen type's fields count: the form shows every type's fields (it works without JavaScript). */
+function checkQuestion(v: QuestionFields, ctx: z.RefinementCtx) {
+	eachPairFilled(['prompt', 'explanation'])(v, ctx);
+	const f = v as Record<string, string | undefined>;
+	const rows = Array.from({ length: OPTION_ROWS }, (_, i) => i + 1);
+	const filled = rows.filter((n) => f[`option${n}_my`] || f[`option${n}_en`]);
+	if (v.type === 'single' || v.type === 'multiple') {
+		const correct = filled.filter((n) => f[`option${n}_correct`] === 'on').length;
+		if (filled.length < 2) ctx.addIssue({ code: 'custom', message: 'error_two_options', path: ['options'] });
+		else if (v.type === 'single' && correct !== 1) ctx.addIssue({ code: 'custom', message: 'error_one_correct', path: ['options'] });
+		else if (v.type === 'multiple' && correct < 1) ctx.addIssue({ code: 'custom', message: 'error_some_correct', path: ['options'] });
+	}
+	if (v.type === 'true_false' && !v.answer) ctx.addIssue({ code: 'custom', message: 'error_choice', path: ['answer'] });
+	if (v.type === 'short' && !v.accepted_my && !v.accepted_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['accepted_my'] });
+}
+
+function toQuestion(v: QuestionFields): QuestionInput {
+	const prompt = { my: v.prompt_my, en: v.prompt_en };
+	const explanation = { my: v.explanation_my, en: v.explanation_en };
+	if (v.type === 'true_false') return { type: v.type, prompt, explanation, answer: v.answer === 'true' };
+	if (v.type === 'short') return { type: v.type, prompt, explanation, accepted: { my: lines(v.accepted_my), en: lines(v.accepted_en) } };
+	const f = v as Record<string, string | undefined>;
+	const options = Array.from({ length: OPTION_ROWS }, (_, i) => i + 1)
+		.filter((n) => f[`option${n}_my`] || f[`option${n}_en`])
+		.map((n) => ({ id: `option-${n}`, text: { my: f[`option${n}_my`] ?? '', en: f[`option${n}_en`] ?? '' }, correct: f[`option${n}_correct`] === 'on' }));
+	return { type: v.type, prompt, explanation, options };
+}
+
+/** A new question. */
+export const questionSchema = questionFields.superRefine(checkQuestion).transform(toQuestion);
+
+/** An edited question, named by its id. */
+export const editQuestionSchema = questionFields
+	.extend({ question: slug })
+	.superRefine(checkQuestion)
+	.transform((v) => ({ id: v.question, question: toQuestion(v) }));
+
+/** A new quiz: its title, pass mark and first question. */
+export const newQuizSchema = questionFields
+	.extend({
+		...pair('title', 120),
+		pass_mark: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(100, 'error_invalid')
+	})
+	.superRefine((v, ctx) => {
+		eachPairFilled(['title'])(v, ctx);
+		checkQuestion(v, ctx);
+	})
+	.transform((v) => ({ title: { my: v.title_my as string, en: v.title_en as string }, passMark: v.pass_mark, question: toQuestion(v) }));
+
+export const questionIdSchema = z.object({ question: slug });
+
+const level = z.enum(['1', '2', '3'], { error: 'error_choice' });
+export const courseSkillsSchema = z
+	.object({
+		...Object.fromEntries(
+			Array.from({ length: SKILL_ROWS }, (_, i) => [
+				[`skill${i + 1}`, z.string().max(80, 'error_too_long').regex(/^[a-z0-9_]*$/, 'error_choice').optional()],
+				[`level${i + 1}`, level.optional()]
+			]).flat()
+		),
+		...pair('new_skill', 80),
+		new_level: level.optional()
+	})
+	.transform((v) => {
+		const picks = new Map<string, number>();
+		for (let n = 1; n <= SKILL_ROWS; n++) {
+			const id = v[`skill${n}`] as string | undefined;
+			if (id) picks.set(id, Number(v[`level${n}`] ?? 1));
+		}
+		const name = { my: v.new_skill_my as string, en: v.new_skill_en as string };
+		return {
+			picks: [...picks].map(([id, level]) => ({ id, level })),
+			newSkill: name.my || name.en ? { name, level: Number(v.new_level ?? 1) } : null
+		};
+	});
+
+export const imageAltSchema = z.object({ alt: plainText(0, 120) });

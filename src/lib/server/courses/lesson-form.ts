@@ -1,0 +1,70 @@
+/**
+ * The lesson editor's form, shared by "new lesson" and "edit lesson": preview, image upload
+ * and save all post the whole form, so nothing the author typed is lost between them.
+ */
+import { fail } from '@sveltejs/kit';
+import { readFormData, type FormValues } from '../forms';
+import { translate } from '../i18n';
+import type { Locale } from '../schema';
+import type { Db } from '../db';
+import { lessonSchema, imageAltSchema } from '../../schemas/authoring';
+import { MAX_UPLOAD_BYTES } from '../media/images';
+import { addCourseImage, type Author } from './authoring';
+import { renderLesson } from './lesson-html';
+
+/** Lesson bodies may be long; they are echoed back whole. */
+const ECHO_MAX = 20_000;
+
+type Read =
+	| { ok: true; form: ReturnType<typeof readFormData<typeof lessonSchema>>; image: File | null; alt: string | null }
+	| { ok: false; response: ReturnType<typeof fail> };
+
+/** Reads the form: the lesson's fields, plus the image and its description when one is sent. */
+export async function readLessonForm(request: Request, locale: Locale): Promise<Read> {
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		// Past the server's body limit (6 MB) the form cannot be read at all: most likely a photo too large.
+		if (Number(request.headers.get('content-length')) > MAX_UPLOAD_BYTES) {
+			return { ok: false, response: fail(413, { action: 'upload', values: {}, errors: { image: translate('error_image_too_large', locale) } as Record<string, string> }) };
+		}
+		return { ok: false, response: fail(400, { action: 'save', values: {}, errors: { form: translate('error_form', locale) } as Record<string, string> }) };
+	}
+	const image = data.get('image');
+	const alt = data.get('image_alt');
+	data.delete('image');
+	data.delete('image_alt');
+	const altText = typeof alt === 'string' ? imageAltSchema.safeParse({ alt }) : null;
+	return {
+		ok: true,
+		form: readFormData(data, lessonSchema, locale, [], ECHO_MAX),
+		image: image instanceof File && image.size + image.name.length > 0 ? image : null,
+		alt: altText?.success ? altText.data.alt : null
+	};
+}
+
+/** Both bodies rendered as learners will see them. */
+export function previewAction(courseId: string, read: Extract<Read, { ok: true }>) {
+	const values = read.form.values;
+	const preview = { my: renderLesson(courseId, values.body_my ?? ''), en: renderLesson(courseId, values.body_en ?? '') };
+	if (!read.form.ok) return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
+	return { action: 'preview', values, preview };
+}
+
+/**
+ * Checks, re-encodes and stores the image, and adds it to the end of both texts (an image
+ * teaches in both languages); the author saves the lesson to keep it there.
+ */
+export async function uploadAction(db: Db, author: Author, courseId: string, read: Extract<Read, { ok: true }>, mediaDir: string, locale: Locale) {
+	const values: FormValues = { ...read.form.values };
+	const refuse = (key: string) => fail(400, { action: 'upload', values, errors: { image: translate(key, locale) } as Record<string, string> });
+	if (!read.image) return refuse('error_image_missing');
+	if (read.image.size > MAX_UPLOAD_BYTES) return refuse('error_image_too_large');
+	if (read.alt === null) return refuse('error_markup');
+	const result = await addCourseImage(db, author, courseId, new Uint8Array(await read.image.arrayBuffer()), mediaDir);
+	if (!result.ok) return result.error === 'no_course' ? refuse('error_no_course') : refuse(`error_image_${result.error}`);
+	const snippet = `![${read.alt}](images/${result.name})`;
+	for (const key of ['body_my', 'body_en']) values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	return { action: 'upload', values, uploaded: snippet };
+}

@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { addCourse, authorOf } from '$lib/server/courses/authoring';
+import { listAuthoredCourses } from '$lib/server/courses/drafts';
+import { refused } from '$lib/server/respond';
+import { courseDetailsSchema } from '$lib/schemas/authoring';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => ({
+	courses: await listAuthoredCourses(getDb(), authorOf(locals.user!), locals.locale)
+})) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ request, locals }) => {
+		const form = await readForm(request, courseDetailsSchema, locals.locale);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const d = form.data;
+		const result = await addCourse(getDb(), authorOf(locals.user!), {
+			category: d.category,
+			audience: d.audience,
+			title: { my: d.title_my, en: d.title_en },
+			summary: { my: d.summary_my, en: d.summary_en }
+		});
+		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 403);
+		redirect(303, `/author/courses/${result.id}`);
+	}
+} satisfies Actions;
