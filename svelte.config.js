@@ -9,8 +9,11 @@ const config = {
 		// Split, with vite.config.ts grouping everything but the authoring pages into one chunk:
 		// few requests for a learner, and the editors' code only for authors.
 		output: { bundleStrategy: 'split' },
-		// The service worker arrives with the offline issue; nothing registers one yet.
+		// src/service-worker.ts is registered by workbox-window (src/lib/pwa/register.ts).
 		serviceWorker: { register: false },
+		// Absolute asset paths: the offline page, kept by the service worker, is shown at any
+		// address, and its scripts and styles must still resolve.
+		paths: { relative: false },
 		// With `Referrer-Policy: no-referrer`, Chromium sends `Origin: null` on plain form posts,
 		// even to the same site. SvelteKit's check would refuse them all, so it lets "null"
 		// through and hooks.server.ts decides, with Sec-Fetch-Site (see handleOrigin).

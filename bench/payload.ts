@@ -47,11 +47,11 @@ async function measure(context: BrowserContext, baseUrl: string, path: string): 
 async function payloads(browser: Browser, baseUrl: string) {
 	const rows: [string, Transfer][] = [];
 	for (const path of ['/', '/signin', '/signup']) {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 		rows.push([path, await measure(context, baseUrl, path)]);
 		await context.close();
 	}
-	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 	const signUp = await context.request.post(`${baseUrl}/signup`, {
 		form: { username: `bench${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'learner', background: '' },
 		headers: { origin: baseUrl }
@@ -65,7 +65,7 @@ async function payloads(browser: Browser, baseUrl: string) {
 	await context.close();
 
 	// Staff pages load a second script (the "staff" chunk) that learners never download.
-	const staff = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const staff = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 	const member = await staff.request.post(`${baseUrl}/signup`, {
 		form: { username: `benchorg${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'org_member', background: '' },
 		headers: { origin: baseUrl }
@@ -87,9 +87,13 @@ async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: s
 	const page = await context.newPage();
 	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
 	const result = await recordTransfer(context, page, { cacheDisabled: false });
+	const data = page.waitForResponse((response) => response.url().includes(`/lessons/${firstLessons[1]}/__data.json`));
 	await page.getByRole('link', { name: /Next|နောက်သို့/ }).first().click();
 	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
+	await data;
 	await page.waitForLoadState('networkidle');
+	// The DevTools protocol reports the last "finished" events a moment after the page does.
+	await page.waitForTimeout(500);
 	await page.close();
 	return result;
 }

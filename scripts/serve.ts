@@ -4,11 +4,34 @@
  */
 import compression from 'compression';
 import http from 'node:http';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { config } from '../src/lib/server/config';
 import { baseCsp, securityHeaders } from '../src/lib/server/headers';
 
+/** PNG icons and the manifest are never documents: they too need only the headers for files. (An SVG can be, so it keeps them all.) */
+const STATIC_FILES = /^\/(icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
+const DAY_CACHED = /^\/(favicon\.svg|icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
+const SERVICE_WORKER_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security', 'cache-control']);
+
+/**
+ * The service worker script, read at each request: browsers check it for a new version often,
+ * and a new deploy must be seen at once. A worker's own CSP governs what it may fetch: this
+ * site only.
+ */
+async function serveWorker(res: http.ServerResponse) {
+	const body = await readFile(new URL('../build/client/service-worker.js', import.meta.url)).catch(() => null);
+	if (!body) {
+		res.statusCode = 404;
+		res.end();
+		return;
+	}
+	res.setHeader('content-type', 'text/javascript; charset=utf-8');
+	res.setHeader('content-security-policy', SERVICE_WORKER_CSP);
+	res.setHeader('cache-control', 'no-cache');
+	res.end(body);
+}
 
 export interface RunningServer {
 	server: http.Server;
@@ -31,8 +54,15 @@ export async function serve(): Promise<RunningServer> {
 	const assetHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name)));
 
 	const server = http.createServer((req, res) => {
-		const asset = req.url?.startsWith('/_app/immutable/');
+		const path = req.url?.split('?')[0] ?? '';
+		const asset = path.startsWith('/_app/immutable/') || STATIC_FILES.test(path);
 		for (const [name, value] of Object.entries(asset ? assetHeaders : headers)) res.setHeader(name, value);
+		if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json');
+		if (DAY_CACHED.test(path)) res.setHeader('cache-control', 'public, max-age=86400');
+		if (path === '/service-worker.js') {
+			compress(req as never, res as never, () => void serveWorker(res));
+			return;
+		}
 		compress(req as never, res as never, () => handler(req, res));
 	});
 	server.keepAliveTimeout = 5_000;

@@ -25,6 +25,7 @@ export const routeRules: Record<string, Rule> = {
 	'/(public)/signup': 'guest',
 	'/(public)/recover': 'guest',
 	'/healthz': 'anyone',
+	'/offline': 'anyone',
 	'/language': 'anyone',
 	'/signout': 'signed_in',
 	'/account': 'signed_in',
@@ -49,7 +50,7 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
 
 export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password';
 

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:offline`: what the service worker keeps on the phone (the app shell, bytes as
+ * sent with brotli), and how long until a lesson's text is visible on Chromium's emulated slow
+ * 3G (400 kbit/s, 400 ms round trip), on a first visit and on a repeat visit once the app shell
+ * is on the phone. Prints Markdown for docs/benchmarks.md.
+ */
+import http from 'node:http';
+import os from 'node:os';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
+import { kb, launchChromium, median, startApp } from './lib';
+
+const SHELL_BUDGET = 100 * 1024;
+
+/** Bytes of `url` on the wire with brotli, headers excluded (what the service worker downloads). */
+function brotliBytes(url: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		http.get(url, { headers: { 'accept-encoding': 'br' } }, (res) => {
+			let size = 0;
+			res.on('data', (chunk: Buffer) => (size += chunk.length));
+			res.on('end', () => resolve(size));
+		}).on('error', reject);
+	});
+}
+
+// Chromium's "Slow 3G" preset: 400 ms round trip, 400 kbit/s each way.
+const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+
+async function slow3g(context: BrowserContext, page: Page) {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+}
+
+/**
+ * Throttles the service worker too: the page's emulation does not reach the requests a
+ * service worker makes (it forwards every page request to the network).
+ */
+async function slow3gWorkers(browser: Browser) {
+	const cdp = await browser.newBrowserCDPSession();
+	const { targetInfos } = await cdp.send('Target.getTargets');
+	let id = 1;
+	for (const target of targetInfos.filter((t) => t.type === 'service_worker')) {
+		const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+		for (const [method, params] of [['Network.enable', {}], ['Network.emulateNetworkConditions', SLOW_3G]] as const) {
+			await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: id++, method, params }) });
+		}
+	}
+	return targetInfos.filter((t) => t.type === 'service_worker').length;
+}
+
+/** Milliseconds from starting to load `url` until the lesson's text is on screen. */
+async function timeToText(page: Page, url: string): Promise<number> {
+	const start = Date.now();
+	await page.goto(url, { waitUntil: 'commit' });
+	await page.locator('article.lesson p').first().waitFor({ state: 'visible', timeout: 60_000 });
+	return Date.now() - start;
+}
+
+const app = await startApp(Number(process.env.BENCH_PORT ?? 3223));
+const browser = await launchChromium();
+const course = readStarterCatalogue().find((b) => b.course.id === 'first-aid-basics')!;
+const lessons = [...course.lessons.keys()];
+
+// The app shell: everything the service worker keeps after a first visit.
+const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+const page = await context.newPage();
+await page.goto(app.baseUrl + '/');
+await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+const cached = await page.evaluate(async () => {
+	const urls: string[] = [];
+	for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+	return urls;
+});
+let shell = 0;
+for (const url of cached) shell += await brotliBytes(app.baseUrl + url);
+await context.close();
+
+// Time to a lesson's text on slow 3G: a learner signed in, first visit, then a repeat visit.
+const firsts: number[] = [];
+const repeats: number[] = [];
+for (let run = 0; run < 3; run++) {
+	const learner = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const signUp = await learner.request.post(`${app.baseUrl}/signup`, {
+		form: { username: `offline${run}${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'learner', background: '' },
+		headers: { origin: app.baseUrl }
+	});
+	if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
+	const tab = await learner.newPage();
+	await slow3g(learner, tab);
+	firsts.push(await timeToText(tab, `${app.baseUrl}/learn/courses/${course.course.id}/lessons/${lessons[0]}`));
+	await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+	await tab.waitForLoadState('networkidle');
+	if ((await slow3gWorkers(browser)) === 0) throw new Error('no service worker to throttle');
+	repeats.push(await timeToText(tab, `${app.baseUrl}/learn/courses/${course.course.id}/lessons/${lessons[1]}`));
+	await learner.close();
+}
+await browser.close();
+await app.stop();
+
+console.log(`\n### bench:offline, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
+console.log(`App shell kept by the service worker: ${kb(shell)} in ${cached.length} files, brotli (budget 100 KB: ${shell <= SHELL_BUDGET ? 'within' : '**over**'})`);
+console.log(`Lesson text visible on slow 3G (400 kbit/s, 400 ms), median of ${firsts.length}: first visit ${median(firsts)} ms (${firsts.join(', ')}); repeat visit with the shell on the phone ${median(repeats)} ms (${repeats.join(', ')})`);

@@ -1,0 +1,93 @@
+/**
+ * How the browser's code is cut into scripts (Rollup's manualChunks, client build only).
+ *
+ * - "app": what two or more pages use (Svelte, SvelteKit's router, the layout, shared
+ *   components and messages), downloaded once.
+ * - each page's own code and messages go into that page's entry file (nodes/N.js), which the
+ *   page loads anyway: no extra request, and no other page's code.
+ * - "author" and "partners": the course editors and the organization and administration
+ *   pages, which learners never download and the service worker never keeps.
+ * - what a page imports lazily (the service worker's registration) stays in its own script.
+ *
+ * Paraglide puts every message in its own module, re-exported by one index that every page
+ * imports; so which pages use a message is read from the sources (`m.key`), not the graph.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+const AREAS: [string, RegExp][] = [
+	// Messages named author_*, org_* and admin_* are used only on those pages (tests/unit/messages.test.ts checks).
+	['author', /\/src\/(routes\/author\/|lib\/components\/author\/|lib\/paraglide\/messages\/author_)/],
+	['partners', /\/src\/(routes\/(org|admin)\/|lib\/staff\/|lib\/paraglide\/messages\/(org|admin)_)/]
+];
+const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0];
+
+const NODE = /\/generated\/client[^/]*\/nodes\/(\d+)\.js$/;
+const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;
+
+/** For each message key, the source files (absolute paths) that use it. */
+function messageUsers(root: string): Map<string, string[]> {
+	const users = new Map<string, string[]>();
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const file = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== 'paraglide' && entry.name !== 'server') walk(file);
+			} else if (/\.(svelte|ts|js)$/.test(entry.name)) {
+				const text = fs.readFileSync(file, 'utf8');
+				if (!text.includes('paraglide/messages')) continue;
+				for (const [, key] of text.matchAll(/\bm\.(\w+)\b/g)) users.set(key, [...(users.get(key) ?? []), file.split(path.sep).join('/')]);
+			}
+		}
+	};
+	walk(path.join(root, 'src'));
+	return users;
+}
+
+export function lanpyaChunks(): Plugin {
+	return {
+		name: 'lanpya-chunks',
+		apply: 'build',
+		config(config, env) {
+			// SvelteKit's server build sets build.ssr; only the browser's build is chunked here.
+			if (env.isSsrBuild || config.build?.ssr) return;
+			const users = messageUsers(process.cwd());
+			return {
+				build: {
+					rollupOptions: {
+						output: {
+							// The service worker leaves staff code out of what it keeps on the phone.
+							chunkFileNames: (chunk) => `_app/immutable/chunks/${chunk.name === 'author' || chunk.name === 'partners' ? 'staff-' : ''}[hash].js`,
+							manualChunks(id, { getModuleInfo }) {
+								const area = areaOf(id);
+								if (area) return area;
+								/** Which scripts need `moduleId`: "route-N" for page N, "app" for the entries. */
+								const owners = (moduleId: string, seen: Set<string>): Set<string> => {
+									const found = new Set<string>();
+									if (seen.has(moduleId)) return found;
+									seen.add(moduleId);
+									const node = NODE.exec(moduleId);
+									if (node) return new Set([`route-${node[1]}`]);
+									if (areaOf(moduleId)) return new Set(['staff']);
+									const message = MESSAGE.exec(moduleId);
+									const info = getModuleInfo(moduleId);
+									const importers = message ? (users.get(message[1]) ?? []).filter((file) => getModuleInfo(file)) : (info?.importers ?? []);
+									// No importer at all: an entry (SvelteKit's start and app). Only dynamic ones: lazy.
+									if (importers.length === 0) return (info?.dynamicImporters ?? []).length === 0 && !message ? new Set(['app']) : found;
+									for (const importer of importers) for (const owner of owners(importer, seen)) found.add(owner);
+									return found;
+								};
+								const found = owners(id, new Set());
+								if (found.size === 0) return undefined;
+								// One page only: into that page's file. Staff pages only: with them. Otherwise shared.
+								if (found.size === 1) return found.has('staff') ? undefined : [...found][0];
+								return 'app';
+							}
+						}
+					}
+				}
+			};
+		}
+	};
+}

@@ -1,0 +1,46 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page)
+ * so the app opens with no network, and nothing personal: pages always come from the network
+ * and are never stored; without a network the offline page answers instead.
+ */
+import { build, files, version } from '$service-worker';
+import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const OFFLINE_PAGE = '/offline';
+
+/** Hashed files never change: no revision needed. The editors' and partners' code is left out. */
+const shell = [
+	...build.filter((file) => !/\/chunks\/staff-/.test(file)).map((url) => ({ url, revision: null })),
+	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
+	{ url: OFFLINE_PAGE, revision: version }
+];
+
+// The shell is fetched without cookies, so no page in it can carry anyone's session or name.
+addPlugins([{ requestWillFetch: async ({ request }) => new Request(request.url, { credentials: 'omit', cache: 'no-store' }) }]);
+precacheAndRoute(shell);
+cleanupOutdatedCaches();
+// The first time, take charge of the open page at once, so it works offline without a reload.
+// Later versions wait until the learner chooses to reload (see the message handler).
+clientsClaim();
+
+// Pages come from the network only; they are never stored, whatever they hold.
+registerRoute(new NavigationRoute(new NetworkOnly()));
+
+setCatchHandler(async ({ request }) => {
+	if (request.mode === 'navigate') return (await matchPrecache(OFFLINE_PAGE)) ?? Response.error();
+	return Response.error();
+});
+
+// The page asks for this when the learner chooses to reload into a new version.
+self.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
