@@ -76,6 +76,15 @@ let shell = 0;
 for (const url of cached) shell += await brotliBytes(app.baseUrl + url);
 await context.close();
 
+// Each starter course's download: its files as listed by the manifest, sent with brotli.
+const downloads: [string, number, number, number][] = [];
+for (const bundle of readStarterCatalogue()) {
+	const manifest = (await (await fetch(`${app.baseUrl}/api/courses/${bundle.course.id}/offline`)).json()) as { files: { url: string; bytes: number }[]; bytes: number };
+	let wire = 0;
+	for (const file of manifest.files) wire += await brotliBytes(app.baseUrl + file.url);
+	downloads.push([bundle.course.id, manifest.files.length, manifest.bytes, wire]);
+}
+
 // Time to a lesson's text on slow 3G: a learner signed in, first visit, then a repeat visit.
 const firsts: number[] = [];
 const repeats: number[] = [];
@@ -100,4 +109,7 @@ await app.stop();
 
 console.log(`\n### bench:offline, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
 console.log(`App shell kept by the service worker: ${kb(shell)} in ${cached.length} files, brotli (budget 100 KB: ${shell <= SHELL_BUDGET ? 'within' : '**over**'})`);
-console.log(`Lesson text visible on slow 3G (400 kbit/s, 400 ms), median of ${firsts.length}: first visit ${median(firsts)} ms (${firsts.join(', ')}); repeat visit with the shell on the phone ${median(repeats)} ms (${repeats.join(', ')})`);
+console.log('\n| starter course download | files | bytes | on the wire (brotli) |');
+console.log('|---|---|---|---|');
+for (const [id, files, bytes, wire] of downloads) console.log(`| ${id} | ${files} | ${kb(bytes)} | ${kb(wire)} |`);
+console.log(`\nLesson text visible on slow 3G (400 kbit/s, 400 ms), median of ${firsts.length}: first visit ${median(firsts)} ms (${firsts.join(', ')}); repeat visit with the shell on the phone ${median(repeats)} ms (${repeats.join(', ')})`);

@@ -16,12 +16,17 @@ import { clientsClaim } from 'workbox-core';
 declare const self: ServiceWorkerGlobalScope;
 
 const OFFLINE_PAGE = '/offline';
+/** The reader for downloaded courses (src/routes/offline/reader). */
+const READER_PAGE = '/offline/reader';
+/** Matches src/lib/offline/downloads.ts. */
+const courseCache = (courseId: string) => `lanpya-course-${courseId}`;
 
 /** Hashed files never change: no revision needed. The editors' and partners' code is left out. */
 const shell = [
 	...build.filter((file) => !/\/chunks\/staff-/.test(file)).map((url) => ({ url, revision: null })),
 	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
-	{ url: OFFLINE_PAGE, revision: version }
+	{ url: OFFLINE_PAGE, revision: version },
+	{ url: READER_PAGE, revision: version }
 ];
 
 // The shell is fetched without cookies, so no page in it can carry anyone's session or name.
@@ -35,9 +40,28 @@ clientsClaim();
 // Pages come from the network only; they are never stored, whatever they hold.
 registerRoute(new NavigationRoute(new NetworkOnly()));
 
+// Images and package files of downloaded courses: from the phone when there, else the network.
+registerRoute(
+	({ url }) => url.origin === self.location.origin && (url.pathname.startsWith('/media/courses/') || /^\/api\/courses\/[a-z0-9-]+\/offline\//.test(url.pathname)),
+	async ({ request, url }) => {
+		const courseId = url.pathname.split('/')[3];
+		const stored = (await caches.has(courseCache(courseId))) ? await (await caches.open(courseCache(courseId))).match(request, { ignoreSearch: true }) : undefined;
+		return stored ?? fetch(request);
+	}
+);
+
+/** A page of a course that is on this phone: the course, a lesson, or a quiz. */
+async function downloadedCourse(url: URL): Promise<boolean> {
+	const courseId = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)(\/(lessons|quizzes)\/[a-z0-9-]+)?\/?$/)?.[1];
+	if (!courseId || !(await caches.has(courseCache(courseId)))) return false;
+	return Boolean(await (await caches.open(courseCache(courseId))).match(`/api/courses/${courseId}/offline`));
+}
+
+// No network: a downloaded course opens in the reader; any other page says it needs the internet.
 setCatchHandler(async ({ request }) => {
-	if (request.mode === 'navigate') return (await matchPrecache(OFFLINE_PAGE)) ?? Response.error();
-	return Response.error();
+	if (request.mode !== 'navigate') return Response.error();
+	const page = (await downloadedCourse(new URL(request.url))) ? READER_PAGE : OFFLINE_PAGE;
+	return (await matchPrecache(page)) ?? Response.error();
 });
 
 // The page asks for this when the learner chooses to reload into a new version.

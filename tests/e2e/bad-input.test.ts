@@ -35,6 +35,7 @@ const forms: FormCase[] = [
 	{ name: 'recovery', path: '/recover', role: 'anonymous', valid: { username: 'someone', code: 'abcd-efgh-ijkl', password: 'green tea and rice' }, text: ['code'] },
 	{ name: 'change password', path: '/account/password', role: 'learner', valid: { current: 'green tea and rice', next: 'another good passphrase' }, text: [] },
 	{ name: 'end a session', path: '/account?/endSession', role: 'learner', valid: { id: 'a'.repeat(64) }, text: ['id'] },
+	{ name: 'data saver', path: '/account?/dataSaver', role: 'learner', valid: { saver: 'on' }, text: ['saver'] },
 	{ name: 'background', path: '/account?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
 	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['name', 'description'] },
 	{ name: 'join an organization', path: '/org?/join', role: 'org_member', valid: { code: 'abcd-efgh-ijkl-mnop' }, text: ['code'] },

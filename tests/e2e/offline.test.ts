@@ -3,9 +3,20 @@
  * keeps the app shell, a friendly offline page, and an update the learner chooses to take.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, phone, shown } from './support';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
+import { startApp } from '../helpers/app';
+import { launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { axeViolations } from './axe';
+
+const COURSE = 'first-aid-basics';
+/** operations.test.ts uses 3112 and 3113. */
+const OWN_PORT = 3114;
+const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
+const lessons: { id: string; title: { my: string } }[] = course.modules.flatMap((m: { lessons: unknown[] }) => m.lessons);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,5 +102,95 @@ describe('a new version', () => {
 			fs.writeFileSync(worker, original);
 			await context.close();
 		}
+	});
+});
+
+/** A browser profile kept on disk, like a phone's: closing and opening it keeps what it stored. */
+function persistentPhone(dir: string, url: string): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(dir, {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+		baseURL: url,
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true
+	});
+}
+
+describe('a course downloaded for offline', () => {
+	it('shows its size first, downloads, and opens every lesson with no network after the phone restarts the browser', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-profile-'));
+		// Its own server, stopped before going offline: the browser's offline switch does not reach
+		// what a service worker fetches, and a stopped server is no network for anyone.
+		const app = await startApp(OWN_PORT);
+		try {
+			let context = await persistentPhone(dir, app.baseUrl);
+			let page = context.pages()[0] ?? (await context.newPage());
+			await signUpInBrowser(page, uniqueName('offline'), 'reading without a signal');
+			await controlled(page, `/learn/courses/${COURSE}`);
+			const manifest = await (await page.request.get(`/api/courses/${COURSE}/offline`)).json();
+			const button = page.getByRole('button', { name: `ဒေါင်းလုဒ် · ${Math.round(manifest.bytes / 1024)} KB` });
+			await shown(button);
+			await button.click();
+			await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+			await context.close();
+			await app.stop();
+
+			context = await persistentPhone(dir, app.baseUrl);
+			await context.setOffline(true);
+			page = context.pages()[0] ?? (await context.newPage());
+			await page.goto(`/learn/courses/${COURSE}`);
+			await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
+			await page.getByRole('link', { name: lessons[0].title.my }).click();
+			for (const [index, lesson] of lessons.entries()) {
+				await shown(page.getByRole('heading', { level: 1, name: lesson.title.my }));
+				expect(await page.locator('article.lesson p').count()).toBeGreaterThan(0);
+				for (const image of await page.locator('article.lesson img').all()) {
+					await image.scrollIntoViewIfNeeded();
+					expect(await image.evaluate((img: HTMLImageElement) => new Promise((resolve) => (img.complete ? resolve(img.naturalWidth) : img.addEventListener('load', () => resolve(img.naturalWidth)))))).toBeGreaterThan(0);
+				}
+				if (index < lessons.length - 1) await page.getByRole('link', { name: /နောက်သို့/ }).click();
+			}
+			await context.close();
+		} finally {
+			await app.stop();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('goes on from where it stopped when the connection drops, fetching nothing twice', async () => {
+		const context = await phone(browser, { serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('resume'), 'signal comes and goes');
+		const fetched: string[] = [];
+		let allowed = 3;
+		await page.route('**/api/courses/*/offline/**', async (route) => {
+			if (allowed-- <= 0) return route.abort('internetdisconnected');
+			fetched.push(new URL(route.request().url()).pathname);
+			return route.continue();
+		});
+		await page.goto(`/learn/courses/${COURSE}`);
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByRole('alert').filter({ hasText: 'ဒေါင်းလုဒ် ရပ်သွားသည်' }));
+		expect(fetched).toHaveLength(3);
+
+		// The app is closed and opened again later, with the connection back.
+		allowed = Infinity;
+		await page.goto(`/learn/courses/${COURSE}`);
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		expect(new Set(fetched).size).toBe(fetched.length);
+		const manifest = await (await page.request.get(`/api/courses/${COURSE}/offline`)).json();
+		expect(fetched.length).toBe(manifest.files.filter((f: { url: string }) => f.url.startsWith('/api/')).length);
+
+		// "On this phone" lists it with its size, and removes it.
+		await page.getByRole('link', { name: 'ဤဖုန်းပေါ်ရှိ သင်တန်းများ' }).click();
+		await page.waitForURL('**/learn/downloads');
+		await shown(page.getByRole('link', { name: course.title.my }));
+		await shown(page.getByText(/^\d+ KB$/));
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: `${course.title.my} ကို ဤဖုန်းမှ ဖယ်ရန်` }).click();
+		await shown(page.getByText('ဒေါင်းလုဒ်လုပ်ထားသော သင်တန်း မရှိသေးပါ။'));
+		expect(await page.evaluate(() => caches.keys())).not.toContain(`lanpya-course-${'first-aid-basics'}`);
+		await context.close();
 	});
 });

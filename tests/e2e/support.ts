@@ -8,7 +8,7 @@ export const baseUrl = () => inject('baseUrl');
 export const launch = launchChromium;
 
 /** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
-export function phone(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export function phone(browser: Browser, options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
 	return browser.newContext({
 		baseURL: baseUrl(),
 		viewport: { width: 360, height: 740 },

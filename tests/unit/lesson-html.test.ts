@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderLesson } from '$lib/server/courses/lesson-html';
+import { picturesOnTap, renderLesson } from '$lib/server/courses/lesson-html';
 
 describe('a lesson as learners and the author preview see it', () => {
 	it("shows the course's own images and drops any other", () => {
@@ -16,5 +16,15 @@ describe('a lesson as learners and the author preview see it', () => {
 		expect(html).not.toMatch(/<script|javascript:|<img[^>]*onerror/i);
 		expect(html).toContain('&lt;script&gt;');
 		expect(html).toContain('href="/learn"');
+	});
+});
+
+describe('data saver', () => {
+	it('turns every picture into a link that opens it, keeping its description', () => {
+		const html = renderLesson('c', 'Text\n\n![A needle & thread](images/abc.webp)\n\n![](images/def.webp)', 'Show picture');
+		expect(html).not.toContain('<img');
+		expect(html).toContain('<a class="picture" href="/media/courses/c/abc.webp">Show picture: A needle &amp; thread</a>');
+		expect(html).toContain('<a class="picture" href="/media/courses/c/def.webp">Show picture</a>');
+		expect(picturesOnTap('<p>no pictures</p>', 'x')).toBe('<p>no pictures</p>');
 	});
 });

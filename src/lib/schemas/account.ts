@@ -29,3 +29,5 @@ export const backgroundSchema = z.object({ background });
 export const endSessionSchema = z.object({
 	id: z.string({ error: 'error_required' }).regex(/^[0-9a-f]{64}$/, 'error_choice')
 });
+
+export const dataSaverSchema = z.object({ saver: z.enum(['on', 'off'], { error: 'error_choice' }) });

@@ -39,6 +39,13 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/certificates/[code]': 'learner',
 	'/verify/[code]': 'anyone',
 	'/media/courses/[course]/[name]': 'anyone',
+	// Course content packaged for offline reading: public, like the content itself.
+	'/api/courses/[course]/offline': 'anyone',
+	'/api/courses/[course]/offline/course': 'anyone',
+	'/api/courses/[course]/offline/lessons/[lesson]': 'anyone',
+	'/api/courses/[course]/offline/quizzes/[quiz]': 'anyone',
+	'/learn/downloads': 'learner',
+	'/offline/reader': 'anyone',
 	'/org': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course]': 'author',

@@ -4,10 +4,11 @@ import { remainingRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/r
 import { endOwnSession, invalidateUserSessions, listSessions } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { backgroundSchema, endSessionSchema } from '$lib/schemas/account';
+import { backgroundSchema, dataSaverSchema, endSessionSchema } from '$lib/schemas/account';
+import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, cookies, request }) => {
 	const user = locals.user!;
 	return {
 		username: user.username,
@@ -15,6 +16,7 @@ export const load = (async ({ locals }) => {
 		background: user.background,
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
+		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
 		now: Date.now()
 	};
 }) satisfies PageServerLoad;
@@ -37,6 +39,14 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'background', errors: form.errors });
 		await setBackground(getDb(), locals.user!.id, form.data.background);
 		return { action: 'background', done: true };
+	},
+	dataSaver: async ({ request, locals, cookies }) => {
+		const form = await readForm(request, dataSaverSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'dataSaver', errors: form.errors });
+		// A setting of this phone (pictures, downloads), kept in the browser, never on the account.
+		if (form.data.saver === 'on') cookies.set(DATA_SAVER_COOKIE, 'on', { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		else cookies.delete(DATA_SAVER_COOKIE, { path: '/' });
+		return { action: 'dataSaver', done: true };
 	},
 	newCodes: async ({ locals }) => {
 		const codes = await replaceRecoveryCodes(getDb(), locals.user!.id);

@@ -3,6 +3,8 @@ import { listCertificates } from '$lib/server/courses/certificates';
 import { courseProgress, enrol } from '$lib/server/courses/progress';
 import { getCourseOutline } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
+import { config } from '$lib/server/config';
+import { offlineManifest } from '$lib/server/courses/offline';
 import { notFound, parseParams } from '$lib/server/respond';
 import { courseParams } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +15,9 @@ export const load = (async ({ params, locals }) => {
 	if (!course) notFound(locals.locale, 'error_no_course');
 	const progress = await courseProgress(getDb(), locals.user!.id, courseId);
 	const certificate = progress.completedAt ? (await listCertificates(getDb(), locals.user!.id, locals.locale)).find((c) => c.courseId === courseId) : undefined;
-	return { course, progress, certificateCode: certificate?.code ?? null };
+	// The size on the download button, known before anything is fetched.
+	const offline = await offlineManifest(getDb(), courseId, config.mediaPath);
+	return { course, progress, certificateCode: certificate?.code ?? null, downloadBytes: offline?.bytes ?? 0, picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0 };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -5,16 +5,20 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, parseParams } from '$lib/server/respond';
 import { renderLesson } from '$lib/server/courses/lesson-html';
+import { dataSaverOn } from '$lib/server/data-saver';
+import { translate } from '$lib/server/i18n';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_SIZE_COOKIE = 'lanpya_text';
 
-export const load = (async ({ params, locals, cookies }) => {
+export const load = (async ({ params, locals, cookies, request }) => {
 	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
 	const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
 	if (!lesson) notFound(locals.locale, 'error_no_lesson');
-	const html = renderLesson(course, lesson.body);
+	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
+	const saver = dataSaverOn(cookies, request);
+	const html = renderLesson(course, lesson.body, saver ? translate('lesson_show_picture', locals.locale) : undefined);
 	const progress = await courseProgress(getDb(), locals.user!.id, course);
 	const size = cookies.get(TEXT_SIZE_COOKIE);
 	return {

@@ -1,0 +1,99 @@
+/**
+ * Courses kept on the phone for reading offline (browser only). Each course has its own Cache
+ * Storage cache with the files of its offline package (public content: no progress, no
+ * account). The package's manifest is stored last, so a course without it is an interrupted
+ * download, which goes on from the files it already has.
+ */
+
+export interface OfflineManifest {
+	id: string;
+	version: number;
+	title: { my: string; en: string };
+	files: { url: string; bytes: number }[];
+	bytes: number;
+}
+
+export interface StoredCourse {
+	id: string;
+	/** The manifest of the complete download, or null while a download is unfinished. */
+	manifest: OfflineManifest | null;
+}
+
+const PREFIX = 'lanpya-course-';
+export const cacheName = (courseId: string) => `${PREFIX}${courseId}`;
+export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
+
+export const isPicture = (url: string) => url.startsWith('/media/');
+
+/** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
+export const dataSaverChosen = () => typeof document !== 'undefined' && /(?:^|;\s*)lanpya_saver=on(?:;|$)/.test(document.cookie);
+
+export const canDownload = () => typeof caches !== 'undefined' && typeof fetch !== 'undefined';
+
+/** What this phone holds of a course. */
+export async function storedCourse(courseId: string): Promise<StoredCourse | null> {
+	if (!(await caches.has(cacheName(courseId)))) return null;
+	const cache = await caches.open(cacheName(courseId));
+	const marker = await cache.match(manifestUrl(courseId));
+	return { id: courseId, manifest: marker ? ((await marker.json()) as OfflineManifest) : null };
+}
+
+/** Every course on this phone, complete or not. */
+export async function storedCourses(): Promise<StoredCourse[]> {
+	const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX));
+	const courses = await Promise.all(names.map((name) => storedCourse(name.slice(PREFIX.length))));
+	return courses.filter((c): c is StoredCourse => c !== null);
+}
+
+/**
+ * Downloads what is missing of the course's current version and reports bytes as it goes.
+ * Files already on the phone are skipped, so a second call after an interruption, or after a
+ * new version, fetches only what is new. Files of older versions are removed at the end.
+ */
+export async function downloadCourse(courseId: string, onProgress: (done: number, total: number) => void, { pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal } = {}): Promise<OfflineManifest> {
+	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
+	if (!response.ok) throw new Error(`manifest ${response.status}`);
+	const full = (await response.json()) as OfflineManifest;
+	// Data saver: the course without its pictures (lessons show their descriptions instead).
+	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
+	const manifest: OfflineManifest = { ...full, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+	const cache = await caches.open(cacheName(courseId));
+	let done = 0;
+	onProgress(done, manifest.bytes);
+	for (const file of manifest.files) {
+		if (!(await cache.match(file.url))) {
+			const body = await fetch(file.url, { signal, credentials: 'omit' });
+			if (!body.ok) throw new Error(`${file.url} ${body.status}`);
+			await cache.put(file.url, body);
+		}
+		done += file.bytes;
+		onProgress(done, manifest.bytes);
+	}
+	const wanted = new Set(manifest.files.map((f) => new URL(f.url, location.href).href));
+	for (const request of await cache.keys()) {
+		if (!wanted.has(request.url)) await cache.delete(request);
+	}
+	await cache.put(manifestUrl(courseId), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+	return manifest;
+}
+
+/** Bytes of the course's files already on the phone (for an interrupted download). */
+export async function storedBytes(courseId: string, manifest: OfflineManifest): Promise<number> {
+	const cache = await caches.open(cacheName(courseId));
+	let bytes = 0;
+	for (const file of manifest.files) if (await cache.match(file.url)) bytes += file.bytes;
+	return bytes;
+}
+
+export async function removeCourse(courseId: string): Promise<void> {
+	await caches.delete(cacheName(courseId));
+}
+
+/** A JSON file of a downloaded course (`course`, `lessons/<id>`, `quizzes/<id>`), or null. */
+export async function readStored<T>(courseId: string, name: string): Promise<T | null> {
+	const stored = await storedCourse(courseId);
+	const file = stored?.manifest?.files.find((f) => f.url.startsWith(`${manifestUrl(courseId)}/${name}?`));
+	if (!file) return null;
+	const response = await (await caches.open(cacheName(courseId))).match(file.url);
+	return response ? ((await response.json()) as T) : null;
+}

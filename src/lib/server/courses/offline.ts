@@ -1,0 +1,102 @@
+/**
+ * A published course packaged for reading offline: public content only (no progress, no
+ * account). The manifest lists every file with its size; each file's address carries a hash of
+ * its content, so after a new version a phone fetches only the files that changed, and an
+ * interrupted download goes on from the files it already has.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../db';
+import type { QuizFile } from '../../schemas/course-content';
+import { renderLesson } from './lesson-html';
+import type { OfflineLesson, OfflineOutline } from '../../offline/package';
+
+export type { OfflineLesson, OfflineOutline };
+
+type Bilingual = { my: string; en: string };
+
+export interface OfflineFile {
+	url: string;
+	bytes: number;
+}
+
+export interface OfflineManifest {
+	id: string;
+	version: number;
+	title: Bilingual;
+	files: OfflineFile[];
+	bytes: number;
+}
+
+const hash = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 16);
+
+/** Everything a published course's package holds, as the bodies of its files. */
+async function packageBodies(db: Db, courseId: string, mediaPath: string): Promise<{ manifest: Omit<OfflineManifest, 'files' | 'bytes'>; files: Map<string, string | Buffer> } | null> {
+	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
+	if (!course) return null;
+	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
+	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	const quizzes = await db.selectFrom('quiz').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const base = `/api/courses/${courseId}/offline`;
+	const files = new Map<string, string | Buffer>();
+
+	const outline: OfflineOutline = {
+		id: course.id,
+		version: course.version,
+		category: course.category,
+		audience: course.audience,
+		title: { my: course.title_my, en: course.title_en },
+		summary: { my: course.summary_my, en: course.summary_en },
+		modules: modules.map((m) => {
+			const quiz = quizzes.find((q) => q.module_id === m.id);
+			return {
+				id: m.id,
+				title: { my: m.title_my, en: m.title_en },
+				lessons: lessons.filter((l) => l.module_id === m.id).map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en }, minutes: l.minutes })),
+				quiz: quiz ? { id: quiz.id, title: { my: quiz.title_my, en: quiz.title_en } } : null
+			};
+		})
+	};
+	files.set(`${base}/course`, JSON.stringify(outline));
+
+	const images = new Set<string>();
+	for (const l of lessons) {
+		const html = { my: renderLesson(courseId, l.body_my), en: renderLesson(courseId, l.body_en) };
+		for (const [, src] of `${html.my}${html.en}`.matchAll(/src="(\/media\/courses\/[^"]+)"/g)) images.add(src);
+		const lesson: OfflineLesson = { id: l.id, title: { my: l.title_my, en: l.title_en }, minutes: l.minutes, html };
+		files.set(`${base}/lessons/${l.id}`, JSON.stringify(lesson));
+	}
+	for (const q of quizzes) {
+		// Offline, the phone scores the quiz itself, so the package holds the answers: course
+		// content is public, and the page never shows them before an attempt.
+		const quiz: QuizFile = { id: q.id, passMark: q.pass_mark, title: { my: q.title_my, en: q.title_en }, questions: JSON.parse(q.questions) };
+		files.set(`${base}/quizzes/${q.id}`, JSON.stringify(quiz));
+	}
+	for (const src of images) {
+		const name = src.split('/').pop()!;
+		for (const file of [path.resolve('content/courses', courseId, 'images', name), path.join(mediaPath, courseId, name)]) {
+			const bytes = await fs.readFile(file).catch(() => null);
+			if (bytes) {
+				files.set(src, bytes);
+				break;
+			}
+		}
+	}
+	return { manifest: { id: course.id, version: course.version, title: outline.title }, files };
+}
+
+/** The list of files to download, each address carrying its content's hash; null when not published. */
+export async function offlineManifest(db: Db, courseId: string, mediaPath: string): Promise<OfflineManifest | null> {
+	const built = await packageBodies(db, courseId, mediaPath);
+	if (!built) return null;
+	const files = [...built.files].map(([url, body]) => ({ url: `${url}?h=${hash(body)}`, bytes: Buffer.byteLength(body) }));
+	return { ...built.manifest, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+}
+
+/** One JSON file of the package (`course`, `lessons/<id>` or `quizzes/<id>`), or null. */
+export async function offlineFile(db: Db, courseId: string, name: string, mediaPath: string): Promise<string | null> {
+	const built = await packageBodies(db, courseId, mediaPath);
+	const body = built?.files.get(`/api/courses/${courseId}/offline/${name}`);
+	return typeof body === 'string' ? body : null;
+}

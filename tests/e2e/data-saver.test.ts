@@ -1,0 +1,34 @@
+/** Data saver: the phone's Save-Data, or the learner's own setting, keeps pictures until tapped. */
+import { describe, expect, it } from 'vitest';
+import { Client, uniqueName } from './support';
+
+const LESSON = '/learn/courses/first-aid-basics/lessons/05-recovery-position';
+
+describe('data saver', () => {
+	it('shows pictures as links to tap when the phone asks to save data, and as pictures otherwise', async () => {
+		const client = new Client('en');
+		await client.signUp(uniqueName('saver'));
+		const normal = await (await client.request(LESSON)).text();
+		expect(normal).toMatch(/<img[^>]+src="\/media\/courses\/first-aid-basics\/recovery-position\.svg"/);
+		const saving = await (await client.request(LESSON, { headers: { 'save-data': 'on' } })).text();
+		expect(saving).not.toMatch(/<img[^>]+recovery-position/);
+		expect(saving).toMatch(/<a class="picture" href="\/media\/courses\/first-aid-basics\/recovery-position\.svg">Show picture: /);
+	});
+
+	it('is a setting of the phone, turned on and off from the account page', async () => {
+		const client = new Client('my');
+		await client.signUp(uniqueName('setting'));
+		const on = await client.post('/account?/dataSaver', { saver: 'on' });
+		expect(on.status).toBe(200);
+		const cookie = on.headers.getSetCookie().find((c) => c.startsWith('lanpya_saver='));
+		expect(cookie).toMatch(/^lanpya_saver=on;/);
+		// Not HttpOnly: the page reads it to leave pictures out of downloads. It says nothing about the person.
+		expect(cookie).not.toMatch(/HttpOnly/i);
+		const withSetting = new Client('my');
+		withSetting.cookie = `${client.cookie}; lanpya_saver=on`;
+		const page = await withSetting.request(LESSON);
+		expect(await page.text()).toMatch(/<a class="picture" href="[^"]+">ပုံကို ပြရန်/);
+		const off = await client.post('/account?/dataSaver', { saver: 'off' });
+		expect(off.headers.getSetCookie().find((c) => c.startsWith('lanpya_saver='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+	});
+});

@@ -1,0 +1,72 @@
+/** A course packaged for offline reading: public content only, and only changed files change address. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addCourse, addLesson, addModule, addQuiz, setPublished, updateLesson } from '$lib/server/courses/authoring';
+import { offlineFile, offlineManifest } from '$lib/server/courses/offline';
+import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { readCourseFolder } from '$lib/server/courses/content-files';
+import type { Db } from '$lib/server/db';
+import { freshDb } from '../helpers/db';
+import { vettedOrgMember } from '../helpers/authors';
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let media: string;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	media = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-media-'));
+});
+afterEach(async () => {
+	await cleanup();
+	fs.rmSync(media, { recursive: true, force: true });
+});
+
+const text = (my: string, en = '') => ({ my, en });
+
+describe('the offline package of a course', () => {
+	it('lists every lesson, quiz and image of a starter course with their sizes, and serves each file', async () => {
+		await loadCourseBundle(db, readCourseFolder('content/courses/first-aid-basics'));
+		const manifest = await offlineManifest(db, 'first-aid-basics', media);
+		if (!manifest) throw new Error('no manifest');
+		const urls = manifest.files.map((f) => f.url.replace(/\?h=[0-9a-f]{16}$/, ''));
+		expect(urls).toContain('/api/courses/first-aid-basics/offline/course');
+		expect(urls.filter((u) => u.includes('/lessons/'))).toHaveLength(7);
+		expect(urls.filter((u) => u.includes('/quizzes/'))).toHaveLength(2);
+		expect(urls).toContain('/media/courses/first-aid-basics/recovery-position.svg');
+		expect(manifest.bytes).toBe(manifest.files.reduce((sum, f) => sum + f.bytes, 0));
+
+		const lesson = JSON.parse((await offlineFile(db, 'first-aid-basics', 'lessons/01-check-safety', media))!);
+		expect(lesson.html.my).toContain('<p>');
+		expect(lesson.html.en).not.toMatch(/<script/i);
+		const quizUrl = manifest.files.find((f) => f.url.includes('/quizzes/'))!;
+		const quizName = quizUrl.url.split('/offline/')[1].split('?')[0];
+		const body = (await offlineFile(db, 'first-aid-basics', quizName, media))!;
+		expect(Buffer.byteLength(body)).toBe(quizUrl.bytes);
+		expect(await offlineFile(db, 'first-aid-basics', 'lessons/no-such-lesson', media)).toBeNull();
+		expect(await offlineFile(db, 'first-aid-basics', '../../etc/passwd', media)).toBeNull();
+	});
+
+	it('holds nothing about any learner, and exists only for published courses', async () => {
+		const author = await vettedOrgMember(db, 'packer');
+		const created = await addCourse(db, author, { category: 'computer', audience: 'everyone', title: text('ကွန်ပျူတာ'), summary: text('အကျဉ်း') });
+		if (!created.ok) throw new Error();
+		await addModule(db, author, created.id, text('one'));
+		await addLesson(db, author, created.id, { moduleId: 'part-1', minutes: 3, title: text('a'), body: text('ပထမ') });
+		await addLesson(db, author, created.id, { moduleId: 'part-1', minutes: 3, title: text('b'), body: text('ဒုတိယ') });
+		await addQuiz(db, author, created.id, 'part-1', { title: text('q'), passMark: 80 }, { type: 'true_false', prompt: text('?'), explanation: text('!'), answer: true });
+		expect(await offlineManifest(db, created.id, media)).toBeNull();
+		await setPublished(db, author, created.id, true);
+		const before = (await offlineManifest(db, created.id, media))!;
+		const everything = JSON.stringify(await Promise.all(before.files.map((f) => offlineFile(db, created.id, f.url.split('/offline/')[1].split('?')[0], media))));
+		expect(everything).not.toMatch(/packer|user_id|userId|username/);
+
+		// A new version changes the address of the edited lesson (and the outline's version) only.
+		await updateLesson(db, author, created.id, { id: 'lesson-2', minutes: 3, title: text('b'), body: text('ဒုတိယ ပြင်ပြီး') });
+		const after = (await offlineManifest(db, created.id, media))!;
+		expect(after.version).toBe(before.version + 1);
+		const changed = after.files.filter((f) => !before.files.some((b) => b.url === f.url)).map((f) => f.url.split('?')[0]);
+		expect(changed.sort()).toEqual([`/api/courses/${created.id}/offline/course`, `/api/courses/${created.id}/offline/lessons/lesson-2`]);
+	});
+});
