@@ -21,3 +21,18 @@ export const certificateCode = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{
 
 export const certificateNameSchema = z.object({ code: certificateCode, name: plainText(0, 60) });
 export const certificateCodeSchema = z.object({ code: certificateCode });
+
+const eventId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20), z.boolean()]);
+
+/** A batch of progress events a phone made offline (see src/lib/server/courses/sync.ts). */
+export const syncSchema = z.object({
+	events: z
+		.array(
+			z.discriminatedUnion('type', [
+				z.object({ id: eventId, type: z.literal('lesson_done'), courseId: slug, lessonId: slug, at: z.int().nonnegative() }),
+				z.object({ id: eventId, type: z.literal('quiz_attempt'), courseId: slug, quizId: slug, answers: z.record(z.string().max(80), answer), at: z.int().nonnegative() })
+			])
+		)
+		.max(100)
+});

@@ -45,6 +45,7 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/[course]/offline/lessons/[lesson]': 'anyone',
 	'/api/courses/[course]/offline/quizzes/[quiz]': 'anyone',
 	'/learn/downloads': 'learner',
+	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	'/org': 'org_member',
 	'/author': 'author',

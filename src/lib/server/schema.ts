@@ -195,6 +195,14 @@ export interface CertificateTable {
 	revoked_at: number | null;
 }
 
+export interface SyncEventTable {
+	user_id: string;
+	event_id: string;
+	status: 'applied' | 'rejected';
+	error: string | null;
+	received_at: number;
+}
+
 export interface KyselyMigrationTable {
 	name: string;
 	timestamp: string;
@@ -220,6 +228,7 @@ export interface Database {
 	quiz_attempt: QuizAttemptTable;
 	user_skill: UserSkillTable;
 	certificate: CertificateTable;
+	sync_event: SyncEventTable;
 	kysely_migration: KyselyMigrationTable;
 }
 

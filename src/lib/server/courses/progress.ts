@@ -54,7 +54,7 @@ export async function markLessonDone(
 		.values({ user_id: userId, course_id: courseId, lesson_id: lessonId, done_at: now })
 		.onConflict((oc) => oc.columns(['user_id', 'course_id', 'lesson_id']).doNothing())
 		.execute();
-	return { ok: true, completed: await checkCompletion(db, userId, courseId, now) };
+	return { ok: true, completed: await checkCompletion(db, userId, courseId) };
 }
 
 /** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
@@ -83,7 +83,7 @@ export async function submitQuiz(
 			created_at: now
 		})
 		.execute();
-	return { ok: true, score, completed: await checkCompletion(db, userId, courseId, now) };
+	return { ok: true, score, completed: await checkCompletion(db, userId, courseId) };
 }
 
 /** A current quiz of a published course, in the content format. */
@@ -158,14 +158,34 @@ export async function courseProgress(db: Db, userId: string, courseId: string): 
 	};
 }
 
-/** Completes the course when every current step is done: skills granted, one certificate issued. */
-async function checkCompletion(db: Db, userId: string, courseId: string, now: number): Promise<boolean> {
+/**
+ * Completes the course when every current step is done: skills granted, one certificate issued.
+ * The completion time is when the last step was met (the latest lesson done, the first pass of
+ * each quiz), so events synced from a phone in any order give the same record.
+ */
+async function checkCompletion(db: Db, userId: string, courseId: string): Promise<boolean> {
 	const progress = await courseProgress(db, userId, courseId);
 	if (progress.completedAt) return true;
 	const complete = progress.lessonsDone.length === progress.lessonsTotal && progress.quizzes.every((q) => q.passed);
 	if (!complete) return false;
 	const course = (await publishedCourse(db, courseId))!;
-	await db.transaction().execute(async (trx) => {
+	const lastLesson = await db
+		.selectFrom('lesson_progress')
+		.select((eb) => eb.fn.max<number>('done_at').as('at'))
+		.where('user_id', '=', userId)
+		.where('course_id', '=', courseId)
+		.where('lesson_id', 'in', progress.lessonsDone.length ? progress.lessonsDone : [''])
+		.executeTakeFirst();
+	const firstPasses = await db
+		.selectFrom('quiz_attempt')
+		.select(['quiz_id', (eb) => eb.fn.min<number>('created_at').as('at')])
+		.where('user_id', '=', userId)
+		.where('course_id', '=', courseId)
+		.where('passed', '=', 1)
+		.groupBy('quiz_id')
+		.execute();
+	const now = Math.max(Number(lastLesson?.at ?? 0), ...firstPasses.filter((p) => progress.quizzes.some((q) => q.id === p.quiz_id)).map((p) => Number(p.at)));
+	const complete_ = async (trx: Db) => {
 		await trx
 			.updateTable('enrolment')
 			.set({ completed_at: now })
@@ -186,7 +206,10 @@ async function checkCompletion(db: Db, userId: string, courseId: string, now: nu
 			.values({ code: newCertificateCode(), user_id: userId, course_id: courseId, course_version: course.version, issued_at: now, display_name: null, hidden: 0, revoked_at: null })
 			.onConflict((oc) => oc.columns(['user_id', 'course_id']).doNothing())
 			.execute();
-	});
+	};
+	// Inside a caller's transaction (sync) it joins it; otherwise it is its own.
+	if (db.isTransaction) await complete_(db);
+	else await db.transaction().execute(complete_);
 	return true;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Progress made on a phone without a network, sent later as events with ids the phone chose.
+ * Each event is applied exactly once per learner, whatever the order, however often a batch is
+ * sent again, and if a batch fails half way: claiming the event id and applying it happen in
+ * one transaction. The rules that make the order not matter are progress.ts's: lessons done
+ * stay done, attempts are appended and the best counts, completion only moves forward and is
+ * dated by when its last step was met.
+ */
+import type { Db } from '../db';
+import type { Answer } from './scoring';
+import { markLessonDone, submitQuiz } from './progress';
+
+export type SyncEvent =
+	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
+	| { id: string; type: 'quiz_attempt'; courseId: string; quizId: string; answers: Record<string, Answer>; at: number };
+
+export interface SyncOutcome {
+	id: string;
+	/** applied: now; duplicate: already applied or refused before; rejected: refused now (no such course, lesson or quiz). */
+	status: 'applied' | 'duplicate' | 'rejected';
+}
+
+export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncOutcome[]> {
+	const outcomes: SyncOutcome[] = [];
+	for (const event of events) {
+		// A phone's clock may be wrong: an event is never dated in the future.
+		const at = Math.min(Math.max(0, event.at), now);
+		const outcome = await db.transaction().execute(async (trx): Promise<SyncOutcome> => {
+			const seen = await trx.selectFrom('sync_event').select('status').where('user_id', '=', userId).where('event_id', '=', event.id).executeTakeFirst();
+			if (seen) return { id: event.id, status: 'duplicate' };
+			await trx.insertInto('sync_event').values({ user_id: userId, event_id: event.id, status: 'applied', error: null, received_at: now }).execute();
+			const result =
+				event.type === 'lesson_done'
+					? await markLessonDone(trx, userId, event.courseId, event.lessonId, at)
+					: await submitQuiz(trx, userId, event.courseId, event.quizId, event.answers, at);
+			if (result.ok) return { id: event.id, status: 'applied' };
+			await trx.updateTable('sync_event').set({ status: 'rejected', error: result.error }).where('user_id', '=', userId).where('event_id', '=', event.id).execute();
+			return { id: event.id, status: 'rejected' };
+		});
+		outcomes.push(outcome);
+	}
+	return outcomes;
+}

@@ -1,0 +1,122 @@
+/** Offline progress synced as events: the same final state whatever the order, replays, duplicates and interruptions. */
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { readCourseFolder } from '$lib/server/courses/content-files';
+import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
+import type { Db } from '$lib/server/db';
+import { freshDb } from '../helpers/db';
+import { account } from '../helpers/authors';
+
+const COURSE = 'first-aid-basics';
+const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
+
+let db: Db;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	await loadCourseBundle(db, readCourseFolder(`content/courses/${COURSE}`));
+});
+afterEach(() => cleanup());
+
+type Q = { id: string; type: string; options?: { id: string; correct: boolean }[]; answer?: boolean; accepted?: { my: string[]; en: string[] } };
+function rightAnswers(quizId: string): Record<string, string | string[] | boolean> {
+	const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${quizId}.json`, 'utf8')) as { questions: Q[] };
+	return Object.fromEntries(
+		quiz.questions.map((q) => {
+			if (q.type === 'single') return [q.id, q.options!.find((o) => o.correct)!.id];
+			if (q.type === 'multiple') return [q.id, q.options!.filter((o) => o.correct).map((o) => o.id)];
+			if (q.type === 'true_false') return [q.id, q.answer!];
+			return [q.id, q.accepted!.en[0] ?? q.accepted!.my[0]];
+		})
+	);
+}
+
+/** What a learner did on the phone: every lesson, a failed try at the first quiz, then passes. */
+function offlineEvents(): SyncEvent[] {
+	const events: SyncEvent[] = [];
+	let at = 1_700_000_000_000;
+	for (const module of course.modules) {
+		for (const lesson of module.lessons) events.push({ id: `e-lesson-${lesson.id}`, type: 'lesson_done', courseId: COURSE, lessonId: lesson.id, at: (at += 60_000) });
+		if (module.quiz === course.modules[0].quiz) events.push({ id: `e-fail-${module.quiz}`, type: 'quiz_attempt', courseId: COURSE, quizId: module.quiz, answers: {}, at: (at += 60_000) });
+		events.push({ id: `e-pass-${module.quiz}`, type: 'quiz_attempt', courseId: COURSE, quizId: module.quiz, answers: rightAnswers(module.quiz), at: (at += 60_000) });
+	}
+	return events;
+}
+
+async function finalState(userId: string) {
+	const lessons = await db.selectFrom('lesson_progress').select(['lesson_id', 'done_at']).where('user_id', '=', userId).orderBy('lesson_id').execute();
+	const attempts = await db.selectFrom('quiz_attempt').select(['quiz_id', 'score', 'passed', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+	const enrolment = await db.selectFrom('enrolment').select('completed_at').where('user_id', '=', userId).execute();
+	const certificates = await db.selectFrom('certificate').select(['course_id', 'issued_at']).where('user_id', '=', userId).execute();
+	const skills = await db.selectFrom('user_skill').select(['skill_id', 'level', 'granted_at']).where('user_id', '=', userId).orderBy('skill_id').execute();
+	return { lessons, attempts, enrolment, certificates, skills };
+}
+
+const shuffle = <T>(items: T[], seed: number) => {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		const j = seed % (i + 1);
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+};
+
+describe('syncing offline progress', () => {
+	it('gives one final state for every order, replay, duplicate and interrupted batch, with one completion and one certificate', async () => {
+		const events = offlineEvents();
+		const reference = await account(db, 'inorder', 'learner');
+		const first = await applyEvents(db, reference.userId, events);
+		expect(first.every((o) => o.status === 'applied')).toBe(true);
+		const expected = await finalState(reference.userId);
+		expect(expected.lessons).toHaveLength(7);
+		expect(expected.attempts.map((a) => a.passed)).toEqual([0, 1, 1]);
+		expect(expected.enrolment[0].completed_at).toBe(Math.max(...events.map((e) => e.at)));
+		expect(expected.certificates).toHaveLength(1);
+
+		const scenarios: [string, (userId: string) => Promise<void>][] = [
+			['reversed', async (u) => void (await applyEvents(db, u, [...events].reverse()))],
+			['shuffled, with each event twice in one batch', async (u) => void (await applyEvents(db, u, shuffle([...events, ...events], 7)))],
+			['sent three times', async (u) => {
+				for (let i = 0; i < 3; i++) await applyEvents(db, u, events);
+			}],
+			['cut off after four events, then sent again whole, in small batches', async (u) => {
+				await applyEvents(db, u, events.slice(0, 4));
+				for (let i = 0; i < events.length; i += 3) await applyEvents(db, u, events.slice(i, i + 3));
+			}]
+		];
+		for (const [name, run] of scenarios) {
+			const learner = await account(db, name.replace(/\W+/g, '').slice(0, 20), 'learner');
+			await run(learner.userId);
+			expect(await finalState(learner.userId), name).toEqual(expected);
+		}
+	});
+
+	it('answers a replayed event as a duplicate, refuses events for things that do not exist, and keeps learners apart', async () => {
+		const a = await account(db, 'learnera', 'learner');
+		const b = await account(db, 'learnerb', 'learner');
+		const lesson = course.modules[0].lessons[0].id;
+		const done: SyncEvent = { id: 'same-id', type: 'lesson_done', courseId: COURSE, lessonId: lesson, at: 5 };
+		expect(await applyEvents(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
+		expect(await applyEvents(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'duplicate' }]);
+		// Another learner's phone may choose the same id: it is theirs, applied for them.
+		expect(await applyEvents(db, b.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
+		const bad: SyncEvent[] = [
+			{ id: 'no-lesson', type: 'lesson_done', courseId: COURSE, lessonId: 'no-such-lesson', at: 5 },
+			{ id: 'no-course', type: 'quiz_attempt', courseId: 'no-such-course', quizId: 'q', answers: {}, at: 5 }
+		];
+		expect(await applyEvents(db, a.userId, bad)).toEqual([
+			{ id: 'no-lesson', status: 'rejected' },
+			{ id: 'no-course', status: 'rejected' }
+		]);
+		expect(await applyEvents(db, a.userId, bad)).toEqual([
+			{ id: 'no-lesson', status: 'duplicate' },
+			{ id: 'no-course', status: 'duplicate' }
+		]);
+		// Dates from a phone whose clock runs ahead are brought back to now.
+		await applyEvents(db, a.userId, [{ id: 'future', type: 'lesson_done', courseId: COURSE, lessonId: course.modules[0].lessons[1].id, at: 9e15 }], 1000);
+		const row = await db.selectFrom('lesson_progress').select('done_at').where('user_id', '=', a.userId).where('lesson_id', '=', course.modules[0].lessons[1].id).executeTakeFirstOrThrow();
+		expect(row.done_at).toBe(1000);
+	});
+});
