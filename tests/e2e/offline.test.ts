@@ -3,6 +3,7 @@
  * keeps the app shell, a friendly offline page, and an update the learner chooses to take.
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -149,7 +150,30 @@ describe('a course downloaded for offline', () => {
 					await image.scrollIntoViewIfNeeded();
 					expect(await image.evaluate((img: HTMLImageElement) => new Promise((resolve) => (img.complete ? resolve(img.naturalWidth) : img.addEventListener('load', () => resolve(img.naturalWidth)))))).toBeGreaterThan(0);
 				}
+				// Marked done with no network: kept on the phone, counted as waiting.
+				await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+				await shown(page.getByText('အင်တာနက် ပြန်ရသည်အထိ ဤဖုန်းပေါ်တွင် သိမ်းထားသည်'));
 				if (index < lessons.length - 1) await page.getByRole('link', { name: /နောက်သို့/ }).click();
+			}
+			await shown(page.getByText(`ပြောင်းလဲမှု ${lessons.length} ခု သိမ်းရန် စောင့်နေသည်`));
+
+			// The network comes back: the phone sends what it kept, and the server applies it once.
+			const again = await startApp(OWN_PORT, app.databasePath);
+			try {
+				await context.setOffline(false);
+				await page.goto(`/learn/courses/${COURSE}`);
+				await shown(page.getByText('ဤဖုန်းမှ ပြောင်းလဲမှုအားလုံး သိမ်းပြီးပါပြီ။'));
+				const sqlite = new Database(app.databasePath, { readonly: true });
+				const done = sqlite.prepare('select count(*) n from lesson_progress where course_id = ?').get(COURSE);
+				const events = sqlite.prepare('select count(*) n from sync_event').get();
+				sqlite.close();
+				expect(done).toEqual({ n: lessons.length });
+				expect(events).toEqual({ n: lessons.length });
+				await page.reload();
+				await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
+				expect(await page.getByText(/သိမ်းရန် စောင့်နေသည်/).count()).toBe(0);
+			} finally {
+				await again.stop();
 			}
 			await context.close();
 		} finally {
@@ -191,6 +215,73 @@ describe('a course downloaded for offline', () => {
 		await page.getByRole('button', { name: `${course.title.my} ကို ဤဖုန်းမှ ဖယ်ရန်` }).click();
 		await shown(page.getByText('ဒေါင်းလုဒ်လုပ်ထားသော သင်တန်း မရှိသေးပါ။'));
 		expect(await page.evaluate(() => caches.keys())).not.toContain(`lanpya-course-${'first-aid-basics'}`);
+		await context.close();
+	});
+});
+
+describe('signing out with progress still on the phone', () => {
+	it('sends it first, or warns and lets the learner choose when it cannot', async () => {
+		const context = await phone(browser, { serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('leaving'), 'progress left behind');
+		await page.goto('/learn');
+		// What the reader queues when a lesson is marked done offline, for this account.
+		const queued = () =>
+			page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						const open = indexedDB.open('lanpya-outbox', 1);
+						open.onsuccess = () => {
+							const all = open.result.transaction('events').objectStore('events').getAll();
+							all.onsuccess = () => resolve(all.result.length);
+						};
+					})
+			);
+		await page.waitForFunction(
+			() =>
+				new Promise((resolve) => {
+					const open = indexedDB.open('lanpya-outbox', 1);
+					open.onsuccess = () => {
+						const get = open.result.transaction('meta').objectStore('meta').get('account');
+						get.onsuccess = () => resolve(Boolean(get.result));
+					};
+					open.onerror = () => resolve(false);
+				})
+		);
+		await page.waitForLoadState('networkidle');
+		// Offline from here: nothing queued now can be sent before the learner signs out.
+		await context.setOffline(true);
+		await page.evaluate(
+			(lessonId) =>
+				new Promise<void>((resolve) => {
+					const open = indexedDB.open('lanpya-outbox', 1);
+					open.onsuccess = () => {
+						const tx = open.result.transaction(['meta', 'events'], 'readwrite');
+						tx.objectStore('meta').get('account').onsuccess = (e) => {
+							const key = (e.target as IDBRequest<string>).result;
+							tx.objectStore('events').put({ id: crypto.randomUUID(), key, type: 'lesson_done', courseId: 'first-aid-basics', lessonId, at: Date.now() });
+						};
+						tx.oncomplete = () => resolve();
+					};
+				}),
+			lessons[0].id
+		);
+		expect(await queued()).toBe(1);
+		let warned = '';
+		page.once('dialog', (dialog) => {
+			warned = dialog.message();
+			void dialog.dismiss();
+		});
+		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
+		await page.waitForFunction(() => true);
+		await expect.poll(() => warned).toContain('မသိမ်းရသေးပါ');
+		expect(new URL(page.url()).pathname).toBe('/learn');
+		expect(await queued()).toBe(1);
+
+		// Online again: signing out sends it first, then leaves nothing behind.
+		await context.setOffline(false);
+		await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'ထွက်ရန်' }).click()]);
+		expect(await queued()).toBe(0);
 		await context.close();
 	});
 });

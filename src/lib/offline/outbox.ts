@@ -1,0 +1,109 @@
+/**
+ * Progress made on this phone without a network (browser only): events in IndexedDB, each
+ * with an id made here, sent to /api/sync when the network is back (the online event, the
+ * app's start, right after queuing). An event holds only what sync needs: no name, no
+ * answers' meaning, just ids, and the opaque key of the account that made it, so another
+ * account signing in on this phone never sends it as theirs.
+ */
+import type { Answer } from '$lib/offline/answers';
+
+export type OutboxEvent =
+	| { id: string; key: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
+	| { id: string; key: string; type: 'quiz_attempt'; courseId: string; quizId: string; answers: Record<string, Answer>; at: number };
+
+type NewEvent = OutboxEvent extends infer E ? (E extends OutboxEvent ? Omit<E, 'id' | 'key' | 'at'> : never) : never;
+
+const DB = 'lanpya-outbox';
+const EVENTS = 'events';
+const META = 'meta';
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB, 1);
+		request.onupgradeneeded = () => {
+			request.result.createObjectStore(EVENTS, { keyPath: 'id' });
+			request.result.createObjectStore(META);
+		};
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+async function run<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	const db = await open();
+	return new Promise<T>((resolve, reject) => {
+		const request = work(db.transaction(store, mode).objectStore(store));
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	}).finally(() => db.close());
+}
+
+/** Remembers which account's events this phone now makes (set by pages of a signed-in learner). */
+export const setCurrentAccount = (key: string | null) =>
+	key ? run(META, 'readwrite', (s) => s.put(key, 'account')) : run(META, 'readwrite', (s) => s.delete('account'));
+const currentAccount = () => run<string | undefined>(META, 'readonly', (s) => s.get('account'));
+
+/** Events of the current account still to send. */
+export async function waiting(): Promise<OutboxEvent[]> {
+	const key = await currentAccount();
+	if (!key) return [];
+	return (await run<OutboxEvent[]>(EVENTS, 'readonly', (s) => s.getAll())).filter((e) => e.key === key);
+}
+
+export async function queue(event: NewEvent): Promise<void> {
+	const key = await currentAccount();
+	if (!key) return;
+	await run(EVENTS, 'readwrite', (s) => s.put({ ...event, id: crypto.randomUUID(), key, at: Date.now() }));
+	notify();
+	void flush();
+}
+
+let flushing: Promise<void> | null = null;
+/** Sends the current account's events in batches; whatever the server answered is done with. */
+export function flush(): Promise<void> {
+	return (flushing ??= (async () => {
+		try {
+			for (;;) {
+				const events = (await waiting()).slice(0, 100);
+				if (events.length === 0) return;
+				const response = await fetch('/api/sync', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ events: events.map(({ key: _, ...event }) => event) })
+				});
+				if (!response.ok) return;
+				const { results } = (await response.json()) as { results: { id: string }[] };
+				for (const result of results) await run(EVENTS, 'readwrite', (s) => s.delete(result.id));
+				notify();
+			}
+		} catch {
+			// No network yet: the events wait for the next chance.
+		} finally {
+			flushing = null;
+			notify();
+		}
+	})());
+}
+
+/** Before signing out: send what is waiting; true when nothing of this account is left. */
+export async function flushBeforeSignOut(): Promise<boolean> {
+	await flush();
+	return (await waiting()).length === 0;
+}
+
+/** Drops this account's waiting events (the learner chose to sign out without them). */
+export async function forgetCurrentAccount(): Promise<void> {
+	for (const event of await waiting()) await run(EVENTS, 'readwrite', (s) => s.delete(event.id));
+	await setCurrentAccount(null);
+	notify();
+}
+
+const listeners = new Set<() => void>();
+function notify() {
+	for (const listener of listeners) listener();
+}
+/** Calls `listener` whenever the outbox may have changed; returns a function that stops it. */
+export function onChange(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}

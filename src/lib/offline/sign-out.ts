@@ -1,0 +1,15 @@
+import * as m from '$lib/paraglide/messages';
+import { flushBeforeSignOut, forgetCurrentAccount, setCurrentAccount } from './outbox';
+
+/**
+ * Signing out sends what this phone still holds for the account, then forgets it; when it
+ * cannot be sent (no network), the learner is warned and chooses.
+ */
+export async function signOutWithOutbox(event: SubmitEvent & { currentTarget: HTMLFormElement }) {
+	event.preventDefault();
+	const form = event.currentTarget;
+	if (await flushBeforeSignOut()) await setCurrentAccount(null);
+	else if (window.confirm(m.outbox_sign_out_warning())) await forgetCurrentAccount();
+	else return;
+	form.submit();
+}
