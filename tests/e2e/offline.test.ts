@@ -132,6 +132,8 @@ describe('a course downloaded for offline', () => {
 			const manifest = await (await page.request.get(`/api/courses/${COURSE}/offline`)).json();
 			const button = page.getByRole('button', { name: `ဒေါင်းလုဒ် · ${Math.round(manifest.bytes / 1024)} KB` });
 			await shown(button);
+			// The course's facts state the same size as the button.
+			await shown(page.getByText(new RegExp(`ဒေါင်းလုဒ် ${Math.round(manifest.bytes / 1024)} KB`)));
 			await button.click();
 			await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
 			await context.close();
