@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Selectable } from 'kysely';
 import type { Db } from '../db';
+import type { CourseTable } from '../schema';
 import type { QuizFile } from '../../schemas/course-content';
 import { renderLesson } from './lesson-html';
 import type { OfflineLesson, OfflineOutline } from '../../offline/package';
@@ -32,9 +34,26 @@ export interface OfflineManifest {
 const hash = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 16);
 
 /** Everything a published course's package holds, as the bodies of its files. */
-async function packageBodies(db: Db, courseId: string, mediaPath: string): Promise<{ manifest: Omit<OfflineManifest, 'files' | 'bytes'>; files: Map<string, string | Buffer> } | null> {
+async function packageBodies(db: Db, courseId: string, mediaPath: string): Promise<Package | null> {
 	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
 	if (!course) return null;
+	// Every download reads the package once per file, and every course page states its size:
+	// build it once per version (each edit of a course moves its version or time of change).
+	const key = `${course.id}:${course.version}:${course.updated_at}:${mediaPath}`;
+	const cached = built.get(key);
+	if (cached) return cached;
+	const result = await buildPackage(db, course, mediaPath);
+	if (built.size >= 32) built.delete(built.keys().next().value!);
+	built.set(key, result);
+	return result;
+}
+
+type Package = { manifest: Omit<OfflineManifest, 'files' | 'bytes'>; files: Map<string, string | Buffer> };
+/** Packages built, by course, version and time of change (at most 32 kept). */
+const built = new Map<string, Package>();
+
+async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: string): Promise<Package> {
+	const courseId = course.id;
 	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
 	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
 	const quizzes = await db.selectFrom('quiz').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
