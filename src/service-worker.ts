@@ -12,6 +12,7 @@ import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } fr
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
+import { flush, OUTBOX_SYNC } from '$lib/offline/outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -67,4 +68,21 @@ setCatchHandler(async ({ request }) => {
 // The page asks for this when the learner chooses to reload into a new version.
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+/** Background Sync's event (Chromium); not in TypeScript's worker types. */
+interface BackgroundSyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+
+// The network is back (Background Sync): send what the learner did offline, even with the app
+// closed. When it fails, the browser tries again later.
+self.addEventListener('sync', (event) => {
+	const sync = event as BackgroundSyncEvent;
+	if (sync.tag !== OUTBOX_SYNC) return;
+	sync.waitUntil(
+		flush().then((sent) => {
+			if (!sent) throw new Error('The outbox is still waiting.');
+		})
+	);
 });

@@ -7,10 +7,10 @@ import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
-import { launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { answerQuiz, baseUrl, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
 import { axeViolations } from './axe';
 
 const COURSE = 'first-aid-basics';
@@ -145,34 +145,48 @@ describe('a course downloaded for offline', () => {
 			await page.goto(`/learn/courses/${COURSE}`);
 			await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
 			await page.getByRole('link', { name: lessons[0].title.my }).click();
-			for (const [index, lesson] of lessons.entries()) {
-				await shown(page.getByRole('heading', { level: 1, name: lesson.title.my }));
-				expect(await page.locator('article.lesson p').count()).toBeGreaterThan(0);
-				for (const image of await page.locator('article.lesson img').all()) {
-					await image.scrollIntoViewIfNeeded();
-					expect(await image.evaluate((img: HTMLImageElement) => new Promise((resolve) => (img.complete ? resolve(img.naturalWidth) : img.addEventListener('load', () => resolve(img.naturalWidth)))))).toBeGreaterThan(0);
+			for (const module of course.modules as { lessons: { id: string; title: { my: string } }[]; quiz: string }[]) {
+				for (const lesson of module.lessons) {
+					await shown(page.getByRole('heading', { level: 1, name: lesson.title.my }));
+					expect(await page.locator('article.lesson p').count()).toBeGreaterThan(0);
+					for (const image of await page.locator('article.lesson img').all()) {
+						await image.scrollIntoViewIfNeeded();
+						expect(await image.evaluate((img: HTMLImageElement) => new Promise((resolve) => (img.complete ? resolve(img.naturalWidth) : img.addEventListener('load', () => resolve(img.naturalWidth)))))).toBeGreaterThan(0);
+					}
+					// Marked done with no network: kept on the phone, counted as waiting.
+					await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+					await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
+					await page.getByRole('navigation').getByRole('link', { name: /နောက်သို့|စာမေးပွဲ ဖြေရန်/ }).click();
 				}
-				// Marked done with no network: kept on the phone, counted as waiting.
-				await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
-				await shown(page.getByText('အင်တာနက် ပြန်ရသည်အထိ ဤဖုန်းပေါ်တွင် သိမ်းထားသည်'));
-				if (index < lessons.length - 1) await page.getByRole('link', { name: /နောက်သို့/ }).click();
+				// The part's quiz, answered and scored on the phone.
+				await page.waitForURL(`**/quizzes/${module.quiz}`);
+				await answerQuiz(page, COURSE, module.quiz);
+				await shown(page.getByText(/ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။ ထို့နောက်/));
+				await page.getByRole('navigation').getByRole('link', { name: /နောက်သို့|သင်တန်းသို့ ပြန်သွားရန်/ }).click();
 			}
-			await shown(page.getByText(`ပြောင်းလဲမှု ${lessons.length} ခု သိမ်းရန် စောင့်နေသည်`));
+			const changes = lessons.length + course.modules.length;
+			await shown(page.getByText(`ပြောင်းလဲမှု ${changes} ခု သိမ်းရန် စောင့်နေသည်`));
 
-			// The network comes back: the phone sends what it kept, and the server applies it once.
+			// The network comes back: the phone sends what it kept, and the server applies it once:
+			// every lesson done, one attempt per quiz, the course complete, one certificate.
 			const again = await startApp(OWN_PORT, app.databasePath);
 			try {
 				await context.setOffline(false);
-				await page.goto(`/learn/courses/${COURSE}`);
 				await shown(page.getByText('ဤဖုန်းမှ ပြောင်းလဲမှုအားလုံး သိမ်းပြီးပါပြီ။'));
 				const sqlite = new Database(app.databasePath, { readonly: true });
-				const done = sqlite.prepare('select count(*) n from lesson_progress where course_id = ?').get(COURSE);
-				const events = sqlite.prepare('select count(*) n from sync_event').get();
+				const count = (sql: string) => (sqlite.prepare(sql).get(COURSE) as { n: number }).n;
+				const held = {
+					lessons: count('select count(*) n from lesson_progress where course_id = ?'),
+					attempts: count('select count(*) n from quiz_attempt where course_id = ? and passed = 1'),
+					completed: count('select count(*) n from enrolment where course_id = ? and completed_at is not null'),
+					certificates: count('select count(*) n from certificate where course_id = ?'),
+					events: count('select count(*) n from sync_event where ? is not null')
+				};
 				sqlite.close();
-				expect(done).toEqual({ n: lessons.length });
-				expect(events).toEqual({ n: lessons.length });
-				await page.reload();
+				expect(held).toEqual({ lessons: lessons.length, attempts: course.modules.length, completed: 1, certificates: 1, events: changes });
+				await page.goto(`/learn/courses/${COURSE}`);
 				await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
+				await shown(page.getByRole('link', { name: 'ကျွန်ုပ်၏ လက်မှတ်ကို ကြည့်ရန်' }));
 				expect(await page.getByText(/သိမ်းရန် စောင့်နေသည်/).count()).toBe(0);
 			} finally {
 				await again.stop();
@@ -217,6 +231,50 @@ describe('a course downloaded for offline', () => {
 		await page.getByRole('button', { name: `${course.title.my} ကို ဤဖုန်းမှ ဖယ်ရန်` }).click();
 		await shown(page.getByText('ဒေါင်းလုဒ်လုပ်ထားသော သင်တန်း မရှိသေးပါ။'));
 		expect(await page.evaluate(() => caches.keys())).not.toContain(`lanpya-course-${'first-aid-basics'}`);
+		await context.close();
+	});
+});
+
+describe('progress made offline when the app is then closed', () => {
+	it('is sent by the service worker once the network is back (Background Sync)', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const name = uniqueName('closed');
+		await signUpInBrowser(page, name, 'the app closed before the signal came back');
+		await controlled(page, `/learn/courses/${COURSE}`);
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+
+		await context.setOffline(true);
+		await page.goto(`/learn/courses/${COURSE}/lessons/${lessons[0].id}`);
+		await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+		await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
+		// Sending failed, so the page asked the browser to wake the service worker later.
+		await expect
+			.poll(() => page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
+			.toContain('lanpya-outbox');
+
+		// The learner closes the app; later the network is back and the browser fires the sync.
+		const blank = await context.newPage();
+		await page.close();
+		await context.setOffline(false);
+		const cdp = await context.newCDPSession(blank);
+		const registration = new Promise<string>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+				const ours = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL.startsWith(baseUrl()) && !r.isDeleted);
+				if (ours) resolve(ours.registrationId);
+			})
+		);
+		await cdp.send('ServiceWorker.enable');
+		await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseUrl()).origin, registrationId: await registration, tag: 'lanpya-outbox', lastChance: false });
+
+		const db = new Database(inject('databasePath'), { readonly: true });
+		try {
+			const done = () => db.prepare('select count(*) n from lesson_progress p join user u on u.id = p.user_id where u.username = ?').get(name);
+			await expect.poll(done, { timeout: 10_000 }).toEqual({ n: 1 });
+		} finally {
+			db.close();
+		}
 		await context.close();
 	});
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
@@ -101,4 +102,21 @@ export function consoleErrors(page: Page): string[] {
 export async function shown(locator: Locator): Promise<true> {
 	await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 	return true;
+}
+
+/** Answers every question of the quiz on screen correctly, as a person reading the lessons would. */
+export async function answerQuiz(page: Page, courseId: string, quizId: string) {
+	const quiz = JSON.parse(fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8'));
+	for (const [index, q] of quiz.questions.entries()) {
+		const group = page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) });
+		if (q.type === 'single' || q.type === 'multiple') {
+			for (const option of q.options) if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
+		} else if (q.type === 'true_false') {
+			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
+		} else {
+			await group.getByRole('textbox').fill(q.accepted.my[0] ?? q.accepted.en[0]);
+		}
+	}
+	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
+	await shown(page.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
 }

@@ -119,4 +119,21 @@ describe('syncing offline progress', () => {
 		const row = await db.selectFrom('lesson_progress').select('done_at').where('user_id', '=', a.userId).where('lesson_id', '=', course.modules[0].lessons[1].id).executeTakeFirstOrThrow();
 		expect(row.done_at).toBe(1000);
 	});
+
+	it('reads typed answers as the quiz form does: Zawgyi counts as Unicode, control characters refuse the event and write nothing', async () => {
+		const a = await account(db, 'typist', 'learner');
+		const quizId = course.modules[0].quiz;
+		const answers = rightAnswers(quizId);
+		// Typed on a phone with a Zawgyi keyboard: နှစ်ဆယ် ("twenty") in Zawgyi.
+		const zawgyi = { ...answers, 'q1-4': 'ႏွစ္ဆယ္' };
+		expect(await applyEvents(db, a.userId, [{ id: 'zawgyi-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: zawgyi, at: 10 }])).toEqual([{ id: 'zawgyi-try', status: 'applied' }]);
+		const attempt = await db.selectFrom('quiz_attempt').select(['score', 'answers']).where('user_id', '=', a.userId).executeTakeFirstOrThrow();
+		expect(attempt.score).toBe(100);
+		expect(JSON.parse(attempt.answers)['q1-4']).toBe('နှစ်ဆယ်');
+
+		const before = await finalState(a.userId);
+		const hostile = { ...answers, 'q1-4': 'twenty\u0000' };
+		expect(await applyEvents(db, a.userId, [{ id: 'control-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: hostile, at: 20 }])).toEqual([{ id: 'control-try', status: 'rejected' }]);
+		expect(await finalState(a.userId)).toEqual(before);
+	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quizFileSchema, type QuizFile } from '$lib/schemas/course-content';
-import { normalizeShortAnswer, scoreQuiz, type Answer } from '$lib/server/courses/scoring';
+import { normalizeShortAnswer, scoreQuiz, type Answer } from '$lib/courses/scoring';
 
 const text = (s: string) => ({ my: `${s} (my)`, en: s });
 const opt = (id: string, correct: boolean) => ({ id, text: text(id), correct });

@@ -1,11 +1,12 @@
 /**
- * Progress made on this phone without a network (browser only): events in IndexedDB, each
- * with an id made here, sent to /api/sync when the network is back (the online event, the
- * app's start, right after queuing). An event holds only what sync needs: no name, no
+ * Progress made on this phone without a network: events in IndexedDB, each with an id made
+ * here, sent to /api/sync when the network is back (the online event, the app's start, right
+ * after queuing, and Background Sync where the browser has it: then the service worker sends
+ * them, even with the app closed). An event holds only what sync needs: no name, no
  * answers' meaning, just ids, and the opaque key of the account that made it, so another
  * account signing in on this phone never sends it as theirs.
  */
-import type { Answer } from '$lib/offline/answers';
+import type { Answer } from '$lib/courses/scoring';
 
 export type OutboxEvent =
 	| { id: string; key: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
@@ -55,29 +56,46 @@ export async function queue(event: NewEvent): Promise<void> {
 	if (!key) return;
 	await run(EVENTS, 'readwrite', (s) => s.put({ ...event, id: crypto.randomUUID(), key, at: Date.now() }));
 	notify();
-	void flush();
+	if (!(await flush())) void requestBackgroundSync();
 }
 
-let flushing: Promise<void> | null = null;
-/** Sends the current account's events in batches; whatever the server answered is done with. */
-export function flush(): Promise<void> {
+/** The Background Sync tag under which the service worker sends the outbox (src/service-worker.ts). */
+export const OUTBOX_SYNC = 'lanpya-outbox';
+
+/** Asks the browser to wake the service worker when the network is back (Chromium has it; others rely on the page). */
+async function requestBackgroundSync(): Promise<void> {
+	try {
+		const registration = await navigator.serviceWorker?.getRegistration();
+		await (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC);
+	} catch {
+		// Not allowed or not there: the page sends the outbox on its next start or online event.
+	}
+}
+
+let flushing: Promise<boolean> | null = null;
+/**
+ * Sends the current account's events in batches; whatever the server answered is done with.
+ * True when nothing of the account is left waiting.
+ */
+export function flush(): Promise<boolean> {
 	return (flushing ??= (async () => {
 		try {
 			for (;;) {
 				const events = (await waiting()).slice(0, 100);
-				if (events.length === 0) return;
+				if (events.length === 0) return true;
 				const response = await fetch('/api/sync', {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify({ events: events.map(({ key: _, ...event }) => event) })
 				});
-				if (!response.ok) return;
+				if (!response.ok) return false;
 				const { results } = (await response.json()) as { results: { id: string }[] };
 				for (const result of results) await run(EVENTS, 'readwrite', (s) => s.delete(result.id));
 				notify();
 			}
 		} catch {
 			// No network yet: the events wait for the next chance.
+			return false;
 		} finally {
 			flushing = null;
 			notify();
@@ -86,10 +104,7 @@ export function flush(): Promise<void> {
 }
 
 /** Before signing out: send what is waiting; true when nothing of this account is left. */
-export async function flushBeforeSignOut(): Promise<boolean> {
-	await flush();
-	return (await waiting()).length === 0;
-}
+export const flushBeforeSignOut = (): Promise<boolean> => flush();
 
 /** Drops this account's waiting events (the learner chose to sign out without them). */
 export async function forgetCurrentAccount(): Promise<void> {

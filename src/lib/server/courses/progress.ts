@@ -9,7 +9,7 @@
  */
 import type { Db } from '../db';
 import { newId, randomToken } from '../auth/tokens';
-import { scoreQuiz, type Answer, type QuizScore } from './scoring';
+import { scoreQuiz, type Answer, type QuizScore } from '$lib/courses/scoring';
 import type { QuizFile } from '../../schemas/course-content';
 
 export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';

@@ -43,8 +43,9 @@ export const actions = {
 	textSize: async ({ request, locals, cookies }) => {
 		const form = await readForm(request, textSizeSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		// A reading preference, not personal data; remembered on this phone only.
-		cookies.set(TEXT_SIZE_COOKIE, form.data.size, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		// A reading preference, not personal data; remembered on this phone only, and readable by
+		// the offline reader (which has no server to ask).
+		cookies.set(TEXT_SIZE_COOKIE, form.data.size, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
 		return { textSize: form.data.size };
 	}
 } satisfies Actions;

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { courseProgress, loadQuiz, submitQuiz } from '$lib/server/courses/progress';
-import type { Answer } from '$lib/server/courses/scoring';
+import type { Answer } from '$lib/courses/scoring';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';

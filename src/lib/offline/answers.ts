@@ -1,2 +1,0 @@
-/** A quiz answer as the sync endpoint takes it. */
-export type Answer = string | string[] | boolean;
