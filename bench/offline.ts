@@ -2,9 +2,12 @@
  * `npm run bench:offline`: what the service worker keeps on the phone (the app shell, bytes as
  * sent with brotli), and how long until a lesson's text is visible on Chromium's emulated slow
  * 3G (400 kbit/s, 400 ms round trip), on a first visit and on a repeat visit once the app shell
- * is on the phone. Prints Markdown for docs/benchmarks.md.
+ * is on the phone; and the bytes that cross the network when a learner, online, opens a lesson
+ * of a course already downloaded (counted by a proxy between the browser and the server, so
+ * the service worker's own requests count too). Prints Markdown for docs/benchmarks.md.
  */
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
@@ -57,6 +60,45 @@ async function timeToText(page: Page, url: string): Promise<number> {
 	return Date.now() - start;
 }
 
+/** A TCP proxy in front of the app that counts every byte each way. */
+async function countingProxy(target: URL): Promise<{ url: string; bytes: () => number; requests: () => string[]; reset: () => void; close: () => void }> {
+	let bytes = 0;
+	let requests: string[] = [];
+	const server = net.createServer((client) => {
+		const upstream = net.connect(Number(target.port), target.hostname);
+		client.on('data', (chunk: Buffer) => {
+			bytes += chunk.length;
+			const line = /^(GET|POST|HEAD) (\S+)/.exec(chunk.toString('latin1'));
+			if (line) requests.push(line[2].split('?')[0]);
+		});
+		upstream.on('data', (chunk: Buffer) => (bytes += chunk.length));
+		client.pipe(upstream).on('error', () => client.destroy());
+		upstream.pipe(client).on('error', () => upstream.destroy());
+		client.on('error', () => upstream.destroy());
+		upstream.on('error', () => client.destroy());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		bytes: () => bytes,
+		requests: () => requests,
+		reset: () => {
+			bytes = 0;
+			requests = [];
+		},
+		close: () => server.close()
+	};
+}
+
+/** Waits until nothing has crossed the proxy for five seconds (the browser checks its service worker a little after a page loads). */
+async function quiet(proxy: { bytes: () => number }) {
+	for (let last = -1; last !== proxy.bytes(); ) {
+		last = proxy.bytes();
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
+}
+
 const app = await startApp(Number(process.env.BENCH_PORT ?? 3223));
 const browser = await launchChromium();
 const course = readStarterCatalogue().find((b) => b.course.id === 'first-aid-basics')!;
@@ -104,6 +146,34 @@ for (let run = 0; run < 3; run++) {
 	repeats.push(await timeToText(tab, `${app.baseUrl}/learn/courses/${course.course.id}/lessons/${lessons[1]}`));
 	await learner.close();
 }
+// Opening lessons of a downloaded course with the network on: bytes through the proxy.
+const proxy = await countingProxy(new URL(app.baseUrl));
+const reader = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+const signUp = await reader.request.post(`${proxy.url}/signup`, {
+	form: { username: `reader${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'learner', background: '' },
+	headers: { origin: app.baseUrl }
+});
+if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
+const tab = await reader.newPage();
+await tab.goto(`${proxy.url}/learn/courses/${course.course.id}`);
+await tab.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+await tab.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+await tab.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်').waitFor();
+await quiet(proxy);
+proxy.reset();
+await tab.getByRole('link', { name: course.course.modules[0].lessons[0].title.my }).tap();
+await tab.locator('article.lesson p').first().waitFor();
+await quiet(proxy);
+const byLink = proxy.bytes();
+const byLinkRequests = proxy.requests();
+proxy.reset();
+await tab.goto(`${proxy.url}/learn/courses/${course.course.id}/lessons/${lessons[1]}`);
+await tab.locator('article.lesson p').first().waitFor();
+await quiet(proxy);
+const byAddress = proxy.bytes();
+const byAddressRequests = proxy.requests();
+await reader.close();
+proxy.close();
 await browser.close();
 await app.stop();
 
@@ -113,3 +183,5 @@ console.log('\n| starter course download | files | bytes | on the wire (brotli) 
 console.log('|---|---|---|---|');
 for (const [id, files, bytes, wire] of downloads) console.log(`| ${id} | ${files} | ${kb(bytes)} | ${kb(wire)} |`);
 console.log(`\nLesson text visible on slow 3G (400 kbit/s, 400 ms), median of ${firsts.length}: first visit ${median(firsts)} ms (${firsts.join(', ')}); repeat visit with the shell on the phone ${median(repeats)} ms (${repeats.join(', ')})`);
+const asked = (paths: string[]) => (paths.length ? paths.join(', ') : 'nothing');
+console.log(`\nOpening a lesson of a downloaded course with the network on (budget 0), every byte between browser and server, service worker included: ${byLink} bytes when tapped in the course's outline (requests: ${asked(byLinkRequests)}), ${byAddress} bytes when opened by its address (requests: ${asked(byAddressRequests)})`);

@@ -3,9 +3,10 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page)
- * so the app opens with no network, and nothing personal: pages always come from the network
- * and are never stored; without a network the offline page answers instead.
+ * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page
+ * and the reader) so the app opens with no network, and nothing personal: pages come from the
+ * network and are never stored; without a network the offline page answers instead, or the
+ * reader for a downloaded course, whose lessons and quizzes it opens even with a network.
  */
 import { build, files, version } from '$service-worker';
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -38,30 +39,48 @@ cleanupOutdatedCaches();
 // Later versions wait until the learner chooses to reload (see the message handler).
 clientsClaim();
 
-// Pages come from the network only; they are never stored, whatever they hold.
-registerRoute(new NavigationRoute(new NetworkOnly()));
+// Pages come from the network only; they are never stored, whatever they hold. The one
+// exception holds nothing personal: a lesson or quiz of a course on this phone opens in the
+// reader, kept with the shell, so reading what was downloaded costs no data.
+const network = new NetworkOnly();
+registerRoute(
+	new NavigationRoute(async (options) => {
+		const reader = (await onPhone(options.url, true)) ? await matchPrecache(READER_PAGE) : undefined;
+		return reader ?? network.handle(options);
+	})
+);
 
 // Images and package files of downloaded courses: from the phone when there, else the network.
 registerRoute(
 	({ url }) => url.origin === self.location.origin && (url.pathname.startsWith('/media/courses/') || /^\/api\/courses\/[a-z0-9-]+\/offline\//.test(url.pathname)),
 	async ({ request, url }) => {
 		const courseId = url.pathname.split('/')[3];
-		const stored = (await caches.has(courseCache(courseId))) ? await (await caches.open(courseCache(courseId))).match(request, { ignoreSearch: true }) : undefined;
+		// Lessons name their pictures without the content hash the download added; package files
+		// must match exactly, or a new version's file would be answered with the old one.
+		const ignoreSearch = url.pathname.startsWith('/media/');
+		const stored = (await caches.has(courseCache(courseId))) ? await (await caches.open(courseCache(courseId))).match(request, { ignoreSearch }) : undefined;
 		return stored ?? fetch(request);
 	}
 );
 
-/** A page of a course that is on this phone: the course, a lesson, or a quiz. */
-async function downloadedCourse(url: URL): Promise<boolean> {
-	const courseId = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)(\/(lessons|quizzes)\/[a-z0-9-]+)?\/?$/)?.[1];
-	if (!courseId || !(await caches.has(courseCache(courseId)))) return false;
-	return Boolean(await (await caches.open(courseCache(courseId))).match(`/api/courses/${courseId}/offline`));
+/**
+ * Whether the page is a downloaded course's: its course page (unless `itemsOnly`), or one of
+ * its lessons or quizzes that the stored package holds.
+ */
+async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
+	const [, courseId, section, itemId] = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)(?:\/(lessons|quizzes)\/([a-z0-9-]+))?\/?$/) ?? [];
+	if (!courseId || (itemsOnly && !section) || !(await caches.has(courseCache(courseId)))) return false;
+	const stored = await (await caches.open(courseCache(courseId))).match(`/api/courses/${courseId}/offline`);
+	if (!stored) return false;
+	if (!section) return true;
+	const { files } = (await stored.json()) as { files: { url: string }[] };
+	return files.some((file) => file.url.startsWith(`/api/courses/${courseId}/offline/${section}/${itemId}?`));
 }
 
 // No network: a downloaded course opens in the reader; any other page says it needs the internet.
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
-	const page = (await downloadedCourse(new URL(request.url))) ? READER_PAGE : OFFLINE_PAGE;
+	const page = (await onPhone(new URL(request.url))) ? READER_PAGE : OFFLINE_PAGE;
 	return (await matchPrecache(page)) ?? Response.error();
 });
 

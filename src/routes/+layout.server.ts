@@ -1,9 +1,12 @@
 import { sha256Hex } from '$lib/server/auth/tokens';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
+export const load = (({ locals, route }) => ({
 	locale: locals.locale,
 	user: locals.user ? { username: locals.user.username, kind: locals.user.kind } : null,
 	// Tags what a learner's phone queues offline, so another account never sends it as theirs. Opaque.
-	outboxKey: locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null
+	outboxKey: locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
+	// Pages the service worker keeps without cookies (offline, the reader), shown at other
+	// addresses: they know no account, and their header leads back to the app.
+	kept: route.id === '/offline' || route.id === '/offline/reader'
 })) satisfies LayoutServerLoad;

@@ -1,6 +1,13 @@
 /** Data saver: the phone's Save-Data, or the learner's own setting, keeps pictures until tapped. */
-import { describe, expect, it } from 'vitest';
-import { Client, uniqueName } from './support';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
 
 const LESSON = '/learn/courses/first-aid-basics/lessons/05-recovery-position';
 
@@ -30,5 +37,26 @@ describe('data saver', () => {
 		expect(await page.text()).toMatch(/<a class="picture" href="[^"]+">ပုံကို ပြရန်/);
 		const off = await client.post('/account?/dataSaver', { saver: 'off' });
 		expect(off.headers.getSetCookie().find((c) => c.startsWith('lanpya_saver='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+	});
+
+	it('downloads a course without its pictures, and the reader on the phone shows each as a link to tap', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('saverdl'), 'pictures cost money');
+		await page.goto('/account');
+		await page.getByRole('button', { name: 'ဒေတာချွေတာခြင်း ဖွင့်ရန်' }).click();
+		await shown(page.getByText('ဒေတာချွေတာခြင်း ဖွင့်ထားသည်။'));
+		await page.goto('/learn/courses/first-aid-basics');
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		await shown(page.getByText('ဒေတာချွေတာခြင်း - ပုံများ မပါပါ။'));
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		expect(await page.evaluate(async () => (await (await caches.open('lanpya-course-first-aid-basics')).keys()).some((r) => r.url.includes('/media/')))).toBe(false);
+
+		await context.setOffline(true);
+		await page.goto(LESSON);
+		await shown(page.getByRole('link', { name: /^ပုံကို ပြရန်/ }));
+		expect(await page.locator('article.lesson img').count()).toBe(0);
+		await context.close();
 	});
 });

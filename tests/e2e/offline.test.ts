@@ -142,7 +142,10 @@ describe('a course downloaded for offline', () => {
 			context = await persistentPhone(dir, app.baseUrl);
 			await context.setOffline(true);
 			page = context.pages()[0] ?? (await context.newPage());
-			await page.goto(`/learn/courses/${COURSE}`);
+			// The app's start page needs the network: the offline page lists what is on the phone.
+			await page.goto('/learn');
+			await shown(page.getByRole('heading', { name: 'အင်တာနက် မရပါ' }));
+			await page.getByRole('link', { name: course.title.my }).click();
 			await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
 			await page.getByRole('link', { name: lessons[0].title.my }).click();
 			for (const module of course.modules as { lessons: { id: string; title: { my: string } }[]; quiz: string }[]) {
@@ -231,6 +234,81 @@ describe('a course downloaded for offline', () => {
 		await page.getByRole('button', { name: `${course.title.my} ကို ဤဖုန်းမှ ဖယ်ရန်` }).click();
 		await shown(page.getByText('ဒေါင်းလုဒ်လုပ်ထားသော သင်တန်း မရှိသေးပါ။'));
 		expect(await page.evaluate(() => caches.keys())).not.toContain(`lanpya-course-${'first-aid-basics'}`);
+		await context.close();
+	});
+});
+
+describe('a new version of a downloaded course', () => {
+	const UPDATED = 'phone-safety-basics';
+	const safety = JSON.parse(fs.readFileSync(`content/courses/${UPDATED}/course.json`, 'utf8'));
+	const firstLesson: { id: string; title: { my: string } } = safety.modules[0].lessons[0];
+	/** An author publishes a new version: one lesson gets a new sentence, the version moves on. */
+	function publishNewVersion(sentence: string) {
+		const db = new Database(inject('databasePath'));
+		try {
+			db.prepare('update lesson set body_my = body_my || ? where course_id = ? and id = ?').run(`\n\n${sentence}\n`, UPDATED, firstLesson.id);
+			db.prepare('update course set version = version + 1, updated_at = ? where id = ?').run(Date.now(), UPDATED);
+		} finally {
+			db.close();
+		}
+	}
+	const storedFiles = (page: Page) =>
+		page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search).sort(), `lanpya-course-${UPDATED}`);
+
+	it('updates only what changed, when the learner allows or by itself, and its lessons open from the phone with no data', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('updater'), 'courses that change');
+		await controlled(page, `/learn/courses/${UPDATED}`);
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		const first = await storedFiles(page);
+
+		// Opening a downloaded lesson, with the network on, fetches nothing: the reader answers.
+		const fromNetwork: string[] = [];
+		page.on('response', (response) => {
+			if (!response.fromServiceWorker()) fromNetwork.push(response.url());
+		});
+		await page.getByRole('link', { name: firstLesson.title.my }).click();
+		await shown(page.getByText('ဤဖုန်းထဲမှ ဖတ်နေသည် - ဒေတာ မကုန်ပါ။'));
+		await shown(page.getByRole('heading', { level: 1, name: firstLesson.title.my }));
+		await page.waitForLoadState('networkidle');
+		expect(fromNetwork).toEqual([]);
+		// The reader knows no account (it is kept without cookies): its header leads back to the app.
+		const header = page.getByRole('navigation', { name: 'ပင်မ' });
+		await shown(header.getByRole('link', { name: 'ဤဖုန်းပေါ်တွင်' }));
+		expect(await header.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).count()).toBe(0);
+
+		// The learner asks to be asked first; then a new version is published.
+		await page.goto('/learn/downloads');
+		await page.getByLabel('ကျွန်ုပ်ကို အရင်မေးရန်').check();
+		publishNewVersion('ဗားရှင်းအသစ်၏ စာကြောင်း။');
+		await page.goto('/learn');
+		await page.getByRole('link', { name: /သင်တန်း 1 ခုတွင် ဗားရှင်းအသစ် ရှိသည်/ }).click();
+		await page.waitForURL('**/learn/downloads');
+		await shown(page.getByText('ဗားရှင်းအသစ် ရှိသည်'));
+		// Nothing was fetched before the learner's choice.
+		expect(await storedFiles(page)).toEqual(first);
+		await page.getByRole('button', { name: new RegExp(`^${safety.title.my} ကို အသစ်ပြောင်းရန် · \\d+ KB$`) }).click();
+		await expect.poll(() => page.getByText(/ဗားရှင်းအသစ် ရှိသည်|အသစ်ပြောင်းနေသည်/).count()).toBe(0);
+		const second = await storedFiles(page);
+		// Only what changed: the outline (it names the version) and the one lesson.
+		const changed = (before: string[], after: string[]) => after.filter((file) => !before.includes(file)).map((file) => file.split('?')[0]).sort();
+		expect(changed(first, second)).toEqual([`/api/courses/${UPDATED}/offline/course`, `/api/courses/${UPDATED}/offline/lessons/${firstLesson.id}`]);
+		expect(second).toHaveLength(first.length);
+		await page.goto(`/learn/courses/${UPDATED}/lessons/${firstLesson.id}`);
+		await shown(page.getByText('ဗားရှင်းအသစ်၏ စာကြောင်း။'));
+
+		// Back to automatic: the next version arrives when the app opens, with no question asked.
+		await page.goto('/learn/downloads');
+		await page.getByLabel(/^အလိုအလျောက် အသစ်ပြောင်းရန်/).check();
+		publishNewVersion('တတိယ ဗားရှင်း။');
+		await page.goto('/learn');
+		await expect.poll(() => storedFiles(page), { timeout: 10_000 }).not.toEqual(second);
+		expect(await page.getByText(/ဗားရှင်းအသစ် ရှိသည်/).count()).toBe(0);
+		expect(changed(second, await storedFiles(page))).toEqual([`/api/courses/${UPDATED}/offline/course`, `/api/courses/${UPDATED}/offline/lessons/${firstLesson.id}`]);
+		await page.goto(`/learn/courses/${UPDATED}/lessons/${firstLesson.id}`);
+		await shown(page.getByText('တတိယ ဗားရှင်း။'));
 		await context.close();
 	});
 });

@@ -52,3 +52,19 @@ describe('POST /api/sync', () => {
 		expect((await send(member, { events: [] })).status).toBe(403);
 	});
 });
+
+describe('GET /api/courses/versions', () => {
+	it('tells a phone the current version of each course it downloaded, and refuses a bad list with a translated 400', async () => {
+		const client = new Client('my');
+		const ask = (ids: string) => client.request(`/api/courses/versions?ids=${ids}`, { headers: { accept: 'application/json' } });
+		const good = await ask(`${COURSE},no-such-course`);
+		expect(good.status).toBe(200);
+		const version = (db.prepare('select version from course where id = ?').get(COURSE) as { version: number }).version;
+		expect(await good.json()).toEqual({ versions: { [COURSE]: version, 'no-such-course': null } });
+		for (const ids of ['', '..%2Fetc', 'A,B', Array.from({ length: 51 }, (_, i) => `c${i}`).join(','), 'x'.repeat(5000)]) {
+			const response = await ask(ids);
+			expect(response.status).toBe(400);
+			expect((await response.json()).message).toMatch(/[\u1000-\u109f]/);
+		}
+	});
+});

@@ -20,6 +20,7 @@ import {
 } from '$lib/server/courses/authoring';
 import { getCourseDraft, getQuizDraft, listAuthoredCourses } from '$lib/server/courses/drafts';
 import { getLesson } from '$lib/server/courses/reading';
+import { publishedVersions } from '$lib/server/courses/offline';
 import { courseProgress, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
@@ -167,6 +168,24 @@ describe('publishing', () => {
 		expect(await setPublished(db, author, course, true)).toEqual({ ok: true });
 		// Returning to draft is always allowed.
 		expect(await setPublished(db, author, course, false)).toEqual({ ok: true });
+	});
+
+	it('gives a course published again a new version, so phones that downloaded it update', async () => {
+		const author = await vettedOrgMember('republisher');
+		const course = await newCourse(author);
+		await addModule(db, author, course, text('one'));
+		await addLesson(db, author, course, lessonInput('part-1', 'a'));
+		const version = async () => (await db.selectFrom('course').select('version').where('id', '=', course).executeTakeFirstOrThrow()).version;
+		await setPublished(db, author, course, true);
+		const first = await version();
+		expect(await publishedVersions(db, [course, 'no-such-course'])).toEqual({ [course]: first, 'no-such-course': null });
+		await setPublished(db, author, course, false);
+		expect(await publishedVersions(db, [course])).toEqual({ [course]: null });
+		// Edited while a draft (no new version yet), then published again.
+		await addLesson(db, author, course, lessonInput('part-1', 'b'));
+		expect(await version()).toBe(first);
+		await setPublished(db, author, course, true);
+		expect(await publishedVersions(db, [course])).toEqual({ [course]: first + 1 });
 	});
 });
 

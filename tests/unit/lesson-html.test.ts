@@ -27,4 +27,11 @@ describe('data saver', () => {
 		expect(html).toContain('<a class="picture" href="/media/courses/c/def.webp">Show picture</a>');
 		expect(picturesOnTap('<p>no pictures</p>', 'x')).toBe('<p>no pictures</p>');
 	});
+
+	it('leaves the pictures a phone keeps as pictures (the offline reader), and turns only the others into links', () => {
+		const html = renderLesson('c', '![kept](images/abc.webp)\n\n![not kept](images/def.webp)');
+		const read = picturesOnTap(html, 'Show picture', (src) => src === '/media/courses/c/abc.webp');
+		expect(read).toContain('<img src="/media/courses/c/abc.webp" alt="kept"');
+		expect(read).toContain('<a class="picture" href="/media/courses/c/def.webp">Show picture: not kept</a>');
+	});
 });

@@ -28,6 +28,17 @@ export const isPicture = (url: string) => url.startsWith('/media/');
 /** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
 export const dataSaverChosen = () => typeof document !== 'undefined' && /(?:^|;\s*)lanpya_saver=on(?:;|$)/.test(document.cookie);
 
+export type UpdateMode = 'auto' | 'ask';
+/** How downloads follow new versions: a cookie of this phone, not of the account. */
+const UPDATES_COOKIE = 'lanpya_updates';
+
+/** Automatic unless the learner chose to be asked. */
+export const updateMode = (): UpdateMode => (typeof document !== 'undefined' && new RegExp(`(?:^|;\\s*)${UPDATES_COOKIE}=ask(?:;|$)`).test(document.cookie) ? 'ask' : 'auto');
+
+export function setUpdateMode(mode: UpdateMode): void {
+	document.cookie = `${UPDATES_COOKIE}=${mode}; path=/; max-age=${400 * 24 * 3600}; samesite=lax`;
+}
+
 export const canDownload = () => typeof caches !== 'undefined' && typeof fetch !== 'undefined';
 
 /** What this phone holds of a course. */
@@ -50,7 +61,22 @@ export async function storedCourses(): Promise<StoredCourse[]> {
  * Files already on the phone are skipped, so a second call after an interruption, or after a
  * new version, fetches only what is new. Files of older versions are removed at the end.
  */
-export async function downloadCourse(courseId: string, onProgress: (done: number, total: number) => void, { pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal } = {}): Promise<OfflineManifest> {
+export function downloadCourse(courseId: string, onProgress: (done: number, total: number) => void, options: { pictures?: boolean; signal?: AbortSignal } = {}): Promise<OfflineManifest> {
+	// One download per course at a time: a page that starts one while another (an automatic
+	// update, say) runs follows that one instead of fetching the same files again.
+	let running = downloads.get(courseId);
+	if (!running) {
+		const listeners = new Set<(done: number, total: number) => void>();
+		const promise = fetchCourse(courseId, (done, total) => listeners.forEach((listener) => listener(done, total)), options).finally(() => downloads.delete(courseId));
+		running = { promise, listeners };
+		downloads.set(courseId, running);
+	}
+	running.listeners.add(onProgress);
+	return running.promise;
+}
+const downloads = new Map<string, { promise: Promise<OfflineManifest>; listeners: Set<(done: number, total: number) => void> }>();
+
+async function fetchCourse(courseId: string, onProgress: (done: number, total: number) => void, { pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal }): Promise<OfflineManifest> {
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;

@@ -12,6 +12,8 @@ export const catalogueSchema = z.object({
 });
 
 export const courseParams = z.object({ course: slug });
+/** The downloaded courses a phone asks about: up to 50 course ids, comma-separated. */
+export const versionsQuery = z.object({ ids: z.string().max(4100).transform((ids) => ids.split(',')).pipe(z.array(slug).min(1).max(50)) });
 export const lessonParams = z.object({ course: slug, lesson: slug });
 export const quizParams = z.object({ course: slug, quiz: slug });
 

@@ -44,6 +44,7 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/[course]/offline/course': 'anyone',
 	'/api/courses/[course]/offline/lessons/[lesson]': 'anyone',
 	'/api/courses/[course]/offline/quizzes/[quiz]': 'anyone',
+	'/api/courses/versions': 'anyone',
 	'/learn/downloads': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',

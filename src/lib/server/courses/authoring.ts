@@ -268,9 +268,12 @@ export async function setPublished(db: Db, author: Author, courseId: string, pub
 	const course = await editable(db, author, courseId);
 	if (!course) return { ok: false, error: 'no_course' };
 	if (published && (await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
+	const republished = published && course.status !== 'published' && course.published_at !== null;
 	await db
 		.updateTable('course')
-		.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now })
+		// Edits of a draft do not move the version, so publishing again does: phones that kept
+		// the course before it was withdrawn learn that it changed.
+		.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now, version: republished ? course.version + 1 : course.version })
 		.where('id', '=', courseId)
 		.execute();
 	await refreshCourseIndex(db, courseId);

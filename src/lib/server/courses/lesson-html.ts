@@ -1,4 +1,7 @@
 import { renderMarkdown } from '../text/markdown';
+import { picturesOnTap } from '../../courses/pictures';
+
+export { picturesOnTap };
 
 /**
  * A lesson's Markdown as safe HTML. Lesson images live beside the course, written as
@@ -13,16 +16,4 @@ export function renderLesson(courseId: string, markdown: string, pictureLabel?: 
 		}
 	});
 	return pictureLabel ? picturesOnTap(html, pictureLabel) : html;
-}
-
-/**
- * Data saver: each picture becomes a link that opens it, so nothing is downloaded until the
- * learner taps. Works on the renderer's own output (attributes already escaped).
- */
-export function picturesOnTap(html: string, label: string): string {
-	return html.replace(/<img\b[^>]*>/g, (tag) => {
-		const src = tag.match(/\ssrc="([^"]*)"/)?.[1] ?? '';
-		const alt = tag.match(/\salt="([^"]*)"/)?.[1] ?? '';
-		return `<a class="picture" href="${src}">${label}${alt ? `: ${alt}` : ''}</a>`;
-	});
 }

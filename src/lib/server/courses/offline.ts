@@ -119,3 +119,10 @@ export async function offlineFile(db: Db, courseId: string, name: string, mediaP
 	const body = built?.files.get(`/api/courses/${courseId}/offline/${name}`);
 	return typeof body === 'string' ? body : null;
 }
+
+/** The current version of each course asked for; null when it is not (or no longer) published. */
+export async function publishedVersions(db: Db, ids: string[]): Promise<Record<string, number | null>> {
+	const rows = await db.selectFrom('course').select(['id', 'version']).where('id', 'in', ids).where('status', '=', 'published').execute();
+	const versions = new Map(rows.map((r) => [r.id, r.version]));
+	return Object.fromEntries(ids.map((id) => [id, versions.get(id) ?? null]));
+}
