@@ -16,6 +16,8 @@ interface Transfer {
 	total: number;
 	byType: Record<string, number>;
 	requests: number;
+	/** Addresses of the responses counted so far. */
+	finished: string[];
 }
 
 /** From now on, adds up the bytes on the wire (as the DevTools protocol counts them) of every response the page gets. */
@@ -24,13 +26,18 @@ async function recordTransfer(context: BrowserContext, page: Page, { cacheDisabl
 	await cdp.send('Network.enable');
 	if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	const types = new Map<string, string>();
-	const result: Transfer = { total: 0, byType: {}, requests: 0 };
-	cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+	const urls = new Map<string, string>();
+	const result: Transfer = { total: 0, byType: {}, requests: 0, finished: [] };
+	cdp.on('Network.responseReceived', (e) => {
+		types.set(e.requestId, e.type);
+		urls.set(e.requestId, e.response.url);
+	});
 	cdp.on('Network.loadingFinished', (e) => {
 		const type = types.get(e.requestId) ?? 'Other';
 		result.total += e.encodedDataLength;
 		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
 		result.requests++;
+		result.finished.push(urls.get(e.requestId) ?? '');
 	});
 	return result;
 }
@@ -92,7 +99,8 @@ async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: s
 	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
 	await data;
 	await page.waitForLoadState('networkidle');
-	// The DevTools protocol reports the last "finished" events a moment after the page does.
+	// The DevTools protocol reports "finished" events a moment after the page has the response.
+	for (let waited = 0; !result.finished.some((url) => url.includes('/__data.json')) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
 	await page.waitForTimeout(500);
 	await page.close();
 	return result;

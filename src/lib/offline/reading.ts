@@ -4,7 +4,7 @@
  * data from the server; for a downloaded course they become a plain page load instead, which
  * the service worker answers with the reader (src/service-worker.ts).
  */
-import { storedCourses } from './downloads';
+import { storedCourses } from './stored';
 
 const onPhone = new Set<string>();
 
