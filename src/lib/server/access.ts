@@ -46,6 +46,7 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/[course]/offline/quizzes/[quiz]': 'anyone',
 	'/api/courses/versions': 'anyone',
 	'/learn/downloads': 'learner',
+	'/learn/profile': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	'/org': 'org_member',

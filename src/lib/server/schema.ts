@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type AccountKind = 'learner' | 'org_member' | 'admin';
 export type Background = 'former_soldier' | 'former_police' | 'family' | 'other';
@@ -80,6 +80,51 @@ export interface SkillTable {
 	id: string;
 	name_my: string;
 	name_en: string;
+	/** A skill_group id; null for a skill a course named that no one has placed yet. */
+	group_id: string | null;
+	position: Generated<number>;
+	/** JSON: { basic, working, teach }, each { my, en }. */
+	levels: Generated<string>;
+	updated_at: number | null;
+}
+
+export interface SkillGroupTable {
+	id: string;
+	position: number;
+	name_my: string;
+	name_en: string;
+}
+
+export type BackgroundKind = 'service' | 'household';
+
+/** Something a person did before (a military trade, household work), for suggesting skills. */
+export interface BackgroundTable {
+	id: string;
+	kind: BackgroundKind;
+	position: number;
+	name_my: string;
+	name_en: string;
+}
+
+export interface BackgroundSkillTable {
+	background_id: string;
+	skill_id: string;
+	level: number;
+}
+
+export type Area = 'liberated_myanmar' | 'mae_sot' | 'thai_border' | 'india_border' | 'elsewhere' | 'unsaid';
+export type Visibility = 'hidden' | 'vetted' | 'applied';
+
+export interface LearnerProfileTable {
+	user_id: string;
+	area: Generated<Area>;
+	/** JSON array of 'full_time' | 'part_time' | 'volunteer'. */
+	availability: Generated<string>;
+	remote_ok: Generated<number>;
+	/** JSON array of skill group ids. */
+	interests: Generated<string>;
+	visibility: Generated<Visibility>;
+	updated_at: number;
 }
 
 export interface CourseTable {
@@ -179,7 +224,8 @@ export interface UserSkillTable {
 	user_id: string;
 	skill_id: string;
 	level: number;
-	source: 'course' | 'endorsement' | 'service';
+	/** self: declared by the learner; course: a completed course (ref: course id); endorsement: a vetted organization (ref: its id). */
+	source: 'self' | 'course' | 'endorsement';
 	source_ref: string;
 	granted_at: number;
 }
@@ -227,6 +273,10 @@ export interface Database {
 	lesson_progress: LessonProgressTable;
 	quiz_attempt: QuizAttemptTable;
 	user_skill: UserSkillTable;
+	skill_group: SkillGroupTable;
+	background: BackgroundTable;
+	background_skill: BackgroundSkillTable;
+	learner_profile: LearnerProfileTable;
 	certificate: CertificateTable;
 	sync_event: SyncEventTable;
 	kysely_migration: KyselyMigrationTable;

@@ -32,11 +32,12 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 	if (existing && existing.version >= course.version) return 'unchanged';
 
 	await db.transaction().execute(async (trx) => {
+		// A skill of the curated taxonomy keeps the taxonomy's name.
 		for (const skill of course.skills) {
 			await trx
 				.insertInto('skill')
 				.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
-				.onConflict((oc) => oc.column('id').doUpdateSet({ name_my: skill.name.my, name_en: skill.name.en }))
+				.onConflict((oc) => oc.column('id').doUpdateSet({ name_my: skill.name.my, name_en: skill.name.en }).where('skill.group_id', 'is', null))
 				.execute();
 		}
 		const row = {

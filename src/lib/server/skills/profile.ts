@@ -1,0 +1,174 @@
+/**
+ * A learner's skill profile: skills with where each comes from (self-declared, a completed
+ * course, an endorsement by a vetted organization), and the few fixed choices matching needs
+ * (area, availability, remote, interests, who may see it). Nothing typed, nothing that names a
+ * person, a unit or a place; what a person did before is never stored (see crosswalk.ts).
+ */
+import type { Db } from '../db';
+import type { Area, Locale, Visibility } from '../schema';
+import type { ProfileDetails } from '../../schemas/profile';
+import { LEVELS } from '../../schemas/profile';
+
+type Bilingual = { my: string; en: string };
+const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
+
+export interface SkillChoice {
+	id: string;
+	name: string;
+	/** What each level means for this skill, in the reader's language (empty for skills outside the taxonomy). */
+	levels: { basic: string; working: string; teach: string } | null;
+}
+
+export interface SkillGroup {
+	id: string;
+	name: string;
+	skills: SkillChoice[];
+}
+
+function levelTexts(json: string, locale: Locale): SkillChoice['levels'] {
+	const levels = JSON.parse(json) as Partial<Record<(typeof LEVELS)[number], Bilingual>>;
+	if (!levels.basic || !levels.working || !levels.teach) return null;
+	return { basic: pick(locale, levels.basic.my, levels.basic.en), working: pick(locale, levels.working.my, levels.working.en), teach: pick(locale, levels.teach.my, levels.teach.en) };
+}
+
+/** The taxonomy's groups, in order, without their skills. */
+export async function listSkillGroups(db: Db, locale: Locale): Promise<{ id: string; name: string }[]> {
+	const groups = await db.selectFrom('skill_group').selectAll().orderBy('position').execute();
+	return groups.map((g) => ({ id: g.id, name: pick(locale, g.name_my, g.name_en) }));
+}
+
+/** One group with its skills and their level descriptions, or null. */
+export async function getSkillGroup(db: Db, groupId: string, locale: Locale): Promise<SkillGroup | null> {
+	const group = await db.selectFrom('skill_group').selectAll().where('id', '=', groupId).executeTakeFirst();
+	if (!group) return null;
+	const skills = await db.selectFrom('skill').selectAll().where('group_id', '=', groupId).orderBy('position').execute();
+	return {
+		id: group.id,
+		name: pick(locale, group.name_my, group.name_en),
+		skills: skills.map((s) => ({ id: s.id, name: pick(locale, s.name_my, s.name_en), levels: levelTexts(s.levels, locale) }))
+	};
+}
+
+export interface SkillSource {
+	kind: 'self' | 'course' | 'endorsement';
+	level: number;
+	/** The course's title or the organization's name; null for self-declared. */
+	from: string | null;
+}
+
+export interface ProfileSkill {
+	id: string;
+	name: string;
+	group: string | null;
+	/** The highest level any source gives. */
+	level: number;
+	sources: SkillSource[];
+}
+
+export interface Profile {
+	area: Area;
+	availability: string[];
+	remote: boolean;
+	interests: string[];
+	visibility: Visibility;
+	skills: ProfileSkill[];
+}
+
+/** The learner's own profile (a learner with no profile yet gets the defaults: hidden, area unsaid). */
+export async function getProfile(db: Db, userId: string, locale: Locale): Promise<Profile> {
+	const row = await db.selectFrom('learner_profile').selectAll().where('user_id', '=', userId).executeTakeFirst();
+	const rows = await db
+		.selectFrom('user_skill')
+		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
+		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
+		.leftJoin('course', (join) => join.onRef('course.id', '=', 'user_skill.source_ref').on('user_skill.source', '=', 'course'))
+		.leftJoin('organization', (join) => join.onRef('organization.id', '=', 'user_skill.source_ref').on('user_skill.source', '=', 'endorsement'))
+		.select([
+			'user_skill.skill_id',
+			'user_skill.level',
+			'user_skill.source',
+			'skill.name_my',
+			'skill.name_en',
+			'skill_group.name_my as group_my',
+			'skill_group.name_en as group_en',
+			'skill_group.position as group_position',
+			'skill.position',
+			'course.title_my',
+			'course.title_en',
+			'organization.name as org_name'
+		])
+		.where('user_skill.user_id', '=', userId)
+		.orderBy('skill_group.position')
+		.orderBy('skill.position')
+		.execute();
+	const skills = new Map<string, ProfileSkill>();
+	for (const r of rows) {
+		const skill = skills.get(r.skill_id) ?? {
+			id: r.skill_id,
+			name: pick(locale, r.name_my, r.name_en),
+			group: r.group_my || r.group_en ? pick(locale, r.group_my ?? '', r.group_en ?? '') : null,
+			level: 0,
+			sources: []
+		};
+		skill.level = Math.max(skill.level, r.level);
+		const from = r.source === 'course' ? pick(locale, r.title_my ?? '', r.title_en ?? '') : r.source === 'endorsement' ? r.org_name : null;
+		skill.sources.push({ kind: r.source, level: r.level, from });
+		skills.set(r.skill_id, skill);
+	}
+	return {
+		area: row?.area ?? 'unsaid',
+		availability: row ? (JSON.parse(row.availability) as string[]) : [],
+		remote: row?.remote_ok === 1,
+		interests: row ? (JSON.parse(row.interests) as string[]) : [],
+		visibility: row?.visibility ?? 'hidden',
+		skills: [...skills.values()]
+	};
+}
+
+export type ProfileResult = { ok: true } | { ok: false; error: 'no_skill' | 'no_group' };
+
+/**
+ * Sets the learner's own levels for the skills a form showed: 1-3 declares (or changes) it,
+ * 0 takes the self-declared level away. Courses and endorsements are untouched. All or nothing.
+ */
+export async function declareSkills(db: Db, userId: string, choices: { id: string; level: number }[], now = Date.now()): Promise<ProfileResult> {
+	const ids = choices.map((c) => c.id);
+	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).execute();
+	if (known.length !== new Set(ids).size) return { ok: false, error: 'no_skill' };
+	await db.transaction().execute(async (trx) => {
+		for (const choice of choices) {
+			if (choice.level === 0) {
+				await trx.deleteFrom('user_skill').where('user_id', '=', userId).where('skill_id', '=', choice.id).where('source', '=', 'self').execute();
+			} else {
+				await trx
+					.insertInto('user_skill')
+					.values({ user_id: userId, skill_id: choice.id, level: choice.level, source: 'self', source_ref: '', granted_at: now })
+					.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level: choice.level, granted_at: now }))
+					.execute();
+			}
+		}
+	});
+	return { ok: true };
+}
+
+/** Saves area, availability, remote, interests and visibility; a change of visibility applies at once. */
+export async function saveProfileDetails(db: Db, userId: string, details: ProfileDetails, now = Date.now()): Promise<ProfileResult> {
+	if (details.interests.length) {
+		const groups = await db.selectFrom('skill_group').select('id').where('id', 'in', details.interests).execute();
+		if (groups.length !== new Set(details.interests).size) return { ok: false, error: 'no_group' };
+	}
+	const values = {
+		area: details.area,
+		availability: JSON.stringify(details.availability),
+		remote_ok: details.remote ? 1 : 0,
+		interests: JSON.stringify([...new Set(details.interests)]),
+		visibility: details.visibility,
+		updated_at: now
+	};
+	await db
+		.insertInto('learner_profile')
+		.values({ user_id: userId, ...values })
+		.onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+		.execute();
+	return { ok: true };
+}

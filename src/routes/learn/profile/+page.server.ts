@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
+import { listBackgrounds, suggestSkills } from '$lib/server/skills/crosswalk';
+import { declareSkills, getProfile, getSkillGroup, listSkillGroups, saveProfileDetails } from '$lib/server/skills/profile';
+import { backgroundQuery, profileDetailsSchema, skillChoicesSchema } from '$lib/schemas/profile';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url }) => {
+	const db = getDb();
+	const locale = locals.locale;
+	const query = backgroundQuery.parse({ from: url.searchParams.get('from') ?? undefined, group: url.searchParams.get('group') ?? undefined });
+	const profile = await getProfile(db, locals.user!.id, locale);
+	// The learner's own levels, to start each chooser from what they already said.
+	const own = Object.fromEntries(profile.skills.flatMap((s) => s.sources.filter((x) => x.kind === 'self').map((x) => [s.id, x.level])));
+	return {
+		profile,
+		own,
+		groups: await listSkillGroups(db, locale),
+		backgrounds: await listBackgrounds(db, locale),
+		suggested: query.from ? await suggestSkills(db, query.from, locale) : null,
+		group: query.group ? await getSkillGroup(db, query.group, locale) : null
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	skills: async ({ request, locals }) => {
+		const form = await readForm(request, skillChoicesSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'skills', errors: { form: translate('error_form', locals.locale) } });
+		const result = await declareSkills(getDb(), locals.user!.id, form.data);
+		if (!result.ok) return fail(400, { action: 'skills', errors: { form: translate('error_no_skill', locals.locale) } });
+		return { action: 'skills', done: true };
+	},
+	details: async ({ request, locals }) => {
+		const form = await readForm(request, profileDetailsSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'details', values: form.values, errors: form.errors });
+		const result = await saveProfileDetails(getDb(), locals.user!.id, form.data);
+		if (!result.ok) return fail(400, { action: 'details', values: form.values, errors: { form: translate('error_choice', locals.locale) } });
+		return { action: 'details', done: true };
+	}
+} satisfies Actions;
