@@ -1,6 +1,7 @@
 /** The first administrator, and a partner organization's owner and member. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createAdminWithCommand, launch, phone, signUpInBrowser, uniqueName, shown } from './support';
 
 let browser: Browser;
@@ -83,3 +84,72 @@ describe('a partner organization', () => {
 		await ownerContext.close();
 	});
 });
+
+/** An administrator, signed in (in English) with the one-time password replaced. */
+async function administrator(): Promise<Page> {
+	const name = uniqueName('vetter');
+	const oneTime = createAdminWithCommand(name);
+	const page = await (await phone(browser)).newPage();
+	await page.goto('/signin');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByLabel('Username').fill(name);
+	await page.getByLabel('Password').fill(oneTime);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL('**/account/password');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByLabel('Current password').fill(oneTime);
+	await page.getByLabel('New password').fill('administrators guard the gate');
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await page.waitForURL('**/admin');
+	return page;
+}
+
+describe('vetting', () => {
+	it('an administrator vets an application, suspends the organization (its members lose authoring at once) and reinstates it, each decision kept', async () => {
+		const ownerName = uniqueName('clinic');
+		const owner = await (await phone(browser)).newPage();
+		await signUpInBrowser(owner, ownerName, 'clinic by the river', 'org_member');
+		await owner.goto('/org');
+		const orgName = `Riverside Clinic ${ownerName}`;
+		await owner.getByLabel('အဖွဲ့အစည်း အမည်').fill(orgName);
+		await owner.getByLabel('အဖွဲ့အစည်း အမျိုးအစား').selectOption('clinic');
+		await owner.getByLabel('မဲဆောက် နယ်မြေ').check();
+		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
+		await shown(owner.getByText('စစ်ဆေးရန် စောင့်နေသည်'));
+
+		const admin = await administrator();
+		await admin.getByRole('link', { name: `Review ${orgName}` }).click();
+		await shown(admin.getByRole('heading', { level: 1, name: orgName }));
+		await shown(admin.getByText('Mae Sot area'));
+		await shown(admin.getByText(ownerName, { exact: true }));
+		await admin.getByLabel('Vet: checked, may post roles').check();
+		await admin.getByLabel('Note (why)').fill('Known to our partners in Mae Sot');
+		await admin.getByRole('button', { name: 'Record the decision' }).click();
+		await shown(admin.getByText('Decision recorded.'));
+		const history = admin.getByRole('region', { name: 'Decisions so far' });
+		await shown(history.getByText('Known to our partners in Mae Sot'));
+
+		await owner.reload();
+		await shown(owner.getByText('စစ်ဆေးပြီး', { exact: true }));
+		await owner.goto('/author');
+		expect(await owner.getByText('သင့်အဖွဲ့အစည်းကို မစိစစ်ရသေးပါ').count()).toBe(0);
+
+		// Suspended: the owner's authoring goes at once.
+		await admin.getByLabel('Suspend: its members lose access at once').check();
+		await admin.getByLabel('Note (why)').fill('Reported misuse');
+		await admin.getByRole('button', { name: 'Record the decision' }).click();
+		await shown(history.getByText('Reported misuse'));
+		await owner.goto('/org');
+		await shown(owner.getByText('ယာယီ ရပ်ဆိုင်းထားသည်'));
+		await shown(owner.getByText(/စီမံခန့်ခွဲသူက ဤအဖွဲ့ကို ဆိုင်းငံ့ထားသည်/));
+
+		await admin.getByLabel('Reinstate').check();
+		await admin.getByRole('button', { name: 'Record the decision' }).click();
+		await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
+		await owner.goto('/org');
+		await shown(owner.getByText('စစ်ဆေးပြီး', { exact: true }));
+		await admin.context().close();
+		await owner.context().close();
+	});
+});
+

@@ -18,6 +18,7 @@ export const sampleParams: Record<string, string> = {
 	quiz: firstAid.modules[0].quiz,
 	module: firstAid.modules[0].id,
 	code: 'AAAA-BBBB-CCCC-DDDD',
+	org: 'nosuchorganization',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };
 

@@ -1,7 +1,8 @@
-import { signUp } from '$lib/server/accounts';
+import { createAdministrator, signUp } from '$lib/server/accounts';
 import type { Author } from '$lib/server/courses/authoring';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
+import { decideOrganization } from '$lib/server/orgs/vetting';
 
 /** A new account of `kind`, as an author of courses would be identified. */
 export async function account(db: Db, username: string, kind: 'learner' | 'org_member'): Promise<Author> {
@@ -13,8 +14,12 @@ export async function account(db: Db, username: string, kind: 'learner' | 'org_m
 /** The owner of a new organization named "<username> org", vetted. */
 export async function vettedOrgMember(db: Db, username: string): Promise<Author> {
 	const member = await account(db, username, 'org_member');
-	await applyForOrganization(db, member.userId, { name: `${username} org`, kind: 'ngo', description: '' });
-	// Vetting by an administrator arrives with the matching work; here its outcome is set directly.
-	await db.updateTable('organization').set({ status: 'vetted' }).where('created_by', '=', member.userId).execute();
+	const applied = await applyForOrganization(db, member.userId, { name: `${username} org`, kind: 'ngo', description: '' });
+	if (!applied.ok) throw new Error(applied.error);
+	// Vetted by an administrator, as in the app.
+	const admin = await createAdministrator(db, `${username}-vetter`);
+	if (!admin.ok) throw new Error(admin.error);
+	const vetted = await decideOrganization(db, admin.userId, applied.orgId, 'vet', '');
+	if (!vetted.ok) throw new Error(vetted.error);
 	return member;
 }

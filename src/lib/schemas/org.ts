@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { code, plainText } from './fields';
 
-import { orgKinds } from '$lib/org-kinds';
+import { orgAreas, orgKinds } from '$lib/org-kinds';
 
-export const orgApplicationSchema = z.object({
-	name: plainText(2, 120, 'error_name_short'),
-	kind: z.enum(orgKinds, { error: 'error_choice' }),
-	description: plainText(0, 2000)
+/** Checkboxes `area_<id>` for each area the organization works in. */
+const areaFields = Object.fromEntries(orgAreas.map((area) => [`area_${area}`, z.literal('on', { error: 'error_choice' }).optional()]));
+
+export const orgApplicationSchema = z
+	.object({
+		name: plainText(2, 120, 'error_name_short'),
+		kind: z.enum(orgKinds, { error: 'error_choice' }),
+		description: plainText(0, 2000),
+		...areaFields
+	})
+	.transform(({ name, kind, description, ...areas }) => ({ name, kind, description, areas: orgAreas.filter((area) => (areas as Record<string, unknown>)[`area_${area}`] === 'on') }));
+
+export const orgDecisionSchema = z.object({
+	decision: z.enum(['vet', 'reject', 'suspend', 'reinstate'], { error: 'error_choice' }),
+	note: plainText(0, 500)
 });
 
 export const joinOrgSchema = z.object({

@@ -5,10 +5,9 @@ import { z } from 'zod';
  * profile can name a person, a unit or a place. Messages are keys of the message catalogue.
  */
 
-export const AREAS = ['liberated_myanmar', 'mae_sot', 'thai_border', 'india_border', 'elsewhere', 'unsaid'] as const;
-export const AVAILABILITY = ['full_time', 'part_time', 'volunteer'] as const;
-export const VISIBILITY = ['hidden', 'vetted', 'applied'] as const;
-export const LEVELS = ['basic', 'working', 'teach'] as const;
+import { AREAS, AVAILABILITY, VISIBILITY } from '../profile-choices';
+
+export { AREAS, AVAILABILITY, VISIBILITY };
 
 const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 

@@ -56,7 +56,8 @@ export const routeRules: Record<string, Rule> = {
 	'/author/courses/[course]/quizzes/[quiz]': 'author',
 	'/author/courses/[course]/modules/[module]/new-lesson': 'author',
 	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
-	'/admin': 'admin'
+	'/admin': 'admin',
+	'/admin/organizations/[org]': 'admin'
 };
 
 /** Routes a person who must change a one-time password may still use. */

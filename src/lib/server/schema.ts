@@ -52,6 +52,20 @@ export interface OrganizationTable {
 	created_by: string | null;
 	created_at: number;
 	reviewed_at: number | null;
+	/** JSON array of the areas it works in (OrgArea). */
+	areas: Generated<string>;
+}
+
+export type OrgDecisionKind = 'vet' | 'reject' | 'suspend' | 'reinstate';
+
+/** An administrator's decision on an organization, kept as its history. */
+export interface OrgDecisionTable {
+	id: string;
+	org_id: string;
+	decision: OrgDecisionKind;
+	note: string;
+	decided_by: string | null;
+	decided_at: number;
 }
 
 export interface OrgMemberTable {
@@ -260,6 +274,7 @@ export interface Database {
 	recovery_code: RecoveryCodeTable;
 	sign_in_throttle: SignInThrottleTable;
 	organization: OrganizationTable;
+	org_decision: OrgDecisionTable;
 	org_member: OrgMemberTable;
 	org_invitation: OrgInvitationTable;
 	skill: SkillTable;

@@ -16,3 +16,18 @@ export const orgStatusLabels = {
 	rejected: m.org_status_rejected,
 	suspended: m.org_status_suspended
 };
+
+export const orgDecisionLabels = {
+	vet: m.admin_decision_vet,
+	reject: m.admin_decision_reject,
+	suspend: m.admin_decision_suspend,
+	reinstate: m.admin_decision_reinstate
+};
+
+export const orgAreaLabels = {
+	liberated_myanmar: m.org_area_liberated_myanmar,
+	mae_sot: m.org_area_mae_sot,
+	thai_border: m.org_area_thai_border,
+	india_border: m.org_area_india_border,
+	elsewhere: m.org_area_elsewhere
+};

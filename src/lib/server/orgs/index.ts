@@ -59,7 +59,7 @@ export async function getMembership(db: Db, userId: string): Promise<Membership 
 export async function applyForOrganization(
 	db: Db,
 	userId: string,
-	input: { name: string; kind: OrgKind; description: string },
+	input: { name: string; kind: OrgKind; description: string; areas?: string[] },
 	now = Date.now()
 ): Promise<OrgResult<{ orgId: string }>> {
 	return db.transaction().execute(async (trx) => {
@@ -68,7 +68,7 @@ export async function applyForOrganization(
 		const orgId = newId();
 		await trx
 			.insertInto('organization')
-			.values({ id: orgId, ...input, status: 'pending', created_by: userId, created_at: now, reviewed_at: null })
+			.values({ id: orgId, name: input.name, kind: input.kind, description: input.description, areas: JSON.stringify(input.areas ?? []), status: 'pending', created_by: userId, created_at: now, reviewed_at: null })
 			.execute();
 		await trx.insertInto('org_member').values({ org_id: orgId, user_id: userId, role: 'owner', joined_at: now }).execute();
 		return { ok: true, orgId } as const;

@@ -7,7 +7,7 @@
 import type { Db } from '../db';
 import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
-import { LEVELS } from '../../schemas/profile';
+import { LEVELS } from '../../profile-choices';
 
 type Bilingual = { my: string; en: string };
 const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
