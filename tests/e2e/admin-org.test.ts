@@ -1,8 +1,7 @@
 /** The first administrator, and a partner organization's owner and member. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { createAdminWithCommand, launch, phone, signUpInBrowser, uniqueName, shown } from './support';
+import { createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, uniqueName, shown } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -85,25 +84,6 @@ describe('a partner organization', () => {
 	});
 });
 
-/** An administrator, signed in (in English) with the one-time password replaced. */
-async function administrator(): Promise<Page> {
-	const name = uniqueName('vetter');
-	const oneTime = createAdminWithCommand(name);
-	const page = await (await phone(browser)).newPage();
-	await page.goto('/signin');
-	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Username').fill(name);
-	await page.getByLabel('Password').fill(oneTime);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL('**/account/password');
-	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Current password').fill(oneTime);
-	await page.getByLabel('New password').fill('administrators guard the gate');
-	await page.getByRole('button', { name: 'Change password' }).click();
-	await page.waitForURL('**/admin');
-	return page;
-}
-
 describe('vetting', () => {
 	it('an administrator vets an application, suspends the organization (its members lose authoring at once) and reinstates it, each decision kept', async () => {
 		const ownerName = uniqueName('clinic');
@@ -117,7 +97,8 @@ describe('vetting', () => {
 		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
 		await shown(owner.getByText('စစ်ဆေးရန် စောင့်နေသည်'));
 
-		const admin = await administrator();
+		const admin = await (await phone(browser)).newPage();
+		await signInAsNewAdmin(admin, 'vetter');
 		await admin.getByRole('link', { name: `Review ${orgName}` }).click();
 		await shown(admin.getByRole('heading', { level: 1, name: orgName }));
 		await shown(admin.getByText('Mae Sot area'));

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, createAdminWithCommand, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,22 +17,6 @@ afterAll(() => browser?.close());
 
 /** A word that appears in no starter course: the search can only find it in the new course. */
 const WORD = 'ဇာထိုး';
-
-async function signInAsNewAdmin(page: Page) {
-	const name = uniqueName('author');
-	const oneTime = createAdminWithCommand(name);
-	await page.goto('/signin');
-	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Username').fill(name);
-	await page.getByLabel('Password').fill(oneTime);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL('**/account/password');
-	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Current password').fill(oneTime);
-	await page.getByLabel('New password').fill('teachers write for the field');
-	await page.getByRole('button', { name: 'Change password' }).click();
-	await page.waitForURL('**/admin');
-}
 
 /** Scrolls a lazy image into view and returns its width once it has loaded (0 if it fails). */
 async function loadedWidth(image: Locator): Promise<number> {
@@ -59,7 +43,7 @@ describe('an author', () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
 		const errors = consoleErrors(page);
-		await signInAsNewAdmin(page);
+		await signInAsNewAdmin(page, 'author');
 
 		await page.getByRole('link', { name: 'Write courses' }).click();
 		await page.waitForURL('**/author');

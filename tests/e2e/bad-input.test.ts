@@ -16,6 +16,7 @@ const firstQuestion = JSON.parse(fs.readFileSync(`content/courses/${sampleParams
 const MB = 'a'.repeat(1024 * 1024);
 const courseDetails = { category: 'vocational', audience: 'families', title_my: 'ချုပ်ရိုး', title_en: 'Seams', summary_my: 'ချုပ်နည်း', summary_en: 'How to sew seams' };
 const lesson = { title_my: 'အပ်', title_en: 'Needle', minutes: '5', body_my: 'အပ်ကို ကိုင်ပါ။', body_en: 'Hold the needle.' };
+const roleDetails = { kind: 'medical_volunteer', title_my: 'ဆေးခန်း', title_en: 'Clinic', description_my: 'ကူညီရန်', description_en: 'Help', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: '2027-01-31' };
 const question = { type: 'true_false', prompt_my: 'မှန်လား', prompt_en: 'True?', explanation_my: 'မှန်သည်', explanation_en: 'Yes', answer: 'true' };
 
 interface FormCase {
@@ -66,16 +67,23 @@ const forms: FormCase[] = [
 	{ name: 'quiz details', path: '{course}/quizzes/quiz-1?/details', role: 'author', valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80' }, text: ['title_en', 'pass_mark'] },
 	{ name: 'add a question', path: '{course}/quizzes/quiz-1?/addQuestion', role: 'author', valid: question, text: ['prompt_my', 'explanation_en', 'option1_my'] },
 	{ name: 'edit a question', path: '{course}/quizzes/quiz-1?/saveQuestion', role: 'author', valid: { question: 'question-1', ...question }, text: ['question', 'prompt_en'] },
-	{ name: 'remove a question', path: '{course}/quizzes/quiz-1?/removeQuestion', role: 'author', valid: { question: 'question-1' }, text: ['question'] }
+	{ name: 'remove a question', path: '{course}/quizzes/quiz-1?/removeQuestion', role: 'author', valid: { question: 'question-1' }, text: ['question'] },
+	// Roles: "{role}" is a draft role of the same organization.
+	{ name: 'new role', path: '/org/roles/new', role: 'author', valid: roleDetails, text: ['title_my', 'description_en', 'pay', 'seats', 'closes_on', 'area'] },
+	{ name: 'role details', path: '{role}?/save', role: 'author', valid: roleDetails, text: ['title_en', 'safety_my', 'starts_on'] },
+	{ name: 'role skill', path: '{role}?/addSkill', role: 'author', valid: { skill: 'first_aid', level: '2', need: 'required' }, text: ['skill', 'level', 'need'] },
+	{ name: 'remove a role skill', path: '{role}?/removeSkill', role: 'author', valid: { skill: 'first_aid' }, text: ['skill'] },
+	{ name: 'move a role', path: '{role}?/move', role: 'author', valid: { move: 'submit' }, text: ['move'] }
 ];
 
-const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image'];
+const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill'];
 let sqlite: Database.Database;
 const snapshot = () =>
 	[
 		...TABLES.map((t) => (sqlite.prepare(`select count(*) n from "${t}"`).get() as { n: number }).n),
 		// Edits change no row count: every course's version and time of change must stay too.
-		(sqlite.prepare("select group_concat(id || ':' || version || ':' || updated_at || ':' || status) s from course").get() as { s: string }).s
+		(sqlite.prepare("select group_concat(id || ':' || version || ':' || updated_at || ':' || status) s from course").get() as { s: string }).s,
+		(sqlite.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from role").get() as { s: string | null }).s
 	].join(',');
 beforeAll(() => {
 	sqlite = new Database(inject('databasePath'), { readonly: true });
@@ -83,7 +91,7 @@ beforeAll(() => {
 afterAll(() => sqlite.close());
 
 /** A member of a vetted organization with a draft course (part-1, lesson-1, quiz-1), one per language. */
-const authors = new Map<string, { client: Client; course: string }>();
+const authors = new Map<string, { client: Client; course: string; role: string }>();
 async function authorClient(locale: 'my' | 'en') {
 	if (authors.has(locale)) return authors.get(locale)!;
 	const client = new Client(locale);
@@ -100,7 +108,9 @@ async function authorClient(locale: 'my' | 'en') {
 	expect((await client.post(`${course}?/addModule`, { title_my: 'အပိုင်း', title_en: 'Part' })).status).toBe(200);
 	expect((await client.post(`${course}/modules/part-1/new-lesson?/save`, lesson)).status).toBe(303);
 	expect((await client.post(`${course}/modules/part-1/new-quiz`, { title_my: 'စစ်', title_en: 'Check', pass_mark: '80', ...question })).status).toBe(303);
-	authors.set(locale, { client, course });
+	const role = await client.post('/org/roles/new', roleDetails);
+	expect(role.status).toBe(303);
+	authors.set(locale, { client, course, role: role.headers.get('location')! });
 	return authors.get(locale)!;
 }
 
@@ -137,7 +147,8 @@ describe.each(forms)('the $name form', (form) => {
 	it.each(badBodies(form))('answers %s with a translated 400 and writes nothing', async (_, body, type) => {
 		for (const locale of ['my', 'en'] as const) {
 			const client = await clientFor(form.role, locale);
-			const path = form.path.replace('{course}', form.role === 'author' ? (await authorClient(locale)).course : '');
+			const author = form.role === 'author' ? await authorClient(locale) : null;
+			const path = form.path.replace('{course}', author?.course ?? '').replace('{role}', author?.role ?? '');
 			const before = snapshot();
 			const headers: Record<string, string> = { accept: 'application/json' };
 			if (type) headers['content-type'] = type;

@@ -19,6 +19,7 @@ export const sampleParams: Record<string, string> = {
 	module: firstAid.modules[0].id,
 	code: 'AAAA-BBBB-CCCC-DDDD',
 	org: 'nosuchorganization',
+	role: 'nosuchroleatall',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };
 

@@ -120,3 +120,22 @@ export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
 	await shown(page.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
 }
+
+/** Makes an administrator with the command and signs in (in English), replacing the one-time password. */
+export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<string> {
+	const name = uniqueName(prefix);
+	const oneTime = createAdminWithCommand(name);
+	await page.goto('/signin');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByLabel('Username').fill(name);
+	await page.getByLabel('Password').fill(oneTime);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL('**/account/password');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page.getByLabel('Current password').fill(oneTime);
+	await page.getByLabel('New password').fill('administrators guard the gate');
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await page.waitForURL('**/admin');
+	return name;
+}
+

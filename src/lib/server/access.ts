@@ -50,6 +50,9 @@ export const routeRules: Record<string, Rule> = {
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	'/org': 'org_member',
+	'/org/roles': 'org_member',
+	'/org/roles/new': 'org_member',
+	'/org/roles/[role]': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course]': 'author',
 	'/author/courses/[course]/lessons/[lesson]': 'author',
@@ -57,7 +60,8 @@ export const routeRules: Record<string, Rule> = {
 	'/author/courses/[course]/modules/[module]/new-lesson': 'author',
 	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
 	'/admin': 'admin',
-	'/admin/organizations/[org]': 'admin'
+	'/admin/organizations/[org]': 'admin',
+	'/admin/roles/[role]': 'admin'
 };
 
 /** Routes a person who must change a one-time password may still use. */

@@ -68,6 +68,45 @@ export interface OrgDecisionTable {
 	decided_at: number;
 }
 
+export type RoleKind = 'medical_volunteer' | 'trainer' | 'trainee' | 'livelihood_training' | 'paid_job' | 'apprenticeship' | 'remote_work';
+export type RoleStatus = 'draft' | 'submitted' | 'approved' | 'open' | 'closed';
+export type RoleAvailability = 'full_time' | 'part_time' | 'volunteer';
+
+export interface RoleTable {
+	id: string;
+	org_id: string;
+	kind: RoleKind;
+	title_my: string;
+	title_en: string;
+	description_my: string;
+	description_en: string;
+	safety_my: string;
+	safety_en: string;
+	/** An organization area; null when the role is remote only. */
+	area: string | null;
+	remote: number;
+	availability: RoleAvailability;
+	pay: string;
+	seats: number;
+	starts_on: string | null;
+	closes_on: string | null;
+	status: RoleStatus;
+	review_note: Generated<string>;
+	reviewed_by: string | null;
+	reviewed_at: number | null;
+	created_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface RoleSkillTable {
+	role_id: string;
+	skill_id: string;
+	level: number;
+	/** 1: required (missing it makes a learner "not yet eligible"); 0: preferred. */
+	required: number;
+}
+
 export interface OrgMemberTable {
 	org_id: string;
 	user_id: string;
@@ -275,6 +314,8 @@ export interface Database {
 	sign_in_throttle: SignInThrottleTable;
 	organization: OrganizationTable;
 	org_decision: OrgDecisionTable;
+	role: RoleTable;
+	role_skill: RoleSkillTable;
 	org_member: OrgMemberTable;
 	org_invitation: OrgInvitationTable;
 	skill: SkillTable;

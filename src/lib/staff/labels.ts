@@ -31,3 +31,36 @@ export const orgAreaLabels = {
 	india_border: m.org_area_india_border,
 	elsewhere: m.org_area_elsewhere
 };
+
+export const roleKindLabels = {
+	medical_volunteer: m.org_role_kind_medical_volunteer,
+	trainer: m.org_role_kind_trainer,
+	trainee: m.org_role_kind_trainee,
+	livelihood_training: m.org_role_kind_livelihood_training,
+	paid_job: m.org_role_kind_paid_job,
+	apprenticeship: m.org_role_kind_apprenticeship,
+	remote_work: m.org_role_kind_remote_work
+};
+
+export const roleAvailabilityLabels = {
+	full_time: m.org_role_availability_full_time,
+	part_time: m.org_role_availability_part_time,
+	volunteer: m.org_role_availability_volunteer
+};
+
+export const roleStatusLabels = {
+	draft: m.org_role_status_draft,
+	submitted: m.org_role_status_submitted,
+	approved: m.org_role_status_approved,
+	open: m.org_role_status_open,
+	closed: m.org_role_status_closed
+};
+
+export const roleMoveLabels = {
+	submit: m.org_role_move_submit,
+	withdraw: m.org_role_move_withdraw,
+	open: m.org_role_move_open,
+	close: m.org_role_move_close
+};
+
+export const skillLevelLabels = { 1: m.org_level_1, 2: m.org_level_2, 3: m.org_level_3 } as Record<number, () => string>;

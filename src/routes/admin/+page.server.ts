@@ -1,9 +1,11 @@
 import { countAccounts } from '$lib/server/accounts';
 import { getDb } from '$lib/server/db';
 import { listOrganizations } from '$lib/server/orgs';
+import { rolesToReview } from '$lib/server/roles/review';
 import type { PageServerLoad } from './$types';
 
 export const load = (async () => ({
 	accounts: await countAccounts(getDb()),
-	organizations: await listOrganizations(getDb())
+	organizations: await listOrganizations(getDb()),
+	roles: await rolesToReview(getDb())
 })) satisfies PageServerLoad;

@@ -172,3 +172,10 @@ export async function saveProfileDetails(db: Db, userId: string, details: Profil
 		.execute();
 	return { ok: true };
 }
+
+/** Skill names by id, in the reader's language. */
+export async function skillNames(db: Db, ids: string[], locale: Locale): Promise<Record<string, string>> {
+	if (ids.length === 0) return {};
+	const rows = await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute();
+	return Object.fromEntries(rows.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { plainText } from './fields';
+import { orgAreas } from '$lib/org-kinds';
+import { roleAvailability, roleKinds } from '$lib/role-choices';
+
+/** A calendar day typed or picked as YYYY-MM-DD, or nothing. */
+const day = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'error_date')
+	.transform((v) => (v === '' ? null : v));
+
+/** A role's texts and details (its skills are chosen one by one). One language per pair is enough. */
+export const roleDetailsSchema = z
+	.object({
+		kind: z.enum(roleKinds, { error: 'error_choice' }),
+		title_my: plainText(0, 120),
+		title_en: plainText(0, 120),
+		description_my: plainText(0, 3000),
+		description_en: plainText(0, 3000),
+		safety_my: plainText(0, 1000),
+		safety_en: plainText(0, 1000),
+		area: z.enum([...orgAreas, ''], { error: 'error_choice' }),
+		remote: z.literal('on', { error: 'error_choice' }).optional(),
+		availability: z.enum(roleAvailability, { error: 'error_choice' }),
+		pay: plainText(0, 120),
+		seats: z.string().trim().regex(/^[1-9]\d{0,2}$/, 'error_seats').transform(Number),
+		starts_on: day,
+		closes_on: day
+	})
+	.superRefine((v, ctx) => {
+		if (!v.title_my && !v.title_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['title_my'] });
+		if (!v.description_my && !v.description_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['description_my'] });
+		if (!v.area && v.remote !== 'on') ctx.addIssue({ code: 'custom', message: 'error_role_where', path: ['area'] });
+	})
+	.transform((v) => ({
+		kind: v.kind,
+		title: { my: v.title_my, en: v.title_en },
+		description: { my: v.description_my, en: v.description_en },
+		safety: { my: v.safety_my, en: v.safety_en },
+		area: v.area || null,
+		remote: v.remote === 'on',
+		availability: v.availability,
+		pay: v.pay,
+		seats: v.seats,
+		startsOn: v.starts_on,
+		closesOn: v.closes_on
+	}));
+
+export const roleSkillSchema = z.object({
+	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
+	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number),
+	need: z.enum(['required', 'preferred'], { error: 'error_choice' }).transform((v) => v === 'required')
+});
+
+export const roleSkillRemoveSchema = z.object({ skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill') });
+export const roleMoveSchema = z.object({ move: z.enum(['submit', 'withdraw', 'open', 'close'], { error: 'error_choice' }) });
+export const roleReviewSchema = z.object({ decision: z.enum(['approve', 'return'], { error: 'error_choice' }), note: plainText(0, 500) });

@@ -1,0 +1,30 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
+import { notFound, parseParams } from '$lib/server/respond';
+import { reviewRole, roleForReview } from '$lib/server/roles/review';
+import { roleReviewSchema } from '$lib/schemas/role';
+import type { Actions, PageServerLoad } from './$types';
+
+const params = z.object({ role: z.string().regex(/^[a-z0-9]{8,40}$/) });
+
+export const load = (async ({ params: raw, locals }) => {
+	const { role: roleId } = parseParams(params, raw, locals.locale, 'error_no_role');
+	const role = await roleForReview(getDb(), roleId, locals.locale);
+	if (!role) notFound(locals.locale, 'error_no_role');
+	return { role };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	review: async ({ params: raw, request, locals }) => {
+		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
+		const form = await readForm(request, roleReviewSchema, locals.locale);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const result = await reviewRole(getDb(), locals.user!.id, role, form.data.decision, form.data.note);
+		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
+		if (!result.ok) return fail(409, { values: form.values, errors: { form: translate('error_role_not_allowed', locals.locale) } as Record<string, string> });
+		return { done: true };
+	}
+} satisfies Actions;
