@@ -47,6 +47,8 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/versions': 'anyone',
 	'/learn/downloads': 'learner',
 	'/learn/profile': 'learner',
+	'/learn/opportunities': 'learner',
+	'/learn/opportunities/[role]': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	'/org': 'org_member',

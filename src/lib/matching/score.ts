@@ -1,0 +1,79 @@
+/**
+ * How well a learner fits a role: deterministic, explained, the same on every page. Out of 100:
+ *
+ * - required skills: 50 × the share of them the learner has at the role's minimum level or
+ *   above (all 50 when the role requires none). Any missing makes the learner "not yet
+ *   eligible": still listed, with what is missing.
+ * - preferred skills: 20 × the share the learner has at the level (20 when there are none).
+ * - place: 15 when the learner is in the role's area, or the role can be done remotely and the
+ *   learner can work remotely.
+ * - time: 15 when the learner is available for the role's time (full time, part time, volunteer).
+ *
+ * Ranking: eligible first, then the higher score, then the role that closes sooner, then id.
+ * Languages are skills, so "Thai, basic" is a skill like any other.
+ */
+
+export interface LearnerFacts {
+	/** Skill id → the learner's highest level from any source. */
+	skills: Record<string, number>;
+	area: string;
+	availability: string[];
+	remote: boolean;
+}
+
+export interface RoleFacts {
+	required: { id: string; level: number }[];
+	preferred: { id: string; level: number }[];
+	area: string | null;
+	remote: boolean;
+	availability: string;
+}
+
+export interface Missing {
+	id: string;
+	/** The level the role asks for. */
+	level: number;
+	/** The learner's level, 0 when they do not have the skill. */
+	has: number;
+}
+
+export interface Match {
+	eligible: boolean;
+	score: number;
+	required: { have: number; of: number; missing: Missing[] };
+	preferred: { have: number; of: number };
+	place: boolean;
+	time: boolean;
+}
+
+export const WEIGHTS = { required: 50, preferred: 20, place: 15, time: 15 } as const;
+
+export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
+	const level = (id: string) => learner.skills[id] ?? 0;
+	const missing = role.required.filter((s) => level(s.id) < s.level).map((s) => ({ id: s.id, level: s.level, has: level(s.id) }));
+	const requiredHave = role.required.length - missing.length;
+	const preferredHave = role.preferred.filter((s) => level(s.id) >= s.level).length;
+	const place = (role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
+	const time = learner.availability.includes(role.availability);
+	const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
+	const score = Math.round(WEIGHTS.required * share(requiredHave, role.required.length) + WEIGHTS.preferred * share(preferredHave, role.preferred.length) + (place ? WEIGHTS.place : 0) + (time ? WEIGHTS.time : 0));
+	return {
+		eligible: missing.length === 0,
+		score,
+		required: { have: requiredHave, of: role.required.length, missing },
+		preferred: { have: preferredHave, of: role.preferred.length },
+		place,
+		time
+	};
+}
+
+/** Sorts matches best first (see the ranking rule above). */
+export function byMatch<T extends { id: string; closesOn: string | null; match: Match }>(a: T, b: T): number {
+	if (a.match.eligible !== b.match.eligible) return a.match.eligible ? -1 : 1;
+	if (a.match.score !== b.match.score) return b.match.score - a.match.score;
+	const closes = (a.closesOn ?? '9999-12-31').localeCompare(b.closesOn ?? '9999-12-31');
+	return closes !== 0 ? closes : a.id.localeCompare(b.id);
+}
+
+/** "Almost there": not yet eligible, but one required skill (or one level) short. */
+export const almostThere = (match: Match) => !match.eligible && match.required.missing.length === 1;

@@ -1,0 +1,102 @@
+/**
+ * The issue's whole path: an organization applies and is vetted, posts a role that an
+ * administrator approves; a former medic sees it ranked first with reasons, and a learner who
+ * lacks a skill sees the course that closes the gap.
+ */
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe';
+import { Client, consoleErrors, createAdminWithCommand, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** An administrator's client, with the one-time password replaced. */
+async function adminClient(): Promise<Client> {
+	const name = uniqueName('opsadmin');
+	const oneTime = createAdminWithCommand(name);
+	const client = new Client('en');
+	await client.signIn(name, oneTime);
+	expect((await client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' })).status).toBe(303);
+	return client;
+}
+
+/** A vetted organization's open role needing first aid (working) and Thai (basic), in Mae Sot. */
+async function openRole(title: string): Promise<string> {
+	const admin = await adminClient();
+	const org = new Client('en');
+	await org.signUp(uniqueName('opsorg'), 'org_member');
+	const name = uniqueName('Mae Sot clinic');
+	expect((await org.post('/org?/apply', { name, kind: 'clinic', description: 'Care', area_mae_sot: 'on' })).status).toBe(200);
+	const db = new Database(inject('databasePath'), { readonly: true });
+	const orgId = (db.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
+	db.close();
+	expect((await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
+	const created = await org.post('/org/roles/new', {
+		kind: 'medical_volunteer', title_my: title, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
+		area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+	});
+	expect(created.status).toBe(303);
+	const role = created.headers.get('location')!;
+	expect((await org.post(`${role}?/addSkill`, { skill: 'first_aid', level: '2', need: 'required' })).status).toBe(200);
+	expect((await org.post(`${role}?/addSkill`, { skill: 'thai', level: '1', need: 'required' })).status).toBe(200);
+	expect((await org.post(`${role}?/move`, { move: 'submit' })).status).toBe(200);
+	const id = role.split('/').pop()!;
+	expect((await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status).toBe(200);
+	expect((await org.post(`${role}?/move`, { move: 'open' })).status).toBe(200);
+	return id;
+}
+
+describe('opportunities', () => {
+	it('ranks a vetted role first for a former medic, with reasons, and shows a learner the course that closes the gap', async () => {
+		const title = `ဆေးခန်း ကူညီသူ ${uniqueName('r')}`;
+		const roleId = await openRole(title);
+
+		// A former medic: skills from the crosswalk, Thai added, area and time given.
+		const page = await (await phone(browser)).newPage();
+		const errors = consoleErrors(page);
+		await signUpInBrowser(page, uniqueName('medic'), 'skills from the clinic');
+		await page.goto('/learn/profile?from=medical_corps');
+		await page.getByRole('button', { name: 'ဤကျွမ်းကျင်မှုများကို သိမ်းရန်' }).click();
+		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
+		await page.goto('/learn/profile?group=languages');
+		await page.locator('select[name="level_thai"]').selectOption('1');
+		await page.getByRole('button', { name: 'ကျွန်ုပ်၏ အဆင့်များကို သိမ်းရန်' }).click();
+		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
+		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
+		await page.getByLabel('စေတနာ့ဝန်ထမ်းအဖြစ်').check();
+		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
+		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
+
+		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'အခွင့်အလမ်း' }).click();
+		const first = page.locator('ol > li').first();
+		await shown(first.getByRole('link', { name: title }));
+		await shown(first.getByText('သင် အရည်အချင်း ပြည့်မီသည်'));
+		await shown(first.getByText('လိုအပ်သော ကျွမ်းကျင်မှု 2 ခုအနက် 2 ခု သင့်တွင် ရှိသည်။'));
+		await shown(first.getByText('သင့်နယ်မြေတွင် ဖြစ်သည်။'));
+		expect(await axeViolations(page)).toEqual([]);
+		await first.getByRole('link', { name: title }).click();
+		await shown(page.getByRole('heading', { level: 1, name: title }));
+		await shown(page.getByText('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်'));
+		expect(errors).toEqual([]);
+
+		// A learner without Thai: not yet eligible, and pointed to the Thai course.
+		const other = await (await phone(browser)).newPage();
+		await signUpInBrowser(other, uniqueName('spouse'), 'learning thai slowly');
+		await other.goto('/learn/profile?group=health');
+		await other.locator('select[name="level_first_aid"]').selectOption('2');
+		await other.getByRole('button', { name: 'ကျွန်ုပ်၏ အဆင့်များကို သိမ်းရန်' }).click();
+		await shown(other.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
+		await other.goto(`/learn/opportunities/${roleId}`);
+		await shown(other.getByText('အရည်အချင်း မပြည့်မီသေး'));
+		await shown(other.getByText(/မရှိသေးသည် - ထိုင်းစကား, အခြေခံ/));
+		await other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “မဲဆောက်အတွက် ထိုင်းစကား” ကို တက်ပါ။' }).click();
+		await other.waitForURL('**/learn/courses/thai-for-mae-sot');
+		await page.context().close();
+		await other.context().close();
+	});
+});

@@ -1,0 +1,99 @@
+/** What learners see of roles: open roles of vetted organizations only, ranked and explained, with courses that close a gap. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAdministrator } from '$lib/server/accounts';
+import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { readCourseFolder } from '$lib/server/courses/content-files';
+import type { Db } from '$lib/server/db';
+import { decideOrganization } from '$lib/server/orgs/vetting';
+import { createRole, moveRole, type RoleInput } from '$lib/server/roles/editing';
+import { getOpportunity, listOpportunities } from '$lib/server/roles/opportunities';
+import { reviewRole } from '$lib/server/roles/review';
+import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
+import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
+import { freshDb } from '../helpers/db';
+import { account, vettedOrgMember } from '../helpers/authors';
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let adminId: string;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	await loadTaxonomy(db, readTaxonomy());
+	await loadCourseBundle(db, readCourseFolder('content/courses/thai-for-mae-sot'));
+	const admin = await createAdministrator(db, 'opsadmin');
+	if (!admin.ok) throw new Error(admin.error);
+	adminId = admin.userId;
+});
+afterEach(() => cleanup());
+
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+const role = (title: string, skills: RoleInput['skills'], more: Partial<RoleInput> = {}): RoleInput => ({
+	kind: 'medical_volunteer',
+	title: { my: '', en: title },
+	description: { my: '', en: 'Help' },
+	safety: { my: '', en: '' },
+	area: 'mae_sot',
+	remote: false,
+	availability: 'volunteer',
+	pay: '',
+	seats: 2,
+	startsOn: null,
+	closesOn: '2026-12-31',
+	skills,
+	...more
+});
+
+/** A role taken all the way to open (or stopped at `until`). */
+async function post(userId: string, input: RoleInput, until: 'draft' | 'submitted' | 'approved' | 'open' = 'open') {
+	const created = await createRole(db, userId, input);
+	if (!created.ok) throw new Error(created.error);
+	if (until !== 'draft') await moveRole(db, userId, created.id, 'submit');
+	if (until === 'approved' || until === 'open') await reviewRole(db, adminId, created.id, 'approve', '');
+	if (until === 'open') await moveRole(db, userId, created.id, 'open');
+	return created.id;
+}
+
+describe('opportunities', () => {
+	it('ranks open roles for the learner, explains each, and points to the course that closes a gap', async () => {
+		const org = await vettedOrgMember(db, 'ranker');
+		const medic = await post(org.userId, role('Clinic volunteer', [{ id: 'first_aid', level: 2, required: true }, { id: 'thai', level: 1, required: true }]));
+		const cook = await post(org.userId, role('Camp cook', [{ id: 'large_group_cooking', level: 1, required: true }], { availability: 'full_time' }));
+		const learner = await account(db, 'formermedic', 'learner');
+		await declareSkills(db, learner.userId, [{ id: 'first_aid', level: 3 }, { id: 'large_group_cooking', level: 1 }]);
+		await saveProfileDetails(db, learner.userId, { area: 'mae_sot', visibility: 'hidden', remote: false, availability: ['volunteer'], interests: [] });
+
+		let list = await listOpportunities(db, learner.userId, 'en', NOW);
+		// The cook role is met (eligible) though it is not the learner's time; the medic role lacks Thai.
+		expect(list.map((o) => [o.id, o.match.eligible, o.match.score])).toEqual([
+			[cook, true, 85],
+			[medic, false, 25 + 20 + 15 + 15]
+		]);
+		expect(list[1].missing).toEqual([{ id: 'thai', name: 'Thai', level: 1, has: 0, courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot' }] }]);
+
+		// Declaring Thai (or finishing the course) makes the learner eligible at once.
+		await declareSkills(db, learner.userId, [{ id: 'thai', level: 1 }]);
+		list = await listOpportunities(db, learner.userId, 'en', NOW);
+		expect(list[0]).toMatchObject({ id: medic, match: { eligible: true, score: 100 }, missing: [] });
+		expect((await getOpportunity(db, learner.userId, medic, 'en', NOW))?.skills).toEqual([
+			{ name: 'First aid', level: 2, required: true, has: 3 },
+			{ name: 'Thai', level: 1, required: true, has: 1 }
+		]);
+	});
+
+	it('shows only open roles of vetted organizations before their closing day; a suspension hides them at once', async () => {
+		const org = await vettedOrgMember(db, 'visibility');
+		const open = await post(org.userId, role('Open', []));
+		const hidden = [await post(org.userId, role('Draft', []), 'draft'), await post(org.userId, role('Submitted', []), 'submitted'), await post(org.userId, role('Approved', []), 'approved')];
+		const closing = await post(org.userId, role('Closed', []));
+		await moveRole(db, org.userId, closing, 'close');
+		const past = await post(org.userId, role('Past', [], { closesOn: '2026-11-30' }));
+		const learner = await account(db, 'looking', 'learner');
+		expect((await listOpportunities(db, learner.userId, 'en', NOW)).map((o) => o.id)).toEqual([open]);
+		for (const id of [...hidden, closing, past]) expect(await getOpportunity(db, learner.userId, id, 'en', NOW)).toBeNull();
+
+		const orgId = (await db.selectFrom('org_member').select('org_id').where('user_id', '=', org.userId).executeTakeFirstOrThrow()).org_id;
+		await decideOrganization(db, adminId, orgId, 'suspend', 'Checks');
+		expect(await listOpportunities(db, learner.userId, 'en', NOW)).toEqual([]);
+		expect(await getOpportunity(db, learner.userId, open, 'en', NOW)).toBeNull();
+	});
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { almostThere, byMatch, scoreMatch, type LearnerFacts, type RoleFacts } from '$lib/matching/score';
+
+const medic: RoleFacts = {
+	required: [
+		{ id: 'first_aid', level: 2 },
+		{ id: 'wound_care', level: 1 },
+		{ id: 'thai', level: 1 }
+	],
+	preferred: [{ id: 'english', level: 1 }],
+	area: 'mae_sot',
+	remote: false,
+	availability: 'volunteer'
+};
+const learner = (skills: Record<string, number>, more: Partial<LearnerFacts> = {}): LearnerFacts => ({ skills, area: 'mae_sot', availability: ['volunteer'], remote: false, ...more });
+
+describe('scoring a learner against a role', () => {
+	it('gives every criterion its documented weight', () => {
+		const full = scoreMatch(learner({ first_aid: 3, wound_care: 1, thai: 2, english: 1 }), medic);
+		expect(full).toEqual({ eligible: true, score: 100, required: { have: 3, of: 3, missing: [] }, preferred: { have: 1, of: 1 }, place: true, time: true });
+		// Without the preferred skill: -20.
+		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }), medic).score).toBe(80);
+		// Elsewhere: -15; not available as a volunteer: another -15.
+		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }, { area: 'india_border' }), medic).score).toBe(65);
+		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }, { area: 'india_border', availability: ['full_time'] }), medic).score).toBe(50);
+	});
+
+	it('keeps a learner missing a required skill, or a level, as "not yet eligible" and says what is missing', () => {
+		const short = scoreMatch(learner({ first_aid: 1, wound_care: 1 }), medic);
+		expect(short.eligible).toBe(false);
+		expect(short.required).toEqual({
+			have: 1,
+			of: 3,
+			missing: [
+				{ id: 'first_aid', level: 2, has: 1 },
+				{ id: 'thai', level: 1, has: 0 }
+			]
+		});
+		expect(short.score).toBe(Math.round((50 * 1) / 3 + 0 + 15 + 15));
+		expect(almostThere(short)).toBe(false);
+		expect(almostThere(scoreMatch(learner({ first_aid: 2, wound_care: 1 }), medic))).toBe(true);
+		expect(almostThere(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }), medic))).toBe(false);
+	});
+
+	it('counts a remote role for a learner who can work remotely, wherever they are, and a role with no skills as fully met', () => {
+		const remote: RoleFacts = { required: [], preferred: [], area: null, remote: true, availability: 'part_time' };
+		expect(scoreMatch(learner({}, { area: 'unsaid', remote: true, availability: ['part_time'] }), remote)).toMatchObject({ eligible: true, score: 100, place: true });
+		expect(scoreMatch(learner({}, { area: 'unsaid', remote: false, availability: ['part_time'] }), remote)).toMatchObject({ score: 85, place: false });
+	});
+
+	it('ranks eligible roles first, then by score, then the one closing sooner, then by id', () => {
+		const m = (eligible: boolean, score: number) => ({ ...scoreMatch(learner({}), medic), eligible, score });
+		const roles = [
+			{ id: 'd', closesOn: null, match: m(true, 80) },
+			{ id: 'a', closesOn: '2027-03-01', match: m(false, 95) },
+			{ id: 'c', closesOn: '2027-02-01', match: m(true, 80) },
+			{ id: 'b', closesOn: '2027-02-01', match: m(true, 80) },
+			{ id: 'e', closesOn: null, match: m(true, 90) }
+		];
+		expect(roles.sort(byMatch).map((r) => r.id)).toEqual(['e', 'b', 'c', 'd', 'a']);
+	});
+});
