@@ -26,7 +26,7 @@ async function adminClient(): Promise<Client> {
 }
 
 /** A vetted organization's open role needing first aid (working) and Thai (basic), in Mae Sot. */
-async function openRole(title: string): Promise<string> {
+async function openRole(title: string): Promise<{ id: string; org: Client }> {
 	const admin = await adminClient();
 	const org = new Client('en');
 	await org.signUp(uniqueName('opsorg'), 'org_member');
@@ -48,18 +48,19 @@ async function openRole(title: string): Promise<string> {
 	const id = role.split('/').pop()!;
 	expect((await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status).toBe(200);
 	expect((await org.post(`${role}?/move`, { move: 'open' })).status).toBe(200);
-	return id;
+	return { id, org };
 }
 
 describe('opportunities', () => {
 	it('ranks a vetted role first for a former medic, with reasons, and shows a learner the course that closes the gap', async () => {
 		const title = `ဆေးခန်း ကူညီသူ ${uniqueName('r')}`;
-		const roleId = await openRole(title);
+		const { id: roleId, org } = await openRole(title);
 
 		// A former medic: skills from the crosswalk, Thai added, area and time given.
 		const page = await (await phone(browser)).newPage();
 		const errors = consoleErrors(page);
-		await signUpInBrowser(page, uniqueName('medic'), 'skills from the clinic');
+		const medicName = uniqueName('medic');
+		await signUpInBrowser(page, medicName, 'skills from the clinic');
 		await page.goto('/learn/profile?from=medical_corps');
 		await page.getByRole('button', { name: 'ဤကျွမ်းကျင်မှုများကို သိမ်းရန်' }).click();
 		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
@@ -69,6 +70,7 @@ describe('opportunities', () => {
 		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
 		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
 		await page.getByLabel('စေတနာ့ဝန်ထမ်းအဖြစ်').check();
+		await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 
@@ -96,6 +98,10 @@ describe('opportunities', () => {
 		await shown(other.getByText(/မရှိသေးသည် - ထိုင်းစကား, အခြေခံ/));
 		await other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “မဲဆောက်အတွက် ထိုင်းစကား” ကို တက်ပါ။' }).click();
 		await other.waitForURL('**/learn/courses/thai-for-mae-sot');
+		// The organization sees the medic among its ranked candidates, by a pseudonym only.
+		const candidates = await (await org.request(`/org/roles/${roleId}/candidates`)).text();
+		expect(candidates).toContain('Has 2 of 2 required skills.');
+		expect(candidates).not.toContain(medicName);
 		await page.context().close();
 		await other.context().close();
 	});

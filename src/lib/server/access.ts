@@ -55,6 +55,7 @@ export const routeRules: Record<string, Rule> = {
 	'/org/roles': 'org_member',
 	'/org/roles/new': 'org_member',
 	'/org/roles/[role]': 'org_member',
+	'/org/roles/[role]/candidates': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course]': 'author',
 	'/author/courses/[course]/lessons/[lesson]': 'author',

@@ -1,0 +1,97 @@
+/**
+ * Candidates for a role, as its organization sees them: only learners who chose to be visible to
+ * vetted organizations, ranked by the same score learners see, and shown by a pseudonym made
+ * for this organization alone (two organizations cannot tell they see the same person), with
+ * skills and their sources, languages, area and the match reasons. Nothing more: no account
+ * name, no other field, until the learner applies.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db';
+import type { Locale } from '../schema';
+import { byMatch, scoreMatch, type Match } from '../../matching/score';
+
+const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
+
+/** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
+export function pseudonym(orgId: string, userId: string): string {
+	const digest = createHash('sha256').update(`candidate:${orgId}:${userId}`).digest();
+	const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+	const chars = [...digest.subarray(0, 8)].map((b) => alphabet[b % alphabet.length]);
+	return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+export interface Candidate {
+	pseudonym: string;
+	area: string;
+	match: Match;
+	skills: { name: string; group: string | null; level: number; sources: ('self' | 'course' | 'endorsement')[] }[];
+	missing: { name: string; level: number; has: number }[];
+}
+
+export type CandidatesResult = { ok: true; role: { id: string; title: string }; candidates: Candidate[] } | { ok: false; error: 'not_vetted' | 'no_role' };
+
+/** Ranked candidates for one of the caller's organization's roles (at most `limit`). */
+export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50): Promise<CandidatesResult> {
+	const member = await db
+		.selectFrom('org_member')
+		.innerJoin('organization', 'organization.id', 'org_member.org_id')
+		.select(['organization.id', 'organization.status'])
+		.where('org_member.user_id', '=', userId)
+		.executeTakeFirst();
+	if (member?.status !== 'vetted') return { ok: false, error: 'not_vetted' };
+	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).where('org_id', '=', member.id).executeTakeFirst();
+	if (!role) return { ok: false, error: 'no_role' };
+	const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).execute();
+	const facts = {
+		required: roleSkills.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
+		preferred: roleSkills.filter((s) => s.required === 0).map((s) => ({ id: s.skill_id, level: s.level })),
+		area: role.area,
+		remote: role.remote === 1,
+		availability: role.availability
+	};
+
+	const profiles = await db.selectFrom('learner_profile').innerJoin('user', 'user.id', 'learner_profile.user_id').selectAll('learner_profile').where('learner_profile.visibility', '=', 'vetted').where('user.kind', '=', 'learner').execute();
+	if (profiles.length === 0) return { ok: true, role: { id: role.id, title: pick(locale, role.title_my, role.title_en) }, candidates: [] };
+	const rows = await db
+		.selectFrom('user_skill')
+		.innerJoin('learner_profile', 'learner_profile.user_id', 'user_skill.user_id')
+		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
+		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
+		.select(['user_skill.user_id', 'user_skill.skill_id', 'user_skill.level', 'user_skill.source', 'skill.name_my', 'skill.name_en', 'skill_group.name_my as group_my', 'skill_group.name_en as group_en'])
+		.where('learner_profile.visibility', '=', 'vetted')
+		.orderBy('skill_group.position')
+		.orderBy('skill.position')
+		.execute();
+	const byUser = new Map<string, typeof rows>();
+	for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+	const roleSkillNames = roleSkills.length ? await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', roleSkills.map((s) => s.skill_id)).execute() : [];
+	const names = new Map(roleSkillNames.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
+
+	const ranked = profiles.map((profile) => {
+		const own = byUser.get(profile.user_id) ?? [];
+		const skills = new Map<string, Candidate['skills'][number]>();
+		for (const row of own) {
+			const skill = skills.get(row.skill_id) ?? { name: pick(locale, row.name_my, row.name_en), group: row.group_my || row.group_en ? pick(locale, row.group_my ?? '', row.group_en ?? '') : null, level: 0, sources: [] };
+			skill.level = Math.max(skill.level, row.level);
+			if (!skill.sources.includes(row.source)) skill.sources.push(row.source);
+			skills.set(row.skill_id, skill);
+		}
+		const match = scoreMatch(
+			{ skills: Object.fromEntries([...skills].map(([id, s]) => [id, s.level])), area: profile.area, availability: JSON.parse(profile.availability) as string[], remote: profile.remote_ok === 1 },
+			facts
+		);
+		return { id: profile.user_id, closesOn: null, match, skills: [...skills.values()], area: profile.area };
+	});
+	ranked.sort(byMatch);
+	return {
+		ok: true,
+		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
+		candidates: ranked.slice(0, limit).map((c) => ({
+			pseudonym: pseudonym(member.id, c.id),
+			area: c.area,
+			match: c.match,
+			skills: c.skills,
+			missing: c.match.required.missing.map((m) => ({ name: names.get(m.id) ?? m.id, level: m.level, has: m.has }))
+		}))
+	};
+}

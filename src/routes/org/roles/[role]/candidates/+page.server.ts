@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { translate } from '$lib/server/i18n';
+import { notFound, parseParams } from '$lib/server/respond';
+import { rankCandidates } from '$lib/server/roles/candidates';
+import type { PageServerLoad } from './$types';
+
+const params = z.object({ role: z.string().regex(/^[a-z0-9]{8,40}$/) });
+
+export const load = (async ({ params: raw, locals }) => {
+	const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
+	const result = await rankCandidates(getDb(), locals.user!.id, role, locals.locale);
+	if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
+	if (!result.ok) error(403, translate('error_role_not_vetted', locals.locale));
+	return { role: result.role, candidates: result.candidates };
+}) satisfies PageServerLoad;
