@@ -8,6 +8,10 @@
  * - "author" and "partners": the course editors and the organization and administration
  *   pages, which learners never download and the service worker never keeps.
  * - what a page imports lazily (the service worker's registration) stays in its own script.
+ * - the entry files of pages that need the network anyway are named `nodes/N-net.*.js`, so the
+ *   service worker keeps only the code of what works offline (the layout, the error page, the
+ *   offline page and the reader); the others come from the network, and the HTTP cache, when
+ *   there is one.
  *
  * Paraglide puts every message in its own module, re-exported by one index that every page
  * imports; so which pages use a message is read from the sources (`m.key`), not the graph.
@@ -22,6 +26,9 @@ const AREAS: [string, RegExp][] = [
 	['partners', /\/src\/(routes\/(org|admin)\/|lib\/staff\/|lib\/paraglide\/messages\/(org|admin)_)/]
 ];
 const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0];
+
+/** The pages whose code the service worker keeps: what opens with no network. */
+const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/)/;
 
 const NODE = /\/generated\/client[^/]*\/nodes\/(\d+)\.js$/;
 const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;
@@ -59,6 +66,8 @@ export function lanpyaChunks(): Plugin {
 						output: {
 							// The service worker leaves staff code out of what it keeps on the phone.
 							chunkFileNames: (chunk) => `_app/immutable/chunks/${chunk.name === 'author' || chunk.name === 'partners' ? 'staff-' : ''}[hash].js`,
+							// As SvelteKit names entries, with "-net" for pages that need the network anyway.
+							entryFileNames: (chunk) => `_app/immutable/${chunk.name}${chunk.name.startsWith('nodes/') && !chunk.moduleIds.some((id) => OFFLINE_PAGES.test(id)) ? '-net' : ''}.[hash].js`,
 							manualChunks(id, { getModuleInfo }) {
 								const area = areaOf(id);
 								if (area) return area;

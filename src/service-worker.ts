@@ -23,9 +23,12 @@ const READER_PAGE = '/offline/reader';
 /** Matches src/lib/offline/downloads.ts. */
 const courseCache = (courseId: string) => `lanpya-course-${courseId}`;
 
-/** Hashed files never change: no revision needed. The editors' and partners' code is left out. */
+/**
+ * Hashed files never change: no revision needed. Left out: the editors' and partners' code, and
+ * the pages that need the network anyway (`nodes/N-net.*.js`, see scripts/vite-chunks.ts).
+ */
 const shell = [
-	...build.filter((file) => !/\/chunks\/staff-/.test(file)).map((url) => ({ url, revision: null })),
+	...build.filter((file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file)).map((url) => ({ url, revision: null })),
 	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
 	{ url: OFFLINE_PAGE, revision: version },
 	{ url: READER_PAGE, revision: version }

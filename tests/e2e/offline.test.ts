@@ -56,6 +56,14 @@ describe('the installable app', () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
 		await controlled(page);
+		// Only the code of what works offline is kept: pages that need the network are not.
+		const kept = await page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+			return urls;
+		});
+		expect(kept.filter((url) => url.includes('/nodes/')).length).toBeGreaterThanOrEqual(4);
+		expect(kept.filter((url) => /\/nodes\/\d+-net\.|\/chunks\/staff-/.test(url))).toEqual([]);
 		await context.setOffline(true);
 		await page.goto('/learn/courses');
 		await shown(page.getByRole('heading', { name: 'အင်တာနက် မရပါ' }));

@@ -8,6 +8,7 @@ import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import type { Visibility } from '$lib/server/schema';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
+import { roleInput } from '../helpers/roles';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -27,23 +28,10 @@ async function learner(name: string, visibility: Visibility, skills: { id: strin
 describe('candidates for a role', () => {
 	it('ranks only learners visible to vetted organizations, explains each, and never shows a hidden learner or a name', async () => {
 		const org = await vettedOrgMember(db, 'hiring');
-		const role = await createRole(db, org.userId, {
-			kind: 'medical_volunteer',
-			title: { my: '', en: 'Clinic volunteer' },
-			description: { my: '', en: 'Help' },
-			safety: { my: '', en: '' },
-			area: 'mae_sot',
-			remote: false,
-			availability: 'volunteer',
-			pay: '',
-			seats: 1,
-			startsOn: null,
-			closesOn: null,
-			skills: [
-				{ id: 'first_aid', level: 2, required: true },
-				{ id: 'thai', level: 1, required: true }
-			]
-		});
+		const role = await createRole(db, org.userId, roleInput('Clinic volunteer', [
+			{ id: 'first_aid', level: 2, required: true },
+			{ id: 'thai', level: 1, required: true }
+		]));
 		if (!role.ok) throw new Error(role.error);
 		const full = await learner('fullmatch', 'vetted', [{ id: 'first_aid', level: 3 }, { id: 'thai', level: 1 }]);
 		const half = await learner('halfmatch', 'vetted', [{ id: 'first_aid', level: 2 }]);

@@ -12,6 +12,7 @@ import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
+import { roleInput } from '../helpers/roles';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -27,21 +28,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
-const role = (title: string, skills: RoleInput['skills'], more: Partial<RoleInput> = {}): RoleInput => ({
-	kind: 'medical_volunteer',
-	title: { my: '', en: title },
-	description: { my: '', en: 'Help' },
-	safety: { my: '', en: '' },
-	area: 'mae_sot',
-	remote: false,
-	availability: 'volunteer',
-	pay: '',
-	seats: 2,
-	startsOn: null,
-	closesOn: '2026-12-31',
-	skills,
-	...more
-});
+const role = (title: string, skills: RoleInput['skills'], more: Partial<RoleInput> = {}) => roleInput(title, skills, { closesOn: '2026-12-31', ...more });
 
 /** A role taken all the way to open (or stopped at `until`). */
 async function post(userId: string, input: RoleInput, until: 'draft' | 'submitted' | 'approved' | 'open' = 'open') {
