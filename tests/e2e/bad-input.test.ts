@@ -73,10 +73,13 @@ const forms: FormCase[] = [
 	{ name: 'role details', path: '{role}?/save', role: 'author', valid: roleDetails, text: ['title_en', 'safety_my', 'starts_on'] },
 	{ name: 'role skill', path: '{role}?/addSkill', role: 'author', valid: { skill: 'first_aid', level: '2', need: 'required' }, text: ['skill', 'level', 'need'] },
 	{ name: 'remove a role skill', path: '{role}?/removeSkill', role: 'author', valid: { skill: 'first_aid' }, text: ['skill'] },
-	{ name: 'move a role', path: '{role}?/move', role: 'author', valid: { move: 'submit' }, text: ['move'] }
+	{ name: 'move a role', path: '{role}?/move', role: 'author', valid: { move: 'submit' }, text: ['move'] },
+	{ name: 'apply to a role', path: '/learn/opportunities/nosuchroleatall?/apply', role: 'learner', valid: { message: 'I can help' }, text: ['message'], emptyIsValid: true },
+	{ name: 'withdraw an application', path: '/learn/applications/nosuchapplication?/withdraw', role: 'learner', valid: { confirm: 'yes' }, text: ['confirm'] },
+	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] }
 ];
 
-const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill'];
+const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill', 'application', 'application_event'];
 let sqlite: Database.Database;
 const snapshot = () =>
 	[

@@ -84,6 +84,21 @@ describe('opportunities', () => {
 		await first.getByRole('link', { name: title }).click();
 		await shown(page.getByRole('heading', { level: 1, name: title }));
 		await shown(page.getByText('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်'));
+
+		// The medic applies with a message; the organization accepts; both see the history.
+		await page.getByLabel('စာ (မဖြစ်မနေ မလို)').fill('ဆေးတပ်တွင် ခြောက်နှစ် လုပ်ခဲ့သည်။');
+		await page.getByRole('button', { name: 'လျှောက်ထားရန်', exact: true }).click();
+		await page.waitForURL('**/learn/applications/*');
+		await shown(page.getByText('ပို့ပြီး', { exact: true }).first());
+		const applicationId = new URL(page.url()).pathname.split('/').pop()!;
+		const list = await (await org.request(`/org/roles/${roleId}/applications`)).text();
+		expect(list).toContain(`/org/applications/${applicationId}`);
+		expect(list).not.toContain(medicName);
+		expect((await org.post(`/org/applications/${applicationId}?/decide`, { decision: 'accept', note: 'Welcome: the clinic will message you here.' })).status).toBe(200);
+		await page.reload();
+		await shown(page.getByText('လက်ခံသည်', { exact: true }).first());
+		await shown(page.getByText('Welcome: the clinic will message you here.'));
+		expect(await page.getByRole('button', { name: 'လျှောက်လွှာကို ရုပ်သိမ်းရန်' }).count()).toBe(0);
 		expect(errors).toEqual([]);
 
 		// A learner without Thai: not yet eligible, and pointed to the Thai course.

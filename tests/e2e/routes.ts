@@ -20,6 +20,7 @@ export const sampleParams: Record<string, string> = {
 	code: 'AAAA-BBBB-CCCC-DDDD',
 	org: 'nosuchorganization',
 	role: 'nosuchroleatall',
+	application: 'nosuchapplication',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };
 

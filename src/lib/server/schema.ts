@@ -107,6 +107,27 @@ export interface RoleSkillTable {
 	required: number;
 }
 
+export type ApplicationStatus = 'applied' | 'shortlisted' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface ApplicationTable {
+	id: string;
+	role_id: string;
+	user_id: string;
+	message: string;
+	status: ApplicationStatus;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ApplicationEventTable {
+	id: string;
+	application_id: string;
+	status: ApplicationStatus;
+	by: 'learner' | 'organization';
+	note: string;
+	at: number;
+}
+
 export interface OrgMemberTable {
 	org_id: string;
 	user_id: string;
@@ -316,6 +337,8 @@ export interface Database {
 	org_decision: OrgDecisionTable;
 	role: RoleTable;
 	role_skill: RoleSkillTable;
+	application: ApplicationTable;
+	application_event: ApplicationEventTable;
 	org_member: OrgMemberTable;
 	org_invitation: OrgInvitationTable;
 	skill: SkillTable;

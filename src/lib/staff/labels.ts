@@ -64,3 +64,17 @@ export const roleMoveLabels = {
 };
 
 export const skillLevelLabels = { 1: m.org_level_1, 2: m.org_level_2, 3: m.org_level_3 } as Record<number, () => string>;
+
+export const orgApplicationStatusLabels = {
+	applied: m.org_application_status_applied,
+	shortlisted: m.org_application_status_shortlisted,
+	accepted: m.org_application_status_accepted,
+	declined: m.org_application_status_declined,
+	withdrawn: m.org_application_status_withdrawn
+} as Record<string, () => string>;
+
+export const orgApplicationDecisionLabels = {
+	shortlist: m.org_application_shortlist,
+	accept: m.org_application_accept,
+	decline: m.org_application_decline
+};

@@ -27,6 +27,17 @@ async function hasMembership(db: Db, userId: string): Promise<boolean> {
 	return !!(await db.selectFrom('org_member').select('org_id').where('user_id', '=', userId).executeTakeFirst());
 }
 
+/** The id of the caller's organization when it is vetted; null otherwise (none, pending, rejected, suspended). */
+export async function vettedOrgOf(db: Db, userId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('org_member')
+		.innerJoin('organization', 'organization.id', 'org_member.org_id')
+		.select(['organization.id', 'organization.status'])
+		.where('org_member.user_id', '=', userId)
+		.executeTakeFirst();
+	return row?.status === 'vetted' ? row.id : null;
+}
+
 /** The caller's organization, their role and its members; null when they belong to none. */
 export async function getMembership(db: Db, userId: string): Promise<Membership | null> {
 	const row = await db

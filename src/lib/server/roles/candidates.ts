@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
+import { vettedOrgOf } from '../orgs';
 import type { Locale } from '../schema';
 import { byMatch, scoreMatch, type Match } from '../../matching/score';
 
@@ -32,14 +33,9 @@ export type CandidatesResult = { ok: true; role: { id: string; title: string }; 
 
 /** Ranked candidates for one of the caller's organization's roles (at most `limit`). */
 export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50): Promise<CandidatesResult> {
-	const member = await db
-		.selectFrom('org_member')
-		.innerJoin('organization', 'organization.id', 'org_member.org_id')
-		.select(['organization.id', 'organization.status'])
-		.where('org_member.user_id', '=', userId)
-		.executeTakeFirst();
-	if (member?.status !== 'vetted') return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).where('org_id', '=', member.id).executeTakeFirst();
+	const orgId = await vettedOrgOf(db, userId);
+	if (!orgId) return { ok: false, error: 'not_vetted' };
+	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).execute();
 	const facts = {
@@ -87,7 +83,7 @@ export async function rankCandidates(db: Db, userId: string, roleId: string, loc
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
 		candidates: ranked.slice(0, limit).map((c) => ({
-			pseudonym: pseudonym(member.id, c.id),
+			pseudonym: pseudonym(orgId, c.id),
 			area: c.area,
 			match: c.match,
 			skills: c.skills,

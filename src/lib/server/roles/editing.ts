@@ -7,6 +7,7 @@
  */
 import type { Db } from '../db';
 import { newId } from '../auth/tokens';
+import { vettedOrgOf } from '../orgs';
 import type { Selectable } from 'kysely';
 import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schema';
 import { ROLE_SKILLS_MAX } from '../../role-choices';
@@ -39,17 +40,6 @@ export interface RoleInput extends RoleDetails {
 
 export type RoleError = 'not_vetted' | 'no_role' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
 export type RoleResult<T = object> = ({ ok: true } & T) | { ok: false; error: RoleError };
-
-/** The caller's organization when it is vetted; null otherwise (no membership, pending, suspended). */
-async function vettedOrg(db: Db, userId: string): Promise<string | null> {
-	const row = await db
-		.selectFrom('org_member')
-		.innerJoin('organization', 'organization.id', 'org_member.org_id')
-		.select(['organization.id', 'organization.status'])
-		.where('org_member.user_id', '=', userId)
-		.executeTakeFirst();
-	return row?.status === 'vetted' ? row.id : null;
-}
 
 /** A stored role's details, as the domain speaks of them. */
 export function roleDetailsOf(role: Selectable<RoleTable>): RoleDetails {
@@ -102,7 +92,7 @@ async function writeSkills(db: Db, roleId: string, skills: RoleSkill[]) {
 /** A new draft role of the caller's vetted organization. */
 export async function createRole(db: Db, userId: string, input: RoleDetails & { skills?: RoleSkill[] }, now = Date.now()): Promise<RoleResult<{ id: string }>> {
 	const skills = input.skills ?? [];
-	const orgId = await vettedOrg(db, userId);
+	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (skills.length > ROLE_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
 	if (!(await knownSkills(db, skills))) return { ok: false, error: 'no_skill' };
@@ -116,7 +106,7 @@ export async function createRole(db: Db, userId: string, input: RoleDetails & { 
 
 /** A draft of the caller's vetted organization, for changing; or why not. */
 async function editableDraft(db: Db, userId: string, roleId: string): Promise<RoleResult> {
-	const orgId = await vettedOrg(db, userId);
+	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	const role = await db.selectFrom('role').select('status').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
@@ -175,7 +165,7 @@ export const allowedMoves = (status: RoleStatus): RoleMove[] => (Object.keys(MOV
 
 /** Moves one of the organization's roles along its states. */
 export async function moveRole(db: Db, userId: string, roleId: string, move: RoleMove, now = Date.now()): Promise<RoleResult<{ status: RoleStatus }>> {
-	const orgId = await vettedOrg(db, userId);
+	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	const role = await db.selectFrom('role').select('status').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };

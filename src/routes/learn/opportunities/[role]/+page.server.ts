@@ -1,8 +1,13 @@
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
+import { applicationFor, applyToRole } from '$lib/server/applications';
 import { getOpportunity } from '$lib/server/roles/opportunities';
-import type { PageServerLoad } from './$types';
+import { applySchema } from '$lib/schemas/application';
+import type { Actions, PageServerLoad } from './$types';
 
 const params = z.object({ role: z.string().regex(/^[a-z0-9]{8,40}$/) });
 
@@ -10,5 +15,17 @@ export const load = (async ({ params: raw, locals }) => {
 	const { role: roleId } = parseParams(params, raw, locals.locale, 'error_no_role');
 	const role = await getOpportunity(getDb(), locals.user!.id, roleId, locals.locale);
 	if (!role) notFound(locals.locale, 'error_no_role');
-	return { role };
+	return { role, applicationId: await applicationFor(getDb(), locals.user!.id, roleId) };
 }) satisfies PageServerLoad;
+
+export const actions = {
+	apply: async ({ params: raw, request, locals }) => {
+		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
+		const form = await readForm(request, applySchema, locals.locale, [], 1000);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const result = await applyToRole(getDb(), locals.user!.id, role, form.data.message);
+		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
+		if (!result.ok) return fail(409, { values: form.values, errors: { form: translate(`error_application_${result.error}`, locals.locale) } as Record<string, string> });
+		redirect(303, `/learn/applications/${result.id}`);
+	}
+} satisfies Actions;

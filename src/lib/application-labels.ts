@@ -1,0 +1,10 @@
+import * as m from '$lib/paraglide/messages';
+
+/** Application states as learners read them. */
+export const applicationStatusNames = {
+	applied: m.application_status_applied,
+	shortlisted: m.application_status_shortlisted,
+	accepted: m.application_status_accepted,
+	declined: m.application_status_declined,
+	withdrawn: m.application_status_withdrawn
+} as Record<string, () => string>;

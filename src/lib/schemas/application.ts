@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { plainText } from './fields';
+
+export const applySchema = z.object({ message: plainText(0, 1000) });
+export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'error_choice' }) });
+export const decideApplicationSchema = z.object({
+	decision: z.enum(['shortlist', 'accept', 'decline'], { error: 'error_choice' }),
+	note: plainText(0, 1000)
+});
+export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });

@@ -1,0 +1,182 @@
+/**
+ * Applications to roles. A learner applies to an open role of a vetted organization, once,
+ * with an optional message; the organization shortlists, accepts or declines with an optional
+ * note; the learner may withdraw while it is undecided. Every move is kept as the status
+ * history both sides see. The organization knows the applicant by its pseudonym only.
+ *
+ *   applied --shortlist--> shortlisted --accept/decline--> accepted | declined
+ *   applied --accept/decline--> ...;  applied | shortlisted --withdraw (learner)--> withdrawn
+ */
+import type { Db } from '../db';
+import { newId } from '../auth/tokens';
+import type { ApplicationStatus, Locale } from '../schema';
+import { today } from '../roles/opportunities';
+import { pseudonym } from '../roles/candidates';
+import { vettedOrgOf } from '../orgs';
+
+const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
+
+export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
+export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };
+
+export type Decision = 'shortlist' | 'accept' | 'decline';
+const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationStatus }> = {
+	shortlist: { from: ['applied'], to: 'shortlisted' },
+	accept: { from: ['applied', 'shortlisted'], to: 'accepted' },
+	decline: { from: ['applied', 'shortlisted'], to: 'declined' }
+};
+export const allowedDecisions = (status: ApplicationStatus): Decision[] => (Object.keys(DECISIONS) as Decision[]).filter((d) => DECISIONS[d].from.includes(status));
+export const canWithdraw = (status: ApplicationStatus) => status === 'applied' || status === 'shortlisted';
+
+/** Applies to a role open to learners now; one application per learner and role. */
+export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now()): Promise<ApplicationResult<{ id: string }>> {
+	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
+	if (user?.kind !== 'learner') return { ok: false, error: 'not_allowed' };
+	const role = await db
+		.selectFrom('role')
+		.innerJoin('organization', 'organization.id', 'role.org_id')
+		.select('role.id')
+		.where('role.id', '=', roleId)
+		.where('role.status', '=', 'open')
+		.where('organization.status', '=', 'vetted')
+		.where((eb) => eb.or([eb('role.closes_on', 'is', null), eb('role.closes_on', '>=', today(now))]))
+		.executeTakeFirst();
+	if (!role) return { ok: false, error: 'no_role' };
+	return db.transaction().execute(async (trx): Promise<ApplicationResult<{ id: string }>> => {
+		const existing = await trx.selectFrom('application').select('id').where('role_id', '=', roleId).where('user_id', '=', userId).executeTakeFirst();
+		if (existing) return { ok: false, error: 'already_applied' };
+		const id = newId();
+		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now }).execute();
+		await trx.insertInto('application_event').values({ id: newId(), application_id: id, status: 'applied', by: 'learner', note: '', at: now }).execute();
+		return { ok: true, id };
+	});
+}
+
+async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number) {
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
+		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
+	});
+}
+
+/** The learner takes back an application that is not decided yet. */
+export async function withdrawApplication(db: Db, userId: string, applicationId: string, now = Date.now()): Promise<ApplicationResult> {
+	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+	if (!application) return { ok: false, error: 'no_application' };
+	if (!canWithdraw(application.status)) return { ok: false, error: 'not_allowed' };
+	await move(db, applicationId, 'withdrawn', 'learner', '', now);
+	return { ok: true };
+}
+
+/** The application if it is to a role of the caller's vetted organization. */
+async function orgApplication(db: Db, memberId: string, applicationId: string) {
+	const orgId = await vettedOrgOf(db, memberId);
+	if (!orgId) return { orgId: null, application: null };
+	const application = await db
+		.selectFrom('application')
+		.innerJoin('role', 'role.id', 'application.role_id')
+		.selectAll('application')
+		.select(['role.title_my', 'role.title_en'])
+		.where('application.id', '=', applicationId)
+		.where('role.org_id', '=', orgId)
+		.executeTakeFirst();
+	return { orgId, application: application ?? null };
+}
+
+/** The organization shortlists, accepts or declines, with an optional note to the learner. */
+export async function decideApplication(db: Db, memberId: string, applicationId: string, decision: Decision, note: string, now = Date.now()): Promise<ApplicationResult> {
+	const { orgId, application } = await orgApplication(db, memberId, applicationId);
+	if (!orgId) return { ok: false, error: 'not_vetted' };
+	if (!application) return { ok: false, error: 'no_application' };
+	if (!DECISIONS[decision].from.includes(application.status)) return { ok: false, error: 'not_allowed' };
+	await move(db, applicationId, DECISIONS[decision].to, 'organization', note, now);
+	return { ok: true };
+}
+
+export interface HistoryEntry {
+	status: ApplicationStatus;
+	by: 'learner' | 'organization';
+	note: string;
+	at: number;
+}
+
+async function history(db: Db, applicationId: string): Promise<HistoryEntry[]> {
+	const rows = await db.selectFrom('application_event').select(['status', 'by', 'note', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
+	return rows;
+}
+
+export interface MyApplication {
+	id: string;
+	roleId: string;
+	role: string;
+	org: string;
+	status: ApplicationStatus;
+	message: string;
+	updatedAt: number;
+}
+
+/** The learner's own applications, most recently changed first. */
+export async function listMyApplications(db: Db, userId: string, locale: Locale): Promise<MyApplication[]> {
+	const rows = await db
+		.selectFrom('application')
+		.innerJoin('role', 'role.id', 'application.role_id')
+		.innerJoin('organization', 'organization.id', 'role.org_id')
+		.select(['application.id', 'application.role_id', 'application.status', 'application.message', 'application.updated_at', 'role.title_my', 'role.title_en', 'organization.name'])
+		.where('application.user_id', '=', userId)
+		.orderBy('application.updated_at', 'desc')
+		.execute();
+	return rows.map((r) => ({ id: r.id, roleId: r.role_id, role: pick(locale, r.title_my, r.title_en), org: r.name, status: r.status, message: r.message, updatedAt: r.updated_at }));
+}
+
+/** One of the learner's applications with its history; null for anyone else's. */
+export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean }) | null> {
+	const found = (await listMyApplications(db, userId, locale)).find((a) => a.id === applicationId);
+	if (!found) return null;
+	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status) };
+}
+
+/** The learner's application to a role, if any (to link it from the role's page). */
+export async function applicationFor(db: Db, userId: string, roleId: string): Promise<string | null> {
+	const row = await db.selectFrom('application').select('id').where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
+	return row?.id ?? null;
+}
+
+export interface Applicant {
+	id: string;
+	pseudonym: string;
+	status: ApplicationStatus;
+	message: string;
+	updatedAt: number;
+}
+
+/** Applications to one of the caller's organization's roles; null when the role is not theirs or they are not vetted. */
+export async function listRoleApplications(db: Db, memberId: string, roleId: string): Promise<Applicant[] | null> {
+	const orgId = await vettedOrgOf(db, memberId);
+	if (!orgId) return null;
+	const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	if (!role) return null;
+	const rows = await db.selectFrom('application').selectAll().where('role_id', '=', roleId).orderBy('created_at').execute();
+	return rows.map((r) => ({ id: r.id, pseudonym: pseudonym(orgId, r.user_id), status: r.status, message: r.message, updatedAt: r.updated_at }));
+}
+
+/** One application to the caller's organization, with its history and what it may decide. */
+export async function getOrgApplication(
+	db: Db,
+	memberId: string,
+	applicationId: string,
+	locale: Locale
+): Promise<(Applicant & { roleId: string; role: string; history: HistoryEntry[]; decisions: Decision[] }) | null> {
+	const { orgId, application } = await orgApplication(db, memberId, applicationId);
+	if (!orgId || !application) return null;
+	return {
+		id: application.id,
+		pseudonym: pseudonym(orgId, application.user_id),
+		status: application.status,
+		message: application.message,
+		updatedAt: application.updated_at,
+		roleId: application.role_id,
+		role: pick(locale, application.title_my, application.title_en),
+		history: await history(db, applicationId),
+		decisions: allowedDecisions(application.status)
+	};
+}

@@ -1,0 +1,82 @@
+/** Applications: the state machine, status history both sides see, and organizations kept apart. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAdministrator } from '$lib/server/accounts';
+import type { Db } from '$lib/server/db';
+import { applyToRole, decideApplication, getMyApplication, getOrgApplication, listMyApplications, listRoleApplications, withdrawApplication } from '$lib/server/applications';
+import { createRole, moveRole } from '$lib/server/roles/editing';
+import { reviewRole } from '$lib/server/roles/review';
+import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
+import { freshDb } from '../helpers/db';
+import { account, vettedOrgMember } from '../helpers/authors';
+import { roleInput } from '../helpers/roles';
+
+let db: Db;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	await loadTaxonomy(db, readTaxonomy());
+});
+afterEach(() => cleanup());
+
+async function openRole(memberId: string, title = 'Clinic volunteer') {
+	const admin = await createAdministrator(db, `admin${title.length}${Math.random().toString(36).slice(2, 6)}`);
+	if (!admin.ok) throw new Error(admin.error);
+	const created = await createRole(db, memberId, roleInput(title));
+	if (!created.ok) throw new Error(created.error);
+	await moveRole(db, memberId, created.id, 'submit');
+	await reviewRole(db, admin.userId, created.id, 'approve', '');
+	await moveRole(db, memberId, created.id, 'open');
+	return created.id;
+}
+
+describe('an application', () => {
+	it('goes applied → shortlisted → accepted, each move in a history both sides see', async () => {
+		const org = await vettedOrgMember(db, 'hirer');
+		const roleId = await openRole(org.userId);
+		const learner = await account(db, 'applicant', 'learner');
+		const applied = await applyToRole(db, learner.userId, roleId, 'I was a medic for six years', 1000);
+		if (!applied.ok) throw new Error(applied.error);
+		expect(await applyToRole(db, learner.userId, roleId, 'again')).toEqual({ ok: false, error: 'already_applied' });
+
+		expect(await decideApplication(db, org.userId, applied.id, 'shortlist', '', 2000)).toEqual({ ok: true });
+		expect(await decideApplication(db, org.userId, applied.id, 'shortlist', '')).toEqual({ ok: false, error: 'not_allowed' });
+		expect(await decideApplication(db, org.userId, applied.id, 'accept', 'Welcome: come on Monday', 3000)).toEqual({ ok: true });
+		expect(await withdrawApplication(db, learner.userId, applied.id)).toEqual({ ok: false, error: 'not_allowed' });
+
+		const mine = await getMyApplication(db, learner.userId, applied.id, 'en');
+		expect(mine).toMatchObject({ status: 'accepted', role: 'Clinic volunteer', message: 'I was a medic for six years', canWithdraw: false });
+		expect(mine?.history).toEqual([
+			{ status: 'applied', by: 'learner', note: '', at: 1000 },
+			{ status: 'shortlisted', by: 'organization', note: '', at: 2000 },
+			{ status: 'accepted', by: 'organization', note: 'Welcome: come on Monday', at: 3000 }
+		]);
+		const theirs = await getOrgApplication(db, org.userId, applied.id, 'en');
+		expect(theirs?.history).toEqual(mine?.history);
+		expect(theirs?.decisions).toEqual([]);
+		// The organization knows the applicant by a pseudonym, never the account name.
+		expect(JSON.stringify(theirs)).not.toContain('applicant');
+		expect(JSON.stringify(await listRoleApplications(db, org.userId, roleId))).not.toContain('applicant');
+	});
+
+	it('can be withdrawn while undecided; is only for open roles and learners; org A never sees org B’s applicants', async () => {
+		const a = await vettedOrgMember(db, 'orgaa');
+		const b = await vettedOrgMember(db, 'orgbb');
+		const roleId = await openRole(a.userId);
+		const learner = await account(db, 'changedmind', 'learner');
+		const applied = await applyToRole(db, learner.userId, roleId, '');
+		if (!applied.ok) throw new Error(applied.error);
+		expect(await getOrgApplication(db, b.userId, applied.id, 'en')).toBeNull();
+		expect(await listRoleApplications(db, b.userId, roleId)).toBeNull();
+		expect(await decideApplication(db, b.userId, applied.id, 'decline', '')).toEqual({ ok: false, error: 'no_application' });
+		expect(await getMyApplication(db, (await account(db, 'nosy', 'learner')).userId, applied.id, 'en')).toBeNull();
+		expect(await withdrawApplication(db, learner.userId, applied.id)).toEqual({ ok: true });
+		expect((await listMyApplications(db, learner.userId, 'en'))[0].status).toBe('withdrawn');
+		expect(await decideApplication(db, a.userId, applied.id, 'accept', '')).toEqual({ ok: false, error: 'not_allowed' });
+
+		// Not open (a draft), or not a learner: refused.
+		const draft = await createRole(db, a.userId, roleInput('Draft'));
+		if (!draft.ok) throw new Error(draft.error);
+		expect(await applyToRole(db, learner.userId, draft.id, '')).toEqual({ ok: false, error: 'no_role' });
+		expect(await applyToRole(db, b.userId, roleId, '')).toEqual({ ok: false, error: 'not_allowed' });
+	});
+});
