@@ -76,10 +76,12 @@ const forms: FormCase[] = [
 	{ name: 'move a role', path: '{role}?/move', role: 'author', valid: { move: 'submit' }, text: ['move'] },
 	{ name: 'apply to a role', path: '/learn/opportunities/nosuchroleatall?/apply', role: 'learner', valid: { message: 'I can help' }, text: ['message'], emptyIsValid: true },
 	{ name: 'withdraw an application', path: '/learn/applications/nosuchapplication?/withdraw', role: 'learner', valid: { confirm: 'yes' }, text: ['confirm'] },
+	{ name: 'application message', path: '/learn/applications/nosuchapplication?/message', role: 'learner', valid: { body: 'Hello' }, text: ['body'] },
+	{ name: 'organization message', path: '/org/applications/nosuchapplication?/message', role: 'author', valid: { body: 'Hello' }, text: ['body'] },
 	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] }
 ];
 
-const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill', 'application', 'application_event'];
+const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill', 'application', 'application_event', 'application_message'];
 let sqlite: Database.Database;
 const snapshot = () =>
 	[

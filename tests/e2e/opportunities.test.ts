@@ -99,6 +99,14 @@ describe('opportunities', () => {
 		await shown(page.getByText('လက်ခံသည်', { exact: true }).first());
 		await shown(page.getByText('Welcome: the clinic will message you here.'));
 		expect(await page.getByRole('button', { name: 'လျှောက်လွှာကို ရုပ်သိမ်းရန်' }).count()).toBe(0);
+		// A text thread: the organization writes, the learner answers on the page.
+		expect((await org.post(`/org/applications/${applicationId}?/message`, { body: 'Can you start on Monday?' })).status).toBe(200);
+		await page.reload();
+		await shown(page.getByText('Can you start on Monday?'));
+		await page.getByLabel('စာ ရေးရန်').fill('တနင်္လာနေ့ စနိုင်ပါသည်။');
+		await page.getByRole('button', { name: 'ပို့ရန်' }).click();
+		await shown(page.getByText('တနင်္လာနေ့ စနိုင်ပါသည်။'));
+		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('တနင်္လာနေ့ စနိုင်ပါသည်။');
 		expect(errors).toEqual([]);
 
 		// A learner without Thai: not yet eligible, and pointed to the Thai course.

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts';
 import type { Db } from '$lib/server/db';
-import { applyToRole, decideApplication, getMyApplication, getOrgApplication, listMyApplications, listRoleApplications, withdrawApplication } from '$lib/server/applications';
+import { applyToRole, decideApplication, getMyApplication, getOrgApplication, listMyApplications, listRoleApplications, postMessage, readThread, withdrawApplication } from '$lib/server/applications';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -78,5 +78,31 @@ describe('an application', () => {
 		if (!draft.ok) throw new Error(draft.error);
 		expect(await applyToRole(db, learner.userId, draft.id, '')).toEqual({ ok: false, error: 'no_role' });
 		expect(await applyToRole(db, b.userId, roleId, '')).toEqual({ ok: false, error: 'not_allowed' });
+	});
+
+	it('has a text thread only the learner and the organization can read and write, closed once withdrawn', async () => {
+		const a = await vettedOrgMember(db, 'threada');
+		const b = await vettedOrgMember(db, 'threadb');
+		const roleId = await openRole(a.userId);
+		const learner = await account(db, 'talker', 'learner');
+		const applied = await applyToRole(db, learner.userId, roleId, '');
+		if (!applied.ok) throw new Error(applied.error);
+		expect(await postMessage(db, a.userId, applied.id, 'When can you start?', 10)).toEqual({ ok: true });
+		expect(await postMessage(db, learner.userId, applied.id, 'Next week.', 20)).toEqual({ ok: true });
+		const expected = [
+			{ by: 'organization', body: 'When can you start?', at: 10 },
+			{ by: 'learner', body: 'Next week.', at: 20 }
+		];
+		expect(await readThread(db, learner.userId, applied.id)).toEqual(expected);
+		expect(await readThread(db, a.userId, applied.id)).toEqual(expected);
+		// Another organization, or another learner, can neither read nor write.
+		const other = await account(db, 'eavesdropper', 'learner');
+		expect(await readThread(db, b.userId, applied.id)).toBeNull();
+		expect(await readThread(db, other.userId, applied.id)).toBeNull();
+		expect(await postMessage(db, b.userId, applied.id, 'Hello')).toEqual({ ok: false, error: 'no_application' });
+		expect(await postMessage(db, other.userId, applied.id, 'Hello')).toEqual({ ok: false, error: 'no_application' });
+		await withdrawApplication(db, learner.userId, applied.id);
+		expect(await postMessage(db, a.userId, applied.id, 'Still there?')).toEqual({ ok: false, error: 'not_allowed' });
+		expect(await readThread(db, learner.userId, applied.id)).toHaveLength(2);
 	});
 });

@@ -8,3 +8,4 @@ export const decideApplicationSchema = z.object({
 	note: plainText(0, 1000)
 });
 export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });
+export const messageSchema = z.object({ body: plainText(1, 2000) });

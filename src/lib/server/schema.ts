@@ -128,6 +128,14 @@ export interface ApplicationEventTable {
 	at: number;
 }
 
+export interface ApplicationMessageTable {
+	id: string;
+	application_id: string;
+	by: 'learner' | 'organization';
+	body: string;
+	at: number;
+}
+
 export interface OrgMemberTable {
 	org_id: string;
 	user_id: string;
@@ -339,6 +347,7 @@ export interface Database {
 	role_skill: RoleSkillTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
+	application_message: ApplicationMessageTable;
 	org_member: OrgMemberTable;
 	org_invitation: OrgInvitationTable;
 	skill: SkillTable;

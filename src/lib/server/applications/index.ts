@@ -180,3 +180,33 @@ export async function getOrgApplication(
 		decisions: allowedDecisions(application.status)
 	};
 }
+
+export interface ThreadMessage {
+	by: 'learner' | 'organization';
+	body: string;
+	at: number;
+}
+
+/** Which side the caller is on for this application, or null when it is not theirs to read. */
+async function sideOf(db: Db, userId: string, applicationId: string): Promise<'learner' | 'organization' | null> {
+	const own = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+	if (own) return 'learner';
+	const { application } = await orgApplication(db, userId, applicationId);
+	return application ? 'organization' : null;
+}
+
+/** The application's messages, oldest first; null when the caller may not read them. */
+export async function readThread(db: Db, userId: string, applicationId: string): Promise<ThreadMessage[] | null> {
+	if (!(await sideOf(db, userId, applicationId))) return null;
+	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
+}
+
+/** Adds a message from the caller's side; not once the learner has withdrawn. */
+export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
+	const side = await sideOf(db, userId, applicationId);
+	if (!side) return { ok: false, error: 'no_application' };
+	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
+	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: side, body, at: now }).execute();
+	return { ok: true };
+}

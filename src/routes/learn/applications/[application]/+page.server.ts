@@ -3,15 +3,16 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import { getMyApplication, withdrawApplication } from '$lib/server/applications';
+import { getMyApplication, readThread, withdrawApplication } from '$lib/server/applications';
 import { applicationParams, withdrawSchema } from '$lib/schemas/application';
+import { messageAction } from '$lib/server/applications/message-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
 	const { application: id } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
 	const application = await getMyApplication(getDb(), locals.user!.id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
-	return { application };
+	return { application, thread: (await readThread(getDb(), locals.user!.id, id)) ?? [] };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -23,5 +24,6 @@ export const actions = {
 		if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
 		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
 		return { done: true };
-	}
+	},
+	message: messageAction
 } satisfies Actions;

@@ -1,0 +1,18 @@
+/** The form action that adds a message to an application's thread, for either side's page. */
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '../db';
+import { readForm } from '../forms';
+import { translate } from '../i18n';
+import { notFound, parseParams } from '../respond';
+import { applicationParams, messageSchema } from '../../schemas/application';
+import { postMessage } from './index';
+
+export async function messageAction({ params, request, locals }: Pick<RequestEvent, 'params' | 'request' | 'locals'>) {
+	const { application } = parseParams(applicationParams, params as Record<string, string>, locals.locale, 'error_no_application');
+	const form = await readForm(request, messageSchema, locals.locale, [], 2000);
+	if (!form.ok) return fail(400, { errors: form.errors });
+	const result = await postMessage(getDb(), locals.user!.id, application, form.data.body);
+	if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
+	if (!result.ok) return fail(409, { errors: { body: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+	return { sent: true };
+}
