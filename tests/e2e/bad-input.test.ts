@@ -78,6 +78,7 @@ const forms: FormCase[] = [
 	{ name: 'withdraw an application', path: '/learn/applications/nosuchapplication?/withdraw', role: 'learner', valid: { confirm: 'yes' }, text: ['confirm'] },
 	{ name: 'application message', path: '/learn/applications/nosuchapplication?/message', role: 'learner', valid: { body: 'Hello' }, text: ['body'] },
 	{ name: 'organization message', path: '/org/applications/nosuchapplication?/message', role: 'author', valid: { body: 'Hello' }, text: ['body'] },
+	{ name: 'endorse a skill', path: '/org/applications/nosuchapplication?/endorse', role: 'author', valid: { skill: 'first_aid', level: '2' }, text: ['skill', 'level'] },
 	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] }
 ];
 

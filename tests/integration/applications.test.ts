@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts';
 import type { Db } from '$lib/server/db';
-import { applyToRole, decideApplication, getMyApplication, getOrgApplication, listMyApplications, listRoleApplications, postMessage, readThread, withdrawApplication } from '$lib/server/applications';
+import { applyToRole, decideApplication, getMyApplication, getOrgApplication, listMyApplications, listRoleApplications, endorseSkill, postMessage, readThread, withdrawApplication } from '$lib/server/applications';
+import { getProfile } from '$lib/server/skills/profile';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -104,5 +105,23 @@ describe('an application', () => {
 		await withdrawApplication(db, learner.userId, applied.id);
 		expect(await postMessage(db, a.userId, applied.id, 'Still there?')).toEqual({ ok: false, error: 'not_allowed' });
 		expect(await readThread(db, learner.userId, applied.id)).toHaveLength(2);
+	});
+
+	it('lets only an organization that accepted the learner endorse a skill, shown on the profile as theirs', async () => {
+		const a = await vettedOrgMember(db, 'endorser');
+		const b = await vettedOrgMember(db, 'stranger');
+		const roleId = await openRole(a.userId);
+		const learner = await account(db, 'endorsed', 'learner');
+		const applied = await applyToRole(db, learner.userId, roleId, '');
+		if (!applied.ok) throw new Error(applied.error);
+		// Not before working together.
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 2)).toEqual({ ok: false, error: 'not_allowed' });
+		await decideApplication(db, a.userId, applied.id, 'accept', '');
+		expect(await endorseSkill(db, b.userId, applied.id, 'first_aid', 3)).toEqual({ ok: false, error: 'no_application' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'flying', 2)).toEqual({ ok: false, error: 'not_allowed' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 2)).toEqual({ ok: true });
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 3)).toEqual({ ok: true });
+		const profile = await getProfile(db, learner.userId, 'en');
+		expect(profile.skills.find((s) => s.id === 'first_aid')).toMatchObject({ level: 3, sources: [{ kind: 'endorsement', level: 3, from: 'endorser org' }] });
 	});
 });

@@ -9,3 +9,7 @@ export const decideApplicationSchema = z.object({
 });
 export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });
 export const messageSchema = z.object({ body: plainText(1, 2000) });
+export const endorseSchema = z.object({
+	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
+	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number)
+});

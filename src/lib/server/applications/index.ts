@@ -210,3 +210,36 @@ export async function postMessage(db: Db, userId: string, applicationId: string,
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: side, body, at: now }).execute();
 	return { ok: true };
 }
+
+/**
+ * After working with a learner (an accepted application), the organization may endorse a skill
+ * the learner showed, at a level: a source of its own on the learner's profile. One endorsement
+ * per organization and skill; a new one replaces the level.
+ */
+export async function endorseSkill(db: Db, memberId: string, applicationId: string, skillId: string, level: number, now = Date.now()): Promise<ApplicationResult> {
+	const { orgId, application } = await orgApplication(db, memberId, applicationId);
+	if (!orgId) return { ok: false, error: 'not_vetted' };
+	if (!application) return { ok: false, error: 'no_application' };
+	if (application.status !== 'accepted') return { ok: false, error: 'not_allowed' };
+	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
+	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
+	await db
+		.insertInto('user_skill')
+		.values({ user_id: application.user_id, skill_id: skillId, level, source: 'endorsement', source_ref: orgId, granted_at: now })
+		.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level, granted_at: now }))
+		.execute();
+	return { ok: true };
+}
+
+/** The skills an organization may endorse on an application: the role's skills, with names. */
+export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string }[]> {
+	const rows = await db
+		.selectFrom('application')
+		.innerJoin('role_skill', 'role_skill.role_id', 'application.role_id')
+		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')
+		.select(['skill.id', 'skill.name_my', 'skill.name_en'])
+		.where('application.id', '=', applicationId)
+		.orderBy('skill.id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+}

@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import { decideApplication, getOrgApplication, readThread } from '$lib/server/applications';
-import { applicationParams, decideApplicationSchema } from '$lib/schemas/application';
+import { decideApplication, endorsableSkills, endorseSkill, getOrgApplication, readThread } from '$lib/server/applications';
+import { applicationParams, decideApplicationSchema, endorseSchema } from '$lib/schemas/application';
 import { messageAction } from '$lib/server/applications/message-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,11 @@ export const load = (async ({ params, locals }) => {
 	const { application: id } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
 	const application = await getOrgApplication(getDb(), locals.user!.id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
-	return { application, thread: (await readThread(getDb(), locals.user!.id, id)) ?? [] };
+	return {
+		application,
+		thread: (await readThread(getDb(), locals.user!.id, id)) ?? [],
+		endorsable: application.status === 'accepted' ? await endorsableSkills(getDb(), id, locals.locale) : []
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -25,5 +29,14 @@ export const actions = {
 		if (!result.ok) return fail(409, { values: form.values, errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
 		return { done: true };
 	},
-	message: messageAction
+	message: messageAction,
+	endorse: async ({ params, request, locals }) => {
+		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
+		const form = await readForm(request, endorseSchema, locals.locale);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await endorseSkill(getDb(), locals.user!.id, application, form.data.skill, form.data.level);
+		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted')) notFound(locals.locale, 'error_no_application');
+		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		return { endorsed: true };
+	}
 } satisfies Actions;
