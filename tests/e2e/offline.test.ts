@@ -25,10 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Opens `path` and waits until the service worker controls the page. */
+/**
+ * Opens `path` and waits until the service worker controls the page. An install that fails
+ * (a file of the shell not fetched on a busy machine) is tried again by the browser at the
+ * next page load, as on a phone: the test then reloads once, as a person would.
+ */
 async function controlled(page: Page, path = '/') {
 	await page.goto(path);
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+	const control = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+	try {
+		await control();
+	} catch {
+		await page.reload();
+		await control();
+	}
 }
 
 describe('the installable app', () => {
