@@ -7,5 +7,10 @@ export function formatBytes(bytes: number): string {
 
 /** The text in the reader's language, or in the other one when it is missing. */
 export function inLocale(text: { my: string; en: string }, locale: string): string {
-	return locale === 'my' ? text.my || text.en : text.en || text.my;
+	return pickText(locale, text.my, text.en);
+}
+
+/** The same, for a row's two columns (e.g. `title_my`, `title_en`). */
+export function pickText(locale: string, my: string, en: string): string {
+	return locale === 'my' ? my || en : en || my;
 }

@@ -13,8 +13,8 @@ import type { ApplicationStatus, Locale } from '../schema';
 import { today } from '../roles/opportunities';
 import { pseudonym } from '../roles/candidates';
 import { vettedOrgOf } from '../orgs';
+import { pickText as pick } from '../../format';
 
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 
 export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
 export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };

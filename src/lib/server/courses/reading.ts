@@ -5,6 +5,7 @@
 import type { Db } from '../db';
 import type { CourseAudience, CourseCategory, Locale } from '../schema';
 import { searchCourses } from './catalogue';
+import { pickText as pick } from '../../format';
 
 export interface CatalogueFilters {
 	/** One course only (for its own page). */
@@ -27,7 +28,6 @@ export interface CourseCard {
 	minutes: number;
 }
 
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 
 /** Published courses matching the filters, by category then title. */
 export async function listCourses(db: Db, filters: CatalogueFilters, locale: Locale): Promise<CourseCard[]> {

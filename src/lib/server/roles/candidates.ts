@@ -10,8 +10,8 @@ import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Locale } from '../schema';
 import { byMatch, scoreMatch, type Match } from '../../matching/score';
+import { pickText as pick } from '../../format';
 
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
 export function pseudonym(orgId: string, userId: string): string {

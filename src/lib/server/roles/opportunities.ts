@@ -6,8 +6,8 @@
 import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
 import { byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import { pickText as pick } from '../../format';
 
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
 /** What matching knows of a learner: skills (highest level from any source), area, time, remote. */

@@ -5,6 +5,7 @@
 import type { Db } from '../db';
 import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
+import { pickText } from '../../format';
 
 export type RoleReviewResult = { ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };
 
@@ -67,6 +68,6 @@ export async function roleForReview(db: Db, roleId: string, locale: Locale): Pro
 		org: org.name,
 		status: role.status,
 		...roleDetailsOf(role),
-		skills: skills.map((s) => ({ name: locale === 'my' ? s.name_my || s.name_en : s.name_en || s.name_my, level: s.level, required: s.required === 1 }))
+		skills: skills.map((s) => ({ name: pickText(locale, s.name_my, s.name_en), level: s.level, required: s.required === 1 }))
 	};
 }

@@ -7,8 +7,8 @@
 import type { Db } from '../db';
 import type { BackgroundKind, Locale } from '../schema';
 import { getSkillGroup, type SkillChoice } from './profile';
+import { pickText as pick } from '../../format';
 
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 
 export async function listBackgrounds(db: Db, locale: Locale): Promise<{ id: string; kind: BackgroundKind; name: string }[]> {
 	const rows = await db.selectFrom('background').selectAll().orderBy('position').execute();

@@ -8,9 +8,9 @@ import type { Db } from '../db';
 import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
 import { LEVELS } from '../../profile-choices';
+import { pickText as pick } from '../../format';
 
 type Bilingual = { my: string; en: string };
-const pick = (locale: Locale, my: string, en: string) => (locale === 'my' ? my || en : en || my);
 
 export interface SkillChoice {
 	id: string;
