@@ -6,6 +6,7 @@ import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/se
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
@@ -13,6 +14,8 @@ import type { Locale } from '$lib/server/schema';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
+	// Matching's memory starts empty, so notes of earlier changes are moot.
+	await clearChanges(getDb());
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

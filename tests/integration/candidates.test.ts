@@ -6,6 +6,7 @@ import { createRole } from '$lib/server/roles/editing';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import type { Visibility } from '$lib/server/schema';
+import { byMatch, scoreMatch } from '$lib/matching/score';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { roleInput } from '../helpers/roles';
@@ -63,5 +64,62 @@ describe('candidates for a role', () => {
 		// A learner account is no organization member.
 		const someone = await account(db, 'curious', 'learner');
 		expect(await rankCandidates(db, someone.userId, role.id, 'en')).toEqual({ ok: false, error: 'not_vetted' });
+	});
+
+	it('ranks exactly as scoring every visible learner would, and stays exact as profiles, skills and accounts change', async () => {
+		const org = await vettedOrgMember(db, 'ranking');
+		const orgId = (await db.selectFrom('org_member').select('org_id').where('user_id', '=', org.userId).executeTakeFirstOrThrow()).org_id;
+		const skills = ['first_aid', 'thai', 'car_driving', 'english', 'sewing_machine_operation'];
+		const made = await createRole(db, org.userId, roleInput('Field medic', [
+			{ id: 'first_aid', level: 2, required: true },
+			{ id: 'thai', level: 1, required: true },
+			{ id: 'english', level: 2, required: false }
+		], { area: 'mae_sot', remote: true, availability: 'part_time' }));
+		if (!made.ok) throw new Error(made.error);
+		// A seeded population, so a failure can be replayed.
+		let seed = 42;
+		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const ids: string[] = [];
+		for (let i = 0; i < 80; i++) {
+			const id = (await account(db, `person${i}`, 'learner')).userId;
+			ids.push(id);
+			await declareSkills(db, id, skills.filter(() => rnd() < 0.5).map((s) => ({ id: s, level: 1 + Math.floor(rnd() * 3) })));
+			await saveProfileDetails(db, id, { area: rnd() < 0.4 ? 'mae_sot' : 'india_border', visibility: rnd() < 0.7 ? 'vetted' : 'hidden', remote: rnd() < 0.3, availability: rnd() < 0.5 ? ['part_time'] : ['full_time'], interests: [] });
+		}
+		const reference = async () => {
+			const role = await db.selectFrom('role').selectAll().where('id', '=', made.id).executeTakeFirstOrThrow();
+			const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', made.id).execute();
+			const facts = {
+				required: roleSkills.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
+				preferred: roleSkills.filter((s) => s.required === 0).map((s) => ({ id: s.skill_id, level: s.level })),
+				area: role.area,
+				remote: role.remote === 1,
+				availability: role.availability
+			};
+			const profiles = await db.selectFrom('learner_profile').selectAll().where('visibility', '=', 'vetted').execute();
+			const all = await Promise.all(profiles.map(async (p) => {
+				const held = await db.selectFrom('user_skill').select(['skill_id', 'level']).where('user_id', '=', p.user_id).execute();
+				const levels: Record<string, number> = {};
+				for (const h of held) levels[h.skill_id] = Math.max(levels[h.skill_id] ?? 0, h.level);
+				return { id: p.user_id, closesOn: null, match: scoreMatch({ skills: levels, area: p.area, availability: JSON.parse(p.availability), remote: p.remote_ok === 1 }, facts) };
+			}));
+			return all.sort(byMatch).slice(0, 25).map((c) => [pseudonym(orgId, c.id), c.match]);
+		};
+		const ranked = async () => {
+			const result = await rankCandidates(db, org.userId, made.id, 'en', 25);
+			if (!result.ok) throw new Error(result.error);
+			return result.candidates.map((c) => [c.pseudonym, c.match]);
+		};
+		expect(await ranked()).toEqual(await reference());
+
+		// Changes through every path that touches what matching reads.
+		for (const id of ids.slice(0, 30)) await saveProfileDetails(db, id, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['part_time'], interests: [] });
+		for (const id of ids.slice(30, 50)) await declareSkills(db, id, [{ id: 'first_aid', level: 3 }, { id: 'thai', level: 2 }]);
+		for (const id of ids.slice(50, 60)) await saveProfileDetails(db, id, { area: 'mae_sot', visibility: 'hidden', remote: true, availability: ['part_time'], interests: [] });
+		await db.insertInto('user_skill').values(ids.slice(60, 70).map((id) => ({ user_id: id, skill_id: 'english', level: 3, source: 'course' as const, source_ref: 'course-x', granted_at: 1 }))).execute();
+		await db.deleteFrom('user').where('id', 'in', ids.slice(70, 75)).execute();
+		expect(await ranked()).toEqual(await reference());
+		// The notes of these changes were applied and deleted.
+		expect(await db.selectFrom('match_change').select('seq').where('kind', '=', 'learner').execute()).toEqual([]);
 	});
 });

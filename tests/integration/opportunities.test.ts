@@ -6,7 +6,7 @@ import { readCourseFolder } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { createRole, moveRole, type RoleInput } from '$lib/server/roles/editing';
-import { getOpportunity, listOpportunities } from '$lib/server/roles/opportunities';
+import { getOpportunity, listOpportunities, opportunitiesPage } from '$lib/server/roles/opportunities';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -82,5 +82,31 @@ describe('opportunities', () => {
 		await decideOrganization(db, adminId, orgId, 'suspend', 'Checks');
 		expect(await listOpportunities(db, learner.userId, 'en', NOW)).toEqual([]);
 		expect(await getOpportunity(db, learner.userId, open, 'en', NOW)).toBeNull();
+	});
+
+	it('pages and filters the list, and counts a new skill and a newly opened role at once', async () => {
+		const org = await vettedOrgMember(db, 'manyroles');
+		for (let i = 0; i < 22; i++) await post(org.userId, role(`Thai helper ${String(i).padStart(2, '0')}`, [{ id: 'thai', level: 1, required: true }]));
+		await post(org.userId, role('Driver', [{ id: 'car_driving', level: 1, required: true }], { kind: 'paid_job' }));
+		const learner = await account(db, 'pager', 'learner');
+
+		const first = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 1 }, NOW);
+		expect([first.total, first.matching, first.page, first.pages, first.roles.length]).toEqual([23, 23, 1, 2, 20]);
+		expect(first.roles[0].missing).toEqual([{ id: 'thai', level: 1, has: 0, name: 'Thai', courses: [{ id: 'thai-for-mae-sot', title: expect.any(String) }] }]);
+		const second = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 2 }, NOW);
+		expect(second.roles.length).toBe(3);
+		expect(new Set([...first.roles, ...second.roles].map((r) => r.id)).size).toBe(23);
+		// Past the end: the last page.
+		expect((await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 99 }, NOW)).page).toBe(2);
+		const jobs = await opportunitiesPage(db, learner.userId, 'en', { kind: 'paid_job', show: 'all', page: 1 }, NOW);
+		expect(jobs.roles.map((r) => r.title)).toEqual(['Driver']);
+		expect((await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'eligible', page: 1 }, NOW)).matching).toBe(0);
+
+		// A learner's new skill and a newly opened role count at the next page view.
+		await declareSkills(db, learner.userId, [{ id: 'thai', level: 1 }]);
+		await post(org.userId, role('Interpreter', [{ id: 'thai', level: 1, required: true }]));
+		const eligible = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'eligible', page: 1 }, NOW);
+		expect([eligible.total, eligible.matching]).toEqual([24, 23]);
+		expect((await listOpportunities(db, learner.userId, 'en', NOW)).find((r) => r.title === 'Interpreter')?.match.eligible).toBe(true);
 	});
 });

@@ -37,9 +37,13 @@ export interface Missing {
 	has: number;
 }
 
-export interface Match {
+/** What ranking compares. */
+export interface Rank {
 	eligible: boolean;
 	score: number;
+}
+
+export interface Match extends Rank {
 	required: { have: number; of: number; missing: Missing[] };
 	preferred: { have: number; of: number };
 	place: boolean;
@@ -48,31 +52,46 @@ export interface Match {
 
 export const WEIGHTS = { required: 50, preferred: 20, place: 15, time: 15 } as const;
 
-export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
-	const level = (id: string) => learner.skills[id] ?? 0;
-	const missing = role.required.filter((s) => level(s.id) < s.level).map((s) => ({ id: s.id, level: s.level, has: level(s.id) }));
-	const requiredHave = role.required.length - missing.length;
-	const preferredHave = role.preferred.filter((s) => level(s.id) >= s.level).length;
+/** The counts behind a match, in plain loops: cheap enough to run for every learner. */
+function tally(learner: LearnerFacts, role: RoleFacts) {
+	let required = 0;
+	for (const s of role.required) if ((learner.skills[s.id] ?? 0) >= s.level) required++;
+	let preferred = 0;
+	for (const s of role.preferred) if ((learner.skills[s.id] ?? 0) >= s.level) preferred++;
 	const place = (role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
 	const time = learner.availability.includes(role.availability);
-	const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
-	const score = Math.round(WEIGHTS.required * share(requiredHave, role.required.length) + WEIGHTS.preferred * share(preferredHave, role.preferred.length) + (place ? WEIGHTS.place : 0) + (time ? WEIGHTS.time : 0));
+	return { eligible: required === role.required.length, score: scoreOf(role, required, preferred, place, time), required, preferred, place, time };
+}
+
+const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
+
+/** The score from the counts: for code that counts skills its own way (matching/learners.ts). */
+export function scoreOf(role: RoleFacts, required: number, preferred: number, place: boolean, time: boolean): number {
+	return Math.round(WEIGHTS.required * share(required, role.required.length) + WEIGHTS.preferred * share(preferred, role.preferred.length) + (place ? WEIGHTS.place : 0) + (time ? WEIGHTS.time : 0));
+}
+
+export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
+	const counted = tally(learner, role);
+	const level = (id: string) => learner.skills[id] ?? 0;
 	return {
-		eligible: missing.length === 0,
-		score,
-		required: { have: requiredHave, of: role.required.length, missing },
-		preferred: { have: preferredHave, of: role.preferred.length },
-		place,
-		time
+		eligible: counted.eligible,
+		score: counted.score,
+		required: { have: counted.required, of: role.required.length, missing: role.required.filter((s) => level(s.id) < s.level).map((s) => ({ id: s.id, level: s.level, has: level(s.id) })) },
+		preferred: { have: counted.preferred, of: role.preferred.length },
+		place: counted.place,
+		time: counted.time
 	};
 }
 
+/** Plain code-unit order, the order SQLite sorts text in. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sorts matches best first (see the ranking rule above). */
-export function byMatch<T extends { id: string; closesOn: string | null; match: Match }>(a: T, b: T): number {
+export function byMatch<T extends { id: string; closesOn: string | null; match: Rank }>(a: T, b: T): number {
 	if (a.match.eligible !== b.match.eligible) return a.match.eligible ? -1 : 1;
 	if (a.match.score !== b.match.score) return b.match.score - a.match.score;
-	const closes = (a.closesOn ?? '9999-12-31').localeCompare(b.closesOn ?? '9999-12-31');
-	return closes !== 0 ? closes : a.id.localeCompare(b.id);
+	const closes = compare(a.closesOn ?? '9999-12-31', b.closesOn ?? '9999-12-31');
+	return closes !== 0 ? closes : compare(a.id, b.id);
 }
 
 /** "Almost there": not yet eligible, but one required skill (or one level) short. */

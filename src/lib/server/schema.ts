@@ -336,6 +336,13 @@ export interface KyselyMigrationTable {
 	timestamp: string;
 }
 
+/** What matching keeps in memory that changed (written by triggers, read and cleared by matching). */
+export interface MatchChangeTable {
+	seq: Generated<number>;
+	kind: 'learner' | 'roles';
+	ref: string;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -365,6 +372,7 @@ export interface Database {
 	background: BackgroundTable;
 	background_skill: BackgroundSkillTable;
 	learner_profile: LearnerProfileTable;
+	match_change: MatchChangeTable;
 	certificate: CertificateTable;
 	sync_event: SyncEventTable;
 	kysely_migration: KyselyMigrationTable;

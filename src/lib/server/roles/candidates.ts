@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Locale } from '../schema';
-import { byMatch, scoreMatch, type Match } from '../../matching/score';
+import { bestLearners } from '../matching/learners';
+import { scoreMatch, type Match, type RoleFacts } from '../../matching/score';
 import { pickText as pick } from '../../format';
 
 
@@ -31,63 +32,64 @@ export interface Candidate {
 
 export type CandidatesResult = { ok: true; role: { id: string; title: string }; candidates: Candidate[] } | { ok: false; error: 'not_vetted' | 'no_role' };
 
-/** Ranked candidates for one of the caller's organization's roles (at most `limit`). */
+/**
+ * Ranked candidates for one of the caller's organization's roles (at most `limit`).
+ *
+ * Every visible learner is ranked in memory (matching/learners.ts, the same score and order as
+ * `scoreMatch` and `byMatch`), and only the best `limit` are explained and their skills read.
+ */
 export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50): Promise<CandidatesResult> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db.selectFrom('role').select(['id', 'title_my', 'title_en', 'area', 'remote', 'availability']).where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).execute();
-	const facts = {
+	const facts: RoleFacts = {
 		required: roleSkills.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
 		preferred: roleSkills.filter((s) => s.required === 0).map((s) => ({ id: s.skill_id, level: s.level })),
 		area: role.area,
 		remote: role.remote === 1,
 		availability: role.availability
 	};
-
-	const profiles = await db.selectFrom('learner_profile').innerJoin('user', 'user.id', 'learner_profile.user_id').selectAll('learner_profile').where('learner_profile.visibility', '=', 'vetted').where('user.kind', '=', 'learner').execute();
-	if (profiles.length === 0) return { ok: true, role: { id: role.id, title: pick(locale, role.title_my, role.title_en) }, candidates: [] };
-	const rows = await db
-		.selectFrom('user_skill')
-		.innerJoin('learner_profile', 'learner_profile.user_id', 'user_skill.user_id')
-		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
-		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
-		.select(['user_skill.user_id', 'user_skill.skill_id', 'user_skill.level', 'user_skill.source', 'skill.name_my', 'skill.name_en', 'skill_group.name_my as group_my', 'skill_group.name_en as group_en'])
-		.where('learner_profile.visibility', '=', 'vetted')
-		.orderBy('skill_group.position')
-		.orderBy('skill.position')
-		.execute();
-	const byUser = new Map<string, typeof rows>();
-	for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+	const best = await bestLearners(db, facts, limit);
+	const skills = best.length ? await skillsOf(db, best.map((c) => c.id), locale) : new Map<string, Map<string, Candidate['skills'][number]>>();
 	const roleSkillNames = roleSkills.length ? await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', roleSkills.map((s) => s.skill_id)).execute() : [];
 	const names = new Map(roleSkillNames.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
-
-	const ranked = profiles.map((profile) => {
-		const own = byUser.get(profile.user_id) ?? [];
-		const skills = new Map<string, Candidate['skills'][number]>();
-		for (const row of own) {
-			const skill = skills.get(row.skill_id) ?? { name: pick(locale, row.name_my, row.name_en), group: row.group_my || row.group_en ? pick(locale, row.group_my ?? '', row.group_en ?? '') : null, level: 0, sources: [] };
-			skill.level = Math.max(skill.level, row.level);
-			if (!skill.sources.includes(row.source)) skill.sources.push(row.source);
-			skills.set(row.skill_id, skill);
-		}
-		const match = scoreMatch(
-			{ skills: Object.fromEntries([...skills].map(([id, s]) => [id, s.level])), area: profile.area, availability: JSON.parse(profile.availability) as string[], remote: profile.remote_ok === 1 },
-			facts
-		);
-		return { id: profile.user_id, closesOn: null, match, skills: [...skills.values()], area: profile.area };
-	});
-	ranked.sort(byMatch);
 	return {
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
-		candidates: ranked.slice(0, limit).map((c) => ({
-			pseudonym: pseudonym(orgId, c.id),
-			area: c.area,
-			match: c.match,
-			skills: c.skills,
-			missing: c.match.required.missing.map((m) => ({ name: names.get(m.id) ?? m.id, level: m.level, has: m.has }))
-		}))
+		candidates: best.map((learner) => {
+			const match = scoreMatch(learner.facts, facts);
+			return {
+				pseudonym: pseudonym(orgId, learner.id),
+				area: learner.facts.area,
+				match,
+				skills: [...(skills.get(learner.id)?.values() ?? [])],
+				missing: match.required.missing.map((m) => ({ name: names.get(m.id) ?? m.id, level: m.level, has: m.has }))
+			};
+		})
 	};
+}
+
+/** Every skill of the given learners with its highest level and its sources, by group and position. */
+async function skillsOf(db: Db, userIds: string[], locale: Locale): Promise<Map<string, Map<string, Candidate['skills'][number]>>> {
+	const rows = await db
+		.selectFrom('user_skill')
+		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
+		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
+		.select(['user_skill.user_id', 'user_skill.skill_id', 'user_skill.level', 'user_skill.source', 'skill.name_my', 'skill.name_en', 'skill_group.name_my as group_my', 'skill_group.name_en as group_en'])
+		.where('user_skill.user_id', 'in', userIds)
+		.orderBy('skill_group.position')
+		.orderBy('skill.position')
+		.execute();
+	const byUser = new Map<string, Map<string, Candidate['skills'][number]>>();
+	for (const row of rows) {
+		const skills = byUser.get(row.user_id) ?? new Map<string, Candidate['skills'][number]>();
+		const skill = skills.get(row.skill_id) ?? { name: pick(locale, row.name_my, row.name_en), group: row.group_my || row.group_en ? pick(locale, row.group_my ?? '', row.group_en ?? '') : null, level: 0, sources: [] };
+		skill.level = Math.max(skill.level, row.level);
+		if (!skill.sources.includes(row.source)) skill.sources.push(row.source);
+		skills.set(row.skill_id, skill);
+		byUser.set(row.user_id, skills);
+	}
+	return byUser;
 }

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
-import { byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import { openRoles } from '../matching/roles';
+import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
 import { pickText as pick } from '../../format';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
@@ -46,55 +47,62 @@ export interface Opportunity {
 	missing: MissingSkill[];
 }
 
-/** The open roles a learner may see, best match first. */
-export async function listOpportunities(db: Db, userId: string, locale: Locale, now = Date.now()): Promise<Opportunity[]> {
+/** The open roles a learner may see (or just `roleId`), scored, best match first; gaps not yet explained. */
+async function rankOpportunities(db: Db, userId: string, locale: Locale, now: number, roleId?: string): Promise<Opportunity[]> {
 	const day = today(now);
-	const roles = await db
-		.selectFrom('role')
-		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.selectAll('role')
-		.select('organization.name as org')
-		.where('role.status', '=', 'open')
-		.where('organization.status', '=', 'vetted')
-		.where((eb) => eb.or([eb('role.closes_on', 'is', null), eb('role.closes_on', '>=', day)]))
-		.execute();
+	const roles = (await openRoles(db)).filter((role) => (role.closesOn === null || role.closesOn >= day) && (roleId === undefined || role.id === roleId));
 	if (roles.length === 0) return [];
-	const skills = await db.selectFrom('role_skill').selectAll().where('role_id', 'in', roles.map((r) => r.id)).execute();
 	const facts = await learnerFacts(db, userId);
-	const opportunities = roles.map((role) => {
-		const own = skills.filter((s) => s.role_id === role.id);
-		const match = scoreMatch(facts, {
-			required: own.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
-			preferred: own.filter((s) => s.required === 0).map((s) => ({ id: s.skill_id, level: s.level })),
-			area: role.area,
-			remote: role.remote === 1,
-			availability: role.availability
-		});
-		return {
+	return roles
+		.map((role) => ({
 			id: role.id,
-			title: pick(locale, role.title_my, role.title_en),
+			title: pick(locale, role.title.my, role.title.en),
 			org: role.org,
 			kind: role.kind,
-			area: role.area,
-			remote: role.remote === 1,
-			availability: role.availability,
+			area: role.facts.area,
+			remote: role.facts.remote,
+			availability: role.facts.availability,
 			pay: role.pay,
 			seats: role.seats,
-			closesOn: role.closes_on,
-			match,
+			closesOn: role.closesOn,
+			match: scoreMatch(facts, role.facts),
 			missing: [] as MissingSkill[]
-		};
-	});
+		}))
+		.sort(byMatch);
+}
+
+/** Every open role a learner may see, best match first, each gap explained. */
+export async function listOpportunities(db: Db, userId: string, locale: Locale, now = Date.now()): Promise<Opportunity[]> {
+	const opportunities = await rankOpportunities(db, userId, locale, now);
 	await explainMissing(db, opportunities, locale);
-	return opportunities.sort(byMatch);
+	return opportunities;
+}
+
+export const OPPORTUNITIES_PER_PAGE = 20;
+export type OpportunityFilter = { kind: RoleKind | ''; show: 'all' | 'eligible' | 'almost'; page: number };
+
+/**
+ * One page of a learner's opportunities, filtered by kind and by fit ("eligible", "almost
+ * there"); only the roles on the page have their gaps explained. `page` past the end gives the
+ * last page.
+ */
+export async function opportunitiesPage(db: Db, userId: string, locale: Locale, filter: OpportunityFilter, now = Date.now()) {
+	const all = await rankOpportunities(db, userId, locale, now);
+	const chosen = all.filter((o) => (!filter.kind || o.kind === filter.kind) && (filter.show === 'all' || (filter.show === 'eligible' ? o.match.eligible : almostThere(o.match))));
+	const pages = Math.max(1, Math.ceil(chosen.length / OPPORTUNITIES_PER_PAGE));
+	const page = Math.min(Math.max(1, filter.page), pages);
+	const roles = chosen.slice((page - 1) * OPPORTUNITIES_PER_PAGE, page * OPPORTUNITIES_PER_PAGE);
+	await explainMissing(db, roles, locale);
+	return { roles, total: all.length, matching: chosen.length, page, pages, perPage: OPPORTUNITIES_PER_PAGE };
 }
 
 /** Names each missing skill and finds the published courses that close the gap. */
 async function explainMissing(db: Db, opportunities: Opportunity[], locale: Locale): Promise<void> {
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
-	const names = await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute();
-	const courses = await db
+	const names = new Map((await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute()).map((n) => [n.id, pick(locale, n.name_my, n.name_en)]));
+	const courses = new Map<string, { level: number; id: string; title: string }[]>();
+	const rows = await db
 		.selectFrom('course_skill')
 		.innerJoin('course', 'course.id', 'course_skill.course_id')
 		.select(['course_skill.skill_id', 'course_skill.level', 'course.id', 'course.title_my', 'course.title_en'])
@@ -102,15 +110,13 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 		.where('course.status', '=', 'published')
 		.orderBy('course.id')
 		.execute();
+	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: c.level, id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
 	for (const opportunity of opportunities) {
-		opportunity.missing = opportunity.match.required.missing.map((m) => {
-			const name = names.find((n) => n.id === m.id);
-			return {
-				...m,
-				name: name ? pick(locale, name.name_my, name.name_en) : m.id,
-				courses: courses.filter((c) => c.skill_id === m.id && c.level >= m.level).map((c) => ({ id: c.id, title: pick(locale, c.title_my, c.title_en) }))
-			};
-		});
+		opportunity.missing = opportunity.match.required.missing.map((m) => ({
+			...m,
+			name: names.get(m.id) ?? m.id,
+			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title }) => ({ id, title }))
+		}));
 	}
 }
 
@@ -123,8 +129,9 @@ export interface OpportunityDetail extends Opportunity {
 
 /** One open role for a learner, with everything the list shows and its texts; null when not open to learners. */
 export async function getOpportunity(db: Db, userId: string, roleId: string, locale: Locale, now = Date.now()): Promise<OpportunityDetail | null> {
-	const found = (await listOpportunities(db, userId, locale, now)).find((o) => o.id === roleId);
+	const [found] = await rankOpportunities(db, userId, locale, now, roleId);
 	if (!found) return null;
+	await explainMissing(db, [found], locale);
 	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).executeTakeFirstOrThrow();
 	const facts = await learnerFacts(db, userId);
 	const skills = await db

@@ -1,6 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { listOpportunities } from '$lib/server/roles/opportunities';
-import { almostThere } from '$lib/matching/score';
+import { opportunitiesPage, type OpportunityFilter } from '$lib/server/roles/opportunities';
 import { roleKinds } from '$lib/role-choices';
 import type { PageServerLoad } from './$types';
 
@@ -8,10 +7,14 @@ const SHOW = ['all', 'eligible', 'almost'] as const;
 
 export const load = (async ({ locals, url }) => {
 	const kindParam = url.searchParams.get('kind') ?? '';
-	const kind = (roleKinds as readonly string[]).includes(kindParam) ? kindParam : '';
 	const showParam = url.searchParams.get('show') ?? 'all';
-	const show = (SHOW as readonly string[]).includes(showParam) ? (showParam as (typeof SHOW)[number]) : 'all';
-	const all = await listOpportunities(getDb(), locals.user!.id, locals.locale);
-	const roles = all.filter((o) => (!kind || o.kind === kind) && (show === 'all' || (show === 'eligible' ? o.match.eligible : almostThere(o.match))));
-	return { roles, total: all.length, filters: { kind, show } };
+	const pageParam = Number(url.searchParams.get('page') ?? '1');
+	// Unknown choices fall back to the defaults: these are links, not forms to correct.
+	const filter: OpportunityFilter = {
+		kind: (roleKinds as readonly string[]).includes(kindParam) ? (kindParam as OpportunityFilter['kind']) : '',
+		show: (SHOW as readonly string[]).includes(showParam) ? (showParam as OpportunityFilter['show']) : 'all',
+		page: Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1
+	};
+	const result = await opportunitiesPage(getDb(), locals.user!.id, locals.locale, filter);
+	return { ...result, filters: { kind: filter.kind, show: filter.show } };
 }) satisfies PageServerLoad;

@@ -1,0 +1,174 @@
+/**
+ * Every learner visible to vetted organizations, kept in memory for ranking a role's candidates:
+ * which learners hold each skill at which level (an inverted index), and each learner's place,
+ * time and remote work in typed arrays. Ranking a role then touches only the holders of its
+ * skills and one pass over small numbers, instead of reading every learner's skills from the
+ * database on each request (docs/benchmarks.md, bench:match).
+ *
+ * Never stale: triggers note every change to a profile, a learner's skills or an account,
+ * whatever code makes it (./changes.ts). Each read first reloads the learners noted since the
+ * last read, then deletes those notes. One process serves the database (docs/architecture.md),
+ * so one reader consumes them.
+ */
+import type { Db } from '../db';
+import { changesSince, forgetChanges, lastChange } from './changes';
+import { scoreOf, type LearnerFacts, type RoleFacts } from '../../matching/score';
+
+class VisibleLearners {
+	/** The last change note applied. */
+	seq = 0;
+	ids: string[] = [];
+	facts: (LearnerFacts | null)[] = [];
+	private slots = new Map<string, number>();
+	private free: number[] = [];
+	/** Skill id → slot → the highest level held. */
+	private holders = new Map<string, Map<number, number>>();
+	private area = new Int16Array(1024);
+	private availability = new Uint32Array(1024);
+	private remote = new Uint8Array(1024);
+	private codes = new Map<string, number>();
+
+	private code(word: string): number {
+		let code = this.codes.get(word);
+		if (code === undefined) this.codes.set(word, (code = this.codes.size));
+		return code;
+	}
+
+	private bit(word: string): number {
+		const code = this.code(word);
+		return code < 32 ? 1 << code : 0;
+	}
+
+	remove(id: string): void {
+		const slot = this.slots.get(id);
+		if (slot === undefined) return;
+		for (const skill of Object.keys(this.facts[slot]!.skills)) this.holders.get(skill)?.delete(slot);
+		this.slots.delete(id);
+		this.ids[slot] = '';
+		this.facts[slot] = null;
+		this.free.push(slot);
+	}
+
+	put(id: string, facts: LearnerFacts): void {
+		this.remove(id);
+		const slot = this.free.pop() ?? this.ids.length;
+		if (slot >= this.area.length) this.grow();
+		this.slots.set(id, slot);
+		this.ids[slot] = id;
+		this.facts[slot] = facts;
+		this.area[slot] = this.code(facts.area);
+		this.availability[slot] = facts.availability.reduce((mask, word) => mask | this.bit(word), 0);
+		this.remote[slot] = facts.remote ? 1 : 0;
+		for (const [skill, level] of Object.entries(facts.skills)) {
+			let held = this.holders.get(skill);
+			if (!held) this.holders.set(skill, (held = new Map()));
+			held.set(slot, level);
+		}
+	}
+
+	private grow(): void {
+		const size = this.area.length * 2;
+		const area = new Int16Array(size);
+		area.set(this.area);
+		const availability = new Uint32Array(size);
+		availability.set(this.availability);
+		const remote = new Uint8Array(size);
+		remote.set(this.remote);
+		[this.area, this.availability, this.remote] = [area, availability, remote];
+	}
+
+	/** Slots of the `limit` best learners for the role, best first (eligible, score, then id). */
+	best(role: RoleFacts, limit: number): number[] {
+		const count = this.ids.length;
+		const required = new Uint8Array(count);
+		const preferred = new Uint8Array(count);
+		for (const [wanted, counts] of [[role.required, required], [role.preferred, preferred]] as const) {
+			for (const skill of wanted) this.holders.get(skill.id)?.forEach((level, slot) => level >= skill.level && counts[slot]++);
+		}
+		const area = role.area === null ? -1 : (this.codes.get(role.area) ?? -2);
+		const remote = role.remote ? 1 : 0;
+		const time = this.codes.has(role.availability) ? this.bit(role.availability) : 0;
+		// Eligible learners rank above every other, so their key is 1000 + score.
+		const keys = new Int16Array(count).fill(-1);
+		const tally = new Int32Array(1101);
+		for (let slot = 0; slot < count; slot++) {
+			if (this.ids[slot] === '') continue;
+			const place = this.area[slot] === area || (remote & this.remote[slot]) === 1;
+			const score = scoreOf(role, required[slot], preferred[slot], place, (this.availability[slot] & time) !== 0);
+			keys[slot] = required[slot] === role.required.length ? 1000 + score : score;
+			tally[keys[slot]]++;
+		}
+		// The lowest key that still makes the list; only ties at it need their ids compared.
+		let cutoff = 1100;
+		for (let taken = 0; cutoff > 0 && taken + tally[cutoff] < limit; cutoff--) taken += tally[cutoff];
+		const chosen: number[] = [];
+		for (let slot = 0; slot < count; slot++) if (keys[slot] >= cutoff) chosen.push(slot);
+		chosen.sort((a, b) => keys[b] - keys[a] || (this.ids[a] < this.ids[b] ? -1 : 1));
+		return chosen.slice(0, limit);
+	}
+}
+
+const loaded = new WeakMap<Db, Promise<VisibleLearners>>();
+
+/** Facts of the given learners (or of all) who are visible to vetted organizations. */
+async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFacts>> {
+	const learners = new Map<string, LearnerFacts>();
+	let profiles = db
+		.selectFrom('learner_profile')
+		.innerJoin('user', 'user.id', 'learner_profile.user_id')
+		.select(['learner_profile.user_id', 'learner_profile.area', 'learner_profile.availability', 'learner_profile.remote_ok'])
+		.where('learner_profile.visibility', '=', 'vetted')
+		.where('user.kind', '=', 'learner');
+	let skills = db
+		.selectFrom('user_skill')
+		.innerJoin('learner_profile', 'learner_profile.user_id', 'user_skill.user_id')
+		.select(['user_skill.user_id', 'user_skill.skill_id', 'user_skill.level'])
+		.where('learner_profile.visibility', '=', 'vetted');
+	if (userIds) {
+		profiles = profiles.where('learner_profile.user_id', 'in', userIds);
+		skills = skills.where('user_skill.user_id', 'in', userIds);
+	}
+	for (const p of await profiles.execute()) {
+		learners.set(p.user_id, { skills: {}, area: p.area, availability: JSON.parse(p.availability) as string[], remote: p.remote_ok === 1 });
+	}
+	for (const row of await skills.execute()) {
+		const facts = learners.get(row.user_id);
+		// A skill from several sources (self, course, endorsement) counts at its highest level.
+		if (facts) facts.skills[row.skill_id] = Math.max(facts.skills[row.skill_id] ?? 0, row.level);
+	}
+	return learners;
+}
+
+async function loadAll(db: Db): Promise<VisibleLearners> {
+	const visible = new VisibleLearners();
+	visible.seq = await lastChange(db);
+	await forgetChanges(db, 'learner', visible.seq);
+	for (const [id, facts] of await load(db)) visible.put(id, facts);
+	return visible;
+}
+
+async function visibleLearners(db: Db): Promise<VisibleLearners> {
+	let loading = loaded.get(db);
+	if (!loading) loaded.set(db, (loading = loadAll(db)));
+	const visible = await loading;
+	const { refs: changed, seq } = await changesSince(db, 'learner', visible.seq);
+	if (changed.length === 0) return visible;
+	for (let i = 0; i < changed.length; i += 500) {
+		const batch = changed.slice(i, i + 500);
+		const fresh = await load(db, batch);
+		for (const id of batch) {
+			const facts = fresh.get(id);
+			if (facts) visible.put(id, facts);
+			else visible.remove(id);
+		}
+	}
+	visible.seq = Math.max(visible.seq, seq);
+	await forgetChanges(db, 'learner', visible.seq);
+	return visible;
+}
+
+/** The `limit` best learners visible to vetted organizations for a role, best first, with their facts. */
+export async function bestLearners(db: Db, role: RoleFacts, limit: number): Promise<{ id: string; facts: LearnerFacts }[]> {
+	const visible = await visibleLearners(db);
+	return visible.best(role, limit).map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));
+}
