@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeRules, type Rule } from '$lib/server/access';
-import { Client, createAdminWithCommand, uniqueName } from './support';
+import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
 
 type Role = 'anonymous' | 'learner' | 'org_member' | 'admin';
@@ -26,11 +26,7 @@ async function clientFor(role: Role): Promise<Client> {
 		const response = await client.signUp(uniqueName(role === 'learner' ? 'walker' : 'orgwalker'), role);
 		expect(response.status).toBe(200);
 	} else if (role === 'admin') {
-		const name = uniqueName('adminwalk');
-		const oneTime = createAdminWithCommand(name);
-		expect((await client.signIn(name, oneTime)).status).toBe(303);
-		const changed = await client.post('/account/password', { current: oneTime, next: 'walking the whole route table' });
-		expect(changed.status).toBe(303);
+		return adminClient('en', 'adminwalk');
 	}
 	return client;
 }

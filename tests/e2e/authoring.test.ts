@@ -4,10 +4,10 @@
  */
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, fillPair, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,12 +30,6 @@ async function loadedWidth(image: Locator): Promise<number> {
 				img.addEventListener('error', () => resolve(0));
 			})
 	);
-}
-
-async function fillPair(page: Page, group: string, my: string, en: string) {
-	const fields = page.getByRole('group', { name: group, exact: true });
-	await fields.getByLabel('Burmese').fill(my);
-	await fields.getByLabel('English').fill(en);
 }
 
 describe('an author', () => {

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { Client, uniqueName } from './support';
+import { adminClient, Client, uniqueName } from './support';
 import { sampleParams } from './routes';
 import fs from 'node:fs';
 
@@ -17,12 +17,23 @@ const MB = 'a'.repeat(1024 * 1024);
 const courseDetails = { category: 'vocational', audience: 'families', title_my: 'ချုပ်ရိုး', title_en: 'Seams', summary_my: 'ချုပ်နည်း', summary_en: 'How to sew seams' };
 const lesson = { title_my: 'အပ်', title_en: 'Needle', minutes: '5', body_my: 'အပ်ကို ကိုင်ပါ။', body_en: 'Hold the needle.' };
 const roleDetails = { kind: 'medical_volunteer', title_my: 'ဆေးခန်း', title_en: 'Clinic', description_my: 'ကူညီရန်', description_en: 'Help', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: '2027-01-31' };
+const skill = {
+	group: 'health',
+	name_my: 'အရိုးကျိုး ကျပ်စည်းခြင်း',
+	name_en: 'Splinting',
+	basic_my: 'လက်မောင်းကို ထုပ်ပိုးကာ မလှုပ်အောင် ထားနိုင်သည်။',
+	basic_en: 'Can keep an injured arm still.',
+	working_my: 'ခြေ၊ လက် အရိုးကျိုးကို ကျပ်စည်းနိုင်သည်။',
+	working_en: 'Can splint a broken arm or leg.',
+	teach_my: 'ကျပ်စည်းနည်းကို လေ့ကျင့်ခန်းဖြင့် သင်ပေးနိုင်သည်။',
+	teach_en: 'Can teach splinting.'
+};
 const question = { type: 'true_false', prompt_my: 'မှန်လား', prompt_en: 'True?', explanation_my: 'မှန်သည်', explanation_en: 'Yes', answer: 'true' };
 
 interface FormCase {
 	name: string;
 	path: string;
-	role: 'anonymous' | 'learner' | 'org_member' | 'author';
+	role: 'anonymous' | 'learner' | 'org_member' | 'author' | 'admin';
 	valid: Record<string, string>;
 	/** Fields whose free text is checked for markup and SQL. */
 	text: string[];
@@ -79,7 +90,10 @@ const forms: FormCase[] = [
 	{ name: 'application message', path: '/learn/applications/nosuchapplication?/message', role: 'learner', valid: { body: 'Hello' }, text: ['body'] },
 	{ name: 'organization message', path: '/org/applications/nosuchapplication?/message', role: 'author', valid: { body: 'Hello' }, text: ['body'] },
 	{ name: 'endorse a skill', path: '/org/applications/nosuchapplication?/endorse', role: 'author', valid: { skill: 'first_aid', level: '2' }, text: ['skill', 'level'] },
-	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] }
+	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] },
+	// Skills, by an administrator.
+	{ name: 'new skill', path: '/admin/skills?/add', role: 'admin', valid: skill, text: ['group', 'name_my', 'name_en', 'basic_en', 'teach_my'] },
+	{ name: 'skill edit', path: `/admin/skills/${sampleParams.skill}?/save`, role: 'admin', valid: skill, text: ['name_en', 'working_my', 'group'] }
 ];
 
 const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill', 'application', 'application_event', 'application_message'];
@@ -89,7 +103,9 @@ const snapshot = () =>
 		...TABLES.map((t) => (sqlite.prepare(`select count(*) n from "${t}"`).get() as { n: number }).n),
 		// Edits change no row count: every course's version and time of change must stay too.
 		(sqlite.prepare("select group_concat(id || ':' || version || ':' || updated_at || ':' || status) s from course").get() as { s: string }).s,
-		(sqlite.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from role").get() as { s: string | null }).s
+		(sqlite.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from role").get() as { s: string | null }).s,
+		// A skill edit changes texts and the time of the edit, not the count.
+		(sqlite.prepare("select coalesce(max(updated_at), 0) || ':' || total(length(name_my) + length(name_en) + length(levels) + length(coalesce(group_id, ''))) s from skill").get() as { s: string }).s
 	].join(',');
 beforeAll(() => {
 	sqlite = new Database(inject('databasePath'), { readonly: true });
@@ -120,8 +136,13 @@ async function authorClient(locale: 'my' | 'en') {
 	return authors.get(locale)!;
 }
 
+const admins = new Map<string, Client>();
 async function clientFor(role: FormCase['role'], locale: 'my' | 'en'): Promise<Client> {
 	if (role === 'author') return (await authorClient(locale)).client;
+	if (role === 'admin') {
+		if (!admins.has(locale)) admins.set(locale, await adminClient(locale, 'badadmin'));
+		return admins.get(locale)!;
+	}
 	const client = new Client(locale);
 	if (role !== 'anonymous') expect((await client.signUp(uniqueName('bad'), role)).status).toBe(200);
 	return client;

@@ -21,6 +21,7 @@ export const sampleParams: Record<string, string> = {
 	org: 'nosuchorganization',
 	role: 'nosuchroleatall',
 	application: 'nosuchapplication',
+	skill: 'first_aid',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };
 

@@ -53,6 +53,18 @@ export function createAdminWithCommand(name: string): string {
 	return match[1];
 }
 
+/** A raw HTTP client signed in as a new administrator (made with the command, its one-time password replaced). */
+export async function adminClient(locale: 'my' | 'en' = 'en', prefix = 'adminclient'): Promise<Client> {
+	const client = new Client(locale);
+	const name = uniqueName(prefix);
+	const oneTime = createAdminWithCommand(name);
+	const signedIn = await client.signIn(name, oneTime);
+	if (signedIn.status !== 303) throw new Error(`signing in ${name} answered ${signedIn.status}`);
+	const changed = await client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' });
+	if (changed.status !== 303) throw new Error(`replacing the one-time password of ${name} answered ${changed.status}`);
+	return client;
+}
+
 /** A raw HTTP client that keeps one session cookie, for checks a browser would hide. */
 export class Client {
 	cookie = '';
@@ -102,6 +114,13 @@ export function consoleErrors(page: Page): string[] {
 export async function shown(locator: Locator): Promise<true> {
 	await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 	return true;
+}
+
+/** Fills a Burmese and English pair of fields, found by its legend as a person reads it (in English). */
+export async function fillPair(page: Page, legend: string, my: string, en: string) {
+	const fields = page.getByRole('group', { name: legend, exact: true });
+	await fields.getByLabel('Burmese').fill(my);
+	await fields.getByLabel('English').fill(en);
 }
 
 /** Answers every question of the quiz on screen correctly, as a person reading the lessons would. */

@@ -68,7 +68,9 @@ export const routeRules: Record<string, Rule> = {
 	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
 	'/admin': 'admin',
 	'/admin/organizations/[org]': 'admin',
-	'/admin/roles/[role]': 'admin'
+	'/admin/roles/[role]': 'admin',
+	'/admin/skills': 'admin',
+	'/admin/skills/[skill]': 'admin'
 };
 
 /** Routes a person who must change a one-time password may still use. */

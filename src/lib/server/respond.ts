@@ -15,8 +15,8 @@ export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Lo
 }
 
 /** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */
-export function refused(locale: Locale, key: string, values: FormValues, field = 'form', status = 400) {
-	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale) };
+export function refused(locale: Locale, key: string, values: FormValues, field = 'form', status = 400, inputs: Record<string, unknown> = {}) {
+	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale, inputs) };
 	return fail(status, { values, errors });
 }
 

@@ -12,6 +12,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 import { processImage, storeImage, type ImageError } from '../media/images';
 import { refreshCourseIndex } from './catalogue';
 import { randomToken } from '../auth/tokens';
+import { skillIdFrom, slugify } from '../text/slug';
 
 export interface Author {
 	userId: string;
@@ -298,17 +299,6 @@ export async function addCourseImage(
 	return { ok: true, path: `/media/courses/${courseId}/${name}`, name };
 }
 
-/** Lower-case words of `text` joined by dashes, for ids that read well in addresses. */
-function slugify(text: string, max = 40): string {
-	return text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, max)
-		.replace(/-+$/, '');
-}
-
 /** Starts a draft course with an id made from its English title and a random suffix. */
 export async function addCourse(db: Db, author: Author, details: CourseDetails, now = Date.now()): Promise<AuthorResult<{ id: string }>> {
 	const id = `${slugify(details.title.en) || 'course'}-${randomToken(3)}`;
@@ -454,7 +444,7 @@ export async function chooseCourseSkills(
 		return { id: p.id, level: p.level, name: { my: skill.name_my, en: skill.name_en } };
 	});
 	if (newSkill) {
-		const id = slugify(newSkill.name.en, 60).replace(/-/g, '_') || `skill_${randomToken(4)}`;
+		const id = skillIdFrom(newSkill.name.en) || `skill_${randomToken(4)}`;
 		if (!skills.some((s) => s.id === id)) skills.push({ id, level: newSkill.level, name: newSkill.name });
 	}
 	return setCourseSkills(db, author, courseId, skills, now);

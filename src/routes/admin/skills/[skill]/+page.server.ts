@@ -1,0 +1,27 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { notFound, parseParams } from '$lib/server/respond';
+import { editSkill, skillForAdmin, skillFormValues, skillGroupsForAdmin } from '$lib/server/skills/editing';
+import { skillRefusal } from '$lib/server/skills/refusal';
+import { skillFormSchema, skillParams } from '$lib/schemas/skill';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params: raw, locals }) => {
+	const { skill: skillId } = parseParams(skillParams, raw, locals.locale, 'error_skill_missing');
+	const db = getDb();
+	const skill = await skillForAdmin(db, skillId);
+	if (!skill) notFound(locals.locale, 'error_skill_missing');
+	return { skill, values: skillFormValues(skill), groups: await skillGroupsForAdmin(db) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	save: async ({ params: raw, request, locals }) => {
+		const { skill } = parseParams(skillParams, raw, locals.locale, 'error_skill_missing');
+		const form = await readForm(request, skillFormSchema, locals.locale);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const result = await editSkill(getDb(), locals.user!.id, skill, form.data);
+		if (!result.ok) return skillRefusal(locals.locale, result, form.values);
+		return { done: true };
+	}
+} satisfies Actions;
