@@ -1,0 +1,83 @@
+/**
+ * The data register (docs/data-register.md) against a database: which columns the database has
+ * that the register does not describe, and which the register describes that are gone.
+ */
+import { sql } from 'kysely';
+import type { Db } from '$lib/server/db';
+
+export const REGISTER_FILE = 'docs/data-register.md';
+
+/** Table name → its column names. */
+export type Columns = Map<string, string[]>;
+
+const HEADER = 'Column | Purpose | Who sees it | Kept';
+
+/**
+ * The tables the register describes: each under a heading "## `table`", with one markdown table
+ * whose first cell names the column (`column`, or `column` · personal). Other headings are prose.
+ * `problems` lists what is malformed: a wrong header, a row without a column or with an empty
+ * cell, a table or column described twice, a table section without columns.
+ */
+export function parseRegister(markdown: string): { tables: Columns; problems: string[] } {
+	const tables: Columns = new Map();
+	const problems: string[] = [];
+	let table: string | null = null;
+	let sawHeader = false;
+	for (const line of markdown.split('\n')) {
+		const heading = /^##\s+(.*)$/.exec(line);
+		if (heading) {
+			table = /^`([^`]+)`$/.exec(heading[1].trim())?.[1] ?? null;
+			sawHeader = false;
+			if (table && tables.has(table)) problems.push(`${table}: described twice`);
+			if (table) tables.set(table, []);
+			continue;
+		}
+		if (!table || !line.startsWith('|')) continue;
+		const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+		if (!sawHeader) {
+			sawHeader = true;
+			if (cells.join(' | ') !== HEADER) problems.push(`${table}: the header must be "${HEADER}", not "${cells.join(' | ')}"`);
+			continue;
+		}
+		if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
+		const column = /^`([^`]+)`(?: · personal)?$/.exec(cells[0])?.[1];
+		if (!column) {
+			problems.push(`${table}: a row must start with \`column\` or \`column\` · personal, not "${cells[0]}"`);
+			continue;
+		}
+		if (cells.length !== 4 || cells.some((cell) => cell === '')) problems.push(`${table}.${column}: needs a column, a purpose, who sees it and how long it is kept`);
+		const columns = tables.get(table)!;
+		if (columns.includes(column)) problems.push(`${table}.${column}: described twice`);
+		columns.push(column);
+	}
+	for (const [name, columns] of tables) if (columns.length === 0) problems.push(`${name}: no columns described`);
+	return { tables, problems };
+}
+
+/**
+ * Every table and its columns, from sqlite_master and pragma table_info: tables of migrations,
+ * of Kysely's migrator, and virtual ones (the search index). Left out: SQLite's own tables, and
+ * the shadow tables in which a virtual table keeps its data (the register describes the
+ * virtual table itself).
+ */
+export async function databaseColumns(db: Db): Promise<Columns> {
+	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) != 'sqlite_' order by name`.execute(db);
+	const shadows = await sql<{ name: string }>`select name from pragma_table_list where type = 'shadow'`.execute(db);
+	const shadow = new Set(shadows.rows.map((r) => r.name));
+	const columns: Columns = new Map();
+	for (const { name } of tables.rows.filter((t) => !shadow.has(t.name))) {
+		const info = await sql<{ name: string }>`select name from pragma_table_info(${name}) order by cid`.execute(db);
+		columns.set(name, info.rows.map((r) => r.name));
+	}
+	return columns;
+}
+
+/** Each `table.column` the database has and the register does not describe, and the other way round. */
+export function compareRegister(database: Columns, register: Columns): string[] {
+	const missing = (from: Columns, to: Columns) =>
+		[...from].flatMap(([table, columns]) => columns.filter((column) => !to.get(table)?.includes(column)).map((column) => `${table}.${column}`));
+	return [
+		...missing(database, register).map((c) => `${c}: in the database, not described in ${REGISTER_FILE}`),
+		...missing(register, database).map((c) => `${c}: described in ${REGISTER_FILE}, not in the database`)
+	].sort();
+}
