@@ -1,9 +1,13 @@
+import { badgeFor } from '$lib/server/applications/news';
 import { sha256Hex } from '$lib/server/auth/tokens';
+import { getDb } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (({ locals, route }) => ({
+export const load = (async ({ locals, route }) => ({
 	locale: locals.locale,
 	user: locals.user ? { username: locals.user.username, kind: locals.user.kind } : null,
+	// In-app notification badge: news on applications, or what waits for an administrator.
+	badge: locals.user ? await badgeFor(getDb(), locals.user) : 0,
 	// Tags what a learner's phone queues offline, so another account never sends it as theirs. Opaque.
 	outboxKey: locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
 	// Pages the service worker keeps without cookies (offline, the reader), shown at other

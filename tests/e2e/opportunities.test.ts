@@ -94,8 +94,18 @@ describe('opportunities', () => {
 		const list = await (await org.request(`/org/roles/${roleId}/applications`)).text();
 		expect(list).toContain(`/org/applications/${applicationId}`);
 		expect(list).not.toContain(medicName);
+		// The new application is news for the organization until someone of it opens it.
+		expect(list).toContain('class="badge new"');
 		expect((await org.post(`/org/applications/${applicationId}?/decide`, { decision: 'accept', note: 'Welcome: the clinic will message you here.' })).status).toBe(200);
-		await page.reload();
+		expect(await (await org.request(`/org/roles/${roleId}/applications`)).text()).not.toContain('class="badge new"');
+		// The decision is news for the learner: a badge on the menu until the application is opened.
+		await page.goto('/learn');
+		await page.getByRole('link', { name: 'အသစ် 1 ခု' }).click();
+		await page.waitForURL('**/learn/applications');
+		await shown(page.getByText('အသစ်', { exact: true }));
+		await page.getByRole('link', { name: title }).click();
+		await page.waitForURL(`**/learn/applications/${applicationId}`);
+		await shown(page.getByRole('link', { name: 'လျှောက်လွှာ', exact: true }));
 		await shown(page.getByText('လက်ခံသည်', { exact: true }).first());
 		await shown(page.getByText('Welcome: the clinic will message you here.'));
 		expect(await page.getByRole('button', { name: 'လျှောက်လွှာကို ရုပ်သိမ်းရန်' }).count()).toBe(0);

@@ -117,6 +117,9 @@ export interface ApplicationTable {
 	status: ApplicationStatus;
 	created_at: number;
 	updated_at: number;
+	/** When the learner, and anyone of the organization, last opened it (0: never). */
+	learner_seen_at: Generated<number>;
+	org_seen_at: Generated<number>;
 }
 
 export interface ApplicationEventTable {

@@ -6,13 +6,16 @@ import { notFound, parseParams } from '$lib/server/respond';
 import { getMyApplication, readThread, withdrawApplication } from '$lib/server/applications';
 import { applicationParams, withdrawSchema } from '$lib/schemas/application';
 import { messageAction } from '$lib/server/applications/message-action';
+import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
 	const { application: id } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
 	const application = await getMyApplication(getDb(), locals.user!.id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
-	return { application, thread: (await readThread(getDb(), locals.user!.id, id)) ?? [] };
+	const thread = (await readThread(getDb(), locals.user!.id, id)) ?? [];
+	await markSeen(getDb(), id, 'learner');
+	return { application, thread, badge: await badgeFor(getDb(), locals.user!) };
 }) satisfies PageServerLoad;
 
 export const actions = {

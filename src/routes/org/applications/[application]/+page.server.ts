@@ -6,13 +6,16 @@ import { notFound, parseParams } from '$lib/server/respond';
 import { decideApplication, endorsableSkills, endorseSkill, getOrgApplication, readThread } from '$lib/server/applications';
 import { applicationParams, decideApplicationSchema, endorseSchema } from '$lib/schemas/application';
 import { messageAction } from '$lib/server/applications/message-action';
+import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
 	const { application: id } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
 	const application = await getOrgApplication(getDb(), locals.user!.id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
+	await markSeen(getDb(), id, 'organization');
 	return {
+		badge: await badgeFor(getDb(), locals.user!),
 		application,
 		thread: (await readThread(getDb(), locals.user!.id, id)) ?? [],
 		endorsable: application.status === 'accepted' ? await endorsableSkills(getDb(), id, locals.locale) : []

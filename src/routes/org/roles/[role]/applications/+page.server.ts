@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { notFound, parseParams } from '$lib/server/respond';
 import { listRoleApplications } from '$lib/server/applications';
+import { orgNews } from '$lib/server/applications/news';
 import { getOrgRole } from '$lib/server/roles/editing';
 import type { PageServerLoad } from './$types';
 
@@ -12,5 +13,6 @@ export const load = (async ({ params: raw, locals }) => {
 	const applicants = await listRoleApplications(getDb(), locals.user!.id, roleId);
 	const role = await getOrgRole(getDb(), locals.user!.id, roleId);
 	if (!applicants || !role) notFound(locals.locale, 'error_no_role');
-	return { role: { id: role.id, title: role.title.my || role.title.en }, applicants };
+	const news = (await orgNews(getDb(), locals.user!.id)).filter((n) => n.roleId === roleId).map((n) => n.id);
+	return { role: { id: role.id, title: role.title.my || role.title.en }, applicants, news };
 }) satisfies PageServerLoad;
