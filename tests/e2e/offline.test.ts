@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
 import { answerQuiz, baseUrl, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
 import { axeViolations } from './axe';
+import { watchOrigins } from './same-origin';
 
 const COURSE = 'first-aid-basics';
 /** operations.test.ts uses 3112 and 3113. */
@@ -125,15 +126,15 @@ describe('a new version', () => {
 });
 
 /** A browser profile kept on disk, like a phone's: closing and opening it keeps what it stored. */
-function persistentPhone(dir: string, url: string): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(dir, {
+async function persistentPhone(dir: string, url: string): Promise<BrowserContext> {
+	return watchOrigins(await chromium.launchPersistentContext(dir, {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS,
 		baseURL: url,
 		viewport: { width: 360, height: 740 },
 		isMobile: true,
 		hasTouch: true
-	});
+	}));
 }
 
 describe('a course downloaded for offline', () => {

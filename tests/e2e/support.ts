@@ -3,10 +3,17 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
+import { watchOrigins } from './same-origin';
 
 export const baseUrl = () => inject('baseUrl');
 
-export const launch = launchChromium;
+/** Chromium whose every context is watched for requests to other origins (same-origin.ts). */
+export async function launch(): Promise<Browser> {
+	const browser = await launchChromium();
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options) => watchOrigins(await newContext(options));
+	return browser;
+}
 
 /** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
 export function phone(browser: Browser, options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
