@@ -1,0 +1,206 @@
+/**
+ * The access matrix, object by object: every route that names a person's data or an
+ * organization's is called by eight actors (nobody, learner A, learner B, a member of a pending
+ * organization, of vetted organization X, of vetted organization Y, of a suspended organization,
+ * and an administrator). Pages must open for exactly those in `sees` (404 or 403 for everyone
+ * else); every form action is sent a valid form by everyone who must not use it, and must be
+ * refused with nothing written. Generated from one table (OBJECTS): a route with a
+ * parameter that is in neither OBJECTS nor ELSEWHERE fails the first test.
+ * (Which kind of account may open which route at all is walked in access.test.ts.)
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decide, routeRules } from '$lib/server/access';
+import { adminClient, Client, uniqueName } from './support';
+import { routeCalls } from './routes';
+
+type Actor = 'anonymous' | 'learnerA' | 'learnerB' | 'memberPending' | 'memberX' | 'memberY' | 'memberSuspended' | 'admin';
+const ACTORS: Actor[] = ['anonymous', 'learnerA', 'learnerB', 'memberPending', 'memberX', 'memberY', 'memberSuspended', 'admin'];
+const KIND = { anonymous: null, learnerA: 'learner', learnerB: 'learner', memberPending: 'org_member', memberX: 'org_member', memberY: 'org_member', memberSuspended: 'org_member', admin: 'admin' } as const;
+
+/** What the world holds, made in beforeAll. */
+interface World {
+	orgX: string;
+	/** X's open role, which learner A applied to. */
+	roleX: string;
+	/** Y's draft role. */
+	draftY: string;
+	/** The open role of the organization suspended after posting it. */
+	roleSuspended: string;
+	/** Learner A's application to roleX, with a message thread. */
+	applicationA: string;
+}
+
+/**
+ * Each route naming an object, with the objects to try, who may see each (GET 200; everyone
+ * else the access table lets in gets 404 or 403), and who may act on it (its form actions; by
+ * default those who see it).
+ */
+const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; sees: Actor[]; acts?: Actor[] }[]> = {
+	'/learn/applications/[application]': [{ params: (w) => ({ application: w.applicationA }), sees: ['learnerA'] }],
+	'/org/applications/[application]': [{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }],
+	'/learn/opportunities/[role]': [
+		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
+		{ params: (w) => ({ role: w.draftY }), sees: [] },
+		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
+	],
+	'/org/roles/[role]': [
+		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		{ params: (w) => ({ role: w.draftY }), sees: ['memberY'] },
+		// A suspended organization still reads its own role, and can change nothing.
+		{ params: (w) => ({ role: w.roleSuspended }), sees: ['memberSuspended'], acts: [] }
+	],
+	'/org/roles/[role]/candidates': [
+		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
+	],
+	'/org/roles/[role]/applications': [
+		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
+	],
+	'/admin/roles/[role]': [{ params: (w) => ({ role: w.roleX }), sees: ['admin'] }],
+	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }]
+};
+
+/** Routes with a parameter whose objects are public content or proven in another file. */
+const ELSEWHERE: Record<string, string> = {
+	'/learn/courses/[course]': 'published course content, the same for every learner',
+	'/learn/courses/[course]/lessons/[lesson]': 'published course content',
+	'/learn/courses/[course]/quizzes/[quiz]': 'published course content; attempts are the caller’s own',
+	'/learn/certificates/[code]': 'course.test.ts: another person cannot open a learner’s certificate',
+	'/verify/[code]': 'public by design: what the holder chose to show',
+	'/media/courses/[course]/[name]': 'public course pictures',
+	'/api/courses/[course]/offline': 'public course packages',
+	'/api/courses/[course]/offline/course': 'public course packages',
+	'/api/courses/[course]/offline/lessons/[lesson]': 'public course packages',
+	'/api/courses/[course]/offline/quizzes/[quiz]': 'public course packages',
+	'/author/courses/[course]': 'authoring.test.ts: another organization cannot open or change a course',
+	'/author/courses/[course]/lessons/[lesson]': 'authoring.test.ts',
+	'/author/courses/[course]/quizzes/[quiz]': 'authoring.test.ts',
+	'/author/courses/[course]/modules/[module]/new-lesson': 'authoring.test.ts',
+	'/author/courses/[course]/modules/[module]/new-quiz': 'authoring.test.ts',
+	'/admin/skills/[skill]': 'the shared skill list, for administrators only'
+};
+
+/** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
+const VALID: Record<string, Record<string, Record<string, string>>> = {
+	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' } },
+	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
+	'/learn/opportunities/[role]': { apply: { message: 'matrix' } },
+	'/org/roles/[role]': {
+		save: { kind: 'trainer', title_my: '', title_en: 'Taken over', description_my: '', description_en: 'matrix', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '1', starts_on: '', closes_on: '' },
+		addSkill: { skill: 'thai', level: '1', need: 'preferred' },
+		removeSkill: { skill: 'first_aid' },
+		move: { move: 'close' }
+	},
+	'/admin/roles/[role]': { review: { decision: 'return', note: 'matrix' } },
+	'/admin/organizations/[org]': { decide: { decision: 'suspend', note: 'matrix' } }
+};
+
+const calls = routeCalls();
+const clients = {} as Record<Actor, Client>;
+let world: World;
+let sqlite: Database.Database;
+
+/** Everything a refused action could have written. */
+const snapshot = () =>
+	JSON.stringify(
+		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
+	);
+
+async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Client; orgId: string }> {
+	const member = new Client('en');
+	expect((await member.signUp(uniqueName(prefix), 'org_member')).status).toBe(200);
+	const name = uniqueName(`${prefix} org`);
+	expect((await member.post('/org?/apply', { name, kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
+	const orgId = (sqlite.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
+	if (admin) expect((await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
+	return { member, orgId };
+}
+
+async function role(member: Client, admin: Client | null, title: string): Promise<string> {
+	const created = await member.post('/org/roles/new', {
+		kind: 'medical_volunteer', title_my: '', title_en: title, description_my: '', description_en: 'Help at the clinic', safety_my: '', safety_en: '',
+		area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+	});
+	expect(created.status).toBe(303);
+	const path = created.headers.get('location')!;
+	expect((await member.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' })).status).toBe(200);
+	const id = path.split('/').pop()!;
+	if (admin) {
+		expect((await member.post(`${path}?/move`, { move: 'submit' })).status).toBe(200);
+		expect((await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status).toBe(200);
+		expect((await member.post(`${path}?/move`, { move: 'open' })).status).toBe(200);
+	}
+	return id;
+}
+
+beforeAll(async () => {
+	sqlite = new Database(inject('databasePath'), { readonly: true });
+	const admin = await adminClient('en', 'matrixadmin');
+	const x = await vettedOrg(admin, 'matrixx');
+	const y = await vettedOrg(admin, 'matrixy');
+	const suspended = await vettedOrg(admin, 'matrixs');
+	const pending = new Client('en');
+	expect((await pending.signUp(uniqueName('matrixp'), 'org_member')).status).toBe(200);
+	expect((await pending.post('/org?/apply', { name: uniqueName('matrixp org'), kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
+	const roleX = await role(x.member, admin, 'Clinic helper X');
+	const draftY = await role(y.member, null, 'Draft of Y');
+	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
+	expect((await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, { decision: 'suspend', note: '' })).status).toBe(200);
+
+	const learnerA = new Client('en');
+	expect((await learnerA.signUp(uniqueName('matrixa'))).status).toBe(200);
+	const learnerB = new Client('en');
+	expect((await learnerB.signUp(uniqueName('matrixb'))).status).toBe(200);
+	const applied = await learnerA.post(`/learn/opportunities/${roleX}?/apply`, { message: 'I can help' });
+	expect(applied.status).toBe(303);
+	const applicationA = applied.headers.get('location')!.split('/').pop()!;
+	expect((await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' })).status).toBe(200);
+
+	world = { orgX: x.orgId, roleX, draftY, roleSuspended, applicationA };
+	Object.assign(clients, { anonymous: new Client('en'), learnerA, learnerB, memberPending: pending, memberX: x.member, memberY: y.member, memberSuspended: suspended.member, admin });
+});
+afterAll(() => sqlite?.close());
+
+const pathOf = (routeId: string, params: Record<string, string>) => routeId.replace(/\[(\w+)\]/g, (_, name: string) => params[name]);
+
+describe('the access matrix', () => {
+	it('classifies every route with a parameter, and has a valid form for every action it checks', () => {
+		const dynamic = [...new Set(calls.filter((c) => c.routeId.includes('[')).map((c) => c.routeId))];
+		expect(dynamic.filter((id) => !(id in OBJECTS) && !(id in ELSEWHERE))).toEqual([]);
+		const actions = calls.filter((c) => c.routeId in OBJECTS && c.method === 'POST').map((c) => `${c.routeId} ?/${c.action}`);
+		expect(actions.filter((a) => { const [routeId, action] = a.split(' ?/'); return !VALID[routeId]?.[action]; })).toEqual([]);
+	});
+
+	for (const [routeId, objects] of Object.entries(OBJECTS)) {
+		for (const [index, object] of objects.entries()) {
+			for (const actor of ACTORS) {
+				const kind = KIND[actor];
+				const byKind = decide(routeId, kind ? { kind, must_change_password: 0 } : null);
+				const expected = byKind !== 'allow' ? byKind : object.sees.includes(actor) ? 'sees' : 'refused';
+				it(`${routeId} #${index + 1} as ${actor}: GET ${expected}`, async () => {
+					const response = await clients[actor].request(pathOf(routeId, object.params(world)));
+					if (expected === 'sees') expect(response.status).toBe(200);
+					else if (expected === 'refused') expect([403, 404]).toContain(response.status);
+					else if (expected === 'forbidden') expect(response.status).toBe(403);
+					else expect([303]).toContain(response.status);
+				});
+				if ((object.acts ?? object.sees).includes(actor) && byKind === 'allow') continue;
+				for (const call of calls.filter((c) => c.routeId === routeId && c.method === 'POST')) {
+					it(`${routeId} #${index + 1} as ${actor}: POST ?/${call.action} refused, nothing written`, async () => {
+						const before = snapshot();
+						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, VALID[routeId][call.action!]);
+						expect([303, 403, 404, 409]).toContain(response.status);
+						if (response.status === 303) expect(response.headers.get('location')).toMatch(/^\/(signin|learn|org|admin)\b/);
+						expect(snapshot()).toBe(before);
+					});
+				}
+			}
+		}
+	}
+
+	it('is walked by a rule for every route', () => {
+		expect(calls.filter((c) => !(c.routeId in routeRules))).toEqual([]);
+	});
+});
