@@ -12,7 +12,7 @@ afterAll(() => browser?.close());
 describe('the first administrator', () => {
 	it('is made by the command, must replace the one-time password, then sees the overview', async () => {
 		const name = uniqueName('admin');
-		const oneTime = createAdminWithCommand(name);
+		const oneTime = await createAdminWithCommand(name);
 		const context = await phone(browser);
 		const page = await context.newPage();
 		await page.goto('/signin');

@@ -3,11 +3,10 @@
  * administrator approves; a former medic sees it ranked first with reasons, and a learner who
  * lacks a skill sees the course that closes the gap.
  */
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, createAdminWithCommand, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,46 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** An administrator's client, with the one-time password replaced. */
-async function adminClient(): Promise<Client> {
-	const name = uniqueName('opsadmin');
-	const oneTime = createAdminWithCommand(name);
-	const client = new Client('en');
-	await client.signIn(name, oneTime);
-	expect((await client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' })).status).toBe(303);
-	return client;
-}
-
-/** A vetted organization's open role needing first aid (working) and Thai (basic), in Mae Sot. */
-async function openRole(title: string): Promise<{ id: string; org: Client }> {
-	const admin = await adminClient();
-	const org = new Client('en');
-	await org.signUp(uniqueName('opsorg'), 'org_member');
-	const name = uniqueName('Mae Sot clinic');
-	expect((await org.post('/org?/apply', { name, kind: 'clinic', description: 'Care', area_mae_sot: 'on' })).status).toBe(200);
-	const db = new Database(inject('databasePath'), { readonly: true });
-	const orgId = (db.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
-	db.close();
-	expect((await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
-	const created = await org.post('/org/roles/new', {
-		kind: 'medical_volunteer', title_my: title, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
-		area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
-	});
-	expect(created.status).toBe(303);
-	const role = created.headers.get('location')!;
-	expect((await org.post(`${role}?/addSkill`, { skill: 'first_aid', level: '2', need: 'required' })).status).toBe(200);
-	expect((await org.post(`${role}?/addSkill`, { skill: 'thai', level: '1', need: 'required' })).status).toBe(200);
-	expect((await org.post(`${role}?/move`, { move: 'submit' })).status).toBe(200);
-	const id = role.split('/').pop()!;
-	expect((await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status).toBe(200);
-	expect((await org.post(`${role}?/move`, { move: 'open' })).status).toBe(200);
-	return { id, org };
-}
-
 describe('opportunities', () => {
 	it('ranks a vetted role first for a former medic, with reasons, and shows a learner the course that closes the gap', async () => {
 		const title = `ဆေးခန်း ကူညီသူ ${uniqueName('r')}`;
-		const { id: roleId, org } = await openRole(title);
+		const { id: roleId, org } = await openVettedRole(title);
 
 		// A former medic: skills from the crosswalk, Thai added, area and time given.
 		const page = await (await phone(browser)).newPage();

@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
@@ -49,9 +51,13 @@ export async function signUpInBrowser(page: Page, username: string, password: st
 	return list.getByRole('listitem').allInnerTexts();
 }
 
-/** Makes an administrator with the real command and returns its one-time password. */
-export function createAdminWithCommand(name: string): string {
-	const output = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', name], {
+/**
+ * Makes an administrator with the real command and returns its one-time password. Run without
+ * blocking: while the command starts (seconds on a busy machine) the server closes idle
+ * keep-alive connections, and a blocked test process would only notice after reusing one.
+ */
+export async function createAdminWithCommand(name: string): Promise<string> {
+	const { stdout: output } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', name], {
 		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
 		encoding: 'utf8'
 	});
@@ -64,12 +70,50 @@ export function createAdminWithCommand(name: string): string {
 export async function adminClient(locale: 'my' | 'en' = 'en', prefix = 'adminclient'): Promise<Client> {
 	const client = new Client(locale);
 	const name = uniqueName(prefix);
-	const oneTime = createAdminWithCommand(name);
+	const oneTime = await createAdminWithCommand(name);
 	const signedIn = await client.signIn(name, oneTime);
 	if (signedIn.status !== 303) throw new Error(`signing in ${name} answered ${signedIn.status}`);
 	const changed = await client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' });
 	if (changed.status !== 303) throw new Error(`replacing the one-time password of ${name} answered ${changed.status}`);
 	return client;
+}
+
+/**
+ * A new organization, vetted by a new administrator, with an open role titled `title` needing
+ * first aid (working) and Thai (basic), in Mae Sot. Returns the role's id and the
+ * organization's client (in English) and name.
+ */
+export async function openVettedRole(title: string): Promise<{ id: string; org: Client; orgName: string }> {
+	const admin = await adminClient('en', 'opsadmin');
+	const org = new Client('en');
+	await org.signUp(uniqueName('opsorg'), 'org_member');
+	const orgName = uniqueName('Mae Sot clinic');
+	const expectStatus = async (request: Promise<Response>, status: number, what: string): Promise<Response> => {
+		const response = await request;
+		if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}`);
+		return response;
+	};
+	await expectStatus(org.post('/org?/apply', { name: orgName, kind: 'clinic', description: 'Care', area_mae_sot: 'on' }), 200, 'applying');
+	const db = new Database(inject('databasePath'), { readonly: true });
+	const orgId = (db.prepare('select id from organization where name = ?').get(orgName) as { id: string }).id;
+	db.close();
+	await expectStatus(admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }), 200, 'vetting');
+	const created = await expectStatus(
+		org.post('/org/roles/new', {
+			kind: 'medical_volunteer', title_my: title, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
+			area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+		}),
+		303,
+		'writing the role'
+	);
+	const role = created.headers.get('location')!;
+	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'first_aid', level: '2', need: 'required' }), 200, 'adding first aid');
+	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'thai', level: '1', need: 'required' }), 200, 'adding Thai');
+	await expectStatus(org.post(`${role}?/move`, { move: 'submit' }), 200, 'submitting');
+	const id = role.split('/').pop()!;
+	await expectStatus(admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }), 200, 'approving');
+	await expectStatus(org.post(`${role}?/move`, { move: 'open' }), 200, 'opening');
+	return { id, org, orgName };
 }
 
 /** A raw HTTP client that keeps one session cookie, for checks a browser would hide. */
@@ -150,7 +194,7 @@ export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 /** Makes an administrator with the command and signs in (in English), replacing the one-time password. */
 export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<string> {
 	const name = uniqueName(prefix);
-	const oneTime = createAdminWithCommand(name);
+	const oneTime = await createAdminWithCommand(name);
 	await page.goto('/signin');
 	await page.getByRole('button', { name: 'English' }).click();
 	await page.getByLabel('Username').fill(name);

@@ -47,6 +47,7 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/versions': 'anyone',
 	'/learn/downloads': 'learner',
 	'/learn/profile': 'learner',
+	'/learn/privacy': 'learner',
 	'/learn/opportunities': 'learner',
 	'/learn/opportunities/[role]': 'learner',
 	'/learn/applications': 'learner',

@@ -346,6 +346,34 @@ export interface MatchChangeTable {
 	ref: string;
 }
 
+/**
+ * What was done and seen: who (an account, its organization if any), which action, on which
+ * object (a learner, an application, an organization or a role), when. Nothing else, by design.
+ */
+export interface AuditEventTable {
+	actor_id: string | null;
+	actor_org_id: string | null;
+	action: AuditAction;
+	object_id: string | null;
+	at: number;
+}
+
+export type AuditAction =
+	| 'profile_view'
+	| 'application_view'
+	| 'messages_view'
+	| 'sign_in'
+	| 'sign_in_failed'
+	| 'org_vet'
+	| 'org_reject'
+	| 'org_suspend'
+	| 'org_reinstate'
+	| 'role_approve'
+	| 'role_return'
+	| 'application_shortlist'
+	| 'application_accept'
+	| 'application_decline';
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -376,6 +404,7 @@ export interface Database {
 	background_skill: BackgroundSkillTable;
 	learner_profile: LearnerProfileTable;
 	match_change: MatchChangeTable;
+	audit_event: AuditEventTable;
 	certificate: CertificateTable;
 	sync_event: SyncEventTable;
 	kysely_migration: KyselyMigrationTable;

@@ -8,6 +8,8 @@ import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
 import { createSession, invalidateUserSessions } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
+import { recordAudit } from '../audit';
+import { orgIdOf } from '../orgs';
 
 export type AccountError =
 	| 'username_taken'
@@ -87,17 +89,31 @@ export async function signIn(
 ): Promise<Result<{ token: string; user: User }>> {
 	const key = usernameKey(input.username);
 	const locked = await lockedFor(db, 'sign-in', key, now);
-	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	if (locked > 0) {
+		await recordSignIn(db, await findByUsername(db, input.username), 'sign_in_failed', now);
+		return { ok: false, error: 'locked', retryAfterMs: locked };
+	}
 	const user = await findByUsername(db, input.username);
 	const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
 	if (!user || !valid) {
-		const lockMs = await recordFailure(db, 'sign-in', key, now);
+		const lockMs = await db.transaction().execute(async (trx) => {
+			await recordSignIn(trx, user, 'sign_in_failed', now);
+			return recordFailure(trx, 'sign-in', key, now);
+		});
 		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
 		return { ok: false, error: 'invalid_credentials' };
 	}
-	await clearFailures(db, 'sign-in', key);
-	const { token } = await createSession(db, user.id, browser, now);
+	const { token } = await db.transaction().execute(async (trx) => {
+		await clearFailures(trx, 'sign-in', key);
+		await recordSignIn(trx, user, 'sign_in', now);
+		return createSession(trx, user.id, browser, now);
+	});
 	return { ok: true, token, user };
+}
+
+/** A sign-in's audit entry: the account tried (none when no account has the name; the name is never kept). */
+async function recordSignIn(db: Db, user: User | undefined, action: 'sign_in' | 'sign_in_failed', now: number): Promise<void> {
+	await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action, object: null }], now);
 }
 
 /** Changes the password after checking the current one; ends every other session. */

@@ -14,6 +14,8 @@ import { today } from '../roles/opportunities';
 import { pseudonym } from '../roles/candidates';
 import { vettedOrgOf } from '../orgs';
 import { pickText as pick } from '../../format';
+import { recordAudit } from '../audit';
+import { sharedProfile, type SharedProfile } from '../skills/profile';
 
 
 export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
@@ -52,10 +54,12 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 	});
 }
 
-async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number) {
+/** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
+async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit?: { actor: string; org: string; decision: Decision }) {
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
+		if (audit) await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
 	});
 }
 
@@ -89,7 +93,7 @@ export async function decideApplication(db: Db, memberId: string, applicationId:
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
 	if (!DECISIONS[decision].from.includes(application.status)) return { ok: false, error: 'not_allowed' };
-	await move(db, applicationId, DECISIONS[decision].to, 'organization', note, now);
+	await move(db, applicationId, DECISIONS[decision].to, 'organization', note, now, { actor: memberId, org: orgId, decision });
 	return { ok: true };
 }
 
@@ -145,29 +149,58 @@ export interface Applicant {
 	id: string;
 	pseudonym: string;
 	status: ApplicationStatus;
-	message: string;
 	updatedAt: number;
 }
 
-/** Applications to one of the caller's organization's roles; null when the role is not theirs or they are not vetted. */
+/**
+ * Applications to one of the caller's organization's roles; null when the role is not theirs or
+ * they are not vetted. Only pseudonym, status and date: the messages and the profile are on each
+ * application's page, where opening them is recorded.
+ */
 export async function listRoleApplications(db: Db, memberId: string, roleId: string): Promise<Applicant[] | null> {
 	const orgId = await vettedOrgOf(db, memberId);
 	if (!orgId) return null;
 	const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return null;
 	const rows = await db.selectFrom('application').selectAll().where('role_id', '=', roleId).orderBy('created_at').execute();
-	return rows.map((r) => ({ id: r.id, pseudonym: pseudonym(orgId, r.user_id), status: r.status, message: r.message, updatedAt: r.updated_at }));
+	return rows.map((r) => ({ id: r.id, pseudonym: pseudonym(orgId, r.user_id), status: r.status, updatedAt: r.updated_at }));
 }
 
-/** One application to the caller's organization, with its history and what it may decide. */
-export async function getOrgApplication(
-	db: Db,
-	memberId: string,
-	applicationId: string,
-	locale: Locale
-): Promise<(Applicant & { roleId: string; role: string; history: HistoryEntry[]; decisions: Decision[] }) | null> {
+/**
+ * The applicant's profile as the organization sees it: shown when the learner lets vetted
+ * organizations or the organizations they apply to see it, and the application is not withdrawn
+ * (taking an application back takes back what it shared). Otherwise why it is not shown.
+ */
+export type ApplicantProfile = { shown: true; profile: SharedProfile } | { shown: false; why: 'hidden' | 'withdrawn' };
+
+export interface OrgApplication extends Applicant {
+	message: string;
+	roleId: string;
+	role: string;
+	profile: ApplicantProfile;
+	history: HistoryEntry[];
+	decisions: Decision[];
+}
+
+/**
+ * One application to the caller's organization, with the applicant's profile (as the learner
+ * allows), its history and what it may decide. Opening it is recorded in the audit trail (the
+ * application, and the profile when it is shown) before anything is returned.
+ */
+export async function getOrgApplication(db: Db, memberId: string, applicationId: string, locale: Locale, now = Date.now()): Promise<OrgApplication | null> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId || !application) return null;
+	const { visibility, profile } = await sharedProfile(db, application.user_id, locale);
+	const shown: ApplicantProfile =
+		visibility === 'hidden' ? { shown: false, why: 'hidden' } : application.status === 'withdrawn' ? { shown: false, why: 'withdrawn' } : { shown: true, profile };
+	await recordAudit(
+		db,
+		[
+			{ actor: memberId, org: orgId, action: 'application_view', object: applicationId },
+			...(shown.shown ? [{ actor: memberId, org: orgId, action: 'profile_view' as const, object: application.user_id }] : [])
+		],
+		now
+	);
 	return {
 		id: application.id,
 		pseudonym: pseudonym(orgId, application.user_id),
@@ -176,6 +209,7 @@ export async function getOrgApplication(
 		updatedAt: application.updated_at,
 		roleId: application.role_id,
 		role: pick(locale, application.title_my, application.title_en),
+		profile: shown,
 		history: await history(db, applicationId),
 		decisions: allowedDecisions(application.status)
 	};
@@ -187,27 +221,32 @@ export interface ThreadMessage {
 	at: number;
 }
 
-/** Which side the caller is on for this application, or null when it is not theirs to read. */
-async function sideOf(db: Db, userId: string, applicationId: string): Promise<'learner' | 'organization' | null> {
+/** Which side the caller is on for this application (with the organization's id), or null when it is not theirs to read. */
+async function sideOf(db: Db, userId: string, applicationId: string): Promise<{ side: 'learner' } | { side: 'organization'; orgId: string } | null> {
 	const own = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
-	if (own) return 'learner';
-	const { application } = await orgApplication(db, userId, applicationId);
-	return application ? 'organization' : null;
+	if (own) return { side: 'learner' };
+	const { orgId, application } = await orgApplication(db, userId, applicationId);
+	return orgId && application ? { side: 'organization', orgId } : null;
 }
 
-/** The application's messages, oldest first; null when the caller may not read them. */
-export async function readThread(db: Db, userId: string, applicationId: string): Promise<ThreadMessage[] | null> {
-	if (!(await sideOf(db, userId, applicationId))) return null;
+/**
+ * The application's messages, oldest first; null when the caller may not read them. An
+ * organization's reading is recorded in the audit trail before the messages are returned.
+ */
+export async function readThread(db: Db, userId: string, applicationId: string, now = Date.now()): Promise<ThreadMessage[] | null> {
+	const reader = await sideOf(db, userId, applicationId);
+	if (!reader) return null;
+	if (reader.side === 'organization') await recordAudit(db, [{ actor: userId, org: reader.orgId, action: 'messages_view', object: applicationId }], now);
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
 /** Adds a message from the caller's side; not once the learner has withdrawn. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
-	const side = await sideOf(db, userId, applicationId);
-	if (!side) return { ok: false, error: 'no_application' };
+	const reader = await sideOf(db, userId, applicationId);
+	if (!reader) return { ok: false, error: 'no_application' };
 	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow();
 	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
-	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: side, body, at: now }).execute();
+	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }
 

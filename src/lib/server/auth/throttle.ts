@@ -30,7 +30,7 @@ export async function lockedFor(db: Db, scope: string, name: string, now = Date.
 /** Counts a failure; returns the lock time in ms when this failure locked the name. */
 export async function recordFailure(db: Db, scope: string, name: string, now = Date.now()): Promise<number> {
 	const key = throttleKey(scope, name);
-	return db.transaction().execute(async (trx) => {
+	const count = async (trx: Db) => {
 		const row = await trx.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 		// A lock that has run out starts a fresh count.
 		const expired = row?.locked_until != null && row.locked_until <= now;
@@ -49,7 +49,9 @@ export async function recordFailure(db: Db, scope: string, name: string, now = D
 				.execute();
 		}
 		return lockedUntil ? LOCK_MS : 0;
-	});
+	};
+	// Inside the caller's transaction when it has one (sign-in keeps its audit entry with it).
+	return db.isTransaction ? count(db) : db.transaction().execute(count);
 }
 
 export async function clearFailures(db: Db, scope: string, name: string): Promise<void> {

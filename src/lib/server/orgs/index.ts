@@ -38,6 +38,12 @@ export async function vettedOrgOf(db: Db, userId: string): Promise<string | null
 	return row?.status === 'vetted' ? row.id : null;
 }
 
+/** The id of the account's organization, whatever its status; null when it belongs to none. */
+export async function orgIdOf(db: Db, userId: string): Promise<string | null> {
+	const row = await db.selectFrom('org_member').select('org_id').where('user_id', '=', userId).executeTakeFirst();
+	return row?.org_id ?? null;
+}
+
 /** The caller's organization, their role and its members; null when they belong to none. */
 export async function getMembership(db: Db, userId: string): Promise<Membership | null> {
 	const row = await db

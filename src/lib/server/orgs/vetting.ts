@@ -1,13 +1,15 @@
 /**
  * Vetting partner organizations. An administrator vets or rejects an application, suspends a
  * vetted organization (its members lose what vetting gave them at once, and so will its roles)
- * and reinstates it. Every decision is kept with its note, who took it and when.
+ * and reinstates it. Every decision is kept with its note, who took it and when, and in the
+ * audit trail, in the same transaction as the status.
  *
  *   pending --vet--> vetted --suspend--> suspended --reinstate--> vetted
  *   pending --reject--> rejected --vet--> vetted (an application reconsidered)
  */
 import type { Db } from '../db';
 import { newId } from '../auth/tokens';
+import { recordAudit } from '../audit';
 import type { OrgDecisionKind, OrgKind, OrgStatus } from '../schema';
 
 const DECISIONS: Record<OrgDecisionKind, { from: OrgStatus[]; to: OrgStatus }> = {
@@ -34,6 +36,7 @@ export async function decideOrganization(db: Db, adminId: string, orgId: string,
 		const status = DECISIONS[decision].to;
 		await trx.updateTable('organization').set({ status, reviewed_at: now }).where('id', '=', orgId).execute();
 		await trx.insertInto('org_decision').values({ id: newId(), org_id: orgId, decision, note, decided_by: adminId, decided_at: now }).execute();
+		await recordAudit(trx, [{ actor: adminId, org: null, action: `org_${decision}`, object: orgId }], now);
 		return { ok: true, status };
 	});
 }

@@ -3,7 +3,8 @@
  * vetted organizations, ranked by the same score learners see, and shown by a pseudonym made
  * for this organization alone (two organizations cannot tell they see the same person), with
  * skills and their sources, languages, area and the match reasons. Nothing more: no account
- * name, no other field, until the learner applies.
+ * name, no other field, until the learner applies. Each candidate shown is a view of that
+ * learner's profile, recorded in the audit trail so the learner can see who looked.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
@@ -12,6 +13,7 @@ import type { Locale } from '../schema';
 import { bestLearners } from '../matching/learners';
 import { scoreMatch, type Match, type RoleFacts } from '../../matching/score';
 import { pickText as pick } from '../../format';
+import { recordAudit } from '../audit';
 
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
@@ -38,7 +40,7 @@ export type CandidatesResult = { ok: true; role: { id: string; title: string }; 
  * Every visible learner is ranked in memory (matching/learners.ts, the same score and order as
  * `scoreMatch` and `byMatch`), and only the best `limit` are explained and their skills read.
  */
-export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50): Promise<CandidatesResult> {
+export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50, now = Date.now()): Promise<CandidatesResult> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	const role = await db.selectFrom('role').select(['id', 'title_my', 'title_en', 'area', 'remote', 'availability']).where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
@@ -55,6 +57,8 @@ export async function rankCandidates(db: Db, userId: string, roleId: string, loc
 	const skills = best.length ? await skillsOf(db, best.map((c) => c.id), locale) : new Map<string, Map<string, Candidate['skills'][number]>>();
 	const roleSkillNames = roleSkills.length ? await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', roleSkills.map((s) => s.skill_id)).execute() : [];
 	const names = new Map(roleSkillNames.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
+	// One entry per candidate shown, so each learner sees truthfully that this organization saw them.
+	await recordAudit(db, best.map((learner) => ({ actor: userId, org: orgId, action: 'profile_view' as const, object: learner.id })), now);
 	return {
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },

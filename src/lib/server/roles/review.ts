@@ -6,21 +6,26 @@ import type { Db } from '../db';
 import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
+import { recordAudit } from '../audit';
 
 export type RoleReviewResult = { ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };
 
+/** Approves a submitted role or returns it as a draft; the role and the audit trail change together. */
 export async function reviewRole(db: Db, adminId: string, roleId: string, decision: 'approve' | 'return', note: string, now = Date.now()): Promise<RoleReviewResult> {
-	const admin = await db.selectFrom('user').select('kind').where('id', '=', adminId).executeTakeFirst();
-	if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
-	const role = await db.selectFrom('role').select('status').where('id', '=', roleId).executeTakeFirst();
-	if (!role) return { ok: false, error: 'no_role' };
-	if (role.status !== 'submitted') return { ok: false, error: 'not_submitted' };
-	await db
-		.updateTable('role')
-		.set({ status: decision === 'approve' ? 'approved' : 'draft', review_note: note, reviewed_by: adminId, reviewed_at: now, updated_at: now })
-		.where('id', '=', roleId)
-		.execute();
-	return { ok: true };
+	return db.transaction().execute(async (trx): Promise<RoleReviewResult> => {
+		const admin = await trx.selectFrom('user').select('kind').where('id', '=', adminId).executeTakeFirst();
+		if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
+		const role = await trx.selectFrom('role').select('status').where('id', '=', roleId).executeTakeFirst();
+		if (!role) return { ok: false, error: 'no_role' };
+		if (role.status !== 'submitted') return { ok: false, error: 'not_submitted' };
+		await trx
+			.updateTable('role')
+			.set({ status: decision === 'approve' ? 'approved' : 'draft', review_note: note, reviewed_by: adminId, reviewed_at: now, updated_at: now })
+			.where('id', '=', roleId)
+			.execute();
+		await recordAudit(trx, [{ actor: adminId, org: null, action: `role_${decision}`, object: roleId }], now);
+		return { ok: true };
+	});
 }
 
 export interface RoleToReview {

@@ -60,6 +60,7 @@ export interface ProfileSkill {
 	id: string;
 	name: string;
 	group: string | null;
+	groupId: string | null;
 	/** The highest level any source gives. */
 	level: number;
 	sources: SkillSource[];
@@ -87,6 +88,7 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			'user_skill.skill_id',
 			'user_skill.level',
 			'user_skill.source',
+			'skill.group_id',
 			'skill.name_my',
 			'skill.name_en',
 			'skill_group.name_my as group_my',
@@ -107,6 +109,7 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			id: r.skill_id,
 			name: pick(locale, r.name_my, r.name_en),
 			group: r.group_my || r.group_en ? pick(locale, r.group_my ?? '', r.group_en ?? '') : null,
+			groupId: r.group_id,
 			level: 0,
 			sources: []
 		};
@@ -122,6 +125,45 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 		interests: row ? (JSON.parse(row.interests) as string[]) : [],
 		visibility: row?.visibility ?? 'hidden',
 		skills: [...skills.values()]
+	};
+}
+
+/** The taxonomy's group of languages: a learner's languages are shown apart from other skills. */
+export const LANGUAGE_GROUP = 'languages';
+
+export interface SharedSkill {
+	name: string;
+	level: number;
+	/** Which kinds of source, never which course or which organization. */
+	sources: SkillSource['kind'][];
+}
+
+export interface SharedProfile {
+	area: Area;
+	availability: string[];
+	remote: boolean;
+	skills: SharedSkill[];
+	languages: SharedSkill[];
+}
+
+/**
+ * What an organization may be shown of a learner's profile, with the learner's choice of who
+ * may see it; whether it is shown is the caller's decision (applications/index.ts). Skills and
+ * languages with the kinds of their sources, area and time: never interests, the account, or
+ * which courses and organizations the skills come from.
+ */
+export async function sharedProfile(db: Db, userId: string, locale: Locale): Promise<{ visibility: Visibility; profile: SharedProfile }> {
+	const own = await getProfile(db, userId, locale);
+	const shared = (s: ProfileSkill): SharedSkill => ({ name: s.name, level: s.level, sources: [...new Set(s.sources.map((x) => x.kind))] });
+	return {
+		visibility: own.visibility,
+		profile: {
+			area: own.area,
+			availability: own.availability,
+			remote: own.remote,
+			skills: own.skills.filter((s) => s.groupId !== LANGUAGE_GROUP).map(shared),
+			languages: own.skills.filter((s) => s.groupId === LANGUAGE_GROUP).map(shared)
+		}
 	};
 }
 
