@@ -10,8 +10,8 @@
  * - what a page imports lazily (the service worker's registration) stays in its own script.
  * - the entry files of pages that need the network anyway are named `nodes/N-net.*.js`, so the
  *   service worker keeps only the code of what works offline (the layout, the error page, the
- *   offline page and the reader); the others come from the network, and the HTTP cache, when
- *   there is one.
+ *   offline page, the reader and "Clear this phone"); the others come from the network, and the
+ *   HTTP cache, when there is one.
  *
  * Paraglide puts every message in its own module, re-exported by one index that every page
  * imports; so which pages use a message is read from the sources (`m.key`), not the graph.
@@ -28,7 +28,7 @@ const AREAS: [string, RegExp][] = [
 const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0];
 
 /** The pages whose code the service worker keeps: what opens with no network. */
-const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/)/;
+const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/)/;
 
 const NODE = /\/generated\/client[^/]*\/nodes\/(\d+)\.js$/;
 const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;

@@ -2,6 +2,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decide, homeFor } from '$lib/server/access';
+import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
@@ -69,6 +70,15 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	// The phone was cleared while the server was out of reach: its first answer since then ends
+	// the session the phone still holds and clears what the page could not (a redirect thrown by
+	// the access check below carries the cookies' removal, not Clear-Site-Data). The page's own
+	// post to /clear, made just after it set the marker, does the same itself.
+	if (clearPending(event.cookies) && !(event.route.id === '/clear' && event.request.method === 'POST')) {
+		await signOutThisPhone(getDb(), event.cookies);
+		event.setHeaders({ 'clear-site-data': CLEAR_SITE_DATA });
+		return resolve(event);
+	}
 	const token = event.cookies.get(sessionCookieName());
 	if (token) {
 		const result = await validateSessionToken(getDb(), token);

@@ -3,10 +3,11 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page
- * and the reader) so the app opens with no network, and nothing personal: pages come from the
- * network and are never stored; without a network the offline page answers instead, or the
- * reader for a downloaded course, whose lessons and quizzes it opens even with a network.
+ * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page,
+ * the reader and "Clear this phone") so the app opens with no network, and nothing personal:
+ * pages come from the network and are never stored; without a network the offline page answers
+ * instead, "Clear this phone" its own kept copy, or the reader for a downloaded course, whose
+ * lessons and quizzes it opens even with a network.
  */
 import { build, files, version } from '$service-worker';
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -20,6 +21,8 @@ declare const self: ServiceWorkerGlobalScope;
 const OFFLINE_PAGE = '/offline';
 /** The reader for downloaded courses (src/routes/offline/reader). */
 const READER_PAGE = '/offline/reader';
+/** "Clear this phone" must work with no network too. */
+const CLEAR_PAGE = '/clear';
 /** Matches src/lib/offline/downloads.ts. */
 const courseCache = (courseId: string) => `lanpya-course-${courseId}`;
 
@@ -31,7 +34,8 @@ const shell = [
 	...build.filter((file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file)).map((url) => ({ url, revision: null })),
 	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
 	{ url: OFFLINE_PAGE, revision: version },
-	{ url: READER_PAGE, revision: version }
+	{ url: READER_PAGE, revision: version },
+	{ url: CLEAR_PAGE, revision: version }
 ];
 
 // The shell is fetched without cookies, so no page in it can carry anyone's session or name.
@@ -80,10 +84,12 @@ async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
 	return files.some((file) => file.url.startsWith(`/api/courses/${courseId}/offline/${section}/${itemId}?`));
 }
 
-// No network: a downloaded course opens in the reader; any other page says it needs the internet.
+// No network: a downloaded course opens in the reader, "Clear this phone" in its kept copy; any
+// other page says it needs the internet.
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
-	const page = (await onPhone(new URL(request.url))) ? READER_PAGE : OFFLINE_PAGE;
+	const url = new URL(request.url);
+	const page = url.pathname === CLEAR_PAGE ? CLEAR_PAGE : (await onPhone(url)) ? READER_PAGE : OFFLINE_PAGE;
 	return (await matchPrecache(page)) ?? Response.error();
 });
 

@@ -1,6 +1,7 @@
 import { badgeFor } from '$lib/server/applications/news';
 import { sha256Hex } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
+import { config } from '$lib/server/config';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals, route }) => ({
@@ -12,5 +13,7 @@ export const load = (async ({ locals, route }) => ({
 	outboxKey: locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
 	// Pages the service worker keeps without cookies (offline, the reader), shown at other
 	// addresses: they know no account, and their header leads back to the app.
-	kept: route.id === '/offline' || route.id === '/offline/reader'
+	kept: route.id === '/offline' || route.id === '/offline/reader',
+	/** Where "Leave quickly" goes (QUICK_EXIT_URL). */
+	exitUrl: config.exitUrl
 })) satisfies LayoutServerLoad;

@@ -31,8 +31,10 @@ async function clientFor(role: Role): Promise<Client> {
 	return client;
 }
 
-// Sign-out ends the walker's session, so it goes last.
-const calls = routeCalls().sort((a, b) => Number(a.routeId === '/signout') - Number(b.routeId === '/signout'));
+// Sign-out and "Clear this phone" end the walker's session, so they go last, in this order
+// (after sign-out, clearing is still for anyone).
+const ENDS_SESSION = ['/signout', '/clear'];
+const calls = routeCalls().sort((a, b) => ENDS_SESSION.indexOf(a.routeId) - ENDS_SESSION.indexOf(b.routeId));
 
 describe('every route declares who may call it', () => {
 	it('finds the routes to walk', () => {

@@ -200,6 +200,33 @@ describe.each(forms)('the $name form', (form) => {
 	});
 });
 
+describe('the "Clear this phone" form, which takes no input', () => {
+	it.each(['my', 'en'] as const)('refuses a body that is not a form with a translated 400, and keeps the session (%s)', async (locale) => {
+		const client = new Client(locale);
+		expect((await client.signUp(uniqueName('badclear'))).status).toBe(200);
+		const before = snapshot();
+		const response = await client.request('/clear', { method: 'POST', body: JSON.stringify({ clear: true }), headers: { 'content-type': 'application/json' } });
+		expect(response.status).toBe(400);
+		const text = await response.text();
+		if (locale === 'my') expect(text).toMatch(/[\u1000-\u109f]/);
+		else expect(text).toMatch(/^[^\u1000-\u109f]*$/);
+		expect(response.headers.get('clear-site-data')).toBeNull();
+		expect(snapshot()).toBe(before);
+		expect((await client.request('/learn')).status).toBe(200);
+	});
+
+	it('reads nothing of what a form sends: whatever the fields, it clears', async () => {
+		const client = new Client();
+		expect((await client.signUp(uniqueName('badclear'))).status).toBe(200);
+		const session = client.cookie;
+		const response = await client.post('/clear', { x: 'abc\u0000def', y: MB });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('clear-site-data')).not.toBeNull();
+		client.cookie = session;
+		expect((await client.request('/learn')).status).toBe(303);
+	});
+});
+
 describe('a plain form post without JavaScript', () => {
 	it('shows the form again with status 400 and the message beside the field', async () => {
 		const client = new Client('my');

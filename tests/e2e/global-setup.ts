@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { NEUTRAL_SITE } from './neutral-site';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -32,7 +33,9 @@ export async function setup(project: TestProject) {
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,
 			DATABASE_PATH: databasePath,
-			SIGN_IN_LIMIT_PER_ADDRESS: '1000'
+			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+			// A name that never resolves: the tests answer it themselves, so leaving reaches no one.
+			QUICK_EXIT_URL: NEUTRAL_SITE
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});

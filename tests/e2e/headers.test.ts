@@ -115,6 +115,47 @@ describe('course images', () => {
 	});
 });
 
+describe('Clear this phone', () => {
+	const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
+	const signedUp = async () => {
+		const client = new Client();
+		await client.signUp(`clr${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+		return client;
+	};
+	const works = async (cookie: string) => {
+		const client = new Client();
+		client.cookie = cookie;
+		return (await client.request('/learn')).status === 200;
+	};
+
+	it('ends the session and tells the browser to drop the site\'s cookies, storage and cache', async () => {
+		const client = await signedUp();
+		const session = client.cookie;
+		expect(await works(session)).toBe(true);
+		const response = await client.post('/clear', {});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('clear-site-data')).toBe(CLEAR_SITE_DATA);
+		const removed = response.headers.getSetCookie().map((c) => c.split('=')[0]);
+		expect(removed).toEqual(expect.arrayContaining(['lanpya_session', 'lanpya_clear']));
+		expect(await works(session)).toBe(false);
+	});
+
+	it('finishes at the next request of a phone that cleared itself with no network, and only there', async () => {
+		const client = await signedUp();
+		const session = client.cookie;
+		const ordinary = await client.request('/');
+		expect(ordinary.headers.get('clear-site-data')).toBeNull();
+		expect(await works(session)).toBe(true);
+		// What the page leaves behind when the server was out of reach: the HttpOnly session cookie and the marker.
+		client.cookie = `${session}; lanpya_clear=1`;
+		const next = await client.request('/');
+		expect(next.status).toBe(200);
+		expect(next.headers.get('clear-site-data')).toBe(CLEAR_SITE_DATA);
+		expect(next.headers.getSetCookie().some((c) => /^lanpya_clear=;.*Max-Age=0/i.test(c))).toBe(true);
+		expect(await works(session)).toBe(false);
+	});
+});
+
 describe('/healthz', () => {
 	it('reports the database reachable and migrations current', async () => {
 		const response = await fetch(baseUrl() + '/healthz');

@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
-import { answerQuiz, baseUrl, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { answerQuiz, baseUrl, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
 import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
 
@@ -25,22 +25,6 @@ beforeAll(async () => {
 	browser = await launch();
 });
 afterAll(() => browser?.close());
-
-/**
- * Opens `path` and waits until the service worker controls the page. An install that fails
- * (a file of the shell not fetched on a busy machine) is tried again by the browser at the
- * next page load, as on a phone: the test then reloads once, as a person would.
- */
-async function controlled(page: Page, path = '/') {
-	await page.goto(path);
-	const control = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-	try {
-		await control();
-	} catch {
-		await page.reload();
-		await control();
-	}
-}
 
 describe('the installable app', () => {
 	it('has a manifest with a name, a start page, standalone display and icons, maskable included', async () => {

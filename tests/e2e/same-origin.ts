@@ -6,12 +6,15 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
+import { NEUTRAL_SITE } from './neutral-site';
 
 const foreign: string[] = [];
 
 function ours(address: string): boolean {
 	const url = new URL(address);
 	if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
+	// Leaving for the neutral site, when the person asks, is the point of quick exit.
+	if (url.origin === new URL(NEUTRAL_SITE).origin) return true;
 	return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
 }
 

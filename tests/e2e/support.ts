@@ -18,7 +18,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
-export function phone(browser: Browser, options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+export function phone(browser: Browser, options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block'; baseURL?: string } = {}): Promise<BrowserContext> {
 	return browser.newContext({
 		baseURL: baseUrl(),
 		viewport: { width: 360, height: 740 },
@@ -159,6 +159,22 @@ export function consoleErrors(page: Page): string[] {
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	return errors;
+}
+
+/**
+ * Opens `path` and waits until the service worker controls the page. An install that fails
+ * (a file of the shell not fetched on a busy machine) is tried again by the browser at the
+ * next page load, as on a phone: the test then reloads once, as a person would.
+ */
+export async function controlled(page: Page, path = '/') {
+	await page.goto(path);
+	const control = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+	try {
+		await control();
+	} catch {
+		await page.reload();
+		await control();
+	}
 }
 
 /** Waits until the locator's first match is visible (playwright-core has no auto-waiting expect). */

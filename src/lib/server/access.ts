@@ -28,6 +28,8 @@ export const routeRules: Record<string, Rule> = {
 	'/offline': 'anyone',
 	'/language': 'anyone',
 	'/signout': 'signed_in',
+	// "Clear this phone": for anyone, since a phone may hold Lanpya's data after its session ended.
+	'/clear': 'anyone',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
 	'/learn': 'learner',
@@ -75,7 +77,7 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
 
 export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password';
 

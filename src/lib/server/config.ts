@@ -35,5 +35,15 @@ export const config = {
 	},
 	get signInLimitPerAddress() {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
+	},
+	/**
+	 * Where "Leave quickly" and "Clear this phone" go: an ordinary site of another origin, opened
+	 * only when the person asks. Lanpya itself never fetches it.
+	 */
+	get exitUrl() {
+		const raw = process.env.QUICK_EXIT_URL || 'https://www.google.com/';
+		const url = URL.canParse(raw) ? new URL(raw) : null;
+		if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw new Error('QUICK_EXIT_URL must be an http(s) address');
+		return url.href;
 	}
 };

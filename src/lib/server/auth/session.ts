@@ -93,6 +93,11 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
 	await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
 
+/** Ends the session a cookie token names, whether or not it is still valid. */
+export async function invalidateSessionToken(db: Db, token: string): Promise<void> {
+	await invalidateSession(db, sha256Hex(token));
+}
+
 /** Ends every session of a user, except `keepSessionId` when given. */
 export async function invalidateUserSessions(db: Db, userId: string, keepSessionId?: string): Promise<void> {
 	let query = db.deleteFrom('session').where('user_id', '=', userId);

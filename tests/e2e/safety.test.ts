@@ -1,0 +1,237 @@
+/**
+ * Do no harm: "Leave quickly" (a button on every page, or Shift pressed 3 times) and "Clear this
+ * phone". The neutral site is answered by the test itself: nothing here reaches the internet.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
+import { startApp, type App } from '../helpers/app';
+import { axeViolations } from './axe';
+import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { NEUTRAL_SITE } from './neutral-site';
+
+/** QUICK_EXIT_URL of the test servers (tests/e2e/global-setup.ts). */
+const NEUTRAL = NEUTRAL_SITE;
+/** operations.test.ts uses 3112 and 3113, offline.test.ts 3114. */
+const OWN_PORT = 3341;
+const COURSE = 'first-aid-basics';
+
+let browser: Browser;
+/** The server of the test with no network, stopped here too should that test time out. */
+let ownApp: App | undefined;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await ownApp?.stop();
+	await browser?.close();
+});
+
+/** A phone whose neutral site is answered here; `visits` collects the requests it got. */
+async function phoneWithNeutralSite(options: Parameters<typeof phone>[1] = {}) {
+	const context = await phone(browser, options);
+	const visits: { referer?: string }[] = [];
+	await context.route(`${NEUTRAL}**`, (route) => {
+		visits.push({ referer: route.request().headers()['referer'] });
+		return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>' });
+	});
+	// A page of Lanpya's origin that runs none of its code and needs no server, to look at what the phone holds.
+	await context.route(`${options.baseURL ?? baseUrl()}/probe`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' }));
+	return { context, visits };
+}
+
+/** Back, from the neutral site: the Lanpya page it reaches leaves again at once. */
+async function backStaysNeutral(page: Page) {
+	await page.goBack().catch(() => null);
+	await page.waitForURL(NEUTRAL);
+	await shown(page.getByText('Sunny, 31 °C'));
+	expect(await page.title()).toBe('Weather');
+}
+
+describe('Leave quickly', () => {
+	it('leaves for the neutral site by its button, and Back does not show Lanpya', async () => {
+		const { context, visits } = await phoneWithNeutralSite();
+		const page = await context.newPage();
+		const errors = consoleErrors(page);
+		await page.goto('/');
+		await page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first().click();
+		await page.waitForURL('**/signin');
+		// The link itself leads there: without JavaScript it is a plain link.
+		const exit = page.getByRole('link', { name: 'အမြန်ထွက်ရန်' });
+		expect(await exit.getAttribute('href')).toBe(NEUTRAL);
+		await exit.click();
+		await page.waitForURL(NEUTRAL);
+		await shown(page.getByText('Sunny, 31 °C'));
+		// The neutral site is not told where the person came from.
+		expect(visits[0].referer).toBeUndefined();
+		// Two Lanpya pages were open in this tab: Back reaches neither, and then the page before Lanpya.
+		await backStaysNeutral(page);
+		await page.goBack();
+		expect(page.url()).toBe('about:blank');
+		expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+		await context.close();
+	});
+
+	it('leaves when Shift is pressed 3 times, even before the app has loaded its code, but not while typing capitals', async () => {
+		const { context } = await phoneWithNeutralSite();
+		const page = await context.newPage();
+		// The app's scripts never arrive (a slow or broken connection): the page was never hydrated.
+		await page.route('**/_app/immutable/**', (route) => route.abort());
+		await page.goto('/signin');
+		const name = page.getByLabel('အသုံးပြုသူအမည်');
+		await name.click();
+		for (const key of ['KeyA', 'KeyB', 'KeyC']) {
+			await page.keyboard.down('Shift');
+			await page.keyboard.press(key);
+			await page.keyboard.up('Shift');
+		}
+		expect(await name.inputValue()).toBe('ABC');
+		expect(page.url()).toBe(`${baseUrl()}/signin`);
+		for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+		await page.waitForURL(NEUTRAL);
+		// The neutral site took the Lanpya page's place in the history: Back goes to what came before.
+		await page.goBack();
+		expect(page.url()).toBe('about:blank');
+		await context.close();
+	});
+
+	it('counts only presses within 5 seconds', async () => {
+		const { context } = await phoneWithNeutralSite();
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.keyboard.press('Shift');
+		await page.keyboard.press('Shift');
+		await page.waitForTimeout(5_200);
+		await page.keyboard.press('Shift');
+		await page.waitForTimeout(300);
+		expect(page.url()).toBe(`${baseUrl()}/`);
+		await context.close();
+	});
+
+	it('explains what it does not do, in the menu beside it', async () => {
+		const { context } = await phoneWithNeutralSite();
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.getByText('လုံခြုံရေး', { exact: true }).click();
+		await shown(page.getByText(/မှတ်တမ်း \(History\) ကိုမူ မဖျက်ပါ/));
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
+		await page.waitForURL('**/clear');
+		await shown(page.getByRole('heading', { level: 1, name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }));
+		await shown(page.getByText(/ဘရောက်ဇာ၏ မှတ်တမ်း \(History\) ကို မဖျက်ပါ/));
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
+interface PhoneState {
+	databases: string[];
+	caches: string[];
+	workers: number;
+	cookies: string[];
+}
+
+/** What the phone holds for the site, read from the probe page (see phoneWithNeutralSite). */
+async function phoneState(context: BrowserContext, origin: string): Promise<PhoneState> {
+	const probe = await context.newPage();
+	await probe.goto(`${origin}/probe`);
+	const held = await probe.evaluate(async () => ({
+		databases: (await indexedDB.databases()).map((db) => db.name ?? ''),
+		caches: await caches.keys(),
+		workers: (await navigator.serviceWorker.getRegistrations()).length
+	}));
+	await probe.close();
+	return { ...held, cookies: (await context.cookies(origin)).map((c) => c.name).sort() };
+}
+
+/** Whether the server still accepts a session token. */
+async function sessionWorks(origin: string, token: string): Promise<boolean> {
+	const response = await fetch(`${origin}/learn`, { headers: { cookie: `lanpya_session=${token}`, accept: 'text/html' }, redirect: 'manual' });
+	return response.status === 200;
+}
+
+/** A learner with a course downloaded: a service worker, caches, an IndexedDB outbox and a session. */
+async function learnerWithDownload(page: Page): Promise<string> {
+	await signUpInBrowser(page, uniqueName('clearing'), 'nothing left behind');
+	await controlled(page, `/learn/courses/${COURSE}`);
+	await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+	await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+	return (await page.context().cookies()).find((c) => c.name === 'lanpya_session')!.value;
+}
+
+async function openClearPage(page: Page) {
+	await page.getByText('လုံခြုံရေး', { exact: true }).click();
+	await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
+	await shown(page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }));
+}
+
+describe('Clear this phone', () => {
+	it('removes databases, caches, the service worker, cookies and the session, then leaves', async () => {
+		const { context } = await phoneWithNeutralSite();
+		const page = await context.newPage();
+		const token = await learnerWithDownload(page);
+		const before = await phoneState(context, baseUrl());
+		expect(before.databases).toContain('lanpya-outbox');
+		expect(before.caches).toContain(`lanpya-course-${COURSE}`);
+		expect(before.workers).toBe(1);
+		expect(before.cookies).toContain('lanpya_session');
+		expect(await sessionWorks(baseUrl(), token)).toBe(true);
+
+		await openClearPage(page);
+		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
+		await page.waitForURL(NEUTRAL, { timeout: 20_000 });
+		await backStaysNeutral(page);
+
+		expect(await phoneState(context, baseUrl())).toEqual({ databases: [], caches: [], workers: 0, cookies: [] });
+		expect(await sessionWorks(baseUrl(), token)).toBe(false);
+		await context.close();
+	}, 120_000); // it signs up and downloads a course first
+
+	it('without JavaScript, is a form whose answer clears the phone and leaves', async () => {
+		const { context } = await phoneWithNeutralSite({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('noscript'), 'nothing left behind');
+		const token = (await context.cookies()).find((c) => c.name === 'lanpya_session')!.value;
+		await page.goto('/account');
+		await page.getByRole('link', { name: 'ဖျက်မည့်အရာများကို ကြည့်ရန်' }).click();
+		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
+		await page.waitForURL(NEUTRAL);
+		expect(await context.cookies(baseUrl())).toEqual([]);
+		expect(await sessionWorks(baseUrl(), token)).toBe(false);
+		await context.close();
+	});
+
+	it('with no network, clears the phone at once and ends the session at its next visit', async () => {
+		// Its own server, stopped to be out of reach (the browser's offline switch does not reach
+		// what a service worker fetches), then started again on the same database.
+		let app = (ownApp = await startApp(OWN_PORT, undefined, { QUICK_EXIT_URL: NEUTRAL }));
+		const { context } = await phoneWithNeutralSite({ baseURL: app.baseUrl });
+		try {
+			const page = await context.newPage();
+			const token = await learnerWithDownload(page);
+			await app.stop();
+
+			// The page comes from the phone: the service worker keeps it for this.
+			await page.goto('/clear');
+			await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
+			await page.waitForURL(NEUTRAL, { timeout: 20_000 });
+
+			// What a page can reach is gone; the HttpOnly session cookie is the server's to remove.
+			const origin = app.baseUrl;
+			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'lanpya_session'] });
+
+			// Later, with the network back: the phone's first visit ends the session.
+			app = ownApp = await startApp(OWN_PORT, app.databasePath, { QUICK_EXIT_URL: NEUTRAL });
+			expect(await sessionWorks(origin, token)).toBe(true);
+			const later = await context.newPage();
+			await later.goto('/');
+			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
+			expect(await sessionWorks(origin, token)).toBe(false);
+			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('lanpya_session');
+			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain(CLEAR_PENDING_COOKIE);
+		} finally {
+			await context.close();
+			await app.stop();
+		}
+	}, 180_000); // it starts the app twice
+});
