@@ -122,7 +122,8 @@ async function persistentPhone(dir: string, url: string): Promise<BrowserContext
 }
 
 describe('a course downloaded for offline', () => {
-	it('shows its size first, downloads, and opens every lesson with no network after the phone restarts the browser', async () => {
+	// The longest journey of the suite (a browser restarted, every lesson and quiz read): more time than the default.
+	it('shows its size first, downloads, and opens every lesson with no network after the phone restarts the browser', { timeout: 150_000 }, async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-profile-'));
 		// Its own server, stopped before going offline: the browser's offline switch does not reach
 		// what a service worker fetches, and a stopped server is no network for anyone.
