@@ -62,6 +62,15 @@ export async function serve(): Promise<RunningServer> {
 	const assetHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name)));
 
 	const server = http.createServer((req, res) => {
+		// A route may answer without reading the body it was sent (e.g. "Clear this phone" takes
+		// no input). The rest of that body would then sit in front of the connection's next
+		// request, which would wait for ever (the app's body reader pauses the request when its
+		// queue is full): once the answer is sent, drop the reader and drain what is left.
+		res.on('finish', () => {
+			if (req.complete) return;
+			req.removeAllListeners('data');
+			req.resume();
+		});
 		const path = req.url?.split('?')[0] ?? '';
 		const asset = path.startsWith('/_app/immutable/') || STATIC_FILES.test(path);
 		for (const [name, value] of Object.entries(asset ? assetHeaders : headers)) res.setHeader(name, value);
