@@ -30,6 +30,9 @@ export const routeRules: Record<string, Rule> = {
 	'/signout': 'signed_in',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
+	// Everything Lanpya holds about the account, as a page and as a JSON file: its holder only.
+	'/account/data': 'signed_in',
+	'/account/export': 'signed_in',
 	'/learn': 'learner',
 	'/learn/courses': 'learner',
 	'/learn/courses/[course]': 'learner',

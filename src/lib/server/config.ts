@@ -35,5 +35,9 @@ export const config = {
 	},
 	get signInLimitPerAddress() {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
+	},
+	/** Accounts unused for this many months are deleted (src/lib/server/accounts/inactive.ts); 0 never. */
+	get inactiveAccountMonths() {
+		return int('INACTIVE_ACCOUNT_MONTHS', 24);
 	}
 };

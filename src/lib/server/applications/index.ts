@@ -28,6 +28,9 @@ const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationSt
 export const allowedDecisions = (status: ApplicationStatus): Decision[] => (Object.keys(DECISIONS) as Decision[]).filter((d) => DECISIONS[d].from.includes(status));
 export const canWithdraw = (status: ApplicationStatus) => status === 'applied' || status === 'shortlisted';
 
+/** Applications still under way for both sides (undecided, or accepted and being worked on). */
+const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
+
 /** Applies to a role open to learners now; one application per learner and role. */
 export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now()): Promise<ApplicationResult<{ id: string }>> {
 	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
@@ -143,7 +146,8 @@ export async function applicationFor(db: Db, userId: string, roleId: string): Pr
 
 export interface Applicant {
 	id: string;
-	pseudonym: string;
+	/** Null when the learner deleted their account. */
+	pseudonym: string | null;
 	status: ApplicationStatus;
 	message: string;
 	updatedAt: number;
@@ -156,7 +160,7 @@ export async function listRoleApplications(db: Db, memberId: string, roleId: str
 	const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return null;
 	const rows = await db.selectFrom('application').selectAll().where('role_id', '=', roleId).orderBy('created_at').execute();
-	return rows.map((r) => ({ id: r.id, pseudonym: pseudonym(orgId, r.user_id), status: r.status, message: r.message, updatedAt: r.updated_at }));
+	return rows.map((r) => ({ id: r.id, pseudonym: r.user_id && pseudonym(orgId, r.user_id), status: r.status, message: r.message, updatedAt: r.updated_at }));
 }
 
 /** One application to the caller's organization, with its history and what it may decide. */
@@ -170,7 +174,7 @@ export async function getOrgApplication(
 	if (!orgId || !application) return null;
 	return {
 		id: application.id,
-		pseudonym: pseudonym(orgId, application.user_id),
+		pseudonym: application.user_id && pseudonym(orgId, application.user_id),
 		status: application.status,
 		message: application.message,
 		updatedAt: application.updated_at,
@@ -201,12 +205,12 @@ export async function readThread(db: Db, userId: string, applicationId: string):
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side; not once the learner has withdrawn. */
+/** Adds a message from the caller's side; not once the learner has withdrawn or deleted their account. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const side = await sideOf(db, userId, applicationId);
 	if (!side) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow();
-	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
+	const application = await db.selectFrom('application').select(['status', 'user_id']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (application.status === 'withdrawn' || application.user_id === null) return { ok: false, error: 'not_allowed' };
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: side, body, at: now }).execute();
 	return { ok: true };
 }
@@ -220,7 +224,7 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
-	if (application.status !== 'accepted') return { ok: false, error: 'not_allowed' };
+	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
 	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
 	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
 	await db
@@ -242,4 +246,24 @@ export async function endorsableSkills(db: Db, applicationId: string, locale: Lo
 		.orderBy('skill.id')
 		.execute();
 	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+}
+
+/**
+ * A learner deletes their account: each application stays with the organization, detached from
+ * the person. One under way becomes withdrawn (a move by the learner, so the organization sees
+ * it as news); the learner's message, the thread and the notes written to the learner go. Part of
+ * the account's deletion (accounts/erase.ts), inside its transaction.
+ */
+export async function detachApplications(db: Db, userId: string, now: number): Promise<void> {
+	const applications = await db.selectFrom('application').select(['id', 'status']).where('user_id', '=', userId).execute();
+	if (applications.length === 0) return;
+	const ids = applications.map((a) => a.id);
+	await db.deleteFrom('application_message').where('application_id', 'in', ids).execute();
+	await db.updateTable('application_event').set({ note: '' }).where('application_id', 'in', ids).execute();
+	const underWay = applications.filter((a) => UNDER_WAY.includes(a.status)).map((a) => a.id);
+	if (underWay.length > 0) {
+		await db.insertInto('application_event').values(underWay.map((id) => ({ id: newId(), application_id: id, status: 'withdrawn' as const, by: 'learner' as const, note: '', at: now }))).execute();
+		await db.updateTable('application').set({ status: 'withdrawn', updated_at: now }).where('id', 'in', underWay).execute();
+	}
+	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0 }).where('id', 'in', ids).execute();
 }
