@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decide, homeFor } from '$lib/server/access';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
+import { deleteInactiveAccountsDaily } from '$lib/server/accounts/inactive';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
@@ -17,6 +18,9 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
 	// Matching's memory starts empty, so notes of earlier changes are moot.
 	await clearChanges(getDb());
+	// Accounts unused for INACTIVE_ACCOUNT_MONTHS are deleted once a day.
+	const stopDeleting = deleteInactiveAccountsDaily(getDb);
+	process.once('sveltekit:shutdown', stopDeleting);
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

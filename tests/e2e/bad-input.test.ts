@@ -49,6 +49,8 @@ const forms: FormCase[] = [
 	{ name: 'end a session', path: '/account?/endSession', role: 'learner', valid: { id: 'a'.repeat(64) }, text: ['id'] },
 	{ name: 'data saver', path: '/account?/dataSaver', role: 'learner', valid: { saver: 'on' }, text: ['saver'] },
 	{ name: 'background', path: '/account?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
+	// Never with the right password here: every case below is refused before the password is checked.
+	{ name: 'delete my account', path: '/account?/deleteAccount', role: 'learner', valid: { password: 'green tea and rice' }, text: [] },
 	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['name', 'description'] },
 	{ name: 'join an organization', path: '/org?/join', role: 'org_member', valid: { code: 'abcd-efgh-ijkl-mnop' }, text: ['code'] },
 	{ name: 'language switch', path: '/language', role: 'anonymous', valid: { locale: 'my', next: '/' }, text: ['locale', 'next'] },

@@ -1,4 +1,6 @@
-import type { RoleInput } from '$lib/server/roles/editing';
+import type { Db } from '$lib/server/db';
+import { createRole, moveRole, type RoleInput } from '$lib/server/roles/editing';
+import { reviewRole } from '$lib/server/roles/review';
 
 /** A volunteer role in Mae Sot needing `skills`, with `more` changed. */
 export function roleInput(title: string, skills: RoleInput['skills'] = [], more: Partial<RoleInput> = {}): RoleInput {
@@ -17,4 +19,14 @@ export function roleInput(title: string, skills: RoleInput['skills'] = [], more:
 		skills,
 		...more
 	};
+}
+
+/** A role of the member's vetted organization, approved by the administrator `adminId` and open. */
+export async function openRole(db: Db, memberId: string, adminId: string, title: string, skills: RoleInput['skills'] = []): Promise<string> {
+	const created = await createRole(db, memberId, roleInput(title, skills));
+	if (!created.ok) throw new Error(created.error);
+	await moveRole(db, memberId, created.id, 'submit');
+	await reviewRole(db, adminId, created.id, 'approve', '');
+	await moveRole(db, memberId, created.id, 'open');
+	return created.id;
 }

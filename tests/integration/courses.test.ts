@@ -6,9 +6,9 @@ import { revokeCertificate, updateCertificate, listCertificates, verifyCertifica
 import { readCourseFolder, readStarterCatalogue, type CourseBundle } from '$lib/server/courses/content-files';
 import { courseProgress, enrol, markLessonDone, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
-import type { QuizFile } from '$lib/schemas/course-content';
 import { getLesson } from '$lib/server/courses/reading';
 import { freshDb } from '../helpers/db';
+import { rightAnswers } from '../helpers/courses';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -22,18 +22,6 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const firstAid = () => readCourseFolder(path.resolve('content/courses/first-aid-basics'));
-
-/** Right answers for every question of a quiz. */
-function rightAnswers(quiz: QuizFile): Record<string, string | string[] | boolean> {
-	const answers: Record<string, string | string[] | boolean> = {};
-	for (const q of quiz.questions) {
-		if (q.type === 'single') answers[q.id] = q.options.find((o) => o.correct)!.id;
-		else if (q.type === 'multiple') answers[q.id] = q.options.filter((o) => o.correct).map((o) => o.id);
-		else if (q.type === 'true_false') answers[q.id] = q.answer;
-		else answers[q.id] = [...q.accepted.en, ...q.accepted.my][0];
-	}
-	return answers;
-}
 
 async function completeCourse(bundle: CourseBundle) {
 	for (const lessonId of bundle.lessons.keys()) await markLessonDone(db, learner, bundle.course.id, lessonId);

@@ -10,7 +10,7 @@ import { reviewRole } from '$lib/server/roles/review';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
-import { roleInput } from '../helpers/roles';
+import { openRole as openRoleAs, roleInput } from '../helpers/roles';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -24,14 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function openRole(memberId: string, title: string) {
-	const created = await createRole(db, memberId, roleInput(title));
-	if (!created.ok) throw new Error(created.error);
-	await moveRole(db, memberId, created.id, 'submit');
-	await reviewRole(db, adminId, created.id, 'approve', '');
-	await moveRole(db, memberId, created.id, 'open');
-	return created.id;
-}
+const openRole = (memberId: string, title: string) => openRoleAs(db, memberId, adminId, title);
 
 describe('notification badges', () => {
 	it('count news from the other side until it is seen, never one side’s own moves', async () => {

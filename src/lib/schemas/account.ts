@@ -31,3 +31,6 @@ export const endSessionSchema = z.object({
 });
 
 export const dataSaverSchema = z.object({ saver: z.enum(['on', 'off'], { error: 'error_choice' }) });
+
+/** Deleting one's account is confirmed once, with the password. */
+export const deleteAccountSchema = z.object({ password: anyPassword });

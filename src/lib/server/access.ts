@@ -32,6 +32,9 @@ export const routeRules: Record<string, Rule> = {
 	'/clear': 'anyone',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
+	// Everything Lanpya holds about the account, as a page and as a JSON file: its holder only.
+	'/account/data': 'signed_in',
+	'/account/export': 'signed_in',
 	'/learn': 'learner',
 	'/learn/courses': 'learner',
 	'/learn/courses/[course]': 'learner',

@@ -45,5 +45,10 @@ export const config = {
 		const url = URL.canParse(raw) ? new URL(raw) : null;
 		if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw new Error('QUICK_EXIT_URL must be an http(s) address');
 		return url.href;
+	},
+
+	/** Accounts unused for this many months are deleted (src/lib/server/accounts/inactive.ts); 0 never. */
+	get inactiveAccountMonths() {
+		return int('INACTIVE_ACCOUNT_MONTHS', 24);
 	}
 };

@@ -7,6 +7,8 @@
  *   sign-up, a recovery code or a learner's progress. Lanpya writes rarely, so the extra fsync
  *   per commit is cheap.
  * - foreign_keys=ON, busy_timeout=5000 ms.
+ * - secure_delete=ON: deleted rows are overwritten with zeros, so a deleted account cannot be
+ *   read back from the file's free pages (see flushDeletions for the WAL).
  * One writer: one Node process holds one connection, and Kysely's SQLite driver runs one query
  * at a time on it.
  */
@@ -26,6 +28,7 @@ function openSqlite(file: string): BetterSqlite3.Database {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('secure_delete = ON');
 	ensureSearchIndex(sqlite);
 	return sqlite;
 }
@@ -51,6 +54,14 @@ export async function searchCourseText(db: Kysely<Database>, query: string): Pro
 	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	const result = await sql<{ course_id: string }>`select course_id from course_search where body like ${pattern} escape '\\'`.execute(db);
 	return result.rows.map((r) => r.course_id);
+}
+
+/**
+ * After deleting accounts: copies the write-ahead log into the main file and empties it, so the
+ * deleted rows' former pages do not stay readable in the log until the next checkpoint.
+ */
+export async function flushDeletions(db: Kysely<Database>): Promise<void> {
+	await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
 /** Opens (creating if needed) the SQLite file at `file` with Lanpya's pragmas. */

@@ -4,14 +4,16 @@ import type { FormValues } from './forms';
 import { translate } from './i18n';
 import type { Locale } from './schema';
 
-/** A refused attempt because of too many tries: 429, Retry-After, translated message. */
-export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues) {
+/** Sets Retry-After and returns the translated "too many tries, wait N minutes". */
+export function retryLater(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number): string {
 	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 	event.setHeaders({ 'retry-after': String(seconds) });
-	return fail(429, {
-		values,
-		errors: { form: translate('error_locked', locale, { minutes: Math.ceil(seconds / 60) }) } as Record<string, string>
-	});
+	return translate('error_locked', locale, { minutes: Math.ceil(seconds / 60) });
+}
+
+/** A refused attempt because of too many tries: 429, Retry-After, translated message. */
+export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues) {
+	return fail(429, { values, errors: { form: retryLater(event, locale, retryAfterMs) } as Record<string, string> });
 }
 
 /** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */

@@ -18,6 +18,8 @@ export interface UserTable {
 	must_change_password: number;
 	created_at: number;
 	password_changed_at: number;
+	/** The day (UTC midnight) the account was last used: accounts unused for long are deleted. */
+	last_active_at: number;
 }
 
 export interface SessionTable {
@@ -112,7 +114,8 @@ export type ApplicationStatus = 'applied' | 'shortlisted' | 'accepted' | 'declin
 export interface ApplicationTable {
 	id: string;
 	role_id: string;
-	user_id: string;
+	/** The learner; null once they deleted their account (the organization keeps it, withdrawn). */
+	user_id: string | null;
 	message: string;
 	status: ApplicationStatus;
 	created_at: number;

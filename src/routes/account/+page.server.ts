@@ -1,15 +1,23 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setBackground } from '$lib/server/accounts';
+import { deleteOwnAccount } from '$lib/server/accounts/erase';
+import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/recovery';
 import { endOwnSession, invalidateUserSessions, listSessions } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { backgroundSchema, dataSaverSchema, endSessionSchema } from '$lib/schemas/account';
+import { translate } from '$lib/server/i18n';
+import { leavingOrganization } from '$lib/server/orgs';
+import { retryLater } from '$lib/server/respond';
+import { backgroundSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, cookies, request }) => {
 	const user = locals.user!;
+	// What deleting the account would do to an organization member's organization.
+	const leaving = await leavingOrganization(getDb(), user.id);
 	return {
 		username: user.username,
 		kind: user.kind,
@@ -17,7 +25,9 @@ export const load = (async ({ locals, cookies, request }) => {
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
-		now: Date.now()
+		now: Date.now(),
+		leaving: leaving && { organization: leaving.organization, newOwner: leaving.newOwner?.username ?? null, empty: leaving.empty },
+		inactiveMonths: config.inactiveAccountMonths
 	};
 }) satisfies PageServerLoad;
 
@@ -51,5 +61,18 @@ export const actions = {
 	newCodes: async ({ locals }) => {
 		const codes = await replaceRecoveryCodes(getDb(), locals.user!.id);
 		return { action: 'newCodes', recoveryCodes: codes };
+	},
+	deleteAccount: async (event) => {
+		const { request, locals, cookies } = event;
+		const form = await readForm(request, deleteAccountSchema, locals.locale, ['password']);
+		if (!form.ok) return fail(400, { action: 'deleteAccount', errors: form.errors });
+		const result = await deleteOwnAccount(getDb(), locals.user!.id, form.data.password);
+		if (!result.ok) {
+			if (result.error === 'locked') return fail(429, { action: 'deleteAccount', errors: { password: retryLater(event, locals.locale, result.retryAfterMs!) } });
+			return fail(400, { action: 'deleteAccount', errors: { password: translate('error_wrong_password', locals.locale) } });
+		}
+		// The account's sessions went with it; this browser forgets its cookie.
+		clearSessionCookie(cookies);
+		redirect(303, '/?deleted');
 	}
 } satisfies Actions;

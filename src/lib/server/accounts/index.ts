@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
-import { createSession, invalidateUserSessions } from '../auth/session';
+import { createSession, dayOf, invalidateUserSessions } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
 import { recordAudit } from '../audit';
@@ -63,7 +63,8 @@ export async function signUp(
 					locale: input.locale,
 					must_change_password: 0,
 					created_at: now,
-					password_changed_at: now
+					password_changed_at: now,
+					last_active_at: dayOf(now)
 				})
 				.execute();
 			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
@@ -203,7 +204,8 @@ export async function createAdministrator(
 			locale: 'my',
 			must_change_password: 1,
 			created_at: now,
-			password_changed_at: now
+			password_changed_at: now,
+			last_active_at: dayOf(now)
 		})
 		.execute();
 	return { ok: true, userId, password };

@@ -30,6 +30,9 @@ const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationSt
 export const allowedDecisions = (status: ApplicationStatus): Decision[] => (Object.keys(DECISIONS) as Decision[]).filter((d) => DECISIONS[d].from.includes(status));
 export const canWithdraw = (status: ApplicationStatus) => status === 'applied' || status === 'shortlisted';
 
+/** Applications still under way for both sides (undecided, or accepted and being worked on). */
+const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
+
 /** Applies to a role open to learners now; one application per learner and role. */
 export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now()): Promise<ApplicationResult<{ id: string }>> {
 	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
@@ -147,7 +150,8 @@ export async function applicationFor(db: Db, userId: string, roleId: string): Pr
 
 export interface Applicant {
 	id: string;
-	pseudonym: string;
+	/** Null when the learner deleted their account. */
+	pseudonym: string | null;
 	status: ApplicationStatus;
 	updatedAt: number;
 }
@@ -163,7 +167,7 @@ export async function listRoleApplications(db: Db, memberId: string, roleId: str
 	const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return null;
 	const rows = await db.selectFrom('application').selectAll().where('role_id', '=', roleId).orderBy('created_at').execute();
-	return rows.map((r) => ({ id: r.id, pseudonym: pseudonym(orgId, r.user_id), status: r.status, updatedAt: r.updated_at }));
+	return rows.map((r) => ({ id: r.id, pseudonym: r.user_id && pseudonym(orgId, r.user_id), status: r.status, updatedAt: r.updated_at }));
 }
 
 /**
@@ -190,20 +194,21 @@ export interface OrgApplication extends Applicant {
 export async function getOrgApplication(db: Db, memberId: string, applicationId: string, locale: Locale, now = Date.now()): Promise<OrgApplication | null> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId || !application) return null;
-	const { visibility, profile } = await sharedProfile(db, application.user_id, locale);
-	const shown: ApplicantProfile =
-		visibility === 'hidden' ? { shown: false, why: 'hidden' } : application.status === 'withdrawn' ? { shown: false, why: 'withdrawn' } : { shown: true, profile };
+	// A deleted account's application is withdrawn and has no one behind it to show.
+	const learner = application.status === 'withdrawn' ? null : application.user_id;
+	const found = learner ? await sharedProfile(db, learner, locale) : null;
+	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : found.visibility === 'hidden' ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
 	await recordAudit(
 		db,
 		[
 			{ actor: memberId, org: orgId, action: 'application_view', object: applicationId },
-			...(shown.shown ? [{ actor: memberId, org: orgId, action: 'profile_view' as const, object: application.user_id }] : [])
+			...(shown.shown && learner ? [{ actor: memberId, org: orgId, action: 'profile_view' as const, object: learner }] : [])
 		],
 		now
 	);
 	return {
 		id: application.id,
-		pseudonym: pseudonym(orgId, application.user_id),
+		pseudonym: application.user_id && pseudonym(orgId, application.user_id),
 		status: application.status,
 		message: application.message,
 		updatedAt: application.updated_at,
@@ -240,12 +245,12 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side; not once the learner has withdrawn. */
+/** Adds a message from the caller's side; not once the learner has withdrawn or deleted their account. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow();
-	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
+	const application = await db.selectFrom('application').select(['status', 'user_id']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (application.status === 'withdrawn' || application.user_id === null) return { ok: false, error: 'not_allowed' };
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }
@@ -259,7 +264,7 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
-	if (application.status !== 'accepted') return { ok: false, error: 'not_allowed' };
+	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
 	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
 	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
 	await db
@@ -281,4 +286,24 @@ export async function endorsableSkills(db: Db, applicationId: string, locale: Lo
 		.orderBy('skill.id')
 		.execute();
 	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+}
+
+/**
+ * A learner deletes their account: each application stays with the organization, detached from
+ * the person. One under way becomes withdrawn (a move by the learner, so the organization sees
+ * it as news); the learner's message, the thread and the notes written to the learner go. Part of
+ * the account's deletion (accounts/erase.ts), inside its transaction.
+ */
+export async function detachApplications(db: Db, userId: string, now: number): Promise<void> {
+	const applications = await db.selectFrom('application').select(['id', 'status']).where('user_id', '=', userId).execute();
+	if (applications.length === 0) return;
+	const ids = applications.map((a) => a.id);
+	await db.deleteFrom('application_message').where('application_id', 'in', ids).execute();
+	await db.updateTable('application_event').set({ note: '' }).where('application_id', 'in', ids).execute();
+	const underWay = applications.filter((a) => UNDER_WAY.includes(a.status)).map((a) => a.id);
+	if (underWay.length > 0) {
+		await db.insertInto('application_event').values(underWay.map((id) => ({ id: newId(), application_id: id, status: 'withdrawn' as const, by: 'learner' as const, note: '', at: now }))).execute();
+		await db.updateTable('application').set({ status: 'withdrawn', updated_at: now }).where('id', 'in', underWay).execute();
+	}
+	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0 }).where('id', 'in', ids).execute();
 }

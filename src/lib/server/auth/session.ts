@@ -13,6 +13,19 @@ export const ABSOLUTE_MAX_MS = 90 * DAY;
 /** Last-seen is kept to the hour: enough for "active today", no finer trail of a person's use. */
 const LAST_SEEN_GRAIN_MS = 60 * 60 * 1000;
 
+/** The day of `time` (UTC midnight): an account's last use is kept to the day. */
+export function dayOf(time: number): number {
+	return Math.floor(time / DAY) * DAY;
+}
+
+/**
+ * Notes that the account was used today, so it is not deleted for disuse; writes at most once
+ * a day per account.
+ */
+async function noteUse(db: Db, userId: string, now: number): Promise<void> {
+	await db.updateTable('user').set({ last_active_at: dayOf(now) }).where('id', '=', userId).where('last_active_at', '<', dayOf(now)).execute();
+}
+
 export type SessionUser = Pick<
 	User,
 	'id' | 'username' | 'kind' | 'background' | 'locale' | 'must_change_password'
@@ -27,7 +40,7 @@ function coarse(time: number): number {
 	return Math.floor(time / LAST_SEEN_GRAIN_MS) * LAST_SEEN_GRAIN_MS;
 }
 
-/** Creates a session; returns the token for the cookie (the only place it ever exists). */
+/** Creates a session, which counts as a use of the account; returns the token for the cookie (the only place it ever exists). */
 export async function createSession(
 	db: Db,
 	userId: string,
@@ -41,6 +54,7 @@ export async function createSession(
 		.insertInto('session')
 		.values({ id, user_id: userId, browser, created_at: now, expires_at: expiresAt, last_seen_at: coarse(now) })
 		.execute();
+	await noteUse(db, userId, now);
 	return { token, session: { id, userId, expiresAt } };
 }
 
@@ -65,7 +79,8 @@ export async function validateSessionToken(
 			'user.kind',
 			'user.background',
 			'user.locale',
-			'user.must_change_password'
+			'user.must_change_password',
+			'user.last_active_at'
 		])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
@@ -85,7 +100,8 @@ export async function validateSessionToken(
 			.where('id', '=', id)
 			.execute();
 	}
-	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, ...user } = row;
+	if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
+	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, last_active_at: _a, ...user } = row;
 	return { session: { id: sessionId, userId: user.id, expiresAt }, user };
 }
 

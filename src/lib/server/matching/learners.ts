@@ -172,3 +172,12 @@ export async function bestLearners(db: Db, role: RoleFacts, limit: number): Prom
 	const visible = await visibleLearners(db);
 	return visible.best(role, limit).map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));
 }
+
+/**
+ * Applies the notes of changed learners now, when this process holds matching's memory: a
+ * deleted account then leaves it at once, not at the next ranking. Another process (a
+ * command-line script) leaves the notes to the server, which reads them at its next ranking.
+ */
+export async function applyLearnerChanges(db: Db): Promise<void> {
+	if (loaded.has(db)) await visibleLearners(db);
+}

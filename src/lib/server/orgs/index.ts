@@ -189,3 +189,49 @@ export async function listOrganizations(db: Db, status?: OrgStatus): Promise<Org
 		members: Number(r.members)
 	}));
 }
+
+/** What deleting a member's account does to their organization. */
+export interface Leaving {
+	orgId: string;
+	organization: string;
+	/** The member who becomes owner, when no owner would be left: the one who joined first. */
+	newOwner: { userId: string; username: string } | null;
+	/** Nobody is left in the organization. */
+	empty: boolean;
+}
+
+/** What would happen to the member's organization if they left it; null when they belong to none. */
+export async function leavingOrganization(db: Db, userId: string): Promise<Leaving | null> {
+	const own = await db
+		.selectFrom('org_member')
+		.innerJoin('organization', 'organization.id', 'org_member.org_id')
+		.select(['organization.id', 'organization.name'])
+		.where('org_member.user_id', '=', userId)
+		.executeTakeFirst();
+	if (!own) return null;
+	const others = await db
+		.selectFrom('org_member')
+		.innerJoin('user', 'user.id', 'org_member.user_id')
+		.select(['org_member.user_id', 'org_member.role', 'user.username'])
+		.where('org_member.org_id', '=', own.id)
+		.where('org_member.user_id', '!=', userId)
+		.orderBy('org_member.joined_at')
+		.orderBy('org_member.user_id')
+		.execute();
+	const next = others.length > 0 && !others.some((o) => o.role === 'owner') ? others[0] : null;
+	return { orgId: own.id, organization: own.name, newOwner: next && { userId: next.user_id, username: next.username }, empty: others.length === 0 };
+}
+
+/**
+ * The member leaves their organization, as their account is deleted (accounts/erase.ts, inside
+ * its transaction). An organization is never left without an owner while it has members.
+ */
+export async function leaveOrganization(db: Db, userId: string): Promise<Leaving | null> {
+	const leaving = await leavingOrganization(db, userId);
+	if (!leaving) return null;
+	await db.deleteFrom('org_member').where('user_id', '=', userId).execute();
+	if (leaving.newOwner) {
+		await db.updateTable('org_member').set({ role: 'owner' }).where('org_id', '=', leaving.orgId).where('user_id', '=', leaving.newOwner.userId).execute();
+	}
+	return leaving;
+}

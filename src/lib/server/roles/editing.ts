@@ -223,3 +223,11 @@ export async function getOrgRole(db: Db, userId: string, roleId: string): Promis
 		skills: skills.map((s) => ({ id: s.skill_id, level: s.level, required: s.required === 1 }))
 	};
 }
+
+/**
+ * Closes the roles of an organization nobody is left in, so no learner applies where nobody
+ * would read it. Drafts stay drafts, unseen.
+ */
+export async function closeRolesOf(db: Db, orgId: string, now = Date.now()): Promise<void> {
+	await db.updateTable('role').set({ status: 'closed', updated_at: now }).where('org_id', '=', orgId).where('status', 'in', ['submitted', 'approved', 'open']).execute();
+}

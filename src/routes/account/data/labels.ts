@@ -1,0 +1,162 @@
+/**
+ * How /account/data reads the export: a heading per section, a label per field, and the words
+ * for stored values. Typed against the export, so a field added to it without a label fails the
+ * check.
+ */
+import * as m from '$lib/paraglide/messages';
+import type { AccountExport } from '$lib/server/accounts/export';
+import { applicationStatusNames } from '$lib/application-labels';
+import { skillLevelName } from '$lib/course-labels';
+import { pickText } from '$lib/format';
+import { backgroundLabels } from '$lib/labels';
+import { areaNames, roleTimeNames } from '$lib/role-labels';
+
+type Section = Exclude<keyof AccountExport, 'format' | 'exported_at'>;
+type Item<T> = T extends readonly (infer U)[] ? U : NonNullable<T>;
+type Application = AccountExport['applications'][number];
+export type Field = { [S in Section]: keyof Item<AccountExport[S]> }[Section] | keyof Application['history'][number] | keyof Application['messages'][number];
+
+/** The sections in the order the page shows them. */
+export const sectionLabels = {
+	account: m.data_section_account,
+	sessions: m.data_section_sessions,
+	recovery_codes: m.data_section_recovery_codes,
+	profile: m.data_section_profile,
+	skills: m.data_section_skills,
+	enrolments: m.data_section_enrolments,
+	lessons_done: m.data_section_lessons_done,
+	quiz_attempts: m.data_section_quiz_attempts,
+	certificates: m.data_section_certificates,
+	applications: m.data_section_applications,
+	sync_events: m.data_section_sync_events,
+	organization: m.data_section_organization,
+	organizations_applied_for: m.data_section_organizations_applied_for,
+	invitations_made: m.data_section_invitations_made,
+	invitation_used: m.data_section_invitation_used,
+	roles_written: m.data_section_roles_written,
+	roles_reviewed: m.data_section_roles_reviewed,
+	vetting_decisions: m.data_section_vetting_decisions
+} satisfies Record<Section, () => string>;
+
+export const sections = Object.keys(sectionLabels) as Section[];
+
+const LEARNING: Section[] = ['profile', 'skills', 'enrolments', 'lessons_done', 'quiz_attempts', 'certificates', 'applications', 'sync_events'];
+const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions'];
+
+/** Whether an empty section is still worth a heading: learners are not shown empty organization work, nor staff empty learning. */
+export function concerns(section: Section, kind: AccountExport['account']['kind']): boolean {
+	return kind === 'learner' ? !STAFF.includes(section) : !LEARNING.includes(section);
+}
+
+export const fieldLabels: Record<Field, () => string> = {
+	username: m.data_field_username,
+	kind: m.data_field_kind,
+	locale: m.data_field_locale,
+	background: m.data_field_background,
+	created_at: m.data_field_created_at,
+	password_changed_at: m.data_field_password_changed_at,
+	last_used_on: m.data_field_last_used_on,
+	browser: m.data_field_browser,
+	signed_in_at: m.data_field_signed_in_at,
+	last_used_at: m.data_field_last_used_at,
+	expires_at: m.data_field_expires_at,
+	this_device: m.data_field_this_device,
+	unused: m.data_field_unused,
+	used: m.data_field_used,
+	area: m.data_field_area,
+	availability: m.data_field_availability,
+	remote_ok: m.data_field_remote_ok,
+	interests: m.data_field_interests,
+	visibility: m.data_field_visibility,
+	updated_at: m.data_field_updated_at,
+	skill_id: m.data_field_skill_id,
+	skill: m.data_field_skill,
+	level: m.data_field_level,
+	source: m.data_field_source,
+	course: m.data_field_course,
+	organization: m.data_field_organization,
+	granted_at: m.data_field_granted_at,
+	course_id: m.data_field_course_id,
+	enrolled_at: m.data_field_enrolled_at,
+	completed_at: m.data_field_completed_at,
+	lesson_id: m.data_field_lesson_id,
+	lesson: m.data_field_lesson,
+	done_at: m.data_field_done_at,
+	quiz_id: m.data_field_quiz_id,
+	quiz: m.data_field_quiz,
+	score: m.data_field_score,
+	passed: m.data_field_passed,
+	answers: m.data_field_answers,
+	at: m.data_field_at,
+	code: m.data_field_code,
+	course_version: m.data_field_course_version,
+	issued_at: m.data_field_issued_at,
+	display_name: m.data_field_display_name,
+	hidden: m.data_field_hidden,
+	revoked_at: m.data_field_revoked_at,
+	role: m.data_field_role,
+	status: m.data_field_status,
+	message: m.data_field_message,
+	applied_at: m.data_field_applied_at,
+	history: m.data_field_history,
+	messages: m.data_field_messages,
+	by: m.data_field_by,
+	note: m.data_field_note,
+	body: m.data_field_body,
+	event_id: m.data_field_event_id,
+	outcome: m.data_field_outcome,
+	error: m.data_field_error,
+	received_at: m.data_field_received_at,
+	name: m.data_field_name,
+	member_role: m.data_field_member_role,
+	joined_at: m.data_field_joined_at,
+	vetting: m.data_field_vetting,
+	made_at: m.data_field_made_at,
+	used_at: m.data_field_used_at,
+	title: m.data_field_title,
+	reviewed_at: m.data_field_reviewed_at,
+	decision: m.data_field_decision,
+	decided_at: m.data_field_decided_at
+};
+
+type Words = Record<string, () => string>;
+const valueLabels: Partial<Record<Field, Words>> = {
+	kind: { learner: m.account_kind_learner, org_member: m.account_kind_org_member, admin: m.account_kind_admin },
+	locale: { my: m.data_value_locale_my, en: m.data_value_locale_en },
+	background: backgroundLabels,
+	area: { ...areaNames, unsaid: m.area_unsaid },
+	availability: roleTimeNames,
+	visibility: { hidden: m.visibility_hidden, vetted: m.visibility_vetted, applied: m.visibility_applied },
+	source: { self: m.skill_source_self, course: m.data_value_source_course, endorsement: m.data_value_source_endorsement },
+	status: applicationStatusNames,
+	by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
+	member_role: { owner: m.data_value_owner, member: m.data_value_member },
+	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
+	vetting: { pending: m.data_value_vetting_pending, vetted: m.data_value_vetting_vetted, rejected: m.data_value_vetting_rejected, suspended: m.data_value_vetting_suspended },
+	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate }
+};
+
+/** Times as stored, in UTC: the server knows nothing of where the reader is. */
+function formatTime(iso: string, locale: string, withTime: boolean): string {
+	const language = locale === 'my' ? 'my-MM' : 'en-GB';
+	const time = new Date(iso);
+	return withTime ? `${time.toLocaleString(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC` : time.toLocaleDateString(language, { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/** A stored value as words: times in the reader's language, choices by their names, skill groups by name. */
+export function valueText(field: Field, value: unknown, locale: string, groups: Record<string, string>): string {
+	if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
+	if (typeof value === 'boolean') return value ? m.data_yes() : m.data_no();
+	if (field === 'level' && typeof value === 'number') return skillLevelName(value);
+	if (field === 'answers') return JSON.stringify(value);
+	if (field === 'interests' && Array.isArray(value)) return value.map((id) => groups[String(id)] ?? String(id)).join(', ');
+	if (Array.isArray(value)) return value.map((v) => valueText(field, v, locale, groups)).join(', ');
+	if (typeof value === 'object' && 'my' in value && 'en' in value) return pickText(locale, String(value.my), String(value.en));
+	if (typeof value === 'string') {
+		const label = valueLabels[field]?.[value];
+		if (label) return label();
+		if (field === 'at' || field.endsWith('_at')) return formatTime(value, locale, true);
+		if (field.endsWith('_on')) return formatTime(value, locale, false);
+	}
+	return String(value);
+}

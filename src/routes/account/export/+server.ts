@@ -1,0 +1,19 @@
+import { exportAccount } from '$lib/server/accounts/export';
+import { getDb } from '$lib/server/db';
+import type { RequestHandler } from './$types';
+
+/**
+ * Everything Lanpya holds about the signed-in account, as a JSON file to download. The file's
+ * name carries the date, never the account's name: it may sit on a shared phone.
+ */
+export const GET: RequestHandler = async ({ locals }) => {
+	const now = Date.now();
+	const data = await exportAccount(getDb(), locals.user!.id, locals.session!.id, now);
+	return new Response(JSON.stringify(data, null, 2), {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="lanpya-data-${new Date(now).toISOString().slice(0, 10)}.json"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,112 @@
+/**
+ * A small world in which every table that names a person has rows: two learners who learned,
+ * declared skills, applied and wrote to an organization; that organization's owner and a member
+ * who joined by invitation; the administrators who vetted it and reviewed its roles.
+ */
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createAdministrator, setBackground, signIn } from '$lib/server/accounts';
+import { applyToRole, decideApplication, endorseSkill, postMessage } from '$lib/server/applications';
+import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { readCourseFolder } from '$lib/server/courses/content-files';
+import type { Db } from '$lib/server/db';
+import { createInvitation, joinWithInvitation } from '$lib/server/orgs';
+import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
+import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
+import { account, vettedOrgMember } from './authors';
+import { completeBySync } from './courses';
+import { openRole } from './roles';
+
+/** The password of every account made by `account` (./authors.ts). */
+export const PASSWORD = 'authors write well';
+
+export interface Person {
+	userId: string;
+	username: string;
+}
+
+export interface World {
+	learnerA: Person;
+	learnerB: Person;
+	owner: Person;
+	member: Person;
+	/** Vetted the organization. */
+	vetter: Person;
+	/** Reviewed its roles. */
+	reviewer: Person;
+	roles: { clinic: string; teaching: string };
+	/** A's applications: accepted (with an endorsement) and still undecided. */
+	applications: { accepted: string; undecided: string; ofB: string };
+	/** Texts only A wrote or was written, and texts of B. */
+	textsOfA: string[];
+	textsOfB: string[];
+}
+
+async function learner(db: Db, username: string, syncPrefix: string): Promise<Person> {
+	const { userId } = await account(db, username, 'learner');
+	await setBackground(db, userId, 'family');
+	await declareSkills(db, userId, [{ id: 'thai', level: 2 }]);
+	await saveProfileDetails(db, userId, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['volunteer'], interests: ['health'] });
+	await completeBySync(db, userId, readCourseFolder(path.resolve('content/courses/first-aid-basics')), syncPrefix);
+	return { userId, username };
+}
+
+function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
+	if (!result.ok) throw new Error(JSON.stringify(result));
+	return result as T & { ok: true };
+}
+
+export async function makeWorld(db: Db): Promise<World> {
+	await loadTaxonomy(db, readTaxonomy());
+	await loadCourseBundle(db, readCourseFolder(path.resolve('content/courses/first-aid-basics')));
+	const owner = { userId: (await vettedOrgMember(db, 'hana-owner')).userId, username: 'hana-owner' };
+	const vetterRow = await db.selectFrom('user').select('id').where('username', '=', 'hana-owner-vetter').executeTakeFirstOrThrow();
+	const reviewer = { userId: ok(await createAdministrator(db, 'mya-reviewer')).userId, username: 'mya-reviewer' };
+	const invitation = ok(await createInvitation(db, owner.userId));
+	const member = { userId: (await account(db, 'kyaw-member', 'org_member')).userId, username: 'kyaw-member' };
+	ok(await joinWithInvitation(db, member.userId, invitation.code));
+	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]);
+	const teaching = await openRole(db, owner.userId, reviewer.userId, 'Teacher');
+
+	const learnerA = await learner(db, 'aung-learner', 'a');
+	ok(await signIn(db, { username: learnerA.username, password: PASSWORD }, 'Firefox · Linux'));
+	const accepted = ok(await applyToRole(db, learnerA.userId, clinic, 'I was a medic for six years')).id;
+	ok(await decideApplication(db, owner.userId, accepted, 'shortlist', 'Come on Monday to the clinic'));
+	ok(await postMessage(db, learnerA.userId, accepted, 'Which clinic, the one near the market?'));
+	ok(await postMessage(db, owner.userId, accepted, 'Yes, ask for Daw Khin'));
+	ok(await decideApplication(db, owner.userId, accepted, 'accept', 'Welcome to the team'));
+	ok(await endorseSkill(db, owner.userId, accepted, 'first_aid', 2));
+	const undecided = ok(await applyToRole(db, learnerA.userId, teaching, 'I can teach reading')).id;
+
+	const learnerB = await learner(db, 'bo-learner', 'b');
+	const ofB = ok(await applyToRole(db, learnerB.userId, clinic, 'B wants to help too')).id;
+	ok(await postMessage(db, learnerB.userId, ofB, 'A question from B'));
+	ok(await postMessage(db, owner.userId, ofB, 'An answer for B'));
+
+	return {
+		learnerA,
+		learnerB,
+		owner,
+		member,
+		vetter: { userId: vetterRow.id, username: 'hana-owner-vetter' },
+		reviewer,
+		roles: { clinic, teaching },
+		applications: { accepted, undecided, ofB },
+		textsOfA: ['I was a medic for six years', 'Come on Monday to the clinic', 'Which clinic, the one near the market?', 'Yes, ask for Daw Khin', 'Welcome to the team', 'I can teach reading'],
+		textsOfB: ['B wants to help too', 'A question from B', 'An answer for B']
+	};
+}
+
+/** Each `table.column` holding `needle` in some row: every table in sqlite_master, shadow tables too. */
+export async function findEverywhere(db: Db, needle: string): Promise<string[]> {
+	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+	const found: string[] = [];
+	for (const { name } of tables.rows) {
+		const columns = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(db);
+		for (const column of columns.rows) {
+			const hit = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)} where instr(cast(${sql.ref(column.name)} as text), ${needle}) > 0`.execute(db);
+			if (Number(hit.rows[0].n) > 0) found.push(`${name}.${column.name}`);
+		}
+	}
+	return found;
+}
