@@ -35,5 +35,18 @@ export const config = {
 	},
 	get signInLimitPerAddress() {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
+	},
+	/**
+	 * A shared phone's session: after this long without a request, personal pages ask for the
+	 * password again (course reading stays open). Seconds, at least 1; 15 minutes by default.
+	 */
+	get sharedIdleMs() {
+		const seconds = int('SHARED_IDLE_SECONDS', 15 * 60);
+		if (seconds < 1) throw new Error('SHARED_IDLE_SECONDS must be at least 1');
+		return seconds * 1000;
+	},
+	/** The same, in whole minutes, for the sign-in form's explanation. */
+	get sharedIdleMinutes() {
+		return Math.max(1, Math.round(this.sharedIdleMs / 60_000));
 	}
 };

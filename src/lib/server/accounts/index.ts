@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
-import { createSession, invalidateUserSessions } from '../auth/session';
+import { createSession, invalidateUserSessions, markActive } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
 
@@ -15,6 +15,7 @@ export type AccountError =
 	| 'invalid_credentials'
 	| 'invalid_recovery'
 	| 'wrong_password'
+	| 'unlock_wrong'
 	| 'locked';
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
@@ -34,6 +35,8 @@ export interface SignUpInput {
 	kind: Exclude<AccountKind, 'admin'>;
 	background: Background | null;
 	locale: Locale;
+	/** "This is a shared phone": the first session is a shared one (see auth/session.ts). */
+	shared?: boolean;
 }
 
 /** Creates an account, its first session and 10 recovery codes (returned once, stored hashed). */
@@ -65,7 +68,7 @@ export async function signUp(
 				})
 				.execute();
 			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
-			const { token } = await createSession(trx, userId, browser, now);
+			const { token } = await createSession(trx, userId, browser, now, { shared: input.shared });
 			return { ok: true, userId, token, recoveryCodes } as const;
 		});
 	} catch (error) {
@@ -81,7 +84,7 @@ export async function signUp(
  */
 export async function signIn(
 	db: Db,
-	input: { username: string; password: string },
+	input: { username: string; password: string; shared?: boolean },
 	browser: string,
 	now = Date.now()
 ): Promise<Result<{ token: string; user: User }>> {
@@ -96,8 +99,31 @@ export async function signIn(
 		return { ok: false, error: 'invalid_credentials' };
 	}
 	await clearFailures(db, 'sign-in', key);
-	const { token } = await createSession(db, user.id, browser, now);
+	const { token } = await createSession(db, user.id, browser, now, { shared: input.shared });
 	return { ok: true, token, user };
+}
+
+/**
+ * Unlocks a shared phone's idle session with the account's password. Wrong passwords count
+ * toward the same lock as sign-in (the two add up), so the lock page is no way around it.
+ */
+export async function unlockSession(
+	db: Db,
+	session: { id: string; userId: string },
+	password: string,
+	now = Date.now()
+): Promise<Result<object>> {
+	const user = await db.selectFrom('user').select(['username_key', 'password_hash']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+	const locked = await lockedFor(db, 'sign-in', user.username_key, now);
+	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	if (!(await verifyPassword(user.password_hash, password))) {
+		const lockMs = await recordFailure(db, 'sign-in', user.username_key, now);
+		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
+		return { ok: false, error: 'unlock_wrong' };
+	}
+	await clearFailures(db, 'sign-in', user.username_key);
+	await markActive(db, session.id, now);
+	return { ok: true };
 }
 
 /** Changes the password after checking the current one; ends every other session. */
@@ -135,7 +161,7 @@ export async function changePassword(
  */
 export async function resetWithRecoveryCode(
 	db: Db,
-	input: { username: string; code: string; password: string },
+	input: { username: string; code: string; password: string; shared?: boolean },
 	browser: string,
 	now = Date.now()
 ): Promise<Result<{ token: string; user: User }>> {
@@ -153,7 +179,7 @@ export async function resetWithRecoveryCode(
 			.where('id', '=', user.id)
 			.execute();
 		await invalidateUserSessions(trx, user.id);
-		const { token } = await createSession(trx, user.id, browser, now);
+		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
 		return { token, user };
 	});
 	if (!result) {
