@@ -85,11 +85,12 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	const token = event.cookies.get(sessionCookieName());
 	if (token) {
-		const result = await validateSessionToken(getDb(), token);
+		const result = await validateSessionToken(getDb(), token, Date.now(), { idleMs: config.sharedIdleMs });
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
-			setSessionCookie(event.cookies, token, result.session.expiresAt);
+			// A shared phone's cookie never gets an expiry: it ends when the browser closes.
+			setSessionCookie(event.cookies, token, result.session.shared ? null : result.session.expiresAt);
 		} else {
 			clearSessionCookie(event.cookies);
 		}
@@ -104,7 +105,7 @@ function wantsHtml(request: Request): boolean {
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
-	const decision = decide(routeId, event.locals.user);
+	const decision = decide(routeId, event.locals.user, event.locals.session?.locked);
 	const path = event.url.pathname + event.url.search;
 	switch (decision) {
 		case 'allow':
@@ -120,6 +121,12 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 				redirect(303, `/signin?next=${encodeURIComponent(path)}`);
 			}
 			return plainText(401, translate('error_sign_in_needed', event.locals.locale));
+		case 'unlock':
+			// A shared phone left idle: the password again, then back to where the person was.
+			if (wantsHtml(event.request) || event.isDataRequest) {
+				redirect(303, `/unlock?next=${encodeURIComponent(path)}`);
+			}
+			return plainText(401, translate('error_unlock_needed', event.locals.locale));
 		case 'forbidden': {
 			const message = translate('error_forbidden', event.locals.locale);
 			if (event.request.method === 'GET' && wantsHtml(event.request) && !event.isDataRequest) {

@@ -1,17 +1,23 @@
 /**
  * Walks every route (every page, form action and endpoint) as nobody, a learner, an
  * organization member and an administrator, and checks the access table is what happens.
+ * Then as a learner whose shared phone was left idle: every route the access table opens to
+ * a learner either still opens (course reading, public pages) or asks for the password again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeRules, type Rule } from '$lib/server/access';
-import { adminClient, Client, uniqueName } from './support';
+import { LOCKED_OPEN, routeRules, type Rule } from '$lib/server/access';
+import { adminClient, Client, uniqueName, waitForIdleLock } from './support';
 import { routeCalls } from './routes';
 
-type Role = 'anonymous' | 'learner' | 'org_member' | 'admin';
-const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin'];
-const homes = { learner: '/learn', org_member: '/org', admin: '/admin' };
+type Role = 'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner';
+const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin', 'idle_shared_learner'];
+const homes = { learner: '/learn', org_member: '/org', admin: '/admin', idle_shared_learner: '/learn' };
 
-function expected(rule: Rule, role: Role): 'allow' | 'sign_in' | 'forbidden' | 'home' {
+function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' | 'forbidden' | 'home' | 'unlock' {
+	if (role === 'idle_shared_learner') {
+		const outcome = expected(rule, 'learner', routeId);
+		return outcome === 'allow' && rule !== 'anyone' && !LOCKED_OPEN.has(routeId) ? 'unlock' : outcome;
+	}
 	if (rule === 'anyone') return 'allow';
 	if (rule === 'guest') return role === 'anonymous' ? 'allow' : 'home';
 	if (role === 'anonymous') return 'sign_in';
@@ -27,6 +33,10 @@ async function clientFor(role: Role): Promise<Client> {
 		expect(response.status).toBe(200);
 	} else if (role === 'admin') {
 		return adminClient('en', 'adminwalk');
+	} else if (role === 'idle_shared_learner') {
+		const response = await client.signUp(uniqueName('sharedwalker'), 'learner', undefined, { shared: true });
+		expect(response.status).toBe(200);
+		await waitForIdleLock();
 	}
 	return client;
 }
@@ -53,7 +63,7 @@ describe('every route declares who may call it', () => {
 				const form: Record<string, string> = call.routeId === '/language' ? { locale: 'en', next: '/' } : {};
 				const response = call.method === 'GET' ? await client.request(call.path) : await client.post(call.path, form);
 				const location = response.headers.get('location') ?? '';
-				const outcome = expected(routeRules[call.routeId], role);
+				const outcome = expected(routeRules[call.routeId], role, call.routeId);
 				if (outcome === 'sign_in') {
 					expect(response.status).toBe(303);
 					expect(location).toMatch(/^\/signin\?next=/);
@@ -63,11 +73,15 @@ describe('every route declares who may call it', () => {
 				} else if (outcome === 'home') {
 					expect(response.status).toBe(303);
 					expect(location).toBe(homes[role as keyof typeof homes]);
+				} else if (outcome === 'unlock') {
+					// The password again, then back to this very page.
+					expect(response.status).toBe(303);
+					expect(location).toBe(`/unlock?next=${encodeURIComponent(call.path)}`);
 				} else {
 					// The route ran; it may still refuse on its own terms (e.g. not the owner).
 					expect(response.headers.get('x-lanpya-access')).toBeNull();
 					expect([401, 500]).not.toContain(response.status);
-					expect(location).not.toMatch(/^\/signin/);
+					expect(location).not.toMatch(/^\/(signin|unlock)/);
 				}
 			});
 		});

@@ -42,9 +42,10 @@ interface FormCase {
 }
 
 const forms: FormCase[] = [
-	{ name: 'sign-up', path: '/signup', role: 'anonymous', valid: { username: 'fresh-name', password: 'green tea and rice', kind: 'learner', background: '' }, text: ['username'] },
-	{ name: 'sign-in', path: '/signin', role: 'anonymous', valid: { username: 'someone', password: 'whatever it is' }, text: [] },
-	{ name: 'recovery', path: '/recover', role: 'anonymous', valid: { username: 'someone', code: 'abcd-efgh-ijkl', password: 'green tea and rice' }, text: ['code'] },
+	{ name: 'sign-up', path: '/signup', role: 'anonymous', valid: { username: 'fresh-name', password: 'green tea and rice', kind: 'learner', background: '', shared: 'on' }, text: ['username', 'shared'] },
+	{ name: 'sign-in', path: '/signin', role: 'anonymous', valid: { username: 'someone', password: 'whatever it is', shared: 'on' }, text: ['shared'] },
+	{ name: 'recovery', path: '/recover', role: 'anonymous', valid: { username: 'someone', code: 'abcd-efgh-ijkl', password: 'green tea and rice', shared: 'on' }, text: ['code', 'shared'] },
+	{ name: 'unlock a shared phone', path: '/unlock', role: 'learner', valid: { password: 'green tea and rice' }, text: [] },
 	{ name: 'change password', path: '/account/password', role: 'learner', valid: { current: 'green tea and rice', next: 'another good passphrase' }, text: [] },
 	{ name: 'end a session', path: '/account?/endSession', role: 'learner', valid: { id: 'a'.repeat(64) }, text: ['id'] },
 	{ name: 'data saver', path: '/account?/dataSaver', role: 'learner', valid: { saver: 'on' }, text: ['saver'] },

@@ -13,10 +13,14 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		databasePath: string;
+		/** How long a shared phone's session may stay idle on the test server. */
+		sharedIdleMs: number;
 	}
 }
 
 let server: ChildProcess | undefined;
+/** Short, so the tests of shared phones can wait for the lock (only shared sessions lock). */
+const SHARED_IDLE_SECONDS = 6;
 let dir: string;
 
 export async function setup(project: TestProject) {
@@ -35,7 +39,8 @@ export async function setup(project: TestProject) {
 			DATABASE_PATH: databasePath,
 			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
 			// A name that never resolves: the tests answer it themselves, so leaving reaches no one.
-			QUICK_EXIT_URL: NEUTRAL_SITE
+			QUICK_EXIT_URL: NEUTRAL_SITE,
+			SHARED_IDLE_SECONDS: String(SHARED_IDLE_SECONDS)
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -52,6 +57,7 @@ export async function setup(project: TestProject) {
 	}
 	project.provide('baseUrl', baseUrl);
 	project.provide('databasePath', databasePath);
+	project.provide('sharedIdleMs', SHARED_IDLE_SECONDS * 1000);
 }
 
 export async function teardown() {

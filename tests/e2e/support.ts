@@ -9,6 +9,9 @@ import { watchOrigins } from './same-origin';
 
 export const baseUrl = () => inject('baseUrl');
 
+/** Waits until a shared phone's session on the test server has been idle long enough to lock. */
+export const waitForIdleLock = () => new Promise((resolve) => setTimeout(resolve, inject('sharedIdleMs') + 1000));
+
 /** Chromium whose every context is watched for requests to other origins (same-origin.ts). */
 export async function launch(): Promise<Browser> {
 	const browser = await launchChromium();
@@ -142,12 +145,12 @@ export class Client {
 		return this.request(path, { ...init, method: 'POST', form });
 	}
 
-	async signUp(username: string, kind: 'learner' | 'org_member' = 'learner', password = 'green tea and rice'): Promise<Response> {
-		return this.post('/signup', { username, password, kind, background: '' });
+	async signUp(username: string, kind: 'learner' | 'org_member' = 'learner', password = 'green tea and rice', { shared = false } = {}): Promise<Response> {
+		return this.post('/signup', { username, password, kind, background: '', ...(shared ? { shared: 'on' } : {}) });
 	}
 
-	async signIn(username: string, password: string): Promise<Response> {
-		return this.post('/signin', { username, password });
+	async signIn(username: string, password: string, { shared = false } = {}): Promise<Response> {
+		return this.post('/signin', { username, password, ...(shared ? { shared: 'on' } : {}) });
 	}
 }
 

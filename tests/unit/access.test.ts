@@ -43,6 +43,35 @@ describe('the access table', () => {
 	});
 });
 
+describe('a shared phone’s idle (locked) session', () => {
+	const learner = { kind: 'learner' as const, must_change_password: 0 };
+
+	it('is sent to the lock page from every personal page', () => {
+		for (const route of ['/learn', '/learn/profile', '/learn/applications/[application]', '/learn/downloads', '/account', '/account/password']) {
+			expect(decide(route, learner, true)).toBe('unlock');
+			expect(decide(route, learner, false)).toBe('allow');
+		}
+		expect(decide('/org', { kind: 'org_member', must_change_password: 0 }, true)).toBe('unlock');
+		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 }, true)).toBe('unlock');
+	});
+
+	it('still reads courses, public pages and the offline reader, and can unlock or sign out', () => {
+		for (const route of ['/learn/courses', '/learn/courses/[course]', '/learn/courses/[course]/lessons/[lesson]', '/learn/courses/[course]/quizzes/[quiz]', '/api/sync', '/offline', '/offline/reader', '/(public)', '/verify/[code]', '/unlock', '/signout', '/language']) {
+			expect(decide(route, learner, true)).toBe('allow');
+		}
+	});
+
+	it('changes nothing of who may see what', () => {
+		expect(decide('/admin', learner, true)).toBe('forbidden');
+		expect(decide('/(public)/signin', learner, true)).toBe('home');
+		expect(decide('/learn', null, true)).toBe('sign_in');
+		for (const route of Object.keys(routeRules)) {
+			const locked = decide(route, learner, true);
+			expect(locked === 'unlock' ? 'allow' : locked).toBe(decide(route, learner));
+		}
+	});
+});
+
 describe('safeNext', () => {
 	it('keeps paths on this site only', () => {
 		expect(safeNext('/learn?x=1')).toBe('/learn?x=1');

@@ -5,7 +5,7 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, isPicture, manifestUrl, storedCourse, type OfflineManifest } from './stored';
+import { cacheName, downloadsAllowed, isPicture, manifestUrl, storedCourse, type OfflineManifest } from './stored';
 
 export * from './stored';
 
@@ -15,6 +15,8 @@ export * from './stored';
  * new version, fetches only what is new. Files of older versions are removed at the end.
  */
 export function downloadCourse(courseId: string, onProgress: (done: number, total: number) => void, options: { pictures?: boolean; signal?: AbortSignal } = {}): Promise<OfflineManifest> {
+	// A shared phone's session downloads nothing (stored.ts, refuseDownloads).
+	if (!downloadsAllowed()) return Promise.reject(new Error('shared phone'));
 	// One download per course at a time: a page that starts one while another (an automatic
 	// update, say) runs follows that one instead of fetching the same files again.
 	let running = downloads.get(courseId);

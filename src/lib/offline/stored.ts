@@ -37,7 +37,19 @@ export function setUpdateMode(mode: UpdateMode): void {
 	document.cookie = `${UPDATES_COOKIE}=${mode}; path=/; max-age=${400 * 24 * 3600}; samesite=lax`;
 }
 
+/** Whether this browser can keep courses (reading what is there, or downloading). */
 export const canDownload = () => typeof caches !== 'undefined' && typeof fetch !== 'undefined';
+
+let refused = false;
+/**
+ * A shared phone's session downloads nothing for offline use, not even updates of courses
+ * someone else downloaded: the layout tells this module before any page's script runs.
+ */
+export function refuseDownloads(on: boolean): void {
+	refused = on;
+}
+/** Whether this session may download (a course, or a new version of one on the phone). */
+export const downloadsAllowed = () => canDownload() && !refused;
 
 /** What this phone holds of a course. */
 export async function storedCourse(courseId: string): Promise<StoredCourse | null> {

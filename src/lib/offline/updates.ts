@@ -4,7 +4,7 @@
  * and, per the learner's setting, fetches only the files that changed at once or waits until
  * the learner chooses (`updateMode`, in downloads.ts).
  */
-import { cacheName, dataSaverChosen, downloadCourse, isPicture, manifestUrl, storedCourses, updateMode, type OfflineManifest } from './downloads';
+import { cacheName, dataSaverChosen, downloadCourse, downloadsAllowed, isPicture, manifestUrl, storedCourses, updateMode, type OfflineManifest } from './downloads';
 
 export interface Outdated {
 	id: string;
@@ -52,7 +52,7 @@ export async function updateCourses(courses: Outdated[], onProgress: (done: numb
  * mode returns what is waiting for the learner's choice.
  */
 export async function checkDownloads(): Promise<Outdated[]> {
-	if (typeof caches === 'undefined' || !navigator.onLine) return [];
+	if (!downloadsAllowed() || !navigator.onLine) return [];
 	if (!(await caches.keys()).some((name) => name.startsWith('lanpya-course-'))) return [];
 	const outdated = await outdatedCourses();
 	if (updateMode() === 'auto') {

@@ -1,22 +1,31 @@
 import { z } from 'zod';
-import { anyPassword, anyUsername, background, code, newPassword, username } from './fields';
+import { anyPassword, anyUsername, background, checkbox, code, newPassword, username } from './fields';
 
 export const signUpSchema = z.object({
 	username,
 	password: newPassword,
 	kind: z.enum(['learner', 'org_member'], { error: 'error_kind_required' }),
-	background
+	background,
+	shared: checkbox
 });
 
 export const signInSchema = z.object({
 	username: anyUsername,
-	password: anyPassword
+	password: anyPassword,
+	/** "This is a shared phone". */
+	shared: checkbox
 });
 
 export const recoverSchema = z.object({
 	username: anyUsername,
 	code,
-	password: newPassword
+	password: newPassword,
+	shared: checkbox
+});
+
+/** The lock page of a shared phone's idle session asks for the password only. */
+export const unlockSchema = z.object({
+	password: anyPassword
 });
 
 export const changePasswordSchema = z.object({

@@ -25,6 +25,12 @@ export const background = z
 	.optional()
 	.transform((v) => (v ? v : null));
 
+/** A checkbox: "on" when ticked, absent otherwise. */
+export const checkbox = z
+	.enum(['on'], { error: 'error_choice' })
+	.optional()
+	.transform((v) => v === 'on');
+
 export const locale = z.enum(['my', 'en'], { error: 'error_choice' });
 
 const HTML_LIKE = /<\s*[a-z!/?]/i;

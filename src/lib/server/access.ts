@@ -30,6 +30,8 @@ export const routeRules: Record<string, Rule> = {
 	'/signout': 'signed_in',
 	// "Clear this phone": for anyone, since a phone may hold Lanpya's data after its session ended.
 	'/clear': 'anyone',
+	// The lock page of a shared phone's idle session (see LOCKED_OPEN).
+	'/unlock': 'signed_in',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
 	// Everything Lanpya holds about the account, as a page and as a JSON file: its holder only.
@@ -80,12 +82,37 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
 
-export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password';
+/**
+ * What a shared phone's locked session (idle too long, see auth/session.ts) may still open,
+ * besides every `anyone` route: course reading (the catalogue, a course, its lessons and
+ * quizzes, and the offline progress they send), the lock page and signing out. Everything else
+ * asks for the password again.
+ */
+export const LOCKED_OPEN = new Set([
+	'/learn/courses',
+	'/learn/courses/[course]',
+	'/learn/courses/[course]/lessons/[lesson]',
+	'/learn/courses/[course]/quizzes/[quiz]',
+	'/api/sync',
+	'/unlock',
+	'/signout'
+]);
 
-/** Decides what happens to a request for `routeId` from an account of `kind` (or nobody). */
-export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null): Decision {
+export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password' | 'unlock';
+
+/**
+ * Decides what happens to a request for `routeId` from an account of `kind` (or nobody);
+ * `locked`: the session is a shared phone's, idle too long.
+ */
+export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null, locked = false): Decision {
+	const decision = decideFor(routeId, user);
+	const open = routeRules[routeId] === 'anyone' || LOCKED_OPEN.has(routeId);
+	return locked && user && !open && (decision === 'allow' || decision === 'change_password') ? 'unlock' : decision;
+}
+
+function decideFor(routeId: string, user: { kind: AccountKind; must_change_password: number } | null): Decision {
 	const rule = routeRules[routeId];
 	if (!rule) return 'forbidden';
 	if (user && user.must_change_password && !allowedBeforePasswordChange.has(routeId)) return 'change_password';

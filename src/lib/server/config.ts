@@ -50,5 +50,19 @@ export const config = {
 	/** Accounts unused for this many months are deleted (src/lib/server/accounts/inactive.ts); 0 never. */
 	get inactiveAccountMonths() {
 		return int('INACTIVE_ACCOUNT_MONTHS', 24);
+	},
+
+	/**
+	 * A shared phone's session: after this long without a request, personal pages ask for the
+	 * password again (course reading stays open). Seconds, at least 1; 15 minutes by default.
+	 */
+	get sharedIdleMs() {
+		const seconds = int('SHARED_IDLE_SECONDS', 15 * 60);
+		if (seconds < 1) throw new Error('SHARED_IDLE_SECONDS must be at least 1');
+		return seconds * 1000;
+	},
+	/** The same, in whole minutes, for the sign-in form's explanation. */
+	get sharedIdleMinutes() {
+		return Math.max(1, Math.round(this.sharedIdleMs / 60_000));
 	}
 };

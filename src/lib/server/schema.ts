@@ -29,6 +29,10 @@ export interface SessionTable {
 	created_at: number;
 	expires_at: number;
 	last_seen_at: number;
+	/** 1 when signed in with "This is a shared phone". */
+	shared: Generated<number>;
+	/** A shared session's last request, to the millisecond (null for other sessions). */
+	active_at: number | null;
 }
 
 export interface RecoveryCodeTable {

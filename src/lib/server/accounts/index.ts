@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
-import { createSession, dayOf, invalidateUserSessions } from '../auth/session';
+import { createSession, dayOf, invalidateUserSessions, markActive } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
 import { recordAudit } from '../audit';
@@ -17,6 +17,7 @@ export type AccountError =
 	| 'invalid_credentials'
 	| 'invalid_recovery'
 	| 'wrong_password'
+	| 'unlock_wrong'
 	| 'locked';
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
@@ -36,6 +37,8 @@ export interface SignUpInput {
 	kind: Exclude<AccountKind, 'admin'>;
 	background: Background | null;
 	locale: Locale;
+	/** "This is a shared phone": the first session is a shared one (see auth/session.ts). */
+	shared?: boolean;
 }
 
 /** Creates an account, its first session and 10 recovery codes (returned once, stored hashed). */
@@ -68,7 +71,7 @@ export async function signUp(
 				})
 				.execute();
 			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
-			const { token } = await createSession(trx, userId, browser, now);
+			const { token } = await createSession(trx, userId, browser, now, { shared: input.shared });
 			return { ok: true, userId, token, recoveryCodes } as const;
 		});
 	} catch (error) {
@@ -84,7 +87,7 @@ export async function signUp(
  */
 export async function signIn(
 	db: Db,
-	input: { username: string; password: string },
+	input: { username: string; password: string; shared?: boolean },
 	browser: string,
 	now = Date.now()
 ): Promise<Result<{ token: string; user: User }>> {
@@ -107,9 +110,32 @@ export async function signIn(
 	const { token } = await db.transaction().execute(async (trx) => {
 		await clearFailures(trx, 'sign-in', key);
 		await recordSignIn(trx, user, 'sign_in', now);
-		return createSession(trx, user.id, browser, now);
+		return createSession(trx, user.id, browser, now, { shared: input.shared });
 	});
 	return { ok: true, token, user };
+}
+
+/**
+ * Unlocks a shared phone's idle session with the account's password. Wrong passwords count
+ * toward the same lock as sign-in (the two add up), so the lock page is no way around it.
+ */
+export async function unlockSession(
+	db: Db,
+	session: { id: string; userId: string },
+	password: string,
+	now = Date.now()
+): Promise<Result<object>> {
+	const user = await db.selectFrom('user').select(['username_key', 'password_hash']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+	const locked = await lockedFor(db, 'sign-in', user.username_key, now);
+	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
+	if (!(await verifyPassword(user.password_hash, password))) {
+		const lockMs = await recordFailure(db, 'sign-in', user.username_key, now);
+		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
+		return { ok: false, error: 'unlock_wrong' };
+	}
+	await clearFailures(db, 'sign-in', user.username_key);
+	await markActive(db, session.id, now);
+	return { ok: true };
 }
 
 /** A sign-in's audit entry: the account tried (none when no account has the name; the name is never kept). */
@@ -152,7 +178,7 @@ export async function changePassword(
  */
 export async function resetWithRecoveryCode(
 	db: Db,
-	input: { username: string; code: string; password: string },
+	input: { username: string; code: string; password: string; shared?: boolean },
 	browser: string,
 	now = Date.now()
 ): Promise<Result<{ token: string; user: User }>> {
@@ -170,7 +196,7 @@ export async function resetWithRecoveryCode(
 			.where('id', '=', user.id)
 			.execute();
 		await invalidateUserSessions(trx, user.id);
-		const { token } = await createSession(trx, user.id, browser, now);
+		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
 		return { token, user };
 	});
 	if (!result) {

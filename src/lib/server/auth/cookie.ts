@@ -6,13 +6,17 @@ export function sessionCookieName(): string {
 	return config.secure ? '__Host-lanpya_session' : 'lanpya_session';
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
+/**
+ * `expiresAt` null: a shared phone's session. The cookie then has neither Expires nor Max-Age,
+ * so the browser forgets it when it closes (the server ends it after 12 hours anyway).
+ */
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number | null): void {
 	cookies.set(sessionCookieName(), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: config.secure,
-		expires: new Date(expiresAt)
+		...(expiresAt === null ? {} : { expires: new Date(expiresAt) })
 	});
 }
 

@@ -2,14 +2,23 @@
  * Sessions as in the Lucia guide (lucia-auth.com/sessions): a random token lives only in the
  * cookie, the database keeps its SHA-256. Expiry slides to 30 days from the last use, but never
  * past ABSOLUTE_MAX_MS after sign-in: after 90 days everyone signs in again.
+ *
+ * A shared phone's session ("This is a shared phone" at sign-in) lives in a cookie that ends
+ * when the browser closes, and on the server never past SHARED_MAX_MS after sign-in, however
+ * much it is used. It keeps the time of its last request (`active_at`); once it has been idle
+ * for the configured time it is locked: personal pages ask for the password again
+ * (src/lib/server/access.ts), and requests no longer count as activity until it is unlocked.
  */
 import type { Db } from '../db';
 import type { User } from '../schema';
+import { config } from '../config';
 import { randomToken, sha256Hex } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * DAY;
 export const ABSOLUTE_MAX_MS = 90 * DAY;
+/** A shared phone's session ends 12 hours after sign-in, even if the browser is never closed. */
+export const SHARED_MAX_MS = 12 * 60 * 60 * 1000;
 /** Last-seen is kept to the hour: enough for "active today", no finer trail of a person's use. */
 const LAST_SEEN_GRAIN_MS = 60 * 60 * 1000;
 
@@ -34,6 +43,10 @@ export interface SessionInfo {
 	id: string;
 	userId: string;
 	expiresAt: number;
+	/** Signed in with "This is a shared phone". */
+	shared: boolean;
+	/** A shared session idle for the configured time: personal pages ask for the password. */
+	locked: boolean;
 }
 
 function coarse(time: number): number {
@@ -45,24 +58,39 @@ export async function createSession(
 	db: Db,
 	userId: string,
 	browser: string,
-	now = Date.now()
+	now = Date.now(),
+	{ shared = false }: { shared?: boolean } = {}
 ): Promise<{ token: string; session: SessionInfo }> {
 	const token = randomToken(20);
 	const id = sha256Hex(token);
-	const expiresAt = Math.min(now + SESSION_TTL_MS, now + ABSOLUTE_MAX_MS);
+	const expiresAt = shared ? now + SHARED_MAX_MS : Math.min(now + SESSION_TTL_MS, now + ABSOLUTE_MAX_MS);
 	await db
 		.insertInto('session')
-		.values({ id, user_id: userId, browser, created_at: now, expires_at: expiresAt, last_seen_at: coarse(now) })
+		.values({
+			id,
+			user_id: userId,
+			browser,
+			created_at: now,
+			expires_at: expiresAt,
+			last_seen_at: coarse(now),
+			shared: shared ? 1 : 0,
+			active_at: shared ? now : null
+		})
 		.execute();
 	await noteUse(db, userId, now);
-	return { token, session: { id, userId, expiresAt } };
+	return { token, session: { id, userId, expiresAt, shared, locked: false } };
 }
 
-/** Checks a cookie token; extends the sliding expiry when less than half of it remains. */
+/**
+ * Checks a cookie token. An ordinary session's expiry slides when less than half of it
+ * remains. A shared one never slides; it is locked once idle for `idleMs`, and while unlocked
+ * every request moves its `active_at`.
+ */
 export async function validateSessionToken(
 	db: Db,
 	token: string,
-	now = Date.now()
+	now = Date.now(),
+	{ idleMs = config.sharedIdleMs }: { idleMs?: number } = {}
 ): Promise<{ session: SessionInfo; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = sha256Hex(token);
@@ -74,6 +102,8 @@ export async function validateSessionToken(
 			'session.created_at',
 			'session.expires_at',
 			'session.last_seen_at',
+			'session.shared',
+			'session.active_at',
 			'user.id',
 			'user.username',
 			'user.kind',
@@ -85,24 +115,29 @@ export async function validateSessionToken(
 		.where('session.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
-	const absoluteEnd = row.created_at + ABSOLUTE_MAX_MS;
+	const shared = row.shared === 1;
+	const absoluteEnd = row.created_at + (shared ? SHARED_MAX_MS : ABSOLUTE_MAX_MS);
 	if (now >= row.expires_at || now >= absoluteEnd) {
 		await db.deleteFrom('session').where('id', '=', id).execute();
 		return null;
 	}
 	let expiresAt = row.expires_at;
-	const renew = now >= expiresAt - SESSION_TTL_MS / 2;
-	if (renew) expiresAt = Math.min(now + SESSION_TTL_MS, absoluteEnd);
-	if (renew || coarse(now) !== row.last_seen_at) {
-		await db
-			.updateTable('session')
-			.set({ expires_at: expiresAt, last_seen_at: coarse(now) })
-			.where('id', '=', id)
-			.execute();
-	}
+	if (!shared && now >= expiresAt - SESSION_TTL_MS / 2) expiresAt = Math.min(now + SESSION_TTL_MS, absoluteEnd);
+	// A locked session stays locked whatever it opens (course reading), until the password.
+	const locked = shared && now - (row.active_at ?? row.created_at) >= idleMs;
+	const changes: { expires_at?: number; last_seen_at?: number; active_at?: number } = {};
+	if (expiresAt !== row.expires_at) changes.expires_at = expiresAt;
+	if (coarse(now) !== row.last_seen_at) changes.last_seen_at = coarse(now);
+	if (shared && !locked && now !== row.active_at) changes.active_at = now;
+	if (Object.keys(changes).length > 0) await db.updateTable('session').set(changes).where('id', '=', id).execute();
 	if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
-	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, last_active_at: _a, ...user } = row;
-	return { session: { id: sessionId, userId: user.id, expiresAt }, user };
+	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, shared: _s, active_at: _a, last_active_at: _d, ...user } = row;
+	return { session: { id: sessionId, userId: user.id, expiresAt, shared, locked }, user };
+}
+
+/** Unlocks a shared session after its password was given again: now counts as its last request. */
+export async function markActive(db: Db, sessionId: string, now = Date.now()): Promise<void> {
+	await db.updateTable('session').set({ active_at: now }).where('id', '=', sessionId).where('shared', '=', 1).execute();
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
@@ -136,6 +171,8 @@ export interface SessionListItem {
 	browser: string;
 	createdAt: number;
 	lastSeenAt: number;
+	/** Signed in with "This is a shared phone". */
+	shared: boolean;
 	current: boolean;
 }
 
@@ -143,7 +180,7 @@ export interface SessionListItem {
 export async function listSessions(db: Db, userId: string, currentId: string, now = Date.now()): Promise<SessionListItem[]> {
 	const rows = await db
 		.selectFrom('session')
-		.select(['id', 'browser', 'created_at', 'last_seen_at'])
+		.select(['id', 'browser', 'created_at', 'last_seen_at', 'shared'])
 		.where('user_id', '=', userId)
 		.where('expires_at', '>', now)
 		.orderBy('last_seen_at', 'desc')
@@ -153,6 +190,7 @@ export async function listSessions(db: Db, userId: string, currentId: string, no
 		browser: r.browser,
 		createdAt: r.created_at,
 		lastSeenAt: r.last_seen_at,
+		shared: r.shared === 1,
 		current: r.id === currentId
 	}));
 }

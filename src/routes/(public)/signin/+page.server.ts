@@ -6,9 +6,12 @@ import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
+import { sharedPhoneChoice } from '$lib/server/shared-phone';
 import { refused, tooManyTries } from '$lib/server/respond';
 import { signInSchema } from '$lib/schemas/account';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals }) => ({ sharedPhone: sharedPhoneChoice(locals.locale) })) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
@@ -24,7 +27,8 @@ export const actions = {
 			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
 			return refused(locals.locale, result.error, form.values);
 		}
-		setSessionCookie(cookies, result.token, Date.now() + SESSION_TTL_MS);
+		// A shared phone's cookie ends when the browser closes.
+		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
 		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'));
 		redirect(303, next ?? homeFor(result.user.kind));

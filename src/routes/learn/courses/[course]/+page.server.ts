@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { offlineManifest } from '$lib/server/courses/offline';
 import { notFound, parseParams } from '$lib/server/respond';
+import { noDownloadsNote } from '$lib/server/shared-phone';
 import { courseParams } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,7 @@ export const load = (async ({ params, locals }) => {
 	const certificate = progress.completedAt ? (await listCertificates(getDb(), locals.user!.id, locals.locale)).find((c) => c.courseId === courseId) : undefined;
 	// The size on the download button, known before anything is fetched.
 	const offline = await offlineManifest(getDb(), courseId, config.mediaPath);
-	return { course, progress, certificateCode: certificate?.code ?? null, downloadBytes: offline?.bytes ?? 0, picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0 };
+	return { course, progress, certificateCode: certificate?.code ?? null, sharedNote: noDownloadsNote(locals.locale, locals.session), downloadBytes: offline?.bytes ?? 0, picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0 };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { unlockSession } from '$lib/server/accounts';
+import { homeFor, safeNext } from '$lib/server/access';
+import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { refused, tooManyTries } from '$lib/server/respond';
+import { unlockSchema } from '$lib/schemas/account';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Where to go once unlocked: the page the person was on (never this page again), else home. */
+function nextPage(url: URL, locals: App.Locals): string {
+	const next = safeNext(url.searchParams.get('next'));
+	return next && !next.startsWith('/unlock') ? next : homeFor(locals.user!.kind);
+}
+
+export const load = (({ locals, url }) => {
+	// Nothing to unlock: an ordinary session, or a shared one used within the idle time.
+	if (!locals.session!.locked) redirect(303, nextPage(url, locals));
+	return { username: locals.user!.username };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		const { request, locals, url } = event;
+		const form = await readForm(request, unlockSchema, locals.locale, ['password']);
+		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		if (!locals.session!.locked) redirect(303, nextPage(url, locals));
+		// The same limits as signing in: per address in memory, per name in sign_in_throttle.
+		const address = event.getClientAddress();
+		const wait = failedAttemptsByAddress.retryAfter(address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, {});
+		const result = await unlockSession(getDb(), { id: locals.session!.id, userId: locals.user!.id }, form.data.password);
+		if (!result.ok) {
+			failedAttemptsByAddress.record(address);
+			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, {});
+			return refused(locals.locale, result.error, {});
+		}
+		redirect(303, nextPage(url, locals));
+	}
+} satisfies Actions;
