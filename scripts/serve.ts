@@ -12,7 +12,7 @@ import { baseCsp, securityHeaders } from '../src/lib/server/headers';
 
 /** PNG icons and the manifest are never documents: they too need only the headers for files. (An SVG can be, so it keeps them all.) */
 const STATIC_FILES = /^\/(icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
-const DAY_CACHED = /^\/(favicon\.svg|icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
+const DAY_CACHED = /^\/(favicon\.svg|icons\/[a-z0-9-]+\.(png|svg)|manifest\.webmanifest)$/;
 const SERVICE_WORKER_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security', 'cache-control']);
 

@@ -2,6 +2,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decide, homeFor } from '$lib/server/access';
+import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
 import { deleteInactiveAccountsDaily } from '$lib/server/accounts/inactive';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
@@ -41,6 +42,28 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		event.locals.locale = locale as Locale;
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 	});
+
+/**
+ * The disguise (src/lib/disguise.ts): the theme colour, tab icon and manifest of every page follow
+ * the look chosen on this phone, and with a neutral look every title is the tool's name, whatever
+ * the page set (the root layout keeps it so through navigations). A cover screen shows its own look.
+ */
+const handleLook: Handle = ({ event, resolve }) => {
+	const cover = event.route.id === '/cover/[look=neutral]' ? event.params.look : undefined;
+	const look = isNeutralLook(cover) ? cover : lookFromCookies(event.request.headers.get('cookie'));
+	const assets = LOOK_ASSETS[look];
+	const title = look === 'lanpya' ? null : `<title>${translate(`look_${look}`, event.locals.locale)}</title>`;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => {
+			const filled = html.replace('%lanpya.theme%', assets.themeColor).replace('%lanpya.icon%', assets.icon).replace('%lanpya.manifest%', assets.manifest);
+			// Only the document's head: a picture in the body may hold a <title> of its own.
+			const end = filled.indexOf('</head>');
+			if (!title || end < 0) return filled;
+			const head = filled.slice(0, end);
+			return (/<title>/.test(head) ? head.replace(/<title>[\s\S]*?<\/title>/, title) : head + title) + filled.slice(end);
+		}
+	});
+};
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
@@ -142,7 +165,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle: Handle = sequence(handleHeaders, handleLocale, handleOrigin, handleSession, handleAccess);
+export const handle: Handle = sequence(handleHeaders, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(`[${event.route.id ?? event.url.pathname}]`, error);

@@ -4,10 +4,11 @@
 /// <reference lib="webworker" />
 /**
  * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page,
- * the reader and "Clear this phone") so the app opens with no network, and nothing personal:
- * pages come from the network and are never stored; without a network the offline page answers
- * instead, "Clear this phone" its own kept copy, or the reader for a downloaded course, whose
- * lessons and quizzes it opens even with a network.
+ * the reader, "Clear this phone" and the disguise's cover screens) so the app opens with no
+ * network, and nothing personal: pages come from the network and are never stored; without a
+ * network the offline page answers instead, "Clear this phone" and the cover screens their own
+ * kept copies, or the reader for a downloaded course, whose lessons and quizzes it opens even
+ * with a network.
  */
 import { build, files, version } from '$service-worker';
 import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
@@ -15,6 +16,7 @@ import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { flush, OUTBOX_SYNC } from '$lib/offline/outbox';
+import { coverPath, NEUTRAL_LOOKS } from '$lib/disguise';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -35,7 +37,8 @@ const shell = [
 	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
 	{ url: OFFLINE_PAGE, revision: version },
 	{ url: READER_PAGE, revision: version },
-	{ url: CLEAR_PAGE, revision: version }
+	{ url: CLEAR_PAGE, revision: version },
+	...NEUTRAL_LOOKS.map((look) => ({ url: coverPath(look), revision: version }))
 ];
 
 // The shell is fetched without cookies, so no page in it can carry anyone's session or name.
@@ -89,7 +92,9 @@ async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
 	const url = new URL(request.url);
-	const page = url.pathname === CLEAR_PAGE ? CLEAR_PAGE : (await onPhone(url)) ? READER_PAGE : OFFLINE_PAGE;
+	// An app installed with a neutral look opens on its cover screen, with or without a network.
+	const cover = NEUTRAL_LOOKS.map(coverPath).find((path) => path === url.pathname);
+	const page = url.pathname === CLEAR_PAGE ? CLEAR_PAGE : cover ? cover : (await onPhone(url)) ? READER_PAGE : OFFLINE_PAGE;
 	return (await matchPrecache(page)) ?? Response.error();
 });
 

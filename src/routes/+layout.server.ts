@@ -1,11 +1,12 @@
 import { decide } from '$lib/server/access';
+import { lookFromCookies } from '$lib/disguise';
 import { badgeFor } from '$lib/server/applications/news';
 import { sha256Hex } from '$lib/server/auth/tokens';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (async ({ locals, route }) => {
+export const load = (async ({ locals, route, request }) => {
 	// A shared phone's idle session: its pages show nothing of the account until the password.
 	const locked = locals.session?.locked ?? false;
 	// A page that would ask a locked session for the password: it moves to the lock page by
@@ -24,6 +25,8 @@ export const load = (async ({ locals, route }) => {
 		// Pages the service worker keeps without cookies (offline, the reader), shown at other
 		// addresses: they know no account, and their header leads back to the app.
 		kept: route.id === '/offline' || route.id === '/offline/reader',
+		/** The disguise chosen on this phone (a cookie, never the account's). */
+		look: lookFromCookies(request.headers.get('cookie')),
 		/** Where "Leave quickly" goes (QUICK_EXIT_URL). */
 		exitUrl: config.exitUrl
 	};

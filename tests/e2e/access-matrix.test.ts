@@ -70,6 +70,8 @@ const ELSEWHERE: Record<string, string> = {
 	'/learn/certificates/[code]': 'course.test.ts: another person cannot open a learner’s certificate',
 	'/verify/[code]': 'public by design: what the holder chose to show',
 	'/media/courses/[course]/[name]': 'public course pictures',
+	'/cover/[look=neutral]': 'disguise.test.ts: the same plain screen for everyone, no data',
+	'/manifest/[look=neutral].webmanifest': 'disguise.test.ts: the same manifest for everyone, no data',
 	'/api/courses/[course]/offline': 'public course packages',
 	'/api/courses/[course]/offline/course': 'public course packages',
 	'/api/courses/[course]/offline/lessons/[lesson]': 'public course packages',

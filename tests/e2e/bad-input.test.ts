@@ -54,6 +54,7 @@ const forms: FormCase[] = [
 	{ name: 'delete my account', path: '/account?/deleteAccount', role: 'learner', valid: { password: 'green tea and rice' }, text: [] },
 	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['name', 'description'] },
 	{ name: 'join an organization', path: '/org?/join', role: 'org_member', valid: { code: 'abcd-efgh-ijkl-mnop' }, text: ['code'] },
+	{ name: 'disguise', path: '/look', role: 'anonymous', valid: { look: 'notes', next: '/' }, text: ['look', 'next'] },
 	{ name: 'language switch', path: '/language', role: 'anonymous', valid: { locale: 'my', next: '/' }, text: ['locale', 'next'] },
 	{ name: 'text size', path: `${lessonPath}?/textSize`, role: 'learner', valid: { size: 'l' }, text: ['size'] },
 	{ name: 'quiz', path: quizPath, role: 'learner', valid: { [`q-${firstQuestion}`]: 'a' }, text: [], emptyIsValid: true },

@@ -31,7 +31,7 @@ describe('security headers', () => {
 	});
 
 	it('are on static files and on pages that do not exist', async () => {
-		for (const path of ['/favicon.svg', '/no-such-page']) {
+		for (const path of ['/favicon.svg', '/icons/notes.svg', '/no-such-page']) {
 			expectSecurityHeaders(await fetch(baseUrl() + path));
 		}
 	});

@@ -22,11 +22,12 @@ export const sampleParams: Record<string, string> = {
 	role: 'nosuchroleatall',
 	application: 'nosuchapplication',
 	skill: 'first_aid',
+	look: 'notes',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]
 };
 
 function urlPath(routeId: string): string {
-	const path = routeId.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)\]/g, (_, name: string) => {
+	const path = routeId.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
 		if (!(name in sampleParams)) throw new Error(`no sample value for route parameter [${name}] in tests/e2e/routes.ts`);
 		return sampleParams[name];
 	});

@@ -27,6 +27,10 @@ export const routeRules: Record<string, Rule> = {
 	'/healthz': 'anyone',
 	'/offline': 'anyone',
 	'/language': 'anyone',
+	// Disguise: the choice, the neutral manifests and the cover screens hold nothing personal.
+	'/look': 'anyone',
+	'/manifest/[look=neutral].webmanifest': 'anyone',
+	'/cover/[look=neutral]': 'anyone',
 	'/signout': 'signed_in',
 	// "Clear this phone": for anyone, since a phone may hold Lanpya's data after its session ended.
 	'/clear': 'anyone',
@@ -82,7 +86,7 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/language', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/language', '/look', '/manifest/[look=neutral].webmanifest', '/cover/[look=neutral]', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
 
 /**
  * What a shared phone's locked session (idle too long, see auth/session.ts) may still open,

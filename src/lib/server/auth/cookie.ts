@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config';
+import { LOOK_COOKIE, type Look } from '$lib/disguise';
 
 /** `__Host-` (which requires Secure, path=/ and no domain) whenever the site is served over HTTPS. */
 export function sessionCookieName(): string {
@@ -33,4 +34,13 @@ export function setLanguageCookie(cookies: Cookies, locale: string): void {
 		secure: config.secure,
 		maxAge: 400 * 24 * 60 * 60
 	});
+}
+
+/** The disguise (src/lib/disguise.ts): no personal data; the page reads it for pages kept without cookies. */
+export function setLookCookie(cookies: Cookies, look: Look): void {
+	if (look === 'lanpya') {
+		cookies.delete(LOOK_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure });
+		return;
+	}
+	cookies.set(LOOK_COOKIE, look, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure, maxAge: 400 * 24 * 60 * 60 });
 }
