@@ -180,7 +180,7 @@ describe('a learner', () => {
 		for (const secret of [username, 'nothing left behind', ...codes]) expect(everything).not.toContain(secret);
 		expect(stored.cookies).not.toContain('lanpya_session'); // HttpOnly: scripts cannot read it
 		// The service worker keeps the app shell only: scripts, styles, icons, the offline page, the
-		// reader and "Clear this phone".
+		// reader, "Clear this phone" and the disguise's cover screens.
 		const cached = await page.evaluate(async () => {
 			await navigator.serviceWorker.ready;
 			const entries: { url: string; body: string }[] = [];
@@ -191,7 +191,7 @@ describe('a learner', () => {
 			return entries;
 		});
 		expect(cached.length).toBeGreaterThan(3);
-		expect(cached.map((e) => e.url).filter((url) => !/^\/(_app\/immutable\/|icons\/|favicon\.svg$|manifest\.webmanifest$|offline$|offline\/reader$|clear$)/.test(url))).toEqual([]);
+		expect(cached.map((e) => e.url).filter((url) => !/^\/(_app\/immutable\/|icons\/|favicon\.svg$|manifest\.webmanifest$|offline$|offline\/reader$|clear$|cover\/(notes|calculator)$)/.test(url))).toEqual([]);
 		expect(cached.some((e) => e.url.startsWith('/_app/immutable/chunks/staff-'))).toBe(false);
 		for (const secret of [username, ...codes]) expect(cached.filter((e) => e.body.includes(secret)).map((e) => e.url)).toEqual([]);
 		expect([...origins]).toEqual([new URL(page.url()).origin]);
