@@ -104,7 +104,9 @@ export async function openVettedRole(title: string): Promise<{ id: string; org: 
 	const created = await expectStatus(
 		org.post('/org/roles/new', {
 			kind: 'medical_volunteer', title_my: title, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
-			area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+			// Closing tomorrow: among roles that fit a learner equally (other tests post some), the one
+			// closing sooner ranks first, so this role is first for a learner who fits it fully.
+			area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
 		}),
 		303,
 		'writing the role'
