@@ -18,6 +18,8 @@ interface Transfer {
 	requests: number;
 	/** Addresses of the responses counted so far. */
 	finished: string[];
+	/** Bytes of each response, in order (printed with BENCH_DETAIL=1). */
+	each: [string, number][];
 }
 
 /** From now on, adds up the bytes on the wire (as the DevTools protocol counts them) of every response the page gets. */
@@ -27,7 +29,7 @@ async function recordTransfer(context: BrowserContext, page: Page, { cacheDisabl
 	if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	const types = new Map<string, string>();
 	const urls = new Map<string, string>();
-	const result: Transfer = { total: 0, byType: {}, requests: 0, finished: [] };
+	const result: Transfer = { total: 0, byType: {}, requests: 0, finished: [], each: [] };
 	cdp.on('Network.responseReceived', (e) => {
 		types.set(e.requestId, e.type);
 		urls.set(e.requestId, e.response.url);
@@ -38,6 +40,7 @@ async function recordTransfer(context: BrowserContext, page: Page, { cacheDisabl
 		result.byType[type] = (result.byType[type] ?? 0) + e.encodedDataLength;
 		result.requests++;
 		result.finished.push(urls.get(e.requestId) ?? '');
+		result.each.push([urls.get(e.requestId) ?? '', e.encodedDataLength]);
 	});
 	return result;
 }
@@ -140,6 +143,12 @@ console.log(`\n### bench:payload, ${new Date().toISOString().slice(0, 10)}, ${os
 console.log('| first visit, empty cache | bytes (compressed) | requests | by type | budget 60 KB |');
 console.log('|---|---|---|---|---|');
 for (const [path, t] of rows) console.log(`| ${path} | ${fmt(path, t)} |`);
+if (process.env.BENCH_DETAIL) {
+	for (const [path, t] of rows) {
+		console.log(`\n${path}:`);
+		for (const [url, bytes] of t.each) console.log(`  ${String(bytes).padStart(7)}  ${url.replace(/^https?:\/\/[^/]+/, '')}`);
+	}
+}
 console.log(`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`);
 console.log(`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`);
 console.log(`\nNext lesson once the app is loaded (client-side navigation): ${kb(next.total)} in ${next.requests} requests (budget 10 KB plus the lesson's images)`);

@@ -1,8 +1,11 @@
 /**
  * How the browser's code is cut into scripts (Rollup's manualChunks, client build only).
  *
- * - "app": what two or more pages use (Svelte, SvelteKit's router, the layout, shared
- *   components and messages), downloaded once.
+ * - "app": what the layout and the error page use, and what pages of two or more sections
+ *   share (Svelte, SvelteKit's router, common components and messages), downloaded once.
+ * - what pages of one section alone share (the course reader's quiz and lesson texts, the
+ *   opportunities' match explanations, sign-up's recovery codes) goes into that section's
+ *   script: a first visit to a catalogue page does not carry the job pages' words.
  * - each page's own code and messages go into that page's entry file (nodes/N.js), which the
  *   page loads anyway: no extra request, and no other page's code.
  * - "author" and "partners": the course editors and the organization and administration
@@ -26,6 +29,15 @@ const AREAS: [string, RegExp][] = [
 	['partners', /\/src\/(routes\/(org|admin)\/|lib\/staff\/|lib\/paraglide\/messages\/(org|admin)_)/]
 ];
 const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0];
+
+/** Sections of the learner's and visitor's side, by the route folder of a page (the first match wins). */
+const SECTIONS: [string, RegExp][] = [
+	['courses', /^(learn\/(courses|downloads)|offline)(\/|$)/],
+	['learner', /^learn(\/|$)/],
+	['account', /^account(\/|$)/],
+	['visitor', /^(\(public\)|unlock|verify|clear|cover)(\/|$)/]
+];
+const ROUTE_FILE = /\/src\/routes\/(?:(.*)\/)?\+(page|layout|error)\.svelte$/;
 
 /** The pages whose code the service worker keeps: what opens with no network. */
 const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/)/;
@@ -71,13 +83,18 @@ export function lanpyaChunks(): Plugin {
 							manualChunks(id, { getModuleInfo }) {
 								const area = areaOf(id);
 								if (area) return area;
-								/** Which scripts need `moduleId`: "route-N" for page N, "app" for the entries. */
+								/** The section of page node `nodeId` ("app" for the root layout and error page). */
+								const sectionOf = (nodeId: string) => {
+									const folder = (getModuleInfo(nodeId)?.importedIds ?? []).map((i) => ROUTE_FILE.exec(i)).find(Boolean)?.[1];
+									return folder === undefined ? 'app' : (SECTIONS.find(([, pattern]) => pattern.test(folder))?.[0] ?? 'other');
+								};
+								/** Which scripts need `moduleId`: "route-N in section" for page N, "app" for the entries. */
 								const owners = (moduleId: string, seen: Set<string>): Set<string> => {
 									const found = new Set<string>();
 									if (seen.has(moduleId)) return found;
 									seen.add(moduleId);
 									const node = NODE.exec(moduleId);
-									if (node) return new Set([`route-${node[1]}`]);
+									if (node) return new Set([`route-${node[1]} in ${sectionOf(moduleId)}`]);
 									if (areaOf(moduleId)) return new Set(['staff']);
 									const message = MESSAGE.exec(moduleId);
 									const info = getModuleInfo(moduleId);
@@ -89,9 +106,12 @@ export function lanpyaChunks(): Plugin {
 								};
 								const found = owners(id, new Set());
 								if (found.size === 0) return undefined;
-								// One page only: into that page's file. Staff pages only: with them. Otherwise shared.
-								if (found.size === 1) return found.has('staff') ? undefined : [...found][0];
-								return 'app';
+								// One page only: into that page's file. Staff pages only: with them. Pages of one
+								// section (and staff pages): that section's script. Otherwise shared by all.
+								if (found.size === 1) return found.has('staff') ? undefined : [...found][0].split(' in ')[0];
+								const sections = new Set([...found].filter((owner) => owner !== 'staff').map((owner) => owner.split(' in ')[1] ?? owner));
+								const [section] = sections;
+								return sections.size === 1 && section !== 'app' && section !== 'other' ? `section-${section}` : 'app';
 							}
 						}
 					}

@@ -11,7 +11,7 @@ export function securityHeaders(secure: boolean): Record<string, string> {
 		'x-frame-options': 'DENY',
 		'cross-origin-opener-policy': 'same-origin',
 		'cross-origin-resource-policy': 'same-origin',
-		'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()'
+		'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=(), usb=()'
 	};
 	if (secure) headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
 	return headers;
