@@ -33,11 +33,28 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	}
 	// Pages and endpoints may show a person's data: never stored by a browser or proxy cache.
 	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
-	// SvelteKit repeats the page's <link rel=modulepreload> tags in a Link header: on HTTP/1.1
-	// that is half a kilobyte more per page, uncompressed, for what the page's head already says.
-	response.headers.delete('link');
-	return response;
+	return preloadsInHead(response);
 };
+
+/**
+ * SvelteKit names the scripts a page needs in a Link header, so the browser fetches them all at
+ * once rather than one import after another (each a round trip, long on 2G). On HTTP/1.1 that
+ * header is half a kilobyte, never compressed: the same links go into the page's head instead,
+ * where brotli shrinks them to a fraction and the browser's preload scanner finds them as early.
+ */
+async function preloadsInHead(response: Response): Promise<Response> {
+	const link = response.headers.get('link');
+	if (!link || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+	const tags = [...link.matchAll(/<([^>]+)>; rel="modulepreload"/g)].map(([, href]) => `<link rel="modulepreload" href="${href}">`);
+	const html = await response.text();
+	const end = html.indexOf('</head>');
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	if (end >= 0) headers.delete('link');
+	// The stylesheet is a <link> in the head already; its preload entry adds nothing.
+	const body = end < 0 ? html : html.slice(0, end) + tags.join('') + html.slice(end);
+	return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

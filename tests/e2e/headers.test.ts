@@ -68,6 +68,26 @@ describe('compression', () => {
 		expect(response.headers.get('cache-control')).toMatch(/immutable/);
 		expect(response.headers.get('x-frame-options')).toBeNull();
 		expect(response.headers.get('permissions-policy')).toBeNull();
+		// Cached for a year under a name that changes with the content: never revalidated.
+		expect(response.headers.get('etag')).toBeNull();
+		expect(response.headers.get('last-modified')).toBeNull();
+	});
+
+	it('pages name every script they need in their head (compressed), not in a Link header', async () => {
+		const learner = new Client();
+		await learner.signUp(`pre${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+		const response = await learner.request('/learn/courses');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('link')).toBeNull();
+		const html = await response.text();
+		const head = html.slice(0, html.indexOf('</head>'));
+		const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href);
+		// The entry scripts, the shared script and the page's own: fetched at once, not one import after another.
+		expect(preloaded.some((href) => /\/entry\/start\./.test(href))).toBe(true);
+		expect(preloaded.some((href) => /\/entry\/app\./.test(href))).toBe(true);
+		expect(preloaded.some((href) => /\/chunks\//.test(href))).toBe(true);
+		expect(preloaded.filter((href) => /\/nodes\//.test(href)).length).toBeGreaterThanOrEqual(2);
+		for (const href of preloaded) expect((await fetch(baseUrl() + href)).status, href).toBe(200);
 	});
 });
 
