@@ -4,11 +4,11 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decide, homeFor } from '$lib/server/access';
 import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
-import { deleteInactiveAccountsDaily } from '$lib/server/accounts/inactive';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import { sweepDaily } from '$lib/server/housekeeping';
 import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
@@ -19,9 +19,9 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
 	// Matching's memory starts empty, so notes of earlier changes are moot.
 	await clearChanges(getDb());
-	// Accounts unused for INACTIVE_ACCOUNT_MONTHS are deleted once a day.
-	const stopDeleting = deleteInactiveAccountsDaily(getDb);
-	process.once('sveltekit:shutdown', stopDeleting);
+	// Unused accounts, dead sessions, old failure counts and old audit rows go once a day.
+	const stopSweeping = sweepDaily(getDb);
+	process.once('sveltekit:shutdown', stopSweeping);
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

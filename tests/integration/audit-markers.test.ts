@@ -134,7 +134,7 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 		const { rows } = await sql<Record<string, unknown>>`select * from audit_event`.execute(db);
 		// Every kind of entry the path makes is among them.
 		expect([...new Set(rows.map((r) => r.action))].sort()).toEqual(
-			['application_accept', 'application_shortlist', 'application_view', 'messages_view', 'org_vet', 'profile_view', 'role_approve', 'role_return', 'sign_in', 'sign_in_failed'].sort()
+			['application_accept', 'application_shortlist', 'application_view', 'application_withdraw', 'messages_view', 'org_vet', 'profile_view', 'role_approve', 'role_return', 'sign_in', 'sign_in_failed', 'sign_up'].sort()
 		);
 		const columns = (await db.introspection.getTables()).find((t) => t.name === 'audit_event')!.columns.map((c) => c.name);
 		expect(columns.sort()).toEqual(['action', 'actor_id', 'actor_org_id', 'at', 'object_id']);

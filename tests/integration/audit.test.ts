@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createAdministrator, signIn, signUp } from '$lib/server/accounts';
-import { decideApplication, getOrgApplication, readThread } from '$lib/server/applications';
+import { changePassword, createAdministrator, resetWithRecoveryCode, signIn, signUp } from '$lib/server/accounts';
+import { decideApplication, endorseSkill, getOrgApplication, readThread, withdrawApplication } from '$lib/server/applications';
 import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
@@ -84,7 +84,7 @@ describe('the audit trail records', () => {
 		await decideApplication(db, owner.userId, applicationId, 'accept', 'Welcome', 7000);
 		await decideApplication(db, owner.userId, applicationId, 'decline', '', 7500); // already decided
 
-		const decisions = (await auditRows(db)).filter((r) => !r.action.startsWith('sign_in'));
+		const decisions = (await auditRows(db)).filter((r) => !r.action.startsWith('sign_'));
 		expect(decisions).toEqual([
 			{ actor_id: admin.userId, actor_org_id: null, action: 'org_vet', object_id: orgId, at: 1000 },
 			{ actor_id: admin.userId, actor_org_id: null, action: 'org_suspend', object_id: orgId, at: 2000 },
@@ -93,6 +93,45 @@ describe('the audit trail records', () => {
 			{ actor_id: admin.userId, actor_org_id: null, action: 'role_approve', object_id: role.id, at: 5000 },
 			{ actor_id: owner.userId, actor_org_id: orgId, action: 'application_shortlist', object_id: applicationId, at: 6000 },
 			{ actor_id: owner.userId, actor_org_id: orgId, action: 'application_accept', object_id: applicationId, at: 7000 }
+		]);
+	});
+
+	it('sign-ups, password changes and resets (and failed resets), withdrawals and endorsements, with who did it', async () => {
+		const learner = await signUp(db, { username: 'newcomer', password: PASSWORD, kind: 'learner', background: null, locale: 'my' }, 'x', 1000);
+		if (!learner.ok) throw new Error(learner.error);
+		const session = await db.selectFrom('session').select('id').where('user_id', '=', learner.userId).executeTakeFirstOrThrow();
+		expect(await changePassword(db, learner.userId, session.id, { current: 'not it', next: 'a longer passphrase now' }, 1500)).toMatchObject({ ok: false });
+		expect(await changePassword(db, learner.userId, session.id, { current: PASSWORD, next: 'a longer passphrase now' }, 2000)).toEqual({ ok: true });
+		const codes = learner.recoveryCodes;
+		expect(await resetWithRecoveryCode(db, { username: 'newcomer', code: 'WRONG-CODE', password: 'yet another passphrase' }, 'x', 3000)).toMatchObject({ ok: false });
+		expect(await resetWithRecoveryCode(db, { username: 'no-such-name', code: codes[0], password: 'yet another passphrase' }, 'x', 3500)).toMatchObject({ ok: false });
+		expect(await resetWithRecoveryCode(db, { username: 'newcomer', code: codes[0], password: 'yet another passphrase' }, 'x', 4000)).toMatchObject({ ok: true });
+		expect(await auditRows(db)).toEqual([
+			{ actor_id: learner.userId, actor_org_id: null, action: 'sign_up', object_id: null, at: 1000 },
+			{ actor_id: learner.userId, actor_org_id: null, action: 'password_change', object_id: null, at: 2000 },
+			{ actor_id: learner.userId, actor_org_id: null, action: 'password_reset_failed', object_id: null, at: 3000 },
+			{ actor_id: null, actor_org_id: null, action: 'password_reset_failed', object_id: null, at: 3500 },
+			{ actor_id: learner.userId, actor_org_id: null, action: 'password_reset', object_id: null, at: 4000 }
+		]);
+
+		const org = await vettedOrgMember(db, 'workshop');
+		const orgId = await orgOf(db, org.userId);
+		const { roleId } = await openRole(db, org.userId);
+		const second = await openRole(db, org.userId, 'Second role');
+		const medic = await learnerWithProfile(db, 'medic', 'applied');
+		const kept = await apply(db, medic, roleId);
+		const taken = await apply(db, medic, second.roleId);
+		await clearAudit();
+		expect(await withdrawApplication(db, medic, taken, 5000)).toEqual({ ok: true });
+		expect(await withdrawApplication(db, medic, taken, 5100)).toMatchObject({ ok: false }); // already withdrawn
+		await decideApplication(db, org.userId, kept, 'accept', '', 6000);
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 3, 7000)).toEqual({ ok: true });
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 9, 7100)).toMatchObject({ ok: false }); // no such level
+
+		expect(await auditRows(db)).toEqual([
+			{ actor_id: medic, actor_org_id: null, action: 'application_withdraw', object_id: taken, at: 5000 },
+			{ actor_id: org.userId, actor_org_id: orgId, action: 'application_accept', object_id: kept, at: 6000 },
+			{ actor_id: org.userId, actor_org_id: orgId, action: 'skill_endorse', object_id: medic, at: 7000 }
 		]);
 	});
 

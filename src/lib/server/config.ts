@@ -52,6 +52,11 @@ export const config = {
 		return int('INACTIVE_ACCOUNT_MONTHS', 24);
 	},
 
+	/** Audit rows older than this many months are deleted (src/lib/server/audit); 0 keeps them. */
+	get auditMonths() {
+		return int('AUDIT_MONTHS', 24);
+	},
+
 	/**
 	 * A shared phone's session: after this long without a request, personal pages ask for the
 	 * password again (course reading stays open). Seconds, at least 1; 15 minutes by default.

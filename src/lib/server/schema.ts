@@ -371,6 +371,10 @@ export type AuditAction =
 	| 'messages_view'
 	| 'sign_in'
 	| 'sign_in_failed'
+	| 'sign_up'
+	| 'password_change'
+	| 'password_reset'
+	| 'password_reset_failed'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'
@@ -379,7 +383,9 @@ export type AuditAction =
 	| 'role_return'
 	| 'application_shortlist'
 	| 'application_accept'
-	| 'application_decline';
+	| 'application_decline'
+	| 'application_withdraw'
+	| 'skill_endorse';
 
 export interface Database {
 	user: UserTable;

@@ -1,6 +1,7 @@
 /**
  * Accounts unused for `INACTIVE_ACCOUNT_MONTHS` (24 by default) are deleted for good, as if
- * their holder had asked (./erase.ts): by the server once a day, and by `npm run prune`.
+ * their holder had asked (./erase.ts): by the server once a day, and by `npm run prune`
+ * (../housekeeping.ts).
  * Unused means: made before the cutoff, no sign-in and no request with one of its sessions
  * (offline sync included) since then, as `user.last_active_at` (kept to the day) and the
  * sessions' last use (kept to the hour) tell.
@@ -8,8 +9,6 @@
 import { config } from '../config';
 import type { Db } from '../db';
 import { eraseAccounts } from './erase';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The time `months` calendar months before `now`. */
 export function inactiveCutoff(now: number, months: number): number {
@@ -30,30 +29,4 @@ export async function deleteInactiveAccounts(db: Db, now = Date.now(), months = 
 		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('session').select('session.id').whereRef('session.user_id', '=', 'user.id').where('session.last_seen_at', '>=', cutoff))))
 		.execute();
 	return { deleted: await eraseAccounts(db, unused.map((u) => u.id), now), cutoff };
-}
-
-/**
- * The server's daily run: a minute after start (so starting stays quick), then every day; none
- * when the setting is 0. A wrong setting stops the start. Logs how many accounts went, never
- * which. Returns a function that stops it.
- */
-export function deleteInactiveAccountsDaily(db: () => Db): () => void {
-	const months = config.inactiveAccountMonths;
-	if (months === 0) return () => {};
-	const run = async () => {
-		try {
-			const { deleted, cutoff } = await deleteInactiveAccounts(db(), Date.now(), months);
-			if (deleted > 0) console.log(`Deleted ${deleted} accounts unused since ${new Date(cutoff!).toISOString().slice(0, 10)}`);
-		} catch (error) {
-			console.error('Deleting unused accounts failed:', error);
-		}
-	};
-	const first = setTimeout(run, 60 * 1000);
-	const daily = setInterval(run, DAY);
-	first.unref();
-	daily.unref();
-	return () => {
-		clearTimeout(first);
-		clearInterval(daily);
-	};
 }

@@ -72,6 +72,7 @@ export async function signUp(
 				.execute();
 			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
 			const { token } = await createSession(trx, userId, browser, now, { shared: input.shared });
+			await recordAudit(trx, [{ actor: userId, org: null, action: 'sign_up', object: null }], now);
 			return { ok: true, userId, token, recoveryCodes } as const;
 		});
 	} catch (error) {
@@ -167,6 +168,7 @@ export async function changePassword(
 			.where('id', '=', userId)
 			.execute();
 		await invalidateUserSessions(trx, userId, currentSessionId);
+		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'password_change', object: null }], now);
 	});
 	await clearFailures(db, 'password', user.username_key);
 	return { ok: true };
@@ -197,9 +199,12 @@ export async function resetWithRecoveryCode(
 			.execute();
 		await invalidateUserSessions(trx, user.id);
 		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
+		await recordAudit(trx, [{ actor: user.id, org: await orgIdOf(trx, user.id), action: 'password_reset', object: null }], now);
 		return { token, user };
 	});
 	if (!result) {
+		// As for sign-in: the account tried, or none when no account has the name.
+		await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action: 'password_reset_failed', object: null }], now);
 		const lockMs = await recordFailure(db, 'recover', key, now);
 		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
 		return { ok: false, error: 'invalid_recovery' };

@@ -58,11 +58,11 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 }
 
 /** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
-async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit?: { actor: string; org: string; decision: Decision }) {
+async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }) {
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
-		if (audit) await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
+		await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
 	});
 }
 
@@ -71,7 +71,7 @@ export async function withdrawApplication(db: Db, userId: string, applicationId:
 	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
 	if (!application) return { ok: false, error: 'no_application' };
 	if (!canWithdraw(application.status)) return { ok: false, error: 'not_allowed' };
-	await move(db, applicationId, 'withdrawn', 'learner', '', now);
+	await move(db, applicationId, 'withdrawn', 'learner', '', now, { actor: userId, org: null, decision: 'withdraw' });
 	return { ok: true };
 }
 
@@ -267,11 +267,16 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
 	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
 	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
-	await db
-		.insertInto('user_skill')
-		.values({ user_id: application.user_id, skill_id: skillId, level, source: 'endorsement', source_ref: orgId, granted_at: now })
-		.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level, granted_at: now }))
-		.execute();
+	const learnerId = application.user_id;
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('user_skill')
+			.values({ user_id: learnerId, skill_id: skillId, level, source: 'endorsement', source_ref: orgId, granted_at: now })
+			.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level, granted_at: now }))
+			.execute();
+		// Which skill and level stay on the profile, not in the trail.
+		await recordAudit(trx, [{ actor: memberId, org: orgId, action: 'skill_endorse', object: learnerId }], now);
+	});
 	return { ok: true };
 }
 

@@ -11,13 +11,19 @@
  *   application's id) when an application page, or its messages, are opened;
  * - sign-ins: `sign_in`, and `sign_in_failed` (the account tried, or no actor at all when no
  *   account has that name; the name is never kept);
+ * - sign-ups (`sign_up`), password changes (`password_change`), resets with a recovery code
+ *   (`password_reset`, and `password_reset_failed` as for sign-ins);
  * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
- *   `role_return`), and organizations' decisions on applications (`application_shortlist` ...).
+ *   `role_return`), organizations' decisions on applications (`application_shortlist` ...) and
+ *   endorsements (`skill_endorse`, object: the learner; which skill stays on the profile), and
+ *   learners' withdrawals (`application_withdraw`).
  *
+ * Rows older than `AUDIT_MONTHS` go in the daily sweep (../housekeeping.ts).
  * The ids are plain text with no foreign key: deleting an account neither deletes nor blocks
  * its rows. `forgetInAudit` replaces an account's ids with opaque ones when it is deleted.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { config } from '../config';
 import type { Db } from '../db';
 import type { AuditAction } from '../schema';
 
@@ -63,6 +69,19 @@ export async function forgetInAudit(db: Db, userId: string): Promise<void> {
 	};
 	if (db.isTransaction) await rewrite(db);
 	else await db.transaction().execute(rewrite);
+}
+
+/**
+ * Deletes the rows older than `months` calendar months before `now` (`AUDIT_MONTHS`, 24 by
+ * default; 0 keeps them): "who viewed my profile" then covers the last two years. Returns how
+ * many went.
+ */
+export async function forgetOldAudit(db: Db, now = Date.now(), months = config.auditMonths): Promise<number> {
+	if (months <= 0) return 0;
+	const cutoff = new Date(now);
+	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+	const result = await db.deleteFrom('audit_event').where('at', '<', cutoff.getTime()).executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 /** What a viewer saw of the learner. */

@@ -224,3 +224,17 @@ export function describeBrowser(userAgent: string | null): string {
 						: '';
 	return system ? `${browser} · ${system}` : browser;
 }
+
+/**
+ * Deletes the sessions that can no longer be used: past their expiry or their absolute end. A
+ * session is also deleted when its cookie comes back too late; this removes those whose cookie
+ * never does. Returns how many went.
+ */
+export async function deleteExpiredSessions(db: Db, now = Date.now()): Promise<number> {
+	const result = await db
+		.deleteFrom('session')
+		// A shared phone's session expires 12 hours after sign-in and is never extended.
+		.where((eb) => eb.or([eb('expires_at', '<=', now), eb('created_at', '<=', now - ABSOLUTE_MAX_MS)]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -91,3 +91,19 @@ export class AddressLimiter {
 		}
 	}
 }
+
+/** Failures older than this, with no lock running, are forgotten by `forgetOldFailures`. */
+export const FAILURES_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the counts of names whose last failure is over a day old and that are not locked now:
+ * a few mistyped passwords are not kept for ever. Returns how many went.
+ */
+export async function forgetOldFailures(db: Db, now = Date.now()): Promise<number> {
+	const result = await db
+		.deleteFrom('sign_in_throttle')
+		.where('updated_at', '<', now - FAILURES_KEPT_MS)
+		.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
