@@ -22,14 +22,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+	CompiledQuery,
 	Kysely,
 	SqliteDialect,
 	sql,
-	type CompiledQuery,
 	type DatabaseConnection,
 	type Driver,
-	type QueryResult,
-	type TransactionSettings
+	type QueryResult
 } from 'kysely';
 import type { Database } from './schema';
 import { config } from './config';
@@ -163,6 +162,10 @@ class GuardedConnection implements DatabaseConnection {
 
 /**
  * Kysely's SQLite driver, with every query (begin and commit included) through GuardedConnection.
+ * Transactions begin IMMEDIATE: a deferred one that reads and then writes while another
+ * connection holds the write lock gets SQLITE_BUSY at once (SQLite does not wait there, to avoid
+ * a deadlock), so busy_timeout would never apply. This process has one connection, which Kysely
+ * lends to one transaction at a time, so taking the lock at the start costs it nothing.
  * After SQLITE_FULL or SQLITE_BUSY, SQLite may already have rolled the whole transaction back; a
  * second rollback would fail and hide the first error, so it is only sent while one is open.
  */
@@ -183,8 +186,8 @@ class GuardedDriver implements Driver {
 		if (!guarded) this.#guarded.set(connection, (guarded = new GuardedConnection(connection)));
 		return guarded;
 	}
-	beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-		return this.inner.beginTransaction(connection, settings);
+	async beginTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
 	}
 	commitTransaction(connection: DatabaseConnection) {
 		return this.inner.commitTransaction(connection);
