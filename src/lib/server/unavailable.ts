@@ -11,7 +11,7 @@ import { getRequestEvent } from '$app/server';
 import { onDatabaseUnavailable, type DatabaseUnavailableError, type Unavailable } from './db';
 import { translate } from './i18n';
 
-/** A lock outlives the busy timeout only for a while (a backup); space needs the operator. */
+/** A lock held past the busy timeout is rare and passes (a maintenance command); space needs the operator. */
 export const RETRY_AFTER_SECONDS: Record<Unavailable, number> = { busy: 30, full: 300 };
 
 /** Requests refused for now, by their locals, for the Retry-After of their answer. */
