@@ -13,9 +13,11 @@ import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
+import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/unavailable';
 import type { Locale } from '$lib/server/schema';
 
 export const init: ServerInit = async () => {
+	answerUnavailableWith503();
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
 	// Matching's memory starts empty, so notes of earlier changes are moot.
 	await clearChanges(getDb());
@@ -28,6 +30,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	addRetryAfter(event.locals, response);
 	for (const [name, value] of Object.entries(securityHeaders(config.secure))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

@@ -25,6 +25,23 @@ export const config = {
 	get databasePath() {
 		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');
 	},
+	/**
+	 * How long a write waits for another writer's lock (a backup, a maintenance command) before
+	 * the request is answered "try again later" (503). Milliseconds, at least 1; 5 s by default.
+	 */
+	get databaseBusyMs() {
+		const ms = int('DATABASE_BUSY_MS', 5000);
+		if (ms < 1) throw new Error('DATABASE_BUSY_MS must be at least 1');
+		return ms;
+	},
+	/**
+	 * The most the database file may grow to, in MiB (0: no cap): a flood of writes fills the
+	 * database up to here, never the server's disk. Past it, writes are answered 503 and nothing
+	 * is half-written; they work again as soon as rows are deleted or the cap is raised (restart).
+	 */
+	get databaseMaxMb() {
+		return int('DATABASE_MAX_MB', 0);
+	},
 	/** Where uploaded course images are kept (WebP files under generated names). */
 	get mediaPath() {
 		return path.resolve(process.env.MEDIA_PATH || 'data/media');

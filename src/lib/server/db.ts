@@ -6,16 +6,30 @@
  * - synchronous=FULL: every commit is on disk before it returns, so a power cut never loses a
  *   sign-up, a recovery code or a learner's progress. Lanpya writes rarely, so the extra fsync
  *   per commit is cheap.
- * - foreign_keys=ON, busy_timeout=5000 ms.
+ * - foreign_keys=ON; busy_timeout=DATABASE_BUSY_MS (5000 ms by default).
+ * - max_page_count from DATABASE_MAX_MB when set: the file never grows past the operator's cap.
  * - secure_delete=ON: deleted rows are overwritten with zeros, so a deleted account cannot be
  *   read back from the file's free pages (see flushDeletions for the WAL).
  * One writer: one Node process holds one connection, and Kysely's SQLite driver runs one query
  * at a time on it.
+ *
+ * A full database (or disk) and a lock held past the busy timeout are "not now", not "wrong":
+ * every query goes through GuardedDriver, which turns them into DatabaseUnavailableError, which
+ * the app answers with a 503 (src/lib/server/unavailable.ts). Writes that belong together run in
+ * one transaction, so a refused write leaves nothing half-written.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	SqliteDialect,
+	sql,
+	type DatabaseConnection,
+	type Driver,
+	type QueryResult
+} from 'kysely';
 import type { Database } from './schema';
 import { config } from './config';
 
@@ -27,8 +41,13 @@ function openSqlite(file: string): BetterSqlite3.Database {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma(`busy_timeout = ${config.databaseBusyMs}`);
 	sqlite.pragma('secure_delete = ON');
+	const maxMb = config.databaseMaxMb;
+	if (maxMb > 0) {
+		const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+		sqlite.pragma(`max_page_count = ${Math.floor((maxMb * 1024 * 1024) / pageSize)}`);
+	}
 	ensureSearchIndex(sqlite);
 	return sqlite;
 }
@@ -64,9 +83,138 @@ export async function flushDeletions(db: Kysely<Database>): Promise<void> {
 	await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
+/**
+ * Runs `work` in one transaction: the one `db` is already in, or a new one. Writes that belong
+ * together go through here, so a full or busy database refuses all of them or none.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Why the database cannot take a write for now. */
+export type Unavailable = 'full' | 'busy';
+
+/** A write refused for now (full or busy); SQLite's own error is the cause. */
+export class DatabaseUnavailableError extends Error {
+	constructor(
+		readonly reason: Unavailable,
+		cause: unknown
+	) {
+		super(`The database is ${reason}`, { cause });
+		this.name = 'DatabaseUnavailableError';
+	}
+}
+
+/**
+ * SQLite's codes that mean "try again later": SQLITE_FULL (the disk is full, which SQLite reports
+ * for a short write, or the file reached max_page_count) and SQLITE_BUSY with its extended codes
+ * (another connection held the write lock past busy_timeout, or a read snapshot went stale).
+ * SQLITE_LOCKED is not among them: with one connection it means a conflict inside this process,
+ * which waiting would not cure. Other I/O errors are faults of the machine, and stay 500s.
+ */
+export function unavailableReason(error: unknown): Unavailable | null {
+	if (!(error instanceof BetterSqlite3.SqliteError)) return null;
+	if (error.code === 'SQLITE_FULL') return 'full';
+	if (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_')) return 'busy';
+	return null;
+}
+
+/** A DatabaseUnavailableError, or the request's answer made from one (its cause). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	if (error instanceof DatabaseUnavailableError) return true;
+	return typeof error === 'object' && error !== null && (error as { cause?: unknown }).cause instanceof DatabaseUnavailableError;
+}
+
+let answerUnavailable: (error: DatabaseUnavailableError) => unknown = (error) => error;
+
+/**
+ * What is thrown when the database is full or busy. The server makes it the request's 503
+ * answer, in the person's language (src/lib/server/unavailable.ts); scripts keep the error.
+ */
+export function onDatabaseUnavailable(answer: (error: DatabaseUnavailableError) => unknown): void {
+	answerUnavailable = answer;
+}
+
+function unavailableOr(error: unknown): unknown {
+	const reason = unavailableReason(error);
+	return reason ? answerUnavailable(new DatabaseUnavailableError(reason, error)) : error;
+}
+
+class GuardedConnection implements DatabaseConnection {
+	constructor(readonly inner: DatabaseConnection) {}
+
+	async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+		try {
+			return await this.inner.executeQuery<R>(query);
+		} catch (error) {
+			throw unavailableOr(error);
+		}
+	}
+
+	async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+		try {
+			yield* this.inner.streamQuery<R>(query, chunkSize);
+		} catch (error) {
+			throw unavailableOr(error);
+		}
+	}
+}
+
+/**
+ * Kysely's SQLite driver, with every query (begin and commit included) through GuardedConnection.
+ * Transactions begin IMMEDIATE: a deferred one that reads and then writes while another
+ * connection holds the write lock gets SQLITE_BUSY at once (SQLite does not wait there, to avoid
+ * a deadlock), so busy_timeout would never apply. This process has one connection, which Kysely
+ * lends to one transaction at a time, so taking the lock at the start costs it nothing.
+ * After SQLITE_FULL or SQLITE_BUSY, SQLite may already have rolled the whole transaction back; a
+ * second rollback would fail and hide the first error, so it is only sent while one is open.
+ */
+class GuardedDriver implements Driver {
+	readonly #guarded = new WeakMap<DatabaseConnection, GuardedConnection>();
+
+	constructor(
+		private readonly inner: Driver,
+		private readonly sqlite: BetterSqlite3.Database
+	) {}
+
+	init() {
+		return this.inner.init();
+	}
+	async acquireConnection(): Promise<DatabaseConnection> {
+		const connection = await this.inner.acquireConnection();
+		let guarded = this.#guarded.get(connection);
+		if (!guarded) this.#guarded.set(connection, (guarded = new GuardedConnection(connection)));
+		return guarded;
+	}
+	async beginTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+	commitTransaction(connection: DatabaseConnection) {
+		return this.inner.commitTransaction(connection);
+	}
+	async rollbackTransaction(connection: DatabaseConnection) {
+		if (this.sqlite.inTransaction) await this.inner.rollbackTransaction(connection);
+	}
+	releaseConnection(connection: DatabaseConnection) {
+		return this.inner.releaseConnection((connection as GuardedConnection).inner);
+	}
+	destroy() {
+		return this.inner.destroy();
+	}
+}
+
+class GuardedSqliteDialect extends SqliteDialect {
+	constructor(private readonly sqlite: BetterSqlite3.Database) {
+		super({ database: sqlite });
+	}
+	createDriver(): Driver {
+		return new GuardedDriver(super.createDriver(), this.sqlite);
+	}
+}
+
 /** Opens (creating if needed) the SQLite file at `file` with Lanpya's pragmas. */
 export function openDatabase(file: string): Db {
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+	return new Kysely<Database>({ dialect: new GuardedSqliteDialect(openSqlite(file)) });
 }
 
 let appDb: Db | undefined;

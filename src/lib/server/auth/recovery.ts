@@ -2,7 +2,7 @@
  * Recovery codes: 10 one-time codes shown once at sign-up, each 60 random bits, shown as
  * `xxxx-xxxx-xxxx`. Only a SHA-256 (salted with the user id) is stored.
  */
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { newId, randomToken, sha256Hex } from './tokens';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -25,11 +25,14 @@ function newCode(): string {
 /** Replaces all of a user's recovery codes with 10 new ones; returns them for one-time display. */
 export async function replaceRecoveryCodes(db: Db, userId: string): Promise<string[]> {
 	const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
-	await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-	await db
-		.insertInto('recovery_code')
-		.values(codes.map((code) => ({ id: newId(), user_id: userId, code_hash: hashCode(userId, code), used_at: null })))
-		.execute();
+	// Together: a full database must never leave the account with the old codes gone and no new ones.
+	await inTransaction(db, async (trx) => {
+		await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+		await trx
+			.insertInto('recovery_code')
+			.values(codes.map((code) => ({ id: newId(), user_id: userId, code_hash: hashCode(userId, code), used_at: null })))
+			.execute();
+	});
 	return codes;
 }
 

@@ -9,7 +9,7 @@
  * for the configured time it is locked: personal pages ask for the password again
  * (src/lib/server/access.ts), and requests no longer count as activity until it is unlocked.
  */
-import type { Db } from '../db';
+import { isDatabaseUnavailable, type Db } from '../db';
 import type { User } from '../schema';
 import { config } from '../config';
 import { randomToken, sha256Hex } from './tokens';
@@ -118,7 +118,7 @@ export async function validateSessionToken(
 	const shared = row.shared === 1;
 	const absoluteEnd = row.created_at + (shared ? SHARED_MAX_MS : ABSOLUTE_MAX_MS);
 	if (now >= row.expires_at || now >= absoluteEnd) {
-		await db.deleteFrom('session').where('id', '=', id).execute();
+		await bestEffort(() => db.deleteFrom('session').where('id', '=', id).execute());
 		return null;
 	}
 	let expiresAt = row.expires_at;
@@ -129,10 +129,25 @@ export async function validateSessionToken(
 	if (expiresAt !== row.expires_at) changes.expires_at = expiresAt;
 	if (coarse(now) !== row.last_seen_at) changes.last_seen_at = coarse(now);
 	if (shared && !locked && now !== row.active_at) changes.active_at = now;
-	if (Object.keys(changes).length > 0) await db.updateTable('session').set(changes).where('id', '=', id).execute();
-	if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
+	await bestEffort(async () => {
+		if (Object.keys(changes).length > 0) await db.updateTable('session').set(changes).where('id', '=', id).execute();
+		if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
+	});
 	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, shared: _s, active_at: _a, last_active_at: _d, ...user } = row;
 	return { session: { id: sessionId, userId: user.id, expiresAt, shared, locked }, user };
+}
+
+/**
+ * Keeping a session's times current is no reason to refuse a page: with the database full or
+ * busy, the person keeps reading. Unsaved, a shared phone's last request only makes it lock
+ * sooner, never later; an expired session is refused all the same and its row goes next time.
+ */
+async function bestEffort(write: () => Promise<unknown>): Promise<void> {
+	try {
+		await write();
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+	}
 }
 
 /** Unlocks a shared session after its password was given again: now counts as its last request. */

@@ -2,9 +2,10 @@
  * Authoring. Administrators may author any course made in the app; members of a vetted
  * organization only their organization's courses. Starter courses are edited as files in
  * content/courses, never here. Every edit of a published course bumps its version; lessons and
- * quizzes keep their ids, so learners' progress survives.
+ * quizzes keep their ids, so learners' progress survives. Each edit, its version bump and the
+ * search index are written in one transaction: a full database refuses the edit whole.
  */
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import type { AccountKind, CourseAudience, CourseCategory } from '../schema';
 import type { Question, QuizFile } from '../../schemas/course-content';
 
@@ -70,63 +71,69 @@ export interface CourseDetails {
 
 /** Starts a draft course owned by the author's organization (none for administrators). */
 export async function createCourse(db: Db, author: Author, id: string, details: CourseDetails, now = Date.now()): Promise<AuthorResult> {
-	const scope = await authorScope(db, author);
-	if (!scope) return { ok: false, error: 'not_author' };
-	if (await db.selectFrom('course').select('id').where('id', '=', id).executeTakeFirst()) return { ok: false, error: 'id_taken' };
-	await db
-		.insertInto('course')
-		.values({
-			id,
-			version: 1,
-			category: details.category,
-			audience: details.audience,
-			title_my: details.title.my,
-			title_en: details.title.en,
-			summary_my: details.summary.my,
-			summary_en: details.summary.en,
-			status: 'draft',
-			owner_org_id: scope.admin ? null : scope.orgId,
-			origin: 'authored',
-			sources: '[]',
-			size_bytes: 0,
-			created_at: now,
-			updated_at: now,
-			published_at: null
-		})
-		.execute();
-	await refreshCourseIndex(db, id);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		const scope = await authorScope(db, author);
+		if (!scope) return { ok: false, error: 'not_author' };
+		if (await db.selectFrom('course').select('id').where('id', '=', id).executeTakeFirst()) return { ok: false, error: 'id_taken' };
+		await db
+			.insertInto('course')
+			.values({
+				id,
+				version: 1,
+				category: details.category,
+				audience: details.audience,
+				title_my: details.title.my,
+				title_en: details.title.en,
+				summary_my: details.summary.my,
+				summary_en: details.summary.en,
+				status: 'draft',
+				owner_org_id: scope.admin ? null : scope.orgId,
+				origin: 'authored',
+				sources: '[]',
+				size_bytes: 0,
+				created_at: now,
+				updated_at: now,
+				published_at: null
+			})
+			.execute();
+		await refreshCourseIndex(db, id);
+		return { ok: true };
+	});
 }
 
 export async function updateCourseDetails(db: Db, author: Author, courseId: string, details: CourseDetails, now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	await db
-		.updateTable('course')
-		.set({
-			category: details.category,
-			audience: details.audience,
-			title_my: details.title.my,
-			title_en: details.title.en,
-			summary_my: details.summary.my,
-			summary_en: details.summary.en
-		})
-		.where('id', '=', courseId)
-		.execute();
-	await touch(db, courseId, now);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		await db
+			.updateTable('course')
+			.set({
+				category: details.category,
+				audience: details.audience,
+				title_my: details.title.my,
+				title_en: details.title.en,
+				summary_my: details.summary.my,
+				summary_en: details.summary.en
+			})
+			.where('id', '=', courseId)
+			.execute();
+		await touch(db, courseId, now);
+		return { ok: true };
+	});
 }
 
 /** Adds a module or renames it. */
 export async function saveModule(db: Db, author: Author, courseId: string, id: string, title: Bilingual, now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const count = await db.selectFrom('course_module').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).executeTakeFirstOrThrow();
-	await db
-		.insertInto('course_module')
-		.values({ course_id: courseId, id, position: Number(count.n), title_my: title.my, title_en: title.en })
-		.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet({ title_my: title.my, title_en: title.en }))
-		.execute();
-	await touch(db, courseId, now);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		const count = await db.selectFrom('course_module').select((eb) => eb.fn.countAll<number>().as('n')).where('course_id', '=', courseId).executeTakeFirstOrThrow();
+		await db
+			.insertInto('course_module')
+			.values({ course_id: courseId, id, position: Number(count.n), title_my: title.my, title_en: title.en })
+			.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet({ title_my: title.my, title_en: title.en }))
+			.execute();
+		await touch(db, courseId, now);
+		return { ok: true };
+	});
 }
 
 export interface LessonInput {
@@ -139,27 +146,29 @@ export interface LessonInput {
 
 /** Adds a lesson at the end of its module's course order, or edits it in place. */
 export async function saveLesson(db: Db, author: Author, courseId: string, lesson: LessonInput, now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const module = await db.selectFrom('course_module').select('id').where('course_id', '=', courseId).where('id', '=', lesson.moduleId).executeTakeFirst();
-	if (!module) return { ok: false, error: 'no_module' };
-	const last = await db.selectFrom('lesson').select((eb) => eb.fn.max<number>('position').as('p')).where('course_id', '=', courseId).executeTakeFirst();
-	const values = {
-		module_id: lesson.moduleId,
-		minutes: lesson.minutes,
-		title_my: lesson.title.my,
-		title_en: lesson.title.en,
-		body_my: lesson.body.my,
-		body_en: lesson.body.en,
-		retired: 0
-	};
-	await db
-		.insertInto('lesson')
-		.values({ course_id: courseId, id: lesson.id, position: (last?.p ?? -1) + 1, ...values })
-		.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
-		.execute();
-	await renumberLessons(db, courseId);
-	await touch(db, courseId, now);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		const module = await db.selectFrom('course_module').select('id').where('course_id', '=', courseId).where('id', '=', lesson.moduleId).executeTakeFirst();
+		if (!module) return { ok: false, error: 'no_module' };
+		const last = await db.selectFrom('lesson').select((eb) => eb.fn.max<number>('position').as('p')).where('course_id', '=', courseId).executeTakeFirst();
+		const values = {
+			module_id: lesson.moduleId,
+			minutes: lesson.minutes,
+			title_my: lesson.title.my,
+			title_en: lesson.title.en,
+			body_my: lesson.body.my,
+			body_en: lesson.body.en,
+			retired: 0
+		};
+		await db
+			.insertInto('lesson')
+			.values({ course_id: courseId, id: lesson.id, position: (last?.p ?? -1) + 1, ...values })
+			.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
+			.execute();
+		await renumberLessons(db, courseId);
+		await touch(db, courseId, now);
+		return { ok: true };
+	});
 }
 
 /** Keeps the course-wide lesson order (which the reader follows) in module order. */
@@ -172,7 +181,7 @@ async function renumberLessons(db: Db, courseId: string): Promise<void> {
 		.orderBy('course_module.position')
 		.orderBy('lesson.position')
 		.execute();
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		for (const [position, lesson] of lessons.entries()) {
 			if (lesson.position !== position) await trx.updateTable('lesson').set({ position }).where('course_id', '=', courseId).where('id', '=', lesson.id).execute();
 		}
@@ -181,58 +190,64 @@ async function renumberLessons(db: Db, courseId: string): Promise<void> {
 
 /** Swaps a lesson with its neighbour before or after it in the same module. */
 export async function moveLesson(db: Db, author: Author, courseId: string, lessonId: string, direction: 'up' | 'down', now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const moving = await db.selectFrom('lesson').select('module_id').where('course_id', '=', courseId).where('id', '=', lessonId).where('retired', '=', 0).executeTakeFirst();
-	if (!moving) return { ok: false, error: 'no_lesson' };
-	const lessons = await db
-		.selectFrom('lesson')
-		.select(['id', 'position'])
-		.where('course_id', '=', courseId)
-		.where('module_id', '=', moving.module_id)
-		.where('retired', '=', 0)
-		.orderBy('position')
-		.execute();
-	const index = lessons.findIndex((l) => l.id === lessonId);
-	const other = lessons[direction === 'up' ? index - 1 : index + 1];
-	if (!other) return { ok: true };
-	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('lesson').set({ position: other.position }).where('course_id', '=', courseId).where('id', '=', lessonId).execute();
-		await trx.updateTable('lesson').set({ position: lessons[index].position }).where('course_id', '=', courseId).where('id', '=', other.id).execute();
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		const moving = await db.selectFrom('lesson').select('module_id').where('course_id', '=', courseId).where('id', '=', lessonId).where('retired', '=', 0).executeTakeFirst();
+		if (!moving) return { ok: false, error: 'no_lesson' };
+		const lessons = await db
+			.selectFrom('lesson')
+			.select(['id', 'position'])
+			.where('course_id', '=', courseId)
+			.where('module_id', '=', moving.module_id)
+			.where('retired', '=', 0)
+			.orderBy('position')
+			.execute();
+		const index = lessons.findIndex((l) => l.id === lessonId);
+		const other = lessons[direction === 'up' ? index - 1 : index + 1];
+		if (!other) return { ok: true };
+		await inTransaction(db, async (trx) => {
+			await trx.updateTable('lesson').set({ position: other.position }).where('course_id', '=', courseId).where('id', '=', lessonId).execute();
+			await trx.updateTable('lesson').set({ position: lessons[index].position }).where('course_id', '=', courseId).where('id', '=', other.id).execute();
+		});
+		await touch(db, courseId, now);
+		return { ok: true };
 	});
-	await touch(db, courseId, now);
-	return { ok: true };
 }
 
 /** Removes a lesson from the course; learners' records of it are kept. */
 export async function retireLesson(db: Db, author: Author, courseId: string, lessonId: string, now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const result = await db.updateTable('lesson').set({ retired: 1 }).where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirst();
-	if (result.numUpdatedRows === 0n) return { ok: false, error: 'no_lesson' };
-	await touch(db, courseId, now);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		const result = await db.updateTable('lesson').set({ retired: 1 }).where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirst();
+		if (result.numUpdatedRows === 0n) return { ok: false, error: 'no_lesson' };
+		await touch(db, courseId, now);
+		return { ok: true };
+	});
 }
 
 /** Sets the quiz that closes a module (validated against the content schema by the caller). */
 export async function saveQuiz(db: Db, author: Author, courseId: string, moduleId: string, quiz: QuizFile, now = Date.now()): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const module = await db.selectFrom('course_module').select('position').where('course_id', '=', courseId).where('id', '=', moduleId).executeTakeFirst();
-	if (!module) return { ok: false, error: 'no_module' };
-	const values = {
-		module_id: moduleId,
-		position: module.position,
-		title_my: quiz.title.my,
-		title_en: quiz.title.en,
-		pass_mark: quiz.passMark,
-		questions: JSON.stringify(quiz.questions),
-		retired: 0
-	};
-	await db
-		.insertInto('quiz')
-		.values({ course_id: courseId, id: quiz.id, ...values })
-		.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
-		.execute();
-	await touch(db, courseId, now);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		const module = await db.selectFrom('course_module').select('position').where('course_id', '=', courseId).where('id', '=', moduleId).executeTakeFirst();
+		if (!module) return { ok: false, error: 'no_module' };
+		const values = {
+			module_id: moduleId,
+			position: module.position,
+			title_my: quiz.title.my,
+			title_en: quiz.title.en,
+			pass_mark: quiz.passMark,
+			questions: JSON.stringify(quiz.questions),
+			retired: 0
+		};
+		await db
+			.insertInto('quiz')
+			.values({ course_id: courseId, id: quiz.id, ...values })
+			.onConflict((oc) => oc.columns(['course_id', 'id']).doUpdateSet(values))
+			.execute();
+		await touch(db, courseId, now);
+		return { ok: true };
+	});
 }
 
 /** The skills (with level) that completing the course grants. */
@@ -243,42 +258,46 @@ export async function setCourseSkills(
 	skills: { id: string; level: number; name: Bilingual }[],
 	now = Date.now()
 ): Promise<AuthorResult> {
-	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	await db.transaction().execute(async (trx) => {
-		for (const skill of skills) {
-			await trx
-				.insertInto('skill')
-				.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
-				.onConflict((oc) => oc.column('id').doNothing())
-				.execute();
-		}
-		await trx.deleteFrom('course_skill').where('course_id', '=', courseId).execute();
-		if (skills.length) {
-			await trx
-				.insertInto('course_skill')
-				.values(skills.map((s) => ({ course_id: courseId, skill_id: s.id, level: s.level })))
-				.execute();
-		}
+	return inTransaction(db, async (db) => {
+		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		await inTransaction(db, async (trx) => {
+			for (const skill of skills) {
+				await trx
+					.insertInto('skill')
+					.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
+					.onConflict((oc) => oc.column('id').doNothing())
+					.execute();
+			}
+			await trx.deleteFrom('course_skill').where('course_id', '=', courseId).execute();
+			if (skills.length) {
+				await trx
+					.insertInto('course_skill')
+					.values(skills.map((s) => ({ course_id: courseId, skill_id: s.id, level: s.level })))
+					.execute();
+			}
+		});
+		await touch(db, courseId, now);
+		return { ok: true };
 	});
-	await touch(db, courseId, now);
-	return { ok: true };
 }
 
 /** Publishes (learners see it) or returns to draft (learners do not). */
 export async function setPublished(db: Db, author: Author, courseId: string, published: boolean, now = Date.now()): Promise<AuthorResult> {
-	const course = await editable(db, author, courseId);
-	if (!course) return { ok: false, error: 'no_course' };
-	if (published && (await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
-	const republished = published && course.status !== 'published' && course.published_at !== null;
-	await db
-		.updateTable('course')
-		// Edits of a draft do not move the version, so publishing again does: phones that kept
-		// the course before it was withdrawn learn that it changed.
-		.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now, version: republished ? course.version + 1 : course.version })
-		.where('id', '=', courseId)
-		.execute();
-	await refreshCourseIndex(db, courseId);
-	return { ok: true };
+	return inTransaction(db, async (db) => {
+		const course = await editable(db, author, courseId);
+		if (!course) return { ok: false, error: 'no_course' };
+		if (published && (await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
+		const republished = published && course.status !== 'published' && course.published_at !== null;
+		await db
+			.updateTable('course')
+			// Edits of a draft do not move the version, so publishing again does: phones that kept
+			// the course before it was withdrawn learn that it changed.
+			.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now, version: republished ? course.version + 1 : course.version })
+			.where('id', '=', courseId)
+			.execute();
+		await refreshCourseIndex(db, courseId);
+		return { ok: true };
+	});
 }
 
 /** Checks, re-encodes and stores an uploaded image; returns its address for lesson Markdown. */
@@ -294,8 +313,10 @@ export async function addCourseImage(
 	const image = await processImage(bytes);
 	if (!image.ok) return { ok: false, error: image.error };
 	const name = await storeImage(`${mediaDir}/${courseId}`, image.webp);
-	await db.insertInto('course_image').values({ name, course_id: courseId, bytes: image.webp.length, created_at: now }).execute();
-	await touch(db, courseId, now);
+	await inTransaction(db, async (trx) => {
+		await trx.insertInto('course_image').values({ name, course_id: courseId, bytes: image.webp.length, created_at: now }).execute();
+		await touch(trx, courseId, now);
+	});
 	return { ok: true, path: `/media/courses/${courseId}/${name}`, name };
 }
 

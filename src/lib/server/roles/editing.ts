@@ -5,7 +5,7 @@
  *   draft --submit--> submitted --(administrator approves)--> approved --open--> open --close--> closed
  *   submitted --withdraw--> draft;  approved --close--> closed
  */
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import { newId } from '../auth/tokens';
 import { vettedOrgOf } from '../orgs';
 import type { Selectable } from 'kysely';
@@ -147,8 +147,10 @@ export async function setRoleSkill(db: Db, userId: string, roleId: string, skill
 export async function removeRoleSkill(db: Db, userId: string, roleId: string, skillId: string, now = Date.now()): Promise<RoleResult> {
 	const editable = await editableDraft(db, userId, roleId);
 	if (!editable.ok) return editable;
-	await db.deleteFrom('role_skill').where('role_id', '=', roleId).where('skill_id', '=', skillId).execute();
-	await db.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
+	await inTransaction(db, async (trx) => {
+		await trx.deleteFrom('role_skill').where('role_id', '=', roleId).where('skill_id', '=', skillId).execute();
+		await trx.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
+	});
 	return { ok: true };
 }
 
