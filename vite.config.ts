@@ -37,6 +37,19 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// Servers started, killed and restarted on purpose (tests/faults): crash safety,
+					// backups during writes, graceful restarts, a full or busy database.
+					name: 'faults',
+					include: ['tests/faults/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 300_000,
+					hookTimeout: 300_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
