@@ -161,7 +161,7 @@ export async function sendWrite(learner: Learner, kind: WriteKind, token: string
 	const write: Write = { kind, token, learner, sentAt: performance.now() };
 	log.push(write);
 	if (kind === 'progress') {
-		const event = { id: `ev-${token}`, type: 'quiz_attempt', ...QUIZ, answers: { [token]: 'x' }, at: Date.now() };
+		const event = { id: `event-${token}`, type: 'quiz_attempt', ...QUIZ, answers: { [token]: 'x' }, at: Date.now() };
 		const response = await learner.client.request('/api/sync', {
 			method: 'POST',
 			body: JSON.stringify({ events: [event] }),
@@ -194,8 +194,8 @@ export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
 	const db = new Database(databasePath, { readonly: true, fileMustExist: true });
 	try {
 		const progress = new Set<string>();
-		for (const row of db.prepare("select event_id from sync_event where status = 'applied' and event_id like 'ev-%'").all() as { event_id: string }[]) {
-			progress.add(row.event_id.slice(3));
+		for (const row of db.prepare("select event_id from sync_event where status = 'applied' and event_id like 'event-%'").all() as { event_id: string }[]) {
+			progress.add(row.event_id.slice('event-'.length));
 		}
 		const attempts = new Set<string>();
 		for (const row of db.prepare('select answers from quiz_attempt').all() as { answers: string }[]) {
