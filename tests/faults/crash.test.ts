@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const exited = (child: App['process']) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
-it(`keeps every acknowledged write and a sound database through ${KILLS} kills at random moments`, { timeout: 900_000 }, async () => {
+it(`keeps every acknowledged write and a sound database through ${KILLS} kills at random moments`, { timeout: 1_800_000 }, async () => {
 	console.log(`crash test: seed ${SEED} (CRASH_SEED=${SEED} replays it), ${KILLS} kills, port ${PORT}`);
 	const started = performance.now();
 	const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000' };
@@ -92,6 +92,7 @@ it(`keeps every acknowledged write and a sound database through ${KILLS} kills a
 		const present = tokensIn(databasePath);
 		const lost = log.filter((w) => w.ackedAt !== undefined && !present[w.kind].has(w.token)).map((w) => `${w.kind} ${w.token}`);
 		expect(lost, `acknowledged writes missing after kill ${kill + 1} (seed ${SEED})`).toEqual([]);
+		if ((kill + 1) % 10 === 0) console.log(`${kill + 1} kills, ${log.filter((w) => w.ackedAt !== undefined).length} writes acknowledged, mean restart ${mean(restarts).toFixed(0)} ms`);
 	}
 
 	const acked = log.filter((w) => w.ackedAt !== undefined);
