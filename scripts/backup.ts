@@ -12,6 +12,8 @@ if (!fs.existsSync(config.databasePath)) {
 	console.error(`No database at ${config.databasePath}`);
 	process.exit(1);
 }
+// Printed as the copy begins (after start-up): the copy holds everything committed before this line.
+console.log(`Copying ${config.databasePath}…`);
 await backupDatabase(config.databasePath, target);
 const problems = checkIntegrity(target);
 if (problems.length) {

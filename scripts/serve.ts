@@ -5,6 +5,7 @@
 import compression from 'compression';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { config } from '../src/lib/server/config';
@@ -15,6 +16,15 @@ const STATIC_FILES = /^\/(icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
 const DAY_CACHED = /^\/(favicon\.svg|icons\/[a-z0-9-]+\.(png|svg)|manifest\.webmanifest)$/;
 const SERVICE_WORKER_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security', 'cache-control']);
+/**
+ * On shutdown, a connection is closed once it has carried no request for this long. A client
+ * that has just connected, or is reusing a kept connection, may still be sending its request:
+ * closing the moment the signal comes would reset it, and the person would not know whether a
+ * write was saved.
+ */
+const QUIET_MS = 2000;
+/** Requests still running this long after the signal are cut off, so a stuck one cannot hold a deploy. */
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 /**
  * The service worker script, read at each request: browsers check it for a new version often,
@@ -73,7 +83,21 @@ export async function serve(): Promise<RunningServer> {
 	// do nothing there, and on 2G each response's headers cost bytes. They keep what applies.
 	const assetHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name)));
 
+	let closing: Promise<void> | undefined;
+	// Each connection's requests under way, and since when it has had none.
+	const connections = new Map<net.Socket, { requests: number; quietSince: number }>();
+
 	const server = http.createServer((req, res) => {
+		const connection = connections.get(req.socket);
+		if (connection) {
+			connection.requests++;
+			res.once('close', () => {
+				connection.requests--;
+				connection.quietSince = performance.now();
+			});
+		}
+		// Shutting down: answer, then end the connection rather than keep it for another request.
+		if (closing) res.setHeader('connection', 'close');
 		// A route may answer without reading the body it was sent (e.g. "Clear this phone" takes
 		// no input). The rest of that body would then sit in front of the connection's next
 		// request, which would wait for ever (the app's body reader pauses the request when its
@@ -104,21 +128,36 @@ export async function serve(): Promise<RunningServer> {
 	// On 2G, a connection kept also saves its TCP and TLS handshakes.
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 66_000;
+	server.on('connection', (socket: net.Socket) => {
+		connections.set(socket, { requests: 0, quietSince: performance.now() });
+		socket.once('close', () => connections.delete(socket));
+	});
 
 	await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 	const address = server.address() as AddressInfo;
 	const url = `http://${config.host}:${address.port}`;
 
-	let closing: Promise<void> | undefined;
 	const close = () =>
 		(closing ??= new Promise<void>((resolve) => {
-			server.close(() => {
-				// Lets the app close its database cleanly (SQLite checkpoints the WAL).
-				process.emit('sveltekit:shutdown' as never, 'SIGTERM' as never);
+			const sweep = setInterval(() => {
+				const now = performance.now();
+				for (const [socket, connection] of connections) {
+					if (connection.requests === 0 && now - connection.quietSince >= QUIET_MS) socket.destroy();
+				}
+			}, 50);
+			const limit = setTimeout(() => server.closeAllConnections(), SHUTDOWN_LIMIT_MS);
+			// net.Server's close stops listening and waits for the open connections to end; http.Server's
+			// would also drop at once every connection between requests, with a request maybe on its way.
+			net.Server.prototype.close.call(server, async () => {
+				clearInterval(sweep);
+				clearTimeout(limit);
+				// The database closes last, and the process may exit only after: SQLite then folds the
+				// write-ahead log into the file. Listeners hand back what they started.
+				const pending: Promise<unknown>[] = [];
+				process.emit('sveltekit:shutdown' as never, 'SIGTERM' as never, pending as never);
+				await Promise.allSettled(pending);
 				resolve();
 			});
-			server.closeIdleConnections();
-			setTimeout(() => server.closeAllConnections(), 10_000).unref();
 		}));
 	return { server, url, close };
 }

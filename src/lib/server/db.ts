@@ -223,7 +223,11 @@ let appDb: Db | undefined;
 export function getDb(): Db {
 	if (!appDb) {
 		appDb = openDatabase(config.databasePath);
-		process.once('sveltekit:shutdown', () => void closeDb());
+		// scripts/serve.ts waits for the promises its shutdown event is handed before the process exits.
+		process.once('sveltekit:shutdown', (...args: unknown[]) => {
+			const closing = closeDb();
+			if (Array.isArray(args[1])) args[1].push(closing);
+		});
 	}
 	return appDb;
 }
@@ -235,12 +239,18 @@ export async function closeDb(): Promise<void> {
 	await db?.destroy();
 }
 
-/** Online, consistent copy through SQLite's backup API, safe while the app is serving. */
+/**
+ * Online, consistent copy through SQLite's backup API, safe while the app is serving. The pages
+ * are copied in one step, inside one read transaction: the copy is the database as of one
+ * moment, and in WAL mode the server keeps writing meanwhile. Copied a hundred pages at a time
+ * (the default), every write the server made between two steps would restart the copy, which
+ * a busy server could keep from ever finishing.
+ */
 export async function backupDatabase(source: string, destination: string): Promise<void> {
 	const sqlite = openSqlite(source);
 	try {
 		fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
-		await sqlite.backup(destination);
+		await sqlite.backup(destination, { progress: () => 0x7fffffff });
 	} finally {
 		sqlite.close();
 	}
