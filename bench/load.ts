@@ -41,6 +41,8 @@ const ROLES_PER_ORG = int('LOAD_ROLES_PER_ORG', 5);
 const POPULATION = int('LOAD_POPULATION', 5000);
 const COMPARE_SECONDS = int('LOAD_COMPARE_SECONDS', 15);
 const COMPARE_CONNECTIONS = int('LOAD_COMPARE_CONNECTIONS', 50);
+/** Seconds without an answer before a request counts as an error (and its connection starts again). */
+const TIMEOUT = int('LOAD_TIMEOUT', 30);
 const STATIC_NAME = 'bench-load-lesson.html';
 const STATIC_FILE = path.resolve('build/client', STATIC_NAME);
 
@@ -98,27 +100,46 @@ function memberRequests(cookie: string, roles: string[], member: number): Reques
 	return roles.map((_, k) => ({ route: 'candidates', path: `/org/roles/${roles[(member + k) % roles.length]}/candidates`, headers: { ...PHONE, cookie } }));
 }
 
-/** Runs autocannon with one person per connection, counting each answer under its route. */
+/** autocannon's own count of requests that got no answer, to check the per-route counts against. */
+const unanswered = { timeouts: 0, errors: 0 };
+
+/**
+ * Runs autocannon with one person per connection, counting each answer under its route. A
+ * connection sends its requests in order, one at a time, and after a timeout or a broken
+ * connection goes on with the next: so the position in its list says which request it was.
+ */
 function run(connections: number, seconds: number, requestsFor: (connection: number) => Request[], routes: Map<string, RouteSamples>): Promise<void> {
 	const samples = (route = '?') => routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
 	let next = 0;
+	const positions = new Map<Connection, { requests: Request[]; done: number }>();
+	const route = (client: Connection) => {
+		const position = positions.get(client)!;
+		return position.requests[position.done++ % position.requests.length].route;
+	};
 	return new Promise((resolve, reject) => {
 		const instance = autocannon(
 			{
 				url: baseUrl,
 				connections,
 				duration: seconds,
-				timeout: 30,
+				timeout: TIMEOUT,
 				setupClient: (client: Connection) => {
-					client.setRequests(requestsFor(next++));
-					const failed = () => samples(client.requestIterator.currentRequest.route).errors++;
+					const requests = requestsFor(next++);
+					positions.set(client, { requests, done: 0 });
+					client.setRequests(requests);
+					const failed = () => samples(route(client)).errors++;
 					client.on('timeout', failed);
 					client.on('connError', failed);
 				}
 			},
-			(error) => (error ? reject(error) : resolve())
+			(error, result) => {
+				if (error) return reject(error);
+				unanswered.timeouts += result.timeouts;
+				unanswered.errors += result.errors - result.timeouts;
+				resolve();
+			}
 		);
-		instance.on('response', (client, status, _bytes, latency) => record(samples(client.requestIterator.currentRequest.route), status, latency));
+		instance.on('response', (client, status, _bytes, latency) => record(samples(route(client)), status, latency));
 	});
 }
 
@@ -161,6 +182,7 @@ try {
 		run(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes)
 	]);
 	const elapsed = (Date.now() - started) / 1000;
+	const { timeouts, errors: connectionErrors } = unanswered;
 	const loadAfter = os.loadavg();
 
 	const db = new BetterSqlite3(databasePath, { readonly: true });
@@ -182,7 +204,7 @@ try {
 	console.log(`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
 	console.log(table(rows));
-	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected (the last batches may still have been in flight at the end).\n`);
+	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected (the last batches may still have been in flight at the end).\n`);
 	console.log(`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each:\n`);
 	console.log('| | Req/s | p50 | p99 | Errors |\n|---|---|---|---|---|');
 	for (const r of [page, file]) console.log(`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
