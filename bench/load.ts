@@ -145,7 +145,9 @@ function run(connections: number, seconds: number, requestsFor: (connection: num
 
 let app: App | undefined;
 const removeStatic = () => fs.rmSync(STATIC_FILE, { force: true });
+// The file holds a bench learner's page: it never outlives the run, even one stopped with Ctrl-C.
 process.once('exit', removeStatic);
+process.once('SIGINT', () => process.exit(130));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
 const databasePath = path.join(dir, 'app.sqlite');
 // Only the bench signs in, hundreds of times, from one address.
