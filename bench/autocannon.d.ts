@@ -16,6 +16,8 @@ declare module 'autocannon' {
 	export interface Client extends EventEmitter {
 		setRequests(requests: Request[]): void;
 		requestIterator: { currentRequest: Request };
+		/** http-parser-js's parser, one per client for its whole life. */
+		parser: { initialize(type: 'RESPONSE'): void };
 	}
 
 	export interface Options {

@@ -127,7 +127,13 @@ function run(connections: number, seconds: number, requestsFor: (connection: num
 					const requests = requestsFor(next++);
 					positions.set(client, { requests, done: 0 });
 					client.setRequests(requests);
-					const failed = () => samples(route(client)).errors++;
+					const failed = () => {
+						samples(route(client)).errors++;
+						// autocannon keeps the connection's response parser across the reconnect: left
+						// half way through the abandoned answer, it would misread every later answer on
+						// that connection, and each would time out in turn.
+						client.parser.initialize('RESPONSE');
+					};
 					client.on('timeout', failed);
 					client.on('connError', failed);
 				}
