@@ -1,5 +1,6 @@
 /** Offline progress synced as events: the same final state whatever the order, replays, duplicates and interruptions. */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
@@ -118,6 +119,21 @@ describe('syncing offline progress', () => {
 		await applyEvents(db, a.userId, [{ id: 'future', type: 'lesson_done', courseId: COURSE, lessonId: course.modules[0].lessons[1].id, at: 9e15 }], 1000);
 		const row = await db.selectFrom('lesson_progress').select('done_at').where('user_id', '=', a.userId).where('lesson_id', '=', course.modules[0].lessons[1].id).executeTakeFirstOrThrow();
 		expect(row.done_at).toBe(1000);
+	});
+
+	it('writes a batch whole or not at all: one that fails part way leaves nothing, and is applied whole when sent again', async () => {
+		const a = await account(db, 'cutoff', 'learner');
+		const events = offlineEvents();
+		const failing = course.modules[0].lessons[2].id;
+		// The disk fills up (or the process stops) while the third lesson is written.
+		await sql.raw(`create trigger fail_third before insert on lesson_progress when new.lesson_id = '${failing}' begin select raise(abort, 'disk full'); end`).execute(db);
+		await expect(applyEvents(db, a.userId, events)).rejects.toThrow(/disk full/);
+		expect(await db.selectFrom('sync_event').select('event_id').where('user_id', '=', a.userId).execute()).toEqual([]);
+		expect(await db.selectFrom('lesson_progress').select('lesson_id').where('user_id', '=', a.userId).execute()).toEqual([]);
+
+		await sql`drop trigger fail_third`.execute(db);
+		expect((await applyEvents(db, a.userId, events)).every((o) => o.status === 'applied')).toBe(true);
+		expect((await finalState(a.userId)).lessons).toHaveLength(7);
 	});
 
 	it('reads typed answers as the quiz form does: Zawgyi counts as Unicode, control characters refuse the event and write nothing', async () => {

@@ -145,10 +145,11 @@ export interface LessonPage {
 export async function getLesson(db: Db, courseId: string, lessonId: string, locale: Locale): Promise<LessonPage | null> {
 	const course = await db.selectFrom('course').select(['title_my', 'title_en']).where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
 	if (!course) return null;
-	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	// The neighbours need only ids; the bodies (both languages) are read for this lesson alone.
+	const lessons = await db.selectFrom('lesson').select(['id', 'module_id']).where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
 	const index = lessons.findIndex((l) => l.id === lessonId);
 	if (index < 0) return null;
-	const lesson = lessons[index];
+	const lesson = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirstOrThrow();
 	const nextLesson = lessons[index + 1];
 	let quizAfter: string | null = null;
 	if (!nextLesson || nextLesson.module_id !== lesson.module_id) {

@@ -1,8 +1,11 @@
 /**
  * Progress made on a phone without a network, sent later as events with ids the phone chose.
  * Each event is applied exactly once per learner, whatever the order, however often a batch is
- * sent again, and if a batch fails half way: claiming the event id and applying it happen in
- * one transaction. The rules that make the order not matter are progress.ts's: lessons done
+ * sent again, and if a batch fails half way: the batch is one transaction, so the events' ids
+ * are claimed together with what they change, and a batch that fails leaves nothing and is
+ * applied whole when the phone sends it again. One transaction is also one write to disk per
+ * batch rather than one per event (synchronous=FULL waits for each), which keeps a crowd of
+ * phones coming back online from stalling everyone else's pages. The rules that make the order not matter are progress.ts's: lessons done
  * stay done, attempts are appended and the best counts, completion only moves forward and is
  * dated by when its last step was met. Typed answers are read as the quiz form reads them:
  * Zawgyi becomes Unicode, and control characters refuse the event.
@@ -23,28 +26,29 @@ export interface SyncOutcome {
 }
 
 export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncOutcome[]> {
-	const outcomes: SyncOutcome[] = [];
-	for (const event of events) {
-		// A phone's clock may be wrong: an event is never dated in the future.
-		const at = Math.min(Math.max(0, event.at), now);
-		const outcome = await db.transaction().execute(async (trx): Promise<SyncOutcome> => {
-			const seen = await trx.selectFrom('sync_event').select('status').where('user_id', '=', userId).where('event_id', '=', event.id).executeTakeFirst();
-			if (seen) return { id: event.id, status: 'duplicate' };
-			await trx.insertInto('sync_event').values({ user_id: userId, event_id: event.id, status: 'applied', error: null, received_at: now }).execute();
-			const answers = event.type === 'quiz_attempt' ? readAnswers(event.answers) : null;
-			const result =
-				event.type === 'lesson_done'
-					? await markLessonDone(trx, userId, event.courseId, event.lessonId, at)
-					: answers
-						? await submitQuiz(trx, userId, event.courseId, event.quizId, answers, at)
-						: ({ ok: false, error: 'invalid_answer' } as const);
-			if (result.ok) return { id: event.id, status: 'applied' };
-			await trx.updateTable('sync_event').set({ status: 'rejected', error: result.error }).where('user_id', '=', userId).where('event_id', '=', event.id).execute();
-			return { id: event.id, status: 'rejected' };
-		});
-		outcomes.push(outcome);
-	}
-	return outcomes;
+	return db.transaction().execute(async (trx) => {
+		const outcomes: SyncOutcome[] = [];
+		for (const event of events) outcomes.push(await applyEvent(trx, userId, event, now));
+		return outcomes;
+	});
+}
+
+async function applyEvent(trx: Db, userId: string, event: SyncEvent, now: number): Promise<SyncOutcome> {
+	// A phone's clock may be wrong: an event is never dated in the future.
+	const at = Math.min(Math.max(0, event.at), now);
+	const seen = await trx.selectFrom('sync_event').select('status').where('user_id', '=', userId).where('event_id', '=', event.id).executeTakeFirst();
+	if (seen) return { id: event.id, status: 'duplicate' };
+	await trx.insertInto('sync_event').values({ user_id: userId, event_id: event.id, status: 'applied', error: null, received_at: now }).execute();
+	const answers = event.type === 'quiz_attempt' ? readAnswers(event.answers) : null;
+	const result =
+		event.type === 'lesson_done'
+			? await markLessonDone(trx, userId, event.courseId, event.lessonId, at)
+			: answers
+				? await submitQuiz(trx, userId, event.courseId, event.quizId, answers, at)
+				: ({ ok: false, error: 'invalid_answer' } as const);
+	if (result.ok) return { id: event.id, status: 'applied' };
+	await trx.updateTable('sync_event').set({ status: 'rejected', error: result.error }).where('user_id', '=', userId).where('event_id', '=', event.id).execute();
+	return { id: event.id, status: 'rejected' };
 }
 
 /** Answers as the quiz form would have taken them, or null when one holds control characters. */

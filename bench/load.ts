@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:load`: the built server under the load of a busy day, on loopback. It starts
+ * `npm start`'s script on a fresh database, makes the people through the app's own forms
+ * (bench/load-seed.ts), then for LOAD_SECONDS (60) keeps LOAD_LEARNERS (200) learners and
+ * LOAD_MEMBERS (20) organization members busy, each on their own keep-alive connection with
+ * their own session, asking for the next page as soon as the last one arrived (no pause to
+ * read: a worst case far above 220 people reading at a human pace):
+ * - a learner loops through the catalogue, a course page, a lesson as a browser navigation asks
+ *   for it (HTML), the next two lessons as the app's client navigation asks for them
+ *   (`__data.json`), and one offline batch to /api/sync (five lessons done and a quiz attempt,
+ *   with new event ids each time, so every event is applied, not skipped as a duplicate);
+ * - a member loops through the candidate rankings of their organization's open roles.
+ * Every request asks for brotli or gzip, as a phone's browser does. A redirect counts as an
+ * error: for a signed-in person it means the session was lost or refused.
+ *
+ * Then the lesson page alone against the very same bytes served as a static file by the same
+ * server (LOAD_COMPARE_SECONDS, LOAD_COMPARE_CONNECTIONS each): what rendering costs.
+ * Prints Markdown for docs/benchmarks.md.
+ */
+import autocannon, { type Client as Connection, type Request } from 'autocannon';
+import BetterSqlite3 from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
+import { startApp, type App } from './lib';
+import { emptySamples, percentile, ratio, record, summarize, table, type RouteSamples } from './load-report';
+import { seed } from './load-seed';
+
+const int = (name: string, fallback: number) => {
+	const value = Number.parseInt(process.env[name] ?? '', 10);
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const PORT = int('BENCH_PORT', 3750);
+const SECONDS = int('LOAD_SECONDS', 60);
+const LEARNERS = int('LOAD_LEARNERS', 200);
+const MEMBERS = int('LOAD_MEMBERS', 20);
+const ORGS = int('LOAD_ORGS', 4);
+const ROLES_PER_ORG = int('LOAD_ROLES_PER_ORG', 5);
+const POPULATION = int('LOAD_POPULATION', 5000);
+const COMPARE_SECONDS = int('LOAD_COMPARE_SECONDS', 15);
+const COMPARE_CONNECTIONS = int('LOAD_COMPARE_CONNECTIONS', 50);
+/** Seconds without an answer before a request counts as an error (and its connection starts again). */
+const TIMEOUT = int('LOAD_TIMEOUT', 30);
+const STATIC_NAME = 'bench-load-lesson.html';
+const STATIC_FILE = path.resolve('build/client', STATIC_NAME);
+
+const PHONE = {
+	accept: 'text/html',
+	'accept-encoding': 'br, gzip',
+	'user-agent': 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36'
+};
+
+const catalogue = readStarterCatalogue().filter((b) => b.course.modules.length > 0);
+const courses = catalogue.map((bundle) => {
+	const lessons = [...bundle.lessons.keys()];
+	const [quizId, quiz] = [...bundle.quizzes][0] ?? [];
+	// The right answers, as a learner who read the lessons gives them.
+	const answers: Record<string, string | string[] | boolean> = {};
+	for (const q of quiz?.questions ?? []) {
+		if (q.type === 'single') answers[q.id] = q.options.find((o) => o.correct)!.id;
+		else if (q.type === 'multiple') answers[q.id] = q.options.filter((o) => o.correct).map((o) => o.id);
+		else if (q.type === 'true_false') answers[q.id] = q.answer;
+		else answers[q.id] = q.accepted.my[0] ?? q.accepted.en[0];
+	}
+	return { id: bundle.course.id, lessons, quiz: quizId ? { id: quizId, answers } : null };
+});
+
+let eventsSent = 0;
+/** One learner's loop, on one connection with their cookie. */
+function learnerRequests(cookie: string, learner: number): Request[] {
+	const course = courses[learner % courses.length];
+	const lesson = (k: number) => `/learn/courses/${course.id}/lessons/${course.lessons[(learner + k) % course.lessons.length]}`;
+	const headers = { ...PHONE, cookie };
+	return [
+		{ route: 'catalogue', path: '/learn/courses', headers },
+		{ route: 'course page', path: `/learn/courses/${course.id}`, headers },
+		{ route: 'lesson (HTML)', path: lesson(0), headers },
+		{ route: 'lesson (__data.json)', path: `${lesson(1)}/__data.json?x-sveltekit-invalidated=01`, headers: { ...headers, accept: '*/*' } },
+		{ route: 'lesson (__data.json)', path: `${lesson(2)}/__data.json?x-sveltekit-invalidated=01`, headers: { ...headers, accept: '*/*' } },
+		{
+			route: 'sync batch',
+			method: 'POST',
+			path: '/api/sync',
+			headers: { ...headers, accept: '*/*', 'content-type': 'application/json', origin: baseUrl },
+			setupRequest: (request) => {
+				const now = Date.now();
+				const events: object[] = [0, 1, 2, 3, 4].map((k) => ({ id: randomUUID(), type: 'lesson_done', courseId: course.id, lessonId: course.lessons[(learner + k) % course.lessons.length], at: now - (5 - k) * 60_000 }));
+				if (course.quiz) events.push({ id: randomUUID(), type: 'quiz_attempt', courseId: course.id, quizId: course.quiz.id, answers: course.quiz.answers, at: now });
+				eventsSent += events.length;
+				return { ...request, body: JSON.stringify({ events }) };
+			}
+		}
+	];
+}
+
+function memberRequests(cookie: string, roles: string[], member: number): Request[] {
+	// Members of one organization start on different roles, as colleagues would.
+	return roles.map((_, k) => ({ route: 'candidates', path: `/org/roles/${roles[(member + k) % roles.length]}/candidates`, headers: { ...PHONE, cookie } }));
+}
+
+/** autocannon's own count of requests that got no answer, to check the per-route counts against. */
+const unanswered = { timeouts: 0, errors: 0 };
+
+/**
+ * Runs autocannon with one person per connection, counting each answer under its route. A
+ * connection sends its requests in order, one at a time, and after a timeout or a broken
+ * connection goes on with the next: so the position in its list says which request it was.
+ */
+function run(connections: number, seconds: number, requestsFor: (connection: number) => Request[], routes: Map<string, RouteSamples>): Promise<void> {
+	const samples = (route = '?') => routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
+	let next = 0;
+	const positions = new Map<Connection, { requests: Request[]; done: number }>();
+	const route = (client: Connection) => {
+		const position = positions.get(client)!;
+		return position.requests[position.done++ % position.requests.length].route;
+	};
+	return new Promise((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: baseUrl,
+				connections,
+				duration: seconds,
+				timeout: TIMEOUT,
+				setupClient: (client: Connection) => {
+					const requests = requestsFor(next++);
+					positions.set(client, { requests, done: 0 });
+					client.setRequests(requests);
+					const failed = () => {
+						samples(route(client)).errors++;
+						// autocannon keeps the connection's response parser across the reconnect: left
+						// half way through the abandoned answer, it would misread every later answer on
+						// that connection, and each would time out in turn.
+						client.parser.initialize('RESPONSE');
+					};
+					client.on('timeout', failed);
+					client.on('connError', failed);
+				}
+			},
+			(error, result) => {
+				if (error) return reject(error);
+				unanswered.timeouts += result.timeouts;
+				unanswered.errors += result.errors - result.timeouts;
+				resolve();
+			}
+		);
+		instance.on('response', (client, status, _bytes, latency) => record(samples(route(client)), status, latency));
+	});
+}
+
+let app: App | undefined;
+const removeStatic = () => fs.rmSync(STATIC_FILE, { force: true });
+// The file holds a bench learner's page: it never outlives the run, even one stopped with Ctrl-C.
+process.once('exit', removeStatic);
+process.once('SIGINT', () => process.exit(130));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
+const databasePath = path.join(dir, 'app.sqlite');
+// Only the bench signs in, hundreds of times, from one address.
+const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000000' };
+app = await startApp(PORT, databasePath, env);
+const baseUrl = app.baseUrl;
+try {
+	const seedStarted = Date.now();
+	const people = await seed(baseUrl, databasePath, { learners: LEARNERS, orgs: ORGS, membersPerOrg: Math.ceil(MEMBERS / ORGS), rolesPerOrg: ROLES_PER_ORG, population: POPULATION });
+	const members = people.members.slice(0, MEMBERS);
+	console.error(`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+	// The static twin of a lesson page: the bytes the server rendered, as a file. The server's
+	// static handler lists its files when it starts, so it starts again to see it.
+	const comparedLesson = `/learn/courses/${courses[0].id}/lessons/${courses[0].lessons[0]}`;
+	const rendered = await fetch(baseUrl + comparedLesson, { headers: { cookie: people.learners[0].cookie, accept: 'text/html' }, redirect: 'manual' });
+	if (rendered.status !== 200) throw new Error(`the lesson answered ${rendered.status}`);
+	const html = await rendered.text();
+	fs.writeFileSync(STATIC_FILE, html);
+	await app.stop();
+	app = await startApp(PORT, databasePath, env);
+
+	// One of each request first: the first ranking after a start loads matching's memory.
+	for (const request of [...learnerRequests(people.learners[0].cookie, 0).slice(0, 5), ...memberRequests(members[0].client.cookie, members[0].roles, 0)]) {
+		const response = await fetch(baseUrl + request.path, { headers: request.headers, redirect: 'manual' });
+		if (response.status !== 200) throw new Error(`warming up ${request.route} answered ${response.status}`);
+	}
+
+	const loadBefore = os.loadavg();
+	const routes = new Map<string, RouteSamples>();
+	const started = Date.now();
+	await Promise.all([
+		run(LEARNERS, SECONDS, (c) => learnerRequests(people.learners[c % LEARNERS].cookie, c), routes),
+		run(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes)
+	]);
+	const elapsed = (Date.now() - started) / 1000;
+	const { timeouts, errors: connectionErrors } = unanswered;
+	const loadAfter = os.loadavg();
+
+
+	// The server goes on rendering what timed-out connections gave up on: the comparison waits
+	// until it is idle again (three health checks in a row under 100 ms, at most two minutes).
+	const settleStarted = Date.now();
+	for (let quick = 0; quick < 3 && Date.now() - settleStarted < 120_000; ) {
+		const asked = performance.now();
+		await fetch(`${baseUrl}/healthz`);
+		quick = performance.now() - asked < 100 ? quick + 1 : 0;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	const settledIn = (Date.now() - settleStarted) / 1000;
+	// Counted once the server is idle, so batches still being applied when the clock stopped count.
+	const db = new BetterSqlite3(databasePath, { readonly: true });
+	const sync = Object.fromEntries((db.prepare("select status, count(*) as n from sync_event group by status").all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+	const visible = (db.prepare("select count(*) as n from learner_profile where visibility = 'vetted'").get() as { n: number }).n;
+	db.close();
+
+	const compare = async (route: string, target: string) => {
+		const samples = new Map<string, RouteSamples>();
+		await run(COMPARE_CONNECTIONS, COMPARE_SECONDS, (c) => [{ route, path: target, headers: { ...PHONE, cookie: people.learners[c % LEARNERS].cookie } }], samples);
+		const s = samples.get(route) ?? emptySamples();
+		return { route, perSecond: s.latencies.length / COMPARE_SECONDS, p50: percentile(s.latencies, 50), p99: percentile(s.latencies, 99), errors: s.redirects + s.failed + s.errors };
+	};
+	const page = await compare('lesson page', comparedLesson);
+	const file = await compare('static file', `/${STATIC_NAME}`);
+
+	const rows = summarize(routes, elapsed);
+	const all = rows.at(-1)!;
+	console.log(`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
+	console.log(table(rows));
+	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`);
+	console.log(`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`);
+	console.log('| | Req/s | p50 | p99 | Errors |\n|---|---|---|---|---|');
+	for (const r of [page, file]) console.log(`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
+	console.log(`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower.`);
+} finally {
+	await app?.stop();
+	removeStatic();
+	if (process.env.BENCH_KEEP) console.error(`kept ${databasePath}`);
+	else fs.rmSync(dir, { recursive: true, force: true });
+}
