@@ -3,8 +3,10 @@
  * `npm start`'s script on a fresh database, makes the people through the app's own forms
  * (bench/load-seed.ts), then for LOAD_SECONDS (60) keeps LOAD_LEARNERS (200) learners and
  * LOAD_MEMBERS (20) organization members busy, each on their own keep-alive connection with
- * their own session, asking for the next page as soon as the last one arrived (no pause to
- * read: a worst case far above 220 people reading at a human pace):
+ * their own session. Each person waits a moment after every answer before the next request,
+ * drawn at random with a mean of LOAD_THINK_MS (3000 ms: a tap every few seconds, far quicker
+ * than anyone reads a lesson); LOAD_THINK_MS=0 asks again as soon as the answer arrived, which
+ * measures the most the server can answer rather than how long people wait:
  * - a learner loops through the catalogue, a course page, a lesson as a browser navigation asks
  *   for it (HTML), the next two lessons as the app's client navigation asks for them
  *   (`__data.json`), and one offline batch to /api/sync (five lessons done and a quiz attempt,
@@ -21,6 +23,7 @@ import autocannon, { type Client as Connection, type Request } from 'autocannon'
 import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
@@ -43,6 +46,8 @@ const COMPARE_SECONDS = int('LOAD_COMPARE_SECONDS', 15);
 const COMPARE_CONNECTIONS = int('LOAD_COMPARE_CONNECTIONS', 50);
 /** Seconds without an answer before a request counts as an error (and its connection starts again). */
 const TIMEOUT = int('LOAD_TIMEOUT', 30);
+/** Mean pause between a person's answer and their next request; 0 is none (parsed apart: 0 is allowed). */
+const THINK_MS = process.env.LOAD_THINK_MS === undefined || process.env.LOAD_THINK_MS === '' ? 3000 : Math.max(0, Number(process.env.LOAD_THINK_MS) || 0);
 const STATIC_NAME = 'bench-load-lesson.html';
 const STATIC_FILE = path.resolve('build/client', STATIC_NAME);
 
@@ -149,6 +154,52 @@ function run(connections: number, seconds: number, requestsFor: (connection: num
 	});
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One request on the person's own connection; resolves with the status once the whole answer is read. */
+function send(agent: http.Agent, request: Request): Promise<number> {
+	const body = request.setupRequest ? (request.setupRequest(request, {} as never) as Request).body : request.body;
+	return new Promise((resolve, reject) => {
+		const req = http.request(baseUrl + request.path, { agent, method: request.method ?? 'GET', headers: request.headers, timeout: TIMEOUT * 1000 }, (res) => {
+			res.on('data', () => {});
+			res.on('end', () => resolve(res.statusCode ?? 0));
+			res.on('error', reject);
+		});
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', reject);
+		req.end(body as string | undefined);
+	});
+}
+
+/**
+ * People with a pause between requests: each on their own keep-alive connection, going through
+ * their requests in order for `seconds`, pausing a random time (exponential, mean THINK_MS) after
+ * each answer, and starting at a random moment within the first pause so they do not move in step.
+ */
+async function people(count: number, seconds: number, requestsFor: (person: number) => Request[], routes: Map<string, RouteSamples>): Promise<void> {
+	const samples = (route = '?') => routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
+	const end = Date.now() + seconds * 1000;
+	const think = () => (THINK_MS > 0 ? -Math.log(1 - Math.random()) * THINK_MS : 0);
+	await Promise.all(
+		Array.from({ length: count }, async (_, person) => {
+			const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+			const requests = requestsFor(person);
+			await pause(Math.random() * THINK_MS);
+			for (let i = 0; Date.now() < end; i++) {
+				const request = requests[i % requests.length];
+				const asked = performance.now();
+				try {
+					record(samples(request.route), await send(agent, request), performance.now() - asked);
+				} catch {
+					samples(request.route).errors++;
+				}
+				await pause(Math.min(think(), Math.max(0, end - Date.now())));
+			}
+			agent.destroy();
+		})
+	);
+}
+
 let app: App | undefined;
 const removeStatic = () => fs.rmSync(STATIC_FILE, { force: true });
 // The file holds a bench learner's page: it never outlives the run, even one stopped with Ctrl-C.
@@ -162,14 +213,14 @@ app = await startApp(PORT, databasePath, env);
 const baseUrl = app.baseUrl;
 try {
 	const seedStarted = Date.now();
-	const people = await seed(baseUrl, databasePath, { learners: LEARNERS, orgs: ORGS, membersPerOrg: Math.ceil(MEMBERS / ORGS), rolesPerOrg: ROLES_PER_ORG, population: POPULATION });
-	const members = people.members.slice(0, MEMBERS);
+	const seeded = await seed(baseUrl, databasePath, { learners: LEARNERS, orgs: ORGS, membersPerOrg: Math.ceil(MEMBERS / ORGS), rolesPerOrg: ROLES_PER_ORG, population: POPULATION });
+	const members = seeded.members.slice(0, MEMBERS);
 	console.error(`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
 	// The static twin of a lesson page: the bytes the server rendered, as a file. The server's
 	// static handler lists its files when it starts, so it starts again to see it.
 	const comparedLesson = `/learn/courses/${courses[0].id}/lessons/${courses[0].lessons[0]}`;
-	const rendered = await fetch(baseUrl + comparedLesson, { headers: { cookie: people.learners[0].cookie, accept: 'text/html' }, redirect: 'manual' });
+	const rendered = await fetch(baseUrl + comparedLesson, { headers: { cookie: seeded.learners[0].cookie, accept: 'text/html' }, redirect: 'manual' });
 	if (rendered.status !== 200) throw new Error(`the lesson answered ${rendered.status}`);
 	const html = await rendered.text();
 	fs.writeFileSync(STATIC_FILE, html);
@@ -177,7 +228,7 @@ try {
 	app = await startApp(PORT, databasePath, env);
 
 	// One of each request first: the first ranking after a start loads matching's memory.
-	for (const request of [...learnerRequests(people.learners[0].cookie, 0).slice(0, 5), ...memberRequests(members[0].client.cookie, members[0].roles, 0)]) {
+	for (const request of [...learnerRequests(seeded.learners[0].cookie, 0).slice(0, 5), ...memberRequests(members[0].client.cookie, members[0].roles, 0)]) {
 		const response = await fetch(baseUrl + request.path, { headers: request.headers, redirect: 'manual' });
 		if (response.status !== 200) throw new Error(`warming up ${request.route} answered ${response.status}`);
 	}
@@ -185,9 +236,11 @@ try {
 	const loadBefore = os.loadavg();
 	const routes = new Map<string, RouteSamples>();
 	const started = Date.now();
+	// With no pause, autocannon (which cannot pause) sends; with one, each person is a loop of their own.
+	const load = THINK_MS > 0 ? people : run;
 	await Promise.all([
-		run(LEARNERS, SECONDS, (c) => learnerRequests(people.learners[c % LEARNERS].cookie, c), routes),
-		run(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes)
+		load(LEARNERS, SECONDS, (c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c), routes),
+		load(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes)
 	]);
 	const elapsed = (Date.now() - started) / 1000;
 	const { timeouts, errors: connectionErrors } = unanswered;
@@ -212,7 +265,7 @@ try {
 
 	const compare = async (route: string, target: string) => {
 		const samples = new Map<string, RouteSamples>();
-		await run(COMPARE_CONNECTIONS, COMPARE_SECONDS, (c) => [{ route, path: target, headers: { ...PHONE, cookie: people.learners[c % LEARNERS].cookie } }], samples);
+		await run(COMPARE_CONNECTIONS, COMPARE_SECONDS, (c) => [{ route, path: target, headers: { ...PHONE, cookie: seeded.learners[c % LEARNERS].cookie } }], samples);
 		const s = samples.get(route) ?? emptySamples();
 		return { route, perSecond: s.latencies.length / COMPARE_SECONDS, p50: percentile(s.latencies, 50), p99: percentile(s.latencies, 99), errors: s.redirects + s.failed + s.errors };
 	};
@@ -222,7 +275,7 @@ try {
 	const rows = summarize(routes, elapsed);
 	const all = rows.at(-1)!;
 	console.log(`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
+	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
 	console.log(table(rows));
 	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`);
 	console.log(`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`);
