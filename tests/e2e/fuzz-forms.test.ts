@@ -83,8 +83,9 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/org apply': { actor: 'author', path: () => '/org?/apply', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' } },
 	'/org join': { actor: 'author', path: () => '/org?/join', valid: { code: 'abcd-efgh-ijkl-mnop' } },
 	'/org invite': { actor: 'author', path: () => '/org?/invite', valid: {}, runs: 6 },
-	'/org/roles/new default': { actor: 'author', path: () => '/org/roles/new', valid: roleDetails },
-	'/org/roles/[role] save': { actor: 'author', path: (w) => `${w.draftRole}?/save`, valid: roleDetails },
+	// A role accepted is a role written (and matched): the slowest actions, so fewer runs.
+	'/org/roles/new default': { actor: 'author', path: () => '/org/roles/new', valid: roleDetails, runs: 8 },
+	'/org/roles/[role] save': { actor: 'author', path: (w) => `${w.draftRole}?/save`, valid: roleDetails, runs: 8 },
 	'/org/roles/[role] addSkill': { actor: 'author', path: (w) => `${w.draftRole}?/addSkill`, valid: { skill: 'first_aid', level: '2', need: 'required' } },
 	'/org/roles/[role] removeSkill': { actor: 'author', path: (w) => `${w.draftRole}?/removeSkill`, valid: { skill: 'thai' } },
 	'/org/roles/[role] move': { actor: 'author', path: (w) => `${w.draftRole}?/move`, valid: { move: 'close' } },
