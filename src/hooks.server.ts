@@ -191,6 +191,9 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 export const handle: Handle = sequence(handleHeaders, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`[${event.route.id ?? event.url.pathname}]`, error);
-	return { message: translate(status === 404 ? 'error_not_found' : 'error_server', event.locals.locale ?? 'my') };
+	// A request SvelteKit itself refuses (an address that is not valid UTF-8) is the sender's
+	// mistake, not ours: a translated 400, and nothing logged.
+	if (status < 500) return { message: translate(status === 404 ? 'error_not_found' : 'error_invalid', event.locals.locale ?? 'my') };
+	console.error(`[${event.route.id ?? event.url.pathname}]`, error);
+	return { message: translate('error_server', event.locals.locale ?? 'my') };
 };

@@ -15,6 +15,14 @@ export type FormResult<T> =
 
 /** Longest value echoed back into a form after an error. */
 const ECHO_MAX = 200;
+/**
+ * The longest value any form takes (a lesson's text), and the most text one form may carry (two
+ * lesson texts and their titles). Checking Burmese for Zawgyi costs about 25 µs a character, so a
+ * megabyte sent to any form would hold the server for half a minute: longer values are refused
+ * before they are read.
+ */
+const FIELD_MAX = 20_000;
+const FORM_MAX = 64_000;
 
 export async function readForm<S extends z.ZodType>(
 	request: Request,
@@ -43,9 +51,13 @@ export function readFormData<S extends z.ZodType>(
 ): FormResult<z.output<S>> {
 	const raw: Record<string, string> = {};
 	const keys: Record<string, string> = {};
+	let total = 0;
+	for (const [, value] of form) if (typeof value === 'string') total += value.length;
+	if (total > FORM_MAX) return { ok: false, values: {}, errors: { form: translate('error_too_long', locale) } };
 	for (const [name, value] of form) {
 		if (name in raw || name in keys) continue;
 		if (typeof value !== 'string') keys[name] = 'error_not_text';
+		else if (value.length > FIELD_MAX) keys[name] = 'error_too_long';
 		else if (hasInvalidCharacters(value)) keys[name] = 'error_invalid_chars';
 		else raw[name] = secretFields.includes(name) ? value : toUnicode(value);
 	}

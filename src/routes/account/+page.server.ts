@@ -37,7 +37,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'endSession', errors: form.errors });
 		// Only a session of this account can be ended here.
 		const ended = await endOwnSession(getDb(), locals.user!.id, form.data.id);
-		if (!ended) return fail(404, { action: 'endSession', errors: { form: '' } });
+		if (!ended) return fail(404, { action: 'endSession', errors: { form: translate('error_session_not_found', locals.locale) } });
 		return { action: 'endSession', done: true };
 	},
 	signOutEverywhere: async ({ locals }) => {
