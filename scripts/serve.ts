@@ -8,7 +8,10 @@ import http from 'node:http';
 import net from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { config } from '../src/lib/server/config';
+import en from '../messages/en.json' with { type: 'json' };
+import my from '../messages/my.json' with { type: 'json' };
 import { baseCsp, securityHeaders } from '../src/lib/server/headers';
 
 /** PNG icons and the manifest are never documents: they too need only the headers for files. (An SVG can be, so it keeps them all.) */
@@ -61,6 +64,24 @@ function withoutValidators(res: http.ServerResponse) {
 		res.removeHeader('last-modified');
 		return writeHead(...args);
 	}) as typeof res.writeHead;
+}
+
+/**
+ * What Node refuses before the app sees it (a request line or headers too large, a malformed
+ * request): by default a bare "400 Bad Request" or "431" with no text. The person gets the
+ * reason in both languages instead (the request could not be read, so neither its cookie nor its
+ * language can be), and the connection closes as Node's own answer would.
+ */
+function answerUnreadable(error: NodeJS.ErrnoException, socket: Duplex) {
+	if (!socket.writable || error.code === 'ECONNRESET') {
+		socket.destroy();
+		return;
+	}
+	const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+	const body = `${my.error_request_unreadable}\n${en.error_request_unreadable}\n`;
+	socket.end(
+		`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+	);
 }
 
 export interface RunningServer {
@@ -126,6 +147,7 @@ export async function serve(): Promise<RunningServer> {
 	// server's Keep-Alive hint less a margin, browsers after their own timeouts), so the server
 	// waiting longer means it is never the one to close under a request, even on a busy machine.
 	// On 2G, a connection kept also saves its TCP and TLS handshakes.
+	server.on('clientError', answerUnreadable);
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 66_000;
 	server.on('connection', (socket: net.Socket) => {

@@ -1,4 +1,7 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import en from '../../messages/en.json' with { type: 'json' };
+import my from '../../messages/my.json' with { type: 'json' };
 import { baseUrl, Client } from './support';
 import { routeCalls, sampleParams } from './routes';
 
@@ -88,6 +91,33 @@ describe('compression', () => {
 		expect(preloaded.some((href) => /\/chunks\//.test(href))).toBe(true);
 		expect(preloaded.filter((href) => /\/nodes\//.test(href)).length).toBeGreaterThanOrEqual(2);
 		for (const href of preloaded) expect((await fetch(baseUrl() + href)).status, href).toBe(200);
+	});
+});
+
+describe('requests Node cannot read', () => {
+	/** Sends `raw` on a new connection and resolves with everything the server answers before closing. */
+	const exchange = (raw: string) =>
+		new Promise<string>((resolve, reject) => {
+			const url = new URL(baseUrl());
+			const socket = net.connect(Number(url.port), url.hostname, () => socket.write(raw));
+			let answer = '';
+			socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+			socket.on('end', () => resolve(answer));
+			socket.on('error', reject);
+		});
+
+	it('an address or headers too large: 431 with the reason in Burmese and English, then the connection closes', async () => {
+		const answer = await exchange(`GET /learn?${'q'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+		expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+		expect(answer).toMatch(/content-type: text\/plain; charset=utf-8/i);
+		expect(answer).toContain(my.error_request_unreadable);
+		expect(answer).toContain(en.error_request_unreadable);
+	});
+
+	it('a malformed request: 400 with the same reason', async () => {
+		const answer = await exchange('NOT A REQUEST\r\n\r\n');
+		expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+		expect(answer).toContain(en.error_request_unreadable);
 	});
 });
 
