@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
 import { watchOrigins } from './same-origin';
+import { HttpClient } from '../helpers/http-client';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -122,29 +123,9 @@ export async function openVettedRole(title: string): Promise<{ id: string; org: 
 }
 
 /** A raw HTTP client that keeps one session cookie, for checks a browser would hide. */
-export class Client {
-	cookie = '';
-
-	constructor(public locale: 'my' | 'en' = 'en') {}
-
-	async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
-		const headers = new Headers(init.headers);
-		headers.set('cookie', [this.cookie, `lanpya_lang=${this.locale}`].filter(Boolean).join('; '));
-		if (!headers.has('accept')) headers.set('accept', 'text/html');
-		let body = init.body;
-		if (init.form) {
-			body = new URLSearchParams(init.form).toString();
-			headers.set('content-type', 'application/x-www-form-urlencoded');
-		}
-		if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', baseUrl());
-		const response = await fetch(baseUrl() + path, { ...init, body, headers, redirect: 'manual' });
-		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?lanpya_session=/.test(c));
-		if (set) this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? '' : set.split(';')[0];
-		return response;
-	}
-
-	post(path: string, form: Record<string, string>, init: RequestInit = {}) {
-		return this.request(path, { ...init, method: 'POST', form });
+export class Client extends HttpClient {
+	constructor(locale: 'my' | 'en' = 'en') {
+		super(baseUrl, locale);
 	}
 
 	async signUp(username: string, kind: 'learner' | 'org_member' = 'learner', password = 'green tea and rice', { shared = false } = {}): Promise<Response> {

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { HttpClient } from '../helpers/http-client';
 
 /** A small seeded generator (mulberry32): a failing run is replayed with its seed. */
 export function seeded(seed: number): () => number {
@@ -20,33 +21,10 @@ export function seeded(seed: number): () => number {
 	};
 }
 
-/** A person's HTTP client: one session cookie, same-origin posts as a browser sends them. */
-export class Client {
-	cookie = '';
-
-	constructor(
-		public baseUrl: string,
-		public locale: 'my' | 'en' = 'en'
-	) {}
-
-	async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
-		const headers = new Headers(init.headers);
-		headers.set('cookie', [this.cookie, `lanpya_lang=${this.locale}`].filter(Boolean).join('; '));
-		if (!headers.has('accept')) headers.set('accept', 'text/html');
-		let body = init.body;
-		if (init.form) {
-			body = new URLSearchParams(init.form).toString();
-			headers.set('content-type', 'application/x-www-form-urlencoded');
-		}
-		if ((init.method ?? 'GET') !== 'GET') headers.set('origin', this.baseUrl);
-		const response = await fetch(this.baseUrl + path, { ...init, body, headers, redirect: 'manual' });
-		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?lanpya_session=/.test(c));
-		if (set) this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? '' : set.split(';')[0];
-		return response;
-	}
-
-	post(path: string, form: Record<string, string>) {
-		return this.request(path, { method: 'POST', form });
+/** A person's HTTP client on the server under test, with a check of each answer's status. */
+export class Client extends HttpClient {
+	constructor(baseUrl: string, locale: 'my' | 'en' = 'en') {
+		super(() => baseUrl, locale);
 	}
 
 	/** Posts and insists on `status`; the body is read, so the answer is complete. */
