@@ -15,8 +15,8 @@ import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
 
 const COURSE = 'first-aid-basics';
-/** operations.test.ts uses 3112 and 3113. */
-const OWN_PORT = 3114;
+// Its own server beside the suite's (E2E_PORT), so two runs on one machine never collide.
+const OWN_PORT = Number(process.env.E2E_PORT ?? 3111) + 3;
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
 const lessons: { id: string; title: { my: string } }[] = course.modules.flatMap((m: { lessons: unknown[] }) => m.lessons);
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { startApp } from '../helpers/app';
 import { Client } from './support';
 
-const PORT = 3112;
+// Its own servers beside the suite's (E2E_PORT): PORT and PORT + 1.
+const PORT = Number(process.env.E2E_PORT ?? 3111) + 1;
 
 function run(script: string, args: string[], databasePath: string) {
 	return spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });

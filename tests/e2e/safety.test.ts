@@ -12,8 +12,8 @@ import { NEUTRAL_SITE } from './neutral-site';
 
 /** QUICK_EXIT_URL of the test servers (tests/e2e/global-setup.ts). */
 const NEUTRAL = NEUTRAL_SITE;
-/** operations.test.ts uses 3112 and 3113, offline.test.ts 3114. */
-const OWN_PORT = 3341;
+// Its own server beside the suite's (E2E_PORT), so two runs on one machine never collide.
+const OWN_PORT = Number(process.env.E2E_PORT ?? 3111) + 7;
 const COURSE = 'first-aid-basics';
 
 let browser: Browser;

@@ -163,6 +163,16 @@ export async function controlled(page: Page, path = '/') {
 	}
 }
 
+/**
+ * Types `text` into a field as a person does: a tap on the field, then one key at a time
+ * (`pressSequentially`), appending to whatever the page left in it. Unlike `fill`, which
+ * replaces the field's value, this shows what a person would really send.
+ */
+export async function typeInto(field: Locator, text: string) {
+	await field.tap();
+	await field.pressSequentially(text);
+}
+
 /** Waits until the locator's first match is visible (playwright-core has no auto-waiting expect). */
 export async function shown(locator: Locator): Promise<true> {
 	await locator.first().waitFor({ state: 'visible', timeout: 15_000 });

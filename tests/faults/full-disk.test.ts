@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../helpers/app';
 
-const PORT = 3651;
+const PORT = Number(process.env.FULL_DISK_PORT ?? 3651);
 const CAP_MB = 4;
 const BUSY_MS = 400;
 const COURSE = 'first-aid-basics';

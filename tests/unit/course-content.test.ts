@@ -97,7 +97,8 @@ function validCourse() {
 		summary: text('Summary'),
 		skills: [{ id: 'first_aid', level: 1, name: text('First aid') }],
 		modules: [{ id: 'm1', title: text('Module'), lessons: [{ id: '01-intro', minutes: 5, title: text('Intro') }], quiz: 'q1' }],
-		sources: [{ title: 'A source', url: 'https://example.org/guide' }]
+		sources: [{ title: 'A source', url: 'https://example.org/guide' }],
+		expert: 'medical'
 	};
 }
 
@@ -151,7 +152,9 @@ describe('course file schema', () => {
 			(c) => (c.modules[0].lessons = []),
 			(c) => (c.modules[0].lessons[0].minutes = 0),
 			(c) => (c.sources = []),
-			(c) => (c.skills = [])
+			(c) => (c.skills = []),
+			(c) => (c.expert = 'astrology'),
+			(c) => delete (c as { expert?: string }).expert
 		];
 		for (const change of cases) {
 			const course = validCourse();

@@ -43,6 +43,13 @@ const courseModule = z.strictObject({
 	quiz: slug.optional()
 });
 
+/**
+ * The kind of subject expert whose review a course needs besides a native Burmese reader's
+ * (first aid needs a medical reviewer, phone safety a digital-safety trainer, and so on).
+ */
+export const COURSE_EXPERTS = ['medical', 'digital_safety', 'language_teaching', 'livelihood', 'computer', 'mine_action'] as const;
+export type CourseExpert = (typeof COURSE_EXPERTS)[number];
+
 /** `course.json`: a course's metadata, modules and lessons in order, and its sources. */
 export const courseFileSchema = z.strictObject({
 	id: slug,
@@ -53,7 +60,10 @@ export const courseFileSchema = z.strictObject({
 	summary: bilingual,
 	skills: z.array(skill).min(1),
 	modules: z.array(courseModule).min(1),
-	sources: z.array(z.strictObject({ title: nonEmpty, url: httpsUrl })).min(1)
+	sources: z.array(z.strictObject({ title: nonEmpty, url: httpsUrl })).min(1),
+	expert: z.enum(COURSE_EXPERTS),
+	/** A practical skill (first aid, a trade) that a quiz on a phone cannot show: it needs in-person practice. */
+	practical: z.boolean().default(false)
 });
 
 const option = z.strictObject({ id: slug, text: bilingual, correct: z.boolean() });
@@ -78,9 +88,17 @@ const shortQuestion = z
 	.strictObject({
 		...questionBase,
 		type: z.literal('short'),
-		accepted: z.strictObject({ my: z.array(nonEmpty), en: z.array(nonEmpty) })
+		accepted: z.strictObject({ my: z.array(nonEmpty), en: z.array(nonEmpty) }),
+		/** A number question: any answer whose numbers (either digit system) all lie in this range is right. */
+		range: z.strictObject({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'min must not exceed max').optional(),
+		/**
+		 * The words the lessons teach as the answer, quoted exactly from a lesson of the course in
+		 * each language: a content test checks each is in a lesson and is accepted, so a quiz can
+		 * never reject its own lesson. Used only by that test; never sent to learners.
+		 */
+		taught: z.strictObject({ my: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) }).optional()
 	})
-	.refine((q) => q.accepted.my.length + q.accepted.en.length > 0, { message: 'a short question needs at least one accepted answer', path: ['accepted'] });
+	.refine((q) => q.accepted.my.length + q.accepted.en.length > 0 || q.range !== undefined, { message: 'a short question needs at least one accepted answer or a range', path: ['accepted'] });
 
 /** One quiz question; `type` says which of the four kinds it is. */
 export const questionSchema = z.discriminatedUnion('type', [
