@@ -1,0 +1,59 @@
+/** The working-level starter courses close a role's level-2 gap, and the basic courses do not. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAdministrator } from '$lib/server/accounts';
+import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { readStarterCatalogue } from '$lib/server/courses/content-files';
+import type { Db } from '$lib/server/db';
+import { listOpportunities } from '$lib/server/roles/opportunities';
+import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
+import { freshDb } from '../helpers/db';
+import { account, vettedOrgMember } from '../helpers/authors';
+import { openRole } from '../helpers/roles';
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let adminId: string;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	await loadTaxonomy(db, readTaxonomy());
+	for (const bundle of readStarterCatalogue()) await loadCourseBundle(db, bundle);
+	const admin = await createAdministrator(db, 'opsadmin');
+	if (!admin.ok) throw new Error(admin.error);
+	adminId = admin.userId;
+});
+afterEach(() => cleanup());
+
+const NOW = Date.parse('2026-12-01T00:00:00Z');
+
+describe('working-level courses', () => {
+	it('name only skills of the taxonomy, under the taxonomy names', () => {
+		const taxonomy = new Map(readTaxonomy().groups.flatMap((g) => g.skills.map((s) => [s.id, s.name] as const)));
+		for (const { course } of readStarterCatalogue().filter((b) => b.course.skills.some((s) => s.level === 2))) {
+			for (const skill of course.skills) expect(taxonomy.get(skill.id), `${course.id}: ${skill.id}`).toEqual(skill.name);
+		}
+	});
+
+	it.each([
+		['thai', 'thai-for-work-mae-sot'],
+		['pricing_costing', 'earning-from-food-or-sewing'],
+		['bookkeeping', 'earning-from-food-or-sewing'],
+		['online_selling', 'earning-from-food-or-sewing'],
+		['spreadsheets', 'office-computer-skills'],
+		['burmese_unicode_typing', 'office-computer-skills']
+	])('a role asking %s at working level points to %s, not to the basic course', async (skill, course) => {
+		const org = await vettedOrgMember(db, `org${skill.replace(/_/g, '')}`);
+		const roleId = await openRole(db, org.userId, adminId, 'Working role', [{ id: skill, level: 2, required: true }]);
+		const learner = await account(db, `learner${skill.replace(/_/g, '')}`, 'learner');
+		const [opportunity] = await listOpportunities(db, learner.userId, 'en', NOW);
+		expect(opportunity.id).toBe(roleId);
+		expect(opportunity.missing.map((m) => [m.id, m.level, m.courses.map((c) => c.id)])).toEqual([[skill, 2, [course]]]);
+	});
+
+	it('a role asking Thai at basic level points to both Thai courses', async () => {
+		const org = await vettedOrgMember(db, 'thaibasic');
+		await openRole(db, org.userId, adminId, 'Thai helper', [{ id: 'thai', level: 1, required: true }]);
+		const learner = await account(db, 'newcomer', 'learner');
+		const [opportunity] = await listOpportunities(db, learner.userId, 'en', NOW);
+		expect(opportunity.missing[0].courses.map((c) => c.id)).toEqual(['thai-for-mae-sot', 'thai-for-work-mae-sot']);
+	});
+});
