@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as messages from '$lib/paraglide/messages';
+import { formatNumber } from '$lib/format';
+import { formatMessageInputs } from '../../scripts/vite-message-numbers';
+
+type Message = (inputs?: Record<string, unknown>, options?: { locale?: 'my' | 'en' }) => string;
+const m = messages as unknown as Record<string, Message>;
+
+const { $schema: _, ...my } = JSON.parse(fs.readFileSync('messages/my.json', 'utf8')) as Record<string, string>;
+const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))];
+
+/** English month names, whole or as "Dec", and ICU's fallback "M12" of a browser with no Burmese data. */
+export const ENGLISH_MONTH = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|M1[0-2]|M[1-9])\b/i;
+
+/**
+ * Latin text a Burmese message may keep, each for its reason: names of file formats and units
+ * as phones show them (KB, MB, JPEG...), keys on the keyboard (Shift), the browser's own words
+ * for its buttons, given beside the Burmese, and an example of what to type in a field that
+ * only takes Latin letters or the date field's YYYY-MM-DD.
+ */
+const LATIN_KEPT: Record<string, RegExp> = {
+	language_switch: /^English$/,
+	recover_code_hint: /abcd-efgh-ijkl/
+};
+
+describe('Burmese messages read in Burmese digits', () => {
+	it.each(Object.keys(my))('%s has no ASCII digit or English month, its numbers filled in', (key) => {
+		const inputs = Object.fromEntries(params(my[key]).map((name, i) => [name, 1234567 + i]));
+		const text = m[key](inputs, { locale: 'my' });
+		const kept = LATIN_KEPT[key];
+		const checked = kept ? text.replace(kept, '') : text;
+		expect(checked).not.toMatch(/[0-9]/);
+		expect(checked).not.toMatch(ENGLISH_MONTH);
+		for (const value of Object.values(inputs)) expect(text).toContain(formatNumber(value, 'my'));
+	});
+
+	it('fills numbers in Burmese digits and English digits, and never changes a code or a name', () => {
+		expect(m.account_codes_remaining({ count: 10 }, { locale: 'my' })).toBe('ကုဒ် ၁၀ ခုအနက် ၁၀ ခု ကျန်သည်။');
+		expect(m.account_codes_remaining({ count: 10 }, { locale: 'en' })).toBe('10 of 10 codes left.');
+		expect(m.match_score({ score: 75 }, { locale: 'my' })).toBe('ကိုက်ညီမှု ၁၀၀ တွင် ၇၅');
+		expect(m.cert_code({ code: 'BMZI-DEEE-6TCJ-5FJB' }, { locale: 'my' })).toContain('BMZI-DEEE-6TCJ-5FJB');
+		expect(m.learn_welcome({ username: 'mgmg2021' }, { locale: 'my' })).toContain('mgmg2021');
+		expect(m.admin_accounts_learners({ count: 12345 }, { locale: 'en' })).toBe('Learners: 12,345');
+	});
+});
+
+describe('the build step that formats message inputs', () => {
+	const module = (key: string, my: string, en: string) =>
+		`const my_${key} = /** @type {(inputs: X) => LocalizedString} */ (i) => {\n\treturn /** @type {LocalizedString} */ (\`${my}\`)\n};\n\nconst en_${key} = /** @type {(inputs: X) => LocalizedString} */ (i) => {\n\treturn /** @type {LocalizedString} */ (\`${en}\`)\n};\n`;
+
+	it('passes every input of every language through messageValue', () => {
+		const code = formatMessageInputs(module('k', 'a ${i?.count} b', '${i?.count} c'), 'k', ['my', 'en'])!;
+		expect(code).toContain('${__messageValue("my", i?.count)}');
+		expect(code).toContain('${__messageValue("en", i?.count)}');
+		expect(code).toMatch(/^import \{ messageValue as __messageValue \} from ".*src\/lib\/format\.ts";/);
+	});
+
+	it('leaves a message without inputs alone', () => {
+		expect(formatMessageInputs(module('k', 'a', 'b').replaceAll('(i) =>', '() =>'), 'k', ['my', 'en'])).toBeNull();
+	});
+
+	it('stops the build when Paraglide writes a shape it does not know', () => {
+		expect(() => formatMessageInputs(module('k', 'a ${registry.number("my", i?.count)}', 'b ${i?.count}'), 'k', ['my', 'en'])).toThrow(/does not know this shape/);
+		expect(() => formatMessageInputs(module('k', 'a', 'b'), 'k', ['my', 'en', 'th'])).toThrow(/not 3/);
+	});
+});
