@@ -98,7 +98,7 @@ async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: s
 	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
 	const result = await recordTransfer(context, page, { cacheDisabled: false });
 	const data = page.waitForResponse((response) => response.url().includes(`/lessons/${firstLessons[1]}/__data.json`));
-	await page.getByRole('link', { name: /Next|နောက်သို့/ }).first().click();
+	await page.getByRole('link', { name: /Next lesson|နောက် သင်ခန်းစာ/ }).first().click();
 	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
 	await data;
 	await page.waitForLoadState('networkidle');

@@ -164,13 +164,13 @@ describe('a course downloaded for offline', () => {
 					// Marked done with no network: kept on the phone, counted as waiting.
 					await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
 					await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
-					await page.getByRole('navigation').getByRole('link', { name: /နောက်သို့|စာမေးပွဲ ဖြေရန်/ }).click();
+					await page.getByRole('navigation').getByRole('link', { name: /နောက် သင်ခန်းစာ|စာမေးပွဲ ဖြေရန်/ }).click();
 				}
 				// The part's quiz, answered and scored on the phone.
 				await page.waitForURL(`**/quizzes/${module.quiz}`);
 				await answerQuiz(page, COURSE, module.quiz);
 				await shown(page.getByText(/ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။ ထို့နောက်/));
-				await page.getByRole('navigation').getByRole('link', { name: /နောက်သို့|သင်တန်းသို့ ပြန်သွားရန်/ }).click();
+				await page.getByRole('navigation').getByRole('link', { name: /နောက် သင်ခန်းစာ|သင်တန်းသို့ ပြန်သွားရန်/ }).click();
 			}
 			const changes = lessons.length + course.modules.length;
 			await shown(page.getByText(`ပြောင်းလဲမှု ${formatNumber(changes, 'my')} ခု သိမ်းရန် စောင့်နေသည်`));

@@ -96,7 +96,7 @@ describe('opportunities', () => {
 		await shown(other.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
 		await other.goto(`/learn/opportunities/${roleId}`);
 		await shown(other.getByText('အရည်အချင်း မပြည့်မီသေး'));
-		await shown(other.getByText(/မရှိသေးသည် - ထိုင်းစကား, အခြေခံ/));
+		await shown(other.getByText(/မရှိသေးသည် - ထိုင်းစကား \(အခြေခံ\)/));
 		await other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “မဲဆောက်အတွက် ထိုင်းစကား” ကို တက်ပါ။' }).click();
 		await other.waitForURL('**/learn/courses/thai-for-mae-sot');
 		// The organization sees the medic among its ranked candidates, by a pseudonym only.
