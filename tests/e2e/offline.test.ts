@@ -36,7 +36,7 @@ describe('the installable app', () => {
 		const response = await page.request.get(new URL(href!, page.url()).href);
 		expect(response.headers()['content-type']).toBe('application/manifest+json');
 		const manifest = await response.json();
-		expect(manifest).toMatchObject({ short_name: 'Lanpya', start_url: '/', display: 'standalone', theme_color: '#1f5f4a' });
+		expect(manifest).toMatchObject({ short_name: 'လမ်းပြ', start_url: '/', display: 'standalone', theme_color: '#1f5f4a' });
 		expect(manifest.name).toContain('လမ်းပြ');
 		const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`);
 		expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
