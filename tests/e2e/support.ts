@@ -61,9 +61,9 @@ export async function signUpInBrowser(page: Page, username: string, password: st
  * blocking: while the command starts (seconds on a busy machine) the server closes idle
  * keep-alive connections, and a blocked test process would only notice after reusing one.
  */
-export async function createAdminWithCommand(name: string): Promise<string> {
+export async function createAdminWithCommand(name: string, databasePath = inject('databasePath')): Promise<string> {
 	const { stdout: output } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', name], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
+		env: { ...process.env, DATABASE_PATH: databasePath },
 		encoding: 'utf8'
 	});
 	const match = output.match(/One-time password: (\S+)/);

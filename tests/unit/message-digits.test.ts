@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as messages from '$lib/paraglide/messages';
 import { formatNumber } from '$lib/format';
 import { formatMessageInputs } from '../../scripts/vite-message-numbers';
+import { ENGLISH_MONTH } from '../helpers/burmese-text';
 
 type Message = (inputs?: Record<string, unknown>, options?: { locale?: 'my' | 'en' }) => string;
 const m = messages as unknown as Record<string, Message>;
@@ -10,8 +11,6 @@ const m = messages as unknown as Record<string, Message>;
 const { $schema: _, ...my } = JSON.parse(fs.readFileSync('messages/my.json', 'utf8')) as Record<string, string>;
 const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))];
 
-/** English month names, whole or as "Dec", and ICU's fallback "M12" of a browser with no Burmese data. */
-export const ENGLISH_MONTH = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|M1[0-2]|M[1-9])\b/i;
 
 /**
  * Latin text a Burmese message may keep, each for its reason: names of file formats and units
