@@ -32,7 +32,7 @@ describe('my data and my account', () => {
 		await page.getByRole('link', { name: 'ကျွန်ုပ်၏ အချက်အလက်များကို ကြည့်ရန်' }).click();
 		await page.waitForURL('**/account/data');
 		await shown(page.getByRole('heading', { level: 1, name: 'လမ်းပြက သင့်အကြောင်း သိမ်းထားသမျှ' }));
-		const profile = page.getByRole('region', { name: 'ရာထူးများနှင့် ကိုက်ညီရန် ပရိုဖိုင်' });
+		const profile = page.getByRole('region', { name: 'အခွင့်အလမ်းများနှင့် ကိုက်ညီရန် ပရိုဖိုင်' });
 		await shown(profile.getByText('မဲဆောက် နယ်မြေ'));
 		await shown(page.getByText(username, { exact: true }));
 		expect(await axeViolations(page)).toEqual([]);

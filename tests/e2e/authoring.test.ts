@@ -104,7 +104,7 @@ describe('an author', () => {
 		await learner.goto(`/learn/courses?q=${encodeURIComponent(WORD)}`);
 		const results = learner.getByRole('link', { name: 'ဇာထိုးလက်မှု အခြေခံ' });
 		await shown(results);
-		await shown(learner.getByText('တွေ့ရှိသော သင်တန်း - 1'));
+		await shown(learner.getByText('တွေ့ရှိသော သင်တန်း - ၁'));
 		await results.click();
 		await learner.getByRole('link', { name: 'အပ်နှင့် ချည်' }).click();
 		expect(await loadedWidth(learner.getByRole('img', { name: 'A threaded needle' }))).toBe(800);

@@ -41,7 +41,7 @@ describe('a starter course', () => {
 				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
 				await answerQuiz(page, COURSE, module.quiz);
 				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
-				if (module !== course.modules.at(-1)) await page.getByRole('link', { name: 'နောက်သို့ →' }).click();
+				if (module !== course.modules.at(-1)) await page.getByRole('link', { name: 'နောက် သင်ခန်းစာ →' }).click();
 			}
 		}
 		await page.getByRole('link', { name: 'သင် သင်တန်းကို ပြီးဆုံးခဲ့ပြီ။ သင့်လက်မှတ် အဆင်သင့် ဖြစ်ပါပြီ။' }).click();

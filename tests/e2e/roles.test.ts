@@ -23,7 +23,7 @@ describe('a role', () => {
 		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
 		await shown(owner.getByText('စစ်ဆေးရန် စောင့်နေသည်'));
 		await owner.goto('/org/roles');
-		await shown(owner.getByText('စိစစ်ပြီးသော အဖွဲ့သာ ရာထူး တင်နိုင်သည်', { exact: false }));
+		await shown(owner.getByText('စိစစ်ပြီးသော အဖွဲ့သာ အခွင့်အလမ်း တင်နိုင်သည်', { exact: false }));
 
 		const admin = await (await phone(browser)).newPage();
 		await signInAsNewAdmin(admin, 'roleadmin');
@@ -33,13 +33,13 @@ describe('a role', () => {
 
 		// The owner writes the role in Burmese only.
 		await owner.goto('/org/roles');
-		await owner.getByRole('link', { name: 'ရာထူးအသစ်' }).click();
-		await owner.getByLabel('ရာထူး အမျိုးအစား').selectOption('medical_volunteer');
+		await owner.getByRole('link', { name: 'အခွင့်အလမ်းအသစ်' }).click();
+		await owner.getByLabel('အခွင့်အလမ်း အမျိုးအစား').selectOption('medical_volunteer');
 		const title = 'ဆေးခန်း စေတနာ့ဝန်ထမ်း';
 		await owner.getByRole('group', { name: 'ခေါင်းစဉ်' }).getByLabel('မြန်မာ').fill(title);
-		await owner.getByRole('group', { name: 'ရာထူးအကြောင်း' }).getByLabel('မြန်မာ').fill('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။ နေ့လယ်စာ ပါသည်။');
+		await owner.getByRole('group', { name: 'အခွင့်အလမ်းအကြောင်း' }).getByLabel('မြန်မာ').fill('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။ နေ့လယ်စာ ပါသည်။');
 		await owner.getByLabel('နေရာ', { exact: true }).selectOption('mae_sot');
-		await owner.getByLabel('နေရာ အရေအတွက်').fill('3');
+		await owner.getByLabel('လက်ခံမည့် လူဦးရေ').fill('3');
 		await owner.getByLabel('လျှောက်ထားမှု ပိတ်မည့်နေ့').fill('2027-01-31');
 		await owner.getByRole('button', { name: 'မူကြမ်း ပြုလုပ်ရန်' }).click();
 		await shown(owner.getByRole('heading', { level: 1, name: title }));

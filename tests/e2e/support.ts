@@ -7,6 +7,7 @@ import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
 import { watchOrigins } from './same-origin';
 import { HttpClient } from '../helpers/http-client';
+import { formatNumber } from '$lib/format';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -60,9 +61,9 @@ export async function signUpInBrowser(page: Page, username: string, password: st
  * blocking: while the command starts (seconds on a busy machine) the server closes idle
  * keep-alive connections, and a blocked test process would only notice after reusing one.
  */
-export async function createAdminWithCommand(name: string): Promise<string> {
+export async function createAdminWithCommand(name: string, databasePath = inject('databasePath')): Promise<string> {
 	const { stdout: output } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', name], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
+		env: { ...process.env, DATABASE_PATH: databasePath },
 		encoding: 'utf8'
 	});
 	const match = output.match(/One-time password: (\S+)/);
@@ -190,7 +191,7 @@ export async function fillPair(page: Page, legend: string, my: string, en: strin
 export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 	const quiz = JSON.parse(fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8'));
 	for (const [index, q] of quiz.questions.entries()) {
-		const group = page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) });
+		const group = page.getByRole('group', { name: new RegExp(`^${formatNumber(index + 1, 'my')}။ `) });
 		if (q.type === 'single' || q.type === 'multiple') {
 			for (const option of q.options) if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
 		} else if (q.type === 'true_false') {

@@ -29,7 +29,7 @@ describe('who viewed my profile', () => {
 		await page.getByRole('button', { name: 'ကျွန်ုပ်၏ အဆင့်များကို သိမ်းရန်' }).click();
 		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
 		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
-		await page.getByLabel('ကျွန်ုပ် လျှောက်ထားသော ရာထူးများ၏ အဖွဲ့များသာ').check();
+		await page.getByLabel('ကျွန်ုပ် လျှောက်ထားသော အခွင့်အလမ်းများ၏ အဖွဲ့များသာ').check();
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 		await page.goto(`/learn/opportunities/${roleId}`);

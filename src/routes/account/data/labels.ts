@@ -7,7 +7,7 @@ import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
 import { applicationStatusNames } from '$lib/application-labels';
 import { skillLevelName } from '$lib/course-labels';
-import { pickText } from '$lib/format';
+import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
 import { backgroundLabels } from '$lib/labels';
 import { areaNames, roleTimeNames } from '$lib/role-labels';
 
@@ -136,12 +136,19 @@ const valueLabels: Partial<Record<Field, Words>> = {
 	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate }
 };
 
-/** Times as stored, in UTC: the server knows nothing of where the reader is. */
-function formatTime(iso: string, locale: string, withTime: boolean): string {
-	const language = locale === 'my' ? 'my-MM' : 'en-GB';
-	const time = new Date(iso);
-	return withTime ? `${time.toLocaleString(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC` : time.toLocaleDateString(language, { dateStyle: 'long', timeZone: 'UTC' });
+/** A stored time (ISO 8601) in the reader's language, saying its zone (src/lib/format.ts). */
+function formatTime(iso: string, locale: string): string {
+	const time = Date.parse(iso);
+	return Number.isNaN(time) ? iso : m.data_time({ time: formatDateTime(time, locale) }, { locale: locale === 'en' ? 'en' : 'my' });
 }
+
+/**
+ * Stored values that are machine text, shown as they are whatever the language (ids, codes,
+ * answers as stored, a browser's name) or a person's own words; the page marks them
+ * `translate="no"`, and their digits stay as stored.
+ */
+export const keptAsStored = (field: Field): boolean =>
+	field.endsWith('_id') || ['code', 'answers', 'browser', 'username', 'message', 'body', 'note', 'display_name', 'name', 'organization', 'role', 'title', 'error'].includes(field);
 
 /** A stored value as words: times in the reader's language, choices by their names, skill groups by name. */
 export function valueText(field: Field, value: unknown, locale: string, groups: Record<string, string>): string {
@@ -149,14 +156,15 @@ export function valueText(field: Field, value: unknown, locale: string, groups: 
 	if (typeof value === 'boolean') return value ? m.data_yes() : m.data_no();
 	if (field === 'level' && typeof value === 'number') return skillLevelName(value);
 	if (field === 'answers') return JSON.stringify(value);
-	if (field === 'interests' && Array.isArray(value)) return value.map((id) => groups[String(id)] ?? String(id)).join(', ');
-	if (Array.isArray(value)) return value.map((v) => valueText(field, v, locale, groups)).join(', ');
+	if (typeof value === 'number') return formatNumber(value, locale);
+	if (field === 'interests' && Array.isArray(value)) return formatList(value.map((id) => groups[String(id)] ?? String(id)), locale);
+	if (Array.isArray(value)) return formatList(value.map((v) => valueText(field, v, locale, groups)), locale);
 	if (typeof value === 'object' && 'my' in value && 'en' in value) return pickText(locale, String(value.my), String(value.en));
 	if (typeof value === 'string') {
 		const label = valueLabels[field]?.[value];
 		if (label) return label();
-		if (field === 'at' || field.endsWith('_at')) return formatTime(value, locale, true);
-		if (field.endsWith('_on')) return formatTime(value, locale, false);
+		if (field === 'at' || field.endsWith('_at')) return formatTime(value, locale);
+		if (field.endsWith('_on')) return formatDay(value, locale);
 	}
 	return String(value);
 }
