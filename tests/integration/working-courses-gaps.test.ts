@@ -42,7 +42,8 @@ describe('working-level courses', () => {
 		['burmese_unicode_typing', 'office-computer-skills'],
 		['first_aid', 'first-aid-for-volunteers'],
 		['wound_care', 'first-aid-for-volunteers'],
-		['patient_transport', 'first-aid-for-volunteers']
+		['patient_transport', 'first-aid-for-volunteers'],
+		['digital_safety', 'phone-and-account-safety']
 	])('a role asking %s at working level points to %s, not to the basic course', async (skill, course) => {
 		const org = await vettedOrgMember(db, `org${skill.replace(/_/g, '')}`);
 		const roleId = await openRole(db, org.userId, adminId, 'Working role', [{ id: skill, level: 2, required: true }]);
