@@ -39,7 +39,11 @@ describe('working-level courses', () => {
 		['bookkeeping', 'earning-from-food-or-sewing'],
 		['online_selling', 'earning-from-food-or-sewing'],
 		['spreadsheets', 'office-computer-skills'],
-		['burmese_unicode_typing', 'office-computer-skills']
+		['burmese_unicode_typing', 'office-computer-skills'],
+		['first_aid', 'first-aid-for-volunteers'],
+		['wound_care', 'first-aid-for-volunteers'],
+		['patient_transport', 'first-aid-for-volunteers'],
+		['digital_safety', 'phone-and-account-safety']
 	])('a role asking %s at working level points to %s, not to the basic course', async (skill, course) => {
 		const org = await vettedOrgMember(db, `org${skill.replace(/_/g, '')}`);
 		const roleId = await openRole(db, org.userId, adminId, 'Working role', [{ id: skill, level: 2, required: true }]);
@@ -55,5 +59,13 @@ describe('working-level courses', () => {
 		const learner = await account(db, 'newcomer', 'learner');
 		const [opportunity] = await listOpportunities(db, learner.userId, 'en', NOW);
 		expect(opportunity.missing[0].courses.map((c) => c.id)).toEqual(['thai-for-mae-sot', 'thai-for-work-mae-sot']);
+	});
+
+	it('a role asking first aid at basic level points to both first-aid courses', async () => {
+		const org = await vettedOrgMember(db, 'firstaidbasic');
+		await openRole(db, org.userId, adminId, 'First-aid helper', [{ id: 'first_aid', level: 1, required: true }]);
+		const learner = await account(db, 'helper', 'learner');
+		const [opportunity] = await listOpportunities(db, learner.userId, 'en', NOW);
+		expect(opportunity.missing[0].courses.map((c) => c.id)).toEqual(['first-aid-basics', 'first-aid-for-volunteers']);
 	});
 });
