@@ -30,6 +30,12 @@ export async function enrol(db: Db, userId: string, courseId: string, now = Date
 	return { ok: true };
 }
 
+/** Whether the course is complete after a step, and whether this very step completed it. */
+export interface Completion {
+	completed: boolean;
+	completedNow: boolean;
+}
+
 /** Marks a lesson done (enrolling when needed), then checks completion. */
 export async function markLessonDone(
 	db: Db,
@@ -37,7 +43,7 @@ export async function markLessonDone(
 	courseId: string,
 	lessonId: string,
 	now = Date.now()
-): Promise<ProgressResult<{ completed: boolean }>> {
+): Promise<ProgressResult<Completion>> {
 	const lesson = await db
 		.selectFrom('lesson')
 		.innerJoin('course', 'course.id', 'lesson.course_id')
@@ -54,7 +60,7 @@ export async function markLessonDone(
 		.values({ user_id: userId, course_id: courseId, lesson_id: lessonId, done_at: now })
 		.onConflict((oc) => oc.columns(['user_id', 'course_id', 'lesson_id']).doNothing())
 		.execute();
-	return { ok: true, completed: await checkCompletion(db, userId, courseId) };
+	return { ok: true, ...(await checkCompletion(db, userId, courseId)) };
 }
 
 /** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
@@ -65,7 +71,7 @@ export async function submitQuiz(
 	quizId: string,
 	answers: Record<string, Answer>,
 	now = Date.now()
-): Promise<ProgressResult<{ score: QuizScore; completed: boolean }>> {
+): Promise<ProgressResult<{ score: QuizScore } & Completion>> {
 	const quiz = await loadQuiz(db, courseId, quizId);
 	if (!quiz) return { ok: false, error: 'no_quiz' };
 	const score = scoreQuiz(quiz, answers);
@@ -83,7 +89,7 @@ export async function submitQuiz(
 			created_at: now
 		})
 		.execute();
-	return { ok: true, score, completed: await checkCompletion(db, userId, courseId) };
+	return { ok: true, score, ...(await checkCompletion(db, userId, courseId)) };
 }
 
 /** A current quiz of a published course, in the content format. */
@@ -163,11 +169,11 @@ export async function courseProgress(db: Db, userId: string, courseId: string): 
  * The completion time is when the last step was met (the latest lesson done, the first pass of
  * each quiz), so events synced from a phone in any order give the same record.
  */
-async function checkCompletion(db: Db, userId: string, courseId: string): Promise<boolean> {
+async function checkCompletion(db: Db, userId: string, courseId: string): Promise<Completion> {
 	const progress = await courseProgress(db, userId, courseId);
-	if (progress.completedAt) return true;
+	if (progress.completedAt) return { completed: true, completedNow: false };
 	const complete = progress.lessonsDone.length === progress.lessonsTotal && progress.quizzes.every((q) => q.passed);
-	if (!complete) return false;
+	if (!complete) return { completed: false, completedNow: false };
 	const course = (await publishedCourse(db, courseId))!;
 	const lastLesson = await db
 		.selectFrom('lesson_progress')
@@ -210,7 +216,7 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 	// Inside a caller's transaction (sync) it joins it; otherwise it is its own.
 	if (db.isTransaction) await complete_(db);
 	else await db.transaction().execute(complete_);
-	return true;
+	return { completed: true, completedNow: true };
 }
 
 /** 16 base32 characters (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { certificateCode } from '$lib/server/courses/certificates';
 import { courseProgress, loadQuiz, submitQuiz } from '$lib/server/courses/progress';
 import type { Answer } from '$lib/courses/scoring';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
@@ -67,6 +68,8 @@ export const actions = {
 			score: result.score.score,
 			passed: result.score.passed,
 			completed: result.completed,
+			// The course's certificate, once this attempt (or an earlier step) completed it.
+			certificate: result.completed ? await certificateCode(getDb(), locals.user!.id, course) : null,
 			feedback: quiz.questions.map((q) => ({
 				id: q.id,
 				correct: result.score.results.find((r) => r.id === q.id)?.correct ?? false,
