@@ -45,6 +45,8 @@ export const routeRules: Record<string, Rule> = {
 	'/unlock': 'signed_in',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
+	// New recovery codes checked (one typed back, never used up): the account's own codes only.
+	'/account/codes': 'signed_in',
 	// Everything Lanpya holds about the account, as a page and as a JSON file: its holder only.
 	'/account/data': 'signed_in',
 	'/account/export': 'signed_in',
