@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('disguise', () => {
 		await expectNeutral(page, giveaways);
 		await page.goto('/learn');
 		await expectNeutral(page, giveaways);
+		await openMenu(page);
 		await page.getByRole('navigation').getByRole('link', { name: /သင်တန်းများ|Courses/ }).click();
 		await page.waitForURL('**/learn/courses');
 		await expectNeutral(page, giveaways);
@@ -66,6 +68,7 @@ describe('disguise', () => {
 		await expectNeutral(page, giveaways);
 		await page.goto(lesson);
 		await expectNeutral(page, giveaways);
+		await openMenu(page);
 		await page.getByRole('navigation').getByRole('link', { name: /အခွင့်အလမ်း|Opportunities/ }).click();
 		await page.waitForURL('**/learn/opportunities');
 		await expectNeutral(page, giveaways);

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,6 +38,7 @@ describe('opportunities', () => {
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 
+		await openMenu(page);
 		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'အခွင့်အလမ်း' }).click();
 		const first = page.locator('ol > li').first();
 		await shown(first.getByRole('link', { name: title }));
@@ -63,11 +65,13 @@ describe('opportunities', () => {
 		expect(await (await org.request(`/org/roles/${roleId}/applications`)).text()).not.toContain('class="badge new"');
 		// The decision is news for the learner: a badge on the menu until the application is opened.
 		await page.goto('/learn');
+		await openMenu(page);
 		await page.getByRole('link', { name: 'အသစ် ၁ ခု' }).click();
 		await page.waitForURL('**/learn/applications');
 		await shown(page.getByText('အသစ်', { exact: true }));
 		await page.getByRole('link', { name: title }).click();
 		await page.waitForURL(`**/learn/applications/${applicationId}`);
+		await openMenu(page);
 		await shown(page.getByRole('link', { name: 'လျှောက်လွှာ', exact: true }));
 		await shown(page.getByText('လက်ခံသည်', { exact: true }).first());
 		await shown(page.getByText('Welcome: the clinic will message you here.'));

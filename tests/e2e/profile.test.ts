@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { consoleErrors, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,6 +20,7 @@ describe('my skills', () => {
 		const name = uniqueName('medic');
 		await signUpInBrowser(page, name, 'skills from the clinic');
 		await page.goto('/learn');
+		await openMenu(page);
 		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }));
 		await shown(page.getByText('ကျွမ်းကျင်မှု မရှိသေးပါ။', { exact: false }));

@@ -8,6 +8,7 @@ import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
 import { startApp, type App } from '../helpers/app';
 import { axeViolations } from './axe';
 import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { openMenu } from './screen';
 import { NEUTRAL_SITE } from './neutral-site';
 
 /** QUICK_EXIT_URL of the test servers (tests/e2e/global-setup.ts). */
@@ -54,6 +55,7 @@ describe('Leave quickly', () => {
 		const page = await context.newPage();
 		const errors = consoleErrors(page);
 		await page.goto('/');
+		await openMenu(page);
 		await page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first().click();
 		await page.waitForURL('**/signin');
 		// The link itself leads there: without JavaScript it is a plain link.
@@ -112,7 +114,7 @@ describe('Leave quickly', () => {
 		const { context } = await phoneWithNeutralSite();
 		const page = await context.newPage();
 		await page.goto('/');
-		await page.getByText('လုံခြုံရေး', { exact: true }).click();
+		await openMenu(page);
 		await shown(page.getByText(/မှတ်တမ်း \(History\) ကိုမူ မဖျက်ပါ/));
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
@@ -160,7 +162,7 @@ async function learnerWithDownload(page: Page): Promise<string> {
 }
 
 async function openClearPage(page: Page) {
-	await page.getByText('လုံခြုံရေး', { exact: true }).click();
+	await openMenu(page);
 	await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
 	await shown(page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }));
 }
@@ -225,6 +227,7 @@ describe('Clear this phone', () => {
 			expect(await sessionWorks(origin, token)).toBe(true);
 			const later = await context.newPage();
 			await later.goto('/');
+			await openMenu(later);
 			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 			expect(await sessionWorks(origin, token)).toBe(false);
 			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('lanpya_session');

@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { watchOrigins } from './same-origin';
 import { HttpClient } from '../helpers/http-client';
 import { formatNumber } from '$lib/format';
+import { openMenu } from './screen';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -209,11 +210,13 @@ export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<st
 	const name = uniqueName(prefix);
 	const oneTime = await createAdminWithCommand(name);
 	await page.goto('/signin');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await page.getByLabel('Username').fill(name);
 	await page.getByLabel('Password').fill(oneTime);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL('**/account/password');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await page.getByLabel('Current password').fill(oneTime);
 	await page.getByLabel('New password').fill('administrators guard the gate');
