@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setBackground } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
-import { remainingRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/recovery';
+import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
 import { endOwnSession, invalidateUserSessions, listSessions } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
@@ -57,10 +57,6 @@ export const actions = {
 		if (form.data.saver === 'on') cookies.set(DATA_SAVER_COOKIE, 'on', { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
 		else cookies.delete(DATA_SAVER_COOKIE, { path: '/' });
 		return { action: 'dataSaver', done: true };
-	},
-	newCodes: async ({ locals }) => {
-		const codes = await replaceRecoveryCodes(getDb(), locals.user!.id);
-		return { action: 'newCodes', recoveryCodes: codes };
 	},
 	deleteAccount: async (event) => {
 		const { request, locals, cookies } = event;

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { homeFor, safeNext } from '$lib/server/access';
-import { unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
+import { replaceRecoveryCodes, unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
@@ -10,13 +10,18 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (({ locals }) => ({ username: locals.user!.username })) satisfies PageServerLoad;
 
 export const actions = {
+	/** Ten new codes in place of the old ones (from the account page), shown once on this page. */
+	new: async ({ locals }) => {
+		const codes = await replaceRecoveryCodes(getDb(), locals.user!.id);
+		return { codes, next: '/account' };
+	},
 	/**
 	 * New recovery codes are checked: the person types one back from their paper. The code is
 	 * compared, never used up. On a match, on to where they were going; otherwise the codes the
 	 * page showed (those that really are the account's) come back with the reason, also without
 	 * JavaScript.
 	 */
-	default: async ({ request, locals }) => {
+	check: async ({ request, locals }) => {
 		const user = locals.user!;
 		const form = await readForm(request, codesCheckSchema, locals.locale);
 		const shown = form.ok ? form.data.shown : codesCheckSchema.shape.shown.parse(form.values.shown ?? '');
