@@ -115,6 +115,8 @@ describe('a visitor', () => {
 		await shown(page.getByRole('heading', { level: 1, name: course.title.my }));
 		// The course's own first-lesson button, and the outline's one link.
 		await shown(page.getByRole('link', { name: 'ပထမ သင်ခန်းစာကို ဖတ်ရန်' }));
+		await shown(page.getByText('အကောင့်မရှိဘဲ ဖတ်နေသည် - ဘာမျှ မသိမ်းပါ။'));
+		expect(await page.getByRole('link', { name: 'သင့် တိုးတက်မှုကို သိမ်းထားရန် အကောင့်ဖွင့်ပါ' }).getAttribute('href')).toBe(`/signup?next=${encodeURIComponent(`/learn/courses/${FIRST_AID}`)}`);
 		const outline = page.locator('ol.outline');
 		expect(await outline.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([`/learn/courses/${FIRST_AID}/lessons/${lessons[0].id}`]);
 		await shown(outline.getByText(lessons[1].title.my));
@@ -305,7 +307,7 @@ describe('results first', () => {
 		await page.goto(`/learn/courses/${FIRST_AID}/lessons/${last.id}`);
 		await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).tap();
 		await page.waitForURL(`**/learn/courses/${FIRST_AID}?finished`);
-		const said = page.getByRole('status').filter({ hasText: 'သင် သင်တန်းကို ပြီးဆုံးခဲ့ပြီ။ သင့်လက်မှတ် အဆင်သင့် ဖြစ်ပါပြီ။' });
+		const said = page.getByRole('status').filter({ hasText: 'သင် ဤသင်တန်းကို ပြီးဆုံးခဲ့ပြီ။' });
 		await shown(said);
 		expect(await onScreen(said)).toBe(true);
 		await said.getByRole('link', { name: 'ကျွန်ုပ်၏ လက်မှတ်ကို ကြည့်ရန်' }).tap();

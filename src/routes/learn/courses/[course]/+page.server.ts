@@ -7,6 +7,7 @@ import { config } from '$lib/server/config';
 import { offlineManifest } from '$lib/server/courses/offline';
 import { notFound, parseParams, signUpFirst } from '$lib/server/respond';
 import { noDownloadsNote } from '$lib/server/shared-phone';
+import { visitorTexts } from '$lib/server/visitor';
 import { courseParams } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,13 +16,13 @@ export const load = (async ({ params, locals, url }) => {
 	const course = await getCourseOutline(getDb(), courseId, locals.locale);
 	if (!course) notFound(locals.locale, 'error_no_course');
 	// A visitor (no account) sees the course and its first lesson; nothing of theirs is read or kept.
-	if (!locals.user) return { course, visitor: true as const };
+	if (!locals.user) return { course, visitor: visitorTexts(locals.locale) };
 	const progress = await courseProgress(getDb(), locals.user.id, courseId);
 	// The size on the download button, known before anything is fetched.
 	const offline = await offlineManifest(getDb(), courseId, config.mediaPath);
 	return {
 		course,
-		visitor: false as const,
+		visitor: null,
 		progress,
 		certificateCode: progress.completedAt ? await certificateCode(getDb(), locals.user.id, courseId) : null,
 		// Arrived from the step that completed the course (its last lesson): say so first.

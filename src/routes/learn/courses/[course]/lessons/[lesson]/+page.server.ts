@@ -7,6 +7,7 @@ import { notFound, parseParams, signUpFirst } from '$lib/server/respond';
 import { renderLesson } from '$lib/server/courses/lesson-html';
 import { dataSaverOn } from '$lib/server/data-saver';
 import { translate } from '$lib/server/i18n';
+import { visitorTexts } from '$lib/server/visitor';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +29,7 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 	return {
 		lesson: { ...lesson, body: undefined },
 		html,
-		visitor: !locals.user,
+		visitor: locals.user ? null : visitorTexts(locals.locale),
 		done: progress?.lessonsDone.includes(lessonId) ?? false,
 		textSize: size === 's' || size === 'l' ? size : 'm'
 	};
