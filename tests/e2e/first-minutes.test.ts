@@ -218,7 +218,7 @@ describe('signing up and the recovery codes', () => {
 		await page.getByRole('banner').locator('summary').tap();
 
 		await typeBackCode(page, miscopied(codes[9]));
-		await page.waitForURL('**/account/codes');
+		await page.waitForURL('**/account/codes?/check');
 		await shown(page.getByRole('alert').getByText(/^ဤကုဒ်သည် သင့်ကုဒ်များထဲတွင် မပါပါ။/));
 		expect(await expectCodesMoment(page, username)).toEqual(codes);
 		await typeBackCode(page, codes[9]);

@@ -150,12 +150,14 @@ describe('the header on a 360 × 740 phone', () => {
 	});
 });
 
-describe('tap targets on a 360 px phone', () => {
-	it('are at least 44 × 44 px for links in lists, radios and checkboxes, for every audience', async () => {
+describe('tap targets on a 360 px phone: links in lists, radios and checkboxes of at least 44 × 44 px', () => {
+	it('for a visitor', async () => {
 		const visitor = await newPhonePage();
 		await expectTapTargets(visitor.page, ['/', '/learn/courses', `/learn/courses/${FIRST_AID}`, LESSON, '/signin', '/signup', '/recover']);
 		await visitor.context.close();
+	});
 
+	it('for a learner', async () => {
 		const { id: roleId } = await openVettedRole(uniqueName('Tap target role'));
 		const learner = await newPhonePage();
 		await signUpInBrowser(learner.page, uniqueName('taps'), 'fingers not mice');
@@ -164,7 +166,9 @@ describe('tap targets on a 360 px phone', () => {
 			'/learn/applications', '/learn/certificates', '/learn/downloads', '/learn/privacy', '/account', '/account/data'
 		]);
 		await learner.context.close();
+	});
 
+	it('for an organization member and an administrator', async () => {
 		const member = await newPhonePage();
 		await signUpInBrowser(member.page, uniqueName('tapsorg'), 'fingers not mice', 'org_member');
 		await expectTapTargets(member.page, ['/org', '/author', '/account']);
