@@ -109,6 +109,7 @@ describe('a learner', () => {
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in');
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The one who shows the way');
+		await openMenu(page);
 		await page.getByRole('button', { name: 'မြန်မာဘာသာ' }).click();
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('လမ်းပြပေးသူ');
 		await context.close();
