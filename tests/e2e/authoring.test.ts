@@ -8,6 +8,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { Client, consoleErrors, fillPair, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,6 +40,7 @@ describe('an author', () => {
 		const errors = consoleErrors(page);
 		await signInAsNewAdmin(page, 'author');
 
+		await openMenu(page);
 		await page.getByRole('link', { name: 'Write courses' }).click();
 		await page.waitForURL('**/author');
 		expect(await axeViolations(page)).toEqual([]);
