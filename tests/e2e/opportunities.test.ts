@@ -81,10 +81,12 @@ describe('opportunities', () => {
 		await shown(page.getByText('တနင်္လာနေ့ စနိုင်ပါသည်။'));
 		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('တနင်္လာနေ့ စနိုင်ပါသည်။');
 
-		// After working together, the organization endorses first aid; the medic's profile shows it.
-		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '3' })).status).toBe(200);
+		// After working together, the organization endorses first aid, at most at the level the role asked; the medic's profile shows it.
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '3' })).status).toBe(409);
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'beekeeping', level: '1' })).status).toBe(409);
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '2' })).status).toBe(200);
 		await page.goto('/learn/profile');
-		await shown(page.getByText(/က ထောက်ခံသည် \(သင်ပေးနိုင်\)/));
+		await shown(page.getByText(/က ထောက်ခံသည် \(လုပ်ကိုင်နိုင်\)/));
 		expect(errors).toEqual([]);
 
 		// A learner without Thai: not yet eligible, and pointed to the Thai course.

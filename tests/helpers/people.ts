@@ -65,7 +65,7 @@ export async function makeWorld(db: Db): Promise<World> {
 	const invitation = ok(await createInvitation(db, owner.userId));
 	const member = { userId: (await account(db, 'kyaw-member', 'org_member')).userId, username: 'kyaw-member' };
 	ok(await joinWithInvitation(db, member.userId, invitation.code));
-	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]);
+	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 2, required: true }]);
 	const teaching = await openRole(db, owner.userId, reviewer.userId, 'Teacher');
 
 	const learnerA = await learner(db, 'aung-learner', 'a');

@@ -19,10 +19,10 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function openRole(memberId: string, title = 'Clinic volunteer') {
+async function openRole(memberId: string, title = 'Clinic volunteer', skills: Parameters<typeof roleInput>[1] = []) {
 	const admin = await createAdministrator(db, `admin${title.length}${Math.random().toString(36).slice(2, 6)}`);
 	if (!admin.ok) throw new Error(admin.error);
-	const created = await createRole(db, memberId, roleInput(title));
+	const created = await createRole(db, memberId, roleInput(title, skills));
 	if (!created.ok) throw new Error(created.error);
 	await moveRole(db, memberId, created.id, 'submit');
 	await reviewRole(db, admin.userId, created.id, 'approve', '');
@@ -107,21 +107,33 @@ describe('an application', () => {
 		expect(await readThread(db, learner.userId, applied.id)).toHaveLength(2);
 	});
 
-	it('lets only an organization that accepted the learner endorse a skill, shown on the profile as theirs', async () => {
+	it('lets only an organization that accepted the learner endorse a skill the role asked for, at most at the level it asked, shown on the profile as theirs', async () => {
 		const a = await vettedOrgMember(db, 'endorser');
 		const b = await vettedOrgMember(db, 'stranger');
-		const roleId = await openRole(a.userId);
+		const roleId = await openRole(a.userId, 'Clinic volunteer', [
+			{ id: 'first_aid', level: 2, required: true },
+			{ id: 'thai', level: 1, required: false }
+		]);
 		const learner = await account(db, 'endorsed', 'learner');
 		const applied = await applyToRole(db, learner.userId, roleId, '');
 		if (!applied.ok) throw new Error(applied.error);
 		// Not before working together.
 		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 2)).toEqual({ ok: false, error: 'not_allowed' });
 		await decideApplication(db, a.userId, applied.id, 'accept', '');
-		expect(await endorseSkill(db, b.userId, applied.id, 'first_aid', 3)).toEqual({ ok: false, error: 'no_application' });
-		expect(await endorseSkill(db, a.userId, applied.id, 'flying', 2)).toEqual({ ok: false, error: 'not_allowed' });
+		expect(await endorseSkill(db, b.userId, applied.id, 'first_aid', 2)).toEqual({ ok: false, error: 'no_application' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'flying', 2)).toEqual({ ok: false, error: 'beyond_role' });
+		// A skill that exists but the role did not ask for, and more than the role asked.
+		expect(await endorseSkill(db, a.userId, applied.id, 'beekeeping', 1)).toEqual({ ok: false, error: 'beyond_role' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 3)).toEqual({ ok: false, error: 'beyond_role' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'thai', 2)).toEqual({ ok: false, error: 'beyond_role' });
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 0)).toEqual({ ok: false, error: 'beyond_role' });
+		expect(await db.selectFrom('user_skill').selectAll().where('user_id', '=', learner.userId).execute()).toEqual([]);
+		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 1)).toEqual({ ok: true });
 		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 2)).toEqual({ ok: true });
-		expect(await endorseSkill(db, a.userId, applied.id, 'first_aid', 3)).toEqual({ ok: true });
+		expect(await endorseSkill(db, a.userId, applied.id, 'thai', 1)).toEqual({ ok: true });
 		const profile = await getProfile(db, learner.userId, 'en');
-		expect(profile.skills.find((s) => s.id === 'first_aid')).toMatchObject({ level: 3, sources: [{ kind: 'endorsement', level: 3, from: 'endorser org' }] });
+		expect(profile.skills.find((s) => s.id === 'first_aid')).toMatchObject({ level: 2, sources: [{ kind: 'endorsement', level: 2, from: 'endorser org' }] });
+		expect(profile.skills.find((s) => s.id === 'thai')).toMatchObject({ level: 1, sources: [{ kind: 'endorsement', level: 1, from: 'endorser org' }] });
+		expect(profile.skills.find((s) => s.id === 'beekeeping')).toBeUndefined();
 	});
 });

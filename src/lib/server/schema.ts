@@ -75,7 +75,9 @@ export interface OrgDecisionTable {
 }
 
 export type RoleKind = 'medical_volunteer' | 'trainer' | 'trainee' | 'livelihood_training' | 'paid_job' | 'apprenticeship' | 'remote_work';
-export type RoleStatus = 'draft' | 'submitted' | 'approved' | 'open' | 'closed';
+/** A role's states, in the order it moves through them (see roles/editing.ts). */
+export const ROLE_STATUSES = ['draft', 'submitted', 'approved', 'open', 'closed'] as const;
+export type RoleStatus = (typeof ROLE_STATUSES)[number];
 export type RoleAvailability = 'full_time' | 'part_time' | 'volunteer';
 
 export interface RoleTable {

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
 
 
-export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
+export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role';
 export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
@@ -257,16 +257,19 @@ export async function postMessage(db: Db, userId: string, applicationId: string,
 
 /**
  * After working with a learner (an accepted application), the organization may endorse a skill
- * the learner showed, at a level: a source of its own on the learner's profile. One endorsement
- * per organization and skill; a new one replaces the level.
+ * the learner showed, at a level: a source of its own on the learner's profile. Only a skill the
+ * role asked for, and at most at the level the role asked: the organization saw the learner do
+ * that work, nothing else (so a careless or compromised organization cannot put any skill at
+ * "can teach" on a profile). One endorsement per organization and skill; a new one replaces the
+ * level.
  */
 export async function endorseSkill(db: Db, memberId: string, applicationId: string, skillId: string, level: number, now = Date.now()): Promise<ApplicationResult> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
 	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
-	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
-	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
+	const asked = (await endorsableSkills(db, applicationId, 'en')).find((s) => s.id === skillId);
+	if (!asked || !Number.isInteger(level) || level < 1 || level > asked.maxLevel) return { ok: false, error: 'beyond_role' };
 	const learnerId = application.user_id;
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -280,17 +283,17 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	return { ok: true };
 }
 
-/** The skills an organization may endorse on an application: the role's skills, with names. */
-export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string }[]> {
+/** The skills an organization may endorse on an application: the role's skills, with names and the level the role asked (the most it may endorse). */
+export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string; maxLevel: number }[]> {
 	const rows = await db
 		.selectFrom('application')
 		.innerJoin('role_skill', 'role_skill.role_id', 'application.role_id')
 		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en'])
+		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'role_skill.level'])
 		.where('application.id', '=', applicationId)
 		.orderBy('skill.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en), maxLevel: r.level }));
 }
 
 /**
