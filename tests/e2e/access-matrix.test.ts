@@ -99,7 +99,7 @@ const ELSEWHERE: Record<string, string> = {
 
 /** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
 const VALID: Record<string, Record<string, Record<string, string>>> = {
-	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' } },
+	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' }, thread: { change: 'close' } },
 	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
 	'/learn/opportunities/[role]': { apply: { message: 'matrix' } },
 	'/org/roles/[role]': {

@@ -79,6 +79,7 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/opportunities/[role] apply': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/apply`, valid: { message: 'I can help' } },
 	'/learn/applications/[application] withdraw': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/withdraw`, valid: { confirm: 'no' } },
 	'/learn/applications/[application] message': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/message`, valid: { body: 'Hello' } },
+	'/learn/applications/[application] thread': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/thread`, valid: { change: 'mute' } },
 
 	'/org apply': { actor: 'author', path: () => '/org?/apply', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' } },
 	'/org join': { actor: 'author', path: () => '/org?/join', valid: { code: 'abcd-efgh-ijkl-mnop' } },

@@ -129,6 +129,11 @@ export interface ApplicationTable {
 	/** When the learner, and anyone of the organization, last opened it (0: never). */
 	learner_seen_at: Generated<number>;
 	org_seen_at: Generated<number>;
+	/** When the message thread was closed (null while open): by the learner, or by a decline. */
+	thread_closed_at: number | null;
+	thread_closed_by: 'learner' | 'organization' | null;
+	/** 1: the learner muted the thread, so the organization's messages make no badge. */
+	learner_muted: Generated<number>;
 }
 
 export interface ApplicationEventTable {

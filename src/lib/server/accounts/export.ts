@@ -35,6 +35,9 @@ export interface AccountExport {
 		updated_at: string;
 		history: { status: ApplicationStatus; by: 'learner' | 'organization'; note: string; at: string }[];
 		messages: { by: 'learner' | 'organization'; body: string; at: string }[];
+		thread_closed_at: string | null;
+		thread_closed_by: 'learner' | 'organization' | null;
+		thread_muted: boolean;
 	}[];
 	sync_events: { event_id: string; outcome: 'applied' | 'rejected'; error: string | null; received_at: string }[];
 	organization: { name: string; member_role: OrgRole; joined_at: string } | null;
@@ -165,7 +168,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		.selectFrom('application')
 		.innerJoin('role', 'role.id', 'application.role_id')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at'])
+		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at', 'application.thread_closed_at', 'application.thread_closed_by', 'application.learner_muted'])
 		.where('application.user_id', '=', userId)
 		.orderBy('application.created_at')
 		.execute();
@@ -180,7 +183,10 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		applied_at: iso(r.created_at),
 		updated_at: iso(r.updated_at),
 		history: events.filter((e) => e.application_id === r.id).map((e) => ({ status: e.status, by: e.by, note: e.note, at: iso(e.at) })),
-		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) }))
+		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) })),
+		thread_closed_at: isoOrNull(r.thread_closed_at),
+		thread_closed_by: r.thread_closed_by,
+		thread_muted: r.learner_muted === 1
 	}));
 }
 

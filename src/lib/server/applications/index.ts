@@ -16,6 +16,7 @@ import { vettedOrgOf } from '../orgs';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
+import { closedByDecline, threadState, type ThreadState } from './thread';
 
 
 export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role';
@@ -60,7 +61,8 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 /** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
 async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }) {
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
+		// A decline closes the thread: the organization said no, so it no longer writes unless the learner opens it again.
+		await trx.updateTable('application').set({ status, updated_at: now, ...(status === 'declined' ? closedByDecline(now) : {}) }).where('id', '=', applicationId).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
 		await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
 	});
@@ -135,11 +137,12 @@ export async function listMyApplications(db: Db, userId: string, locale: Locale)
 	return rows.map((r) => ({ id: r.id, roleId: r.role_id, role: pick(locale, r.title_my, r.title_en), org: r.name, status: r.status, message: r.message, updatedAt: r.updated_at }));
 }
 
-/** One of the learner's applications with its history; null for anyone else's. */
-export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean }) | null> {
+/** One of the learner's applications with its history and its thread's state; null for anyone else's. */
+export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean; thread: ThreadState }) | null> {
 	const found = (await listMyApplications(db, userId, locale)).find((a) => a.id === applicationId);
 	if (!found) return null;
-	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status) };
+	const row = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status), thread: threadState(row) };
 }
 
 /** The learner's application to a role, if any (to link it from the role's page). */
@@ -184,6 +187,8 @@ export interface OrgApplication extends Applicant {
 	profile: ApplicantProfile;
 	history: HistoryEntry[];
 	decisions: Decision[];
+	/** Whether the organization may write, and who closed the thread; never whether the learner muted it. */
+	thread: Omit<ThreadState, 'muted'>;
 }
 
 /**
@@ -216,7 +221,8 @@ export async function getOrgApplication(db: Db, memberId: string, applicationId:
 		role: pick(locale, application.title_my, application.title_en),
 		profile: shown,
 		history: await history(db, applicationId),
-		decisions: allowedDecisions(application.status)
+		decisions: allowedDecisions(application.status),
+		thread: (({ open, closedBy, ended }) => ({ open, closedBy, ended }))(threadState(application))
 	};
 }
 
@@ -245,12 +251,12 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side; not once the learner has withdrawn or deleted their account. */
+/** Adds a message from the caller's side while the thread is open (see thread.ts): not once closed, withdrawn or the account deleted. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select(['status', 'user_id']).where('id', '=', applicationId).executeTakeFirstOrThrow();
-	if (application.status === 'withdrawn' || application.user_id === null) return { ok: false, error: 'not_allowed' };
+	const application = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }

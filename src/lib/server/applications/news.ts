@@ -11,15 +11,20 @@ import type { Database } from '../schema';
 
 type Side = 'learner' | 'organization';
 
-/** Whether the other side did something after `side` last opened the application. */
+/**
+ * Whether the other side did something after `side` last opened the application. For a learner
+ * who muted the thread, the organization's messages are no news (its decisions still are).
+ */
 function hasNews(side: Side) {
 	const other: Side = side === 'learner' ? 'organization' : 'learner';
 	const seen = side === 'learner' ? 'application.learner_seen_at' : 'application.org_seen_at';
-	return ({ exists, or, selectFrom }: ExpressionBuilder<Database, 'application'>) =>
-		or([
+	return ({ and, eb, exists, or, selectFrom }: ExpressionBuilder<Database, 'application'>) => {
+		const message = exists(selectFrom('application_message').select('application_message.id').whereRef('application_message.application_id', '=', 'application.id').where('application_message.by', '=', other).whereRef('application_message.at', '>', seen));
+		return or([
 			exists(selectFrom('application_event').select('application_event.id').whereRef('application_event.application_id', '=', 'application.id').where('application_event.by', '=', other).whereRef('application_event.at', '>', seen)),
-			exists(selectFrom('application_message').select('application_message.id').whereRef('application_message.application_id', '=', 'application.id').where('application_message.by', '=', other).whereRef('application_message.at', '>', seen))
+			side === 'learner' ? and([eb('application.learner_muted', '=', 0), message]) : message
 		]);
+	};
 }
 
 /** Ids of the learner's applications with news for them. */
