@@ -49,6 +49,8 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/certificates': 'learner',
 	'/learn/certificates/[code]': 'learner',
 	'/verify/[code]': 'anyone',
+	// "You are leaving Lanpya": where a lesson's link to another site goes first; it holds nothing personal.
+	'/leaving': 'anyone',
 	'/media/courses/[course]/[name]': 'anyone',
 	// Course content packaged for offline reading: public, like the content itself.
 	'/api/courses/[course]/offline': 'anyone',
