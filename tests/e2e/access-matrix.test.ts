@@ -33,6 +33,8 @@ interface World {
 	roleSuspended: string;
 	/** Learner A's application to roleX, with a message thread. */
 	applicationA: string;
+	/** X's course, asking to be published for the first time (no administrator approved it yet). */
+	courseSubmitted: string;
 }
 
 /**
@@ -72,12 +74,20 @@ const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; se
 		{ params: (w) => ({ role: w.roleX }), sees: ['admin'] },
 		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['admin'] as Actor[] }))
 	],
-	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }]
+	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
+	'/admin/courses/[course]': [
+		{ params: (w) => ({ course: w.courseSubmitted }), sees: ['admin'] },
+		{ params: () => ({ course: 'first-aid-basics' }), sees: ['admin'] }
+	],
+	// Published course content is the same for every learner; a course nobody approved is no learner's.
+	'/learn/courses/[course]': [
+		{ params: () => ({ course: 'first-aid-basics' }), sees: ['learnerA', 'learnerB'] },
+		{ params: (w) => ({ course: w.courseSubmitted }), sees: [] }
+	]
 };
 
 /** Routes with a parameter whose objects are public content or proven in another file. */
 const ELSEWHERE: Record<string, string> = {
-	'/learn/courses/[course]': 'published course content, the same for every learner',
 	'/learn/courses/[course]/lessons/[lesson]': 'published course content',
 	'/learn/courses/[course]/quizzes/[quiz]': 'published course content; attempts are the caller’s own',
 	'/learn/certificates/[code]': 'course.test.ts: another person cannot open a learner’s certificate',
@@ -109,7 +119,9 @@ const VALID: Record<string, Record<string, Record<string, string>>> = {
 		move: { move: 'close' }
 	},
 	'/admin/roles/[role]': { review: { decision: 'return', note: 'matrix' } },
-	'/admin/organizations/[org]': { decide: { decision: 'suspend', note: 'matrix' } }
+	'/admin/organizations/[org]': { decide: { decision: 'suspend', note: 'matrix' } },
+	'/admin/courses/[course]': { publication: { decision: 'approve', note: 'matrix', seen: '0' }, review: { kind: 'language', version: '1', note: 'matrix' } },
+	'/learn/courses/[course]': { enrol: {} }
 };
 
 const calls = routeCalls();
@@ -120,7 +132,7 @@ let sqlite: Database.Database;
 /** Everything a refused action could have written. */
 const snapshot = () =>
 	JSON.stringify(
-		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
+		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill', 'course', 'course_review', 'enrolment'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
 async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Client; orgId: string }> {
@@ -195,7 +207,15 @@ beforeAll(async () => {
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
 	expect((await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' })).status).toBe(200);
 
-	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA };
+	// X writes a course and asks to publish it: it waits for an administrator.
+	const course = (await x.member.post('/author?/create', { category: 'vocational', audience: 'everyone', title_my: '', title_en: 'Matrix course', summary_my: '', summary_en: 'Waiting' })).headers.get('location')!;
+	expect((await x.member.post(`${course}?/addModule`, { title_my: '', title_en: 'Part' })).status).toBe(200);
+	expect((await x.member.post(`${course}/modules/part-1/new-lesson?/save`, { title_my: '', title_en: 'Lesson', minutes: '5', body_my: '', body_en: 'Text' })).status).toBe(303);
+	expect((await x.member.post(`${course}?/publish`, { published: 'true' })).status).toBe(200);
+	const courseSubmitted = course.split('/').pop()!;
+	expect((sqlite.prepare('select status from course where id = ?').get(courseSubmitted) as { status: string }).status).toBe('submitted');
+
+	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA, courseSubmitted };
 	Object.assign(clients, { anonymous: new Client('en'), learnerA, learnerB, memberPending: pending, memberX: x.member, memberY: y.member, memberSuspended: suspended.member, admin });
 });
 afterAll(() => sqlite?.close());

@@ -83,6 +83,8 @@ export const routeRules: Record<string, Rule> = {
 	'/admin': 'admin',
 	'/admin/organizations/[org]': 'admin',
 	'/admin/roles/[role]': 'admin',
+	'/admin/courses': 'admin',
+	'/admin/courses/[course]': 'admin',
 	'/admin/skills': 'admin',
 	'/admin/skills/[skill]': 'admin'
 };

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CourseExpert } from '../schemas/course-content';
 
 export type AccountKind = 'learner' | 'org_member' | 'admin';
 export type Background = 'former_soldier' | 'former_police' | 'family' | 'other';
@@ -173,7 +174,9 @@ export interface OrgInvitationTable {
 
 export type CourseCategory = 'vocational' | 'computer' | 'language';
 export type CourseAudience = 'everyone' | 'families' | 'former_soldiers';
-export type CourseStatus = 'draft' | 'published';
+/** submitted: an organization asked to publish it for the first time, and an administrator has not approved it yet. */
+export type CourseStatus = 'draft' | 'submitted' | 'published';
+export type { CourseExpert };
 
 export interface SkillTable {
 	id: string;
@@ -185,6 +188,8 @@ export interface SkillTable {
 	/** JSON: { basic, working, teach }, each { my, en }. */
 	levels: Generated<string>;
 	updated_at: number | null;
+	/** The organization that named it for a course; until an administrator places it (null), nobody else sees it. */
+	proposed_by_org: string | null;
 }
 
 export interface SkillGroupTable {
@@ -245,6 +250,25 @@ export interface CourseTable {
 	created_at: number;
 	updated_at: number;
 	published_at: number | null;
+	/** 1: a practical skill that a quiz on a phone cannot show (needs in-person practice). */
+	practical: Generated<number>;
+	/** The subject expert who must review it; null when the author has not said. */
+	expert: CourseExpert | null;
+	/** Why an administrator sent the course back to its organization. */
+	review_note: Generated<string>;
+}
+
+export type CourseReviewKind = 'publication' | 'language' | 'expert';
+
+/** An administrator's mark on one version of a course: its first publication approved, or its text reviewed. */
+export interface CourseReviewTable {
+	course_id: string;
+	course_version: number;
+	kind: CourseReviewKind;
+	marked_by: string | null;
+	marked_at: number;
+	/** Who reviewed it, in the administrator's words (a role, e.g. "a nurse at a partner clinic"). */
+	note: Generated<string>;
 }
 
 export interface CourseSkillTable {
@@ -411,6 +435,7 @@ export interface Database {
 	skill: SkillTable;
 	course: CourseTable;
 	course_skill: CourseSkillTable;
+	course_review: CourseReviewTable;
 	course_module: CourseModuleTable;
 	lesson: LessonTable;
 	quiz: QuizTable;

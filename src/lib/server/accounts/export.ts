@@ -9,7 +9,7 @@
  * file may be found on a shared phone.
  */
 import type { Db } from '../db';
-import type { AccountKind, ApplicationStatus, Background, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
+import type { AccountKind, ApplicationStatus, Background, CourseReviewKind, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
 
 export type Bilingual = { my: string; en: string };
 
@@ -47,6 +47,7 @@ export interface AccountExport {
 	roles_written: { title: Bilingual; organization: string; created_at: string }[];
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: { organization: string; decision: OrgDecisionKind; note: string; decided_at: string }[];
+	course_reviews: { course: Bilingual; course_version: number; review: CourseReviewKind; note: string; marked_at: string }[];
 }
 
 const iso = (time: number) => new Date(time).toISOString();
@@ -190,7 +191,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 	}));
 }
 
-type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions'>;
+type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions' | 'course_reviews'>;
 
 /** What an organization member or an administrator did; never who else was involved. */
 async function organizationWork(db: Db, userId: string): Promise<OrganizationWork> {
@@ -218,6 +219,13 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		.where('org_decision.decided_by', '=', userId)
 		.orderBy('org_decision.decided_at')
 		.execute();
+	const courseReviews = await db
+		.selectFrom('course_review')
+		.innerJoin('course', 'course.id', 'course_review.course_id')
+		.select(['course.title_my', 'course.title_en', 'course_review.course_version', 'course_review.kind', 'course_review.note', 'course_review.marked_at'])
+		.where('course_review.marked_by', '=', userId)
+		.orderBy('course_review.marked_at')
+		.execute();
 	return {
 		organization: membership ? { name: membership.name, member_role: membership.role, joined_at: iso(membership.joined_at) } : null,
 		organizations_applied_for: appliedFor.map((o) => ({ name: o.name, vetting: o.status, applied_at: iso(o.created_at) })),
@@ -225,6 +233,7 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		invitation_used: used ? { used_at: isoOrNull(used.used_at) } : null,
 		roles_written: (await roles('created_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, created_at: iso(r.created_at) })),
 		roles_reviewed: (await roles('reviewed_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, reviewed_at: isoOrNull(r.reviewed_at) })),
-		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) }))
+		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) })),
+		course_reviews: courseReviews.map((r) => ({ course: text(r.title_my, r.title_en), course_version: r.course_version, review: r.kind, note: r.note, marked_at: iso(r.marked_at) }))
 	};
 }

@@ -8,6 +8,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Database } from '../schema';
+import { coursesSubmitted } from '../courses/review';
 
 type Side = 'learner' | 'organization';
 
@@ -55,11 +56,11 @@ export async function markSeen(db: Db, applicationId: string, side: Side, now = 
 		.execute();
 }
 
-/** Organizations waiting to be vetted and roles waiting for review. */
+/** Organizations waiting to be vetted, roles waiting for review and organizations' courses waiting for their first publication. */
 export async function adminWaiting(db: Db): Promise<number> {
 	const orgs = await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
 	const roles = await db.selectFrom('role').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
-	return Number(orgs.n) + Number(roles.n);
+	return Number(orgs.n) + Number(roles.n) + (await coursesSubmitted(db));
 }
 
 /** The count on the account's main link: news on applications, or what waits for an administrator. */

@@ -35,13 +35,14 @@ export const sectionLabels = {
 	invitation_used: m.data_section_invitation_used,
 	roles_written: m.data_section_roles_written,
 	roles_reviewed: m.data_section_roles_reviewed,
-	vetting_decisions: m.data_section_vetting_decisions
+	vetting_decisions: m.data_section_vetting_decisions,
+	course_reviews: m.data_section_course_reviews
 } satisfies Record<Section, () => string>;
 
 export const sections = Object.keys(sectionLabels) as Section[];
 
 const LEARNING: Section[] = ['profile', 'skills', 'enrolments', 'lessons_done', 'quiz_attempts', 'certificates', 'applications', 'sync_events'];
-const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions'];
+const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions', 'course_reviews'];
 
 /** Whether an empty section is still worth a heading: learners are not shown empty organization work, nor staff empty learning. */
 export function concerns(section: Section, kind: AccountExport['account']['kind']): boolean {
@@ -119,7 +120,9 @@ export const fieldLabels: Record<Field, () => string> = {
 	title: m.data_field_title,
 	reviewed_at: m.data_field_reviewed_at,
 	decision: m.data_field_decision,
-	decided_at: m.data_field_decided_at
+	decided_at: m.data_field_decided_at,
+	review: m.data_field_review,
+	marked_at: m.data_field_marked_at
 };
 
 type Words = Record<string, () => string>;
@@ -137,7 +140,8 @@ const valueLabels: Partial<Record<Field, Words>> = {
 	member_role: { owner: m.data_value_owner, member: m.data_value_member },
 	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
 	vetting: { pending: m.data_value_vetting_pending, vetted: m.data_value_vetting_vetted, rejected: m.data_value_vetting_rejected, suspended: m.data_value_vetting_suspended },
-	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate }
+	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate },
+	review: { publication: m.data_value_review_publication, language: m.data_value_review_language, expert: m.data_value_review_expert }
 };
 
 /** Times as stored, in UTC: the server knows nothing of where the reader is. */
