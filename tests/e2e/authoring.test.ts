@@ -154,6 +154,18 @@ describe('organizations', () => {
 		expect((await b.request(`${path}/modules/part-1/new-lesson`)).status).toBe(404);
 		expect(db.prepare('select title_en, version, status from course where id = ?').get(courseId)).toEqual(before);
 		expect(db.prepare('select count(*) n from course_module where course_id = ?').get(courseId)).toEqual({ n: 0 });
+		// The lesson preview asks for authorship like every other action: the author previews, another organization gets 404.
+		const lesson = { title_my: 'သင်ခန်းစာ', title_en: 'Lesson', minutes: '5', body_my: 'စာ **ထူ**', body_en: '' };
+		expect((await a.post(`${path}?/addModule`, { title_my: 'အပိုင်း', title_en: 'Part' })).status).toBe(200);
+		expect((await a.post(`${path}/modules/part-1/new-lesson?/save`, lesson)).status).toBe(303);
+		for (const preview of [`${path}/modules/part-1/new-lesson?/preview`, `${path}/lessons/lesson-1?/preview`]) {
+			const own = await a.post(preview, lesson);
+			expect(own.status).toBe(200);
+			expect(await own.text()).toContain('<strong>ထူ</strong>');
+			const other = await b.post(preview, lesson);
+			expect(other.status).toBe(404);
+			expect(await other.text()).not.toContain('<strong>ထူ</strong>');
+		}
 
 		const learner = new Client('en');
 		await learner.signUp(uniqueName('notauthor'));

@@ -79,6 +79,7 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/opportunities/[role] apply': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/apply`, valid: { message: 'I can help' } },
 	'/learn/applications/[application] withdraw': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/withdraw`, valid: { confirm: 'no' } },
 	'/learn/applications/[application] message': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/message`, valid: { body: 'Hello' } },
+	'/learn/applications/[application] thread': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/thread`, valid: { change: 'mute' } },
 
 	'/org apply': { actor: 'author', path: () => '/org?/apply', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' } },
 	'/org join': { actor: 'author', path: () => '/org?/join', valid: { code: 'abcd-efgh-ijkl-mnop' } },
@@ -116,6 +117,9 @@ const FUZZ: Record<string, FuzzCase | string> = {
 
 	'/admin/organizations/[org] decide': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/decide`, valid: { decision: 'vet', note: '' } },
 	'/admin/roles/[role] review': { actor: 'admin', path: (w) => `/admin/roles/${w.submittedRole.split('/').pop()}?/review`, valid: { decision: 'return', note: 'Say more' } },
+	// A starter course is never waiting for approval, and version 0 is never a course's: both refused, neither ever a 5xx.
+	'/admin/courses/[course] publication': { actor: 'admin', path: () => `/admin/courses/${sampleParams.course}?/publication`, valid: { decision: 'return', note: 'Say more', seen: '0' } },
+	'/admin/courses/[course] review': { actor: 'admin', path: () => `/admin/courses/${sampleParams.course}?/review`, valid: { kind: 'language', version: '0', note: 'a teacher at a partner school' } },
 	'/admin/skills add': { actor: 'admin', path: () => '/admin/skills?/add', valid: skill },
 	'/admin/skills/[skill] save': { actor: 'admin', path: () => `/admin/skills/${sampleParams.skill}?/save`, valid: { ...skill, name_en: 'First aid' } }
 };

@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,10 +81,12 @@ describe('opportunities', () => {
 		await shown(page.getByText('တနင်္လာနေ့ စနိုင်ပါသည်။'));
 		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('တနင်္လာနေ့ စနိုင်ပါသည်။');
 
-		// After working together, the organization endorses first aid; the medic's profile shows it.
-		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '3' })).status).toBe(200);
+		// After working together, the organization endorses first aid, at most at the level the role asked; the medic's profile shows it.
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '3' })).status).toBe(409);
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'beekeeping', level: '1' })).status).toBe(409);
+		expect((await org.post(`/org/applications/${applicationId}?/endorse`, { skill: 'first_aid', level: '2' })).status).toBe(200);
 		await page.goto('/learn/profile');
-		await shown(page.getByText(/က ထောက်ခံသည် \(သင်ပေးနိုင်\)/));
+		await shown(page.getByText(/က ထောက်ခံသည် \(လုပ်ကိုင်နိုင်\)/));
 		expect(errors).toEqual([]);
 
 		// A learner without Thai: not yet eligible, and pointed to the Thai course.
@@ -105,5 +107,46 @@ describe('opportunities', () => {
 		expect(candidates).not.toContain(medicName);
 		await page.context().close();
 		await other.context().close();
+	});
+
+	it('lets the learner close, open again and mute a conversation at any time, without JavaScript; a decline closes it and the organization cannot write into a closed one', async () => {
+		const title = `စာကြည့်တိုက် ကူညီသူ ${uniqueName('r')}`;
+		const { id: roleId, org } = await openVettedRole(title);
+		const context = await phone(browser, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('declined'), 'a quiet afternoon');
+		await page.goto(`/learn/opportunities/${roleId}`);
+		await page.getByRole('button', { name: 'လျှောက်ထားရန်', exact: true }).click();
+		await page.waitForURL('**/learn/applications/*');
+		const applicationId = new URL(page.url()).pathname.split('/').pop()!;
+		const orgWrites = (body: string) => org.post(`/org/applications/${applicationId}?/message`, { body });
+
+		// The organization declines: the conversation closes, and it cannot keep writing.
+		expect((await org.post(`/org/applications/${applicationId}?/decide`, { decision: 'decline', note: '' })).status).toBe(200);
+		expect((await orgWrites('Please send us your phone number and home village')).status).toBe(409);
+		await page.reload();
+		await shown(page.getByText('အဖွဲ့က ငြင်းပယ်သောအခါ ဤစကားဝိုင်း ပိတ်သွားသည်။', { exact: false }));
+		expect(await page.getByLabel('စာ ရေးရန်').count()).toBe(0);
+		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('The conversation closed with your decline');
+
+		// The learner opens it again and writes; then closes it, and the organization is refused.
+		await page.getByRole('button', { name: 'စကားဝိုင်းကို ပြန်ဖွင့်ရန်' }).click();
+		await typeInto(page.getByLabel('စာ ရေးရန်'), 'ဘာကြောင့်လဲ');
+		await page.getByRole('button', { name: 'ပို့ရန်' }).click();
+		await shown(page.getByText('ဘာကြောင့်လဲ', { exact: true }));
+		expect((await orgWrites('Because the seats were taken.')).status).toBe(200);
+		await page.getByRole('button', { name: 'ဤစကားဝိုင်းကို ပိတ်ရန်' }).click();
+		await shown(page.getByText('ဤစကားဝိုင်းကို သင် ပိတ်ထားသည်။', { exact: false }));
+		expect((await orgWrites('We need it now')).status).toBe(409);
+		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('The applicant closed this conversation');
+		await shown(page.getByText('Because the seats were taken.'));
+		expect(await page.getByText('We need it now').count()).toBe(0);
+
+		// Muted: a choice of the learner's alone, shown to them and never to the organization.
+		await page.getByRole('button', { name: 'သူတို့၏ စာများကို အသံပိတ်ရန်' }).click();
+		await shown(page.getByText('အသံပိတ်ထားသည်။ သူတို့၏ စာများကို အသစ်ဟု မပြပါ။'));
+		// Neither the words nor the flag reach the organization's page (its data included).
+		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).not.toMatch(/Muted:|muted"?:\s*(true|false|1|0)/);
+		await context.close();
 	});
 });

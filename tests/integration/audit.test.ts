@@ -18,7 +18,7 @@ import { reviewRole } from '$lib/server/roles/review';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole, orgOf } from '../helpers/audit';
-import { roleInput } from '../helpers/roles';
+import { approvedRole, roleInput } from '../helpers/roles';
 
 let db: Db;
 eachTestDb((made) => (db = made), { taxonomy: true });
@@ -125,8 +125,8 @@ describe('the audit trail records', () => {
 		expect(await withdrawApplication(db, medic, taken, 5000)).toEqual({ ok: true });
 		expect(await withdrawApplication(db, medic, taken, 5100)).toMatchObject({ ok: false }); // already withdrawn
 		await decideApplication(db, org.userId, kept, 'accept', '', 6000);
-		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 3, 7000)).toEqual({ ok: true });
-		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 9, 7100)).toMatchObject({ ok: false }); // no such level
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 1, 7000)).toEqual({ ok: true });
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 2, 7100)).toMatchObject({ ok: false }); // more than the role asked
 
 		expect(await auditRows(db)).toEqual([
 			{ actor_id: medic, actor_org_id: null, action: 'application_withdraw', object_id: taken, at: 5000 },
@@ -167,8 +167,7 @@ describe('the audit trail records', () => {
 
 	it('each candidate a list shows, as a view of that learner’s profile, and nobody the list does not show', async () => {
 		const org = await vettedOrgMember(db, 'hiring');
-		const role = await createRole(db, org.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
-		if (!role.ok) throw new Error(role.error);
+		const role = await approvedRole(db, org.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
 		const first = await learnerWithProfile(db, 'visibleone', 'vetted');
 		const second = await learnerWithProfile(db, 'visibletwo', 'vetted');
 		await learnerWithProfile(db, 'hiddenone', 'hidden');
@@ -226,8 +225,7 @@ describe('who viewed my profile', () => {
 		const admin = await createAdministrator(db, 'overseer');
 		if (!admin.ok) throw new Error(admin.error);
 		const { roleId } = await openRole(db, alpha.userId);
-		const betaRole = await createRole(db, beta.userId, roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }]));
-		if (!betaRole.ok) throw new Error(betaRole.error);
+		const betaRole = await approvedRole(db, beta.userId, roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }]));
 		const one = await learnerWithProfile(db, 'learnerone', 'vetted');
 		const two = await learnerWithProfile(db, 'learnertwo', 'hidden');
 		const oneApplied = await apply(db, one, roleId);

@@ -2,14 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { pseudonym, rankCandidates } from '$lib/server/roles/candidates';
-import { createRole } from '$lib/server/roles/editing';
+import { createRole, moveRole } from '$lib/server/roles/editing';
+import { reviewRole } from '$lib/server/roles/review';
+import { createAdministrator } from '$lib/server/accounts';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
-import type { Visibility } from '$lib/server/schema';
+import { ROLE_STATUSES, type RoleStatus, type Visibility } from '$lib/server/schema';
 import { byMatch, scoreMatch } from '$lib/matching/score';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
-import { roleInput } from '../helpers/roles';
+import { approvedRole, roleInput } from '../helpers/roles';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -29,11 +31,10 @@ async function learner(name: string, visibility: Visibility, skills: { id: strin
 describe('candidates for a role', () => {
 	it('ranks only learners visible to vetted organizations, explains each, and never shows a hidden learner or a name', async () => {
 		const org = await vettedOrgMember(db, 'hiring');
-		const role = await createRole(db, org.userId, roleInput('Clinic volunteer', [
+		const role = await approvedRole(db, org.userId, roleInput('Clinic volunteer', [
 			{ id: 'first_aid', level: 2, required: true },
 			{ id: 'thai', level: 1, required: true }
 		]));
-		if (!role.ok) throw new Error(role.error);
 		const full = await learner('fullmatch', 'vetted', [{ id: 'first_aid', level: 3 }, { id: 'thai', level: 1 }]);
 		const half = await learner('halfmatch', 'vetted', [{ id: 'first_aid', level: 2 }]);
 		await learner('hiddenmedic', 'hidden', [{ id: 'first_aid', level: 3 }, { id: 'thai', level: 2 }]);
@@ -70,12 +71,11 @@ describe('candidates for a role', () => {
 		const org = await vettedOrgMember(db, 'ranking');
 		const orgId = (await db.selectFrom('org_member').select('org_id').where('user_id', '=', org.userId).executeTakeFirstOrThrow()).org_id;
 		const skills = ['first_aid', 'thai', 'car_driving', 'english', 'sewing_machine_operation'];
-		const made = await createRole(db, org.userId, roleInput('Field medic', [
+		const made = await approvedRole(db, org.userId, roleInput('Field medic', [
 			{ id: 'first_aid', level: 2, required: true },
 			{ id: 'thai', level: 1, required: true },
 			{ id: 'english', level: 2, required: false }
 		], { area: 'mae_sot', remote: true, availability: 'part_time' }));
-		if (!made.ok) throw new Error(made.error);
 		// A seeded population, so a failure can be replayed.
 		let seed = 42;
 		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -121,5 +121,33 @@ describe('candidates for a role', () => {
 		expect(await ranked()).toEqual(await reference());
 		// The notes of these changes were applied and deleted.
 		expect(await db.selectFrom('match_change').select('seq').where('kind', '=', 'learner').execute()).toEqual([]);
+	});
+
+	it('only for a role an administrator approved, while it is approved or open: never a draft, a submitted or a closed role', async () => {
+		const org = await vettedOrgMember(db, 'statuses');
+		const admin = await createAdministrator(db, 'statusreviewer');
+		if (!admin.ok) throw new Error(admin.error);
+		await learner('visiblemedic', 'vetted', [{ id: 'first_aid', level: 3 }]);
+		// The moves that bring a new draft to each status, as the organization and an administrator make them.
+		const path: Record<RoleStatus, ((id: string) => Promise<unknown>)[]> = {
+			draft: [],
+			submitted: [(id) => moveRole(db, org.userId, id, 'submit')],
+			approved: [(id) => moveRole(db, org.userId, id, 'submit'), (id) => reviewRole(db, admin.userId, id, 'approve', '')],
+			open: [(id) => moveRole(db, org.userId, id, 'submit'), (id) => reviewRole(db, admin.userId, id, 'approve', ''), (id) => moveRole(db, org.userId, id, 'open')],
+			closed: [(id) => moveRole(db, org.userId, id, 'submit'), (id) => reviewRole(db, admin.userId, id, 'approve', ''), (id) => moveRole(db, org.userId, id, 'open'), (id) => moveRole(db, org.userId, id, 'close')]
+		};
+		const seen: Record<string, number | string> = {};
+		for (const status of ROLE_STATUSES) {
+			const role = await createRole(db, org.userId, roleInput(`A ${status} role`, [{ id: 'first_aid', level: 1, required: true }]));
+			if (!role.ok) throw new Error(role.error);
+			for (const step of path[status]) await step(role.id);
+			expect((await db.selectFrom('role').select('status').where('id', '=', role.id).executeTakeFirstOrThrow()).status).toBe(status);
+			const before = (await db.selectFrom('audit_event').select('at').execute()).length;
+			const result = await rankCandidates(db, org.userId, role.id, 'en');
+			seen[status] = result.ok ? result.candidates.length : result.error;
+			// Refused means nothing seen, so nothing recorded.
+			if (!result.ok) expect((await db.selectFrom('audit_event').select('at').execute()).length).toBe(before);
+		}
+		expect(seen).toEqual({ draft: 'not_reviewed', submitted: 'not_reviewed', approved: 1, open: 1, closed: 'not_reviewed' });
 	});
 });

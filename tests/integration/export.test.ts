@@ -43,7 +43,8 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'org_invitation.used_by': (e) => (e.invitation_used ? 1 : 0),
 	'role.created_by': (e) => e.roles_written.length,
 	'role.reviewed_by': (e) => e.roles_reviewed.length,
-	'org_decision.decided_by': (e) => e.vetting_decisions.length
+	'org_decision.decided_by': (e) => e.vetting_decisions.length,
+	'course_review.marked_by': (e) => e.course_reviews.length
 };
 
 const everyone = (w: World): Person[] => [w.learnerA, w.learnerB, w.owner, w.member, w.vetter, w.reviewer];

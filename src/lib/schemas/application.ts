@@ -9,6 +9,8 @@ export const decideApplicationSchema = z.object({
 });
 export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });
 export const messageSchema = z.object({ body: plainText(1, 2000) });
+/** The learner closes, reopens, mutes or unmutes an application's message thread. */
+export const threadSchema = z.object({ change: z.enum(['close', 'reopen', 'mute', 'unmute'], { error: 'error_choice' }) });
 export const endorseSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
 	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number)

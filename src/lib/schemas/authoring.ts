@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { plainText } from './fields';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
+import { COURSE_EXPERTS } from './course-content';
+import { COURSE_LEVEL_MAX } from '../courses/levels';
+
+const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(i + 1)) as [string, ...string[]];
 
 /**
  * Authoring forms. Every text comes as a Burmese and an English field side by side; each pair
@@ -45,7 +49,11 @@ export const courseDetailsSchema = z
 		category: z.enum(['vocational', 'computer', 'language'], { error: 'error_choice' }),
 		audience: z.enum(['everyone', 'families', 'former_soldiers'], { error: 'error_choice' }),
 		...pair('title', 120),
-		...pair('summary', 600)
+		...pair('summary', 600),
+		/** A checkbox: a practical skill that needs in-person practice. */
+		practical: z.literal('on', { error: 'error_choice' }).optional().transform((v) => v === 'on'),
+		/** Which subject expert should review it; empty when the author does not say. */
+		expert: z.enum(['', ...COURSE_EXPERTS], { error: 'error_choice' }).optional().transform((v) => (v ? v : null))
 	})
 	.superRefine(eachPairFilled(['title', 'summary']));
 
@@ -150,7 +158,8 @@ export const newQuizSchema = questionFields
 
 export const questionIdSchema = z.object({ question: slug });
 
-const level = z.enum(['1', '2', '3'], { error: 'error_choice' });
+/** A course names a skill at most at "working": a quiz on a phone shows no more (courses/levels.ts). */
+const level = z.enum(COURSE_LEVELS, { error: 'error_level_too_high' });
 export const courseSkillsSchema = z
 	.object({
 		...Object.fromEntries(

@@ -49,6 +49,8 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/certificates': 'learner',
 	'/learn/certificates/[code]': 'learner',
 	'/verify/[code]': 'anyone',
+	// "You are leaving Lanpya": where a lesson's link to another site goes first; it holds nothing personal.
+	'/leaving': 'anyone',
 	'/media/courses/[course]/[name]': 'anyone',
 	// Course content packaged for offline reading: public, like the content itself.
 	'/api/courses/[course]/offline': 'anyone',
@@ -81,6 +83,8 @@ export const routeRules: Record<string, Rule> = {
 	'/admin': 'admin',
 	'/admin/organizations/[org]': 'admin',
 	'/admin/roles/[role]': 'admin',
+	'/admin/courses': 'admin',
+	'/admin/courses/[course]': 'admin',
 	'/admin/skills': 'admin',
 	'/admin/skills/[skill]': 'admin'
 };

@@ -9,7 +9,7 @@
  * file may be found on a shared phone.
  */
 import type { Db } from '../db';
-import type { AccountKind, ApplicationStatus, Background, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
+import type { AccountKind, ApplicationStatus, Background, CourseReviewKind, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
 
 export type Bilingual = { my: string; en: string };
 
@@ -35,6 +35,9 @@ export interface AccountExport {
 		updated_at: string;
 		history: { status: ApplicationStatus; by: 'learner' | 'organization'; note: string; at: string }[];
 		messages: { by: 'learner' | 'organization'; body: string; at: string }[];
+		thread_closed_at: string | null;
+		thread_closed_by: 'learner' | 'organization' | null;
+		thread_muted: boolean;
 	}[];
 	sync_events: { event_id: string; outcome: 'applied' | 'rejected'; error: string | null; received_at: string }[];
 	organization: { name: string; member_role: OrgRole; joined_at: string } | null;
@@ -44,6 +47,7 @@ export interface AccountExport {
 	roles_written: { title: Bilingual; organization: string; created_at: string }[];
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: { organization: string; decision: OrgDecisionKind; note: string; decided_at: string }[];
+	course_reviews: { course: Bilingual; course_version: number; review: CourseReviewKind; note: string; marked_at: string }[];
 }
 
 const iso = (time: number) => new Date(time).toISOString();
@@ -165,7 +169,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		.selectFrom('application')
 		.innerJoin('role', 'role.id', 'application.role_id')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at'])
+		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at', 'application.thread_closed_at', 'application.thread_closed_by', 'application.learner_muted'])
 		.where('application.user_id', '=', userId)
 		.orderBy('application.created_at')
 		.execute();
@@ -180,11 +184,14 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		applied_at: iso(r.created_at),
 		updated_at: iso(r.updated_at),
 		history: events.filter((e) => e.application_id === r.id).map((e) => ({ status: e.status, by: e.by, note: e.note, at: iso(e.at) })),
-		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) }))
+		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) })),
+		thread_closed_at: isoOrNull(r.thread_closed_at),
+		thread_closed_by: r.thread_closed_by,
+		thread_muted: r.learner_muted === 1
 	}));
 }
 
-type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions'>;
+type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions' | 'course_reviews'>;
 
 /** What an organization member or an administrator did; never who else was involved. */
 async function organizationWork(db: Db, userId: string): Promise<OrganizationWork> {
@@ -212,6 +219,13 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		.where('org_decision.decided_by', '=', userId)
 		.orderBy('org_decision.decided_at')
 		.execute();
+	const courseReviews = await db
+		.selectFrom('course_review')
+		.innerJoin('course', 'course.id', 'course_review.course_id')
+		.select(['course.title_my', 'course.title_en', 'course_review.course_version', 'course_review.kind', 'course_review.note', 'course_review.marked_at'])
+		.where('course_review.marked_by', '=', userId)
+		.orderBy('course_review.marked_at')
+		.execute();
 	return {
 		organization: membership ? { name: membership.name, member_role: membership.role, joined_at: iso(membership.joined_at) } : null,
 		organizations_applied_for: appliedFor.map((o) => ({ name: o.name, vetting: o.status, applied_at: iso(o.created_at) })),
@@ -219,6 +233,7 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		invitation_used: used ? { used_at: isoOrNull(used.used_at) } : null,
 		roles_written: (await roles('created_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, created_at: iso(r.created_at) })),
 		roles_reviewed: (await roles('reviewed_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, reviewed_at: isoOrNull(r.reviewed_at) })),
-		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) }))
+		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) })),
+		course_reviews: courseReviews.map((r) => ({ course: text(r.title_my, r.title_en), course_version: r.course_version, review: r.kind, note: r.note, marked_at: iso(r.marked_at) }))
 	};
 }

@@ -16,9 +16,10 @@ import { vettedOrgOf } from '../orgs';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
+import { closedByDecline, threadState, type ThreadState } from './thread';
 
 
-export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
+export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role';
 export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
@@ -60,7 +61,8 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 /** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
 async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }) {
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
+		// A decline closes the thread: the organization said no, so it no longer writes unless the learner opens it again.
+		await trx.updateTable('application').set({ status, updated_at: now, ...(status === 'declined' ? closedByDecline(now) : {}) }).where('id', '=', applicationId).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
 		await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
 	});
@@ -135,11 +137,12 @@ export async function listMyApplications(db: Db, userId: string, locale: Locale)
 	return rows.map((r) => ({ id: r.id, roleId: r.role_id, role: pick(locale, r.title_my, r.title_en), org: r.name, status: r.status, message: r.message, updatedAt: r.updated_at }));
 }
 
-/** One of the learner's applications with its history; null for anyone else's. */
-export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean }) | null> {
+/** One of the learner's applications with its history and its thread's state; null for anyone else's. */
+export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean; thread: ThreadState }) | null> {
 	const found = (await listMyApplications(db, userId, locale)).find((a) => a.id === applicationId);
 	if (!found) return null;
-	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status) };
+	const row = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status), thread: threadState(row) };
 }
 
 /** The learner's application to a role, if any (to link it from the role's page). */
@@ -184,6 +187,8 @@ export interface OrgApplication extends Applicant {
 	profile: ApplicantProfile;
 	history: HistoryEntry[];
 	decisions: Decision[];
+	/** Whether the organization may write, and who closed the thread; never whether the learner muted it. */
+	thread: Omit<ThreadState, 'muted'>;
 }
 
 /**
@@ -216,7 +221,8 @@ export async function getOrgApplication(db: Db, memberId: string, applicationId:
 		role: pick(locale, application.title_my, application.title_en),
 		profile: shown,
 		history: await history(db, applicationId),
-		decisions: allowedDecisions(application.status)
+		decisions: allowedDecisions(application.status),
+		thread: (({ open, closedBy, ended }) => ({ open, closedBy, ended }))(threadState(application))
 	};
 }
 
@@ -245,28 +251,31 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side; not once the learner has withdrawn or deleted their account. */
+/** Adds a message from the caller's side while the thread is open (see thread.ts): not once closed, withdrawn or the account deleted. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select(['status', 'user_id']).where('id', '=', applicationId).executeTakeFirstOrThrow();
-	if (application.status === 'withdrawn' || application.user_id === null) return { ok: false, error: 'not_allowed' };
+	const application = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }
 
 /**
  * After working with a learner (an accepted application), the organization may endorse a skill
- * the learner showed, at a level: a source of its own on the learner's profile. One endorsement
- * per organization and skill; a new one replaces the level.
+ * the learner showed, at a level: a source of its own on the learner's profile. Only a skill the
+ * role asked for, and at most at the level the role asked: the organization saw the learner do
+ * that work, nothing else (so a careless or compromised organization cannot put any skill at
+ * "can teach" on a profile). One endorsement per organization and skill; a new one replaces the
+ * level.
  */
 export async function endorseSkill(db: Db, memberId: string, applicationId: string, skillId: string, level: number, now = Date.now()): Promise<ApplicationResult> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
 	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
-	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
-	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
+	const asked = (await endorsableSkills(db, applicationId, 'en')).find((s) => s.id === skillId);
+	if (!asked || !Number.isInteger(level) || level < 1 || level > asked.maxLevel) return { ok: false, error: 'beyond_role' };
 	const learnerId = application.user_id;
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -280,17 +289,17 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	return { ok: true };
 }
 
-/** The skills an organization may endorse on an application: the role's skills, with names. */
-export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string }[]> {
+/** The skills an organization may endorse on an application: the role's skills, with names and the level the role asked (the most it may endorse). */
+export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string; maxLevel: number }[]> {
 	const rows = await db
 		.selectFrom('application')
 		.innerJoin('role_skill', 'role_skill.role_id', 'application.role_id')
 		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en'])
+		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'role_skill.level'])
 		.where('application.id', '=', applicationId)
 		.orderBy('skill.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en), maxLevel: r.level }));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Locale } from '../schema';
 import type { Db } from '../db';
 import { lessonSchema, imageAltSchema } from '../../schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '../media/images';
-import { addCourseImage, type Author } from './authoring';
+import { addCourseImage, editable, type Author } from './authoring';
 import { renderLesson } from './lesson-html';
 
 /** Lesson bodies may be long; they are echoed back whole. */
@@ -44,9 +44,13 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
 	};
 }
 
-/** Both bodies rendered as learners will see them. */
-export function previewAction(courseId: string, read: Extract<Read, { ok: true }>) {
+/**
+ * Both bodies rendered as learners will see them, for an author of the course only (like every
+ * other authoring action; anyone else gets the same 404 as for a course that does not exist).
+ */
+export async function previewAction(db: Db, author: Author, courseId: string, read: Extract<Read, { ok: true }>, locale: Locale) {
 	const values = read.form.values;
+	if (!(await editable(db, author, courseId))) return fail(404, { action: 'preview', values, errors: { form: translate('error_no_course', locale) } as Record<string, string> });
 	const preview = { my: renderLesson(courseId, values.body_my ?? ''), en: renderLesson(courseId, values.body_en ?? '') };
 	if (!read.form.ok) return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
 	return { action: 'preview', values, preview };

@@ -8,6 +8,7 @@ import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
 import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
 import { pickText as pick } from '../../format';
+import { courseGrantLevel } from '../../courses/levels';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
@@ -105,12 +106,13 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 	const rows = await db
 		.selectFrom('course_skill')
 		.innerJoin('course', 'course.id', 'course_skill.course_id')
-		.select(['course_skill.skill_id', 'course_skill.level', 'course.id', 'course.title_my', 'course.title_en'])
+		.select(['course_skill.skill_id', 'course_skill.level', 'course.practical', 'course.id', 'course.title_my', 'course.title_en'])
 		.where('course_skill.skill_id', 'in', ids)
 		.where('course.status', '=', 'published')
 		.orderBy('course.id')
 		.execute();
-	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: c.level, id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
+	// A course closes the gap only with the level completing it records (a practical course's aim needs a partner's confirmation too).
+	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseGrantLevel(c.level, c.practical === 1), id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
 	for (const opportunity of opportunities) {
 		opportunity.missing = opportunity.match.required.missing.map((m) => ({
 			...m,

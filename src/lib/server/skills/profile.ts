@@ -175,7 +175,8 @@ export type ProfileResult = { ok: true } | { ok: false; error: 'no_skill' | 'no_
  */
 export async function declareSkills(db: Db, userId: string, choices: { id: string; level: number }[], now = Date.now()): Promise<ProfileResult> {
 	const ids = choices.map((c) => c.id);
-	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).execute();
+	// A skill an organization proposed is declared by nobody until an administrator accepts it.
+	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).where('proposed_by_org', 'is', null).execute();
 	if (known.length !== new Set(ids).size) return { ok: false, error: 'no_skill' };
 	await db.transaction().execute(async (trx) => {
 		for (const choice of choices) {

@@ -35,13 +35,14 @@ export const sectionLabels = {
 	invitation_used: m.data_section_invitation_used,
 	roles_written: m.data_section_roles_written,
 	roles_reviewed: m.data_section_roles_reviewed,
-	vetting_decisions: m.data_section_vetting_decisions
+	vetting_decisions: m.data_section_vetting_decisions,
+	course_reviews: m.data_section_course_reviews
 } satisfies Record<Section, () => string>;
 
 export const sections = Object.keys(sectionLabels) as Section[];
 
 const LEARNING: Section[] = ['profile', 'skills', 'enrolments', 'lessons_done', 'quiz_attempts', 'certificates', 'applications', 'sync_events'];
-const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions'];
+const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions', 'course_reviews'];
 
 /** Whether an empty section is still worth a heading: learners are not shown empty organization work, nor staff empty learning. */
 export function concerns(section: Section, kind: AccountExport['account']['kind']): boolean {
@@ -100,6 +101,9 @@ export const fieldLabels: Record<Field, () => string> = {
 	applied_at: m.data_field_applied_at,
 	history: m.data_field_history,
 	messages: m.data_field_messages,
+	thread_closed_at: m.data_field_thread_closed_at,
+	thread_closed_by: m.data_field_thread_closed_by,
+	thread_muted: m.data_field_thread_muted,
 	by: m.data_field_by,
 	note: m.data_field_note,
 	body: m.data_field_body,
@@ -116,7 +120,9 @@ export const fieldLabels: Record<Field, () => string> = {
 	title: m.data_field_title,
 	reviewed_at: m.data_field_reviewed_at,
 	decision: m.data_field_decision,
-	decided_at: m.data_field_decided_at
+	decided_at: m.data_field_decided_at,
+	review: m.data_field_review,
+	marked_at: m.data_field_marked_at
 };
 
 type Words = Record<string, () => string>;
@@ -130,10 +136,12 @@ const valueLabels: Partial<Record<Field, Words>> = {
 	source: { self: m.skill_source_self, course: m.data_value_source_course, endorsement: m.data_value_source_endorsement },
 	status: applicationStatusNames,
 	by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
+	thread_closed_by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
 	member_role: { owner: m.data_value_owner, member: m.data_value_member },
 	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
 	vetting: { pending: m.data_value_vetting_pending, vetted: m.data_value_vetting_vetted, rejected: m.data_value_vetting_rejected, suspended: m.data_value_vetting_suspended },
-	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate }
+	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate },
+	review: { publication: m.data_value_review_publication, language: m.data_value_review_language, expert: m.data_value_review_expert }
 };
 
 /** A stored time (ISO 8601) in the reader's language, saying its zone (src/lib/format.ts). */

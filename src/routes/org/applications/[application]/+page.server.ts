@@ -39,7 +39,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await endorseSkill(getDb(), locals.user!.id, application, form.data.skill, form.data.level);
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted')) notFound(locals.locale, 'error_no_application');
-		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok) return fail(409, { errors: { form: translate(result.error === 'beyond_role' ? 'error_endorse_beyond_role' : 'error_application_not_allowed', locals.locale) } as Record<string, string> });
 		return { endorsed: true };
 	}
 } satisfies Actions;
