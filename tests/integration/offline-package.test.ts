@@ -83,7 +83,7 @@ describe('the offline package of a course', () => {
 		if (!created.ok) throw new Error();
 		await addModule(db, author, created.id, text('one'));
 		await addLesson(db, author, created.id, { moduleId: 'part-1', minutes: 3, title: text('a'), body: text('ပထမ သင်ခန်းစာ') });
-		await setPublished(db, author, created.id, true);
+		await publishApproved(db, author, created.id);
 		const sizeOf = async (id: string) => (await listCourses(db, {}, 'my')).find((c) => c.id === id)!.sizeBytes;
 		expect(await sizeOf(created.id)).toBe((await offlineManifest(db, created.id, media))!.bytes);
 		await db.updateTable('course').set({ size_bytes: 12 }).execute();

@@ -51,6 +51,8 @@ describe('working-level courses', () => {
 		const [opportunity] = await listOpportunities(db, learner.userId, 'en', NOW);
 		expect(opportunity.id).toBe(roleId);
 		expect(opportunity.missing.map((m) => [m.id, m.level, m.courses.map((c) => c.id)])).toEqual([[skill, 2, [course]]]);
+		// A practical course records "basic" by itself: the page names the partner who confirms the level.
+		expect(opportunity.missing[0].courses[0].practical).toBe(course === 'first-aid-for-volunteers');
 	});
 
 	it('a role asking Thai at basic level points to both Thai courses', async () => {

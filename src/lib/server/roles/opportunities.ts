@@ -8,7 +8,7 @@ import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
 import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
 import { pickText as pick } from '../../format';
-import { courseGrantLevel } from '../../courses/levels';
+import { courseAimLevel } from '../../courses/levels';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
@@ -29,8 +29,11 @@ export interface MissingSkill {
 	name: string;
 	level: number;
 	has: number;
-	/** Published courses that grant this skill at the level or above. */
-	courses: { id: string; title: string }[];
+	/**
+	 * Published courses that reach this skill at the level or above. A practical course (first
+	 * aid) records less by itself: it aims at the level, which a partner then confirms.
+	 */
+	courses: { id: string; title: string; practical: boolean }[];
 }
 
 export interface Opportunity {
@@ -102,7 +105,7 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
 	const names = new Map((await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute()).map((n) => [n.id, pick(locale, n.name_my, n.name_en)]));
-	const courses = new Map<string, { level: number; id: string; title: string }[]>();
+	const courses = new Map<string, { level: number; id: string; title: string; practical: boolean }[]>();
 	const rows = await db
 		.selectFrom('course_skill')
 		.innerJoin('course', 'course.id', 'course_skill.course_id')
@@ -111,13 +114,14 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 		.where('course.status', '=', 'published')
 		.orderBy('course.id')
 		.execute();
-	// A course closes the gap only with the level completing it records (a practical course's aim needs a partner's confirmation too).
-	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseGrantLevel(c.level, c.practical === 1), id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
+	// A course closes the gap with the level it teaches to (never past what a course can show); a
+	// practical course is named with its aim too, and the page says a partner confirms that level.
+	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseAimLevel(c.level), id: c.id, title: pick(locale, c.title_my, c.title_en), practical: c.practical === 1 }]);
 	for (const opportunity of opportunities) {
 		opportunity.missing = opportunity.match.required.missing.map((m) => ({
 			...m,
 			name: names.get(m.id) ?? m.id,
-			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title }) => ({ id, title }))
+			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title, practical }) => ({ id, title, practical }))
 		}));
 	}
 }
