@@ -21,7 +21,7 @@ export const load = (async ({ params: raw, locals }) => {
 export const actions = {
 	apply: async ({ params: raw, request, locals }) => {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
-		const form = await readForm(request, applySchema, locals.locale, [], 1000);
+		const form = await readForm(request, applySchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await applyToRole(getDb(), locals.user!.id, role, form.data.message);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
