@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
 import { watchOrigins } from './same-origin';
@@ -171,6 +171,46 @@ export async function controlled(page: Page, path = '/') {
 export async function typeInto(field: Locator, text: string) {
 	await field.tap();
 	await field.pressSequentially(text);
+}
+
+/**
+ * The page as a phone on 2G first has it: the server's HTML, with the app's scripts
+ * (`/_app/immutable/...js`) held back until `release()`, while the person already reads, taps
+ * and types. `release()` lets them through and waits until the page has hydrated.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+	let open!: () => void;
+	const gate = new Promise<void>((resolve) => (open = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
+		await gate;
+		await route.continue().catch(() => undefined);
+	});
+	return async () => {
+		open();
+		await hydrated(page);
+	};
+}
+
+/**
+ * Waits until SvelteKit has hydrated the page and started its router: the router's first act,
+ * right after hydration, sets `history.scrollRestoration` to "manual" (a new page starts "auto").
+ */
+export async function hydrated(page: Page) {
+	await page.waitForFunction(() => history.scrollRestoration === 'manual', undefined, { timeout: 30_000 });
+	// Effects flush after mounting: one frame more.
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** A phone context signed in with a raw client's session (and its language). */
+export async function signedIn(browser: Browser, client: Client, options: Parameters<typeof phone>[1] = {}): Promise<BrowserContext> {
+	const context = await phone(browser, options);
+	const cookies = [{ name: 'lanpya_lang', value: client.locale, url: baseUrl() }];
+	if (client.cookie) {
+		const [name, ...value] = client.cookie.split('=');
+		cookies.push({ name, value: value.join('='), url: baseUrl() });
+	}
+	await context.addCookies(cookies);
+	return context;
 }
 
 /** Waits until the locator's first match is visible (playwright-core has no auto-waiting expect). */
