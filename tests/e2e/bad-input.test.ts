@@ -64,7 +64,7 @@ const forms: FormCase[] = [
 	{ name: 'quiz', path: quizPath, role: 'learner', valid: { [`q-${firstQuestion}`]: 'a' }, text: [], emptyIsValid: true },
 	{ name: 'certificate name', path: '/learn/certificates?/name', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' }, text: ['code'] },
 	{ name: 'hide a certificate', path: '/learn/certificates?/hide', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] },
-	{ name: 'revoke a certificate', path: '/learn/certificates?/revoke', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] },
+	{ name: 'revoke a certificate', path: '/learn/certificates?/revoke', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', confirm: 'yes' }, text: ['code', 'confirm'] },
 	{ name: 'my skills', path: '/learn/profile?/skills', role: 'learner', valid: { level_first_aid: '2', level_thai: '0' }, text: ['level_first_aid'] },
 	{ name: 'profile details', path: '/learn/profile?/details', role: 'learner', valid: { area: 'mae_sot', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on' }, text: ['area', 'visibility'] },
 	// Authoring: "{course}" is a draft course of the author's vetted organization, with part-1,
