@@ -77,6 +77,7 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/profile skills': { actor: 'learner', path: () => '/learn/profile?/skills', valid: { level_first_aid: '2', level_thai: '0' } },
 	'/learn/profile details': { actor: 'learner', path: () => '/learn/profile?/details', valid: { area: 'mae_sot', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on' } },
 	'/learn/opportunities/[role] apply': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/apply`, valid: { message: 'I can help' } },
+	'/learn/opportunities/[role] share': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/share`, valid: { share: 'yes' } },
 	'/learn/applications/[application] withdraw': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/withdraw`, valid: { confirm: 'no' } },
 	'/learn/applications/[application] message': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/message`, valid: { body: 'Hello' } },
 

@@ -23,7 +23,7 @@ const sentences = [
 describe('plain text', () => {
 	it.each(sentences)('accepts %s, exactly as typed', (sentence) => {
 		expect(plainText(0, 1000).parse(sentence)).toBe(sentence);
-		expect(applySchema.parse({ message: sentence })).toEqual({ message: sentence });
+		expect(applySchema.parse({ message: sentence })).toMatchObject({ message: sentence });
 		expect(messageSchema.parse({ body: sentence })).toEqual({ body: sentence });
 	});
 

@@ -127,6 +127,8 @@ export interface ApplicationTable {
 	/** When the learner, and anyone of the organization, last opened it (0: never). */
 	learner_seen_at: Generated<number>;
 	org_seen_at: Generated<number>;
+	/** When the learner shared their profile with the organization for this application; null: not shared. */
+	profile_shared_at: number | null;
 }
 
 export interface ApplicationEventTable {
@@ -385,6 +387,8 @@ export type AuditAction =
 	| 'application_accept'
 	| 'application_decline'
 	| 'application_withdraw'
+	| 'profile_share'
+	| 'profile_unshare'
 	| 'skill_endorse';
 
 export interface Database {

@@ -98,6 +98,7 @@ export const fieldLabels: Record<Field, () => string> = {
 	status: m.data_field_status,
 	message: m.data_field_message,
 	applied_at: m.data_field_applied_at,
+	profile_shared_at: m.data_field_profile_shared_at,
 	history: m.data_field_history,
 	messages: m.data_field_messages,
 	by: m.data_field_by,
