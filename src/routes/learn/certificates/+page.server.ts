@@ -14,7 +14,7 @@ export const load = (async ({ locals }) => ({
 export const actions = {
 	name: async ({ request, locals }) => {
 		const form = await readForm(request, certificateNameSchema, locals.locale);
-		if (!form.ok) return fail(400, { code: form.values.code, errors: form.errors });
+		if (!form.ok) return fail(400, { code: form.values.code, values: form.values, errors: form.errors });
 		if (!(await updateCertificate(getDb(), locals.user!.id, form.data.code, { displayName: form.data.name }))) return refused(locals.locale, 'no_certificate', {}, 'form', 404);
 		return { code: form.data.code, saved: true };
 	},
