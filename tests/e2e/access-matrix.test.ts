@@ -111,7 +111,7 @@ const ELSEWHERE: Record<string, string> = {
 const VALID: Record<string, Record<string, Record<string, string>>> = {
 	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' }, thread: { change: 'close' } },
 	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
-	'/learn/opportunities/[role]': { apply: { message: 'matrix' } },
+	'/learn/opportunities/[role]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
 	'/org/roles/[role]': {
 		save: { kind: 'trainer', title_my: '', title_en: 'Taken over', description_my: '', description_en: 'matrix', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '1', starts_on: '', closes_on: '' },
 		addSkill: { skill: 'thai', level: '1', need: 'preferred' },

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { answerQuiz, consoleErrors, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { answerQuiz, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 
 const COURSE = 'first-aid-basics';
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
@@ -22,7 +22,7 @@ describe('a starter course', () => {
 		await signUpInBrowser(page, uniqueName('reader'), 'first aid for all');
 		await page.goto('/learn/courses');
 		expect(await axeViolations(page)).toEqual([]);
-		await page.getByLabel('ရှာရန်').fill('သွေး');
+		await typeInto(page.getByLabel('ရှာရန်'), 'သွေး');
 		await page.getByRole('button', { name: 'သင်တန်းများ ပြရန်' }).click();
 		await page.getByRole('link', { name: course.title.my }).click();
 		await page.waitForURL(`**/learn/courses/${COURSE}`);

@@ -3,10 +3,20 @@
  * administrator approves; a former medic sees it ranked first with reasons, and a learner who
  * lacks a skill sees the course that closes the gap.
  */
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+
+function stored<T>(sql: string, ...args: unknown[]): T {
+	const db = new Database(inject('databasePath'), { readonly: true });
+	try {
+		return db.prepare(sql).get(...args) as T;
+	} finally {
+		db.close();
+	}
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,11 +59,13 @@ describe('opportunities', () => {
 		await shown(page.getByText('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်'));
 
 		// The medic applies with a message; the organization accepts; both see the history.
-		await page.getByLabel('စာ (မဖြစ်မနေ မလို)').fill('ဆေးတပ်တွင် ခြောက်နှစ် လုပ်ခဲ့သည်။');
+		const message = 'ဆေးတပ်တွင် ခြောက်နှစ် လုပ်ခဲ့သည်။';
+		await typeInto(page.getByLabel('စာ (မဖြစ်မနေ မလို)'), message);
 		await page.getByRole('button', { name: 'လျှောက်ထားရန်', exact: true }).click();
 		await page.waitForURL('**/learn/applications/*');
 		await shown(page.getByText('ပို့ပြီး', { exact: true }).first());
 		const applicationId = new URL(page.url()).pathname.split('/').pop()!;
+		expect(stored('select message from application where id = ?', applicationId)).toEqual({ message });
 		const list = await (await org.request(`/org/roles/${roleId}/applications`)).text();
 		expect(list).toContain(`/org/applications/${applicationId}`);
 		expect(list).not.toContain(medicName);
@@ -76,9 +88,12 @@ describe('opportunities', () => {
 		expect((await org.post(`/org/applications/${applicationId}?/message`, { body: 'Can you start on Monday?' })).status).toBe(200);
 		await page.reload();
 		await shown(page.getByText('Can you start on Monday?'));
-		await page.getByLabel('စာ ရေးရန်').fill('တနင်္လာနေ့ စနိုင်ပါသည်။');
+		await typeInto(page.getByLabel('စာ ရေးရန်'), 'တနင်္လာနေ့ စနိုင်ပါသည်။');
 		await page.getByRole('button', { name: 'ပို့ရန်' }).click();
 		await shown(page.getByText('တနင်္လာနေ့ စနိုင်ပါသည်။'));
+		expect(stored("select body from application_message where application_id = ? and by = 'learner'", applicationId)).toEqual({ body: 'တနင်္လာနေ့ စနိုင်ပါသည်။' });
+		// Sent: the field is empty again for the next message.
+		expect(await page.getByLabel('စာ ရေးရန်').inputValue()).toBe('');
 		expect(await (await org.request(`/org/applications/${applicationId}`)).text()).toContain('တနင်္လာနေ့ စနိုင်ပါသည်။');
 
 		// After working together, the organization endorses first aid, at most at the level the role asked; the medic's profile shows it.

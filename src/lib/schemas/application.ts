@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { checkbox, plainText } from './fields';
 
-export const applySchema = z.object({ message: plainText(0, 1000) });
+/** An application: an optional message, and whether to share a hidden profile with the organization for it. */
+export const applySchema = z.object({ message: plainText(0, 1000), share_profile: checkbox });
+/** Share the profile with the organization of one application ("yes"), or stop ("no"). */
+export const shareProfileSchema = z.object({ share: z.enum(['yes', 'no'], { error: 'error_choice' }).transform((v) => v === 'yes') });
 export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'error_choice' }) });
 export const decideApplicationSchema = z.object({
 	decision: z.enum(['shortlist', 'accept', 'decline'], { error: 'error_choice' }),

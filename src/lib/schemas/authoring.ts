@@ -19,6 +19,12 @@ export const authorLessonParams = z.object({ course: slug, lesson: slug });
 export const authorQuizParams = z.object({ course: slug, quiz: slug });
 export const authorModuleParams = z.object({ course: slug, module: slug });
 
+/**
+ * Lesson text is the one text a page inserts as HTML ({@html}, after rendering). The renderer
+ * escapes raw HTML (tests/unit/markdown.test.ts); refusing these tags as well keeps a second
+ * wall on that one path, should a renderer change ever let HTML through. Other texts are plain
+ * text, shown escaped, and refuse nothing (fields.ts).
+ */
 const HTML_LIKE = /<\s*(script|iframe|object|embed|style)\b/i;
 
 /** Lesson text in Markdown. Raw HTML is shown as text by the renderer; script-like tags are refused outright. */

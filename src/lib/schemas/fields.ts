@@ -33,18 +33,26 @@ export const checkbox = z
 
 export const locale = z.enum(['my', 'en'], { error: 'error_choice' });
 
-const HTML_LIKE = /<\s*[a-z!/?]/i;
-const SQL_LIKE = /(['"`]\s*(or|and)\s+[^=]*=)|(;\s*(drop|delete|insert|update|select|alter|create)\b)|(\bunion\s+(all\s+)?select\b)|(--\s*$)|(\/\*)/i;
-
-/** Free text people type (names, descriptions): no markup, nothing that reads as SQL. */
+/**
+ * Free text people type (names, descriptions, messages, notes), as typed: line breaks as the
+ * person made them (a textarea sends CRLF; stored as LF), spaces around trimmed.
+ *
+ * No refusal of text that "looks like" code or markup: it protected nothing and refused ordinary
+ * sentences ("I can start on Monday; update me", "see you at the clinic --").
+ * - SQL: every query is built by Kysely with bound parameters; text is never part of SQL.
+ * - HTML: every plain text is shown by Svelte as text (escaped in text and attributes), never
+ *   through {@html}; the only HTML a page inserts is lesson Markdown, after the sanitising
+ *   renderer (src/lib/server/text/markdown.ts). Exports are JSON downloads (nosniff).
+ * tests/unit/plain-text.test.ts; tests/e2e/late-script.test.ts shows such a message stored
+ * and shown as typed.
+ */
 export function plainText(min: number, max: number, minMessage = 'error_required') {
 	return z
 		.string({ error: 'error_required' })
+		.overwrite((v) => v.replace(/\r\n?/g, '\n'))
 		.trim()
 		.min(min, minMessage)
-		.max(max, 'error_too_long')
-		.refine((v) => !HTML_LIKE.test(v), 'error_markup')
-		.refine((v) => !SQL_LIKE.test(v), 'error_code_like');
+		.max(max, 'error_too_long');
 }
 
 /** Recovery and invitation codes: letters, digits, dashes and spaces only. */

@@ -23,6 +23,8 @@ export const certificateCode = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{
 
 export const certificateNameSchema = z.object({ code: certificateCode, name: plainText(0, 60) });
 export const certificateCodeSchema = z.object({ code: certificateCode });
+/** Revoking is final: only from the confirmation's own form (ConfirmAction), which sends confirm=yes. */
+export const certificateRevokeSchema = z.object({ code: certificateCode, confirm: z.literal('yes', { error: 'error_choice' }) });
 
 const eventId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20), z.boolean()]);

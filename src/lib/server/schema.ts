@@ -135,6 +135,8 @@ export interface ApplicationTable {
 	thread_closed_by: 'learner' | 'organization' | null;
 	/** 1: the learner muted the thread, so the organization's messages make no badge. */
 	learner_muted: Generated<number>;
+	/** When the learner shared their profile with the organization for this application; null: not shared. */
+	profile_shared_at: number | null;
 }
 
 export interface ApplicationEventTable {
@@ -416,6 +418,8 @@ export type AuditAction =
 	| 'application_accept'
 	| 'application_decline'
 	| 'application_withdraw'
+	| 'profile_share'
+	| 'profile_unshare'
 	| 'skill_endorse';
 
 export interface Database {

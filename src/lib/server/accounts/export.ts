@@ -33,6 +33,7 @@ export interface AccountExport {
 		message: string;
 		applied_at: string;
 		updated_at: string;
+		profile_shared_at: string | null;
 		history: { status: ApplicationStatus; by: 'learner' | 'organization'; note: string; at: string }[];
 		messages: { by: 'learner' | 'organization'; body: string; at: string }[];
 		thread_closed_at: string | null;
@@ -169,7 +170,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		.selectFrom('application')
 		.innerJoin('role', 'role.id', 'application.role_id')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at', 'application.thread_closed_at', 'application.thread_closed_by', 'application.learner_muted'])
+		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at', 'application.thread_closed_at', 'application.thread_closed_by', 'application.learner_muted', 'application.profile_shared_at'])
 		.where('application.user_id', '=', userId)
 		.orderBy('application.created_at')
 		.execute();
@@ -183,6 +184,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		message: r.message,
 		applied_at: iso(r.created_at),
 		updated_at: iso(r.updated_at),
+		profile_shared_at: isoOrNull(r.profile_shared_at),
 		history: events.filter((e) => e.application_id === r.id).map((e) => ({ status: e.status, by: e.by, note: e.note, at: iso(e.at) })),
 		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) })),
 		thread_closed_at: isoOrNull(r.thread_closed_at),

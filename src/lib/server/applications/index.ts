@@ -34,8 +34,12 @@ export const canWithdraw = (status: ApplicationStatus) => status === 'applied' |
 /** Applications still under way for both sides (undecided, or accepted and being worked on). */
 const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
 
-/** Applies to a role open to learners now; one application per learner and role. */
-export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now()): Promise<ApplicationResult<{ id: string }>> {
+/**
+ * Applies to a role open to learners now; one application per learner and role. `share`: the
+ * learner also shares their profile with the role's organization for this application
+ * (see shareProfile), recorded with it.
+ */
+export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now(), share = false): Promise<ApplicationResult<{ id: string }>> {
 	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
 	if (user?.kind !== 'learner') return { ok: false, error: 'not_allowed' };
 	const role = await db
@@ -52,8 +56,9 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 		const existing = await trx.selectFrom('application').select('id').where('role_id', '=', roleId).where('user_id', '=', userId).executeTakeFirst();
 		if (existing) return { ok: false, error: 'already_applied' };
 		const id = newId();
-		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now }).execute();
+		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now, profile_shared_at: share ? now : null }).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: id, status: 'applied', by: 'learner', note: '', at: now }).execute();
+		if (share) await recordAudit(trx, [{ actor: userId, org: null, action: 'profile_share', object: id }], now);
 		return { ok: true, id };
 	});
 }
@@ -145,10 +150,29 @@ export async function getMyApplication(db: Db, userId: string, applicationId: st
 	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status), thread: threadState(row) };
 }
 
-/** The learner's application to a role, if any (to link it from the role's page). */
-export async function applicationFor(db: Db, userId: string, roleId: string): Promise<string | null> {
-	const row = await db.selectFrom('application').select('id').where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
-	return row?.id ?? null;
+/** The learner's application to a role, if any, with whether they shared their profile on it (for the role's page). */
+export async function applicationFor(db: Db, userId: string, roleId: string): Promise<{ id: string; status: ApplicationStatus; profileShared: boolean } | null> {
+	const row = await db.selectFrom('application').select(['id', 'status', 'profile_shared_at']).where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
+	return row ? { id: row.id, status: row.status, profileShared: row.profile_shared_at !== null } : null;
+}
+
+/**
+ * The learner shares their profile with the organization of one of their own applications, or
+ * stops sharing it. Meant for a learner whose profile is hidden ("only me"): the organization
+ * then sees it on this application, as it would with "only organizations I apply to", and no
+ * other organization sees anything more. Not on a withdrawn application (withdrawing took
+ * everything back). Recorded on the application (when) and in the audit trail, together.
+ */
+export async function shareProfile(db: Db, userId: string, applicationId: string, share: boolean, now = Date.now()): Promise<ApplicationResult> {
+	const application = await db.selectFrom('application').select(['status', 'profile_shared_at']).where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+	if (!application) return { ok: false, error: 'no_application' };
+	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
+	if ((application.profile_shared_at !== null) === share) return { ok: true };
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('application').set({ profile_shared_at: share ? now : null }).where('id', '=', applicationId).execute();
+		await recordAudit(trx, [{ actor: userId, org: null, action: share ? 'profile_share' : 'profile_unshare', object: applicationId }], now);
+	});
+	return { ok: true };
 }
 
 export interface Applicant {
@@ -175,8 +199,9 @@ export async function listRoleApplications(db: Db, memberId: string, roleId: str
 
 /**
  * The applicant's profile as the organization sees it: shown when the learner lets vetted
- * organizations or the organizations they apply to see it, and the application is not withdrawn
- * (taking an application back takes back what it shared). Otherwise why it is not shown.
+ * organizations or the organizations they apply to see it, or shared it on this application,
+ * and the application is not withdrawn (taking an application back takes back what it shared).
+ * Otherwise why it is not shown.
  */
 export type ApplicantProfile = { shown: true; profile: SharedProfile } | { shown: false; why: 'hidden' | 'withdrawn' };
 
@@ -202,7 +227,8 @@ export async function getOrgApplication(db: Db, memberId: string, applicationId:
 	// A deleted account's application is withdrawn and has no one behind it to show.
 	const learner = application.status === 'withdrawn' ? null : application.user_id;
 	const found = learner ? await sharedProfile(db, learner, locale) : null;
-	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : found.visibility === 'hidden' ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
+	const allowed = found && (found.visibility !== 'hidden' || application.profile_shared_at !== null);
+	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : !allowed ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
 	await recordAudit(
 		db,
 		[
@@ -319,5 +345,5 @@ export async function detachApplications(db: Db, userId: string, now: number): P
 		await db.insertInto('application_event').values(underWay.map((id) => ({ id: newId(), application_id: id, status: 'withdrawn' as const, by: 'learner' as const, note: '', at: now }))).execute();
 		await db.updateTable('application').set({ status: 'withdrawn', updated_at: now }).where('id', 'in', underWay).execute();
 	}
-	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0 }).where('id', 'in', ids).execute();
+	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0, profile_shared_at: null }).where('id', 'in', ids).execute();
 }

@@ -16,7 +16,9 @@
  * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
  *   `role_return`), organizations' decisions on applications (`application_shortlist` ...) and
  *   endorsements (`skill_endorse`, object: the learner; which skill stays on the profile), and
- *   learners' withdrawals (`application_withdraw`).
+ *   learners' withdrawals (`application_withdraw`);
+ * - a learner sharing a hidden profile with the organization of one application, or no longer
+ *   (`profile_share`, `profile_unshare`, object: the application).
  *
  * Rows older than `AUDIT_MONTHS` go in the daily sweep (../housekeeping.ts).
  * The ids are plain text with no foreign key: deleting an account neither deletes nor blocks

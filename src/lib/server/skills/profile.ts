@@ -75,6 +75,12 @@ export interface Profile {
 	skills: ProfileSkill[];
 }
 
+/** Who may see the learner's profile: hidden ("only me") until the learner chooses otherwise. */
+export async function profileVisibility(db: Db, userId: string): Promise<Visibility> {
+	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+	return row?.visibility ?? 'hidden';
+}
+
 /** The learner's own profile (a learner with no profile yet gets the defaults: hidden, area unsaid). */
 export async function getProfile(db: Db, userId: string, locale: Locale): Promise<Profile> {
 	const row = await db.selectFrom('learner_profile').selectAll().where('user_id', '=', userId).executeTakeFirst();

@@ -99,6 +99,7 @@ export const fieldLabels: Record<Field, () => string> = {
 	status: m.data_field_status,
 	message: m.data_field_message,
 	applied_at: m.data_field_applied_at,
+	profile_shared_at: m.data_field_profile_shared_at,
 	history: m.data_field_history,
 	messages: m.data_field_messages,
 	thread_closed_at: m.data_field_thread_closed_at,

@@ -25,7 +25,7 @@ export const load = (async ({ params, locals }) => {
 export const actions = {
 	decide: async ({ params, request, locals }) => {
 		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
-		const form = await readForm(request, decideApplicationSchema, locals.locale, [], 1000);
+		const form = await readForm(request, decideApplicationSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await decideApplication(getDb(), locals.user!.id, application, form.data.decision, form.data.note);
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted')) notFound(locals.locale, 'error_no_application');

@@ -35,7 +35,7 @@ const refused = (locale: Locale, action: string, error: string, status = 409) =>
 export const actions = {
 	save: async ({ params: raw, request, locals }) => {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
-		const form = await readForm(request, roleDetailsSchema, locals.locale, [], 3000);
+		const form = await readForm(request, roleDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'save', values: form.values, errors: form.errors });
 		const result = await updateRole(getDb(), locals.user!.id, role, form.data);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
