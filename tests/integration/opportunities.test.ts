@@ -67,6 +67,28 @@ describe('opportunities', () => {
 		]);
 	});
 
+	it('counts a full-time learner available for part-time and volunteer roles, and a part-time one for volunteer roles only', async () => {
+		const org = await vettedOrgMember(db, 'clinic');
+		const ids = {
+			volunteer: await post(org.userId, role('Clinic volunteer', [], { availability: 'volunteer' })),
+			part_time: await post(org.userId, role('Clinic helper', [], { availability: 'part_time' })),
+			full_time: await post(org.userId, role('Clinic nurse', [], { availability: 'full_time' }))
+		};
+		const fits = async (name: string, availability: ('full_time' | 'part_time' | 'volunteer')[]) => {
+			const learner = await account(db, name, 'learner');
+			await saveProfileDetails(db, learner.userId, { area: 'mae_sot', visibility: 'hidden', remote: false, availability, interests: [] });
+			const list = await listOpportunities(db, learner.userId, 'en', NOW);
+			return Object.fromEntries(Object.entries(ids).map(([time, id]) => [time, list.find((o) => o.id === id)?.match.time]));
+		};
+		expect(await fits('fulltimemedic', ['full_time'])).toEqual({ volunteer: true, part_time: true, full_time: true });
+		expect(await fits('parttimemedic', ['part_time'])).toEqual({ volunteer: true, part_time: true, full_time: false });
+		expect(await fits('volunteermedic', ['volunteer'])).toEqual({ volunteer: true, part_time: false, full_time: false });
+		// The detail page explains the same match.
+		const learner = await account(db, 'detailmedic', 'learner');
+		await saveProfileDetails(db, learner.userId, { area: 'mae_sot', visibility: 'hidden', remote: false, availability: ['full_time'], interests: [] });
+		expect((await getOpportunity(db, learner.userId, ids.volunteer, 'en', NOW))?.match).toMatchObject({ time: true, score: 100 });
+	});
+
 	it('shows only open roles of vetted organizations before their closing day; a suspension hides them at once', async () => {
 		const org = await vettedOrgMember(db, 'visibility');
 		const open = await post(org.userId, role('Open', []));

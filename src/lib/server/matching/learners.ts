@@ -12,7 +12,7 @@
  */
 import type { Db } from '../db';
 import { changesSince, forgetChanges, lastChange } from './changes';
-import { scoreOf, type LearnerFacts, type RoleFacts } from '../../matching/score';
+import { scoreOf, timesFitted, type LearnerFacts, type RoleFacts } from '../../matching/score';
 
 class VisibleLearners {
 	/** The last change note applied. */
@@ -24,6 +24,7 @@ class VisibleLearners {
 	/** Skill id → slot → the highest level held. */
 	private holders = new Map<string, Map<number, number>>();
 	private area = new Int16Array(1024);
+	/** Slot → a bit for each role time the learner fits (`timesFitted`: full time fits part time too). */
 	private availability = new Uint32Array(1024);
 	private remote = new Uint8Array(1024);
 	private codes = new Map<string, number>();
@@ -57,7 +58,7 @@ class VisibleLearners {
 		this.ids[slot] = id;
 		this.facts[slot] = facts;
 		this.area[slot] = this.code(facts.area);
-		this.availability[slot] = facts.availability.reduce((mask, word) => mask | this.bit(word), 0);
+		this.availability[slot] = timesFitted(facts.availability).reduce((mask, time) => mask | this.bit(time), 0);
 		this.remote[slot] = facts.remote ? 1 : 0;
 		for (const [skill, level] of Object.entries(facts.skills)) {
 			let held = this.holders.get(skill);
