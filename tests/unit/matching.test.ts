@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { almostThere, byMatch, fitsTime, scoreMatch, timesFitted, type LearnerFacts, type RoleFacts } from '$lib/matching/score';
+import { almostThere, byMatch, candidateRule, fitsTime, isCandidate, scoreMatch, timesFitted, type LearnerFacts, type RoleFacts } from '$lib/matching/score';
 
 const medic: RoleFacts = {
 	required: [
@@ -78,5 +78,37 @@ describe('scoring a learner against a role', () => {
 			{ id: 'e', closesOn: null, match: m(true, 90) }
 		];
 		expect(roles.sort(byMatch).map((r) => r.id)).toEqual(['e', 'b', 'c', 'd', 'a']);
+	});
+});
+
+describe('who a role’s candidate list shows', () => {
+	const listed = (facts: LearnerFacts, role: RoleFacts) => isCandidate(facts, role, scoreMatch(facts, role));
+
+	it('lists, for a role that requires skills, learners who hold one of them at any level, and nobody else', () => {
+		expect(candidateRule(medic)).toEqual({ kind: 'required' });
+		expect(listed(learner({ thai: 1 }), medic)).toBe(true);
+		// Basic first aid for a role asking working level: a candidate, not yet eligible.
+		expect(listed(learner({ first_aid: 1 }), medic)).toBe(true);
+		// In the area, free for the time, with the preferred skill, but none required: not listed.
+		const sewer = learner({ english: 3, sewing_machine_operation: 3 });
+		expect(scoreMatch(sewer, medic).score).toBe(50);
+		expect(listed(sewer, medic)).toBe(false);
+		expect(listed(learner({}), medic)).toBe(false);
+	});
+
+	it('lists, for a role that requires no skill, learners whose match reaches what place and time give', () => {
+		const anyone: RoleFacts = { required: [], preferred: [], area: 'mae_sot', remote: false, availability: 'part_time' };
+		expect(candidateRule(anyone)).toEqual({ kind: 'score', floor: 100 });
+		expect(listed(learner({}, { availability: ['full_time'] }), anyone)).toBe(true);
+		expect(listed(learner({}, { availability: ['volunteer'] }), anyone)).toBe(false);
+		expect(listed(learner({}, { area: 'india_border', availability: ['part_time'] }), anyone)).toBe(false);
+
+		const prefersThai: RoleFacts = { ...anyone, preferred: [{ id: 'thai', level: 1 }] };
+		expect(candidateRule(prefersThai)).toEqual({ kind: 'score', floor: 80 });
+		// Place and time fit, no Thai: listed (80).
+		expect(listed(learner({}, { availability: ['part_time'] }), prefersThai)).toBe(true);
+		// Thai and the place, not the time: listed (85); Thai alone: not (70).
+		expect(listed(learner({ thai: 1 }, { availability: ['volunteer'] }), prefersThai)).toBe(true);
+		expect(listed(learner({ thai: 1 }, { area: 'india_border', availability: [] }), prefersThai)).toBe(false);
 	});
 });

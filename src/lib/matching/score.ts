@@ -123,5 +123,32 @@ export function byMatch<T extends { id: string; closesOn: string | null; match: 
 	return closes !== 0 ? closes : compare(a.id, b.id);
 }
 
+/**
+ * Which learners a role's candidate list shows, so that an organization sees (and the audit
+ * trail records as seen) only learners the role is about:
+ * - a role that requires skills lists learners who hold at least one of them, at any level
+ *   (basic first aid makes a candidate for a role asking it at working level, "not yet eligible");
+ * - a role that requires none lists learners whose match reaches `floor`: what a learner in its
+ *   area (or remote) and free for its time scores without any preferred skill. That is 100 when
+ *   the role names no skill at all (place and time must both fit) and 80 when it only prefers
+ *   some (place and time, or most preferred skills and one of the two).
+ * The candidates page states the rule that applies.
+ */
+export type CandidateRule = { kind: 'required' } | { kind: 'score'; floor: number };
+
+export function candidateRule(role: RoleFacts): CandidateRule {
+	return role.required.length > 0 ? { kind: 'required' } : { kind: 'score', floor: scoreOf(role, 0, 0, true, true) };
+}
+
+/** Whether a learner is listed: `holdsRequired` when they hold one of the role's required skills at any level. */
+export function listedAsCandidate(rule: CandidateRule, holdsRequired: boolean, score: number): boolean {
+	return rule.kind === 'required' ? holdsRequired : score >= rule.floor;
+}
+
+/** `listedAsCandidate` from a learner's facts and their match (for code that has them both). */
+export function isCandidate(learner: LearnerFacts, role: RoleFacts, match: Rank): boolean {
+	return listedAsCandidate(candidateRule(role), role.required.some((s) => (learner.skills[s.id] ?? 0) > 0), match.score);
+}
+
 /** "Almost there": not yet eligible, but one required skill (or one level) short. */
 export const almostThere = (match: Match) => !match.eligible && match.required.missing.length === 1;
