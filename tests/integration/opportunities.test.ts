@@ -55,7 +55,7 @@ describe('opportunities', () => {
 			[cook, true, 85],
 			[medic, false, 25 + 20 + 15 + 15]
 		]);
-		expect(list[1].missing).toEqual([{ id: 'thai', name: 'Thai', level: 1, has: 0, courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot' }] }]);
+		expect(list[1].missing).toEqual([{ id: 'thai', name: 'Thai', level: 1, has: 0, reaches: true, courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot', level: 1 }] }]);
 
 		// Declaring Thai (or finishing the course) makes the learner eligible at once.
 		await declareSkills(db, learner.userId, [{ id: 'thai', level: 1 }]);
@@ -115,7 +115,7 @@ describe('opportunities', () => {
 		const first = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 1 }, NOW);
 		expect([first.total, first.matching, first.page, first.pages, first.roles.length]).toEqual([23, 23, 1, 2, 20]);
 		// Every role on the page has its gap explained; the Thai ones with the course that closes it.
-		expect(first.roles.find((r) => r.title.startsWith('Thai helper'))?.missing).toEqual([{ id: 'thai', level: 1, has: 0, name: 'Thai', courses: [{ id: 'thai-for-mae-sot', title: expect.any(String) }] }]);
+		expect(first.roles.find((r) => r.title.startsWith('Thai helper'))?.missing).toEqual([{ id: 'thai', level: 1, has: 0, name: 'Thai', reaches: true, courses: [{ id: 'thai-for-mae-sot', title: expect.any(String), level: 1 }] }]);
 		expect(first.roles.every((r) => r.missing.length === 1)).toBe(true);
 		const second = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 2 }, NOW);
 		expect(second.roles.length).toBe(3);

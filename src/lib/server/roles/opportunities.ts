@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
 import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import { coursesForGap } from '../../matching/gaps';
 import { pickText as pick } from '../../format';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
@@ -28,8 +29,10 @@ export interface MissingSkill {
 	name: string;
 	level: number;
 	has: number;
-	/** Published courses that grant this skill at the level or above. */
-	courses: { id: string; title: string }[];
+	/** Published courses for the gap (`coursesForGap`), each with the level it grants. */
+	courses: { id: string; title: string; level: number }[];
+	/** Whether the courses reach the level asked; false when they are only a first step. */
+	reaches: boolean;
 }
 
 export interface Opportunity {
@@ -96,7 +99,10 @@ export async function opportunitiesPage(db: Db, userId: string, locale: Locale, 
 	return { roles, total: all.length, matching: chosen.length, page, pages, perPage: OPPORTUNITIES_PER_PAGE };
 }
 
-/** Names each missing skill and finds the published courses that close the gap. */
+/**
+ * Names each missing skill and finds the published courses that close the gap, or, when no
+ * course reaches the level asked, those that are a first step towards it.
+ */
 async function explainMissing(db: Db, opportunities: Opportunity[], locale: Locale): Promise<void> {
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
@@ -112,11 +118,7 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 		.execute();
 	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: c.level, id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
 	for (const opportunity of opportunities) {
-		opportunity.missing = opportunity.match.required.missing.map((m) => ({
-			...m,
-			name: names.get(m.id) ?? m.id,
-			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title }) => ({ id, title }))
-		}));
+		opportunity.missing = opportunity.match.required.missing.map((m) => ({ ...m, name: names.get(m.id) ?? m.id, ...coursesForGap(courses.get(m.id) ?? [], m) }));
 	}
 }
 
