@@ -25,7 +25,7 @@ describe('opportunities', () => {
 		const medicName = uniqueName('medic');
 		await signUpInBrowser(page, medicName, 'skills from the clinic');
 		await page.goto('/learn/profile?from=medical_corps#suggested');
-		await page.getByRole('group', { name: 'ရှေးဦးသူနာပြုစုခြင်း', exact: true }).getByText('လုပ်ကိုင်နိုင်', { exact: true }).tap();
+		await page.getByRole('group', { name: 'ရှေးဦးသူနာပြုစုခြင်း', exact: true }).locator('label').filter({ hasText: /^လုပ်ကိုင်နိုင်$/ }).tap();
 		await page.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await shown(page.getByText('သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခုသည် ယခု သင့်ပရိုဖိုင်တွင် ရှိသည်။'));
 		await page.goto('/learn/profile?group=languages');

@@ -77,8 +77,8 @@ describe('my skills', () => {
 		expect(selfSkills(name)).toEqual([]);
 
 		// The learner taps the level of the two skills they have, one below the usual level.
-		await firstAid.getByText('သင်ပေးနိုင်', { exact: true }).tap();
-		await page.getByRole('group', { name: /^လူနာကို အရေးကြီးမှုအလိုက် ခွဲခြားခြင်း/ }).getByText('အခြေခံ', { exact: true }).tap();
+		await firstAid.locator('label').filter({ hasText: /^သင်ပေးနိုင်$/ }).tap();
+		await page.getByRole('group', { name: /^လူနာကို အရေးကြီးမှုအလိုက် ခွဲခြားခြင်း/ }).locator('label').filter({ hasText: /^အခြေခံ$/ }).tap();
 		await page.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		const saved = page.getByText('သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၂ ခုသည် ယခု သင့်ပရိုဖိုင်တွင် ရှိသည်။');
 		await shown(saved);
@@ -129,7 +129,7 @@ describe('my skills', () => {
 		// The learner taps one level, for the first suggestion.
 		const first = page.getByRole('group').filter({ has: page.getByRole('radio', { name: 'ကျွန်ုပ်နှင့် မဆိုင်ပါ' }) }).first();
 		const skill = (await first.locator('legend').innerText()).trim();
-		await first.getByText('လုပ်ကိုင်နိုင်', { exact: true }).tap();
+		await first.locator('label').filter({ hasText: /^လုပ်ကိုင်နိုင်$/ }).tap();
 		await page.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await page.waitForURL(/#crosswalk-answer$/);
 		const saved = page.getByText('သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခုသည် ယခု သင့်ပရိုဖိုင်တွင် ရှိသည်။');

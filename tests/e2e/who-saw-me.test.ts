@@ -100,7 +100,7 @@ describe('who viewed my profile', () => {
 		const tailor = await (await phone(browser)).newPage();
 		await signUpInBrowser(tailor, uniqueName('tailor'), 'sewing at home');
 		await tailor.goto('/learn/profile?from=sewing#suggested');
-		await tailor.getByRole('group').filter({ has: tailor.getByRole('radio') }).first().getByText('သင်ပေးနိုင်', { exact: true }).tap();
+		await tailor.getByRole('group').filter({ has: tailor.getByRole('radio') }).first().locator('label').filter({ hasText: /^သင်ပေးနိုင်$/ }).tap();
 		await tailor.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await shown(tailor.getByText(/^သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခု/));
 		await showToOrganizations(tailor);
