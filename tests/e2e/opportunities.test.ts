@@ -90,20 +90,22 @@ describe('opportunities', () => {
 		await shown(page.getByText(/က ထောက်ခံသည် \(သင်ပေးနိုင်\)/));
 		expect(errors).toEqual([]);
 
-		// A learner with neither skill: not yet eligible, pointed to the Thai course that qualifies, and,
-		// as no course teaches first aid to working level, to the one that starts it, saying so.
+		// A learner with neither skill: not yet eligible, and pointed to the courses that qualify.
 		const other = await (await phone(browser)).newPage();
 		await signUpInBrowser(other, uniqueName('spouse'), 'learning thai slowly');
 		await other.goto(`/learn/opportunities/${roleId}`);
 		await shown(other.getByText('အရည်အချင်း မပြည့်မီသေး'));
 		await shown(other.getByText(/မရှိသေးသည် - ရှေးဦးသူနာပြုစုခြင်း \(လုပ်ကိုင်နိုင်\)၊ ထိုင်းစကား \(အခြေခံ\)/));
-		await shown(other.getByText('ဤသင်တန်းသည် ရှေးဦးသူနာပြုစုခြင်းကို အခြေခံ အဆင့်အထိ သင်ပေးသည်။ လုပ်ကိုင်နိုင် အဆင့်အထိ ရောက်စေသော သင်တန်း မရှိသေးပါ။'));
-		expect(await axeViolations(other)).toEqual([]);
-		await other.getByRole('link', { name: 'ရှေးဦးသူနာပြုစုခြင်း (လုပ်ကိုင်နိုင်) ဆီသို့ ပထမ ခြေလှမ်း - “ရှေးဦးသူနာပြုစုခြင်း အခြေခံ” ကို တက်ပါ။' }).tap();
-		await other.waitForURL('**/learn/courses/first-aid-basics');
-		await other.goBack();
+		await shown(other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “ရပ်ရွာနဲ့ ဆေးခန်း စေတနာ့ဝန်ထမ်းများအတွက် ရှေးဦးသူနာပြုစုခြင်း” ကို တက်ပါ။' }));
 		await other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “မဲဆောက်အတွက် ထိုင်းစကား” ကို တက်ပါ။' }).tap();
 		await other.waitForURL('**/learn/courses/thai-for-mae-sot');
+		// A role asking English at working level, which no course reaches: the course that starts it, saying so.
+		const english = await openVettedRole(`စကားပြန် ${uniqueName('e')}`, [{ skill: 'english', level: '2', need: 'required' }]);
+		await other.goto(`/learn/opportunities/${english.id}`);
+		await shown(other.getByText('ဤသင်တန်းသည် အင်္ဂလိပ်စကားကို အခြေခံ အဆင့်အထိ သင်ပေးသည်။ လုပ်ကိုင်နိုင် အဆင့်အထိ ရောက်စေသော သင်တန်း မရှိသေးပါ။'));
+		expect(await axeViolations(other)).toEqual([]);
+		await other.getByRole('link', { name: 'အင်္ဂလိပ်စကား (လုပ်ကိုင်နိုင်) ဆီသို့ ပထမ ခြေလှမ်း - “အလုပ်အတွက် အင်္ဂလိပ်စကား” ကို တက်ပါ။' }).tap();
+		await other.waitForURL('**/learn/courses/english-for-work');
 		// The organization sees the medic among its ranked candidates, by a pseudonym only.
 		const candidates = await (await org.request(`/org/roles/${roleId}/candidates`)).text();
 		expect(candidates).toContain('Has 2 of 2 required skills.');

@@ -72,32 +72,33 @@ describe('working-level courses', () => {
 });
 
 describe('a gap no course closes', () => {
-	it('points to the course that starts the skill, says it is a first step, and points to the course that reaches it once one does', async () => {
+	it('points to the course that starts the skill, says it is a first step, and points to the course that reaches it when one does', async () => {
 		const org = await vettedOrgMember(db, 'firststeps');
-		const roleId = await openRole(db, org.userId, adminId, 'Clinic nurse', [
+		const roleId = await openRole(db, org.userId, adminId, 'Clinic interpreter', [
+			{ id: 'english', level: 2, required: true },
 			{ id: 'first_aid', level: 2, required: true },
-			{ id: 'thai', level: 2, required: true },
-			{ id: 'english', level: 3, required: true }
+			{ id: 'vital_signs', level: 1, required: true }
 		]);
 		const learner = await account(db, 'spousefirst', 'learner');
 		const gaps = async () => (await getOpportunity(db, learner.userId, roleId, 'en', NOW))!.missing.map((m) => [m.id, m.reaches, m.courses.map((c) => [c.id, c.level])]);
 		expect(await gaps()).toEqual([
+			// No working-level English course: the basic one is a first step.
 			['english', false, [['english-for-work', 1]]],
-			// No working-level first aid course: the basic one is a first step.
-			['first_aid', false, [['first-aid-basics', 1]]],
-			// Thai at working level: the course that reaches it, not the basic one.
-			['thai', true, [['thai-for-work-mae-sot', 2]]]
+			// First aid at working level: the course that reaches it, not the basic one.
+			['first_aid', true, [['first-aid-for-volunteers', 2]]],
+			// No course teaches it at all: nothing to point to.
+			['vital_signs', false, []]
 		]);
 		// A learner who already has what a course teaches is not sent to it.
 		await declareSkills(db, learner.userId, [{ id: 'first_aid', level: 1 }, { id: 'english', level: 1 }]);
 		expect(await gaps()).toEqual([
 			['english', false, []],
-			['first_aid', false, []],
-			['thai', true, [['thai-for-work-mae-sot', 2]]]
+			['first_aid', true, [['first-aid-for-volunteers', 2]]],
+			['vital_signs', false, []]
 		]);
 		// The list says the same.
 		const [listed] = await listOpportunities(db, learner.userId, 'en', NOW);
-		expect(listed.missing.find((m) => m.id === 'thai')).toMatchObject({ reaches: true, courses: [{ id: 'thai-for-work-mae-sot', title: 'Thai for work and daily life in Mae Sot', level: 2 }] });
+		expect(listed.missing.find((m) => m.id === 'first_aid')).toMatchObject({ reaches: true, courses: [{ id: 'first-aid-for-volunteers', level: 2 }] });
 	});
 
 	it('lists every first step, the one starting lowest first, when the level asked is above every course', async () => {
