@@ -94,11 +94,17 @@ export async function adminClient(locale: 'my' | 'en' = 'en', prefix = 'admincli
 }
 
 /**
- * A new organization, vetted by a new administrator, with an open role titled `title` needing
- * first aid (working) and Thai (basic), in Mae Sot. Returns the role's id and the
- * organization's client (in English) and name.
+ * A new organization, vetted by a new administrator, with an open volunteer role titled `title`
+ * in Mae Sot needing `skills` (by default first aid, working, and Thai, basic). Returns the
+ * role's id and the organization's client (in English) and name.
  */
-export async function openVettedRole(title: string): Promise<{ id: string; org: Client; orgName: string }> {
+export async function openVettedRole(
+	title: string,
+	skills: { skill: string; level: string; need: 'required' | 'preferred' }[] = [
+		{ skill: 'first_aid', level: '2', need: 'required' },
+		{ skill: 'thai', level: '1', need: 'required' }
+	]
+): Promise<{ id: string; org: Client; orgName: string }> {
 	const admin = await adminClient('en', 'opsadmin');
 	const org = new Client('en');
 	await org.signUp(uniqueName('opsorg'), 'org_member');
@@ -124,8 +130,7 @@ export async function openVettedRole(title: string): Promise<{ id: string; org: 
 		'writing the role'
 	);
 	const role = created.headers.get('location')!;
-	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'first_aid', level: '2', need: 'required' }), 200, 'adding first aid');
-	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'thai', level: '1', need: 'required' }), 200, 'adding Thai');
+	for (const skill of skills) await expectStatus(org.post(`${role}?/addSkill`, skill), 200, `adding ${skill.skill}`);
 	await expectStatus(org.post(`${role}?/move`, { move: 'submit' }), 200, 'submitting');
 	const id = role.split('/').pop()!;
 	await expectStatus(admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }), 200, 'approving');

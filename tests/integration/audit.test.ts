@@ -15,6 +15,7 @@ import { decideOrganization } from '$lib/server/orgs/vetting';
 import { rankCandidates } from '$lib/server/roles/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
+import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole, orgOf } from '../helpers/audit';
@@ -172,9 +173,14 @@ describe('the audit trail records', () => {
 		const second = await learnerWithProfile(db, 'visibletwo', 'vetted');
 		await learnerWithProfile(db, 'hiddenone', 'hidden');
 		await learnerWithProfile(db, 'appliedonly', 'applied');
+		// Visible, in the role's area and free for its time, but without first aid: not a candidate.
+		const sewer = await account(db, 'visiblesewer', 'learner');
+		await declareSkills(db, sewer.userId, [{ id: 'sewing_machine_operation', level: 3 }]);
+		await saveProfileDetails(db, sewer.userId, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['full_time'], interests: [] });
 		await clearAudit();
 		const result = await rankCandidates(db, org.userId, role.id, 'en', 50, 5000);
 		expect(result.ok && result.candidates).toHaveLength(2);
+		expect(await viewsOfLearner(db, sewer.userId)).toEqual([]);
 		const by = { actor_id: org.userId, actor_org_id: await orgOf(db, org.userId), action: 'profile_view', at: 5000 };
 		expect(sorted(await auditRows(db))).toEqual(sorted([{ ...by, object_id: first }, { ...by, object_id: second }]));
 	});

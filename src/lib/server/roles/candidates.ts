@@ -1,17 +1,19 @@
 /**
  * Candidates for a role, as its organization sees them: only learners who chose to be visible to
- * vetted organizations, ranked by the same score learners see, and shown by a pseudonym made
- * for this organization alone (two organizations cannot tell they see the same person), with
- * skills and their sources, languages, area and the match reasons. Nothing more: no account
- * name, no other field, until the learner applies. Each candidate shown is a view of that
- * learner's profile, recorded in the audit trail so the learner can see who looked.
+ * vetted organizations and whom the role is about (`candidateRule`: they hold one of its
+ * required skills, or reach the score the page states when it requires none), ranked by the
+ * same score learners see, and shown by a pseudonym made for this organization alone (two
+ * organizations cannot tell they see the same person), with skills and their sources,
+ * languages, area and the match reasons. Nothing more: no account name, no other field, until
+ * the learner applies. Each candidate shown is a view of that learner's profile, recorded in
+ * the audit trail so the learner can see who looked; a learner not shown is not recorded.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Locale, RoleStatus } from '../schema';
 import { bestLearners } from '../matching/learners';
-import { scoreMatch, type Match, type RoleFacts } from '../../matching/score';
+import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from '../../matching/score';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 
@@ -32,7 +34,9 @@ export interface Candidate {
 	missing: { name: string; level: number; has: number }[];
 }
 
-export type CandidatesResult = { ok: true; role: { id: string; title: string }; candidates: Candidate[] } | { ok: false; error: 'not_vetted' | 'no_role' | 'not_reviewed' };
+export type CandidatesResult =
+	| { ok: true; role: { id: string; title: string }; listing: CandidateRule; candidates: Candidate[] }
+	| { ok: false; error: 'not_vetted' | 'no_role' | 'not_reviewed' };
 
 /**
  * The states in which a role has candidates: once an administrator approved it, and while it is
@@ -73,6 +77,7 @@ export async function rankCandidates(db: Db, userId: string, roleId: string, loc
 	return {
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
+		listing: candidateRule(facts),
 		candidates: best.map((learner) => {
 			const match = scoreMatch(learner.facts, facts);
 			return {

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
 import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import { coursesForGap } from '../../matching/gaps';
 import { pickText as pick } from '../../format';
 import { courseAimLevel } from '../../courses/levels';
 
@@ -30,10 +31,13 @@ export interface MissingSkill {
 	level: number;
 	has: number;
 	/**
-	 * Published courses that reach this skill at the level or above. A practical course (first
-	 * aid) records less by itself: it aims at the level, which a partner then confirms.
+	 * Published courses for the gap (`coursesForGap`), each with the level it teaches to. A
+	 * practical course (first aid) records less by itself: it aims at the level, which a partner
+	 * then confirms.
 	 */
-	courses: { id: string; title: string; practical: boolean }[];
+	courses: { id: string; title: string; level: number; practical: boolean }[];
+	/** Whether the courses reach the level asked; false when they are only a first step. */
+	reaches: boolean;
 }
 
 export interface Opportunity {
@@ -100,7 +104,10 @@ export async function opportunitiesPage(db: Db, userId: string, locale: Locale, 
 	return { roles, total: all.length, matching: chosen.length, page, pages, perPage: OPPORTUNITIES_PER_PAGE };
 }
 
-/** Names each missing skill and finds the published courses that close the gap. */
+/**
+ * Names each missing skill and finds the published courses that close the gap, or, when no
+ * course reaches the level asked, those that are a first step towards it.
+ */
 async function explainMissing(db: Db, opportunities: Opportunity[], locale: Locale): Promise<void> {
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
@@ -118,11 +125,7 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 	// practical course is named with its aim too, and the page says a partner confirms that level.
 	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseAimLevel(c.level), id: c.id, title: pick(locale, c.title_my, c.title_en), practical: c.practical === 1 }]);
 	for (const opportunity of opportunities) {
-		opportunity.missing = opportunity.match.required.missing.map((m) => ({
-			...m,
-			name: names.get(m.id) ?? m.id,
-			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title, practical }) => ({ id, title, practical }))
-		}));
+		opportunity.missing = opportunity.match.required.missing.map((m) => ({ ...m, name: names.get(m.id) ?? m.id, ...coursesForGap(courses.get(m.id) ?? [], m) }));
 	}
 }
 

@@ -19,7 +19,8 @@ export const load = (async ({ locals, url }) => {
 		own,
 		groups: await listSkillGroups(db, locale),
 		backgrounds: await listBackgrounds(db, locale),
-		suggested: query.from ? await suggestSkills(db, query.from, locale) : null,
+		from: query.from ?? null,
+		suggested: query.from ? await suggestSkills(db, query.from, locale, locals.user!.id) : null,
 		group: query.group ? await getSkillGroup(db, query.group, locale) : null
 	};
 }) satisfies PageServerLoad;
@@ -30,7 +31,8 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'skills', errors: { form: translate('error_form', locals.locale) } });
 		const result = await declareSkills(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return fail(400, { action: 'skills', errors: { form: translate('error_no_skill', locals.locale) } });
-		return { action: 'skills', done: true };
+		// How many of the skills on the form are now the learner's own: the crosswalk's answer says so.
+		return { action: 'skills', done: true, chosen: form.data.filter((c) => c.level > 0).length };
 	},
 	details: async ({ request, locals }) => {
 		const form = await readForm(request, profileDetailsSchema, locals.locale);
