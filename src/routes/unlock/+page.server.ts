@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go once unlocked: the page the person was on (never this page again), else home. */
 function nextPage(url: URL, locals: App.Locals): string {
-	const next = safeNext(url.searchParams.get('next'));
+	const next = safeNext(url.searchParams.get('next'), url.origin);
 	return next && !next.startsWith('/unlock') ? next : homeFor(locals.user!.kind);
 }
 

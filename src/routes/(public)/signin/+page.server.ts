@@ -30,7 +30,7 @@ export const actions = {
 		// A shared phone's cookie ends when the browser closes.
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
-		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'));
+		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'), url.origin);
 		redirect(303, next ?? homeFor(result.user.kind));
 	}
 } satisfies Actions;
