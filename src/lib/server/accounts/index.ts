@@ -3,7 +3,7 @@
  */
 import type { Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
-import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword, type PasswordProblem } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
 import { createSession, dayOf, invalidateUserSessions, markActive } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
@@ -13,7 +13,7 @@ import { orgIdOf } from '../orgs';
 
 export type AccountError =
 	| 'username_taken'
-	| 'password_common'
+	| PasswordProblem
 	| 'invalid_credentials'
 	| 'invalid_recovery'
 	| 'wrong_password'
@@ -48,7 +48,8 @@ export async function signUp(
 	browser: string,
 	now = Date.now()
 ): Promise<Result<{ userId: string; token: string; recoveryCodes: string[] }>> {
-	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+	const weak = passwordProblem(input.password, input.username);
+	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.password);
 	const userId = newId();
 	try {
@@ -159,7 +160,8 @@ export async function changePassword(
 		await recordFailure(db, 'password', user.username_key, now);
 		return { ok: false, error: 'wrong_password' };
 	}
-	if (isCommonPassword(input.next)) return { ok: false, error: 'password_common' };
+	const weak = passwordProblem(input.next, user.username);
+	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.next);
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -187,7 +189,9 @@ export async function resetWithRecoveryCode(
 	const key = usernameKey(input.username);
 	const locked = await lockedFor(db, 'recover', key, now);
 	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
-	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+	// Checked against the name typed, whether or not an account has it: the same answer either way.
+	const weak = passwordProblem(input.password, input.username);
+	if (weak) return { ok: false, error: weak };
 	const user = await findByUsername(db, input.username);
 	const passwordHash = await hashPassword(input.password);
 	const result = await db.transaction().execute(async (trx) => {

@@ -25,7 +25,7 @@ export const actions = {
 		if (!result.ok) {
 			failedAttemptsByAddress.record(address);
 			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
-			return refused(locals.locale, result.error, form.values, result.error === 'password_common' ? 'password' : 'form');
+			return refused(locals.locale, result.error, form.values, result.error.startsWith('password_') ? 'password' : 'form');
 		}
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
