@@ -41,5 +41,11 @@ export const endSessionSchema = z.object({
 
 export const dataSaverSchema = z.object({ saver: z.enum(['on', 'off'], { error: 'error_choice' }) });
 
+/**
+ * The password asked again before a change that someone holding an open session must not make
+ * alone: new recovery codes, signing out everywhere, deleting the account, a more visible profile.
+ */
+export const confirmPasswordSchema = z.object({ password: anyPassword });
+
 /** Deleting one's account is confirmed once, with the password. */
-export const deleteAccountSchema = z.object({ password: anyPassword });
+export const deleteAccountSchema = confirmPasswordSchema;

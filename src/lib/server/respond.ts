@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import type { NotConfirmed } from './auth/confirm';
 import type { FormValues } from './forms';
 import { translate } from './i18n';
 import type { Locale } from './schema';
@@ -14,6 +15,15 @@ export function retryLater(event: Pick<RequestEvent, 'setHeaders'>, locale: Loca
 /** A refused attempt because of too many tries: 429, Retry-After, translated message. */
 export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues) {
 	return fail(429, { values, errors: { form: retryLater(event, locale, retryAfterMs) } as Record<string, string> });
+}
+
+/**
+ * The password asked again (auth/confirm.ts) was wrong (400), or too many were (429 with
+ * Retry-After): the message goes under the form's password field, for the form named `action`.
+ */
+export function notConfirmed(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, action: string, refusal: NotConfirmed) {
+	if (refusal.error === 'locked') return fail(429, { action, errors: { password: retryLater(event, locale, refusal.retryAfterMs!) } as Record<string, string> });
+	return fail(400, { action, errors: { password: translate('error_wrong_password', locale) } as Record<string, string> });
 }
 
 /** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */

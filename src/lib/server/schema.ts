@@ -375,6 +375,7 @@ export type AuditAction =
 	| 'password_change'
 	| 'password_reset'
 	| 'password_reset_failed'
+	| 'recovery_codes_replaced'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'

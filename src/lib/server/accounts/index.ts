@@ -1,14 +1,15 @@
 /**
  * Pseudonymous accounts: a username and a password, nothing else is ever required.
  */
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword, type PasswordProblem } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
 import { createSession, dayOf, invalidateUserSessions, markActive } from '../auth/session';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
-import { recordAudit } from '../audit';
+import { lastActionOf, recordAudit } from '../audit';
+import { confirmPassword, type Confirmation, type NotConfirmed } from '../auth/confirm';
 import { orgIdOf } from '../orgs';
 
 export type AccountError =
@@ -145,7 +146,7 @@ async function recordSignIn(db: Db, user: User | undefined, action: 'sign_in' | 
 	await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action, object: null }], now);
 }
 
-/** Changes the password after checking the current one; ends every other session. */
+/** Changes the password after checking the current one (auth/confirm.ts); ends every other session. */
 export async function changePassword(
 	db: Db,
 	userId: string,
@@ -153,13 +154,9 @@ export async function changePassword(
 	input: { current: string; next: string },
 	now = Date.now()
 ): Promise<Result<object>> {
-	const user = await db.selectFrom('user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-	const locked = await lockedFor(db, 'password', user.username_key, now);
-	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
-	if (!(await verifyPassword(user.password_hash, input.current))) {
-		await recordFailure(db, 'password', user.username_key, now);
-		return { ok: false, error: 'wrong_password' };
-	}
+	const confirmed = await confirmPassword(db, userId, input.current, now);
+	if (!confirmed.ok) return confirmed;
+	const user = await db.selectFrom('user').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
 	const weak = passwordProblem(input.next, user.username);
 	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.next);
@@ -172,7 +169,35 @@ export async function changePassword(
 		await invalidateUserSessions(trx, userId, currentSessionId);
 		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'password_change', object: null }], now);
 	});
-	await clearFailures(db, 'password', user.username_key);
+	return { ok: true };
+}
+
+/**
+ * Replaces the recovery codes with 10 new ones (returned once) after the current password: with
+ * a moment at an open session, new codes would otherwise be a way to take the account for good,
+ * voiding the holder's own. Recorded in the audit, so the account page can say when.
+ */
+export async function newRecoveryCodes(db: Db, userId: string, password: string, now = Date.now()): Promise<{ ok: true; codes: string[] } | NotConfirmed> {
+	const confirmed = await confirmPassword(db, userId, password, now);
+	if (!confirmed.ok) return confirmed;
+	const codes = await inTransaction(db, async (trx) => {
+		const made = await replaceRecoveryCodes(trx, userId);
+		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'recovery_codes_replaced', object: null }], now);
+		return made;
+	});
+	return { ok: true, codes };
+}
+
+/** When the account last replaced its recovery codes (its own audit rows); null if never since sign-up. */
+export async function codesReplacedAt(db: Db, userId: string): Promise<number | null> {
+	return lastActionOf(db, userId, 'recovery_codes_replaced');
+}
+
+/** Ends every other session of the account, after its current password. */
+export async function signOutEverywhere(db: Db, userId: string, currentSessionId: string, password: string, now = Date.now()): Promise<Confirmation> {
+	const confirmed = await confirmPassword(db, userId, password, now);
+	if (!confirmed.ok) return confirmed;
+	await invalidateUserSessions(db, userId, currentSessionId);
 	return { ok: true };
 }
 
