@@ -70,7 +70,7 @@ describe('signing out everywhere', () => {
 });
 
 describe('who may see the profile', () => {
-	const details = { area: 'mae_sot', remote: false, availability: ['volunteer'], interests: [] } as const;
+	const details = { area: 'mae_sot' as const, remote: false, availability: ['volunteer' as const], interests: [] };
 	const visibility = async (userId: string) => (await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst())?.visibility ?? 'hidden';
 
 	it('is widened only with the password; kept or narrowed without', async () => {
