@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, plainText } from './fields';
+import { code, nameText, plainText } from './fields';
 
 import { orgAreas, orgKinds } from '$lib/org-kinds';
 
@@ -8,7 +8,7 @@ const areaFields = Object.fromEntries(orgAreas.map((area) => [`area_${area}`, z.
 
 export const orgApplicationSchema = z
 	.object({
-		name: plainText(2, 120, 'error_name_short'),
+		name: nameText(2, 120, 'error_name_short'),
 		kind: z.enum(orgKinds, { error: 'error_choice' }),
 		description: plainText(0, 2000),
 		...areaFields
