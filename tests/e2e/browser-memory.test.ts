@@ -69,6 +69,14 @@ function filesHolding(dir: string, text: string): string[] {
 	return found;
 }
 
+async function signIn(page: Page, name: string, password: string) {
+	await page.goto('/signin');
+	await typeInto(page.getByLabel('Username'), name);
+	await typeInto(page.getByLabel('Password', { exact: true }), password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await page.waitForURL('**/learn');
+}
+
 async function signOut(page: Page) {
 	await page.goto('/account');
 	await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
@@ -88,25 +96,28 @@ describe('what the browser keeps', () => {
 		await typeInto(page.getByLabel('Username'), name);
 		await typeInto(page.getByLabel('Password', { exact: true }), first);
 		await page.getByRole('button', { name: 'Create account' }).click();
-		const list = page.getByRole('list', { name: 'Recovery codes' });
-		await shown(list);
-		const codes = await list.getByRole('listitem').allInnerTexts();
+		await shown(page.getByRole('list', { name: 'Recovery codes' }));
 		await signOut(page);
 
-		// Sign-in, then a new password.
-		await page.goto('/signin');
-		await typeInto(page.getByLabel('Username'), name);
-		await typeInto(page.getByLabel('Password', { exact: true }), first);
-		await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-		await page.waitForURL('**/learn');
+		// Sign-in; a new password, new codes and signing out everywhere, each with the password.
+		await signIn(page, name, first);
 		await page.goto('/account/password');
 		await typeInto(page.getByLabel('Current password'), first);
 		await typeInto(page.getByLabel('New password'), second);
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await shown(page.getByRole('status'));
+		await page.goto('/account');
+		await typeInto(page.locator('#codes-password'), second);
+		await page.getByRole('button', { name: 'Make 10 new codes' }).click();
+		const fresh = page.getByRole('list', { name: 'Recovery codes' });
+		await shown(fresh);
+		const codes = await fresh.getByRole('listitem').allInnerTexts();
+		await typeInto(page.locator('#everywhere-password'), second);
+		await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+		await shown(page.getByText('All other sessions were signed out.'));
 		await signOut(page);
 
-		// Recovery with a code, on a shared phone; then the lock after the idle time.
+		// Recovery with a code, on a shared phone; then its lock after the idle time.
 		await page.goto('/recover');
 		await typeInto(page.getByLabel('Username'), name);
 		await typeInto(page.getByLabel('Recovery code'), codes[0]);
@@ -115,21 +126,16 @@ describe('what the browser keeps', () => {
 		await page.getByRole('button', { name: 'Set new password' }).click();
 		await shown(page.getByRole('status'));
 		await waitForIdleLock();
-		await page.goto('/account');
+		await page.goto('/account/data');
 		await page.waitForURL('**/unlock?next=*');
 		await typeInto(page.getByLabel('Password', { exact: true }), third);
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await page.waitForURL('**/account');
+		await page.waitForURL('**/account/data');
+		await signOut(page);
 
-		// New codes and signing out everywhere, each with the password.
-		await typeInto(page.locator('#codes-password'), third);
-		await page.getByRole('button', { name: 'Make 10 new codes' }).click();
-		await shown(page.getByRole('list', { name: 'Recovery codes' }));
-		await typeInto(page.locator('#everywhere-password'), third);
-		await page.getByRole('button', { name: 'Sign out everywhere' }).click();
-		await shown(page.getByText('All other sessions were signed out.'));
-
-		// A wrong password for deletion, then the right one.
+		// Deletion: a wrong password, then the right one.
+		await signIn(page, name, third);
+		await page.goto('/account');
 		await typeInto(page.locator('#delete-password'), 'not it at all');
 		await page.getByRole('button', { name: 'Delete my account for good' }).click();
 		await shown(page.getByText('The current password is not right.'));
