@@ -6,7 +6,9 @@ export const signUpSchema = z.object({
 	password: newPassword,
 	kind: z.enum(['learner', 'org_member'], { error: 'error_kind_required' }),
 	background,
-	shared: checkbox
+	shared: checkbox,
+	/** The "Suggest a name" button: the form comes back with a name nobody could guess, nothing else happens. */
+	suggest: z.literal('1', { error: 'error_choice' }).optional()
 });
 
 export const signInSchema = z.object({

@@ -5,16 +5,16 @@ import type { FormValues } from './forms';
 import { translate } from './i18n';
 import type { Locale } from './schema';
 
-/** Sets Retry-After and returns the translated "too many tries, wait N minutes". */
-export function retryLater(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number): string {
+/** Sets Retry-After and returns the translated "too many tries, wait N minutes" (or another message with {minutes}). */
+export function retryLater(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, key = 'error_locked'): string {
 	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 	event.setHeaders({ 'retry-after': String(seconds) });
-	return translate('error_locked', locale, { minutes: Math.ceil(seconds / 60) });
+	return translate(key, locale, { minutes: Math.ceil(seconds / 60) });
 }
 
 /** A refused attempt because of too many tries: 429, Retry-After, translated message. */
-export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues) {
-	return fail(429, { values, errors: { form: retryLater(event, locale, retryAfterMs) } as Record<string, string> });
+export function tooManyTries(event: Pick<RequestEvent, 'setHeaders'>, locale: Locale, retryAfterMs: number, values: FormValues, key = 'error_locked', extra: Record<string, unknown> = {}) {
+	return fail(429, { ...extra, values, errors: { form: retryLater(event, locale, retryAfterMs, key) } as Record<string, string> });
 }
 
 /**

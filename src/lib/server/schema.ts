@@ -376,6 +376,8 @@ export type AuditAction =
 	| 'password_reset'
 	| 'password_reset_failed'
 	| 'recovery_codes_replaced'
+	| 'sign_up_burst'
+	| 'org_application_burst'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'

@@ -1,4 +1,5 @@
 import { countAccounts } from '$lib/server/accounts';
+import { recentBursts } from '$lib/server/auth/floods';
 import { getDb } from '$lib/server/db';
 import { listOrganizations } from '$lib/server/orgs';
 import { lookalikesAmong } from '$lib/server/orgs/vetting';
@@ -13,6 +14,7 @@ export const load = (async () => {
 	accounts: await countAccounts(getDb()),
 	organizations: organizations.map((org) => ({ ...org, looksLike: lookalikes.get(org.id)!.map((other) => other.name) })),
 	roles: await rolesToReview(getDb()),
-	skillGroups: await skillGroupsForAdmin(getDb())
+	skillGroups: await skillGroupsForAdmin(getDb()),
+	bursts: await recentBursts(getDb())
 	};
 }) satisfies PageServerLoad;

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { applyForOrganization, createInvitation, getMembership, joinWithInvitation } from '$lib/server/orgs';
-import { refused } from '$lib/server/respond';
+import { orgApplications } from '$lib/server/auth/floods';
+import { refused, tooManyTries } from '$lib/server/respond';
 import { joinOrgSchema, orgApplicationSchema } from '$lib/schemas/org';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,9 +12,14 @@ export const load = (async ({ locals }) => ({
 })) satisfies PageServerLoad;
 
 export const actions = {
-	apply: async ({ request, locals }) => {
+	apply: async (event) => {
+		const { request, locals } = event;
 		const form = await readForm(request, orgApplicationSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'apply', values: form.values, errors: form.errors });
+		const address = event.getClientAddress();
+		const wait = await orgApplications.wait(getDb(), address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_org_applications', { action: 'apply' });
+		orgApplications.record(address);
 		const result = await applyForOrganization(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 409);
 		return { action: 'apply', done: true };

@@ -14,6 +14,8 @@
  * - sign-ups (`sign_up`), password changes (`password_change`), resets with a recovery code
  *   (`password_reset`, and `password_reset_failed` as for sign-ins), new recovery codes made on
  *   the account page (`recovery_codes_replaced`, which the account page shows with its date);
+ * - bursts of sign-ups or organization applications refused by their limits (`sign_up_burst`,
+ *   `org_application_burst`; no actor, object: which limit, `per_address` or `overall`);
  * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
  *   `role_return`), organizations' decisions on applications (`application_shortlist` ...) and
  *   endorsements (`skill_endorse`, object: the learner; which skill stays on the profile), and
@@ -59,6 +61,19 @@ export async function lastActionOf(db: Db, actorId: string, action: AuditAction)
 		.where('action', '=', action)
 		.executeTakeFirst();
 	return row?.at == null ? null : Number(row.at);
+}
+
+/** Rows of these actions since `since`, newest first, at most `limit`: what was done to what, and when. */
+export async function actionsSince(db: Db, actions: AuditAction[], since: number, limit = 50): Promise<{ action: AuditAction; object: string | null; at: number }[]> {
+	const rows = await db
+		.selectFrom('audit_event')
+		.select(['action', 'object_id', 'at'])
+		.where('action', 'in', actions)
+		.where('at', '>=', since)
+		.orderBy('at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ action: r.action, object: r.object_id, at: Number(r.at) }));
 }
 
 /**
