@@ -49,6 +49,13 @@ export interface SignInThrottleTable {
 	updated_at: number;
 }
 
+/** A browser that signed in to the account before (auth/devices.ts): only its token's hash. */
+export interface TrustedDeviceTable {
+	id: string;
+	user_id: string;
+	expires_at: number;
+}
+
 export interface OrganizationTable {
 	id: string;
 	name: string;
@@ -395,6 +402,7 @@ export interface Database {
 	session: SessionTable;
 	recovery_code: RecoveryCodeTable;
 	sign_in_throttle: SignInThrottleTable;
+	trusted_device: TrustedDeviceTable;
 	organization: OrganizationTable;
 	org_decision: OrgDecisionTable;
 	role: RoleTable;

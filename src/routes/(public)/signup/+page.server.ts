@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
 import { suggestName } from '$lib/server/accounts/names';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { keepDeviceToken } from '$lib/server/auth/devices';
 import { signUps } from '$lib/server/auth/floods';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
@@ -35,6 +36,7 @@ export const actions = {
 		);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, result.error === 'username_taken' ? 'username' : 'password');
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
+		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
 		// Shown once, in this response only; never stored anywhere readable.
 		return { recoveryCodes: result.recoveryCodes, kind: form.data.kind };
 	}
