@@ -20,6 +20,12 @@ export const orgDecisionSchema = z.object({
 	note: plainText(0, 500)
 });
 
+/** An owner or administrator removes a member, named by their username (what the members list shows). */
+export const removeMemberSchema = z.object({ member: z.string({ error: 'error_required' }).min(1, 'error_required').max(64, 'error_too_long') });
+
+/** An unused invitation to revoke, by its id (the code itself is never kept). */
+export const revokeInvitationSchema = z.object({ invitation: z.string({ error: 'error_required' }).regex(/^[a-z2-7]{20,40}$/, 'error_choice') });
+
 export const joinOrgSchema = z.object({
 	code
 });

@@ -65,6 +65,7 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/applications/[application]': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
+	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
 	'/org': 'org_member',
 	'/org/roles': 'org_member',
 	'/org/roles/new': 'org_member',
@@ -79,6 +80,7 @@ export const routeRules: Record<string, Rule> = {
 	'/author/courses/[course]/modules/[module]/new-lesson': 'author',
 	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
 	'/admin': 'admin',
+	// Vetting, and removing any member or unused invitation of the organization.
 	'/admin/organizations/[org]': 'admin',
 	'/admin/roles/[role]': 'admin',
 	'/admin/skills': 'admin',

@@ -26,6 +26,12 @@ export function notConfirmed(event: Pick<RequestEvent, 'setHeaders'>, locale: Lo
 	return fail(400, { action, errors: { password: translate('error_wrong_password', locale) } as Record<string, string> });
 }
 
+/** Removing a member or revoking an invitation refused: not theirs to manage (403), no such one (404), an owner (409). */
+export function memberRefusal(locale: Locale, action: string, error: 'not_owner' | 'no_member' | 'not_allowed' | 'no_invitation') {
+	const status = { not_owner: 403, no_member: 404, no_invitation: 404, not_allowed: 409 }[error];
+	return fail(status, { action, errors: { form: translate(`error_${error}`, locale) } as Record<string, string> });
+}
+
 /** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */
 export function refused(locale: Locale, key: string, values: FormValues, field = 'form', status = 400, inputs: Record<string, unknown> = {}) {
 	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale, inputs) };

@@ -385,6 +385,8 @@ export type AuditAction =
 	| 'recovery_codes_replaced'
 	| 'sign_up_burst'
 	| 'org_application_burst'
+	| 'org_member_remove'
+	| 'org_invitation_revoke'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'
