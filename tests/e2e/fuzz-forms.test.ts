@@ -83,6 +83,9 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/org apply': { actor: 'author', path: () => '/org?/apply', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' } },
 	'/org join': { actor: 'author', path: () => '/org?/join', valid: { code: 'abcd-efgh-ijkl-mnop' } },
 	'/org invite': { actor: 'author', path: () => '/org?/invite', valid: {}, runs: 6 },
+	// Names and ids that belong to nobody: valid forms, refused 404, nothing written.
+	'/org removeMember': { actor: 'author', path: () => '/org?/removeMember', valid: { member: 'fuzz-nobody' } },
+	'/org revokeInvitation': { actor: 'author', path: () => '/org?/revokeInvitation', valid: { invitation: 'a'.repeat(26) } },
 	// A role accepted is a role written (and matched): the slowest actions, so fewer runs.
 	'/org/roles/new default': { actor: 'author', path: () => '/org/roles/new', valid: roleDetails, runs: 8 },
 	'/org/roles/[role] save': { actor: 'author', path: (w) => `${w.draftRole}?/save`, valid: roleDetails, runs: 8 },
@@ -115,6 +118,8 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/author/courses/[course]/quizzes/[quiz] removeQuestion': { actor: 'author', path: (w) => `${w.course}/quizzes/quiz-1?/removeQuestion`, valid: { question: 'no-such-question' } },
 
 	'/admin/organizations/[org] decide': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/decide`, valid: { decision: 'vet', note: '' } },
+	'/admin/organizations/[org] removeMember': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/removeMember`, valid: { member: 'fuzz-nobody' } },
+	'/admin/organizations/[org] revokeInvitation': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/revokeInvitation`, valid: { invitation: 'a'.repeat(26) } },
 	'/admin/roles/[role] review': { actor: 'admin', path: (w) => `/admin/roles/${w.submittedRole.split('/').pop()}?/review`, valid: { decision: 'return', note: 'Say more' } },
 	'/admin/skills add': { actor: 'admin', path: () => '/admin/skills?/add', valid: skill },
 	'/admin/skills/[skill] save': { actor: 'admin', path: () => `/admin/skills/${sampleParams.skill}?/save`, valid: { ...skill, name_en: 'First aid' } }
