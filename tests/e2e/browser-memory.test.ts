@@ -131,10 +131,8 @@ describe('what the browser keeps', () => {
 		await typeInto(page.getByLabel('Password', { exact: true }), third);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await page.waitForURL('**/account/data');
-		await signOut(page);
 
-		// Deletion: a wrong password, then the right one.
-		await signIn(page, name, third);
+		// Deletion, still on the shared phone: a wrong password, then the right one.
 		await page.goto('/account');
 		await typeInto(page.locator('#delete-password'), 'not it at all');
 		await page.getByRole('button', { name: 'Delete my account for good' }).click();

@@ -14,6 +14,8 @@
  * - sign-ups (`sign_up`), password changes (`password_change`), resets with a recovery code
  *   (`password_reset`, and `password_reset_failed` as for sign-ins), new recovery codes made on
  *   the account page (`recovery_codes_replaced`, which the account page shows with its date);
+ * - an owner or administrator removing a member (`org_member_remove`, object: the member's
+ *   account) or revoking an unused invitation (`org_invitation_revoke`, object: the organization);
  * - bursts of sign-ups or organization applications refused by their limits (`sign_up_burst`,
  *   `org_application_burst`; no actor, object: which limit, `per_address` or `overall`);
  * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
