@@ -35,6 +35,9 @@ interface World {
 	applicationA: string;
 	/** X's course, asking to be published for the first time (no administrator approved it yet). */
 	courseSubmitted: string;
+	/** A second member of X (joined with an invitation), and an invitation of X nobody used. */
+	memberOfX: string;
+	invitationX: string;
 }
 
 /**
@@ -108,7 +111,7 @@ const ELSEWHERE: Record<string, string> = {
 };
 
 /** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
-const VALID: Record<string, Record<string, Record<string, string>>> = {
+const VALID: Record<string, Record<string, Record<string, string> | ((w: World) => Record<string, string>)>> = {
 	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' }, thread: { change: 'close' } },
 	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
 	'/learn/opportunities/[role]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
@@ -119,10 +122,23 @@ const VALID: Record<string, Record<string, Record<string, string>>> = {
 		move: { move: 'close' }
 	},
 	'/admin/roles/[role]': { review: { decision: 'return', note: 'matrix' } },
-	'/admin/organizations/[org]': { decide: { decision: 'suspend', note: 'matrix' } },
+	'/admin/organizations/[org]': {
+		decide: { decision: 'suspend', note: 'matrix' },
+		removeMember: (w) => ({ member: w.memberOfX }),
+		revokeInvitation: (w) => ({ invitation: w.invitationX })
+	},
 	'/admin/courses/[course]': { publication: { decision: 'approve', note: 'matrix', seen: '0' }, review: { kind: 'language', version: '1', note: 'matrix' } },
 	'/learn/courses/[course]': { enrol: {} }
 };
+
+/**
+ * Actions of routes without a parameter whose form names an object of one organization: only
+ * its owner (memberX) may use them; everyone else is refused, with nothing written.
+ */
+const NAMED_IN_FORM: { routeId: string; action: string; form: (w: World) => Record<string, string>; acts: Actor[] }[] = [
+	{ routeId: '/org', action: 'removeMember', form: (w) => ({ member: w.memberOfX }), acts: ['memberX'] },
+	{ routeId: '/org', action: 'revokeInvitation', form: (w) => ({ invitation: w.invitationX }), acts: ['memberX'] }
+];
 
 const calls = routeCalls();
 const clients = {} as Record<Actor, Client>;
@@ -132,7 +148,7 @@ let sqlite: Database.Database;
 /** Everything a refused action could have written. */
 const snapshot = () =>
 	JSON.stringify(
-		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill', 'course', 'course_review', 'enrolment'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
+		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill', 'course', 'course_review', 'enrolment', 'org_member', 'org_invitation'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
 async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Client; orgId: string }> {
@@ -215,7 +231,17 @@ beforeAll(async () => {
 	const courseSubmitted = course.split('/').pop()!;
 	expect((sqlite.prepare('select status from course where id = ?').get(courseSubmitted) as { status: string }).status).toBe('submitted');
 
-	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA, courseSubmitted };
+	// A second member of X, who joined with the owner's invitation, and an invitation left unused.
+	const invited = await x.member.post('/org?/invite', {});
+	const code = /([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})/.exec(await invited.text())![1];
+	const second = new Client('en');
+	const memberOfX = uniqueName('matrixx2');
+	expect((await second.signUp(memberOfX, 'org_member')).status).toBe(200);
+	expect((await second.post('/org?/join', { code })).status).toBe(200);
+	expect((await x.member.post('/org?/invite', {})).status).toBe(200);
+	const invitationX = (sqlite.prepare('select id from org_invitation where org_id = ? and used_at is null').get(x.orgId) as { id: string }).id;
+
+	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA, courseSubmitted, memberOfX, invitationX };
 	Object.assign(clients, { anonymous: new Client('en'), learnerA, learnerB, memberPending: pending, memberX: x.member, memberY: y.member, memberSuspended: suspended.member, admin });
 });
 afterAll(() => sqlite?.close());
@@ -248,13 +274,25 @@ describe('the access matrix', () => {
 				for (const call of calls.filter((c) => c.routeId === routeId && c.method === 'POST')) {
 					it(`${routeId} #${index + 1} as ${actor}: POST ?/${call.action} refused, nothing written`, async () => {
 						const before = snapshot();
-						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, VALID[routeId][call.action!]);
+						const valid = VALID[routeId][call.action!];
+						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, typeof valid === 'function' ? valid(world) : valid);
 						expect([303, 403, 404, 409]).toContain(response.status);
 						if (response.status === 303) expect(response.headers.get('location')).toMatch(/^\/(signin|learn|org|admin)\b/);
 						expect(snapshot()).toBe(before);
 					});
 				}
 			}
+		}
+	}
+
+	for (const named of NAMED_IN_FORM) {
+		for (const actor of ACTORS.filter((a) => !named.acts.includes(a))) {
+			it(`${named.routeId} ?/${named.action} naming X's object as ${actor}: refused, nothing written`, async () => {
+				const before = snapshot();
+				const response = await clients[actor].post(`${named.routeId}?/${named.action}`, named.form(world));
+				expect([303, 403, 404, 409]).toContain(response.status);
+				expect(snapshot()).toBe(before);
+			});
 		}
 	}
 

@@ -25,6 +25,7 @@ describe('my data and my account', () => {
 		await page.goto('/learn/profile');
 		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption({ label: 'မဲဆောက် နယ်မြေ' });
 		await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
+		await typeInto(page.getByLabel(/^စကားဝှက် \(ပရိုဖိုင်/), PASSWORD);
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText('သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို မြင်နိုင်သူ ချက်ချင်း ပြောင်းသွားပြီ။'));
 

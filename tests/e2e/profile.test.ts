@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 
@@ -102,6 +102,11 @@ describe('my skills', () => {
 			await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
 			await page.getByLabel('အချိန်ပိုင်း').check();
 			await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
+			// Showing the profile to organizations: first without the password, which is asked for.
+			await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
+			await shown(page.getByText('ပရိုဖိုင်ကို အဖွဲ့အစည်းများ ပိုမြင်စေရန် စကားဝှက်ကို ရိုက်ထည့်ပါ။'));
+			expect(db.prepare('select visibility from learner_profile where user_id = ?').get(userId)).toBeUndefined();
+			await typeInto(page.getByLabel(/^စကားဝှက် \(ပရိုဖိုင်/), 'skills from the clinic');
 			await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 			await shown(page.getByText('သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို မြင်နိုင်သူ ချက်ချင်း ပြောင်းသွားပြီ။'));
 			expect(db.prepare('select area, visibility, availability from learner_profile where user_id = ?').get(userId)).toEqual({ area: 'mae_sot', visibility: 'vetted', availability: '["part_time"]' });

@@ -27,6 +27,7 @@ afterEach(() => cleanup());
 const exported: Record<string, (e: AccountExport) => number> = {
 	'session.user_id': (e) => e.sessions.length,
 	'recovery_code.user_id': (e) => e.recovery_codes.unused + e.recovery_codes.used,
+	'trusted_device.user_id': (e) => e.trusted_browsers.length,
 	'learner_profile.user_id': (e) => (e.profile ? 1 : 0),
 	'user_skill.user_id': (e) => e.skills.length,
 	'enrolment.user_id': (e) => e.enrolments.length,

@@ -137,7 +137,7 @@ describe('the profile forms', () => {
 		expect(skillChoicesSchema.safeParse({ name: 'Ko Aung' }).success).toBe(false);
 		expect(skillChoicesSchema.safeParse({}).success).toBe(false);
 		const good = profileDetailsSchema.safeParse({ area: 'unsaid', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on', remote: 'on' });
-		expect(good.data).toEqual({ area: 'unsaid', visibility: 'hidden', remote: true, availability: ['volunteer'], interests: ['health'] });
+		expect(good.data).toEqual({ area: 'unsaid', visibility: 'hidden', remote: true, password: null, availability: ['volunteer'], interests: ['health'] });
 		for (const bad of [{ area: 'Yangon', visibility: 'hidden' }, { area: 'unsaid', visibility: 'everyone' }, { area: 'unsaid', visibility: 'hidden', unit: 'on' }, { area: 'unsaid', visibility: 'hidden', availability_sometimes: 'on' }, { area: 'unsaid', visibility: 'hidden', phone: '0912345678' }]) {
 			expect(profileDetailsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
 		}

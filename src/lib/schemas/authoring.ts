@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText, plainText } from './fields';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
 import { COURSE_EXPERTS } from './course-content';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
@@ -47,8 +47,10 @@ function eachPairFilled<T extends Record<string, unknown>>(keys: string[]) {
 }
 
 /** A missing field of a pair is an empty one: one language is enough. */
-const optionalText = (max: number) => plainText(0, max).default('');
-const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max), [`${key}_en`]: optionalText(max) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
+const optionalText = (max: number, name = false) => (name ? nameText : plainText)(0, max).default('');
+/** Pairs that name something (titles, a new skill's name) refuse format characters too (fields.ts nameText). */
+const NAMES = ['title', 'new_skill'];
+const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max, NAMES.includes(key)), [`${key}_en`]: optionalText(max, NAMES.includes(key)) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
 
 export const courseDetailsSchema = z
 	.object({

@@ -4,12 +4,36 @@ import { z } from 'zod';
  * Messages in these schemas are keys of the message catalogue (`messages/*.json`); the server
  * translates them into the user's language.
  */
+/** Invisible characters that change how text looks or reads: zero-width, joiners, bidi overrides (Unicode Cf). */
+const FORMAT_CHARS = /\p{Cf}/u;
+
+/**
+ * The scripts a username may be written in, one per name: Burmese (with the other languages
+ * written in Myanmar letters) or Latin. Mixing them, or any other script (Cyrillic `о` looks like
+ * Latin `o`), would let one name pass for another.
+ */
+const USERNAME_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Myanmar}/u];
+const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** True when every letter, mark and digit of `name` that belongs to a script belongs to the same one, Latin or Myanmar. */
+export function oneScript(name: string): boolean {
+	const used = new Set<number>();
+	for (const char of name) {
+		if (NEUTRAL.test(char)) continue;
+		const script = USERNAME_SCRIPTS.findIndex((s) => s.test(char));
+		if (script < 0) return false;
+		used.add(script);
+	}
+	return used.size <= 1;
+}
+
 export const username = z
 	.string({ error: 'error_required' })
 	.trim()
 	.min(3, 'error_username_short')
 	.max(32, 'error_username_long')
-	.regex(/^[\p{L}\p{M}\p{N}_.-]+$/u, 'error_username_chars');
+	.regex(/^[\p{L}\p{M}\p{N}_.-]+$/u, 'error_username_chars')
+	.refine(oneScript, 'error_username_script');
 
 export const newPassword = z
 	.string({ error: 'error_required' })
@@ -53,6 +77,15 @@ export function plainText(min: number, max: number, minMessage = 'error_required
 		.trim()
 		.min(min, minMessage)
 		.max(max, 'error_too_long');
+}
+
+/**
+ * A name or title people read to tell things apart (an organization, a role, a course, a skill,
+ * the name on a certificate): plain text without format characters, which would make two
+ * names look alike or read backwards.
+ */
+export function nameText(min: number, max: number, minMessage = 'error_required') {
+	return plainText(min, max, minMessage).refine((v) => !FORMAT_CHARS.test(v), 'error_format_chars');
 }
 
 /** Recovery and invitation codes: letters, digits, dashes and spaces only. */

@@ -50,6 +50,13 @@ export interface SignInThrottleTable {
 	updated_at: number;
 }
 
+/** A browser that signed in to the account before (auth/devices.ts): only its token's hash. */
+export interface TrustedDeviceTable {
+	id: string;
+	user_id: string;
+	expires_at: number;
+}
+
 export interface OrganizationTable {
 	id: string;
 	name: string;
@@ -408,6 +415,11 @@ export type AuditAction =
 	| 'password_change'
 	| 'password_reset'
 	| 'password_reset_failed'
+	| 'recovery_codes_replaced'
+	| 'sign_up_burst'
+	| 'org_application_burst'
+	| 'org_member_remove'
+	| 'org_invitation_revoke'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'
@@ -427,6 +439,7 @@ export interface Database {
 	session: SessionTable;
 	recovery_code: RecoveryCodeTable;
 	sign_in_throttle: SignInThrottleTable;
+	trusted_device: TrustedDeviceTable;
 	organization: OrganizationTable;
 	org_decision: OrgDecisionTable;
 	role: RoleTable;

@@ -20,6 +20,8 @@ export interface AccountExport {
 	account: { username: string; kind: AccountKind; locale: Locale; background: Background | null; created_at: string; password_changed_at: string; last_used_on: string };
 	sessions: { browser: string; signed_in_at: string; last_used_at: string; expires_at: string; this_device: boolean }[];
 	recovery_codes: { unused: number; used: number };
+	/** Browsers trusted to sign in despite a lock on the name (auth/devices.ts): only until when. */
+	trusted_browsers: { trusted_until: string }[];
 	profile: { area: string; availability: string[]; remote_ok: boolean; interests: string[]; visibility: string; updated_at: string } | null;
 	skills: { skill_id: string; skill: Bilingual; level: number; source: 'self' | 'course' | 'endorsement'; course: Bilingual | null; organization: string | null; granted_at: string }[];
 	enrolments: { course_id: string; course: Bilingual; enrolled_at: string; completed_at: string | null }[];
@@ -86,12 +88,14 @@ export async function exportAccount(db: Db, userId: string, sessionId: string, n
 	};
 }
 
-async function security(db: Db, userId: string, sessionId: string): Promise<Pick<AccountExport, 'sessions' | 'recovery_codes'>> {
+async function security(db: Db, userId: string, sessionId: string): Promise<Pick<AccountExport, 'sessions' | 'recovery_codes' | 'trusted_browsers'>> {
+	const devices = await db.selectFrom('trusted_device').select('expires_at').where('user_id', '=', userId).orderBy('expires_at').execute();
 	const sessions = await db.selectFrom('session').select(['id', 'browser', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
 	const codes = await db.selectFrom('recovery_code').select('used_at').where('user_id', '=', userId).execute();
 	return {
 		sessions: sessions.map((s) => ({ browser: s.browser, signed_in_at: iso(s.created_at), last_used_at: iso(s.last_seen_at), expires_at: iso(s.expires_at), this_device: s.id === sessionId })),
-		recovery_codes: { unused: codes.filter((c) => c.used_at === null).length, used: codes.filter((c) => c.used_at !== null).length }
+		recovery_codes: { unused: codes.filter((c) => c.used_at === null).length, used: codes.filter((c) => c.used_at !== null).length },
+		trusted_browsers: devices.map((d) => ({ trusted_until: iso(d.expires_at) }))
 	};
 }
 

@@ -4,6 +4,7 @@
  * (area, availability, remote, interests, who may see it). Nothing typed, nothing that names a
  * person, a unit or a place; what a person did before is never stored (see crosswalk.ts).
  */
+import { confirmPassword, type NotConfirmed } from '../auth/confirm';
 import type { Db } from '../db';
 import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
@@ -220,6 +221,26 @@ export async function saveProfileDetails(db: Db, userId: string, details: Profil
 		.onConflict((oc) => oc.column('user_id').doUpdateSet(values))
 		.execute();
 	return { ok: true };
+}
+
+/** Who may see a profile, from fewest to most: "only organizations I apply to" shows it to fewer than "vetted organizations". */
+const VISIBILITY_REACH: Record<ProfileDetails['visibility'], number> = { hidden: 0, applied: 1, vetted: 2 };
+
+export type DetailsResult = ProfileResult | NotConfirmed | { ok: false; error: 'password_needed' };
+
+/**
+ * The learner's own change of their details (the profile page). Showing the profile to more
+ * organizations than before asks for the password again (auth/confirm.ts), so that someone
+ * holding the learner's open session cannot expose them; keeping or narrowing it does not.
+ */
+export async function changeProfileDetails(db: Db, userId: string, details: ProfileDetails, password: string | null, now = Date.now()): Promise<DetailsResult> {
+	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+	if (VISIBILITY_REACH[details.visibility] > VISIBILITY_REACH[row?.visibility ?? 'hidden']) {
+		if (!password) return { ok: false, error: 'password_needed' };
+		const confirmed = await confirmPassword(db, userId, password, now);
+		if (!confirmed.ok) return confirmed;
+	}
+	return saveProfileDetails(db, userId, details, now);
 }
 
 /** Skill names by id, in the reader's language. */
