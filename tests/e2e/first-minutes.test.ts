@@ -43,6 +43,19 @@ function unusedCodes(username: string): number {
 	return row.n;
 }
 
+/** A person's unused recovery codes as stored (their salted hashes), and when they last made new ones (audit). */
+function storedCodes(username: string): { hashes: string[]; replaced: number } {
+	const db = new Database(inject('databasePath'), { readonly: true });
+	try {
+		const user = db.prepare('select id from user where username = ?').get(username) as { id: string };
+		const hashes = (db.prepare('select code_hash from recovery_code where user_id = ? and used_at is null order by code_hash').all(user.id) as { code_hash: string }[]).map((row) => row.code_hash);
+		const replaced = (db.prepare("select count(*) as n from audit_event where actor_id = ? and action = 'recovery_codes_replaced'").get(user.id) as { n: number }).n;
+		return { hashes, replaced };
+	} finally {
+		db.close();
+	}
+}
+
 /** How many lines each code of the list takes, and whether any is cut off. */
 async function codeLines(list: Locator): Promise<{ lines: number; overflow: boolean }[]> {
 	return list.getByRole('listitem').evaluateAll((items) =>
@@ -227,15 +240,26 @@ describe('signing up and the recovery codes', () => {
 		await context.close();
 	});
 
-	it('new codes on the account page open at their heading and go on once one is typed back', async () => {
+	it('new codes on the account page ask for the password, open at their heading and go on once one is typed back', async () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
 		const username = uniqueName('newcodes');
-		const first = await signUpInBrowser(page, username, 'codes lost at the river');
+		const password = 'codes lost at the river';
+		const first = await signUpInBrowser(page, username, password);
+		const before = storedCodes(username);
 		await page.goto('/account');
+		expect(await page.getByText(/^ပြန်လည်ရယူရေးကုဒ်အသစ်များကို /).count()).toBe(0);
+		// A wrong password: refused under the same form, nothing made or recorded.
+		await typeInto(page.locator('#codes-password'), 'codes lost at the lake');
 		await page.getByRole('button', { name: 'ကုဒ်အသစ် ၁၀ ခု ပြုလုပ်ရန်' }).tap();
-		// A page of their own, opened at its top.
 		await page.waitForURL('**/account/codes?/new');
+		await shown(page.getByRole('alert').filter({ hasText: 'လက်ရှိ စကားဝှက် မမှန်ပါ။' }));
+		expect(await page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }).count()).toBe(0);
+		expect(storedCodes(username)).toEqual(before);
+		// The right one, typed again on that page: a page of their own, opened at its top.
+		await typeInto(page.getByLabel('သင့်စကားဝှက် (အတည်ပြုရန်)'), password);
+		await page.getByRole('button', { name: 'ကုဒ်အသစ် ၁၀ ခု ပြုလုပ်ရန်' }).tap();
+		await page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }).waitFor();
 		const heading = page.getByRole('heading', { level: 1, name: 'ပြန်လည်ရယူရေးကုဒ်များကို သိမ်းထားပါ' });
 		await shown(heading);
 		expect(await onScreen(heading)).toBe(true);
@@ -253,6 +277,11 @@ describe('signing up and the recovery codes', () => {
 		expect(new URL(page.url()).pathname).toBe('/account');
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ အကောင့်' }));
 		expect(unusedCodes(username)).toBe(10);
+		const after = storedCodes(username);
+		expect(after.replaced).toBe(1);
+		expect(after.hashes.filter((hash) => before.hashes.includes(hash))).toEqual([]);
+		// The account page says new codes were made, and when (today, in Burmese digits).
+		await shown(page.getByText(/^ပြန်လည်ရယူရေးကုဒ်အသစ်များကို ၂၀[၀-၉]{2} \S+ [၀-၉]{1,2} တွင် ပြုလုပ်ခဲ့သည်။/));
 		await context.close();
 	});
 });

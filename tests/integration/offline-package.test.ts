@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addCourse, addLesson, addModule, addQuiz, setPublished, updateLesson } from '$lib/server/courses/authoring';
+import { addCourse, addLesson, addModule, addQuiz, updateLesson } from '$lib/server/courses/authoring';
 import { offlineFile, offlineManifest } from '$lib/server/courses/offline';
 import { loadCourseBundle, refreshCourseSizes } from '$lib/server/courses/catalogue';
 import { readCourseFolder, readStarterCatalogue } from '$lib/server/courses/content-files';
 import { listCourses } from '$lib/server/courses/reading';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { vettedOrgMember } from '../helpers/authors';
+import { publishApproved, vettedOrgMember } from '../helpers/authors';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -58,7 +58,7 @@ describe('the offline package of a course', () => {
 		await addLesson(db, author, created.id, { moduleId: 'part-1', minutes: 3, title: text('b'), body: text('ဒုတိယ') });
 		await addQuiz(db, author, created.id, 'part-1', { title: text('q'), passMark: 80 }, { type: 'true_false', prompt: text('?'), explanation: text('!'), answer: true });
 		expect(await offlineManifest(db, created.id, media)).toBeNull();
-		await setPublished(db, author, created.id, true);
+		await publishApproved(db, author, created.id);
 		const before = (await offlineManifest(db, created.id, media))!;
 		const everything = JSON.stringify(await Promise.all(before.files.map((f) => offlineFile(db, created.id, f.url.split('/offline/')[1].split('?')[0], media))));
 		expect(everything).not.toMatch(/packer|user_id|userId|username/);
@@ -83,7 +83,7 @@ describe('the offline package of a course', () => {
 		if (!created.ok) throw new Error();
 		await addModule(db, author, created.id, text('one'));
 		await addLesson(db, author, created.id, { moduleId: 'part-1', minutes: 3, title: text('a'), body: text('ပထမ သင်ခန်းစာ') });
-		await setPublished(db, author, created.id, true);
+		await publishApproved(db, author, created.id);
 		const sizeOf = async (id: string) => (await listCourses(db, {}, 'my')).find((c) => c.id === id)!.sizeBytes;
 		expect(await sizeOf(created.id)).toBe((await offlineManifest(db, created.id, media))!.bytes);
 		await db.updateTable('course').set({ size_bytes: 12 }).execute();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText, plainText } from './fields';
 import { orgAreas } from '$lib/org-kinds';
 import { roleAvailability, roleKinds } from '$lib/role-choices';
 import { asciiDigits } from '$lib/format';
@@ -16,8 +16,8 @@ const day = z
 export const roleDetailsSchema = z
 	.object({
 		kind: z.enum(roleKinds, { error: 'error_choice' }),
-		title_my: plainText(0, 120),
-		title_en: plainText(0, 120),
+		title_my: nameText(0, 120),
+		title_en: nameText(0, 120),
 		description_my: plainText(0, 3000),
 		description_en: plainText(0, 3000),
 		safety_my: plainText(0, 1000),

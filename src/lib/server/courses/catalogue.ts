@@ -17,8 +17,13 @@ export type LoadOutcome = 'created' | 'updated' | 'unchanged';
  */
 export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.now(), mediaPath = config.mediaPath): Promise<LoadOutcome> {
 	const { course } = bundle;
-	const existing = await db.selectFrom('course').select('version').where('id', '=', course.id).executeTakeFirst();
-	if (existing && existing.version >= course.version) return 'unchanged';
+	const existing = await db.selectFrom('course').select(['version', 'practical', 'expert']).where('id', '=', course.id).executeTakeFirst();
+	const practical = course.practical ? 1 : 0;
+	if (existing && existing.version >= course.version) {
+		// What a course can show and who must review it follow the files even without a new version.
+		if (existing.practical !== practical || existing.expert !== course.expert) await db.updateTable('course').set({ practical, expert: course.expert }).where('id', '=', course.id).execute();
+		return 'unchanged';
+	}
 
 	await db.transaction().execute(async (trx) => {
 		// A skill of the curated taxonomy keeps the taxonomy's name.
@@ -40,6 +45,8 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			status: 'published' as const,
 			origin: 'starter' as const,
 			sources: JSON.stringify(course.sources),
+			practical,
+			expert: course.expert,
 			// Set below, from the package built of these rows.
 			size_bytes: 0,
 			updated_at: now,
@@ -148,6 +155,21 @@ export async function refreshCourseIndex(db: Db, courseId: string, mediaPath = c
 	for (const l of lessons) parts.push(l.title_my, l.title_en, l.body_my, l.body_en);
 	await db.updateTable('course').set({ size_bytes: await packageBytes(db, courseId, mediaPath) }).where('id', '=', courseId).execute();
 	await indexCourseText(db, courseId, parts.join('\n'));
+}
+
+/**
+ * Makes a course published now (its author's or an administrator's decision is the caller's).
+ * Edits of a draft do not move the version, so publishing again after a withdrawal does: phones
+ * that kept the course before learn that it changed.
+ */
+export async function publishCourse(db: Db, course: { id: string; status: string; version: number; published_at: number | null }, now: number): Promise<void> {
+	const republished = course.status !== 'published' && course.published_at !== null;
+	await db
+		.updateTable('course')
+		.set({ status: 'published', published_at: now, updated_at: now, version: republished ? course.version + 1 : course.version })
+		.where('id', '=', course.id)
+		.execute();
+	await refreshCourseIndex(db, course.id);
 }
 
 /** Ids of published courses whose text contains the query; Zawgyi queries are converted first. */
