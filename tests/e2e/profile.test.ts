@@ -19,13 +19,13 @@ function selfSkills(username: string): { skill_id: string; level: number }[] {
 }
 
 /**
- * Waits until the element's top is on the 740 px screen, below the sticky "Leave quickly" bar:
- * where the person is looking. Fails after 5 s.
+ * Waits until the element's top is on the 740 px screen, below the sticky header (with "Leave
+ * quickly"): where the person is looking. Fails after 5 s.
  */
 async function inView(locator: Locator) {
 	const where = async () => {
 		const box = await locator.first().boundingBox();
-		const bar = await locator.page().locator('.exit').boundingBox();
+		const bar = await locator.page().locator('header.top').boundingBox();
 		return { top: box?.y ?? -1, barBottom: bar ? bar.y + bar.height : 0 };
 	};
 	const deadline = Date.now() + 5000;
