@@ -1,0 +1,47 @@
+/**
+ * What a quiz attempt keeps, whichever way it arrives (the quiz form, a phone's sync): only what
+ * each question can take (src/lib/courses/answers.ts). Requests forged as a script would send
+ * them, since no person can put a word into a radio button.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client, uniqueName } from './support';
+
+const COURSE = 'first-aid-basics';
+const QUIZ = 'q1';
+let db: Database.Database;
+beforeAll(() => {
+	db = new Database(inject('databasePath'), { readonly: true });
+});
+afterAll(() => db.close());
+
+async function learner(locale: 'my' | 'en'): Promise<{ client: Client; userId: string }> {
+	const client = new Client(locale);
+	const name = uniqueName('answers');
+	expect((await client.signUp(name)).status).toBe(200);
+	return { client, userId: (db.prepare('select id from user where username = ?').get(name) as { id: string }).id };
+}
+
+const lastAnswers = (userId: string) => JSON.parse((db.prepare('select answers from quiz_attempt where user_id = ? order by rowid desc limit 1').get(userId) as { answers: string }).answers);
+
+describe('quiz answers', () => {
+	// Found by the fuzz suite: { seed: 918273, path: "15" } at FUZZ_RUNS=4 (tests/e2e/fuzz-forms.test.ts).
+	it('keeps no Zawgyi word sent as a single-choice answer (fuzz seed 918273, path 15)', async () => {
+		const { client, userId } = await learner('my');
+		const body = new URLSearchParams([
+			['q-q1-1', 'ေက်ာင္းသား'],
+			['q-q1-1[]', ''],
+			['id', '1e309'],
+			['sRM#f|P>$', '{"S*A`r1":null,"SI+":true}']
+		]).toString();
+		const response = await client.request(`/learn/courses/${COURSE}/quizzes/${QUIZ}`, {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		expect(response.status).toBe(200);
+		expect(JSON.parse(await response.text()).type).toBe('success');
+		// Not an option of q1-1: dropped, so the question counts as unanswered and nothing else is kept.
+		expect(lastAnswers(userId)).toEqual({});
+	});
+});
