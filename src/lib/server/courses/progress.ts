@@ -9,7 +9,9 @@
  */
 import type { Db } from '../db';
 import { newId, randomToken } from '../auth/tokens';
-import { scoreQuiz, type Answer, type QuizScore } from '$lib/courses/scoring';
+import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
+import { readAnswers, type Answers } from '$lib/courses/answers';
+import { toUnicode } from '../text/normalize';
 import type { QuizFile } from '../../schemas/course-content';
 
 export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
@@ -57,17 +59,22 @@ export async function markLessonDone(
 	return { ok: true, completed: await checkCompletion(db, userId, courseId) };
 }
 
-/** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
+/**
+ * Scores and records a quiz attempt (enrolling when needed), then checks completion. `given` is
+ * read as every path reads answers (src/lib/courses/answers.ts, with Zawgyi made Unicode): only
+ * what each question of the quiz can take is scored and kept.
+ */
 export async function submitQuiz(
 	db: Db,
 	userId: string,
 	courseId: string,
 	quizId: string,
-	answers: Record<string, Answer>,
+	given: unknown,
 	now = Date.now()
-): Promise<ProgressResult<{ score: QuizScore; completed: boolean }>> {
+): Promise<ProgressResult<{ score: QuizScore; completed: boolean; answers: Answers }>> {
 	const quiz = await loadQuiz(db, courseId, quizId);
 	if (!quiz) return { ok: false, error: 'no_quiz' };
+	const answers = readAnswers(quiz.questions, given, toUnicode);
 	const score = scoreQuiz(quiz, answers);
 	await enrol(db, userId, courseId, now);
 	await db
@@ -83,7 +90,7 @@ export async function submitQuiz(
 			created_at: now
 		})
 		.execute();
-	return { ok: true, score, completed: await checkCompletion(db, userId, courseId) };
+	return { ok: true, score, answers, completed: await checkCompletion(db, userId, courseId) };
 }
 
 /** A current quiz of a published course, in the content format. */

@@ -23,12 +23,5 @@ export function isZawgyi(text: string): boolean {
 	return MYANMAR.test(text) && detector.getZawgyiProbability(text) > ZAWGYI_THRESHOLD;
 }
 
-// C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates;
-// U+FFFD, which is what broken UTF-8 decodes to.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** True when text holds control characters or bytes that were not valid UTF-8. */
-export function hasInvalidCharacters(text: string): boolean {
-	return CONTROL.test(text) || LONE_SURROGATE.test(text);
-}
+/** Control characters and broken UTF-8 are refused everywhere; the check is shared with the phone. */
+export { hasInvalidCharacters } from '../../text/characters';
