@@ -6,6 +6,7 @@
 import { indexCourseText, searchCourseText, type Db } from '../db';
 import { toUnicode } from '../text/normalize';
 import type { CourseBundle } from './content-files';
+import type { Question, QuizFile } from '../../schemas/course-content';
 
 export type LoadOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -13,11 +14,23 @@ function byteLength(text: string): number {
 	return Buffer.byteLength(text, 'utf8');
 }
 
+/**
+ * A quiz's questions as they are stored and sent: without `taught`, the words of the lessons a
+ * content test checks answers against. It is for that test alone; learners never receive it.
+ */
+export function questionsForLearners(quiz: QuizFile): Question[] {
+	return quiz.questions.map((q) => {
+		if (q.type !== 'short') return q;
+		const { taught: _, ...rest } = q;
+		return rest;
+	});
+}
+
 /** Bytes a learner downloads for the whole course: lesson texts, quizzes and images. */
 export function bundleSize(bundle: CourseBundle): number {
 	let size = 0;
 	for (const body of bundle.lessons.values()) size += byteLength(body.my) + byteLength(body.en);
-	for (const quiz of bundle.quizzes.values()) size += byteLength(JSON.stringify(quiz));
+	for (const quiz of bundle.quizzes.values()) size += byteLength(JSON.stringify({ ...quiz, questions: questionsForLearners(quiz) }));
 	for (const image of bundle.images.values()) size += image.length;
 	return size;
 }
@@ -99,7 +112,7 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 					title_my: quiz.title.my,
 					title_en: quiz.title.en,
 					pass_mark: quiz.passMark,
-					questions: JSON.stringify(quiz.questions),
+					questions: JSON.stringify(questionsForLearners(quiz)),
 					retired: 0
 				};
 				await trx
