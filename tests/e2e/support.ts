@@ -180,7 +180,7 @@ export async function shown(locator: Locator): Promise<true> {
 }
 
 /** Fills a Burmese and English pair of fields, found by its legend as a person reads it (in English). */
-export async function fillPair(page: Page, legend: string, my: string, en: string) {
+export async function fillPair(page: Page | Locator, legend: string, my: string, en: string) {
 	const fields = page.getByRole('group', { name: legend, exact: true });
 	await fields.getByLabel('Burmese').fill(my);
 	await fields.getByLabel('English').fill(en);
@@ -196,7 +196,7 @@ export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 		} else if (q.type === 'true_false') {
 			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
 		} else {
-			await group.getByRole('textbox').fill(q.accepted.my[0] ?? q.accepted.en[0]);
+			await group.getByRole('textbox').fill(q.accepted.my[0] ?? q.accepted.en[0] ?? String(q.range.min));
 		}
 	}
 	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
