@@ -6,7 +6,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { QUOTAS } from '$lib/server/quotas';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -106,4 +107,21 @@ describe('opportunities', () => {
 		await page.context().close();
 		await other.context().close();
 	});
+
+	it('refuses a learner’s message past the day’s quota with a translated 429, and keeps none of it', async () => {
+		const { id: roleId } = await openVettedRole(uniqueName('Quota role'));
+		const learner = new Client('my');
+		expect((await learner.signUp(uniqueName('writer'))).status).toBe(200);
+		const applied = await learner.post(`/learn/opportunities/${roleId}?/apply`, { message: '' });
+		expect(applied.status).toBe(303);
+		const path = `${applied.headers.get('location')}?/message`;
+		for (let i = 0; i < QUOTAS.messages; i++) expect((await learner.post(path, { body: `message ${i}` })).status).toBe(200);
+		const over = await learner.post(path, { body: 'one more' }, { headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const result = JSON.parse(await over.text());
+		expect(result).toMatchObject({ type: 'failure', status: 429 });
+		expect(JSON.parse(result.data)).toContain('ယနေ့ စာ အများအပြား ပို့ပြီးပါပြီ။ ၂၄ နာရီခန့်အကြာတွင် ထပ်ရေးပါ။');
+		const page = await learner.request(applied.headers.get('location')!);
+		expect(await page.text()).not.toContain('one more');
+	});
 });
+

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, uniqueName } from './support';
+import { QUOTAS } from '$lib/server/quotas';
 
 const COURSE = 'first-aid-basics';
 const QUIZ = 'q1';
@@ -44,4 +45,17 @@ describe('quiz answers', () => {
 		// Not an option of q1-1: dropped, so the question counts as unanswered and nothing else is kept.
 		expect(lastAnswers(userId)).toEqual({});
 	});
+
+	it('refuses the quiz form past the day’s quota of attempts with a translated 429 and Retry-After', async () => {
+		const { client, userId } = await learner('en');
+		const path = `/learn/courses/${COURSE}/quizzes/${QUIZ}`;
+		for (let i = 0; i < QUOTAS.quizAttempts; i++) expect((await client.post(path, { 'q-q1-1': 'a' })).status).toBe(200);
+		const over = await client.post(path, { 'q-q1-1': 'a' }, { headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const result = JSON.parse(await over.text());
+		expect(result).toMatchObject({ type: 'failure', status: 429 });
+		expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+		expect(JSON.parse(result.data)).toContain('You have checked your answers many times today. Please try again in about 24 hours.');
+		expect(db.prepare('select count(*) n from quiz_attempt where user_id = ?').get(userId)).toEqual({ n: QUOTAS.quizAttempts });
+	});
 });
+

@@ -12,6 +12,7 @@ import { newId, randomToken } from '../auth/tokens';
 import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
 import { readAnswers, type Answers } from '$lib/courses/answers';
 import { toUnicode } from '../text/normalize';
+import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
 
 export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
@@ -91,6 +92,17 @@ export async function submitQuiz(
 		})
 		.execute();
 	return { ok: true, score, answers, completed: await checkCompletion(db, userId, courseId) };
+}
+
+/** Whether the learner may send another attempt with the quiz form today (QUOTAS.quizAttempts). */
+export async function quizAttemptAllowed(db: Db, userId: string, now = Date.now()): Promise<Quota> {
+	const used = await db
+		.selectFrom('quiz_attempt')
+		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('created_at').as('oldest')])
+		.where('user_id', '=', userId)
+		.where('created_at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	return withinQuota(QUOTAS.quizAttempts, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
 }
 
 /** A current quiz of a published course, in the content format. */

@@ -13,6 +13,7 @@
 import type { Db } from '../db';
 import type { Answer } from '$lib/courses/scoring';
 import { markLessonDone, submitQuiz } from './progress';
+import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 
 export type SyncEvent =
 	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
@@ -24,11 +25,30 @@ export interface SyncOutcome {
 	status: 'applied' | 'duplicate' | 'rejected';
 }
 
-export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncOutcome[]> {
-	return db.transaction().execute(async (trx) => {
+export type SyncResult = { ok: true; outcomes: SyncOutcome[] } | { ok: false; error: 'quota'; retryAfterMs: number };
+
+/**
+ * Applies a batch, or none of it when its new events would take the learner past the day's
+ * quota (QUOTAS.syncEvents): the phone keeps them and sends them again later.
+ */
+export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncResult> {
+	return db.transaction().execute(async (trx): Promise<SyncResult> => {
+		const ids = [...new Set(events.map((e) => e.id))];
+		const known = ids.length === 0 ? [] : await trx.selectFrom('sync_event').select('event_id').where('user_id', '=', userId).where('event_id', 'in', ids).execute();
+		const fresh = ids.length - known.length;
+		if (fresh > 0) {
+			const used = await trx
+				.selectFrom('sync_event')
+				.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('received_at').as('oldest')])
+				.where('user_id', '=', userId)
+				.where('received_at', '>', now - DAY_MS)
+				.executeTakeFirstOrThrow();
+			const quota = withinQuota(QUOTAS.syncEvents, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, fresh, now);
+			if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
+		}
 		const outcomes: SyncOutcome[] = [];
 		for (const event of events) outcomes.push(await applyEvent(trx, userId, event, now));
-		return outcomes;
+		return { ok: true, outcomes };
 	});
 }
 

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { courseProgress, loadQuiz, submitQuiz } from '$lib/server/courses/progress';
+import { courseProgress, loadQuiz, quizAttemptAllowed, submitQuiz } from '$lib/server/courses/progress';
+import { formatHours } from '$lib/format';
 import { answersOfForm } from '$lib/courses/answers';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
@@ -36,7 +37,7 @@ export const load = (async ({ params, locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, locals, request }) => {
+	default: async ({ params, locals, request, setHeaders }) => {
 		const { course, quiz: quizId } = parseParams(quizParams, params, locals.locale, 'error_no_quiz');
 		const quiz = await loadQuiz(getDb(), course, quizId);
 		if (!quiz) notFound(locals.locale, 'error_no_quiz');
@@ -45,6 +46,11 @@ export const actions = {
 			form = await request.formData();
 		} catch {
 			return fail(400, { error: translate('error_form', locals.locale) });
+		}
+		const quota = await quizAttemptAllowed(getDb(), locals.user!.id);
+		if (!quota.ok) {
+			setHeaders({ 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) });
+			return fail(429, { error: translate('error_quota_attempts', locals.locale, { hours: formatHours(quota.retryAfterMs, locals.locale) }) });
 		}
 		const result = await submitQuiz(getDb(), locals.user!.id, course, quizId, answersOfForm(quiz.questions, form));
 		if (!result.ok) notFound(locals.locale, 'error_no_quiz');
