@@ -17,43 +17,48 @@ const { questions } = quizFileSchema.parse({
 
 describe('readAnswers', () => {
 	it('keeps what each question can take, from a form (lists) or a sync event (values)', () => {
-		const expected = { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' };
-		expect(readAnswers(questions, { single: ['b'], multi: ['c', 'a'], tf: ['false'], short: ['  thank you '] })).toEqual(expected);
+		const expected = { ok: true, answers: { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' } };
+		expect(readAnswers(questions, { single: ['b'], multi: ['c', 'a', 'c'], tf: ['false'], short: ['  thank you '] })).toEqual(expected);
 		expect(readAnswers(questions, { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' })).toEqual(expected);
+		expect(readAnswers(questions, { short: 'x'.repeat(SHORT_ANSWER_MAX) })).toEqual({ ok: true, answers: { short: 'x'.repeat(SHORT_ANSWER_MAX) } });
 	});
 
-	it('drops what a question cannot take: other ids, types, words and unknown questions', () => {
-		expect(
-			readAnswers(questions, {
-				single: 'ေက်ာင္းသား',
-				multi: ['zz', '', '😀'],
-				tf: 'maybe',
-				short: ['a\u0000b'],
-				other: 'b',
-				__proto__: { single: 'b' }
-			})
-		).toEqual({});
-		expect(readAnswers(questions, { single: ['b', 'a'], multi: 'a', tf: [true], short: 'x'.repeat(SHORT_ANSWER_MAX) })).toEqual({ single: 'b', multi: ['a'], tf: true, short: 'x'.repeat(SHORT_ANSWER_MAX) });
-		for (const given of [null, 'text', ['b'], 5, undefined]) expect(readAnswers(questions, given)).toEqual({});
-		for (const value of [null, 1, {}, [], [null], { 0: 'b' }]) {
-			expect(readAnswers(questions, { single: value, multi: value, tf: value, short: value }), JSON.stringify(value)).toEqual({});
-		}
+	it('leaves a question unanswered when nothing was chosen or typed, and never reads keys that are no question', () => {
+		expect(readAnswers(questions, { single: [], multi: [], tf: [''], short: ['  '], other: 'b', __proto__: { single: 'b' } })).toEqual({ ok: true, answers: {} });
+		for (const given of [null, 'text', ['b'], 5, undefined]) expect(readAnswers(questions, given)).toEqual({ ok: true, answers: {} });
 	});
 
-	it('drops short text longer than the field takes, or empty once trimmed, and converts typed text with the given function', () => {
-		expect(readAnswers(questions, { short: 'x'.repeat(SHORT_ANSWER_MAX + 1) })).toEqual({});
-		expect(readAnswers(questions, { short: ' \u3000 ' })).toEqual({});
-		expect(readAnswers(questions, { short: 'Cafe\u0301' })).toEqual({ short: 'Caf\u00e9' });
-		expect(readAnswers(questions, { short: 'zawgyi' }, (t) => t.toUpperCase())).toEqual({ short: 'ZAWGYI' });
+	it.each([
+		['a Zawgyi word as a choice', 'single', 'ေက်ာင္းသား'],
+		['two choices for one', 'single', ['a', 'b']],
+		['an option of no such id', 'multi', ['a', 'zz']],
+		['a word for true or false', 'tf', 'maybe'],
+		['two values for true or false', 'tf', ['true', 'false']],
+		['text with a control character', 'short', 'a\u0000b'],
+		['text longer than the field takes', 'short', 'x'.repeat(SHORT_ANSWER_MAX + 1)],
+		['two texts', 'short', ['one', 'two']],
+		['a number', 'single', 1],
+		['null', 'short', null],
+		['an object', 'multi', { 0: 'a' }],
+		['a file', 'short', new Blob(['thank you'])]
+	])('refuses the whole attempt for %s', (_, question, value) => {
+		expect(readAnswers(questions, { single: 'b', [question]: value })).toEqual({ ok: false, question });
 	});
 
-	it('reads a quiz form by its q-<id> fields, files and other fields left out', () => {
+	it('converts typed text with the given function', () => {
+		expect(readAnswers(questions, { short: 'Cafe\u0301' })).toEqual({ ok: true, answers: { short: 'Caf\u00e9' } });
+		expect(readAnswers(questions, { short: 'zawgyi' }, (t) => t.toUpperCase())).toEqual({ ok: true, answers: { short: 'ZAWGYI' } });
+	});
+
+	it('reads a quiz form by its q-<id> fields only', () => {
 		const form = new FormData();
 		form.append('q-single', 'b');
 		form.append('q-multi', 'a');
 		form.append('q-multi', 'c');
-		form.append('q-short', new Blob(['thank you']));
 		form.append('single', 'a');
-		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({ single: 'b', multi: ['a', 'c'] });
+		form.append('q-other', 'a');
+		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({ ok: true, answers: { single: 'b', multi: ['a', 'c'] } });
+		form.append('q-short', new Blob(['thank you']));
+		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({ ok: false, question: 'short' });
 	});
 });

@@ -41,7 +41,8 @@ const readLesson = (file: string) =>
 
 /** Whether `answer`, typed as the only answer to question `id`, is scored right, read as every answer is. */
 function accepts(quiz: QuizFile, id: string, answer: string): boolean {
-	return scoreQuiz(quiz, readAnswers(quiz.questions, { [id]: answer })).results.find((r) => r.id === id)!.correct;
+	const read = readAnswers(quiz.questions, { [id]: answer });
+	return read.ok && scoreQuiz(quiz, read.answers).results.find((r) => r.id === id)!.correct;
 }
 
 const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);

@@ -4,15 +4,18 @@
  * both through `submitQuiz`) and the phone's own scoring of a downloaded quiz
  * (src/routes/offline/reader/ReaderQuiz.svelte). An answer holds only what its question can take:
  * one of that question's option ids (single), some of them (multiple), true or false
- * (true_false), or text without control characters, at most SHORT_ANSWER_MAX characters (short).
- * Answers to ids the quiz does not have are never read.
+ * (true_false), or one text without control characters, at most SHORT_ANSWER_MAX characters
+ * (short). A question left empty is unanswered, and counts as wrong.
  *
- * Anything else is dropped, and the question counts as unanswered: never refused. A page or a
- * downloaded quiz can be older than the quiz it is scored against (an update changed the options),
- * and the rest of the attempt should still count; a forged value means nothing; and the phone,
- * which cannot show a server's refusal for an attempt it scored an hour ago, then scores exactly
- * as the server does. So an attempt is never refused for its answers, and it stores only what
- * each question can hold.
+ * Anything else refuses the whole attempt, on every path: the form answers with its translated
+ * message, a synced event is rejected (its reason, `invalid_answer`, kept with it), and the
+ * phone shows the message instead of a score. No page or download of Lanpya can send such an
+ * answer (its fields offer only what the question takes), so one arrives only from a script, or
+ * from a quiz whose options changed since the page was loaded: then the learner answers the
+ * quiz as it is now. Refusing, rather than keeping the rest, means a score is never made from
+ * answers the learner did not give, and the database never holds anything a question cannot.
+ *
+ * Keys that name no question of the quiz are not answers: they are never read, on every path.
  */
 import type { Question } from '$lib/schemas/course-content';
 import { hasInvalidCharacters } from '$lib/text/characters';
@@ -21,45 +24,57 @@ import type { Answer } from './scoring';
 /** The longest short answer taken: the answer field's `maxlength`. */
 export const SHORT_ANSWER_MAX = 500;
 
-/** Answers as read, by question id; a question without a readable answer has no key. */
+/** Answers as read, by question id; an unanswered question has no key. */
 export type Answers = Record<string, Exclude<Answer, undefined>>;
+
+export type ReadAnswers = { ok: true; answers: Answers } | { ok: false; question: string };
 
 /** On the phone, typed text is only put in NFC; the server also converts Zawgyi (its `toUnicode`). */
 const nfc = (text: string) => text.normalize('NFC');
 
+/** Marks an answer a question cannot take. */
+const REFUSED = Symbol('refused');
+
 /**
- * Reads the answers `given` (by question id; each a value or a list of values, as a form or a
- * sync event carries them) to `questions`. `toText` makes typed text Unicode.
+ * Reads the answers `given` (by question id; each a value or a list of values, as a sync event
+ * or a form carries them) to `questions`. `toText` makes typed text Unicode.
  */
-export function readAnswers(questions: readonly Question[], given: unknown, toText: (text: string) => string = nfc): Answers {
+export function readAnswers(questions: readonly Question[], given: unknown, toText: (text: string) => string = nfc): ReadAnswers {
 	const source = given !== null && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
-	const read: Answers = {};
+	const answers: Answers = {};
 	for (const question of questions) {
 		if (!Object.hasOwn(source, question.id)) continue;
-		const answer = readAnswer(question, source[question.id], toText);
-		if (answer !== undefined) read[question.id] = answer;
+		const value = source[question.id];
+		// A form carries every field as a list of values; a sync event carries the value itself.
+		const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+		if (values.length === 0) continue;
+		const answer = readAnswer(question, values, toText);
+		if (answer === REFUSED) return { ok: false, question: question.id };
+		if (answer !== undefined) answers[question.id] = answer;
 	}
-	return read;
+	return { ok: true, answers };
 }
 
-function readAnswer(question: Question, value: unknown, toText: (text: string) => string): Answer {
-	// A form carries every value as a list; a radio button or a text field sends one.
-	const first = Array.isArray(value) ? value[0] : value;
+function readAnswer(question: Question, values: unknown[], toText: (text: string) => string): Answer | typeof REFUSED {
+	if (question.type === 'multiple') {
+		const ids = new Set(question.options.map((o) => o.id));
+		if (!values.every((v) => typeof v === 'string' && ids.has(v))) return REFUSED;
+		return question.options.map((o) => o.id).filter((id) => values.includes(id));
+	}
+	// A radio button or a text field sends one value.
+	if (values.length > 1) return REFUSED;
+	const [value] = values;
 	switch (question.type) {
 		case 'single':
-			return typeof first === 'string' && question.options.some((o) => o.id === first) ? first : undefined;
-		case 'multiple': {
-			const chosen = new Set(Array.isArray(value) ? value : [value]);
-			const ids = question.options.map((o) => o.id).filter((id) => chosen.has(id));
-			return ids.length > 0 ? ids : undefined;
-		}
+			return typeof value === 'string' && question.options.some((o) => o.id === value) ? value : REFUSED;
 		case 'true_false':
-			return first === true || first === 'true' ? true : first === false || first === 'false' ? false : undefined;
+			return value === true || value === 'true' ? true : value === false || value === 'false' ? false : REFUSED;
 		case 'short': {
 			// Length first: converting a long text would cost the server time for nothing.
-			if (typeof first !== 'string' || first.length > SHORT_ANSWER_MAX || hasInvalidCharacters(first)) return undefined;
-			const text = toText(first).trim();
-			return text !== '' && text.length <= SHORT_ANSWER_MAX ? text : undefined;
+			if (typeof value !== 'string' || value.length > SHORT_ANSWER_MAX || hasInvalidCharacters(value)) return REFUSED;
+			const text = toText(value).trim();
+			if (text.length > SHORT_ANSWER_MAX) return REFUSED;
+			return text === '' ? undefined : text;
 		}
 	}
 }

@@ -15,7 +15,8 @@ import { toUnicode } from '../text/normalize';
 import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
 
-export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
+/** `invalid_answer`: an answer its question cannot take (src/lib/courses/answers.ts); the attempt is refused whole. */
+export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz' | 'invalid_answer';
 export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
 
 async function publishedCourse(db: Db, courseId: string) {
@@ -62,8 +63,8 @@ export async function markLessonDone(
 
 /**
  * Scores and records a quiz attempt (enrolling when needed), then checks completion. `given` is
- * read as every path reads answers (src/lib/courses/answers.ts, with Zawgyi made Unicode): only
- * what each question of the quiz can take is scored and kept.
+ * read as every path reads answers (src/lib/courses/answers.ts, with Zawgyi made Unicode): an
+ * answer its question cannot take refuses the attempt, and writes nothing.
  */
 export async function submitQuiz(
 	db: Db,
@@ -75,7 +76,9 @@ export async function submitQuiz(
 ): Promise<ProgressResult<{ score: QuizScore; completed: boolean; answers: Answers }>> {
 	const quiz = await loadQuiz(db, courseId, quizId);
 	if (!quiz) return { ok: false, error: 'no_quiz' };
-	const answers = readAnswers(quiz.questions, given, toUnicode);
+	const read = readAnswers(quiz.questions, given, toUnicode);
+	if (!read.ok) return { ok: false, error: 'invalid_answer' };
+	const { answers } = read;
 	const score = scoreQuiz(quiz, answers);
 	await enrol(db, userId, courseId, now);
 	await db

@@ -53,6 +53,7 @@ export const actions = {
 			return fail(429, { error: translate('error_quota_attempts', locals.locale, { hours: formatHours(quota.retryAfterMs, locals.locale) }) });
 		}
 		const result = await submitQuiz(getDb(), locals.user!.id, course, quizId, answersOfForm(quiz.questions, form));
+		if (!result.ok && result.error === 'invalid_answer') return fail(400, { error: translate('error_answer', locals.locale) });
 		if (!result.ok) notFound(locals.locale, 'error_no_quiz');
 		return {
 			// What was read, for the form to show again: only what each question could take.
