@@ -53,6 +53,16 @@ export const config = {
 	get signInLimitPerAddress() {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
 	},
+	/** A learner's daily quotas (src/lib/server/quotas.ts): events synced, quiz-form attempts, messages. */
+	get syncEventsPerDay() {
+		return int('SYNC_EVENTS_PER_DAY', 500);
+	},
+	get quizAttemptsPerDay() {
+		return int('QUIZ_ATTEMPTS_PER_DAY', 100);
+	},
+	get messagesPerDay() {
+		return int('MESSAGES_PER_DAY', 50);
+	},
 	/**
 	 * Where "Leave quickly" and "Clear this phone" go: an ordinary site of another origin, opened
 	 * only when the person asks. Lanpya itself never fetches it.
