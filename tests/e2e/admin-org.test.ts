@@ -1,7 +1,8 @@
 /** The first administrator, and a partner organization's owner and member. */
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, uniqueName, shown } from './support';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName, shown } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,8 +18,8 @@ describe('the first administrator', () => {
 		const page = await context.newPage();
 		await page.goto('/signin');
 		await page.getByRole('button', { name: 'English' }).click();
-		await page.getByLabel('Username').fill(name);
-		await page.getByLabel('Password').fill(oneTime);
+		await typeInto(page.getByLabel('Username'), name);
+		await typeInto(page.getByLabel('Password'), oneTime);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.waitForURL('**/account/password');
 		// A new account's language is Burmese; the administrator switches to English.
@@ -29,8 +30,8 @@ describe('the first administrator', () => {
 		await page.goto('/admin');
 		expect(new URL(page.url()).pathname).toBe('/account/password');
 
-		await page.getByLabel('Current password').fill(oneTime);
-		await page.getByLabel('New password').fill('administrators guard the gate');
+		await typeInto(page.getByLabel('Current password'), oneTime);
+		await typeInto(page.getByLabel('New password'), 'administrators guard the gate');
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await page.waitForURL('**/admin');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Administration');
@@ -39,10 +40,14 @@ describe('the first administrator', () => {
 		const check = await browser.newContext({ baseURL: page.url() });
 		const other = await check.newPage();
 		await other.goto('/signin');
-		await other.getByLabel(/Username|အသုံးပြုသူအမည်/).fill(name);
-		await other.getByLabel(/^(Password|စကားဝှက်)$/).fill(oneTime);
+		await typeInto(other.getByLabel(/Username|အသုံးပြုသူအမည်/), name);
+		await typeInto(other.getByLabel(/^(Password|စကားဝှက်)$/), oneTime);
 		await other.getByRole('button', { name: /Sign in|ဝင်မည်/ }).click();
 		await shown(other.getByRole('alert'));
+		// The new password, typed, is the one that works.
+		await typeInto(other.getByLabel(/^(Password|စကားဝှက်)$/), 'administrators guard the gate');
+		await other.getByRole('button', { name: /Sign in|ဝင်မည်/ }).click();
+		await other.waitForURL('**/admin');
 		await check.close();
 		await context.close();
 	});
@@ -55,7 +60,7 @@ describe('a partner organization', () => {
 		await signUpInBrowser(owner, uniqueName('owner'), 'clinic by the river', 'org_member');
 		await owner.getByRole('link', { name: 'သိမ်းပြီးပါပြီ၊ ဆက်သွားမည်' }).click();
 		await owner.waitForURL('**/org');
-		await owner.getByLabel('အဖွဲ့အစည်း အမည်').fill('ျမစ္ကမ္း ေဆးခန္း'); // typed in Zawgyi
+		await typeInto(owner.getByLabel('အဖွဲ့အစည်း အမည်'), 'ျမစ္ကမ္း ေဆးခန္း'); // typed in Zawgyi
 		await owner.getByLabel('အဖွဲ့အစည်း အမျိုးအစား').selectOption('clinic');
 		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
 		// Stored and shown in Unicode.
@@ -71,7 +76,7 @@ describe('a partner organization', () => {
 		const memberName = uniqueName('member');
 		await signUpInBrowser(member, memberName, 'helping hands daily', 'org_member');
 		await member.goto('/org');
-		await member.getByRole('textbox', { name: 'ဖိတ်ကြားကုဒ်' }).fill(code);
+		await typeInto(member.getByRole('textbox', { name: 'ဖိတ်ကြားကုဒ်' }), code);
 		await member.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await shown(member.getByRole('heading', { name: 'မြစ်ကမ်း ဆေးခန်း' }));
 		// Members cannot invite.
@@ -91,7 +96,7 @@ describe('vetting', () => {
 		await signUpInBrowser(owner, ownerName, 'clinic by the river', 'org_member');
 		await owner.goto('/org');
 		const orgName = `Riverside Clinic ${ownerName}`;
-		await owner.getByLabel('အဖွဲ့အစည်း အမည်').fill(orgName);
+		await typeInto(owner.getByLabel('အဖွဲ့အစည်း အမည်'), orgName);
 		await owner.getByLabel('အဖွဲ့အစည်း အမျိုးအစား').selectOption('clinic');
 		await owner.getByLabel('မဲဆောက် နယ်မြေ').check();
 		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
@@ -104,7 +109,7 @@ describe('vetting', () => {
 		await shown(admin.getByText('Mae Sot area'));
 		await shown(admin.getByText(ownerName, { exact: true }));
 		await admin.getByLabel('Vet: checked, may post roles').check();
-		await admin.getByLabel('Note (why)').fill('Known to our partners in Mae Sot');
+		await typeInto(admin.getByLabel('Note (why)'), 'Known to our partners in Mae Sot');
 		await admin.getByRole('button', { name: 'Record the decision' }).click();
 		await shown(admin.getByText('Decision recorded.'));
 		const history = admin.getByRole('region', { name: 'Decisions so far' });
@@ -117,7 +122,7 @@ describe('vetting', () => {
 
 		// Suspended: the owner's authoring goes at once.
 		await admin.getByLabel('Suspend: its members lose access at once').check();
-		await admin.getByLabel('Note (why)').fill('Reported misuse');
+		await typeInto(admin.getByLabel('Note (why)'), 'Reported misuse');
 		await admin.getByRole('button', { name: 'Record the decision' }).click();
 		await shown(history.getByText('Reported misuse'));
 		await owner.goto('/org');
@@ -127,6 +132,11 @@ describe('vetting', () => {
 		await admin.getByLabel('Reinstate').check();
 		await admin.getByRole('button', { name: 'Record the decision' }).click();
 		await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
+		// Each note is exactly what was typed; the one left alone is empty, never "undefined".
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const notes = db.prepare('select d.note from org_decision d join organization o on o.id = d.org_id where o.name = ? order by d.decided_at').all(orgName);
+		db.close();
+		expect(notes).toEqual([{ note: 'Known to our partners in Mae Sot' }, { note: 'Reported misuse' }, { note: '' }]);
 		await owner.goto('/org');
 		await shown(owner.getByText('စစ်ဆေးပြီး', { exact: true }));
 		await admin.context().close();

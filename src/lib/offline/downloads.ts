@@ -5,7 +5,7 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, downloadsAllowed, isPicture, manifestUrl, storedCourse, type OfflineManifest } from './stored';
+import { cacheName, downloadsAllowed, isPicture, manifestUrl, storedCourse, titleUrl, type OfflineManifest } from './stored';
 
 export * from './stored';
 
@@ -39,6 +39,8 @@ async function fetchCourse(courseId: string, onProgress: (done: number, total: n
 	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
 	const manifest: OfflineManifest = { ...full, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
 	const cache = await caches.open(cacheName(courseId));
+	// Named from the start: "On this phone" lists an unfinished download by its title.
+	await cache.put(titleUrl(courseId), new Response(JSON.stringify(manifest.title), { headers: { 'content-type': 'application/json' } }));
 	let done = 0;
 	onProgress(done, manifest.bytes);
 	for (const file of manifest.files) {

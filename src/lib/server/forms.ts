@@ -19,8 +19,6 @@ export type FormResult<T> =
 	| { ok: true; data: T; values: FormValues }
 	| { ok: false; values: FormValues; errors: Record<string, string> };
 
-/** Longest value echoed back into a form after an error. */
-const ECHO_MAX = 200;
 /**
  * The longest value of a field whose schema states no maximum, and the most text the declared
  * fields of one form may carry together (two lesson texts and their titles).
@@ -108,9 +106,7 @@ export async function readForm<S extends z.ZodType>(
 	request: Request,
 	schema: S,
 	locale: Locale,
-	secretFields: readonly string[] = [],
-	/** Longest value echoed back; long texts (lesson bodies) pass their schema's maximum so nothing typed is lost. */
-	echoMax = ECHO_MAX
+	secretFields: readonly string[] = []
 ): Promise<FormResult<z.output<S>>> {
 	let form: FormData;
 	try {
@@ -118,7 +114,7 @@ export async function readForm<S extends z.ZodType>(
 	} catch {
 		return { ok: false, values: {}, errors: { form: translate('error_form', locale) } };
 	}
-	return readFormData(form, schema, locale, secretFields, echoMax);
+	return readFormData(form, schema, locale, secretFields);
 }
 
 /** As readForm, for a form already parsed (one that also carries a file, taken out first). */
@@ -126,8 +122,7 @@ export function readFormData<S extends z.ZodType>(
 	form: FormData,
 	schema: S,
 	locale: Locale,
-	secretFields: readonly string[] = [],
-	echoMax = ECHO_MAX
+	secretFields: readonly string[] = []
 ): FormResult<z.output<S>> {
 	const fields = fieldsOf(schema);
 	const raw: Record<string, string> = {};
@@ -136,7 +131,7 @@ export function readFormData<S extends z.ZodType>(
 	 * Fields longer than their maximum: refused whatever the schema says. The schema sees one
 	 * character past the maximum, never converted, so it refuses them in its own words at no cost.
 	 */
-	const tooLong = new Set<string>();
+	const tooLong = new Map<string, string>();
 	let total = 0;
 	for (const [name, value] of form) if (typeof value === 'string' && fields(name) !== null) total += value.length;
 	if (total > FORM_MAX) return { ok: false, values: {}, errors: { form: translate('error_too_long', locale) } };
@@ -146,7 +141,7 @@ export function readFormData<S extends z.ZodType>(
 		if (max === null) continue;
 		if (typeof value !== 'string') keys[name] = 'error_not_text';
 		else if (value.length > max && value.trim().length > max) {
-			tooLong.add(name);
+			tooLong.set(name, value);
 			raw[name] = value.slice(0, max + 1);
 		} else if (hasInvalidCharacters(value)) keys[name] = 'error_invalid_chars';
 		else raw[name] = secretFields.includes(name) ? value : toUnicode(value);
@@ -158,10 +153,13 @@ export function readFormData<S extends z.ZodType>(
 			keys[field] ??= isMessageKey(issue.message) ? issue.message : 'error_invalid';
 		}
 	}
-	for (const name of tooLong) keys[name] ??= 'error_too_long';
+	for (const name of tooLong.keys()) keys[name] ??= 'error_too_long';
+	// Every value comes back whole, so a refused form returns with all that was typed (a cut
+	// text saved again would lose its end), one past its maximum too; secrets never do. Their
+	// size is bounded above (FORM_MAX).
 	const values: FormValues = {};
 	for (const [name, value] of Object.entries(raw)) {
-		if (!secretFields.includes(name)) values[name] = value.slice(0, echoMax);
+		if (!secretFields.includes(name)) values[name] = tooLong.get(name) ?? value;
 	}
 	if (!parsed.success || Object.keys(keys).length > 0) {
 		const errors = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translate(key, locale)]));
