@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { courseFileSchema, quizFileSchema, type CourseFile, type QuizFile } from '$lib/schemas/course-content';
 import { readAnswers } from '$lib/courses/answers';
-import { scoreQuiz } from '$lib/courses/scoring';
+import { normalizeShortAnswer, scoreQuiz } from '$lib/courses/scoring';
 
 const ROOT = 'content/courses';
 const MAX_COURSE_BYTES = 300 * 1024;
@@ -109,6 +109,23 @@ describe('starter courses', () => {
 							if (!accepts(quiz, question.id, quote)) problems.push(`${quizId} ${question.id}: the answer "${quote}" is marked wrong`);
 						}
 					}
+				}
+			}
+			expect(problems).toEqual([]);
+		});
+
+		it('gives every short question answered with a number a range that holds it, so any way of writing that number is right', () => {
+			const course = loadCourse(slug);
+			const problems: string[] = [];
+			for (const quizId of course.modules.flatMap((m) => (m.quiz ? [m.quiz] : []))) {
+				const quiz = quizFileSchema.parse(readJson(path.join(dir, 'quizzes', `${quizId}.json`)));
+				for (const question of quiz.questions) {
+					if (question.type !== 'short') continue;
+					// A bare number among the accepted answers ("20", "၁,၁၂၀", "34.5") makes it a number question.
+					const numbers = [...question.accepted.my, ...question.accepted.en].map(normalizeShortAnswer).filter((a) => /^\d+(,\d{3})*(\.\d+)?$/.test(a));
+					if (numbers.length === 0) continue;
+					if (!question.range) problems.push(`${quizId} ${question.id}: answered with a number (${numbers[0]}) but has no range`);
+					else for (const n of numbers) if (!accepts(quiz, question.id, n)) problems.push(`${quizId} ${question.id}: ${n} is outside its range`);
 				}
 			}
 			expect(problems).toEqual([]);
