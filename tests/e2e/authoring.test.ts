@@ -163,8 +163,8 @@ describe('a number question', () => {
 			const learner = await learnerContext.newPage();
 			await signUpInBrowser(learner, uniqueName('pusher'), 'push hard and fast');
 			await learner.goto(course.replace('/author/', '/learn/') + '/quizzes/quiz-1');
-			await learner.getByRole('group', { name: /^1\. / }).getByLabel('မှန်', { exact: true }).check();
-			const field = learner.getByRole('group', { name: /^2\. / }).getByRole('textbox');
+			await learner.getByRole('group', { name: /^၁။ / }).getByLabel('မှန်', { exact: true }).check();
+			const field = learner.getByRole('group', { name: /^၂။ / }).getByRole('textbox');
 			await typeInto(field, answer);
 			expect(await field.inputValue()).toBe(answer);
 			await learner.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();

@@ -281,7 +281,7 @@ export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 	}
 	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
 	await shown(page.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
-	await shown(page.getByText('သင် 100% ရသည်။'));
+	await shown(page.getByText(`သင် ${formatNumber(100, 'my')}% ရသည်။`));
 }
 
 /** Makes an administrator with the command and signs in (in English), replacing the one-time password. */
