@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName, shown } from './support';
+import { adminClient, Client, createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName, shown } from './support';
+import EN from '../../messages/en.json' with { type: 'json' };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,5 +143,33 @@ describe('vetting', () => {
 		await admin.context().close();
 		await owner.context().close();
 	});
-});
 
+	it('warns administrators, on the overview and the application, that a new name looks like an existing one', async () => {
+		// A copy of a vetted organization's name, with a Cyrillic "е" for the Latin "e".
+		const real = `Lookalike Relief ${uniqueName('real')}`;
+		const copy = real.replace('Relief', 'R\u0435lief');
+		const names: string[] = [];
+		for (const name of [real, copy, `Other Help ${uniqueName('other')}`]) {
+			const owner = new Client('en');
+			expect((await owner.signUp(uniqueName('lookalike'), 'org_member')).status).toBe(200);
+			expect((await owner.post('/org?/apply', { name, kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
+			names.push(name);
+		}
+		const admin = await adminClient('en', 'lookalikeadmin');
+		const overview = await (await admin.request('/admin')).text();
+		expect(overview).toContain(EN.admin_org_looks_like.replace('{names}', real));
+		expect(overview).toContain(EN.admin_org_looks_like.replace('{names}', copy));
+		expect(overview).not.toContain(EN.admin_org_looks_like.replace('{names}', names[2]));
+
+		const check = new Database(inject('databasePath'), { readonly: true });
+		const [copyId, realId, otherId] = [copy, real, names[2]].map((name) => (check.prepare('select id from organization where name = ?').get(name) as { id: string }).id);
+		check.close();
+		const WARNING = 'looks like the name of the organizations below';
+		expect(EN.admin_vet_looks_like).toContain(WARNING);
+		const application = await (await admin.request(`/admin/organizations/${copyId}`)).text();
+		expect(application).toContain(WARNING);
+		expect(application).toContain(`href="/admin/organizations/${realId}"`);
+		const other = await (await admin.request(`/admin/organizations/${otherId}`)).text();
+		expect(other).not.toContain(WARNING);
+	});
+});

@@ -79,7 +79,9 @@ describe('every field holds what the server rendered', () => {
 			const problems: string[] = [];
 			let formsSeen = 0;
 			for (const call of pages.filter((c) => opens[audience].includes(routeRules[c.routeId]))) {
-				const path = urlPath(call.routeId, paramsFor(audience));
+				// Candidates exist only for a role an administrator approved; the leaving page names where to.
+				const params = call.routeId.endsWith('/candidates') ? { ...paramsFor(audience), role: world.openRoleId } : paramsFor(audience);
+				const path = urlPath(call.routeId, params) + (call.routeId === '/leaving' ? `?to=${encodeURIComponent('https://example.org/page')}` : '');
 				const page = await context.newPage();
 				const release = await holdScripts(page);
 				const response = await page.goto(path, { waitUntil: 'domcontentloaded' });

@@ -47,7 +47,7 @@ describe('opportunities', () => {
 		await page.getByLabel('အချိန်ပြည့်').check();
 		await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
 		// Showing the profile to more organizations asks for the password.
-		await typeInto(page.getByLabel(/^စကားဝှက် \(ပရိုဖိုင်/), 'skills from the clinic');
+		await typeInto(page.getByLabel('စကားဝှက် (ပရိုဖိုင်ကို ပိုမြင်စေမှသာ လိုသည်)'), 'skills from the clinic');
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 
@@ -121,7 +121,7 @@ describe('opportunities', () => {
 		await other.goto(`/learn/opportunities/${roleId}`);
 		await shown(other.getByText('အရည်အချင်း မပြည့်မီသေး'));
 		await shown(other.getByText(/မရှိသေးသည် - ရှေးဦးသူနာပြုစုခြင်း \(လုပ်ကိုင်နိုင်\)၊ ထိုင်းစကား \(အခြေခံ\)/));
-		// First aid at working level: the practical course, whose level a partner confirms after practice.
+		// First aid at working level: a practical course, whose level a partner confirms after practice.
 		await shown(other.getByRole('link', { name: '“ရပ်ရွာနဲ့ ဆေးခန်း စေတနာ့ဝန်ထမ်းများအတွက် ရှေးဦးသူနာပြုစုခြင်း” ကို တက်ပြီး မိတ်ဖက် အဖွဲ့အစည်းနှင့် လက်တွေ့ လေ့ကျင့်ပါ။ ထိုအဖွဲ့က သင့်အဆင့်ကို အတည်ပြုပေးမည်။' }));
 		await other.getByRole('link', { name: 'အရည်အချင်း ပြည့်မီရန် “မဲဆောက်အတွက် ထိုင်းစကား” ကို တက်ပါ။' }).tap();
 		await other.waitForURL('**/learn/courses/thai-for-mae-sot');

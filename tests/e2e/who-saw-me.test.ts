@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { baseUrl, Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { baseUrl, Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,6 +30,8 @@ describe('who viewed my profile', () => {
 		await shown(page.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
 		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
 		await page.getByLabel('ကျွန်ုပ် လျှောက်ထားသော အခွင့်အလမ်းများ၏ အဖွဲ့များသာ').check();
+		// Showing the profile to more organizations asks for the password.
+		await typeInto(page.getByLabel('စကားဝှက် (ပရိုဖိုင်ကို ပိုမြင်စေမှသာ လိုသည်)'), 'who looked at me');
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 		await page.goto(`/learn/opportunities/${roleId}`);
@@ -96,14 +98,14 @@ describe('who viewed my profile', () => {
 		await medic.getByLabel('ရှေးဦးသူနာပြုစုခြင်း', { exact: true }).selectOption({ label: 'အခြေခံ' });
 		await medic.getByRole('button', { name: 'ကျွန်ုပ်၏ အဆင့်များကို သိမ်းရန်' }).tap();
 		await shown(medic.getByText('သင့် ကျွမ်းကျင်မှုများကို သိမ်းပြီးပါပြီ။'));
-		await showToOrganizations(medic);
+		await showToOrganizations(medic, 'first aid learnt');
 		const tailor = await (await phone(browser)).newPage();
 		await signUpInBrowser(tailor, uniqueName('tailor'), 'sewing at home');
 		await tailor.goto('/learn/profile?from=sewing#suggested');
 		await tailor.getByRole('group').filter({ has: tailor.getByRole('radio') }).first().locator('label').filter({ hasText: /^သင်ပေးနိုင်$/ }).tap();
 		await tailor.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await shown(tailor.getByText(/^သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခု/));
-		await showToOrganizations(tailor);
+		await showToOrganizations(tailor, 'sewing at home');
 
 		// A member of the organization opens the role's candidates on a phone: the page states the rule.
 		const member = await orgPhone(org);
@@ -130,11 +132,12 @@ describe('who viewed my profile', () => {
 });
 
 /** Saves area Mae Sot, full time, and "visible to vetted organizations" on the profile page. */
-async function showToOrganizations(page: Page) {
+async function showToOrganizations(page: Page, password: string) {
 	await page.goto('/learn/profile#details');
 	await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
 	await page.getByLabel('အချိန်ပြည့်').check();
 	await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
+	await typeInto(page.getByLabel('စကားဝှက် (ပရိုဖိုင်ကို ပိုမြင်စေမှသာ လိုသည်)'), password);
 	await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).tap();
 	await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 }

@@ -130,6 +130,11 @@ export async function buildWorld(): Promise<World> {
 	);
 	const quizId = quiz.headers.get('location')!.split('/').pop()!;
 	await expectStatus(org.post(`/author/courses/${courseId}?/publish`, { published: 'true' }), 200, 'publishing');
+	// A first publication waits for an administrator, who reads the course and approves it.
+	const review = await (await admin.request(`/admin/courses/${courseId}`)).text();
+	const seen = /name="seen" value="([^"]*)"/.exec(review)?.[1];
+	if (seen === undefined) throw new Error('the course review page shows no version');
+	await expectStatus(admin.post(`/admin/courses/${courseId}?/publication`, { decision: 'approve', note: '', seen }), 200, 'approving the course');
 	const lesson = one<{ id: string }>('select id from lesson where course_id = ? and retired = 0', courseId).id;
 	await expectStatus(learner.post(`/learn/courses/${courseId}/lessons/${lesson}?/done`, {}), 303, 'finishing the lesson');
 	await expectStatus(learner.post(`/learn/courses/${courseId}/quizzes/${quizId}`, { 'q-question-1': 'true' }), 200, 'passing the quiz');

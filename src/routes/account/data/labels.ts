@@ -161,7 +161,7 @@ function formatTime(iso: string, locale: string): string {
 export const keptAsStored = (field: Field): boolean =>
 	field.endsWith('_id') || ['code', 'answers', 'browser', 'username', 'message', 'body', 'note', 'display_name', 'name', 'organization', 'role', 'title', 'error'].includes(field);
 
-/** A stored value as words: times in the reader's language, choices by their names, skill groups by name. */
+/** A stored value as words: times (`at`, `*_at`, `*_until`) in the reader's language, choices by their names, skill groups by name. */
 export function valueText(field: Field, value: unknown, locale: string, groups: Record<string, string>): string {
 	if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
 	if (typeof value === 'boolean') return value ? m.data_yes() : m.data_no();
@@ -174,7 +174,7 @@ export function valueText(field: Field, value: unknown, locale: string, groups: 
 	if (typeof value === 'string') {
 		const label = valueLabels[field]?.[value];
 		if (label) return label();
-		if (field === 'at' || field.endsWith('_at')) return formatTime(value, locale);
+		if (field === 'at' || field.endsWith('_at') || field.endsWith('_until')) return formatTime(value, locale);
 		if (field.endsWith('_on')) return formatDay(value, locale);
 	}
 	return String(value);
