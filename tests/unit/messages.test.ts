@@ -35,6 +35,23 @@ describe('message catalogue', () => {
 		expect(Object.keys(my).filter((key) => /တာဝန်(?!ထမ်း)/.test(my[key]))).toEqual([]);
 	});
 
+	it('lesson navigation says lesson, never the browser\'s own forward and back (ရှေ့သို့, နောက်သို့)', () => {
+		for (const key of ['lesson_previous', 'lesson_next', 'learn_next']) {
+			expect(my[key]).toContain('သင်ခန်းစာ');
+			expect(my[key]).not.toMatch(/ရှေ့သို့|နောက်သို့/);
+		}
+	});
+
+	it('a quiz verdict says one thing: right is never said with a "not", nor wrong without one', () => {
+		expect(my.quiz_correct).not.toMatch(/မှား|မ\S*ပါ/);
+		expect(my.quiz_wrong).toMatch(/မ\S*ပါ|မှား/);
+		expect(my.quiz_wrong).not.toContain('မှန်သည်');
+	});
+
+	it('no Burmese message says a word twice around a number ("လ {months} လကြာ")', () => {
+		expect(Object.keys(my).filter((key) => /(\S+) \{\w+\} \1/.test(my[key]))).toEqual([]);
+	});
+
 	it('every message used in the code exists', () => {
 		const used = new Set<string>();
 		const walk = (dir: string) => {
