@@ -7,8 +7,9 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 import { openMenu } from './screen';
+import { QUOTAS } from '$lib/server/quotas';
 
 function stored<T>(sql: string, ...args: unknown[]): T {
 	const db = new Database(inject('databasePath'), { readonly: true });
@@ -141,6 +142,22 @@ describe('opportunities', () => {
 		expect(candidates).not.toContain(medicName);
 		await page.context().close();
 		await other.context().close();
+	});
+
+	it('refuses a learner’s message past the day’s quota with a translated 429, and keeps none of it', async () => {
+		const { id: roleId } = await openVettedRole(uniqueName('Quota role'));
+		const learner = new Client('my');
+		expect((await learner.signUp(uniqueName('writer'))).status).toBe(200);
+		const applied = await learner.post(`/learn/opportunities/${roleId}?/apply`, { message: '' });
+		expect(applied.status).toBe(303);
+		const path = `${applied.headers.get('location')}?/message`;
+		for (let i = 0; i < QUOTAS.messages; i++) expect((await learner.post(path, { body: `message ${i}` })).status).toBe(200);
+		const over = await learner.post(path, { body: 'one more' }, { headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const result = JSON.parse(await over.text());
+		expect(result).toMatchObject({ type: 'failure', status: 429 });
+		expect(JSON.parse(result.data)).toContain('ယနေ့ စာ အများအပြား ပို့ပြီးပါပြီ။ ၂၄ နာရီခန့်အကြာတွင် ထပ်ရေးပါ။');
+		const page = await learner.request(applied.headers.get('location')!);
+		expect(await page.text()).not.toContain('one more');
 	});
 
 	it('lets the learner close, open again and mute a conversation at any time, without JavaScript; a decline closes it and the organization cannot write into a closed one', async () => {

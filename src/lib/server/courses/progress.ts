@@ -10,11 +10,15 @@
  */
 import type { Db } from '../db';
 import { newId, randomToken } from '../auth/tokens';
-import { scoreQuiz, type Answer, type QuizScore } from '$lib/courses/scoring';
+import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
+import { readAnswers, type Answers } from '$lib/courses/answers';
 import { courseGrantLevel } from '$lib/courses/levels';
+import { toUnicode } from '../text/normalize';
+import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
 
-export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
+/** `invalid_answer`: an answer its question cannot take (src/lib/courses/answers.ts); the attempt is refused whole. */
+export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz' | 'invalid_answer';
 export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
 
 async function publishedCourse(db: Db, courseId: string) {
@@ -65,17 +69,24 @@ export async function markLessonDone(
 	return { ok: true, ...(await checkCompletion(db, userId, courseId)) };
 }
 
-/** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
+/**
+ * Scores and records a quiz attempt (enrolling when needed), then checks completion. `given` is
+ * read as every path reads answers (src/lib/courses/answers.ts, with Zawgyi made Unicode): an
+ * answer its question cannot take refuses the attempt, and writes nothing.
+ */
 export async function submitQuiz(
 	db: Db,
 	userId: string,
 	courseId: string,
 	quizId: string,
-	answers: Record<string, Answer>,
+	given: unknown,
 	now = Date.now()
-): Promise<ProgressResult<{ score: QuizScore } & Completion>> {
+): Promise<ProgressResult<{ score: QuizScore; answers: Answers } & Completion>> {
 	const quiz = await loadQuiz(db, courseId, quizId);
 	if (!quiz) return { ok: false, error: 'no_quiz' };
+	const read = readAnswers(quiz.questions, given, toUnicode);
+	if (!read.ok) return { ok: false, error: 'invalid_answer' };
+	const { answers } = read;
 	const score = scoreQuiz(quiz, answers);
 	await enrol(db, userId, courseId, now);
 	await db
@@ -91,7 +102,18 @@ export async function submitQuiz(
 			created_at: now
 		})
 		.execute();
-	return { ok: true, score, ...(await checkCompletion(db, userId, courseId)) };
+	return { ok: true, score, answers, ...(await checkCompletion(db, userId, courseId)) };
+}
+
+/** Whether the learner may send another attempt with the quiz form today (QUOTAS.quizAttempts). */
+export async function quizAttemptAllowed(db: Db, userId: string, now = Date.now()): Promise<Quota> {
+	const used = await db
+		.selectFrom('quiz_attempt')
+		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('created_at').as('oldest')])
+		.where('user_id', '=', userId)
+		.where('created_at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	return withinQuota(QUOTAS.quizAttempts, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
 }
 
 /** A current quiz of a published course, in the content format. */
