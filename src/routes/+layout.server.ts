@@ -14,8 +14,10 @@ export const load = (async ({ locals, route, request }) => {
 	const lockable = Boolean(locals.session?.shared && !locked && route.id && decide(route.id, locals.user, true) === 'unlock');
 	return {
 		locale: locals.locale,
-		// shared: signed in with "This is a shared phone": no service worker, no downloads.
-		user: locals.user ? { username: locals.user.username, kind: locals.user.kind, shared: locals.session?.shared ?? false } : null,
+		// shared: signed in with "This is a shared phone": no service worker, no downloads. Never
+		// the username: every page's data would carry it (the lock page and the account page
+		// load it themselves).
+		user: locals.user ? { kind: locals.user.kind, shared: locals.session?.shared ?? false } : null,
 		locked,
 		lockAfterMs: lockable ? config.sharedIdleMs : null,
 		// In-app notification badge: news on applications, or what waits for an administrator.

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { offlineManifest } from '$lib/server/courses/offline';
 import { notFound, parseParams } from '$lib/server/respond';
-import { noDownloadsNote } from '$lib/server/shared-phone';
+import { noDownloadsNote, progressOwner } from '$lib/server/shared-phone';
 import { courseParams } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,8 +14,10 @@ export const load = (async ({ params, locals }) => {
 	const { course: courseId } = parseParams(courseParams, params, locals.locale, 'error_no_course');
 	const course = await getCourseOutline(getDb(), courseId, locals.locale);
 	if (!course) notFound(locals.locale, 'error_no_course');
-	const progress = await courseProgress(getDb(), locals.user!.id, courseId);
-	const certificate = progress.completedAt ? (await listCertificates(getDb(), locals.user!.id, locals.locale)).find((c) => c.courseId === courseId) : undefined;
+	// Locked (a shared phone left idle): the course, without anything of the learner's.
+	const owner = progressOwner(locals);
+	const progress = owner ? await courseProgress(getDb(), owner, courseId) : null;
+	const certificate = owner && progress?.completedAt ? (await listCertificates(getDb(), owner, locals.locale)).find((c) => c.courseId === courseId) : undefined;
 	// The size on the download button, known before anything is fetched.
 	const offline = await offlineManifest(getDb(), courseId, config.mediaPath);
 	return { course, progress, certificateCode: certificate?.code ?? null, sharedNote: noDownloadsNote(locals.locale, locals.session), downloadBytes: offline?.bytes ?? 0, picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0 };

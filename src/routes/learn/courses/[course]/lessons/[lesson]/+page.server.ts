@@ -8,6 +8,7 @@ import { renderLesson } from '$lib/server/courses/lesson-html';
 import { dataSaverOn } from '$lib/server/data-saver';
 import { translate } from '$lib/server/i18n';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
+import { progressOwner } from '$lib/server/shared-phone';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_SIZE_COOKIE = 'lanpya_text';
@@ -19,12 +20,13 @@ export const load = (async ({ params, locals, cookies, request }) => {
 	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
 	const saver = dataSaverOn(cookies, request);
 	const html = renderLesson(course, lesson.body, saver ? translate('lesson_show_picture', locals.locale) : undefined);
-	const progress = await courseProgress(getDb(), locals.user!.id, course);
+	const owner = progressOwner(locals);
+	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
 	const size = cookies.get(TEXT_SIZE_COOKIE);
 	return {
 		lesson: { ...lesson, body: undefined },
 		html,
-		done: progress.lessonsDone.includes(lessonId),
+		done: progress?.lessonsDone.includes(lessonId) ?? false,
 		textSize: size === 's' || size === 'l' ? size : 'm'
 	};
 }) satisfies PageServerLoad;
