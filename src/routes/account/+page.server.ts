@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setBackground } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/recovery';
@@ -10,7 +9,7 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
 import { retryLater } from '$lib/server/respond';
-import { backgroundSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
+import { dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +20,6 @@ export const load = (async ({ locals, cookies, request }) => {
 	return {
 		username: user.username,
 		kind: user.kind,
-		background: user.background,
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
@@ -43,12 +41,6 @@ export const actions = {
 	signOutEverywhere: async ({ locals }) => {
 		await invalidateUserSessions(getDb(), locals.user!.id, locals.session!.id);
 		return { action: 'signOutEverywhere', done: true };
-	},
-	background: async ({ request, locals }) => {
-		const form = await readForm(request, backgroundSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'background', errors: form.errors });
-		await setBackground(getDb(), locals.user!.id, form.data.background);
-		return { action: 'background', done: true };
 	},
 	dataSaver: async ({ request, locals, cookies }) => {
 		const form = await readForm(request, dataSaverSchema, locals.locale);
