@@ -13,6 +13,7 @@ import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
+import { renameOldCookies } from '$lib/server/old-names';
 import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/unavailable';
 import type { Locale } from '$lib/server/schema';
 
@@ -58,6 +59,12 @@ async function preloadsInHead(response: Response): Promise<Response> {
 	const body = end < 0 ? html : html.slice(0, end) + tags.join('') + html.slice(end);
 	return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
+
+/** Cookies an earlier version named after the app get their neutral names (src/lib/server/old-names.ts). */
+const handleOldNames: Handle = ({ event, resolve }) => {
+	renameOldCookies(event.request, event.cookies);
+	return resolve(event);
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -188,7 +195,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle: Handle = sequence(handleHeaders, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
+export const handle: Handle = sequence(handleHeaders, handleOldNames, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// A request SvelteKit itself refuses (an address that is not valid UTF-8) is the sender's

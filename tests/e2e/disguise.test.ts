@@ -91,7 +91,7 @@ describe('disguise', () => {
 		await page.waitForFunction(() => document.title.includes('လမ်းပြ') || document.title.includes('Lanpya'));
 		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
 		expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#1f5f4a');
-		expect(await context.cookies()).not.toContainEqual(expect.objectContaining({ name: 'lanpya_look' }));
+		expect(await context.cookies()).not.toContainEqual(expect.objectContaining({ name: 'theme' }));
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -102,11 +102,11 @@ describe('disguise', () => {
 		const chosen = await client.post('/look', { look: 'calculator', next: '/account' });
 		expect(chosen.status).toBe(303);
 		expect(chosen.headers.get('location')).toBe('/account');
-		const cookie = chosen.headers.getSetCookie().find((c) => c.startsWith('lanpya_look='))!;
-		expect(cookie).toMatch(/^lanpya_look=calculator;/);
+		const cookie = chosen.headers.getSetCookie().find((c) => c.startsWith('theme='))!;
+		expect(cookie).toMatch(/^theme=calculator;/);
 		// Readable by the page: "Clear this phone" removes it with the other cookies.
 		expect(cookie).not.toMatch(/HttpOnly/i);
-		client.cookie = `${client.cookie}; lanpya_look=calculator`;
+		client.cookie = `${client.cookie}; theme=calculator`;
 		const html = await (await client.request('/learn/courses/first-aid-basics')).text();
 		expect(html).toMatch(/<title>Calculator<\/title>/);
 		expect(html.match(/<title>/g)).toHaveLength(1);

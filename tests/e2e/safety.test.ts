@@ -146,7 +146,7 @@ async function phoneState(context: BrowserContext, origin: string): Promise<Phon
 
 /** Whether the server still accepts a session token. */
 async function sessionWorks(origin: string, token: string): Promise<boolean> {
-	const response = await fetch(`${origin}/learn`, { headers: { cookie: `lanpya_session=${token}`, accept: 'text/html' }, redirect: 'manual' });
+	const response = await fetch(`${origin}/learn`, { headers: { cookie: `sid=${token}`, accept: 'text/html' }, redirect: 'manual' });
 	return response.status === 200;
 }
 
@@ -156,7 +156,7 @@ async function learnerWithDownload(page: Page): Promise<string> {
 	await controlled(page, `/learn/courses/${COURSE}`);
 	await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 	await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-	return (await page.context().cookies()).find((c) => c.name === 'lanpya_session')!.value;
+	return (await page.context().cookies()).find((c) => c.name === 'sid')!.value;
 }
 
 async function openClearPage(page: Page) {
@@ -171,10 +171,10 @@ describe('Clear this phone', () => {
 		const page = await context.newPage();
 		const token = await learnerWithDownload(page);
 		const before = await phoneState(context, baseUrl());
-		expect(before.databases).toContain('lanpya-outbox');
-		expect(before.caches).toContain(`lanpya-course-${COURSE}`);
+		expect(before.databases).toContain('store');
+		expect(before.caches).toContain(`files-${COURSE}`);
 		expect(before.workers).toBe(1);
-		expect(before.cookies).toContain('lanpya_session');
+		expect(before.cookies).toContain('sid');
 		expect(await sessionWorks(baseUrl(), token)).toBe(true);
 
 		await openClearPage(page);
@@ -191,7 +191,7 @@ describe('Clear this phone', () => {
 		const { context } = await phoneWithNeutralSite({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await signUpInBrowser(page, uniqueName('noscript'), 'nothing left behind');
-		const token = (await context.cookies()).find((c) => c.name === 'lanpya_session')!.value;
+		const token = (await context.cookies()).find((c) => c.name === 'sid')!.value;
 		await page.goto('/account');
 		await page.getByRole('link', { name: 'ဖျက်မည့်အရာများကို ကြည့်ရန်' }).click();
 		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
@@ -218,7 +218,7 @@ describe('Clear this phone', () => {
 
 			// What a page can reach is gone; the HttpOnly session cookie is the server's to remove.
 			const origin = app.baseUrl;
-			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'lanpya_session'] });
+			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'sid'] });
 
 			// Later, with the network back: the phone's first visit ends the session.
 			app = ownApp = await startApp(OWN_PORT, app.databasePath, { QUICK_EXIT_URL: NEUTRAL });
@@ -227,7 +227,7 @@ describe('Clear this phone', () => {
 			await later.goto('/');
 			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 			expect(await sessionWorks(origin, token)).toBe(false);
-			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('lanpya_session');
+			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('sid');
 			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain(CLEAR_PENDING_COOKIE);
 		} finally {
 			await context.close();
@@ -235,3 +235,4 @@ describe('Clear this phone', () => {
 		}
 	}, 180_000); // it starts the app twice
 });
+

@@ -63,7 +63,7 @@ async function signInShared(page: Page, name: string) {
 }
 
 async function sessionCookie(context: BrowserContext) {
-	const cookie = (await context.cookies()).find((c) => c.name === 'lanpya_session');
+	const cookie = (await context.cookies()).find((c) => c.name === 'sid');
 	expect(cookie).toBeDefined();
 	return cookie!;
 }
@@ -135,7 +135,7 @@ describe('a shared phone', () => {
 		await plainPage.waitForURL('**/unlock?next=%2Faccount');
 		await plainPage.getByRole('main').getByRole('button', { name: 'ထွက်ရန်' }).click();
 		await plainPage.waitForURL((url) => url.pathname === '/');
-		expect((await plain.cookies()).find((c) => c.name === 'lanpya_session')).toBeUndefined();
+		expect((await plain.cookies()).find((c) => c.name === 'sid')).toBeUndefined();
 		await plainPage.goto('/account');
 		await plainPage.waitForURL('**/signin?next=*');
 
@@ -206,13 +206,13 @@ describe('a shared phone', () => {
 		const client = new Client('en');
 		const signedIn = await client.signIn(name, PASSWORD, { shared: true });
 		expect(signedIn.status).toBe(303);
-		const cookies = [signedIn, await client.request('/learn')].map((r) => r.headers.getSetCookie().find((c) => c.startsWith('lanpya_session=')));
+		const cookies = [signedIn, await client.request('/learn')].map((r) => r.headers.getSetCookie().find((c) => c.startsWith('sid=')));
 		for (const cookie of cookies) {
 			expect(cookie).toMatch(/HttpOnly/i);
 			expect(cookie).not.toMatch(/Expires|Max-Age/i);
 		}
 		// Without the box ticked, the cookie keeps its 30 days.
 		const ordinary = await new Client('en').signIn(name, PASSWORD);
-		expect(ordinary.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))).toMatch(/Expires=/i);
+		expect(ordinary.headers.getSetCookie().find((c) => c.startsWith('sid='))).toMatch(/Expires=/i);
 	});
 });

@@ -9,9 +9,10 @@ import { dataSaverOn } from '$lib/server/data-saver';
 import { translate } from '$lib/server/i18n';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
 import { progressOwner } from '$lib/server/shared-phone';
+import { COOKIES } from '$lib/stored-names';
 import type { Actions, PageServerLoad } from './$types';
 
-const TEXT_SIZE_COOKIE = 'lanpya_text';
+const TEXT_SIZE_COOKIE = COOKIES.textSize;
 
 export const load = (async ({ params, locals, cookies, request }) => {
 	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
