@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, uniqueName } from './support';
 
 let browser: Browser;
@@ -28,8 +28,19 @@ async function expectNeutral(page: Page, giveaways: RegExp[]) {
 	expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest/notes.webmanifest');
 }
 
+/** Chooses a look on the first screen a visitor sees, without scrolling: one tap. */
+async function chooseLookFirst(page: Page, name: RegExp) {
+	await page.goto('/');
+	const choice = page.getByRole('group', { name: /^(အသွင်|Look)$/ }).getByRole('button', { name });
+	const box = await choice.boundingBox();
+	expect(box && box.y + box.height).toBeLessThanOrEqual(740);
+	await choice.tap();
+	await page.waitForURL((url) => url.pathname === '/');
+	await shown(page.getByText(new RegExp(`^(ယခု - |Now: )`)));
+}
+
 describe('disguise', () => {
-	it('Notes: the manifest and every title a learner meets name nothing; the cover screen taps through; Lanpya comes back', async () => {
+	it('Notes, chosen on the first screen: the manifest and every title a learner meets name nothing; the cover screen taps through; Lanpya comes back', async () => {
 		const roleTitle = uniqueName('ဆေးခန်း အကူ');
 		const { id: roleId } = await openVettedRole(roleTitle);
 		const giveaways = [/lanpya/i, /လမ်းပြ/, new RegExp(course.title.my), new RegExp(course.title.en, 'i'), new RegExp(roleTitle)];
@@ -37,12 +48,11 @@ describe('disguise', () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
 		const errors = consoleErrors(page);
-		await page.goto('/');
-		await page.getByRole('radio', { name: NOTES }).check();
-		await page.getByRole('button', { name: /ဤအသွင်ကို သုံးရန်|Use this look/ }).click();
-		await page.waitForURL((url) => url.pathname === '/');
+		await chooseLookFirst(page, NOTES);
 		await expectNeutral(page, giveaways);
 		await shown(page.getByText(/ယခု - မှတ်စု|Now: Notes/));
+		// Why choosing first matters: titles of pages opened before stay in the browser's history.
+		await shown(page.getByText(/ခေါင်းစဉ်ဟောင်းများသည် ဘရောက်ဇာ၏ မှတ်တမ်း \(History\) တွင် ကျန်နေမည်/));
 
 		// The manifest the page links to is a plain notes app's.
 		const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).text());
@@ -121,5 +131,20 @@ describe('disguise', () => {
 		const manifest = await new Client('en').request('/manifest/calculator.webmanifest');
 		expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
 		expect(await manifest.json()).toMatchObject({ name: 'Calculator', start_url: '/cover/calculator' });
+	});
+
+	it('links the disguise’s manifest on pages kept for offline, which are stored without cookies', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		await context.addCookies([{ name: 'theme', value: 'notes', url: inject('baseUrl') }]);
+		for (const path of ['/clear', '/offline']) {
+			// The copy the service worker keeps: fetched without cookies, it names the default manifest.
+			const kept = await (await fetch(`${inject('baseUrl')}${path}`)).text();
+			expect(kept).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+			await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: kept }));
+			await page.goto(path);
+			await expectNeutral(page, [/lanpya/i, /လမ်းပြ/]);
+		}
+		await context.close();
 	});
 });
