@@ -5,6 +5,7 @@ import { decide, homeFor } from '$lib/server/access';
 import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { waitsForPin } from '$lib/server/auth/pin';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
@@ -158,7 +159,8 @@ function wantsHtml(request: Request): boolean {
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
-	const decision = decide(routeId, event.locals.user, event.locals.session?.locked);
+	const pin = waitsForPin(event.locals.session, lookFromCookies(event.request.headers.get('cookie')));
+	const decision = decide(routeId, event.locals.user, event.locals.session?.locked, pin);
 	const path = event.url.pathname + event.url.search;
 	switch (decision) {
 		case 'allow':
@@ -180,6 +182,12 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 				redirect(303, `/unlock?next=${encodeURIComponent(path)}`);
 			}
 			return plainText(401, translate('error_unlock_needed', event.locals.locale));
+		case 'pin':
+			// Behind a disguise: the code first, then back to where the person was going.
+			if (wantsHtml(event.request) || event.isDataRequest) {
+				redirect(303, `/pin?next=${encodeURIComponent(path)}`);
+			}
+			return plainText(401, translate('error_pin_needed', event.locals.locale));
 		case 'forbidden': {
 			const message = translate('error_forbidden', event.locals.locale);
 			if (event.request.method === 'GET' && wantsHtml(event.request) && !event.isDataRequest) {

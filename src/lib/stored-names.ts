@@ -30,7 +30,7 @@ export const COOKIES = {
 
 export type CookieKey = keyof typeof COOKIES;
 
-/** The IndexedDB database of the offline outbox (src/lib/offline/idb.ts). */
+/** The IndexedDB database of the offline outbox and of the code's check (src/lib/offline/idb.ts). */
 export const DATABASE = 'store';
 /** The Background Sync tag under which the service worker sends the outbox. */
 export const SYNC_TAG = 'send';
@@ -41,6 +41,13 @@ export const COURSE_CACHE_PREFIX = 'files-';
  * import this module and names it itself; the unit test keeps the two the same).
  */
 export const LEFT_KEY = 'left';
+/**
+ * sessionStorage: "this tab was opened with the code, at this time" (src/lib/offline/pin-check.ts);
+ * app.html removes it when the tab leaves quickly.
+ */
+export const OPEN_KEY = 'seen';
+/** The key, in the database's `meta` store, of the phone's own check of the code. */
+export const PIN_CHECK_KEY = 'check';
 
 /** What phones were given before the names became neutral: moved once, then deleted. */
 export const OLD_NAMES = {

@@ -60,6 +60,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/account deleteAccount': { actor: 'learner', path: () => '/account?/deleteAccount', valid: { password: WRONG_PASSWORD } },
 	'/account/password default': { actor: 'learner', path: () => '/account/password', valid: { current: WRONG_PASSWORD, next: 'another good passphrase' } },
 	'/unlock default': { actor: 'learner', path: () => '/unlock', valid: { password: WRONG_PASSWORD }, runs: 12 },
+	// The disguise's code: signed out here, as the suite's learner must keep no code (it would lock
+	// between actions) and five wrong codes would end its session.
+	'/pin enter': { actor: 'anonymous', path: () => '/pin?/enter', valid: { pin: '482913' }, others: false },
+	'/pin choose': { actor: 'anonymous', path: () => '/pin?/choose', valid: { pin: '482913', again: '၄၈၂၉၁၃' }, others: false },
+	'/pin remove': { actor: 'anonymous', path: () => '/pin?/remove', valid: { password: WRONG_PASSWORD }, others: false },
 	'/signout POST': { actor: 'anonymous', path: () => '/signout', valid: {}, runs: 6, others: false },
 	'/clear default': { actor: 'anonymous', path: () => '/clear', valid: {}, runs: 6, others: false },
 	'/language POST': { actor: 'anonymous', path: () => '/language', valid: { locale: 'en', next: '/learn' } },

@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
-import { answerQuiz, baseUrl, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { answerQuiz, baseUrl, Client, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
 import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
 
@@ -390,15 +390,16 @@ describe('a phone that kept things under the names of an earlier version', () =>
 		await client.signUp(name);
 		const token = client.cookie.replace(/^sid=/, '');
 		const response = await fetch(`${baseUrl()}/learn`, { headers: { cookie: `lanpya_session=${token}; lanpya_lang=en; lanpya_look=notes; lanpya_text=l`, accept: 'text/html' }, redirect: 'manual' });
-		// Still signed in, in English, behind Notes.
-		expect(response.status).toBe(200);
-		const html = await response.text();
-		expect(html).toContain('<html lang="en">');
-		expect(html).toContain('<title>Notes</title>');
+		// Still signed in, in English, behind Notes: the account has no code yet, so it is asked for one.
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/pin?next=%2Flearn');
 		const set = response.headers.getSetCookie();
 		expect(set.find((c) => c.startsWith('sid='))).toMatch(new RegExp(`^sid=${token};.*HttpOnly`, 'i'));
 		expect(set).toEqual(expect.arrayContaining([expect.stringMatching(/^lang=en;/), expect.stringMatching(/^theme=notes;/), expect.stringMatching(/^size=l;/)]));
 		for (const old of ['lanpya_session', 'lanpya_lang', 'lanpya_look', 'lanpya_text']) expect(set.find((c) => c.startsWith(`${old}=`)), old).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+		const pin = await (await fetch(`${baseUrl()}/pin`, { headers: { cookie: `lanpya_session=${token}; lanpya_lang=en; lanpya_look=notes`, accept: 'text/html' } })).text();
+		expect(pin).toContain('<title>Notes</title>');
+		expect(pin).toContain('Choose a code');
 	});
 });
 

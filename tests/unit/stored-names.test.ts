@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COOKIES, COURSE_CACHE_PREFIX, DATABASE, LEFT_KEY, OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
+import { COOKIES, COURSE_CACHE_PREFIX, DATABASE, LEFT_KEY, OLD_NAMES, OPEN_KEY, PIN_CHECK_KEY, SYNC_TAG } from '$lib/stored-names';
 
-const NAMES = [...Object.values(COOKIES), DATABASE, SYNC_TAG, COURSE_CACHE_PREFIX, LEFT_KEY];
+const NAMES = [...Object.values(COOKIES), DATABASE, SYNC_TAG, COURSE_CACHE_PREFIX, LEFT_KEY, OPEN_KEY, PIN_CHECK_KEY];
 /** What would say what the app is, or that it hides behind a disguise. */
 const GIVEAWAYS = /lanpya|လမ်းပြ|cdm|soldier|police|military|defect|look|disguise|cover|calculator|notes|pin|secret|clear|wipe|exit|leave/i;
 
@@ -49,6 +49,7 @@ describe('names the browser keeps', () => {
 		const html = fs.readFileSync('src/app.html', 'utf8');
 		expect(html).toContain(`const KEY = '${LEFT_KEY}';`);
 		expect(html).toContain(`const OLD_KEY = '${OLD_NAMES.leftKey}';`);
+		expect(html).toContain(`const OPEN_KEY = '${OPEN_KEY}';`);
 		expect(html).not.toMatch(/setItem\(OLD_KEY/);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The one IndexedDB database of the app on this phone (browser and service worker): the offline
- * outbox (`events`, `meta`). Named
+ * outbox (`events`, `meta`) and what checks the code that opens a disguised app (`meta`). Named
  * neutrally (src/lib/stored-names.ts); a phone that still holds the database under its old name
  * has it moved here the first time it is opened.
  */

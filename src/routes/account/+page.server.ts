@@ -22,6 +22,7 @@ export const load = (async ({ locals, cookies, request }) => {
 		kind: user.kind,
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
+		pinSet: locals.session!.guarded,
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
 		now: Date.now(),
 		leaving: leaving && { organization: leaving.organization, newOwner: leaving.newOwner?.username ?? null, empty: leaving.empty },
