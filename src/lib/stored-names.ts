@@ -42,7 +42,7 @@ export const COURSE_CACHE_PREFIX = 'files-';
  */
 export const LEFT_KEY = 'left';
 /**
- * sessionStorage: "this tab was opened with the code, at this time" (src/lib/offline/pin-check.ts);
+ * sessionStorage: "this tab was opened with the code, at this time" (src/lib/offline/opened.ts);
  * app.html removes it when the tab leaves quickly.
  */
 export const OPEN_KEY = 'seen';

@@ -283,8 +283,9 @@ describe('the code behind the cover', () => {
 		expect(JSON.stringify(check)).not.toMatch(/482913|၄၈၂၉၁၃/);
 		expect((await page.evaluate(() => indexedDB.databases())).map((db) => db.name)).toEqual(['store']);
 
-		// A new tab (the code given in another is not this one's): the lesson, read from the
-		// phone by the service worker, shows nothing before the code.
+		// A new tab (the code given in another is not this one's), with no network: the lesson,
+		// read from the phone by the service worker, shows nothing before the code.
+		await context.setOffline(true);
 		const reader = await context.newPage();
 		await reader.goto(LESSON);
 		await shown(reader.getByRole('heading', { level: 1, name: ENTER }));
@@ -294,6 +295,7 @@ describe('the code behind the cover', () => {
 		await shown(reader.getByText('ကုဒ် မမှန်ပါ။'));
 		await enterCode(reader);
 		await shown(reader.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my }));
+		await context.setOffline(false);
 
 		// Another tab, five wrong codes: the check is gone, and only the code given online opens it again.
 		const guess = await context.newPage();

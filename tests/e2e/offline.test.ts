@@ -465,8 +465,10 @@ describe('signing out with progress still on the phone', () => {
 						};
 					})
 			);
+		// Once the page has made its database: opening it first would make an empty one.
 		await page.waitForFunction(
-			() =>
+			async () =>
+				(await indexedDB.databases()).some((db) => db.name === 'store') &&
 				new Promise((resolve) => {
 					const open = indexedDB.open('store', 1);
 					open.onsuccess = () => {

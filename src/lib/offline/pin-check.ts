@@ -12,9 +12,10 @@
  * after MAX_TRIES wrong codes in a row the check is deleted, and downloaded courses stay closed
  * until the code is given online again. The count lives beside the check.
  */
-import { OPEN_KEY, PIN_CHECK_KEY } from '$lib/stored-names';
+import { PIN_CHECK_KEY } from '$lib/stored-names';
 import { isPin, normalizePin } from '$lib/pin';
 import { META, run } from './idb';
+import { openForNow } from './opened';
 
 interface PinCheck {
 	salt: string;
@@ -74,34 +75,4 @@ export async function checkPin(typed: string): Promise<PinAnswer> {
 	}
 	await run(META, 'readwrite', (s) => s.put({ ...check, tries: check.tries + 1 }, PIN_CHECK_KEY));
 	return 'wrong';
-}
-
-/**
- * This tab was opened with the code: pages that open without the server (the reader) do not ask
- * again until `idleMs` pass without one. Kept in sessionStorage, which leaves with the tab, and
- * which "Leave quickly" clears (src/app.html).
- */
-export function openForNow(): void {
-	try {
-		sessionStorage.setItem(OPEN_KEY, String(Date.now()));
-	} catch {
-		// No storage: the code is asked on every such page.
-	}
-}
-
-export function isOpen(idleMs: number): boolean {
-	try {
-		const at = Number(sessionStorage.getItem(OPEN_KEY));
-		return at > 0 && Date.now() - at < idleMs;
-	} catch {
-		return false;
-	}
-}
-
-export function closeNow(): void {
-	try {
-		sessionStorage.removeItem(OPEN_KEY);
-	} catch {
-		// Nothing to close.
-	}
 }
