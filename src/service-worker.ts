@@ -16,7 +16,9 @@ import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
 import { flush, isOutboxSync } from '$lib/offline/outbox';
-import { courseCacheName, moveOldCourses } from '$lib/offline/stored';
+import { courseCacheName } from '$lib/offline/stored';
+import { movesOldDatabaseWith } from '$lib/offline/idb';
+import { moveOldCourses, moveOldDatabase } from '$lib/offline/old-names';
 import { coverPath, NEUTRAL_LOOKS } from '$lib/disguise';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -50,6 +52,8 @@ clientsClaim();
 // Courses downloaded by an earlier version sit in caches named after the app: moved to their
 // neutral names (src/lib/stored-names.ts) before this worker answers anything.
 self.addEventListener('activate', (event) => event.waitUntil(moveOldCourses().catch(() => {})));
+// The outbox's old database is moved the first time the worker opens it (src/lib/offline/idb.ts).
+movesOldDatabaseWith(moveOldDatabase);
 
 // Pages come from the network only; they are never stored, whatever they hold. The one
 // exception holds nothing personal: a lesson or quiz of a course on this phone opens in the

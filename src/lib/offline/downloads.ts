@@ -5,7 +5,8 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, moveOldCourse, oldCourseCaches, storedCourse, type OfflineManifest } from './stored';
+import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, oldCacheName, storedCourse, type OfflineManifest } from './stored';
+import { moveOldCourse } from './old-names';
 
 export * from './stored';
 
@@ -71,7 +72,7 @@ export async function storedBytes(courseId: string, manifest: OfflineManifest): 
 }
 
 export async function removeCourse(courseId: string): Promise<void> {
-	await Promise.all([cacheName(courseId), ...oldCourseCaches(courseId)].map((name) => caches.delete(name)));
+	await Promise.all([cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name)));
 }
 
 /** A JSON file of a downloaded course (`course`, `lessons/<id>`, `quizzes/<id>`), or null. */

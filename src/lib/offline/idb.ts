@@ -9,7 +9,7 @@ import { DATABASE, OLD_NAMES } from '$lib/stored-names';
 export const EVENTS = 'events';
 export const META = 'meta';
 
-function openNamed(name: string): Promise<IDBDatabase> {
+export function openNamed(name: string): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
 		const request = indexedDB.open(name, 1);
 		request.onupgradeneeded = () => {
@@ -21,48 +21,36 @@ function openNamed(name: string): Promise<IDBDatabase> {
 	});
 }
 
-function done(request: IDBRequest | IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (request instanceof IDBTransaction) {
-			request.oncomplete = () => resolve();
-			request.onerror = request.onabort = () => reject(request.error);
-		} else {
-			request.onsuccess = () => resolve();
-			request.onerror = () => reject(request.error);
-		}
-	});
+let moved: Promise<void> | undefined;
+let moveOld: (() => Promise<void>) | undefined;
+
+/**
+ * How this page or worker moves the database an earlier version named after the app
+ * (`moveOldDatabase`, src/lib/offline/old-names.ts). The service worker passes it in, since a
+ * worker cannot load a script later; the layout passes a loader of it, so a page loads that
+ * code only when an old database is there, and no first visit carries it.
+ */
+export function movesOldDatabaseWith(move: () => Promise<void>): void {
+	moveOld = move;
 }
 
 /**
- * Moves what the database held under its old name (waiting events, the current account) into
- * this one, then deletes the old one. Only where the browser can list its databases: opening
- * a database that is not there would create it.
+ * Whether the phone still holds the database under its old name. Only where the browser can
+ * list its databases: opening one that is not there would create it.
  */
-async function moveOldDatabase(): Promise<void> {
-	if (!indexedDB.databases || !(await indexedDB.databases()).some((db) => db.name === OLD_NAMES.database)) return;
-	const old = await openNamed(OLD_NAMES.database);
-	const read = old.transaction([EVENTS, META], 'readonly');
-	const events = read.objectStore(EVENTS).getAll();
-	const keys = read.objectStore(META).getAllKeys();
-	const values = read.objectStore(META).getAll();
-	await done(read);
-	old.close();
-	const db = await openNamed(DATABASE);
-	const write = db.transaction([EVENTS, META], 'readwrite');
-	for (const event of events.result) write.objectStore(EVENTS).put(event);
-	keys.result.forEach((key, i) => write.objectStore(META).put(values.result[i], key));
-	await done(write);
-	db.close();
-	await done(indexedDB.deleteDatabase(OLD_NAMES.database));
+async function oldDatabaseLeft(): Promise<boolean> {
+	return Boolean(indexedDB.databases) && (await indexedDB.databases()).some((db) => db.name === OLD_NAMES.database);
 }
-
-let moved: Promise<void> | undefined;
 
 /** Opens the database (after moving an old one, once per page or worker). */
 export async function open(): Promise<IDBDatabase> {
-	moved ??= moveOldDatabase().catch(() => {
-		// Not movable now (another tab holds it open): the next page tries again.
-	});
+	const move = moveOld;
+	if (move)
+		moved ??= oldDatabaseLeft()
+			.then((left) => (left ? move() : undefined))
+			.catch(() => {
+				// Not movable now (another tab holds it open): the next page tries again.
+			});
 	await moved;
 	return openNamed(DATABASE);
 }

@@ -23,9 +23,8 @@ const PREFIX = COURSE_CACHE_PREFIX;
 const OLD_PREFIX = OLD_NAMES.courseCachePrefix;
 /** The cache a course is downloaded into. */
 export const cacheName = (courseId: string) => `${PREFIX}${courseId}`;
-const oldCacheName = (courseId: string) => `${OLD_PREFIX}${courseId}`;
-/** The names an earlier version gave the course's cache (to remove them with the course). */
-export const oldCourseCaches = (courseId: string) => [oldCacheName(courseId)];
+/** The name an earlier version gave the course's cache (src/lib/offline/old-names.ts moves it). */
+export const oldCacheName = (courseId: string) => `${OLD_PREFIX}${courseId}`;
 const courseOf = (name: string) => (name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name.startsWith(OLD_PREFIX) ? name.slice(OLD_PREFIX.length) : null);
 
 /**
@@ -35,23 +34,6 @@ const courseOf = (name: string) => (name.startsWith(PREFIX) ? name.slice(PREFIX.
 export async function courseCacheName(courseId: string): Promise<string | null> {
 	if (await caches.has(cacheName(courseId))) return cacheName(courseId);
 	return (await caches.has(oldCacheName(courseId))) ? oldCacheName(courseId) : null;
-}
-
-/** Moves a course from its old cache into its own (before writing to it); nothing when there is none. */
-export async function moveOldCourse(courseId: string): Promise<void> {
-	if (!(await caches.has(oldCacheName(courseId)))) return;
-	const old = await caches.open(oldCacheName(courseId));
-	const own = await caches.open(cacheName(courseId));
-	for (const request of await old.keys()) {
-		const response = await old.match(request);
-		if (response && !(await own.match(request))) await own.put(request, response);
-	}
-	await caches.delete(oldCacheName(courseId));
-}
-
-/** Moves every course out of a cache named after the app (the service worker, when it starts). */
-export async function moveOldCourses(): Promise<void> {
-	for (const name of await caches.keys()) if (name.startsWith(OLD_PREFIX)) await moveOldCourse(name.slice(OLD_PREFIX.length));
 }
 
 /** Whether any course, complete or not, is on this phone. */
