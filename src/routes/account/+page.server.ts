@@ -11,6 +11,7 @@ import { leavingOrganization } from '$lib/server/orgs';
 import { retryLater } from '$lib/server/respond';
 import { dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
+import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, cookies, request }) => {
@@ -23,6 +24,7 @@ export const load = (async ({ locals, cookies, request }) => {
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
 		pinSet: locals.session!.guarded,
+		lookTexts: lookTexts(locals.locale),
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
 		now: Date.now(),
 		leaving: leaving && { organization: leaving.organization, newOwner: leaving.newOwner?.username ?? null, empty: leaving.empty },
