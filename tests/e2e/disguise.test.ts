@@ -328,6 +328,7 @@ describe('the code behind the cover', () => {
 		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), 'not my password');
 		await page.getByRole('button', { name: 'စကားဝှက်ဖြင့် ဆက်သွားရန်' }).click();
 		await shown(page.getByText('စကားဝှက် မမှန်ပါ။'));
+		// fill(''): only empties the field the wrong password was typed into; the right one is typed.
 		await page.getByLabel('စကားဝှက်', { exact: true }).fill('');
 		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), PASSWORD);
 		await page.getByRole('button', { name: 'စကားဝှက်ဖြင့် ဆက်သွားရန်' }).click();

@@ -71,6 +71,7 @@ describe('my skills', () => {
 		const page = await context.newPage();
 		const errors = consoleErrors(page);
 		await page.goto('/signin');
+		// fill: signing in is not what this test is about (tests/e2e/learner.test.ts types it).
 		await page.getByLabel('အသုံးပြုသူအမည်').fill(name);
 		await page.getByLabel('စကားဝှက်', { exact: true }).fill('rice fields at dawn');
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
