@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { lanpyaChunks } from './scripts/vite-chunks';
+import { messageNumbers } from './scripts/vite-message-numbers';
 import { COOKIES } from './src/lib/stored-names';
 
 export default defineConfig({
@@ -16,6 +17,8 @@ export default defineConfig({
 			// the chunking below can keep author_*, org_* and admin_* messages off learners' pages.
 			outputStructure: 'message-modules'
 		}),
+		// Numbers in messages in each language's digits (src/lib/format.ts).
+		messageNumbers(),
 		sveltekit(),
 		lanpyaChunks()
 	],

@@ -137,7 +137,8 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 		const count = 3 + Math.floor(rnd() * 6);
 		while (Object.keys(levels).length < count) levels[`level_${skill()}`] = String(1 + Math.floor(rnd() * 3));
 		await learner.post('/learn/profile?/skills', levels, 200);
-		const details: Record<string, string> = { area: pick(AREAS), visibility: 'vetted' };
+		// Showing the profile to vetted organizations asks for the password again.
+		const details: Record<string, string> = { area: pick(AREAS), visibility: 'vetted', password: PASSWORD };
 		for (const a of AVAILABILITY) if (rnd() < 0.5) details[`availability_${a}`] = 'on';
 		await learner.post('/learn/profile?/details', details, 200);
 		learners[l] = learner;

@@ -208,7 +208,7 @@ process.once('SIGINT', () => process.exit(130));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
 const databasePath = path.join(dir, 'app.sqlite');
 // Only the bench signs in, hundreds of times, from one address.
-const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000000' };
+const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000000', SIGN_UP_LIMIT_PER_ADDRESS: '1000000', SIGN_UP_LIMIT_TOTAL: '1000000' };
 app = await startApp(PORT, databasePath, env);
 const baseUrl = app.baseUrl;
 try {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything the production build is made from. */
-const INPUTS = ['src', 'static', 'messages', 'migrations', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = ['src', 'static', 'messages', 'migrations', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'scripts/vite-chunks.ts', 'scripts/vite-message-numbers.ts', 'tsconfig.json', 'package-lock.json'];
 const SKIP = new Set([path.join('src', 'lib', 'paraglide')]);
 
 function walk(entry: string, files: string[]): void {

@@ -1,12 +1,13 @@
 import type { Db } from '../../src/lib/server/db';
-import { loadCourseBundle } from '../../src/lib/server/courses/catalogue';
+import { loadCourseBundle, refreshCourseSizes } from '../../src/lib/server/courses/catalogue';
 import { readStarterCatalogue } from '../../src/lib/server/courses/content-files';
 import { loadTaxonomy, readTaxonomy } from '../../src/lib/server/skills/taxonomy';
 
 /**
  * Loads the skill taxonomy (content/skills) and the starter catalogue (content/courses) on
  * every start: a course is created the first time and updated only when its version in the
- * files is newer. Accounts are never seeded: no default credentials exist anywhere.
+ * files is newer. Every course's download size is then counted again from its package.
+ * Accounts are never seeded: no default credentials exist anywhere.
  */
 export async function loadStarterData(db: Db): Promise<void> {
 	await loadTaxonomy(db, readTaxonomy());
@@ -14,4 +15,5 @@ export async function loadStarterData(db: Db): Promise<void> {
 		const outcome = await loadCourseBundle(db, bundle);
 		if (outcome !== 'unchanged') console.log(`course ${bundle.course.id} v${bundle.course.version}: ${outcome}`);
 	}
+	await refreshCourseSizes(db);
 }

@@ -1,4 +1,5 @@
 import * as m from '$lib/paraglide/messages';
+import type { CourseExpert } from '$lib/schemas/course-content';
 
 export const categoryLabels = {
 	vocational: m.category_vocational,
@@ -16,3 +17,16 @@ export const skillLevels = { 1: m.skill_level_1, 2: m.skill_level_2, 3: m.skill_
 
 /** "Not yet", "Basic", "Working", "Can teach": a level's name, 0 for a skill not held. */
 export const skillLevelName = (level: number) => (level === 0 ? m.skill_level_0() : (skillLevels[level]?.() ?? String(level)));
+
+/** The subject expert a course needs, as a noun phrase ("a medical expert"). */
+export const expertLabels = {
+	medical: m.expert_medical,
+	digital_safety: m.expert_digital_safety,
+	language_teaching: m.expert_language_teaching,
+	livelihood: m.expert_livelihood,
+	computer: m.expert_computer,
+	mine_action: m.expert_mine_action
+} satisfies Record<CourseExpert, () => string>;
+
+/** The expert a course needs, or "a subject expert" when its author has not said which. */
+export const expertName = (expert: CourseExpert | null) => (expert ? expertLabels[expert]() : m.expert_any());

@@ -24,6 +24,8 @@ export const COOKIES = {
 	updates: 'updates',
 	/** A lesson's text size. */
 	textSize: 'size',
+	/** Browsers that signed in to an account before, let past its name's lock (src/lib/server/auth/devices.ts). */
+	device: 'known',
 	/** "This phone was cleared while the server was out of reach" (src/lib/offline/clear.ts). */
 	clearPending: 'reset'
 } as const;
@@ -59,7 +61,8 @@ export const OLD_NAMES = {
 		updates: 'lanpya_updates',
 		textSize: 'lanpya_text',
 		clearPending: 'lanpya_clear'
-	} satisfies Record<CookieKey, string>,
+		// The device cookie came after the names became neutral: no phone holds an old one.
+	} satisfies Record<Exclude<CookieKey, 'device'>, string>,
 	database: 'lanpya-outbox',
 	syncTag: 'lanpya-outbox',
 	courseCachePrefix: 'lanpya-course-',

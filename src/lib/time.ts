@@ -7,8 +7,3 @@ export function relativeTime(time: number, now: number): string {
 	if (hours < 48) return m.when_hours({ count: hours });
 	return m.when_days({ count: Math.floor(hours / 24) });
 }
-
-/** A calendar date in the current language, e.g. for expiry notes. */
-export function formatDate(time: number, locale: string): string {
-	return new Date(time).toLocaleDateString(locale === 'my' ? 'my-MM' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
-}

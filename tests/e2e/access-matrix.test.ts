@@ -2,7 +2,7 @@
  * The access matrix, object by object: every route that names a person's data or an
  * organization's is called by eight actors (nobody, learner A, learner B, a member of a pending
  * organization, of vetted organization X, of vetted organization Y, of a suspended organization,
- * and an administrator). Pages must open for exactly those in `sees` (404 or 403 for everyone
+ * and an administrator). Pages must open for exactly those in `sees` (404, 403 or 409 for everyone
  * else); every form action is sent a valid form by everyone who must not use it, and must be
  * refused with nothing written. Generated from one table (OBJECTS): a route with a
  * parameter that is in neither OBJECTS nor ELSEWHERE fails the first test.
@@ -11,6 +11,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decide, routeRules } from '$lib/server/access';
+import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
+import { hasCandidates } from '$lib/server/roles/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
 
@@ -23,12 +25,19 @@ interface World {
 	orgX: string;
 	/** X's open role, which learner A applied to. */
 	roleX: string;
+	/** A role of X in each status a role can have (the open one is roleX). */
+	rolesX: Record<RoleStatus, string>;
 	/** Y's draft role. */
 	draftY: string;
 	/** The open role of the organization suspended after posting it. */
 	roleSuspended: string;
 	/** Learner A's application to roleX, with a message thread. */
 	applicationA: string;
+	/** X's course, asking to be published for the first time (no administrator approved it yet). */
+	courseSubmitted: string;
+	/** A second member of X (joined with an invitation), and an invitation of X nobody used. */
+	memberOfX: string;
+	invitationX: string;
 }
 
 /**
@@ -41,30 +50,47 @@ const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; se
 	'/org/applications/[application]': [{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }],
 	'/learn/opportunities/[role]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
+		// Learners see a role only while it is open.
+		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: (status === 'open' ? ['learnerA', 'learnerB'] : []) as Actor[] })),
 		{ params: (w) => ({ role: w.draftY }), sees: [] },
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
 	'/org/roles/[role]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['memberX'] as Actor[] })),
 		{ params: (w) => ({ role: w.draftY }), sees: ['memberY'] },
 		// A suspended organization still reads its own role, and can change nothing.
 		{ params: (w) => ({ role: w.roleSuspended }), sees: ['memberSuspended'], acts: [] }
 	],
 	'/org/roles/[role]/candidates': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		// Only an approved or open role has candidates: never a draft nobody reviewed, a submitted or a closed role.
+		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: (hasCandidates(status) ? ['memberX'] : []) as Actor[] })),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
 	'/org/roles/[role]/applications': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
+		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['memberX'] as Actor[] })),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
-	'/admin/roles/[role]': [{ params: (w) => ({ role: w.roleX }), sees: ['admin'] }],
-	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }]
+	'/admin/roles/[role]': [
+		{ params: (w) => ({ role: w.roleX }), sees: ['admin'] },
+		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['admin'] as Actor[] }))
+	],
+	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
+	'/admin/courses/[course]': [
+		{ params: (w) => ({ course: w.courseSubmitted }), sees: ['admin'] },
+		{ params: () => ({ course: 'first-aid-basics' }), sees: ['admin'] }
+	],
+	// Published course content is the same for every learner; a course nobody approved is no learner's.
+	'/learn/courses/[course]': [
+		{ params: () => ({ course: 'first-aid-basics' }), sees: ['learnerA', 'learnerB'] },
+		{ params: (w) => ({ course: w.courseSubmitted }), sees: [] }
+	]
 };
 
 /** Routes with a parameter whose objects are public content or proven in another file. */
 const ELSEWHERE: Record<string, string> = {
-	'/learn/courses/[course]': 'published course content, the same for every learner',
 	'/learn/courses/[course]/lessons/[lesson]': 'published course content',
 	'/learn/courses/[course]/quizzes/[quiz]': 'published course content; attempts are the caller’s own',
 	'/learn/certificates/[code]': 'course.test.ts: another person cannot open a learner’s certificate',
@@ -85,10 +111,10 @@ const ELSEWHERE: Record<string, string> = {
 };
 
 /** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
-const VALID: Record<string, Record<string, Record<string, string>>> = {
-	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' } },
+const VALID: Record<string, Record<string, Record<string, string> | ((w: World) => Record<string, string>)>> = {
+	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' }, thread: { change: 'close' } },
 	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
-	'/learn/opportunities/[role]': { apply: { message: 'matrix' } },
+	'/learn/opportunities/[role]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
 	'/org/roles/[role]': {
 		save: { kind: 'trainer', title_my: '', title_en: 'Taken over', description_my: '', description_en: 'matrix', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '1', starts_on: '', closes_on: '' },
 		addSkill: { skill: 'thai', level: '1', need: 'preferred' },
@@ -96,8 +122,23 @@ const VALID: Record<string, Record<string, Record<string, string>>> = {
 		move: { move: 'close' }
 	},
 	'/admin/roles/[role]': { review: { decision: 'return', note: 'matrix' } },
-	'/admin/organizations/[org]': { decide: { decision: 'suspend', note: 'matrix' } }
+	'/admin/organizations/[org]': {
+		decide: { decision: 'suspend', note: 'matrix' },
+		removeMember: (w) => ({ member: w.memberOfX }),
+		revokeInvitation: (w) => ({ invitation: w.invitationX })
+	},
+	'/admin/courses/[course]': { publication: { decision: 'approve', note: 'matrix', seen: '0' }, review: { kind: 'language', version: '1', note: 'matrix' } },
+	'/learn/courses/[course]': { enrol: {} }
 };
+
+/**
+ * Actions of routes without a parameter whose form names an object of one organization: only
+ * its owner (memberX) may use them; everyone else is refused, with nothing written.
+ */
+const NAMED_IN_FORM: { routeId: string; action: string; form: (w: World) => Record<string, string>; acts: Actor[] }[] = [
+	{ routeId: '/org', action: 'removeMember', form: (w) => ({ member: w.memberOfX }), acts: ['memberX'] },
+	{ routeId: '/org', action: 'revokeInvitation', form: (w) => ({ invitation: w.invitationX }), acts: ['memberX'] }
+];
 
 const calls = routeCalls();
 const clients = {} as Record<Actor, Client>;
@@ -107,7 +148,7 @@ let sqlite: Database.Database;
 /** Everything a refused action could have written. */
 const snapshot = () =>
 	JSON.stringify(
-		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
+		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill', 'course', 'course_review', 'enrolment', 'org_member', 'org_invitation'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
 async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Client; orgId: string }> {
@@ -118,6 +159,26 @@ async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Clien
 	const orgId = (sqlite.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
 	if (admin) expect((await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
 	return { member, orgId };
+}
+
+/** The moves, by the organization and an administrator, that bring a new draft to each status. */
+const TO_STATUS: Record<RoleStatus, ('submit' | 'approve' | 'open' | 'close')[]> = {
+	draft: [],
+	submitted: ['submit'],
+	approved: ['submit', 'approve'],
+	open: ['submit', 'approve', 'open'],
+	closed: ['submit', 'approve', 'open', 'close']
+};
+
+/** A role of the member's organization in `status`, as the organization and an administrator move it there. */
+async function roleIn(member: Client, admin: Client, title: string, status: RoleStatus): Promise<string> {
+	const id = await role(member, null, title);
+	for (const move of TO_STATUS[status]) {
+		const response = move === 'approve' ? await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }) : await member.post(`/org/roles/${id}?/move`, { move });
+		expect(response.status).toBe(200);
+	}
+	expect((sqlite.prepare('select status from role where id = ?').get(id) as { status: string }).status).toBe(status);
+	return id;
 }
 
 async function role(member: Client, admin: Client | null, title: string): Promise<string> {
@@ -148,6 +209,8 @@ beforeAll(async () => {
 	expect((await pending.post('/org?/apply', { name: uniqueName('matrixp org'), kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
 	const roleX = await role(x.member, admin, 'Clinic helper X');
 	const draftY = await role(y.member, null, 'Draft of Y');
+	const rolesX = {} as Record<RoleStatus, string>;
+	for (const status of ROLE_STATUSES) rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
 	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
 	expect((await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, { decision: 'suspend', note: '' })).status).toBe(200);
 
@@ -160,7 +223,25 @@ beforeAll(async () => {
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
 	expect((await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' })).status).toBe(200);
 
-	world = { orgX: x.orgId, roleX, draftY, roleSuspended, applicationA };
+	// X writes a course and asks to publish it: it waits for an administrator.
+	const course = (await x.member.post('/author?/create', { category: 'vocational', audience: 'everyone', title_my: '', title_en: 'Matrix course', summary_my: '', summary_en: 'Waiting' })).headers.get('location')!;
+	expect((await x.member.post(`${course}?/addModule`, { title_my: '', title_en: 'Part' })).status).toBe(200);
+	expect((await x.member.post(`${course}/modules/part-1/new-lesson?/save`, { title_my: '', title_en: 'Lesson', minutes: '5', body_my: '', body_en: 'Text' })).status).toBe(303);
+	expect((await x.member.post(`${course}?/publish`, { published: 'true' })).status).toBe(200);
+	const courseSubmitted = course.split('/').pop()!;
+	expect((sqlite.prepare('select status from course where id = ?').get(courseSubmitted) as { status: string }).status).toBe('submitted');
+
+	// A second member of X, who joined with the owner's invitation, and an invitation left unused.
+	const invited = await x.member.post('/org?/invite', {});
+	const code = /([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})/.exec(await invited.text())![1];
+	const second = new Client('en');
+	const memberOfX = uniqueName('matrixx2');
+	expect((await second.signUp(memberOfX, 'org_member')).status).toBe(200);
+	expect((await second.post('/org?/join', { code })).status).toBe(200);
+	expect((await x.member.post('/org?/invite', {})).status).toBe(200);
+	const invitationX = (sqlite.prepare('select id from org_invitation where org_id = ? and used_at is null').get(x.orgId) as { id: string }).id;
+
+	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA, courseSubmitted, memberOfX, invitationX };
 	Object.assign(clients, { anonymous: new Client('en'), learnerA, learnerB, memberPending: pending, memberX: x.member, memberY: y.member, memberSuspended: suspended.member, admin });
 });
 afterAll(() => sqlite?.close());
@@ -184,7 +265,8 @@ describe('the access matrix', () => {
 				it(`${routeId} #${index + 1} as ${actor}: GET ${expected}`, async () => {
 					const response = await clients[actor].request(pathOf(routeId, object.params(world)));
 					if (expected === 'sees') expect(response.status).toBe(200);
-					else if (expected === 'refused') expect([403, 404]).toContain(response.status);
+					// 409: the caller's own object, in a state that does not allow it (candidates of a role nobody approved).
+					else if (expected === 'refused') expect([403, 404, 409]).toContain(response.status);
 					else if (expected === 'forbidden') expect(response.status).toBe(403);
 					else expect([303]).toContain(response.status);
 				});
@@ -192,13 +274,25 @@ describe('the access matrix', () => {
 				for (const call of calls.filter((c) => c.routeId === routeId && c.method === 'POST')) {
 					it(`${routeId} #${index + 1} as ${actor}: POST ?/${call.action} refused, nothing written`, async () => {
 						const before = snapshot();
-						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, VALID[routeId][call.action!]);
+						const valid = VALID[routeId][call.action!];
+						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, typeof valid === 'function' ? valid(world) : valid);
 						expect([303, 403, 404, 409]).toContain(response.status);
 						if (response.status === 303) expect(response.headers.get('location')).toMatch(/^\/(signin|learn|org|admin)\b/);
 						expect(snapshot()).toBe(before);
 					});
 				}
 			}
+		}
+	}
+
+	for (const named of NAMED_IN_FORM) {
+		for (const actor of ACTORS.filter((a) => !named.acts.includes(a))) {
+			it(`${named.routeId} ?/${named.action} naming X's object as ${actor}: refused, nothing written`, async () => {
+				const before = snapshot();
+				const response = await clients[actor].post(`${named.routeId}?/${named.action}`, named.form(world));
+				expect([303, 403, 404, 409]).toContain(response.status);
+				expect(snapshot()).toBe(before);
+			});
 		}
 	}
 

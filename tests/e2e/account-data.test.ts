@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,6 +25,7 @@ describe('my data and my account', () => {
 		await page.goto('/learn/profile');
 		await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption({ label: 'မဲဆောက် နယ်မြေ' });
 		await page.getByLabel(/^စိစစ်ပြီး အဖွဲ့များ/).check();
+		await typeInto(page.getByLabel(/^စကားဝှက် \(ပရိုဖိုင်/), PASSWORD);
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText('သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို မြင်နိုင်သူ ချက်ချင်း ပြောင်းသွားပြီ။'));
 
@@ -32,7 +33,7 @@ describe('my data and my account', () => {
 		await page.getByRole('link', { name: 'ကျွန်ုပ်၏ အချက်အလက်များကို ကြည့်ရန်' }).click();
 		await page.waitForURL('**/account/data');
 		await shown(page.getByRole('heading', { level: 1, name: 'လမ်းပြက သင့်အကြောင်း သိမ်းထားသမျှ' }));
-		const profile = page.getByRole('region', { name: 'ရာထူးများနှင့် ကိုက်ညီရန် ပရိုဖိုင်' });
+		const profile = page.getByRole('region', { name: 'အခွင့်အလမ်းများနှင့် ကိုက်ညီရန် ပရိုဖိုင်' });
 		await shown(profile.getByText('မဲဆောက် နယ်မြေ'));
 		await shown(page.getByText(username, { exact: true }));
 		expect(await axeViolations(page)).toEqual([]);
@@ -47,18 +48,20 @@ describe('my data and my account', () => {
 		await page.goto('/account');
 		expect(await axeViolations(page)).toEqual([]);
 		const password = page.getByLabel('အတည်ပြုရန် သင့်စကားဝှက်');
-		await password.fill('not my password at all');
+		await typeInto(password, 'not my password at all');
 		await page.getByRole('button', { name: 'ကျွန်ုပ်၏ အကောင့်ကို အပြီးတိုင် ဖျက်မည်' }).click();
 		await shown(page.getByText('လက်ရှိ စကားဝှက် မမှန်ပါ။'));
-		await password.fill(PASSWORD);
+		// The refused password is not left in the field: typed again, it is exactly the password.
+		expect(await password.inputValue()).toBe('');
+		await typeInto(password, PASSWORD);
 		await page.getByRole('button', { name: 'ကျွန်ုပ်၏ အကောင့်ကို အပြီးတိုင် ဖျက်မည်' }).click();
 		await page.waitForURL((url) => url.pathname === '/');
 		await shown(page.getByRole('status').getByText('သင့်အကောင့်ကို ဖျက်ပြီးပါပြီ။'));
 		expect((await context.cookies()).map((c) => c.name)).not.toContain('sid');
 
 		await page.goto('/signin');
-		await page.getByLabel('အသုံးပြုသူအမည်').fill(username);
-		await page.getByLabel(/^စကားဝှက်$/).fill(PASSWORD);
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), username);
+		await typeInto(page.getByLabel(/^စကားဝှက်$/), PASSWORD);
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await expect(page.getByRole('alert').innerText()).resolves.toBe('အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။');
 

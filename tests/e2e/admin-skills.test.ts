@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, fillPair, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
+import { consoleErrors, launch, phone, retypeInto, shown, signInAsNewAdmin, signUpInBrowser, typePair, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,10 +22,10 @@ describe('skills', () => {
 		expect(await axeViolations(admin)).toEqual([]);
 
 		await admin.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Health and first aid' });
-		await fillPair(admin, 'Name', 'ဒဏ္ရာ ပတ္တီးစည္းျခင္း', 'Wound bandaging'); // Burmese typed in Zawgyi
-		await fillPair(admin, 'Level: basic', 'အနာငယ်ကို ပတ်တီး သန့်သန့် စည်းနိုင်သည်။', 'Can put a clean bandage on a small wound.');
-		await fillPair(admin, 'Level: working', 'ဒဏ်ရာကြီးကို ဖိ၍ ပတ်တီးစည်းနိုင်သည်။', 'Can bandage a large wound with pressure.');
-		await fillPair(admin, 'Level: can teach', 'ပတ်တီးစည်းနည်းကို သင်ပေးနိုင်သည်။', 'Can teach bandaging with practice.');
+		await typePair(admin, 'Name', 'ဒဏ္ရာ ပတ္တီးစည္းျခင္း', 'Wound bandaging'); // Burmese typed in Zawgyi
+		await typePair(admin, 'Level: basic', 'အနာငယ်ကို ပတ်တီး သန့်သန့် စည်းနိုင်သည်။', 'Can put a clean bandage on a small wound.');
+		await typePair(admin, 'Level: working', 'ဒဏ်ရာကြီးကို ဖိ၍ ပတ်တီးစည်းနိုင်သည်။', 'Can bandage a large wound with pressure.');
+		await typePair(admin, 'Level: can teach', 'ပတ်တီးစည်းနည်းကို သင်ပေးနိုင်သည်။', 'Can teach bandaging with practice.');
 		await admin.getByRole('button', { name: 'Add the skill' }).click();
 		await shown(admin.getByRole('status').getByText('Added: Wound bandaging.', { exact: false }));
 		// Stored and shown in Unicode, at the end of its group, with the levels.
@@ -37,19 +37,20 @@ describe('skills', () => {
 
 		// The same English name again (in another spelling) is refused, and what was typed stays.
 		await admin.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Health and first aid' });
-		await fillPair(admin, 'Name', 'ပတ်တီး နောက်တစ်ခု', 'wound-bandaging');
-		await fillPair(admin, 'Level: basic', 'အခြေခံ', 'Basic');
-		await fillPair(admin, 'Level: working', 'လုပ်ကိုင်နိုင်', 'Working');
-		await fillPair(admin, 'Level: can teach', 'သင်ပေးနိုင်', 'Teach');
+		await typePair(admin, 'Name', 'ပတ်တီး နောက်တစ်ခု', 'wound-bandaging');
+		await typePair(admin, 'Level: basic', 'အခြေခံ', 'Basic');
+		await typePair(admin, 'Level: working', 'လုပ်ကိုင်နိုင်', 'Working');
+		await typePair(admin, 'Level: can teach', 'သင်ပေးနိုင်', 'Teach');
 		await admin.getByRole('button', { name: 'Add the skill' }).click();
 		await shown(admin.getByText('Another skill is already called “Wound bandaging”.', { exact: false }));
 		expect(await admin.getByRole('group', { name: 'Name', exact: true }).getByLabel('Burmese').inputValue()).toBe('ပတ်တီး နောက်တစ်ခု');
+		expect(await admin.getByRole('group', { name: 'Level: can teach', exact: true }).getByLabel('English').inputValue()).toBe('Teach');
 
 		await admin.goto('/admin/skills?group=health');
 		await admin.getByRole('link', { name: 'Edit Wound bandaging' }).click();
 		await shown(admin.getByRole('heading', { level: 1, name: 'ဒဏ်ရာ ပတ်တီးစည်းခြင်း' }));
 		expect(await axeViolations(admin)).toEqual([]);
-		await admin.getByRole('group', { name: 'Level: basic', exact: true }).getByLabel('Burmese').fill('အနာငယ်ကို ဆေးကြောပြီး ပတ်တီး သန့်သန့် စည်းနိုင်သည်။');
+		await retypeInto(admin.getByRole('group', { name: 'Level: basic', exact: true }).getByLabel('Burmese'), 'အနာငယ်ကို ဆေးကြောပြီး ပတ်တီး သန့်သန့် စည်းနိုင်သည်။');
 		await admin.getByRole('button', { name: 'Save the skill' }).click();
 		await shown(admin.getByText('Saved. The skill files will not overwrite these words.'));
 		expect(errors).toEqual([]);
@@ -81,7 +82,11 @@ describe('skills', () => {
 			expect(row).toMatchObject({ name_my: 'ဒဏ်ရာ ပတ်တီးစည်းခြင်း', group_id: 'health' });
 			// Marked as an administrator's: the loader at the next start keeps it.
 			expect(row.updated_at).toBeGreaterThan(0);
-			expect(JSON.parse(row.levels).basic.my).toBe('အနာငယ်ကို ဆေးကြောပြီး ပတ်တီး သန့်သန့် စည်းနိုင်သည်။');
+			expect(JSON.parse(row.levels)).toEqual({
+				basic: { my: 'အနာငယ်ကို ဆေးကြောပြီး ပတ်တီး သန့်သန့် စည်းနိုင်သည်။', en: 'Can put a clean bandage on a small wound.' },
+				working: { my: 'ဒဏ်ရာကြီးကို ဖိ၍ ပတ်တီးစည်းနိုင်သည်။', en: 'Can bandage a large wound with pressure.' },
+				teach: { my: 'ပတ်တီးစည်းနည်းကို သင်ပေးနိုင်သည်။', en: 'Can teach bandaging with practice.' }
+			});
 		} finally {
 			db.close();
 		}
@@ -93,7 +98,7 @@ describe('skills', () => {
 		const admin = await context.newPage();
 		await signInAsNewAdmin(admin, 'nojsadmin');
 		await admin.goto('/admin/skills?group=textiles');
-		await fillPair(admin, 'Name', 'Lace', 'Lace making by hand');
+		await typePair(admin, 'Name', 'Lace', 'Lace making by hand');
 		await admin.getByRole('button', { name: 'Add the skill' }).click();
 		const name = admin.getByRole('group', { name: 'Name', exact: true });
 		await shown(name.getByText('Write this in Burmese, in Myanmar Unicode letters.'));

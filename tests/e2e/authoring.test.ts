@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, fillPair, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, typeInto, typePair, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,8 +42,8 @@ describe('an author', () => {
 		await page.getByRole('link', { name: 'Write courses' }).click();
 		await page.waitForURL('**/author');
 		expect(await axeViolations(page)).toEqual([]);
-		await fillPair(page, 'Course title', 'ဇာထိုးလက်မှု အခြေခံ', 'Lace stitching basics');
-		await fillPair(page, 'Summary', 'ဇာထိုးနည်း အခြေခံကို လေ့လာပါ။', 'Learn the basic lace stitches to sell your work.');
+		await typePair(page, 'Course title', 'ဇာထိုးလက်မှု အခြေခံ', 'Lace stitching basics');
+		await typePair(page, 'Summary', 'ဇာထိုးနည်း အခြေခံကို လေ့လာပါ။', 'Learn the basic lace stitches to sell your work.');
 		await page.getByLabel('Kind of course').selectOption('vocational');
 		await page.getByLabel('For').selectOption('families');
 		await page.getByRole('button', { name: 'Create the course' }).click();
@@ -51,20 +51,20 @@ describe('an author', () => {
 		const courseId = new URL(page.url()).pathname.split('/').pop()!;
 		await shown(page.getByText('Add at least one lesson.'));
 
-		await fillPair(page, 'Name of the part', 'အခြေခံ', 'Basics');
+		await typePair(page, 'Name of the part', 'အခြေခံ', 'Basics');
 		await page.getByRole('button', { name: 'Add a part' }).click();
 		await shown(page.getByRole('heading', { name: '1. Basics' }));
 
 		await page.getByRole('link', { name: '+ Add a lesson' }).click();
 		await page.waitForURL('**/new-lesson');
 		expect(await axeViolations(page)).toEqual([]);
-		await fillPair(page, 'Lesson title', 'အပ်နှင့် ချည်', 'Needle and thread');
-		await fillPair(page, 'Lesson text', `${WORD} စတင်ရန် အပ်ချည်ကို ပြင်ပါ။`, 'Thread the needle before you start lace stitching.');
+		await typePair(page, 'Lesson title', 'အပ်နှင့် ချည်', 'Needle and thread');
+		await typePair(page, 'Lesson text', `${WORD} စတင်ရန် အပ်ချည်ကို ပြင်ပါ။`, 'Thread the needle before you start lace stitching.');
 
 		// The photo is re-encoded to WebP and added to both texts; what was typed stays.
 		const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 180, g: 40, b: 90 } } }).jpeg().toBuffer();
 		await page.getByLabel('Image file').setInputFiles({ name: 'needle.jpg', mimeType: 'image/jpeg', buffer: photo });
-		await page.getByLabel('What the image shows (for people who cannot see it)').fill('A threaded needle');
+		await typeInto(page.getByLabel('What the image shows (for people who cannot see it)'), 'A threaded needle');
 		await page.getByRole('button', { name: 'Upload and add to the text' }).click();
 		await shown(page.getByText(/The image is at the end of both texts/));
 		const body = page.getByRole('group', { name: 'Lesson text', exact: true }).getByLabel('Burmese');
@@ -81,11 +81,11 @@ describe('an author', () => {
 
 		await page.getByRole('link', { name: '+ Add a quiz' }).click();
 		await page.waitForURL('**/new-quiz');
-		await fillPair(page, 'Quiz title', 'စစ်ဆေးရန်', 'Check');
+		await typePair(page, 'Quiz title', 'စစ်ဆေးရန်', 'Check');
 		await page.getByLabel('Kind of question').selectOption('true_false');
-		await fillPair(page, 'Question', 'အပ်ကို အရင် ချည်ရမည်။', 'Thread the needle first.');
+		await typePair(page, 'Question', 'အပ်ကို အရင် ချည်ရမည်။', 'Thread the needle first.');
 		await page.getByRole('group', { name: /For “true or false”/ }).getByLabel('True').check();
-		await fillPair(page, 'Explanation shown after answering', 'မှန်သည်။', 'Yes: thread first.');
+		await typePair(page, 'Explanation shown after answering', 'မှန်သည်။', 'Yes: thread first.');
 		await page.getByRole('button', { name: 'Create the quiz' }).click();
 		await page.waitForURL(/\/quizzes\/quiz-1$/);
 		await shown(page.getByRole('heading', { name: 'Questions (1)' }));
@@ -98,13 +98,25 @@ describe('an author', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 
+		// Stored exactly as typed, key by key.
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const course = db.prepare('select title_my, title_en, summary_my, summary_en from course where id = ?').get(courseId);
+		const lesson = db.prepare("select title_my, title_en, body_my, body_en from lesson where course_id = ? and id = 'lesson-1'").get(courseId) as Record<string, string>;
+		const question = db.prepare("select questions from quiz where course_id = ? and id = 'quiz-1'").get(courseId) as { questions: string };
+		db.close();
+		expect(course).toEqual({ title_my: 'ဇာထိုးလက်မှု အခြေခံ', title_en: 'Lace stitching basics', summary_my: 'ဇာထိုးနည်း အခြေခံကို လေ့လာပါ။', summary_en: 'Learn the basic lace stitches to sell your work.' });
+		expect(lesson).toMatchObject({ title_my: 'အပ်နှင့် ချည်', title_en: 'Needle and thread' });
+		expect(lesson.body_my).toMatch(new RegExp(`^${WORD} စတင်ရန် အပ်ချည်ကို ပြင်ပါ။\\n\\n!\\[A threaded needle\\]\\(images/[a-z0-9]+\\.webp\\)$`));
+		expect(lesson.body_en).toMatch(/^Thread the needle before you start lace stitching\.\n\n!\[A threaded needle\]\(images\/[a-z0-9]+\.webp\)$/);
+		expect(JSON.parse(question.questions)[0]).toMatchObject({ prompt: { my: 'အပ်ကို အရင် ချည်ရမည်။', en: 'Thread the needle first.' }, explanation: { my: 'မှန်သည်။', en: 'Yes: thread first.' } });
+
 		const learnerContext = await phone(browser);
 		const learner = await learnerContext.newPage();
 		await signUpInBrowser(learner, uniqueName('stitcher'), 'lace for the market');
 		await learner.goto(`/learn/courses?q=${encodeURIComponent(WORD)}`);
 		const results = learner.getByRole('link', { name: 'ဇာထိုးလက်မှု အခြေခံ' });
 		await shown(results);
-		await shown(learner.getByText('တွေ့ရှိသော သင်တန်း - 1'));
+		await shown(learner.getByText('တွေ့ရှိသော သင်တန်း - ၁'));
 		await results.click();
 		await learner.getByRole('link', { name: 'အပ်နှင့် ချည်' }).click();
 		expect(await loadedWidth(learner.getByRole('img', { name: 'A threaded needle' }))).toBe(800);
@@ -154,6 +166,18 @@ describe('organizations', () => {
 		expect((await b.request(`${path}/modules/part-1/new-lesson`)).status).toBe(404);
 		expect(db.prepare('select title_en, version, status from course where id = ?').get(courseId)).toEqual(before);
 		expect(db.prepare('select count(*) n from course_module where course_id = ?').get(courseId)).toEqual({ n: 0 });
+		// The lesson preview asks for authorship like every other action: the author previews, another organization gets 404.
+		const lesson = { title_my: 'သင်ခန်းစာ', title_en: 'Lesson', minutes: '5', body_my: 'စာ **ထူ**', body_en: '' };
+		expect((await a.post(`${path}?/addModule`, { title_my: 'အပိုင်း', title_en: 'Part' })).status).toBe(200);
+		expect((await a.post(`${path}/modules/part-1/new-lesson?/save`, lesson)).status).toBe(303);
+		for (const preview of [`${path}/modules/part-1/new-lesson?/preview`, `${path}/lessons/lesson-1?/preview`]) {
+			const own = await a.post(preview, lesson);
+			expect(own.status).toBe(200);
+			expect(await own.text()).toContain('<strong>ထူ</strong>');
+			const other = await b.post(preview, lesson);
+			expect(other.status).toBe(404);
+			expect(await other.text()).not.toContain('<strong>ထူ</strong>');
+		}
 
 		const learner = new Client('en');
 		await learner.signUp(uniqueName('notauthor'));

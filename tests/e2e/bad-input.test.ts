@@ -35,7 +35,11 @@ interface FormCase {
 	path: string;
 	role: 'anonymous' | 'learner' | 'org_member' | 'author' | 'admin';
 	valid: Record<string, string>;
-	/** Fields whose free text is checked for markup and SQL. */
+	/**
+	 * Fields of a fixed form (names, codes, choices, ids, numbers, dates): text that looks like
+	 * SQL or HTML is refused there as any other wrong value. Free text takes it as typed
+	 * (tests/unit/plain-text.test.ts), so it is not listed.
+	 */
 	text: string[];
 	/** Every field is optional (an empty form clears the value). */
 	emptyIsValid?: boolean;
@@ -52,52 +56,53 @@ const forms: FormCase[] = [
 	{ name: 'background', path: '/learn/profile?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
 	// Never with the right password here: every case below is refused before the password is checked.
 	{ name: 'delete my account', path: '/account?/deleteAccount', role: 'learner', valid: { password: 'green tea and rice' }, text: [] },
-	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['name', 'description'] },
+	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['kind'] },
 	{ name: 'join an organization', path: '/org?/join', role: 'org_member', valid: { code: 'abcd-efgh-ijkl-mnop' }, text: ['code'] },
 	{ name: 'disguise', path: '/look', role: 'anonymous', valid: { look: 'notes', next: '/' }, text: ['look', 'next'] },
 	{ name: 'language switch', path: '/language', role: 'anonymous', valid: { locale: 'my', next: '/' }, text: ['locale', 'next'] },
 	{ name: 'text size', path: `${lessonPath}?/textSize`, role: 'learner', valid: { size: 'l' }, text: ['size'] },
 	{ name: 'quiz', path: quizPath, role: 'learner', valid: { [`q-${firstQuestion}`]: 'a' }, text: [], emptyIsValid: true },
-	{ name: 'certificate name', path: '/learn/certificates?/name', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' }, text: ['code', 'name'] },
+	{ name: 'certificate name', path: '/learn/certificates?/name', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' }, text: ['code'] },
 	{ name: 'hide a certificate', path: '/learn/certificates?/hide', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] },
-	{ name: 'revoke a certificate', path: '/learn/certificates?/revoke', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD' }, text: ['code'] },
+	{ name: 'revoke a certificate', path: '/learn/certificates?/revoke', role: 'learner', valid: { code: 'AAAA-BBBB-CCCC-DDDD', confirm: 'yes' }, text: ['code', 'confirm'] },
 	{ name: 'my skills', path: '/learn/profile?/skills', role: 'learner', valid: { level_first_aid: '2', level_thai: '0' }, text: ['level_first_aid'] },
 	{ name: 'profile details', path: '/learn/profile?/details', role: 'learner', valid: { area: 'mae_sot', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on' }, text: ['area', 'visibility'] },
 	// Authoring: "{course}" is a draft course of the author's vetted organization, with part-1,
 	// lesson-1 and quiz-1 (see authorClient).
-	{ name: 'new course', path: '/author?/create', role: 'author', valid: courseDetails, text: ['title_my', 'title_en', 'summary_my', 'summary_en'] },
-	{ name: 'course details', path: '{course}?/details', role: 'author', valid: courseDetails, text: ['title_my', 'summary_en'] },
-	{ name: 'course skills', path: '{course}?/skills', role: 'author', valid: { skill1: '', level1: '1', new_skill_my: 'ချုပ်', new_skill_en: 'Sewing', new_level: '2' }, text: ['skill1', 'new_skill_my', 'new_skill_en'], emptyIsValid: true },
+	{ name: 'new course', path: '/author?/create', role: 'author', valid: courseDetails, text: ['category', 'audience'] },
+	{ name: 'course details', path: '{course}?/details', role: 'author', valid: courseDetails, text: ['category'] },
+	{ name: 'course skills', path: '{course}?/skills', role: 'author', valid: { skill1: '', level1: '1', new_skill_my: 'ချုပ်', new_skill_en: 'Sewing', new_level: '2' }, text: ['skill1', 'new_level'], emptyIsValid: true },
 	{ name: 'publish', path: '{course}?/publish', role: 'author', valid: { published: 'false' }, text: ['published'] },
-	{ name: 'add a part', path: '{course}?/addModule', role: 'author', valid: { title_my: 'အပိုင်း', title_en: 'Part' }, text: ['title_my', 'title_en'] },
-	{ name: 'rename a part', path: '{course}?/renameModule', role: 'author', valid: { module: 'part-1', title_my: 'အပိုင်း', title_en: 'Part' }, text: ['module', 'title_en'] },
+	{ name: 'add a part', path: '{course}?/addModule', role: 'author', valid: { title_my: 'အပိုင်း', title_en: 'Part' }, text: [] },
+	{ name: 'rename a part', path: '{course}?/renameModule', role: 'author', valid: { module: 'part-1', title_my: 'အပိုင်း', title_en: 'Part' }, text: ['module'] },
 	{ name: 'move a lesson', path: '{course}?/move', role: 'author', valid: { lesson: 'lesson-1', direction: 'down' }, text: ['lesson', 'direction'] },
 	{ name: 'remove a lesson', path: '{course}?/retire', role: 'author', valid: { lesson: 'lesson-1' }, text: ['lesson'] },
 	{ name: 'put a lesson back', path: '{course}?/restore', role: 'author', valid: { lesson: 'lesson-1' }, text: ['lesson'] },
-	{ name: 'new lesson', path: '{course}/modules/part-1/new-lesson?/save', role: 'author', valid: lesson, text: ['title_my', 'title_en'] },
-	{ name: 'lesson edit', path: '{course}/lessons/lesson-1?/save', role: 'author', valid: lesson, text: ['title_my', 'title_en'] },
-	{ name: 'lesson preview', path: '{course}/lessons/lesson-1?/preview', role: 'author', valid: lesson, text: ['title_en'] },
-	{ name: 'image upload', path: '{course}/lessons/lesson-1?/upload', role: 'author', valid: { ...lesson, image_alt: 'A needle' }, text: ['image_alt'] },
-	{ name: 'new quiz', path: '{course}/modules/part-1/new-quiz', role: 'author', valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80', ...question }, text: ['title_my', 'prompt_en'] },
-	{ name: 'quiz details', path: '{course}/quizzes/quiz-1?/details', role: 'author', valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80' }, text: ['title_en', 'pass_mark'] },
-	{ name: 'add a question', path: '{course}/quizzes/quiz-1?/addQuestion', role: 'author', valid: question, text: ['prompt_my', 'explanation_en', 'option1_my'] },
-	{ name: 'edit a question', path: '{course}/quizzes/quiz-1?/saveQuestion', role: 'author', valid: { question: 'question-1', ...question }, text: ['question', 'prompt_en'] },
+	{ name: 'new lesson', path: '{course}/modules/part-1/new-lesson?/save', role: 'author', valid: lesson, text: ['minutes'] },
+	{ name: 'lesson edit', path: '{course}/lessons/lesson-1?/save', role: 'author', valid: lesson, text: ['minutes'] },
+	{ name: 'lesson preview', path: '{course}/lessons/lesson-1?/preview', role: 'author', valid: lesson, text: ['minutes'] },
+	{ name: 'image upload', path: '{course}/lessons/lesson-1?/upload', role: 'author', valid: { ...lesson, image_alt: 'A needle' }, text: ['minutes'] },
+	{ name: 'new quiz', path: '{course}/modules/part-1/new-quiz', role: 'author', valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80', ...question }, text: ['pass_mark', 'type'] },
+	{ name: 'quiz details', path: '{course}/quizzes/quiz-1?/details', role: 'author', valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80' }, text: ['pass_mark'] },
+	{ name: 'add a question', path: '{course}/quizzes/quiz-1?/addQuestion', role: 'author', valid: question, text: ['type', 'answer'] },
+	{ name: 'edit a question', path: '{course}/quizzes/quiz-1?/saveQuestion', role: 'author', valid: { question: 'question-1', ...question }, text: ['question', 'type'] },
 	{ name: 'remove a question', path: '{course}/quizzes/quiz-1?/removeQuestion', role: 'author', valid: { question: 'question-1' }, text: ['question'] },
 	// Roles: "{role}" is a draft role of the same organization.
-	{ name: 'new role', path: '/org/roles/new', role: 'author', valid: roleDetails, text: ['title_my', 'description_en', 'pay', 'seats', 'closes_on', 'area'] },
-	{ name: 'role details', path: '{role}?/save', role: 'author', valid: roleDetails, text: ['title_en', 'safety_my', 'starts_on'] },
+	{ name: 'new role', path: '/org/roles/new', role: 'author', valid: roleDetails, text: ['seats', 'closes_on', 'area'] },
+	{ name: 'role details', path: '{role}?/save', role: 'author', valid: roleDetails, text: ['starts_on'] },
 	{ name: 'role skill', path: '{role}?/addSkill', role: 'author', valid: { skill: 'first_aid', level: '2', need: 'required' }, text: ['skill', 'level', 'need'] },
 	{ name: 'remove a role skill', path: '{role}?/removeSkill', role: 'author', valid: { skill: 'first_aid' }, text: ['skill'] },
 	{ name: 'move a role', path: '{role}?/move', role: 'author', valid: { move: 'submit' }, text: ['move'] },
-	{ name: 'apply to a role', path: '/learn/opportunities/nosuchroleatall?/apply', role: 'learner', valid: { message: 'I can help' }, text: ['message'], emptyIsValid: true },
+	{ name: 'apply to a role', path: '/learn/opportunities/nosuchroleatall?/apply', role: 'learner', valid: { message: 'I can help' }, text: ['share_profile'], emptyIsValid: true },
+	{ name: 'share a profile with an organization', path: '/learn/opportunities/nosuchroleatall?/share', role: 'learner', valid: { share: 'yes' }, text: ['share'] },
 	{ name: 'withdraw an application', path: '/learn/applications/nosuchapplication?/withdraw', role: 'learner', valid: { confirm: 'yes' }, text: ['confirm'] },
-	{ name: 'application message', path: '/learn/applications/nosuchapplication?/message', role: 'learner', valid: { body: 'Hello' }, text: ['body'] },
-	{ name: 'organization message', path: '/org/applications/nosuchapplication?/message', role: 'author', valid: { body: 'Hello' }, text: ['body'] },
+	{ name: 'application message', path: '/learn/applications/nosuchapplication?/message', role: 'learner', valid: { body: 'Hello' }, text: [] },
+	{ name: 'organization message', path: '/org/applications/nosuchapplication?/message', role: 'author', valid: { body: 'Hello' }, text: [] },
 	{ name: 'endorse a skill', path: '/org/applications/nosuchapplication?/endorse', role: 'author', valid: { skill: 'first_aid', level: '2' }, text: ['skill', 'level'] },
-	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision', 'note'] },
+	{ name: 'application decision', path: '/org/applications/nosuchapplication?/decide', role: 'author', valid: { decision: 'accept', note: '' }, text: ['decision'] },
 	// Skills, by an administrator.
-	{ name: 'new skill', path: '/admin/skills?/add', role: 'admin', valid: skill, text: ['group', 'name_my', 'name_en', 'basic_en', 'teach_my'] },
-	{ name: 'skill edit', path: `/admin/skills/${sampleParams.skill}?/save`, role: 'admin', valid: skill, text: ['name_en', 'working_my', 'group'] }
+	{ name: 'new skill', path: '/admin/skills?/add', role: 'admin', valid: skill, text: ['group', 'name_my', 'teach_my'] },
+	{ name: 'skill edit', path: `/admin/skills/${sampleParams.skill}?/save`, role: 'admin', valid: skill, text: ['working_my', 'group'] }
 ];
 
 const TABLES = ['user', 'session', 'recovery_code', 'organization', 'org_member', 'org_invitation', 'org_decision', 'sign_in_throttle', 'enrolment', 'lesson_progress', 'quiz_attempt', 'certificate', 'course', 'course_module', 'lesson', 'quiz', 'skill', 'course_skill', 'course_image', 'user_skill', 'learner_profile', 'role', 'role_skill', 'application', 'application_event', 'application_message'];

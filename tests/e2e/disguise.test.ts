@@ -10,6 +10,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, consoleErrors, controlled, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { formatNumber } from '$lib/format';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -157,7 +158,7 @@ describe('disguise', () => {
 			expect(response.headers()['location'], path).toBe(`/pin?next=${encodeURIComponent(path)}`);
 		}
 		await enterCode(page, '000000');
-		await shown(page.getByText('ကုဒ် မမှန်ပါ။ 4 ကြိမ် ကျန်သည်။'));
+		await shown(page.getByText('ကုဒ် မမှန်ပါ။ ၄ ကြိမ် ကျန်သည်။'));
 		await enterCode(page);
 		await page.waitForURL('**/learn');
 		await expectNeutral(page, giveaways);
@@ -339,7 +340,7 @@ describe('the code behind the cover', () => {
 		await page.goto('/pin');
 		for (let i = 0; i < 4; i++) {
 			await enterCode(page, `99999${i}`);
-			await shown(page.getByText(`ကုဒ် မမှန်ပါ။ ${4 - i} ကြိမ် ကျန်သည်။`));
+			await shown(page.getByText(`ကုဒ် မမှန်ပါ။ ${formatNumber(4 - i, 'my')} ကြိမ် ကျန်သည်။`));
 		}
 		await enterCode(page, '999994');
 		await page.waitForURL((url) => url.pathname === '/pin' && url.searchParams.has('ended'));

@@ -53,10 +53,10 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/(public)/signin default': { actor: 'anonymous', path: () => '/signin', valid: { username: 'fuzz-nobody', password: WRONG_PASSWORD, shared: 'on' }, runs: 12 },
 	'/(public)/recover default': { actor: 'anonymous', path: () => '/recover', valid: { username: 'fuzz-nobody', code: 'abcd-efgh-ijkl', password: 'green tea and rice' }, runs: 12 },
 	'/account endSession': { actor: 'learner', path: () => '/account?/endSession', valid: { id: 'a'.repeat(64) } },
-	'/account signOutEverywhere': { actor: 'learner', path: () => '/account?/signOutEverywhere', valid: {}, runs: 6 },
+	'/account signOutEverywhere': { actor: 'learner', path: () => '/account?/signOutEverywhere', valid: { password: WRONG_PASSWORD }, runs: 6 },
 	'/learn/profile background': { actor: 'learner', path: () => '/learn/profile?/background', valid: { background: 'family' } },
 	'/account dataSaver': { actor: 'learner', path: () => '/account?/dataSaver', valid: { saver: 'on' } },
-	'/account newCodes': { actor: 'learner', path: () => '/account?/newCodes', valid: {}, runs: 6 },
+	'/account newCodes': { actor: 'learner', path: () => '/account?/newCodes', valid: { password: WRONG_PASSWORD }, runs: 6 },
 	'/account deleteAccount': { actor: 'learner', path: () => '/account?/deleteAccount', valid: { password: WRONG_PASSWORD } },
 	'/account/password default': { actor: 'learner', path: () => '/account/password', valid: { current: WRONG_PASSWORD, next: 'another good passphrase' } },
 	'/unlock default': { actor: 'learner', path: () => '/unlock', valid: { password: WRONG_PASSWORD }, runs: 12 },
@@ -78,16 +78,21 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/certificates name': { actor: 'learner', path: () => '/learn/certificates?/name', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' } },
 	'/learn/certificates hide': { actor: 'learner', path: () => '/learn/certificates?/hide', valid: { code: 'AAAA-BBBB-CCCC-DDDD' } },
 	'/learn/certificates show': { actor: 'learner', path: () => '/learn/certificates?/show', valid: { code: 'AAAA-BBBB-CCCC-DDDD' } },
-	'/learn/certificates revoke': { actor: 'learner', path: () => '/learn/certificates?/revoke', valid: { code: 'AAAA-BBBB-CCCC-DDDD' } },
+	'/learn/certificates revoke': { actor: 'learner', path: () => '/learn/certificates?/revoke', valid: { code: 'AAAA-BBBB-CCCC-DDDD', confirm: 'yes' } },
 	'/learn/profile skills': { actor: 'learner', path: () => '/learn/profile?/skills', valid: { level_first_aid: '2', level_thai: '0' } },
 	'/learn/profile details': { actor: 'learner', path: () => '/learn/profile?/details', valid: { area: 'mae_sot', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on' } },
 	'/learn/opportunities/[role] apply': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/apply`, valid: { message: 'I can help' } },
+	'/learn/opportunities/[role] share': { actor: 'learner', path: (w) => `/learn/opportunities/${w.openRole}?/share`, valid: { share: 'yes' } },
 	'/learn/applications/[application] withdraw': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/withdraw`, valid: { confirm: 'no' } },
 	'/learn/applications/[application] message': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/message`, valid: { body: 'Hello' } },
+	'/learn/applications/[application] thread': { actor: 'learner', path: (w) => `/learn/applications/${w.application}?/thread`, valid: { change: 'mute' } },
 
 	'/org apply': { actor: 'author', path: () => '/org?/apply', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' } },
 	'/org join': { actor: 'author', path: () => '/org?/join', valid: { code: 'abcd-efgh-ijkl-mnop' } },
 	'/org invite': { actor: 'author', path: () => '/org?/invite', valid: {}, runs: 6 },
+	// Names and ids that belong to nobody: valid forms, refused 404, nothing written.
+	'/org removeMember': { actor: 'author', path: () => '/org?/removeMember', valid: { member: 'fuzz-nobody' } },
+	'/org revokeInvitation': { actor: 'author', path: () => '/org?/revokeInvitation', valid: { invitation: 'a'.repeat(26) } },
 	// A role accepted is a role written (and matched): the slowest actions, so fewer runs.
 	'/org/roles/new default': { actor: 'author', path: () => '/org/roles/new', valid: roleDetails, runs: 8 },
 	'/org/roles/[role] save': { actor: 'author', path: (w) => `${w.draftRole}?/save`, valid: roleDetails, runs: 8 },
@@ -120,7 +125,12 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/author/courses/[course]/quizzes/[quiz] removeQuestion': { actor: 'author', path: (w) => `${w.course}/quizzes/quiz-1?/removeQuestion`, valid: { question: 'no-such-question' } },
 
 	'/admin/organizations/[org] decide': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/decide`, valid: { decision: 'vet', note: '' } },
+	'/admin/organizations/[org] removeMember': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/removeMember`, valid: { member: 'fuzz-nobody' } },
+	'/admin/organizations/[org] revokeInvitation': { actor: 'admin', path: (w) => `/admin/organizations/${w.pendingOrg}?/revokeInvitation`, valid: { invitation: 'a'.repeat(26) } },
 	'/admin/roles/[role] review': { actor: 'admin', path: (w) => `/admin/roles/${w.submittedRole.split('/').pop()}?/review`, valid: { decision: 'return', note: 'Say more' } },
+	// A starter course is never waiting for approval, and version 0 is never a course's: both refused, neither ever a 5xx.
+	'/admin/courses/[course] publication': { actor: 'admin', path: () => `/admin/courses/${sampleParams.course}?/publication`, valid: { decision: 'return', note: 'Say more', seen: '0' } },
+	'/admin/courses/[course] review': { actor: 'admin', path: () => `/admin/courses/${sampleParams.course}?/review`, valid: { kind: 'language', version: '0', note: 'a teacher at a partner school' } },
 	'/admin/skills add': { actor: 'admin', path: () => '/admin/skills?/add', valid: skill },
 	'/admin/skills/[skill] save': { actor: 'admin', path: () => `/admin/skills/${sampleParams.skill}?/save`, valid: { ...skill, name_en: 'First aid' } }
 };

@@ -42,6 +42,9 @@ export async function setup(project: TestProject) {
 			ORIGIN: baseUrl,
 			DATABASE_PATH: databasePath,
 			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+			// The suite signs up hundreds of accounts and organizations from one address.
+			SIGN_UP_LIMIT_PER_ADDRESS: '100000',
+			SIGN_UP_LIMIT_TOTAL: '100000',
 			// A name that never resolves: the tests answer it themselves, so leaving reaches no one.
 			QUICK_EXIT_URL: NEUTRAL_SITE,
 			SHARED_IDLE_SECONDS: String(SHARED_IDLE_SECONDS),

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, phone, signUpInBrowser, uniqueName, shown } from './support';
+import { consoleErrors, holdScripts, launch, phone, signUpInBrowser, typeInto, uniqueName, shown } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,8 +35,8 @@ describe('a learner', () => {
 		await shown(page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 
 		await page.goto('/signin');
-		await page.getByLabel('အသုံးပြုသူအမည်').fill(username);
-		await page.getByLabel('စကားဝှက်').fill('monsoon rain on tin roofs');
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), username);
+		await typeInto(page.getByLabel('စကားဝှက်'), 'monsoon rain on tin roofs');
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await page.waitForURL('**/learn');
 
@@ -46,9 +46,9 @@ describe('a learner', () => {
 		await page.goto('/signin');
 		await page.getByRole('link', { name: 'စကားဝှက် မေ့သွားပါသလား။' }).click();
 		await page.waitForURL('**/recover');
-		await page.getByLabel('အသုံးပြုသူအမည်').fill(username);
-		await page.getByLabel('ပြန်လည်ရယူရေးကုဒ်').fill(codes[3]);
-		await page.getByLabel('စကားဝှက် အသစ်').fill('a new passphrase for me');
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), username);
+		await typeInto(page.getByLabel('ပြန်လည်ရယူရေးကုဒ်'), codes[3]);
+		await typeInto(page.getByLabel('စကားဝှက် အသစ်'), 'a new passphrase for me');
 		await page.getByRole('button', { name: 'စကားဝှက်အသစ် သတ်မှတ်မည်' }).click();
 		await expect(page.getByRole('status').innerText()).resolves.toContain('သင့်စကားဝှက်ကို ပြောင်းပြီးပါပြီ');
 
@@ -56,11 +56,14 @@ describe('a learner', () => {
 		const fresh = await context.browser()!.newContext({ baseURL: page.url() });
 		const other = await fresh.newPage();
 		await other.goto('/signin');
-		await other.getByLabel(/အသုံးပြုသူအမည်/).fill(username);
-		await other.getByLabel(/^စကားဝှက်$/).fill('monsoon rain on tin roofs');
+		await typeInto(other.getByLabel(/အသုံးပြုသူအမည်/), username);
+		await typeInto(other.getByLabel(/^စကားဝှက်$/), 'monsoon rain on tin roofs');
 		await other.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await expect(other.getByRole('alert').innerText()).resolves.toBe('အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။');
-		await other.getByLabel(/^စကားဝှက်$/).fill('a new passphrase for me');
+		// The refused password is gone from its field, the name typed stays: the person types the password again.
+		expect(await other.getByLabel(/^စကားဝှက်$/).inputValue()).toBe('');
+		expect(await other.getByLabel(/အသုံးပြုသူအမည်/).inputValue()).toBe(username);
+		await typeInto(other.getByLabel(/^စကားဝှက်$/), 'a new passphrase for me');
 		await other.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await other.waitForURL('**/learn');
 		await fresh.close();
@@ -76,8 +79,8 @@ describe('a learner', () => {
 		const laptop = await browser.newContext({ baseURL: page.url() });
 		const second = await laptop.newPage();
 		await second.goto('/signin');
-		await second.getByLabel(/အသုံးပြုသူအမည်/).fill(username);
-		await second.getByLabel(/^စကားဝှက်$/).fill('two phones one person');
+		await typeInto(second.getByLabel(/အသုံးပြုသူအမည်/), username);
+		await typeInto(second.getByLabel(/^စကားဝှက်$/), 'two phones one person');
 		await second.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await second.waitForURL('**/learn');
 
@@ -112,19 +115,12 @@ describe('a learner', () => {
 	it('keeps what was typed before the page\'s script arrived (slow connections)', async () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
-		let release!: () => void;
-		const scriptsArrive = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scriptsArrive;
-			await route.continue();
-		});
-		await page.goto('/signup', { waitUntil: 'commit' });
-		await page.getByLabel('အသုံးပြုသူအမည်').fill('typed-early');
-		await page.getByLabel(/^စကားဝှက်$/).fill('typed before hydration');
+		const scriptsArrive = await holdScripts(page);
+		await page.goto('/signup', { waitUntil: 'domcontentloaded' });
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), 'typed-early');
+		await typeInto(page.getByLabel(/^စကားဝှက်$/), 'typed before hydration');
 		await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း/ }).check();
-		release();
-		await page.waitForLoadState('networkidle');
-		await page.waitForTimeout(300);
+		await scriptsArrive();
 		expect(await page.getByLabel('အသုံးပြုသူအမည်').inputValue()).toBe('typed-early');
 		expect(await page.getByLabel(/^စကားဝှက်$/).inputValue()).toBe('typed before hydration');
 		expect(await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း/ }).isChecked()).toBe(true);

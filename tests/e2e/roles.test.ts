@@ -1,8 +1,9 @@
 /** A vetted organization posts a role, an administrator approves it, the organization opens it; nobody else can touch it. */
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, uniqueName } from './support';
+import { Client, consoleErrors, launch, phone, retypeInto, shown, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,12 +19,12 @@ describe('a role', () => {
 		await signUpInBrowser(owner, ownerName, 'clinic by the river', 'org_member');
 		await owner.goto('/org');
 		const orgName = `Hill Clinic ${ownerName}`;
-		await owner.getByLabel('အဖွဲ့အစည်း အမည်').fill(orgName);
+		await typeInto(owner.getByLabel('အဖွဲ့အစည်း အမည်'), orgName);
 		await owner.getByLabel('အဖွဲ့အစည်း အမျိုးအစား').selectOption('clinic');
 		await owner.getByRole('button', { name: 'လျှောက်လွှာ ပို့ရန်' }).click();
 		await shown(owner.getByText('စစ်ဆေးရန် စောင့်နေသည်'));
 		await owner.goto('/org/roles');
-		await shown(owner.getByText('စိစစ်ပြီးသော အဖွဲ့သာ ရာထူး တင်နိုင်သည်', { exact: false }));
+		await shown(owner.getByText('စိစစ်ပြီးသော အဖွဲ့သာ အခွင့်အလမ်း တင်နိုင်သည်', { exact: false }));
 
 		const admin = await (await phone(browser)).newPage();
 		await signInAsNewAdmin(admin, 'roleadmin');
@@ -33,13 +34,18 @@ describe('a role', () => {
 
 		// The owner writes the role in Burmese only.
 		await owner.goto('/org/roles');
-		await owner.getByRole('link', { name: 'ရာထူးအသစ်' }).click();
-		await owner.getByLabel('ရာထူး အမျိုးအစား').selectOption('medical_volunteer');
+		await owner.getByRole('link', { name: 'အခွင့်အလမ်းအသစ်' }).click();
+		await owner.getByLabel('အခွင့်အလမ်း အမျိုးအစား').selectOption('medical_volunteer');
 		const title = 'ဆေးခန်း စေတနာ့ဝန်ထမ်း';
-		await owner.getByRole('group', { name: 'ခေါင်းစဉ်' }).getByLabel('မြန်မာ').fill(title);
-		await owner.getByRole('group', { name: 'ရာထူးအကြောင်း' }).getByLabel('မြန်မာ').fill('ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။ နေ့လယ်စာ ပါသည်။');
+		await typeInto(owner.getByRole('group', { name: 'ခေါင်းစဉ်' }).getByLabel('မြန်မာ'), title);
+		const description = 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။ နေ့လယ်စာ ပါသည်။';
+		await typeInto(owner.getByRole('group', { name: 'အခွင့်အလမ်းအကြောင်း' }).getByLabel('မြန်မာ'), description);
 		await owner.getByLabel('နေရာ', { exact: true }).selectOption('mae_sot');
-		await owner.getByLabel('နေရာ အရေအတွက်').fill('3');
+		const pay = 'တစ်ရက် ၃၀၀ ဘတ် နှင့် ခရီးစရိတ်';
+		await typeInto(owner.getByLabel('လစာ သို့မဟုတ် ထောက်ပံ့ငွေ'), pay);
+		// The field starts at 1: the person replaces it.
+		await retypeInto(owner.getByLabel('လက်ခံမည့် လူဦးရေ'), '3');
+		// A date picker, not typing: fill sets the day as the picker would.
 		await owner.getByLabel('လျှောက်ထားမှု ပိတ်မည့်နေ့').fill('2027-01-31');
 		await owner.getByRole('button', { name: 'မူကြမ်း ပြုလုပ်ရန်' }).click();
 		await shown(owner.getByRole('heading', { level: 1, name: title }));
@@ -71,6 +77,15 @@ describe('a role', () => {
 		await owner.reload();
 		await owner.getByRole('button', { name: 'သင်ယူသူများအတွက် ဖွင့်ရန်' }).click();
 		await shown(owner.getByText('ဖွင့်ထားသည်', { exact: true }));
+
+		// Stored exactly as typed; the administrator's note box, left alone, stored nothing.
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const stored = db.prepare('select title_my, title_en, description_my, description_en, safety_my, pay, seats, review_note from role where id = ?').get(roleUrl.split('/').pop());
+		db.close();
+		expect(stored).toEqual({ title_my: title, title_en: '', description_my: description, description_en: '', safety_my: '', pay, seats: 3, review_note: '' });
+		// A learner reads the pay as it was typed.
+		const html = await (await learner.request(`/learn/opportunities/${roleUrl.split('/').pop()}`)).text();
+		expect(html).toContain(`<dd>${pay}</dd>`);
 		expect(errors).toEqual([]);
 		await owner.context().close();
 		await admin.context().close();

@@ -15,6 +15,7 @@ import { watchOrigins } from './same-origin';
 import { axeViolations } from './axe';
 import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 import { NEUTRAL_SITE } from './neutral-site';
+import MY from '../../messages/my.json' with { type: 'json' };
 
 /** QUICK_EXIT_URL of the test servers (tests/e2e/global-setup.ts). */
 const NEUTRAL = NEUTRAL_SITE;
@@ -200,6 +201,10 @@ describe('Clear this phone', () => {
 		const token = (await context.cookies()).find((c) => c.name === 'sid')!.value;
 		await page.goto('/account');
 		await page.getByRole('link', { name: 'ဖျက်မည့်အရာများကို ကြည့်ရန်' }).click();
+		// What no website can delete: the page names the browser's own settings, item by item.
+		const settings = page.getByRole('listitem');
+		for (const key of ['clear_browser_history', 'clear_browser_autofill', 'clear_browser_passwords'] as const) await shown(settings.getByText(MY[key], { exact: true }));
+		await shown(page.getByText(MY.clear_browser_never_saved, { exact: true }));
 		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
 		await page.waitForURL(NEUTRAL);
 		expect(await context.cookies(baseUrl())).toEqual([]);

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, uniqueName, waitForIdleLock } from './support';
+import { Client, consoleErrors, launch, phone, shown, typeInto, uniqueName, waitForIdleLock } from './support';
 
 const COURSE = 'first-aid-basics';
 const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules[0].lessons[0];
@@ -55,8 +55,8 @@ async function account(prefix: string): Promise<string> {
 /** Signs in through the form with "This is a shared phone" ticked (a plain form: no script needed). */
 async function signInShared(page: Page, name: string) {
 	await page.goto('/signin');
-	await page.getByLabel('အသုံးပြုသူအမည်').fill(name);
-	await page.getByLabel('စကားဝှက်', { exact: true }).fill(PASSWORD);
+	await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), name);
+	await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), PASSWORD);
 	await page.getByLabel(SHARED).check();
 	await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 	await page.waitForURL('**/learn');
@@ -117,10 +117,11 @@ describe('a shared phone', () => {
 		await page.waitForURL('**/unlock?next=*');
 
 		// A wrong password: a translated error. The right one: back to the page.
-		await page.getByLabel('စကားဝှက်', { exact: true }).fill('not my password at all');
+		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), 'not my password at all');
 		await page.getByRole('button', { name: 'ဆက်သွားမည်' }).click();
 		await expect(page.getByRole('alert').innerText()).resolves.toBe('စကားဝှက် မမှန်ပါ။');
-		await page.getByLabel('စကားဝှက်', { exact: true }).fill(PASSWORD);
+		expect(await page.getByLabel('စကားဝှက်', { exact: true }).inputValue()).toBe('');
+		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), PASSWORD);
 		await page.getByRole('button', { name: 'ဆက်သွားမည်' }).click();
 		await page.waitForURL((url) => url.pathname === '/learn/profile');
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }));
@@ -192,8 +193,8 @@ describe('a shared phone', () => {
 		await page.goto('/signin');
 		await page.waitForLoadState('networkidle');
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
-		await page.getByLabel('အသုံးပြုသူအမည်').fill(name);
-		await page.getByLabel('စကားဝှက်', { exact: true }).fill(PASSWORD);
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), name);
+		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), PASSWORD);
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await page.waitForURL('**/learn');
 		expect((await sessionCookie(context)).expires).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);

@@ -2,11 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
 import { watchOrigins } from './same-origin';
 import { HttpClient } from '../helpers/http-client';
+import { formatNumber } from '$lib/format';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -38,11 +39,14 @@ export function uniqueName(prefix: string): string {
 	return `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 }
 
-/** Signs up through the form; returns the recovery codes shown. */
+/**
+ * Signs up through the form, typing the name and password key by key as a person does; returns
+ * the recovery codes shown, once the account is stored under exactly the name typed.
+ */
 export async function signUpInBrowser(page: Page, username: string, password: string, kind: 'learner' | 'org_member' = 'learner'): Promise<string[]> {
 	await page.goto('/signup');
-	await page.getByLabel(/အသုံးပြုသူအမည်|Username/).fill(username);
-	await page.getByLabel(/^(စကားဝှက်|Password)$/).fill(password);
+	await typeInto(page.getByLabel(/အသုံးပြုသူအမည်|Username/), username);
+	await typeInto(page.getByLabel(/^(စကားဝှက်|Password)$/), password);
 	if (kind === 'org_member') await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း|partner organization/ }).check();
 	await page.getByRole('button', { name: /အကောင့်ဖွင့်ရန်|Create account/ }).click();
 	const list = page.getByRole('list', { name: /ပြန်လည်ရယူရေးကုဒ်များ|Recovery codes/ });
@@ -52,6 +56,13 @@ export async function signUpInBrowser(page: Page, username: string, password: st
 		const alert = await page.locator('.error').allInnerTexts();
 		throw new Error(`sign-up of ${username} showed no codes at ${page.url()}; errors: ${alert.join(' | ')}`, { cause: error });
 	}
+	// On the suite's server (files that start their own server have their own database).
+	if (new URL(page.url()).origin === new URL(baseUrl()).origin) {
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const stored = db.prepare('select username from user where username like ?').all(`%${username}%`) as { username: string }[];
+		db.close();
+		if (stored.length !== 1 || stored[0].username !== username) throw new Error(`sign-up typed ${username}, stored ${JSON.stringify(stored)}`);
+	}
 	return list.getByRole('listitem').allInnerTexts();
 }
 
@@ -60,9 +71,9 @@ export async function signUpInBrowser(page: Page, username: string, password: st
  * blocking: while the command starts (seconds on a busy machine) the server closes idle
  * keep-alive connections, and a blocked test process would only notice after reusing one.
  */
-export async function createAdminWithCommand(name: string): Promise<string> {
+export async function createAdminWithCommand(name: string, databasePath = inject('databasePath')): Promise<string> {
 	const { stdout: output } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', name], {
-		env: { ...process.env, DATABASE_PATH: inject('databasePath') },
+		env: { ...process.env, DATABASE_PATH: databasePath },
 		encoding: 'utf8'
 	});
 	const match = output.match(/One-time password: (\S+)/);
@@ -83,11 +94,17 @@ export async function adminClient(locale: 'my' | 'en' = 'en', prefix = 'admincli
 }
 
 /**
- * A new organization, vetted by a new administrator, with an open role titled `title` needing
- * first aid (working) and Thai (basic), in Mae Sot. Returns the role's id and the
- * organization's client (in English) and name.
+ * A new organization, vetted by a new administrator, with an open volunteer role titled `title`
+ * in Mae Sot needing `skills` (by default first aid, working, and Thai, basic). Returns the
+ * role's id and the organization's client (in English) and name.
  */
-export async function openVettedRole(title: string): Promise<{ id: string; org: Client; orgName: string }> {
+export async function openVettedRole(
+	title: string,
+	skills: { skill: string; level: string; need: 'required' | 'preferred' }[] = [
+		{ skill: 'first_aid', level: '2', need: 'required' },
+		{ skill: 'thai', level: '1', need: 'required' }
+	]
+): Promise<{ id: string; org: Client; orgName: string }> {
 	const admin = await adminClient('en', 'opsadmin');
 	const org = new Client('en');
 	await org.signUp(uniqueName('opsorg'), 'org_member');
@@ -113,8 +130,7 @@ export async function openVettedRole(title: string): Promise<{ id: string; org: 
 		'writing the role'
 	);
 	const role = created.headers.get('location')!;
-	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'first_aid', level: '2', need: 'required' }), 200, 'adding first aid');
-	await expectStatus(org.post(`${role}?/addSkill`, { skill: 'thai', level: '1', need: 'required' }), 200, 'adding Thai');
+	for (const skill of skills) await expectStatus(org.post(`${role}?/addSkill`, skill), 200, `adding ${skill.skill}`);
 	await expectStatus(org.post(`${role}?/move`, { move: 'submit' }), 200, 'submitting');
 	const id = role.split('/').pop()!;
 	await expectStatus(admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }), 200, 'approving');
@@ -169,8 +185,65 @@ export async function controlled(page: Page, path = '/') {
  * replaces the field's value, this shows what a person would really send.
  */
 export async function typeInto(field: Locator, text: string) {
-	await field.tap();
+	await touch(field);
 	await field.pressSequentially(text);
+}
+
+/** A tap on a phone; a click on a computer (a context without touch, like a second device). */
+async function touch(field: Locator) {
+	try {
+		await field.tap();
+	} catch (error) {
+		if (!/does not support tap/.test(String(error))) throw error;
+		await field.click();
+	}
+}
+
+/** Replaces what a field holds as a person does: a tap, select all, then the new text key by key. */
+export async function retypeInto(field: Locator, text: string) {
+	await touch(field);
+	await field.press('ControlOrMeta+a');
+	await field.pressSequentially(text);
+}
+
+/**
+ * The page as a phone on 2G first has it: the server's HTML, with the app's scripts
+ * (`/_app/immutable/...js`) held back until `release()`, while the person already reads, taps
+ * and types. `release()` lets them through and waits until the page has hydrated.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+	let open!: () => void;
+	const gate = new Promise<void>((resolve) => (open = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
+		await gate;
+		await route.continue().catch(() => undefined);
+	});
+	return async () => {
+		open();
+		await hydrated(page);
+	};
+}
+
+/**
+ * Waits until SvelteKit has hydrated the page and started its router: the router's first act,
+ * right after hydration, sets `history.scrollRestoration` to "manual" (a new page starts "auto").
+ */
+export async function hydrated(page: Page) {
+	await page.waitForFunction(() => history.scrollRestoration === 'manual', undefined, { timeout: 30_000 });
+	// Effects flush after mounting: one frame more.
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** A phone context signed in with a raw client's session (and its language). */
+export async function signedIn(browser: Browser, client: Client, options: Parameters<typeof phone>[1] = {}): Promise<BrowserContext> {
+	const context = await phone(browser, options);
+	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lang', value: client.locale, url: baseUrl() }];
+	if (client.cookie) {
+		const [name, ...value] = client.cookie.split('=');
+		cookies.push({ name, value: value.join('='), url: baseUrl() });
+	}
+	await context.addCookies(cookies);
+	return context;
 }
 
 /** Waits until the locator's first match is visible (playwright-core has no auto-waiting expect). */
@@ -179,24 +252,24 @@ export async function shown(locator: Locator): Promise<true> {
 	return true;
 }
 
-/** Fills a Burmese and English pair of fields, found by its legend as a person reads it (in English). */
-export async function fillPair(page: Page, legend: string, my: string, en: string) {
+/** Types into a Burmese and English pair of fields, found by its legend as a person reads it (in English). */
+export async function typePair(page: Page, legend: string, my: string, en: string) {
 	const fields = page.getByRole('group', { name: legend, exact: true });
-	await fields.getByLabel('Burmese').fill(my);
-	await fields.getByLabel('English').fill(en);
+	await typeInto(fields.getByLabel('Burmese'), my);
+	await typeInto(fields.getByLabel('English'), en);
 }
 
 /** Answers every question of the quiz on screen correctly, as a person reading the lessons would. */
 export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 	const quiz = JSON.parse(fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8'));
 	for (const [index, q] of quiz.questions.entries()) {
-		const group = page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) });
+		const group = page.getByRole('group', { name: new RegExp(`^${formatNumber(index + 1, 'my')}။ `) });
 		if (q.type === 'single' || q.type === 'multiple') {
 			for (const option of q.options) if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
 		} else if (q.type === 'true_false') {
 			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
 		} else {
-			await group.getByRole('textbox').fill(q.accepted.my[0] ?? q.accepted.en[0]);
+			await typeInto(group.getByRole('textbox'), q.accepted.my[0] ?? q.accepted.en[0]);
 		}
 	}
 	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
@@ -209,13 +282,13 @@ export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<st
 	const oneTime = await createAdminWithCommand(name);
 	await page.goto('/signin');
 	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Username').fill(name);
-	await page.getByLabel('Password').fill(oneTime);
+	await typeInto(page.getByLabel('Username'), name);
+	await typeInto(page.getByLabel('Password'), oneTime);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL('**/account/password');
 	await page.getByRole('button', { name: 'English' }).click();
-	await page.getByLabel('Current password').fill(oneTime);
-	await page.getByLabel('New password').fill('administrators guard the gate');
+	await typeInto(page.getByLabel('Current password'), oneTime);
+	await typeInto(page.getByLabel('New password'), 'administrators guard the gate');
 	await page.getByRole('button', { name: 'Change password' }).click();
 	await page.waitForURL('**/admin');
 	return name;

@@ -49,7 +49,7 @@ function expectedCounts(baseline: Record<string, number>, writes: Write[]): Reco
 }
 
 it('backs up a consistent moment while learners write, and the restored copy has exactly that moment', async () => {
-	app = await startApp(PORT, databasePath, { SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
+	app = await startApp(PORT, databasePath, { SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_TOTAL: '1000' });
 	const roles = await openRoles(app.baseUrl, databasePath, 6);
 	const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);
 	const warmUp: Write[] = [];

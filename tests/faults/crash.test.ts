@@ -44,7 +44,7 @@ const exited = (child: App['process']) => new Promise<void>((resolve) => (child.
 it(`keeps every acknowledged write and a sound database through ${KILLS} kills at random moments`, { timeout: 1_800_000 }, async () => {
 	console.log(`crash test: seed ${SEED} (CRASH_SEED=${SEED} replays it), ${KILLS} kills, port ${PORT}`);
 	const started = performance.now();
-	const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000' };
+	const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_TOTAL: '1000' };
 	app = await startApp(PORT, databasePath, env);
 	const roles = await openRoles(app.baseUrl, databasePath, ROLES);
 	const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);

@@ -108,7 +108,7 @@ const connectOnce = () =>
 	});
 
 it('on SIGTERM under load, refuses new connections, answers every request it took, closes the database and exits 0', async () => {
-	app = await startApp(PORT, databasePath, { SIGN_IN_LIMIT_PER_ADDRESS: '1000' });
+	app = await startApp(PORT, databasePath, { SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_TOTAL: '1000' });
 	const roles = await openRoles(app.baseUrl, databasePath, 4);
 	const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);
 	const log: Write[] = [];

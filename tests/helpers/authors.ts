@@ -1,5 +1,7 @@
 import { createAdministrator, signUp } from '$lib/server/accounts';
-import type { Author } from '$lib/server/courses/authoring';
+import { setPublished, type Author } from '$lib/server/courses/authoring';
+import { reviewCoursePublication } from '$lib/server/courses/review';
+import { randomToken } from '$lib/server/auth/tokens';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
 import { decideOrganization } from '$lib/server/orgs/vetting';
@@ -22,4 +24,19 @@ export async function vettedOrgMember(db: Db, username: string): Promise<Author>
 	const vetted = await decideOrganization(db, admin.userId, applied.orgId, 'vet', '');
 	if (!vetted.ok) throw new Error(vetted.error);
 	return member;
+}
+
+/**
+ * Publishes a course as the app does: its author publishes; an organization's course that was
+ * never approved waits, and a new administrator approves it as it stands.
+ */
+export async function publishApproved(db: Db, author: Author, courseId: string): Promise<void> {
+	const asked = await setPublished(db, author, courseId, true);
+	if (!asked.ok) throw new Error(asked.error);
+	if (asked.status === 'published') return;
+	const admin = await createAdministrator(db, `approver${randomToken(4)}`);
+	if (!admin.ok) throw new Error(admin.error);
+	const course = await db.selectFrom('course').select('updated_at').where('id', '=', courseId).executeTakeFirstOrThrow();
+	const approved = await reviewCoursePublication(db, admin.userId, courseId, 'approve', '', course.updated_at);
+	if (!approved.ok) throw new Error(approved.error);
 }

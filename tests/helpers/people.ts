@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { createAdministrator, setBackground, signIn } from '$lib/server/accounts';
 import { applyToRole, decideApplication, endorseSkill, postMessage } from '$lib/server/applications';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
+import { markCourseReview } from '$lib/server/courses/review';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';
 import { createInvitation, joinWithInvitation } from '$lib/server/orgs';
@@ -65,8 +66,10 @@ export async function makeWorld(db: Db): Promise<World> {
 	const invitation = ok(await createInvitation(db, owner.userId));
 	const member = { userId: (await account(db, 'kyaw-member', 'org_member')).userId, username: 'kyaw-member' };
 	ok(await joinWithInvitation(db, member.userId, invitation.code));
-	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]);
+	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 2, required: true }]);
 	const teaching = await openRole(db, owner.userId, reviewer.userId, 'Teacher');
+	// The reviewer also marks a course's text as read by a native Burmese reader.
+	ok(await markCourseReview(db, reviewer.userId, 'first-aid-basics', 'language', (await db.selectFrom('course').select('version').where('id', '=', 'first-aid-basics').executeTakeFirstOrThrow()).version, 'a teacher at a partner school'));
 
 	const learnerA = await learner(db, 'aung-learner', 'a');
 	ok(await signIn(db, { username: learnerA.username, password: PASSWORD }, 'Firefox · Linux'));

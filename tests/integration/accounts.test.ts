@@ -58,6 +58,26 @@ describe('sign-up', () => {
 		expect(await db.selectFrom('recovery_code').selectAll().execute()).toHaveLength(0);
 	});
 
+	it('refuses a password with the username, the app\'s name or one repeated character, and writes nothing', async () => {
+		for (const [password, error] of [
+			['ThanThan is me', 'password_has_username'],
+			['lanpya lanpya 1', 'password_has_app_name'],
+			['aaaaaaaa', 'password_repeated']
+		] as const) {
+			expect(await signUp(db, { ...learner, password }, 'x')).toEqual({ ok: false, error });
+		}
+		expect(await db.selectFrom('user').selectAll().execute()).toHaveLength(0);
+		const made = await signUp(db, learner, 'x');
+		if (!made.ok) throw new Error(made.error);
+		const session = (await db.selectFrom('session').select('id').executeTakeFirstOrThrow()).id;
+		const hash = (await db.selectFrom('user').select('password_hash').executeTakeFirstOrThrow()).password_hash;
+		expect(await changePassword(db, made.userId, session, { current: learner.password, next: 'thanthan-2026' })).toEqual({ ok: false, error: 'password_has_username' });
+		expect(await resetWithRecoveryCode(db, { username: 'ThanThan', code: made.recoveryCodes[0], password: 'zzzzzzzzzz' }, 'x')).toEqual({ ok: false, error: 'password_repeated' });
+		// Nothing changed, and the code still works.
+		expect((await db.selectFrom('user').select('password_hash').executeTakeFirstOrThrow()).password_hash).toBe(hash);
+		expect((await resetWithRecoveryCode(db, { username: 'ThanThan', code: made.recoveryCodes[0], password: 'a new river song' }, 'x')).ok).toBe(true);
+	});
+
 	it('keeps a background only for learners', async () => {
 		await signUp(db, { ...learner, background: 'former_soldier' }, 'x');
 		await signUp(db, { ...learner, username: 'clinic-mae-sot', kind: 'org_member', background: 'former_police' }, 'x');

@@ -1,14 +1,15 @@
 /**
  * The applicant's profile on the organization's application page: shown as the learner allows
- * (visible to vetted organizations, or to organizations they apply to), never when hidden or
- * withdrawn, never to another organization, never with the account name.
+ * (visible to vetted organizations, or to organizations they apply to, or shared on that one
+ * application), never when hidden or withdrawn, never to another organization, never with the
+ * account name.
  */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import { getOrgApplication, withdrawApplication } from '$lib/server/applications';
+import { applicationFor, applyToRole, getOrgApplication, shareProfile, withdrawApplication } from '$lib/server/applications';
 import { eachTestDb } from '../helpers/db';
 import { vettedOrgMember } from '../helpers/authors';
-import { apply, learnerWithProfile, openRole } from '../helpers/audit';
+import { apply, auditRows, learnerWithProfile, openRole } from '../helpers/audit';
 
 let db: Db;
 eachTestDb((made) => (db = made), { taxonomy: true });
@@ -64,5 +65,43 @@ describe('the applicant’s profile, as the organization sees it', () => {
 		const applicationId = await apply(db, learnerId, roleId);
 		await withdrawApplication(db, learnerId, applicationId);
 		expect((await getOrgApplication(db, org.userId, applicationId, 'en'))?.profile).toEqual({ shown: false, why: 'withdrawn' });
+	});
+
+	it('is shown, for that application only, when a hidden learner shares it when applying; stopping or withdrawing takes it back', async () => {
+		const org = await vettedOrgMember(db, 'clinic');
+		const other = await vettedOrgMember(db, 'otherclinic');
+		const { roleId } = await openRole(db, org.userId);
+		const { roleId: otherRole } = await openRole(db, other.userId, 'Other clinic');
+		const learnerId = await learnerWithProfile(db, 'sharer', 'hidden');
+		const applied = await applyToRole(db, learnerId, roleId, 'Shared with you only', 5000, true);
+		if (!applied.ok) throw new Error(applied.error);
+		const elsewhere = await apply(db, learnerId, otherRole, 'Not shared here');
+		expect((await getOrgApplication(db, org.userId, applied.id, 'en'))?.profile).toMatchObject({ shown: true, profile: { area: 'mae_sot', skills: [{ name: 'First aid' }] } });
+		// The other organization, applied to without sharing, still sees nothing of the profile.
+		expect((await getOrgApplication(db, other.userId, elsewhere, 'en'))?.profile).toEqual({ shown: false, why: 'hidden' });
+		expect(await applicationFor(db, learnerId, roleId)).toEqual({ id: applied.id, status: 'applied', profileShared: true });
+		expect(await auditRows(db, 'profile_share')).toEqual([expect.objectContaining({ actor_id: learnerId, object_id: applied.id, at: 5000 })]);
+
+		expect(await shareProfile(db, learnerId, applied.id, false, 6000)).toEqual({ ok: true });
+		expect((await getOrgApplication(db, org.userId, applied.id, 'en'))?.profile).toEqual({ shown: false, why: 'hidden' });
+		expect(await auditRows(db, 'profile_unshare')).toEqual([expect.objectContaining({ actor_id: learnerId, object_id: applied.id, at: 6000 })]);
+
+		expect(await shareProfile(db, learnerId, elsewhere, true, 7000)).toEqual({ ok: true });
+		expect((await getOrgApplication(db, other.userId, elsewhere, 'en'))?.profile.shown).toBe(true);
+		await withdrawApplication(db, learnerId, elsewhere);
+		expect((await getOrgApplication(db, other.userId, elsewhere, 'en'))?.profile).toEqual({ shown: false, why: 'withdrawn' });
+		expect(await shareProfile(db, learnerId, elsewhere, true)).toEqual({ ok: false, error: 'not_allowed' });
+	});
+
+	it("is shared only by the application's own learner: another learner or the organization cannot, and nothing is written", async () => {
+		const org = await vettedOrgMember(db, 'clinic');
+		const { roleId } = await openRole(db, org.userId);
+		const learnerId = await learnerWithProfile(db, 'private', 'hidden');
+		const intruder = await learnerWithProfile(db, 'intruder', 'hidden');
+		const applicationId = await apply(db, learnerId, roleId);
+		for (const caller of [intruder, org.userId]) expect(await shareProfile(db, caller, applicationId, true)).toEqual({ ok: false, error: 'no_application' });
+		expect((await db.selectFrom('application').select('profile_shared_at').where('id', '=', applicationId).executeTakeFirstOrThrow()).profile_shared_at).toBeNull();
+		expect(await auditRows(db, 'profile_share')).toEqual([]);
+		expect((await getOrgApplication(db, org.userId, applicationId, 'en'))?.profile).toEqual({ shown: false, why: 'hidden' });
 	});
 });

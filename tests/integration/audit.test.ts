@@ -15,10 +15,11 @@ import { decideOrganization } from '$lib/server/orgs/vetting';
 import { rankCandidates } from '$lib/server/roles/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
+import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole, orgOf } from '../helpers/audit';
-import { roleInput } from '../helpers/roles';
+import { approvedRole, roleInput } from '../helpers/roles';
 
 let db: Db;
 eachTestDb((made) => (db = made), { taxonomy: true });
@@ -125,8 +126,8 @@ describe('the audit trail records', () => {
 		expect(await withdrawApplication(db, medic, taken, 5000)).toEqual({ ok: true });
 		expect(await withdrawApplication(db, medic, taken, 5100)).toMatchObject({ ok: false }); // already withdrawn
 		await decideApplication(db, org.userId, kept, 'accept', '', 6000);
-		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 3, 7000)).toEqual({ ok: true });
-		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 9, 7100)).toMatchObject({ ok: false }); // no such level
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 1, 7000)).toEqual({ ok: true });
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 2, 7100)).toMatchObject({ ok: false }); // more than the role asked
 
 		expect(await auditRows(db)).toEqual([
 			{ actor_id: medic, actor_org_id: null, action: 'application_withdraw', object_id: taken, at: 5000 },
@@ -167,15 +168,19 @@ describe('the audit trail records', () => {
 
 	it('each candidate a list shows, as a view of that learner’s profile, and nobody the list does not show', async () => {
 		const org = await vettedOrgMember(db, 'hiring');
-		const role = await createRole(db, org.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
-		if (!role.ok) throw new Error(role.error);
+		const role = await approvedRole(db, org.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
 		const first = await learnerWithProfile(db, 'visibleone', 'vetted');
 		const second = await learnerWithProfile(db, 'visibletwo', 'vetted');
 		await learnerWithProfile(db, 'hiddenone', 'hidden');
 		await learnerWithProfile(db, 'appliedonly', 'applied');
+		// Visible, in the role's area and free for its time, but without first aid: not a candidate.
+		const sewer = await account(db, 'visiblesewer', 'learner');
+		await declareSkills(db, sewer.userId, [{ id: 'sewing_machine_operation', level: 3 }]);
+		await saveProfileDetails(db, sewer.userId, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['full_time'], interests: [] });
 		await clearAudit();
 		const result = await rankCandidates(db, org.userId, role.id, 'en', 50, 5000);
 		expect(result.ok && result.candidates).toHaveLength(2);
+		expect(await viewsOfLearner(db, sewer.userId)).toEqual([]);
 		const by = { actor_id: org.userId, actor_org_id: await orgOf(db, org.userId), action: 'profile_view', at: 5000 };
 		expect(sorted(await auditRows(db))).toEqual(sorted([{ ...by, object_id: first }, { ...by, object_id: second }]));
 	});
@@ -226,8 +231,7 @@ describe('who viewed my profile', () => {
 		const admin = await createAdministrator(db, 'overseer');
 		if (!admin.ok) throw new Error(admin.error);
 		const { roleId } = await openRole(db, alpha.userId);
-		const betaRole = await createRole(db, beta.userId, roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }]));
-		if (!betaRole.ok) throw new Error(betaRole.error);
+		const betaRole = await approvedRole(db, beta.userId, roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }]));
 		const one = await learnerWithProfile(db, 'learnerone', 'vetted');
 		const two = await learnerWithProfile(db, 'learnertwo', 'hidden');
 		const oneApplied = await apply(db, one, roleId);

@@ -24,7 +24,7 @@ import { publishedVersions } from '$lib/server/courses/offline';
 import { courseProgress, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { account as accountIn, vettedOrgMember as vettedIn } from '../helpers/authors';
+import { account as accountIn, publishApproved, vettedOrgMember as vettedIn } from '../helpers/authors';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -75,7 +75,7 @@ describe('lesson order', () => {
 		await addLesson(db, author, course, lessonInput('part-2', 'c'));
 		// Added to part 1 after part 2 already has a lesson.
 		await addLesson(db, author, course, lessonInput('part-1', 'b'));
-		await setPublished(db, author, course, true);
+		await publishApproved(db, author, course);
 		const draft = await getCourseDraft(db, author, course);
 		expect(draft?.modules.map((m) => m.lessons.map((l) => l.title.en))).toEqual([['a', 'b'], ['c']]);
 		const b = await getLesson(db, course, 'lesson-3', 'en');
@@ -115,7 +115,7 @@ describe('quizzes', () => {
 		await addModule(db, author, course, text('one'));
 		await addLesson(db, author, course, lessonInput('part-1', 'a'));
 		await addQuiz(db, author, course, 'part-1', { title: text('စစ်'), passMark: 100 }, trueFalse);
-		await setPublished(db, author, course, true);
+		await publishApproved(db, author, course);
 		const learner = await account('learner', 'learner');
 		expect(await submitQuiz(db, learner.userId, course, 'quiz-1', { 'question-1': true })).toMatchObject({ ok: true, score: { passed: true } });
 
@@ -144,11 +144,12 @@ describe('skills', () => {
 		const course = await newCourse(author);
 		await db.insertInto('skill').values({ id: 'sewing', name_my: 'အပ်ချုပ်', name_en: 'Sewing' }).execute();
 		expect(await chooseCourseSkills(db, author, course, [{ id: 'sewing', level: 2 }], { name: text('ဇာထိုး', 'Lace making'), level: 1 })).toEqual({ ok: true });
+		// The new skill is this organization's proposal, waiting for an administrator.
 		expect((await getCourseDraft(db, author, course))?.skills).toEqual([
-			{ id: 'lace_making', level: 1, name: { my: 'ဇာထိုး', en: 'Lace making' } },
-			{ id: 'sewing', level: 2, name: { my: 'အပ်ချုပ်', en: 'Sewing' } }
+			{ id: 'lace_making', level: 1, name: { my: 'ဇာထိုး', en: 'Lace making' }, proposed: true },
+			{ id: 'sewing', level: 2, name: { my: 'အပ်ချုပ်', en: 'Sewing' }, proposed: false }
 		]);
-		expect(await chooseCourseSkills(db, author, course, [{ id: 'flying', level: 3 }], null)).toEqual({ ok: false, error: 'no_skill' });
+		expect(await chooseCourseSkills(db, author, course, [{ id: 'flying', level: 1 }], null)).toEqual({ ok: false, error: 'no_skill' });
 		expect((await getCourseDraft(db, author, course))?.skills).toHaveLength(2);
 	});
 });
@@ -165,9 +166,10 @@ describe('publishing', () => {
 		expect((await getCourseDraft(db, author, course))?.problems).toEqual([{ kind: 'empty_module', module: { my: 'ဒုတိယ', en: 'two' } }]);
 		expect(await setPublished(db, author, course, true)).toEqual({ ok: false, error: 'not_ready' });
 		await addLesson(db, author, course, lessonInput('part-2', 'b'));
-		expect(await setPublished(db, author, course, true)).toEqual({ ok: true });
+		// Ready: the organization's first publication waits for an administrator.
+		expect(await setPublished(db, author, course, true)).toEqual({ ok: true, status: 'submitted' });
 		// Returning to draft is always allowed.
-		expect(await setPublished(db, author, course, false)).toEqual({ ok: true });
+		expect(await setPublished(db, author, course, false)).toEqual({ ok: true, status: 'draft' });
 	});
 
 	it('gives a course published again a new version, so phones that downloaded it update', async () => {
@@ -176,7 +178,7 @@ describe('publishing', () => {
 		await addModule(db, author, course, text('one'));
 		await addLesson(db, author, course, lessonInput('part-1', 'a'));
 		const version = async () => (await db.selectFrom('course').select('version').where('id', '=', course).executeTakeFirstOrThrow()).version;
-		await setPublished(db, author, course, true);
+		await publishApproved(db, author, course);
 		const first = await version();
 		expect(await publishedVersions(db, [course, 'no-such-course'])).toEqual({ [course]: first, 'no-such-course': null });
 		await setPublished(db, author, course, false);
@@ -184,7 +186,8 @@ describe('publishing', () => {
 		// Edited while a draft (no new version yet), then published again.
 		await addLesson(db, author, course, lessonInput('part-1', 'b'));
 		expect(await version()).toBe(first);
-		await setPublished(db, author, course, true);
+		// Approved once, the organization publishes again itself.
+		expect(await setPublished(db, author, course, true)).toEqual({ ok: true, status: 'published' });
 		expect(await publishedVersions(db, [course])).toEqual({ [course]: first + 1 });
 	});
 });

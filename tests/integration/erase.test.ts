@@ -128,6 +128,8 @@ describe("an organization member's account", () => {
 		await eraseAccounts(db, [world.vetter.userId, world.reviewer.userId]);
 		expect(await db.selectFrom('org_decision').select('decided_by').execute()).toEqual([{ decided_by: null }]);
 		expect((await db.selectFrom('role').select('reviewed_by').execute()).every((r) => r.reviewed_by === null)).toBe(true);
+		// The course review stays (the course was reviewed), without who marked it.
+		expect(await db.selectFrom('course_review').select(['kind', 'marked_by']).execute()).toEqual([{ kind: 'language', marked_by: null }]);
 	});
 });
 

@@ -27,6 +27,7 @@ afterEach(() => cleanup());
 const exported: Record<string, (e: AccountExport) => number> = {
 	'session.user_id': (e) => e.sessions.length,
 	'recovery_code.user_id': (e) => e.recovery_codes.unused + e.recovery_codes.used,
+	'trusted_device.user_id': (e) => e.trusted_browsers.length,
 	'learner_profile.user_id': (e) => (e.profile ? 1 : 0),
 	'user_skill.user_id': (e) => e.skills.length,
 	'enrolment.user_id': (e) => e.enrolments.length,
@@ -43,7 +44,8 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'org_invitation.used_by': (e) => (e.invitation_used ? 1 : 0),
 	'role.created_by': (e) => e.roles_written.length,
 	'role.reviewed_by': (e) => e.roles_reviewed.length,
-	'org_decision.decided_by': (e) => e.vetting_decisions.length
+	'org_decision.decided_by': (e) => e.vetting_decisions.length,
+	'course_review.marked_by': (e) => e.course_reviews.length
 };
 
 const everyone = (w: World): Person[] => [w.learnerA, w.learnerB, w.owner, w.member, w.vetter, w.reviewer];

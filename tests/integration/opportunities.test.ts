@@ -55,7 +55,7 @@ describe('opportunities', () => {
 			[cook, true, 85],
 			[medic, false, 25 + 20 + 15 + 15]
 		]);
-		expect(list[1].missing).toEqual([{ id: 'thai', name: 'Thai', level: 1, has: 0, courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot' }] }]);
+		expect(list[1].missing).toEqual([{ id: 'thai', name: 'Thai', level: 1, has: 0, reaches: true, courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot', level: 1, practical: false }] }]);
 
 		// Declaring Thai (or finishing the course) makes the learner eligible at once.
 		await declareSkills(db, learner.userId, [{ id: 'thai', level: 1 }]);
@@ -65,6 +65,28 @@ describe('opportunities', () => {
 			{ name: 'First aid', level: 2, required: true, has: 3 },
 			{ name: 'Thai', level: 1, required: true, has: 1 }
 		]);
+	});
+
+	it('counts a full-time learner available for part-time and volunteer roles, and a part-time one for volunteer roles only', async () => {
+		const org = await vettedOrgMember(db, 'clinic');
+		const ids = {
+			volunteer: await post(org.userId, role('Clinic volunteer', [], { availability: 'volunteer' })),
+			part_time: await post(org.userId, role('Clinic helper', [], { availability: 'part_time' })),
+			full_time: await post(org.userId, role('Clinic nurse', [], { availability: 'full_time' }))
+		};
+		const fits = async (name: string, availability: ('full_time' | 'part_time' | 'volunteer')[]) => {
+			const learner = await account(db, name, 'learner');
+			await saveProfileDetails(db, learner.userId, { area: 'mae_sot', visibility: 'hidden', remote: false, availability, interests: [] });
+			const list = await listOpportunities(db, learner.userId, 'en', NOW);
+			return Object.fromEntries(Object.entries(ids).map(([time, id]) => [time, list.find((o) => o.id === id)?.match.time]));
+		};
+		expect(await fits('fulltimemedic', ['full_time'])).toEqual({ volunteer: true, part_time: true, full_time: true });
+		expect(await fits('parttimemedic', ['part_time'])).toEqual({ volunteer: true, part_time: true, full_time: false });
+		expect(await fits('volunteermedic', ['volunteer'])).toEqual({ volunteer: true, part_time: false, full_time: false });
+		// The detail page explains the same match.
+		const learner = await account(db, 'detailmedic', 'learner');
+		await saveProfileDetails(db, learner.userId, { area: 'mae_sot', visibility: 'hidden', remote: false, availability: ['full_time'], interests: [] });
+		expect((await getOpportunity(db, learner.userId, ids.volunteer, 'en', NOW))?.match).toMatchObject({ time: true, score: 100 });
 	});
 
 	it('shows only open roles of vetted organizations before their closing day; a suspension hides them at once', async () => {
@@ -93,7 +115,7 @@ describe('opportunities', () => {
 		const first = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 1 }, NOW);
 		expect([first.total, first.matching, first.page, first.pages, first.roles.length]).toEqual([23, 23, 1, 2, 20]);
 		// Every role on the page has its gap explained; the Thai ones with the course that closes it.
-		expect(first.roles.find((r) => r.title.startsWith('Thai helper'))?.missing).toEqual([{ id: 'thai', level: 1, has: 0, name: 'Thai', courses: [{ id: 'thai-for-mae-sot', title: expect.any(String) }] }]);
+		expect(first.roles.find((r) => r.title.startsWith('Thai helper'))?.missing).toEqual([{ id: 'thai', level: 1, has: 0, name: 'Thai', reaches: true, courses: [{ id: 'thai-for-mae-sot', title: expect.any(String), level: 1, practical: false }] }]);
 		expect(first.roles.every((r) => r.missing.length === 1)).toBe(true);
 		const second = await opportunitiesPage(db, learner.userId, 'en', { kind: '', show: 'all', page: 2 }, NOW);
 		expect(second.roles.length).toBe(3);

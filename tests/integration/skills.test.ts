@@ -56,12 +56,39 @@ describe('the crosswalk', () => {
 		expect(backgrounds.filter((b) => b.kind === 'household').length).toBeGreaterThanOrEqual(8);
 		// Kinds of work only: no rank, unit, number or place.
 		for (const b of taxonomy.backgrounds) expect(`${b.name.en}`).not.toMatch(/\b(rank|unit|battalion|regiment|badge|number|division|command)\b/i);
-		const medic = await suggestSkills(db, 'medical_corps', 'en');
-		expect(medic?.skills).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'first_aid', level: 2 })]));
+		const learner = await account(db, 'formermedic', 'learner');
+		const medic = await suggestSkills(db, 'medical_corps', 'en', learner.userId);
+		expect(medic?.skills).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'first_aid', usual: 2 })]));
 		expect(medic?.skills.every((s) => s.levels !== null)).toBe(true);
-		const sewing = await suggestSkills(db, 'sewing', 'my');
+		const sewing = await suggestSkills(db, 'sewing', 'my', learner.userId);
 		expect(sewing?.skills.map((s) => s.id)).toContain('sewing_machine_operation');
-		expect(await suggestSkills(db, 'no_such_work', 'en')).toBeNull();
+		expect(await suggestSkills(db, 'no_such_work', 'en', learner.userId)).toBeNull();
+	});
+
+	it('suggests every skill unclaimed: nothing is the learner’s until they choose it, and what they chose stays theirs', async () => {
+		const learner = await account(db, 'cautious', 'learner');
+		const suggested = async () => (await suggestSkills(db, 'medical_corps', 'en', learner.userId))!.skills;
+		const first = await suggested();
+		expect(first.length).toBeGreaterThanOrEqual(8);
+		expect(first.filter((s) => s.chosen !== 0)).toEqual([]);
+		// The form sends every suggestion at the level it starts from: saved as is, it claims nothing.
+		await declareSkills(db, learner.userId, first.map((s) => ({ id: s.id, level: s.chosen })));
+		expect((await getProfile(db, learner.userId, 'en')).skills).toEqual([]);
+		// The learner taps two levels, one below the usual one; only those two become theirs.
+		await declareSkills(db, learner.userId, first.map((s) => ({ id: s.id, level: s.id === 'first_aid' ? 1 : s.id === 'triage' ? 3 : s.chosen })));
+		expect((await getProfile(db, learner.userId, 'en')).skills.map((s) => [s.id, s.level, s.sources.map((x) => x.kind)])).toEqual([
+			['first_aid', 1, ['self']],
+			['triage', 3, ['self']]
+		]);
+		// Shown again, the list starts from what they chose; a skill from a course alone is not "chosen".
+		await db.insertInto('user_skill').values({ user_id: learner.userId, skill_id: 'wound_care', level: 1, source: 'course', source_ref: 'some-course', granted_at: 1 }).execute();
+		expect((await suggested()).filter((s) => s.chosen !== 0).map((s) => [s.id, s.chosen, s.usual])).toEqual([
+			['first_aid', 1, 2],
+			['triage', 3, 2]
+		]);
+		// Another learner's choices are not shown.
+		const other = await account(db, 'otherone', 'learner');
+		expect((await suggestSkills(db, 'medical_corps', 'en', other.userId))!.skills.every((s) => s.chosen === 0)).toBe(true);
 	});
 });
 
@@ -110,7 +137,7 @@ describe('the profile forms', () => {
 		expect(skillChoicesSchema.safeParse({ name: 'Ko Aung' }).success).toBe(false);
 		expect(skillChoicesSchema.safeParse({}).success).toBe(false);
 		const good = profileDetailsSchema.safeParse({ area: 'unsaid', visibility: 'hidden', availability_volunteer: 'on', interest_health: 'on', remote: 'on' });
-		expect(good.data).toEqual({ area: 'unsaid', visibility: 'hidden', remote: true, availability: ['volunteer'], interests: ['health'] });
+		expect(good.data).toEqual({ area: 'unsaid', visibility: 'hidden', remote: true, password: null, availability: ['volunteer'], interests: ['health'] });
 		for (const bad of [{ area: 'Yangon', visibility: 'hidden' }, { area: 'unsaid', visibility: 'everyone' }, { area: 'unsaid', visibility: 'hidden', unit: 'on' }, { area: 'unsaid', visibility: 'hidden', availability_sometimes: 'on' }, { area: 'unsaid', visibility: 'hidden', phone: '0912345678' }]) {
 			expect(profileDetailsSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
 		}

@@ -97,11 +97,71 @@ describe('a session behind the disguise’s code (PIN)', () => {
 });
 
 describe('safeNext', () => {
-	it('keeps paths on this site only', () => {
-		expect(safeNext('/learn?x=1')).toBe('/learn?x=1');
-		expect(safeNext('//evil.example/')).toBeNull();
-		expect(safeNext('/\\evil.example')).toBeNull();
-		expect(safeNext('https://evil.example/')).toBeNull();
-		expect(safeNext(null)).toBeNull();
+	const origin = 'http://localhost:3000';
+
+	it('keeps paths on this site, with their query', () => {
+		expect(safeNext('/learn?x=1', origin)).toBe('/learn?x=1');
+		expect(safeNext('/learn/courses/first-aid-basics', origin)).toBe('/learn/courses/first-aid-basics');
+		expect(safeNext('/learn#top', origin)).toBe('/learn');
+		expect(safeNext(null, origin)).toBeNull();
+		expect(safeNext('', origin)).toBeNull();
+	});
+
+	// What a browser makes of each: tabs and line breaks are dropped, "\\" reads as "/".
+	const hostile: [string, string][] = [
+		['//evil.example/', 'protocol-relative'],
+		['/\\evil.example', 'slash backslash'],
+		['\\\\evil.example', 'two backslashes'],
+		['/\t/evil.example/phish', 'tab after the first slash (the review\'s /%09/)'],
+		['/\r/evil.example', 'carriage return'],
+		['/\n/evil.example', 'line feed (the review\'s /%0a/, once a 500)'],
+		['/\r\n/evil.example', 'CR LF'],
+		['\t//evil.example', 'leading tab'],
+		[' //evil.example', 'leading space'],
+		['/\t\\evil.example', 'tab then backslash'],
+		['https://evil.example/', 'another origin'],
+		['http://localhost:3001/', 'another port'],
+		['https://localhost:3000/', 'another scheme'],
+		['http://localhost:3000@evil.example/', 'credentials trick'],
+		['javascript:alert(1)', 'javascript scheme'],
+		['JaVaScRiPt:alert(1)', 'javascript scheme, mixed case'],
+		['data:text/html,<script>alert(1)</script>', 'data scheme'],
+		['vbscript:msgbox(1)', 'vbscript scheme'],
+		['/\u0000//evil.example', 'NUL (not stripped: stays a path, but never another host)'],
+		['//evil.example\\@localhost:3000/', 'backslash before @']
+	];
+	it.each(hostile)('never leaves the site: %j (%s)', (next) => {
+		const result = safeNext(next, origin);
+		if (result === null) return;
+		// What the browser does with the Location header: it must stay on this origin.
+		expect(new URL(result, origin).origin).toBe(origin);
+		expect(result).toMatch(/^\/(?![/\\])/);
+		expect(result).not.toMatch(/[\u0000-\u0020\u007f\\]/);
+	});
+
+	it('refuses every other origin outright', () => {
+		for (const [next] of hostile.filter(([, why]) => !why.startsWith('NUL'))) expect(safeNext(next, origin), JSON.stringify(next)).toBeNull();
+	});
+
+	// Encoded forms arrive decoded once by URLSearchParams; what is still encoded stays a path here.
+	it.each([
+		['/%09/evil.example', '/%09/evil.example'],
+		['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+		['/%252F%252Fevil.example', '/%252F%252Fevil.example'],
+		['/%5Cevil.example', '/%5Cevil.example'],
+		['/%0a/evil.example', '/%0a/evil.example'],
+		['/learn\n', '/learn'],
+		['/learn?next=//evil.example', '/learn?next=//evil.example']
+	])('keeps an encoded %j a path of this site', (next, kept) => {
+		expect(safeNext(next, origin)).toBe(kept);
+	});
+
+	it('reads a next as the sign-in page receives it, encoded or double-encoded', () => {
+		for (const query of ['next=/%09/evil.example', 'next=/%0a/evil.example', 'next=%2F%2Fevil.example', 'next=/%5Cevil.example', 'next=%2F%09%2Fevil.example', 'next=%252F%252Fevil.example', 'next=/%0d%0a/evil.example']) {
+			const next = new URL(`${origin}/signin?${query}`).searchParams.get('next');
+			const result = safeNext(next, origin);
+			expect(result === null || new URL(result, origin).origin === origin, query).toBe(true);
+			expect(result ?? '', query).not.toMatch(/[\u0000-\u001f]/);
+		}
 	});
 });

@@ -65,11 +65,14 @@ describe('the lesson form', () => {
 
 describe('the skills form', () => {
 	it('collects the chosen rows once each, with their level, and an optional new skill', () => {
-		expect(courseSkillsSchema.parse({ skill1: 'first_aid', level1: '2', skill2: '', level2: '3', skill3: 'first_aid', level3: '1', new_skill_en: 'Lace', new_level: '3' })).toEqual({
+		expect(courseSkillsSchema.parse({ skill1: 'first_aid', level1: '2', skill2: '', level2: '1', skill3: 'first_aid', level3: '1', new_skill_en: 'Lace', new_level: '2' })).toEqual({
 			picks: [{ id: 'first_aid', level: 1 }],
-			newSkill: { name: { my: '', en: 'Lace' }, level: 3 }
+			newSkill: { name: { my: '', en: 'Lace' }, level: 2 }
 		});
 		expect(courseSkillsSchema.parse({})).toEqual({ picks: [], newSkill: null });
 		expect(courseSkillsSchema.safeParse({ skill1: 'x', level1: '4' }).success).toBe(false);
+		// A course gives "working" at most: a quiz on a phone cannot show "can teach".
+		expect(courseSkillsSchema.safeParse({ skill1: 'first_aid', level1: '3' }).error?.issues.map((i) => i.message)).toEqual(['error_level_too_high']);
+		expect(courseSkillsSchema.safeParse({ new_skill_en: 'Lace', new_level: '3' }).success).toBe(false);
 	});
 });

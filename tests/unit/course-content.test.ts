@@ -147,6 +147,9 @@ describe('course file schema', () => {
 		const cases: ((c: ReturnType<typeof validCourse>) => void)[] = [
 			(c) => (c.id = 'Test Course'),
 			(c) => (c.skills[0].level = 4),
+			// "Can teach" is more than a quiz on a phone can show (src/lib/courses/levels.ts).
+			(c) => (c.skills[0].level = 3),
+			(c) => (c.skills[0].level = 1.5),
 			(c) => (c.skills[0].id = 'first-aid'),
 			(c) => (c.category = 'cooking'),
 			(c) => (c.modules[0].lessons = []),

@@ -27,9 +27,12 @@ describe('disguise', () => {
 		}
 	);
 
-	it('the default manifest is Lanpya, with an id of its own', () => {
+	it('the default manifest is Lanpya in Burmese, says nothing of whom it serves, and has an id of its own', () => {
 		const manifest = JSON.parse(fs.readFileSync('static/manifest.webmanifest', 'utf8'));
-		expect(manifest.short_name).toBe('Lanpya');
+		expect(manifest).toMatchObject({ lang: 'my', name: 'လမ်းပြ', short_name: 'လမ်းပြ' });
+		// Read on a searched phone's list of apps: Burmese, and no word of the military, police or leaving.
+		expect(manifest.description).toMatch(/^[\u1000-\u109f\s၊။]+$/);
+		expect(manifest.description).not.toMatch(/စစ်တပ်|ရဲ|တပ်ဖွဲ့|ထွက်ခဲ့|military|police|soldier/i);
 		expect(NEUTRAL_LOOKS.map((look) => neutralManifest(look, 'en').id)).not.toContain(manifest.id ?? manifest.start_url);
 	});
 

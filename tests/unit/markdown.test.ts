@@ -26,7 +26,8 @@ function decodeEntities(value: string): string {
 const ALLOWED_TAGS = new Set(
 	'p h2 h3 h4 h5 h6 ul ol li strong em s a img code pre blockquote hr br table thead tbody tr th td'.split(' ')
 );
-const ALLOWED_HREF = /^(https?:\/\/|mailto:|#|\/(?![/\\]))/i;
+/** Every link stays on this site: another site is reached only through the "you are leaving" page. */
+const ALLOWED_HREF = /^(#|\/(?![/\\]))/i;
 
 /** Fails on anything that could run script, style the page or fetch from another origin. */
 function expectSafe(html: string): void {
@@ -62,11 +63,21 @@ describe('renderMarkdown: normal lessons', () => {
 		expect(html).toContain('<h3>Part</h3>');
 		expect(html).not.toContain('<h1');
 		expect(html).toContain('<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>');
-		expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>');
+		expect(html).toContain('<a href="/leaving?to=https%3A%2F%2Fexample.org">site</a>');
 		expect(html).toContain('<a href="/courses">home</a>');
 		expect(html).toContain('<a href="#top">top</a>');
-		expect(html).toContain('<a href="mailto:help@example.org">mail</a>');
+		expect(html).toContain('<a href="/leaving?to=mailto%3Ahelp%40example.org">mail</a>');
 		expectSafe(html);
+	});
+
+	it('sends every link to another site through the page that says the person is leaving, with the address; never there directly', () => {
+		const html = renderMarkdown('[a](https://ifrc.org/first-aid?x=1&y=2#part) [b](HTTP://Example.ORG/path) [c](http://xn--80ak6aa92e.com/)');
+		const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]));
+		expect(hrefs.map((href) => new URL(href, 'https://lanpya.invalid').searchParams.get('to'))).toEqual(['https://ifrc.org/first-aid?x=1&y=2#part', 'HTTP://Example.ORG/path', 'http://xn--80ak6aa92e.com/']);
+		expect(hrefs.every((href) => href.startsWith('/leaving?to='))).toBe(true);
+		expectSafe(html);
+		// An address that hides its real host behind a name and "@" is no link at all.
+		expect(renderMarkdown('[bank](https://lanpya.org@evil.example/)')).toBe('<p>bank</p>\n');
 	});
 
 	it('lifts a lesson that starts at a lower heading level, and caps at h6', () => {

@@ -26,6 +26,15 @@ describe('message catalogue', () => {
 		expect(untranslated.filter((key) => !['language_switch'].includes(key))).toEqual([]);
 	});
 
+	it('a role is called အခွင့်အလမ်း in Burmese, never ရာထူး (a rank) or တာဝန် (a duty, as in military service)', () => {
+		const aboutRoles = Object.keys(en).filter((key) => /\broles?\b/i.test(en[key]));
+		expect(aboutRoles.length).toBeGreaterThan(20);
+		expect(aboutRoles.filter((key) => /ရာထူး|တာဝန်(?!ထမ်း)/.test(my[key]))).toEqual([]);
+		// ရာထူး stays where the English says rank; တာဝန်ထမ်း is "served".
+		expect(Object.keys(my).filter((key) => /ရာထူး/.test(my[key]) && !/\brank\b/i.test(en[key]))).toEqual([]);
+		expect(Object.keys(my).filter((key) => /တာဝန်(?!ထမ်း)/.test(my[key]))).toEqual([]);
+	});
+
 	it('every message used in the code exists', () => {
 		const used = new Set<string>();
 		const walk = (dir: string) => {

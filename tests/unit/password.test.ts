@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, isCommonPassword, verifyPassword } from '$lib/server/auth/password';
+import { hashPassword, isCommonPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
 import { describeBrowser } from '$lib/server/auth/session';
 
 describe('passwords', () => {
@@ -15,6 +15,24 @@ describe('passwords', () => {
 			expect(isCommonPassword(common)).toBe(true);
 		}
 		expect(isCommonPassword('tea leaf salad at dawn')).toBe(false);
+	});
+
+	it('refuses what someone who knows the name would try first, with the reason', () => {
+		expect(passwordProblem('samepw5x', 'samepw5x')).toBe('password_has_username');
+		expect(passwordProblem('my name is ThanThan!', 'thanthan')).toBe('password_has_username');
+		expect(passwordProblem('ＴｈａｎＴｈａｎ rocks', 'thanthan')).toBe('password_has_username');
+		expect(passwordProblem('မောင်မောင် ၁၂၃၄၅', 'မောင်မောင်')).toBe('password_has_username');
+		expect(passwordProblem('I love Lanpya app', 'someone')).toBe('password_has_app_name');
+		expect(passwordProblem('LANPYA-2026-ok', 'someone')).toBe('password_has_app_name');
+		expect(passwordProblem('လမ်းပြ ကို ချစ်သည်', 'someone')).toBe('password_has_app_name');
+		expect(passwordProblem('aaaaaaaa', 'someone')).toBe('password_repeated');
+		expect(passwordProblem('        ', 'someone')).toBe('password_repeated');
+		expect(passwordProblem('ကကကကကကကက', 'someone')).toBe('password_repeated');
+		expect(passwordProblem('😀😀😀😀😀😀😀😀', 'someone')).toBe('password_repeated');
+		expect(passwordProblem('password123', 'someone')).toBe('password_common');
+		expect(passwordProblem('tea leaf salad at dawn', 'someone')).toBeNull();
+		expect(passwordProblem('aaaaaaab', 'someone')).toBeNull();
+		expect(passwordProblem('river crossing at night', 'ThanThan')).toBeNull();
 	});
 
 	it('verifying against a broken hash is a failure, not a crash', async () => {

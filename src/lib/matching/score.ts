@@ -7,11 +7,40 @@
  * - preferred skills: 20 × the share the learner has at the level (20 when there are none).
  * - place: 15 when the learner is in the role's area, or the role can be done remotely and the
  *   learner can work remotely.
- * - time: 15 when the learner is available for the role's time (full time, part time, volunteer).
+ * - time: 15 when the learner is available for the role's time. Times have an order
+ *   (`fitsTime`): full time also fits part-time and volunteer roles, part time fits volunteer
+ *   roles.
  *
  * Ranking: eligible first, then the higher score, then the role that closes sooner, then id.
  * Languages are skills, so "Thai, basic" is a skill like any other.
  */
+
+import { roleAvailability } from '../role-choices';
+
+export type RoleTime = (typeof roleAvailability)[number];
+
+/**
+ * The role times each time a learner gives fits: someone free full time can also take a
+ * part-time or volunteer role, someone free part time a volunteer one. The one place this order
+ * is written: scoring, the explanations and matching's memory (server/matching/learners.ts) all
+ * ask `fitsTime` or `timesFitted`.
+ */
+const FITS: Record<RoleTime, readonly RoleTime[]> = {
+	full_time: ['full_time', 'part_time', 'volunteer'],
+	part_time: ['part_time', 'volunteer'],
+	volunteer: ['volunteer']
+};
+
+/** Every role time that one of the learner's times fits (unknown words fit nothing). */
+export function timesFitted(availability: readonly string[]): RoleTime[] {
+	return roleAvailability.filter((time) => fitsTime(availability, time));
+}
+
+/** Whether a learner who gave `availability` is available for a role of `roleTime`. */
+export function fitsTime(availability: readonly string[], roleTime: string): boolean {
+	for (const given of availability) if (Object.prototype.hasOwnProperty.call(FITS, given) && FITS[given as RoleTime].includes(roleTime as RoleTime)) return true;
+	return false;
+}
 
 export interface LearnerFacts {
 	/** Skill id → the learner's highest level from any source. */
@@ -59,7 +88,7 @@ function tally(learner: LearnerFacts, role: RoleFacts) {
 	let preferred = 0;
 	for (const s of role.preferred) if ((learner.skills[s.id] ?? 0) >= s.level) preferred++;
 	const place = (role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
-	const time = learner.availability.includes(role.availability);
+	const time = fitsTime(learner.availability, role.availability);
 	return { eligible: required === role.required.length, score: scoreOf(role, required, preferred, place, time), required, preferred, place, time };
 }
 
@@ -92,6 +121,33 @@ export function byMatch<T extends { id: string; closesOn: string | null; match: 
 	if (a.match.score !== b.match.score) return b.match.score - a.match.score;
 	const closes = compare(a.closesOn ?? '9999-12-31', b.closesOn ?? '9999-12-31');
 	return closes !== 0 ? closes : compare(a.id, b.id);
+}
+
+/**
+ * Which learners a role's candidate list shows, so that an organization sees (and the audit
+ * trail records as seen) only learners the role is about:
+ * - a role that requires skills lists learners who hold at least one of them, at any level
+ *   (basic first aid makes a candidate for a role asking it at working level, "not yet eligible");
+ * - a role that requires none lists learners whose match reaches `floor`: what a learner in its
+ *   area (or remote) and free for its time scores without any preferred skill. That is 100 when
+ *   the role names no skill at all (place and time must both fit) and 80 when it only prefers
+ *   some (place and time, or most preferred skills and one of the two).
+ * The candidates page states the rule that applies.
+ */
+export type CandidateRule = { kind: 'required' } | { kind: 'score'; floor: number };
+
+export function candidateRule(role: RoleFacts): CandidateRule {
+	return role.required.length > 0 ? { kind: 'required' } : { kind: 'score', floor: scoreOf(role, 0, 0, true, true) };
+}
+
+/** Whether a learner is listed: `holdsRequired` when they hold one of the role's required skills at any level. */
+export function listedAsCandidate(rule: CandidateRule, holdsRequired: boolean, score: number): boolean {
+	return rule.kind === 'required' ? holdsRequired : score >= rule.floor;
+}
+
+/** `listedAsCandidate` from a learner's facts and their match (for code that has them both). */
+export function isCandidate(learner: LearnerFacts, role: RoleFacts, match: Rank): boolean {
+	return listedAsCandidate(candidateRule(role), role.required.some((s) => (learner.skills[s.id] ?? 0) > 0), match.score);
 }
 
 /** "Almost there": not yet eligible, but one required skill (or one level) short. */

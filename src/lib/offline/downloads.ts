@@ -5,7 +5,7 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, oldCacheName, storedCourse, type OfflineManifest } from './stored';
+import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, oldCacheName, storedCourse, titleUrl, type OfflineManifest } from './stored';
 import { moveOldCourse } from './old-names';
 
 export * from './stored';
@@ -42,6 +42,8 @@ async function fetchCourse(courseId: string, onProgress: (done: number, total: n
 	// What an earlier version kept under the app's name is kept, under the course's own cache.
 	await moveOldCourse(courseId);
 	const cache = await caches.open(cacheName(courseId));
+	// Named from the start: "On this phone" lists an unfinished download by its title.
+	await cache.put(titleUrl(courseId), new Response(JSON.stringify(manifest.title), { headers: { 'content-type': 'application/json' } }));
 	let done = 0;
 	onProgress(done, manifest.bytes);
 	for (const file of manifest.files) {

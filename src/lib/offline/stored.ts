@@ -17,6 +17,8 @@ export interface StoredCourse {
 	id: string;
 	/** The manifest of the complete download, or null while a download is unfinished. */
 	manifest: OfflineManifest | null;
+	/** The course's title, known as soon as a download starts (null for one started by an older version of Lanpya). */
+	title: { my: string; en: string } | null;
 }
 
 const PREFIX = COURSE_CACHE_PREFIX;
@@ -41,6 +43,8 @@ export async function hasStoredCourses(): Promise<boolean> {
 	return typeof caches !== 'undefined' && (await caches.keys()).some((name) => courseOf(name) !== null);
 }
 export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
+/** Where a download keeps the course's title while its files arrive, so an unfinished one is named. */
+export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 
 export const isPicture = (url: string) => url.startsWith('/media/');
 
@@ -78,7 +82,9 @@ export async function storedCourse(courseId: string): Promise<StoredCourse | nul
 	if (!name) return null;
 	const cache = await caches.open(name);
 	const marker = await cache.match(manifestUrl(courseId));
-	return { id: courseId, manifest: marker ? ((await marker.json()) as OfflineManifest) : null };
+	const manifest = marker ? ((await marker.json()) as OfflineManifest) : null;
+	const title = manifest?.title ?? ((await (await cache.match(titleUrl(courseId)))?.json()) as StoredCourse['title'] | undefined) ?? null;
+	return { id: courseId, manifest, title };
 }
 
 /** Every course on this phone, complete or not. */

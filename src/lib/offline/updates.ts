@@ -13,7 +13,7 @@ export interface Outdated {
 
 /** Complete downloads for which the server has another version (asks the server once). */
 export async function outdatedCourses(): Promise<Outdated[]> {
-	const stored = (await storedCourses()).filter((c): c is Outdated => c.manifest !== null);
+	const stored = (await storedCourses()).flatMap((c): Outdated[] => (c.manifest ? [{ id: c.id, manifest: c.manifest }] : []));
 	if (stored.length === 0) return [];
 	const response = await fetch(`/api/courses/versions?ids=${stored.map((c) => c.id).join(',')}`, { credentials: 'omit', cache: 'no-store' });
 	if (!response.ok) return [];

@@ -6,7 +6,9 @@ export const signUpSchema = z.object({
 	password: newPassword,
 	kind: z.enum(['learner', 'org_member'], { error: 'error_kind_required' }),
 	background,
-	shared: checkbox
+	shared: checkbox,
+	/** The "Suggest a name" button: the form comes back with a name nobody could guess, nothing else happens. */
+	suggest: z.literal('1', { error: 'error_choice' }).optional()
 });
 
 export const signInSchema = z.object({
@@ -41,5 +43,11 @@ export const endSessionSchema = z.object({
 
 export const dataSaverSchema = z.object({ saver: z.enum(['on', 'off'], { error: 'error_choice' }) });
 
+/**
+ * The password asked again before a change that someone holding an open session must not make
+ * alone: new recovery codes, signing out everywhere, deleting the account, a more visible profile.
+ */
+export const confirmPasswordSchema = z.object({ password: anyPassword });
+
 /** Deleting one's account is confirmed once, with the password. */
-export const deleteAccountSchema = z.object({ password: anyPassword });
+export const deleteAccountSchema = confirmPasswordSchema;

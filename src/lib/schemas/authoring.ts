@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText, plainText } from './fields';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
+import { COURSE_EXPERTS } from './course-content';
+import { COURSE_LEVEL_MAX } from '../courses/levels';
+
+const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(i + 1)) as [string, ...string[]];
 
 /**
  * Authoring forms. Every text comes as a Burmese and an English field side by side; each pair
@@ -15,6 +19,12 @@ export const authorLessonParams = z.object({ course: slug, lesson: slug });
 export const authorQuizParams = z.object({ course: slug, quiz: slug });
 export const authorModuleParams = z.object({ course: slug, module: slug });
 
+/**
+ * Lesson text is the one text a page inserts as HTML ({@html}, after rendering). The renderer
+ * escapes raw HTML (tests/unit/markdown.test.ts); refusing these tags as well keeps a second
+ * wall on that one path, should a renderer change ever let HTML through. Other texts are plain
+ * text, shown escaped, and refuse nothing (fields.ts).
+ */
 const HTML_LIKE = /<\s*(script|iframe|object|embed|style)\b/i;
 
 /** Lesson text in Markdown. Raw HTML is shown as text by the renderer; script-like tags are refused outright. */
@@ -37,15 +47,21 @@ function eachPairFilled<T extends Record<string, unknown>>(keys: string[]) {
 }
 
 /** A missing field of a pair is an empty one: one language is enough. */
-const optionalText = (max: number) => plainText(0, max).default('');
-const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max), [`${key}_en`]: optionalText(max) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
+const optionalText = (max: number, name = false) => (name ? nameText : plainText)(0, max).default('');
+/** Pairs that name something (titles, a new skill's name) refuse format characters too (fields.ts nameText). */
+const NAMES = ['title', 'new_skill'];
+const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max, NAMES.includes(key)), [`${key}_en`]: optionalText(max, NAMES.includes(key)) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
 
 export const courseDetailsSchema = z
 	.object({
 		category: z.enum(['vocational', 'computer', 'language'], { error: 'error_choice' }),
 		audience: z.enum(['everyone', 'families', 'former_soldiers'], { error: 'error_choice' }),
 		...pair('title', 120),
-		...pair('summary', 600)
+		...pair('summary', 600),
+		/** A checkbox: a practical skill that needs in-person practice. */
+		practical: z.literal('on', { error: 'error_choice' }).optional().transform((v) => v === 'on'),
+		/** Which subject expert should review it; empty when the author does not say. */
+		expert: z.enum(['', ...COURSE_EXPERTS], { error: 'error_choice' }).optional().transform((v) => (v ? v : null))
 	})
 	.superRefine(eachPairFilled(['title', 'summary']));
 
@@ -150,7 +166,8 @@ export const newQuizSchema = questionFields
 
 export const questionIdSchema = z.object({ question: slug });
 
-const level = z.enum(['1', '2', '3'], { error: 'error_choice' });
+/** A course names a skill at most at "working": a quiz on a phone shows no more (courses/levels.ts). */
+const level = z.enum(COURSE_LEVELS, { error: 'error_level_too_high' });
 export const courseSkillsSchema = z
 	.object({
 		...Object.fromEntries(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COURSE_LEVEL_MAX } from '../courses/levels';
 
 /**
  * Schemas for starter course files in `content/courses/<slug>/` (see `content/courses/FORMAT.md`).
@@ -30,7 +31,8 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, what: string, 
 
 const skill = z.strictObject({
 	id: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _'),
-	level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+	/** A quiz on a phone shows "working" at most (src/lib/courses/levels.ts); a practical course records less until a partner confirms. */
+	level: z.int().min(1).max(COURSE_LEVEL_MAX, `a course names a skill at most at level ${COURSE_LEVEL_MAX} (working): a quiz on a phone cannot show more`),
 	name: bilingual
 });
 

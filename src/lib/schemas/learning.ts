@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText } from './fields';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
 
@@ -21,8 +21,10 @@ export const textSizeSchema = z.object({ size: z.enum(['s', 'm', 'l'], { error: 
 
 export const certificateCode = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/, 'error_code_format');
 
-export const certificateNameSchema = z.object({ code: certificateCode, name: plainText(0, 60) });
+export const certificateNameSchema = z.object({ code: certificateCode, name: nameText(0, 60) });
 export const certificateCodeSchema = z.object({ code: certificateCode });
+/** Revoking is final: only from the confirmation's own form (ConfirmAction), which sends confirm=yes. */
+export const certificateRevokeSchema = z.object({ code: certificateCode, confirm: z.literal('yes', { error: 'error_choice' }) });
 
 const eventId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20), z.boolean()]);

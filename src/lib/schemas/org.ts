@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, plainText } from './fields';
+import { code, nameText, plainText } from './fields';
 
 import { orgAreas, orgKinds } from '$lib/org-kinds';
 
@@ -8,7 +8,7 @@ const areaFields = Object.fromEntries(orgAreas.map((area) => [`area_${area}`, z.
 
 export const orgApplicationSchema = z
 	.object({
-		name: plainText(2, 120, 'error_name_short'),
+		name: nameText(2, 120, 'error_name_short'),
 		kind: z.enum(orgKinds, { error: 'error_choice' }),
 		description: plainText(0, 2000),
 		...areaFields
@@ -19,6 +19,12 @@ export const orgDecisionSchema = z.object({
 	decision: z.enum(['vet', 'reject', 'suspend', 'reinstate'], { error: 'error_choice' }),
 	note: plainText(0, 500)
 });
+
+/** An owner or administrator removes a member, named by their username (what the members list shows). */
+export const removeMemberSchema = z.object({ member: z.string({ error: 'error_required' }).min(1, 'error_required').max(64, 'error_too_long') });
+
+/** An unused invitation to revoke, by its id (the code itself is never kept). */
+export const revokeInvitationSchema = z.object({ invitation: z.string({ error: 'error_required' }).regex(/^[a-z2-7]{20,40}$/, 'error_choice') });
 
 export const joinOrgSchema = z.object({
 	code

@@ -25,12 +25,14 @@ export const profileDetailsSchema = z
 	.object({
 		area: z.enum(AREAS, { error: 'error_choice' }),
 		visibility: z.enum(VISIBILITY, { error: 'error_choice' }),
-		remote: z.literal('on', { error: 'error_choice' }).optional()
+		remote: z.literal('on', { error: 'error_choice' }).optional(),
+		/** Asked only when the profile is shown to more organizations than before. */
+		password: z.string().max(256, 'error_too_long').optional()
 	})
 	.catchall(z.literal('on', { error: 'error_choice' }))
 	.superRefine((fields, ctx) => {
 		for (const key of Object.keys(fields)) {
-			if (['area', 'visibility', 'remote'].includes(key)) continue;
+			if (['area', 'visibility', 'remote', 'password'].includes(key)) continue;
 			const [kind, value] = [key.split('_')[0], key.slice(key.indexOf('_') + 1)];
 			const known = kind === 'availability' ? (AVAILABILITY as readonly string[]).includes(value) : kind === 'interest' && id.safeParse(value).success;
 			if (!known) ctx.addIssue({ code: 'custom', message: 'error_form', path: [key] });
@@ -42,6 +44,7 @@ export const profileDetailsSchema = z
 			area: fields.area,
 			visibility: fields.visibility,
 			remote: fields.remote === 'on',
+			password: fields.password || null,
 			availability: AVAILABILITY.filter((a) => keys.includes(`availability_${a}`)),
 			interests: keys.filter((k) => k.startsWith('interest_')).map((k) => k.slice('interest_'.length))
 		};
@@ -49,4 +52,5 @@ export const profileDetailsSchema = z
 
 export const backgroundQuery = z.object({ from: id.optional().catch(undefined), group: id.optional().catch(undefined) });
 
-export type ProfileDetails = z.output<typeof profileDetailsSchema>;
+/** What is saved; the password that may come with it is only checked. */
+export type ProfileDetails = Omit<z.output<typeof profileDetailsSchema>, 'password'>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText, plainText } from './fields';
 import { orgAreas } from '$lib/org-kinds';
 import { roleAvailability, roleKinds } from '$lib/role-choices';
+import { asciiDigits } from '$lib/format';
 
-/** A calendar day typed or picked as YYYY-MM-DD, or nothing. */
+/** A calendar day typed or picked as YYYY-MM-DD (in Burmese or ASCII digits), or nothing. */
 const day = z
 	.string()
 	.trim()
+	.transform(asciiDigits)
 	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'error_date')
 	.transform((v) => (v === '' ? null : v));
 
@@ -14,8 +16,8 @@ const day = z
 export const roleDetailsSchema = z
 	.object({
 		kind: z.enum(roleKinds, { error: 'error_choice' }),
-		title_my: plainText(0, 120),
-		title_en: plainText(0, 120),
+		title_my: nameText(0, 120),
+		title_en: nameText(0, 120),
 		description_my: plainText(0, 3000),
 		description_en: plainText(0, 3000),
 		safety_my: plainText(0, 1000),
@@ -24,7 +26,7 @@ export const roleDetailsSchema = z
 		remote: z.literal('on', { error: 'error_choice' }).optional(),
 		availability: z.enum(roleAvailability, { error: 'error_choice' }),
 		pay: plainText(0, 120),
-		seats: z.string().trim().regex(/^[1-9]\d{0,2}$/, 'error_seats').transform(Number),
+		seats: z.string().trim().transform(asciiDigits).pipe(z.string().regex(/^[1-9]\d{0,2}$/, 'error_seats')).transform(Number),
 		starts_on: day,
 		closes_on: day
 	})

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { nameText, plainText } from './fields';
 import { SKILL_LEVEL_MAX, SKILL_NAME_MAX } from '../skill-limits';
 
 /**
@@ -11,15 +11,15 @@ import { SKILL_LEVEL_MAX, SKILL_NAME_MAX } from '../skill-limits';
 
 const MYANMAR = /[\u1000-\u109f]/;
 
-const burmese = (max: number) => plainText(1, max).refine((v) => MYANMAR.test(v), 'error_burmese_letters');
-const english = (max: number) => plainText(1, max);
+const burmese = (max: number, text = plainText) => text(1, max).refine((v) => MYANMAR.test(v), 'error_burmese_letters');
+const english = (max: number, text = plainText) => text(1, max);
 
 export const skillFormSchema = z
 	.object({
 		group: z.string({ error: 'error_choice' }).regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_choice'),
-		name_my: burmese(SKILL_NAME_MAX),
+		name_my: burmese(SKILL_NAME_MAX, nameText),
 		// The skill's id is made from its English name.
-		name_en: english(SKILL_NAME_MAX).refine((v) => /[a-z0-9]/i.test(v), 'error_skill_name_latin'),
+		name_en: english(SKILL_NAME_MAX, nameText).refine((v) => /[a-z0-9]/i.test(v), 'error_skill_name_latin'),
 		basic_my: burmese(SKILL_LEVEL_MAX),
 		basic_en: english(SKILL_LEVEL_MAX),
 		working_my: burmese(SKILL_LEVEL_MAX),

@@ -51,6 +51,8 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/certificates': 'learner',
 	'/learn/certificates/[code]': 'learner',
 	'/verify/[code]': 'anyone',
+	// "You are leaving Lanpya": where a lesson's link to another site goes first; it holds nothing personal.
+	'/leaving': 'anyone',
 	'/media/courses/[course]/[name]': 'anyone',
 	// Course content packaged for offline reading: public, like the content itself.
 	'/api/courses/[course]/offline': 'anyone',
@@ -67,6 +69,7 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/applications/[application]': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
+	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
 	'/org': 'org_member',
 	'/org/roles': 'org_member',
 	'/org/roles/new': 'org_member',
@@ -81,8 +84,11 @@ export const routeRules: Record<string, Rule> = {
 	'/author/courses/[course]/modules/[module]/new-lesson': 'author',
 	'/author/courses/[course]/modules/[module]/new-quiz': 'author',
 	'/admin': 'admin',
+	// Vetting, and removing any member or unused invitation of the organization.
 	'/admin/organizations/[org]': 'admin',
 	'/admin/roles/[role]': 'admin',
+	'/admin/courses': 'admin',
+	'/admin/courses/[course]': 'admin',
 	'/admin/skills': 'admin',
 	'/admin/skills/[skill]': 'admin'
 };
@@ -169,7 +175,16 @@ export function homeFor(kind: AccountKind): string {
 	return homes[kind];
 }
 
-/** Only a path on this site may follow sign-in or a language switch: never "//host" or "/\\host". */
-export function safeNext(next: string | null | undefined): string | null {
-	return next && /^\/(?![/\\])/.test(next) ? next : null;
+/**
+ * Where to go after sign-in, unlocking, a language or look switch: only a page of this site.
+ * `next` is resolved as the browser would resolve it (which drops tabs and line breaks and reads
+ * `\\` as `/`, so `/\t/evil.example` means `//evil.example`), must land on `origin`, and only
+ * its path and query are kept: the answer is always a path of this site, percent-encoded, that
+ * no browser can read as another host and no header can be broken by. Null for anything else.
+ */
+export function safeNext(next: string | null | undefined, origin: string): string | null {
+	if (!next || !URL.canParse(next, origin)) return null;
+	const url = new URL(next, origin);
+	if (url.origin !== new URL(origin).origin) return null;
+	return url.pathname + url.search;
 }

@@ -54,6 +54,17 @@ export const config = {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
 	},
 	/**
+	 * Sign-ups, and organization applications, each per 15 minutes: from one address, and from
+	 * everyone together. A family or a support office signing several people up stays well
+	 * below; a script making accounts (or testing which names exist) does not.
+	 */
+	get signUpLimitPerAddress() {
+		return int('SIGN_UP_LIMIT_PER_ADDRESS', 10);
+	},
+	get signUpLimitTotal() {
+		return int('SIGN_UP_LIMIT_TOTAL', 200);
+	},
+	/**
 	 * Where "Leave quickly" and "Clear this phone" go: an ordinary site of another origin, opened
 	 * only when the person asks. Lanpya itself never fetches it.
 	 */

@@ -13,8 +13,6 @@ export type FormResult<T> =
 	| { ok: true; data: T; values: FormValues }
 	| { ok: false; values: FormValues; errors: Record<string, string> };
 
-/** Longest value echoed back into a form after an error. */
-const ECHO_MAX = 200;
 /**
  * The longest value any form takes (a lesson's text), and the most text one form may carry (two
  * lesson texts and their titles). Checking Burmese for Zawgyi costs about 25 µs a character, so a
@@ -28,9 +26,7 @@ export async function readForm<S extends z.ZodType>(
 	request: Request,
 	schema: S,
 	locale: Locale,
-	secretFields: readonly string[] = [],
-	/** Longest value echoed back; long texts (lesson bodies) pass their schema's maximum so nothing typed is lost. */
-	echoMax = ECHO_MAX
+	secretFields: readonly string[] = []
 ): Promise<FormResult<z.output<S>>> {
 	let form: FormData;
 	try {
@@ -38,7 +34,7 @@ export async function readForm<S extends z.ZodType>(
 	} catch {
 		return { ok: false, values: {}, errors: { form: translate('error_form', locale) } };
 	}
-	return readFormData(form, schema, locale, secretFields, echoMax);
+	return readFormData(form, schema, locale, secretFields);
 }
 
 /** As readForm, for a form already parsed (one that also carries a file, taken out first). */
@@ -46,8 +42,7 @@ export function readFormData<S extends z.ZodType>(
 	form: FormData,
 	schema: S,
 	locale: Locale,
-	secretFields: readonly string[] = [],
-	echoMax = ECHO_MAX
+	secretFields: readonly string[] = []
 ): FormResult<z.output<S>> {
 	const raw: Record<string, string> = {};
 	const keys: Record<string, string> = {};
@@ -68,9 +63,11 @@ export function readFormData<S extends z.ZodType>(
 			keys[field] ??= isMessageKey(issue.message) ? issue.message : 'error_invalid';
 		}
 	}
+	// Every value comes back whole, so a refused form returns with all that was typed (a cut
+	// text saved again would lose its end); secrets never do. Their size is bounded above.
 	const values: FormValues = {};
 	for (const [name, value] of Object.entries(raw)) {
-		if (!secretFields.includes(name)) values[name] = value.slice(0, echoMax);
+		if (!secretFields.includes(name)) values[name] = value;
 	}
 	if (!parsed.success || Object.keys(keys).length > 0) {
 		const errors = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translate(key, locale)]));

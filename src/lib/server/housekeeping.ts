@@ -8,6 +8,7 @@
  */
 import { deleteInactiveAccounts } from './accounts/inactive';
 import { forgetOldAudit } from './audit';
+import { deleteExpiredDevices } from './auth/devices';
 import { deleteExpiredSessions } from './auth/session';
 import { forgetOldFailures } from './auth/throttle';
 import { config } from './config';
@@ -18,6 +19,8 @@ export interface Swept {
 	/** Accounts unused since this time were deleted; null when INACTIVE_ACCOUNT_MONTHS is 0. */
 	accountsCutoff: number | null;
 	sessions: number;
+	/** Trusted browsers whose trust ran out (auth/devices.ts). */
+	devices: number;
 	failures: number;
 	audit: number;
 }
@@ -29,6 +32,7 @@ export async function sweep(db: Db, now = Date.now()): Promise<Swept> {
 		accounts: deleted,
 		accountsCutoff: cutoff,
 		sessions: await deleteExpiredSessions(db, now),
+		devices: await deleteExpiredDevices(db, now),
 		failures: await forgetOldFailures(db, now),
 		audit: await forgetOldAudit(db, now, config.auditMonths)
 	};
@@ -36,7 +40,7 @@ export async function sweep(db: Db, now = Date.now()): Promise<Swept> {
 
 /** Counts only, never whose rows: safe for the server's log. */
 export function describeSweep(swept: Swept): string {
-	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows`;
+	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.devices} expired device trusts, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows`;
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CourseExpert } from '../schemas/course-content';
 
 export type AccountKind = 'learner' | 'org_member' | 'admin';
 export type Background = 'former_soldier' | 'former_police' | 'family' | 'other';
@@ -58,6 +59,13 @@ export interface SignInThrottleTable {
 	updated_at: number;
 }
 
+/** A browser that signed in to the account before (auth/devices.ts): only its token's hash. */
+export interface TrustedDeviceTable {
+	id: string;
+	user_id: string;
+	expires_at: number;
+}
+
 export interface OrganizationTable {
 	id: string;
 	name: string;
@@ -84,7 +92,9 @@ export interface OrgDecisionTable {
 }
 
 export type RoleKind = 'medical_volunteer' | 'trainer' | 'trainee' | 'livelihood_training' | 'paid_job' | 'apprenticeship' | 'remote_work';
-export type RoleStatus = 'draft' | 'submitted' | 'approved' | 'open' | 'closed';
+/** A role's states, in the order it moves through them (see roles/editing.ts). */
+export const ROLE_STATUSES = ['draft', 'submitted', 'approved', 'open', 'closed'] as const;
+export type RoleStatus = (typeof ROLE_STATUSES)[number];
 export type RoleAvailability = 'full_time' | 'part_time' | 'volunteer';
 
 export interface RoleTable {
@@ -136,6 +146,13 @@ export interface ApplicationTable {
 	/** When the learner, and anyone of the organization, last opened it (0: never). */
 	learner_seen_at: Generated<number>;
 	org_seen_at: Generated<number>;
+	/** When the message thread was closed (null while open): by the learner, or by a decline. */
+	thread_closed_at: number | null;
+	thread_closed_by: 'learner' | 'organization' | null;
+	/** 1: the learner muted the thread, so the organization's messages make no badge. */
+	learner_muted: Generated<number>;
+	/** When the learner shared their profile with the organization for this application; null: not shared. */
+	profile_shared_at: number | null;
 }
 
 export interface ApplicationEventTable {
@@ -175,7 +192,9 @@ export interface OrgInvitationTable {
 
 export type CourseCategory = 'vocational' | 'computer' | 'language';
 export type CourseAudience = 'everyone' | 'families' | 'former_soldiers';
-export type CourseStatus = 'draft' | 'published';
+/** submitted: an organization asked to publish it for the first time, and an administrator has not approved it yet. */
+export type CourseStatus = 'draft' | 'submitted' | 'published';
+export type { CourseExpert };
 
 export interface SkillTable {
 	id: string;
@@ -187,6 +206,8 @@ export interface SkillTable {
 	/** JSON: { basic, working, teach }, each { my, en }. */
 	levels: Generated<string>;
 	updated_at: number | null;
+	/** The organization that named it for a course; until an administrator places it (null), nobody else sees it. */
+	proposed_by_org: string | null;
 }
 
 export interface SkillGroupTable {
@@ -247,6 +268,25 @@ export interface CourseTable {
 	created_at: number;
 	updated_at: number;
 	published_at: number | null;
+	/** 1: a practical skill that a quiz on a phone cannot show (needs in-person practice). */
+	practical: Generated<number>;
+	/** The subject expert who must review it; null when the author has not said. */
+	expert: CourseExpert | null;
+	/** Why an administrator sent the course back to its organization. */
+	review_note: Generated<string>;
+}
+
+export type CourseReviewKind = 'publication' | 'language' | 'expert';
+
+/** An administrator's mark on one version of a course: its first publication approved, or its text reviewed. */
+export interface CourseReviewTable {
+	course_id: string;
+	course_version: number;
+	kind: CourseReviewKind;
+	marked_by: string | null;
+	marked_at: number;
+	/** Who reviewed it, in the administrator's words (a role, e.g. "a nurse at a partner clinic"). */
+	note: Generated<string>;
 }
 
 export interface CourseSkillTable {
@@ -384,6 +424,11 @@ export type AuditAction =
 	| 'password_change'
 	| 'password_reset'
 	| 'password_reset_failed'
+	| 'recovery_codes_replaced'
+	| 'sign_up_burst'
+	| 'org_application_burst'
+	| 'org_member_remove'
+	| 'org_invitation_revoke'
 	| 'org_vet'
 	| 'org_reject'
 	| 'org_suspend'
@@ -394,6 +439,8 @@ export type AuditAction =
 	| 'application_accept'
 	| 'application_decline'
 	| 'application_withdraw'
+	| 'profile_share'
+	| 'profile_unshare'
 	| 'skill_endorse';
 
 export interface Database {
@@ -401,6 +448,7 @@ export interface Database {
 	session: SessionTable;
 	recovery_code: RecoveryCodeTable;
 	sign_in_throttle: SignInThrottleTable;
+	trusted_device: TrustedDeviceTable;
 	organization: OrganizationTable;
 	org_decision: OrgDecisionTable;
 	role: RoleTable;
@@ -413,6 +461,7 @@ export interface Database {
 	skill: SkillTable;
 	course: CourseTable;
 	course_skill: CourseSkillTable;
+	course_review: CourseReviewTable;
 	course_module: CourseModuleTable;
 	lesson: LessonTable;
 	quiz: QuizTable;

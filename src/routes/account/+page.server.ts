@@ -1,15 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { codesReplacedAt, newRecoveryCodes, signOutEverywhere } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
-import { remainingRecoveryCodes, replaceRecoveryCodes } from '$lib/server/auth/recovery';
-import { endOwnSession, invalidateUserSessions, listSessions } from '$lib/server/auth/session';
+import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
+import { endOwnSession, listSessions } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
-import { retryLater } from '$lib/server/respond';
-import { dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
+import { notConfirmed } from '$lib/server/respond';
+import { confirmPasswordSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
 import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,6 +24,7 @@ export const load = (async ({ locals, cookies, request }) => {
 		kind: user.kind,
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
+		codesMadeAt: await codesReplacedAt(getDb(), user.id),
 		pinSet: locals.session!.guarded,
 		lookTexts: lookTexts(locals.locale),
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
@@ -41,8 +43,12 @@ export const actions = {
 		if (!ended) return fail(404, { action: 'endSession', errors: { form: translate('error_session_not_found', locals.locale) } });
 		return { action: 'endSession', done: true };
 	},
-	signOutEverywhere: async ({ locals }) => {
-		await invalidateUserSessions(getDb(), locals.user!.id, locals.session!.id);
+	signOutEverywhere: async (event) => {
+		const { request, locals } = event;
+		const form = await readForm(request, confirmPasswordSchema, locals.locale, ['password']);
+		if (!form.ok) return fail(400, { action: 'signOutEverywhere', errors: form.errors });
+		const result = await signOutEverywhere(getDb(), locals.user!.id, locals.session!.id, form.data.password);
+		if (!result.ok) return notConfirmed(event, locals.locale, 'signOutEverywhere', result);
 		return { action: 'signOutEverywhere', done: true };
 	},
 	dataSaver: async ({ request, locals, cookies }) => {
@@ -53,19 +59,20 @@ export const actions = {
 		else cookies.delete(DATA_SAVER_COOKIE, { path: '/' });
 		return { action: 'dataSaver', done: true };
 	},
-	newCodes: async ({ locals }) => {
-		const codes = await replaceRecoveryCodes(getDb(), locals.user!.id);
-		return { action: 'newCodes', recoveryCodes: codes };
+	newCodes: async (event) => {
+		const { request, locals } = event;
+		const form = await readForm(request, confirmPasswordSchema, locals.locale, ['password']);
+		if (!form.ok) return fail(400, { action: 'newCodes', errors: form.errors });
+		const result = await newRecoveryCodes(getDb(), locals.user!.id, form.data.password);
+		if (!result.ok) return notConfirmed(event, locals.locale, 'newCodes', result);
+		return { action: 'newCodes', recoveryCodes: result.codes };
 	},
 	deleteAccount: async (event) => {
 		const { request, locals, cookies } = event;
 		const form = await readForm(request, deleteAccountSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { action: 'deleteAccount', errors: form.errors });
 		const result = await deleteOwnAccount(getDb(), locals.user!.id, form.data.password);
-		if (!result.ok) {
-			if (result.error === 'locked') return fail(429, { action: 'deleteAccount', errors: { password: retryLater(event, locals.locale, result.retryAfterMs!) } });
-			return fail(400, { action: 'deleteAccount', errors: { password: translate('error_wrong_password', locals.locale) } });
-		}
+		if (!result.ok) return notConfirmed(event, locals.locale, 'deleteAccount', result);
 		// The account's sessions went with it; this browser forgets its cookie.
 		clearSessionCookie(cookies);
 		redirect(303, '/?deleted');

@@ -1,13 +1,22 @@
 import { countAccounts } from '$lib/server/accounts';
+import { recentBursts } from '$lib/server/auth/floods';
 import { getDb } from '$lib/server/db';
 import { listOrganizations } from '$lib/server/orgs';
+import { lookalikesAmong } from '$lib/server/orgs/vetting';
 import { rolesToReview } from '$lib/server/roles/review';
+import { coursesForReview } from '$lib/server/courses/review';
 import { skillGroupsForAdmin } from '$lib/server/skills/editing';
 import type { PageServerLoad } from './$types';
 
-export const load = (async () => ({
-	accounts: await countAccounts(getDb()),
-	organizations: await listOrganizations(getDb()),
-	roles: await rolesToReview(getDb()),
-	skillGroups: await skillGroupsForAdmin(getDb())
-})) satisfies PageServerLoad;
+export const load = (async () => {
+	const organizations = await listOrganizations(getDb());
+	const lookalikes = lookalikesAmong(organizations);
+	return {
+		accounts: await countAccounts(getDb()),
+		organizations: organizations.map((org) => ({ ...org, looksLike: lookalikes.get(org.id)!.map((other) => other.name) })),
+		roles: await rolesToReview(getDb()),
+		courses: await coursesForReview(getDb()),
+		skillGroups: await skillGroupsForAdmin(getDb()),
+		bursts: await recentBursts(getDb())
+	};
+}) satisfies PageServerLoad;

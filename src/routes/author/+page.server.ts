@@ -20,7 +20,9 @@ export const actions = {
 			category: d.category,
 			audience: d.audience,
 			title: { my: d.title_my, en: d.title_en },
-			summary: { my: d.summary_my, en: d.summary_en }
+			summary: { my: d.summary_my, en: d.summary_en },
+			practical: d.practical,
+			expert: d.expert
 		});
 		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 403);
 		redirect(303, `/author/courses/${result.id}`);

@@ -8,7 +8,7 @@ import { languageSchema } from '$lib/schemas/language';
 import type { RequestHandler } from './$types';
 
 /** The language switch on every page: a plain form post, remembered in a cookie and on the account. */
-export const POST: RequestHandler = async ({ request, locals, cookies }) => {
+export const POST: RequestHandler = async ({ request, locals, cookies, url }) => {
 	const form = await readForm(request, languageSchema, locals.locale);
 	if (!form.ok) {
 		return new Response(Object.values(form.errors).join('\n'), {
@@ -18,5 +18,5 @@ export const POST: RequestHandler = async ({ request, locals, cookies }) => {
 	}
 	setLanguageCookie(cookies, form.data.locale);
 	if (locals.user) await setLocale(getDb(), locals.user.id, form.data.locale);
-	redirect(303, safeNext(form.data.next) ?? '/');
+	redirect(303, safeNext(form.data.next, url.origin) ?? '/');
 };

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * The disguise choice (landing page, account page, "On this phone"): a plain form post, kept in
  * a cookie of this phone only, never on the account, so another phone keeps its own look.
  */
-export const POST: RequestHandler = async ({ request, locals, cookies }) => {
+export const POST: RequestHandler = async ({ request, locals, cookies, url }) => {
 	const form = await readForm(request, lookSchema, locals.locale);
 	if (!form.ok) {
 		return new Response(Object.values(form.errors).join('\n'), {
@@ -18,5 +18,5 @@ export const POST: RequestHandler = async ({ request, locals, cookies }) => {
 		});
 	}
 	setLookCookie(cookies, form.data.look);
-	redirect(303, safeNext(form.data.next) ?? '/');
+	redirect(303, safeNext(form.data.next, url.origin) ?? '/');
 };

@@ -2,18 +2,28 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { applyForOrganization, createInvitation, getMembership, joinWithInvitation } from '$lib/server/orgs';
-import { refused } from '$lib/server/respond';
-import { joinOrgSchema, orgApplicationSchema } from '$lib/schemas/org';
+import { orgApplications } from '$lib/server/auth/floods';
+import { memberRefusal, refused, tooManyTries } from '$lib/server/respond';
+import { joinOrgSchema, orgApplicationSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
+import { openInvitations, removeMember, revokeInvitation } from '$lib/server/orgs/members';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => ({
-	membership: await getMembership(getDb(), locals.user!.id)
-})) satisfies PageServerLoad;
+export const load = (async ({ locals }) => {
+	const membership = await getMembership(getDb(), locals.user!.id);
+	// Only the owner manages who belongs: the invitations still open, never their codes.
+	const invitations = membership?.role === 'owner' ? await openInvitations(getDb(), membership.org.id) : [];
+	return { membership, invitations };
+}) satisfies PageServerLoad;
 
 export const actions = {
-	apply: async ({ request, locals }) => {
+	apply: async (event) => {
+		const { request, locals } = event;
 		const form = await readForm(request, orgApplicationSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'apply', values: form.values, errors: form.errors });
+		const address = event.getClientAddress();
+		const wait = await orgApplications.wait(getDb(), address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_org_applications', { action: 'apply' });
+		orgApplications.record(address);
 		const result = await applyForOrganization(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 409);
 		return { action: 'apply', done: true };
@@ -24,6 +34,20 @@ export const actions = {
 		const result = await joinWithInvitation(getDb(), locals.user!.id, form.data.code);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, 'code');
 		return { action: 'join', done: true };
+	},
+	removeMember: async ({ request, locals }) => {
+		const form = await readForm(request, removeMemberSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'removeMember', errors: form.errors });
+		const result = await removeMember(getDb(), locals.user!.id, null, form.data.member);
+		if (!result.ok) return memberRefusal(locals.locale, 'removeMember', result.error);
+		return { action: 'removeMember', done: true };
+	},
+	revokeInvitation: async ({ request, locals }) => {
+		const form = await readForm(request, revokeInvitationSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'revokeInvitation', errors: form.errors });
+		const result = await revokeInvitation(getDb(), locals.user!.id, null, form.data.invitation);
+		if (!result.ok) return memberRefusal(locals.locale, 'revokeInvitation', result.error);
+		return { action: 'revokeInvitation', done: true };
 	},
 	invite: async ({ locals }) => {
 		const result = await createInvitation(getDb(), locals.user!.id);

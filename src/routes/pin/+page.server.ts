@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Where to go once the code is given: the page the person was going to (never this one), else home. */
 function nextPage({ url, locals }: Pick<RequestEvent, 'url' | 'locals'>): string {
-	const next = safeNext(url.searchParams.get('next'));
+	const next = safeNext(url.searchParams.get('next'), url.origin);
 	return next && !next.startsWith('/pin') ? next : locals.user ? homeFor(locals.user.kind) : '/';
 }
 

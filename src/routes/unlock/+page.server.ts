@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { unlockSession } from '$lib/server/accounts';
+import { unlockSession, usernameKey } from '$lib/server/accounts';
 import { homeFor, safeNext } from '$lib/server/access';
-import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { refused, tooManyTries } from '$lib/server/respond';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go once unlocked: the page the person was on (never this page again), else home. */
 function nextPage(url: URL, locals: App.Locals): string {
-	const next = safeNext(url.searchParams.get('next'));
+	const next = safeNext(url.searchParams.get('next'), url.origin);
 	return next && !next.startsWith('/unlock') ? next : homeFor(locals.user!.kind);
 }
 
@@ -27,12 +27,12 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		if (!locals.session!.locked) redirect(303, nextPage(url, locals));
 		// The same limits as signing in: per address in memory, per name in sign_in_throttle.
-		const address = event.getClientAddress();
-		const wait = failedAttemptsByAddress.retryAfter(address);
+		const key = attemptKey(event.getClientAddress(), usernameKey(locals.user!.username));
+		const wait = failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, {});
 		const result = await unlockSession(getDb(), { id: locals.session!.id, userId: locals.user!.id }, form.data.password);
 		if (!result.ok) {
-			failedAttemptsByAddress.record(address);
+			failedAttemptsByAddress.record(key);
 			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, {});
 			return refused(locals.locale, result.error, {});
 		}

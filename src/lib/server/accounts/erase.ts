@@ -19,8 +19,8 @@
 import { flushDeletions, type Db } from '../db';
 import { detachApplications } from '../applications';
 import { forgetInAudit } from '../audit';
-import { verifyPassword } from '../auth/password';
-import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
+import { confirmPassword, type Confirmation } from '../auth/confirm';
+import { clearFailures } from '../auth/throttle';
 import { applyLearnerChanges } from '../matching/learners';
 import { leaveOrganization } from '../orgs';
 import { closeRolesOf } from '../roles/editing';
@@ -53,21 +53,15 @@ export async function eraseAccounts(db: Db, userIds: readonly string[], now = Da
 	return erased;
 }
 
-export type DeleteResult = { ok: true } | { ok: false; error: 'wrong_password' | 'locked'; retryAfterMs?: number };
+export type DeleteResult = Confirmation;
 
 /**
- * The holder deletes their own account, confirming with their password. Wrong passwords count
- * toward the same lock as changing the password; nothing is deleted then.
+ * The holder deletes their own account, confirming with their password (auth/confirm.ts: wrong
+ * ones count toward the password lock); nothing is deleted then.
  */
 export async function deleteOwnAccount(db: Db, userId: string, password: string, now = Date.now()): Promise<DeleteResult> {
-	const user = await db.selectFrom('user').select(['password_hash', 'username_key']).where('id', '=', userId).executeTakeFirst();
-	if (!user) return { ok: false, error: 'wrong_password' };
-	const locked = await lockedFor(db, 'password', user.username_key, now);
-	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
-	if (!(await verifyPassword(user.password_hash, password))) {
-		await recordFailure(db, 'password', user.username_key, now);
-		return { ok: false, error: 'wrong_password' };
-	}
+	const confirmed = await confirmPassword(db, userId, password, now);
+	if (!confirmed.ok) return confirmed;
 	await eraseAccounts(db, [userId], now);
 	return { ok: true };
 }

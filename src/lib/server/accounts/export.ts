@@ -9,7 +9,7 @@
  * file may be found on a shared phone.
  */
 import type { Db } from '../db';
-import type { AccountKind, ApplicationStatus, Background, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
+import type { AccountKind, ApplicationStatus, Background, CourseReviewKind, Locale, OrgDecisionKind, OrgRole, OrgStatus } from '../schema';
 
 export type Bilingual = { my: string; en: string };
 
@@ -20,6 +20,8 @@ export interface AccountExport {
 	account: { username: string; kind: AccountKind; locale: Locale; background: Background | null; created_at: string; password_changed_at: string; last_used_on: string };
 	sessions: { browser: string; signed_in_at: string; last_used_at: string; expires_at: string; this_device: boolean }[];
 	recovery_codes: { unused: number; used: number };
+	/** Browsers trusted to sign in despite a lock on the name (auth/devices.ts): only until when. */
+	trusted_browsers: { trusted_until: string }[];
 	profile: { area: string; availability: string[]; remote_ok: boolean; interests: string[]; visibility: string; updated_at: string } | null;
 	skills: { skill_id: string; skill: Bilingual; level: number; source: 'self' | 'course' | 'endorsement'; course: Bilingual | null; organization: string | null; granted_at: string }[];
 	enrolments: { course_id: string; course: Bilingual; enrolled_at: string; completed_at: string | null }[];
@@ -33,8 +35,12 @@ export interface AccountExport {
 		message: string;
 		applied_at: string;
 		updated_at: string;
+		profile_shared_at: string | null;
 		history: { status: ApplicationStatus; by: 'learner' | 'organization'; note: string; at: string }[];
 		messages: { by: 'learner' | 'organization'; body: string; at: string }[];
+		thread_closed_at: string | null;
+		thread_closed_by: 'learner' | 'organization' | null;
+		thread_muted: boolean;
 	}[];
 	sync_events: { event_id: string; outcome: 'applied' | 'rejected'; error: string | null; received_at: string }[];
 	organization: { name: string; member_role: OrgRole; joined_at: string } | null;
@@ -44,6 +50,7 @@ export interface AccountExport {
 	roles_written: { title: Bilingual; organization: string; created_at: string }[];
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: { organization: string; decision: OrgDecisionKind; note: string; decided_at: string }[];
+	course_reviews: { course: Bilingual; course_version: number; review: CourseReviewKind; note: string; marked_at: string }[];
 }
 
 const iso = (time: number) => new Date(time).toISOString();
@@ -81,12 +88,14 @@ export async function exportAccount(db: Db, userId: string, sessionId: string, n
 	};
 }
 
-async function security(db: Db, userId: string, sessionId: string): Promise<Pick<AccountExport, 'sessions' | 'recovery_codes'>> {
+async function security(db: Db, userId: string, sessionId: string): Promise<Pick<AccountExport, 'sessions' | 'recovery_codes' | 'trusted_browsers'>> {
+	const devices = await db.selectFrom('trusted_device').select('expires_at').where('user_id', '=', userId).orderBy('expires_at').execute();
 	const sessions = await db.selectFrom('session').select(['id', 'browser', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
 	const codes = await db.selectFrom('recovery_code').select('used_at').where('user_id', '=', userId).execute();
 	return {
 		sessions: sessions.map((s) => ({ browser: s.browser, signed_in_at: iso(s.created_at), last_used_at: iso(s.last_seen_at), expires_at: iso(s.expires_at), this_device: s.id === sessionId })),
-		recovery_codes: { unused: codes.filter((c) => c.used_at === null).length, used: codes.filter((c) => c.used_at !== null).length }
+		recovery_codes: { unused: codes.filter((c) => c.used_at === null).length, used: codes.filter((c) => c.used_at !== null).length },
+		trusted_browsers: devices.map((d) => ({ trusted_until: iso(d.expires_at) }))
 	};
 }
 
@@ -165,7 +174,7 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		.selectFrom('application')
 		.innerJoin('role', 'role.id', 'application.role_id')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at'])
+		.select(['application.id', 'role.title_my', 'role.title_en', 'organization.name', 'application.status', 'application.message', 'application.created_at', 'application.updated_at', 'application.thread_closed_at', 'application.thread_closed_by', 'application.learner_muted', 'application.profile_shared_at'])
 		.where('application.user_id', '=', userId)
 		.orderBy('application.created_at')
 		.execute();
@@ -179,12 +188,16 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		message: r.message,
 		applied_at: iso(r.created_at),
 		updated_at: iso(r.updated_at),
+		profile_shared_at: isoOrNull(r.profile_shared_at),
 		history: events.filter((e) => e.application_id === r.id).map((e) => ({ status: e.status, by: e.by, note: e.note, at: iso(e.at) })),
-		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) }))
+		messages: messages.filter((m) => m.application_id === r.id).map((m) => ({ by: m.by, body: m.body, at: iso(m.at) })),
+		thread_closed_at: isoOrNull(r.thread_closed_at),
+		thread_closed_by: r.thread_closed_by,
+		thread_muted: r.learner_muted === 1
 	}));
 }
 
-type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions'>;
+type OrganizationWork = Pick<AccountExport, 'organization' | 'organizations_applied_for' | 'invitations_made' | 'invitation_used' | 'roles_written' | 'roles_reviewed' | 'vetting_decisions' | 'course_reviews'>;
 
 /** What an organization member or an administrator did; never who else was involved. */
 async function organizationWork(db: Db, userId: string): Promise<OrganizationWork> {
@@ -212,6 +225,13 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		.where('org_decision.decided_by', '=', userId)
 		.orderBy('org_decision.decided_at')
 		.execute();
+	const courseReviews = await db
+		.selectFrom('course_review')
+		.innerJoin('course', 'course.id', 'course_review.course_id')
+		.select(['course.title_my', 'course.title_en', 'course_review.course_version', 'course_review.kind', 'course_review.note', 'course_review.marked_at'])
+		.where('course_review.marked_by', '=', userId)
+		.orderBy('course_review.marked_at')
+		.execute();
 	return {
 		organization: membership ? { name: membership.name, member_role: membership.role, joined_at: iso(membership.joined_at) } : null,
 		organizations_applied_for: appliedFor.map((o) => ({ name: o.name, vetting: o.status, applied_at: iso(o.created_at) })),
@@ -219,6 +239,7 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 		invitation_used: used ? { used_at: isoOrNull(used.used_at) } : null,
 		roles_written: (await roles('created_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, created_at: iso(r.created_at) })),
 		roles_reviewed: (await roles('reviewed_by')).map((r) => ({ title: text(r.title_my, r.title_en), organization: r.name, reviewed_at: isoOrNull(r.reviewed_at) })),
-		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) }))
+		vetting_decisions: decisions.map((d) => ({ organization: d.name, decision: d.decision, note: d.note, decided_at: iso(d.decided_at) })),
+		course_reviews: courseReviews.map((r) => ({ course: text(r.title_my, r.title_en), course_version: r.course_version, review: r.kind, note: r.note, marked_at: iso(r.marked_at) }))
 	};
 }

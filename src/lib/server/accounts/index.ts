@@ -1,19 +1,21 @@
 /**
  * Pseudonymous accounts: a username and a password, nothing else is ever required.
  */
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
-import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword, type PasswordProblem } from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
 import { createSession, dayOf, invalidateUserSessions, markActive } from '../auth/session';
+import { forgetDevice, forgetDevices, trustDevice } from '../auth/devices';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
-import { recordAudit } from '../audit';
+import { lastActionOf, recordAudit } from '../audit';
+import { confirmPassword, type Confirmation, type NotConfirmed } from '../auth/confirm';
 import { orgIdOf } from '../orgs';
 
 export type AccountError =
 	| 'username_taken'
-	| 'password_common'
+	| PasswordProblem
 	| 'invalid_credentials'
 	| 'invalid_recovery'
 	| 'wrong_password'
@@ -47,8 +49,9 @@ export async function signUp(
 	input: SignUpInput,
 	browser: string,
 	now = Date.now()
-): Promise<Result<{ userId: string; token: string; recoveryCodes: string[] }>> {
-	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+): Promise<Result<{ userId: string; token: string; recoveryCodes: string[]; deviceToken: string | null }>> {
+	const weak = passwordProblem(input.password, input.username);
+	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.password);
 	const userId = newId();
 	try {
@@ -72,8 +75,9 @@ export async function signUp(
 				.execute();
 			const recoveryCodes = await replaceRecoveryCodes(trx, userId);
 			const { token } = await createSession(trx, userId, browser, now, { shared: input.shared });
+			const deviceToken = input.shared ? null : await trustDevice(trx, userId, null, now);
 			await recordAudit(trx, [{ actor: userId, org: null, action: 'sign_up', object: null }], now);
-			return { ok: true, userId, token, recoveryCodes } as const;
+			return { ok: true, userId, token, recoveryCodes, deviceToken } as const;
 		});
 	} catch (error) {
 		// Two sign-ups racing for one name: the unique index decides.
@@ -84,17 +88,21 @@ export async function signUp(
 
 /**
  * Checks a username and password. The answer is the same whether or not the name exists;
- * 6 failures lock the name for 30 minutes.
+ * 6 failures lock the name for 30 minutes. `device`: this browser signed in to the account
+ * before (auth/devices.ts); it is not held by the name's lock, and its own failures are counted
+ * apart (6 end its trust). A sign-in that is not a shared phone's trusts the browser
+ * (`deviceToken`, for its cookie).
  */
 export async function signIn(
 	db: Db,
 	input: { username: string; password: string; shared?: boolean },
 	browser: string,
-	now = Date.now()
-): Promise<Result<{ token: string; user: User }>> {
+	now = Date.now(),
+	device: { id: string; token: string } | null = null
+): Promise<Result<{ token: string; user: User; deviceToken: string | null }>> {
 	const key = usernameKey(input.username);
 	const locked = await lockedFor(db, 'sign-in', key, now);
-	if (locked > 0) {
+	if (locked > 0 && !device) {
 		await recordSignIn(db, await findByUsername(db, input.username), 'sign_in_failed', now);
 		return { ok: false, error: 'locked', retryAfterMs: locked };
 	}
@@ -103,17 +111,23 @@ export async function signIn(
 	if (!user || !valid) {
 		const lockMs = await db.transaction().execute(async (trx) => {
 			await recordSignIn(trx, user, 'sign_in_failed', now);
-			return recordFailure(trx, 'sign-in', key, now);
+			if (!device) return recordFailure(trx, 'sign-in', key, now);
+			// A trusted browser's own count: at its limit, it loses the trust, not the name.
+			if ((await recordFailure(trx, 'device', device.id, now)) > 0) await forgetDevice(trx, device.id);
+			return 0;
 		});
 		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
 		return { ok: false, error: 'invalid_credentials' };
 	}
-	const { token } = await db.transaction().execute(async (trx) => {
-		await clearFailures(trx, 'sign-in', key);
+	return db.transaction().execute(async (trx) => {
+		// A lock someone else's guesses started keeps running for other browsers.
+		if (locked === 0) await clearFailures(trx, 'sign-in', key);
+		if (device) await clearFailures(trx, 'device', device.id);
 		await recordSignIn(trx, user, 'sign_in', now);
-		return createSession(trx, user.id, browser, now, { shared: input.shared });
+		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
+		const deviceToken = input.shared ? null : await trustDevice(trx, user.id, device, now);
+		return { ok: true, token, user, deviceToken } as const;
 	});
-	return { ok: true, token, user };
 }
 
 /**
@@ -144,7 +158,7 @@ async function recordSignIn(db: Db, user: User | undefined, action: 'sign_in' | 
 	await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action, object: null }], now);
 }
 
-/** Changes the password after checking the current one; ends every other session. */
+/** Changes the password after checking the current one (auth/confirm.ts); ends every other session. */
 export async function changePassword(
 	db: Db,
 	userId: string,
@@ -152,14 +166,11 @@ export async function changePassword(
 	input: { current: string; next: string },
 	now = Date.now()
 ): Promise<Result<object>> {
-	const user = await db.selectFrom('user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-	const locked = await lockedFor(db, 'password', user.username_key, now);
-	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
-	if (!(await verifyPassword(user.password_hash, input.current))) {
-		await recordFailure(db, 'password', user.username_key, now);
-		return { ok: false, error: 'wrong_password' };
-	}
-	if (isCommonPassword(input.next)) return { ok: false, error: 'password_common' };
+	const confirmed = await confirmPassword(db, userId, input.current, now);
+	if (!confirmed.ok) return confirmed;
+	const user = await db.selectFrom('user').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
+	const weak = passwordProblem(input.next, user.username);
+	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.next);
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -170,7 +181,38 @@ export async function changePassword(
 		await invalidateUserSessions(trx, userId, currentSessionId);
 		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'password_change', object: null }], now);
 	});
-	await clearFailures(db, 'password', user.username_key);
+	return { ok: true };
+}
+
+/**
+ * Replaces the recovery codes with 10 new ones (returned once) after the current password: with
+ * a moment at an open session, new codes would otherwise be a way to take the account for good,
+ * voiding the holder's own. Recorded in the audit, so the account page can say when.
+ */
+export async function newRecoveryCodes(db: Db, userId: string, password: string, now = Date.now()): Promise<{ ok: true; codes: string[] } | NotConfirmed> {
+	const confirmed = await confirmPassword(db, userId, password, now);
+	if (!confirmed.ok) return confirmed;
+	const codes = await inTransaction(db, async (trx) => {
+		const made = await replaceRecoveryCodes(trx, userId);
+		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'recovery_codes_replaced', object: null }], now);
+		return made;
+	});
+	return { ok: true, codes };
+}
+
+/** When the account last replaced its recovery codes (its own audit rows); null if never since sign-up. */
+export async function codesReplacedAt(db: Db, userId: string): Promise<number | null> {
+	return lastActionOf(db, userId, 'recovery_codes_replaced');
+}
+
+/** Ends every other session of the account, after its current password. */
+export async function signOutEverywhere(db: Db, userId: string, currentSessionId: string, password: string, now = Date.now()): Promise<Confirmation> {
+	const confirmed = await confirmPassword(db, userId, password, now);
+	if (!confirmed.ok) return confirmed;
+	await inTransaction(db, async (trx) => {
+		await invalidateUserSessions(trx, userId, currentSessionId);
+		await forgetDevices(trx, userId);
+	});
 	return { ok: true };
 }
 
@@ -183,11 +225,13 @@ export async function resetWithRecoveryCode(
 	input: { username: string; code: string; password: string; shared?: boolean },
 	browser: string,
 	now = Date.now()
-): Promise<Result<{ token: string; user: User }>> {
+): Promise<Result<{ token: string; user: User; deviceToken: string | null }>> {
 	const key = usernameKey(input.username);
 	const locked = await lockedFor(db, 'recover', key, now);
 	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
-	if (isCommonPassword(input.password)) return { ok: false, error: 'password_common' };
+	// Checked against the name typed, whether or not an account has it: the same answer either way.
+	const weak = passwordProblem(input.password, input.username);
+	if (weak) return { ok: false, error: weak };
 	const user = await findByUsername(db, input.username);
 	const passwordHash = await hashPassword(input.password);
 	const result = await db.transaction().execute(async (trx) => {
@@ -198,9 +242,12 @@ export async function resetWithRecoveryCode(
 			.where('id', '=', user.id)
 			.execute();
 		await invalidateUserSessions(trx, user.id);
+		// Whoever held the account's browsers before the reset is trusted no more.
+		await forgetDevices(trx, user.id);
 		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
+		const deviceToken = input.shared ? null : await trustDevice(trx, user.id, null, now);
 		await recordAudit(trx, [{ actor: user.id, org: await orgIdOf(trx, user.id), action: 'password_reset', object: null }], now);
-		return { token, user };
+		return { token, user, deviceToken };
 	});
 	if (!result) {
 		// As for sign-in: the account tried, or none when no account has the name.

@@ -16,9 +16,10 @@ import { vettedOrgOf } from '../orgs';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
+import { closedByDecline, threadState, type ThreadState } from './thread';
 
 
-export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted';
+export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role';
 export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
@@ -33,8 +34,12 @@ export const canWithdraw = (status: ApplicationStatus) => status === 'applied' |
 /** Applications still under way for both sides (undecided, or accepted and being worked on). */
 const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
 
-/** Applies to a role open to learners now; one application per learner and role. */
-export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now()): Promise<ApplicationResult<{ id: string }>> {
+/**
+ * Applies to a role open to learners now; one application per learner and role. `share`: the
+ * learner also shares their profile with the role's organization for this application
+ * (see shareProfile), recorded with it.
+ */
+export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now(), share = false): Promise<ApplicationResult<{ id: string }>> {
 	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
 	if (user?.kind !== 'learner') return { ok: false, error: 'not_allowed' };
 	const role = await db
@@ -51,8 +56,9 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 		const existing = await trx.selectFrom('application').select('id').where('role_id', '=', roleId).where('user_id', '=', userId).executeTakeFirst();
 		if (existing) return { ok: false, error: 'already_applied' };
 		const id = newId();
-		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now }).execute();
+		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now, profile_shared_at: share ? now : null }).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: id, status: 'applied', by: 'learner', note: '', at: now }).execute();
+		if (share) await recordAudit(trx, [{ actor: userId, org: null, action: 'profile_share', object: id }], now);
 		return { ok: true, id };
 	});
 }
@@ -60,7 +66,8 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 /** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
 async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }) {
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('application').set({ status, updated_at: now }).where('id', '=', applicationId).execute();
+		// A decline closes the thread: the organization said no, so it no longer writes unless the learner opens it again.
+		await trx.updateTable('application').set({ status, updated_at: now, ...(status === 'declined' ? closedByDecline(now) : {}) }).where('id', '=', applicationId).execute();
 		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
 		await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
 	});
@@ -135,17 +142,37 @@ export async function listMyApplications(db: Db, userId: string, locale: Locale)
 	return rows.map((r) => ({ id: r.id, roleId: r.role_id, role: pick(locale, r.title_my, r.title_en), org: r.name, status: r.status, message: r.message, updatedAt: r.updated_at }));
 }
 
-/** One of the learner's applications with its history; null for anyone else's. */
-export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean }) | null> {
+/** One of the learner's applications with its history and its thread's state; null for anyone else's. */
+export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean; thread: ThreadState }) | null> {
 	const found = (await listMyApplications(db, userId, locale)).find((a) => a.id === applicationId);
 	if (!found) return null;
-	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status) };
+	const row = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status), thread: threadState(row) };
 }
 
-/** The learner's application to a role, if any (to link it from the role's page). */
-export async function applicationFor(db: Db, userId: string, roleId: string): Promise<string | null> {
-	const row = await db.selectFrom('application').select('id').where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
-	return row?.id ?? null;
+/** The learner's application to a role, if any, with whether they shared their profile on it (for the role's page). */
+export async function applicationFor(db: Db, userId: string, roleId: string): Promise<{ id: string; status: ApplicationStatus; profileShared: boolean } | null> {
+	const row = await db.selectFrom('application').select(['id', 'status', 'profile_shared_at']).where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
+	return row ? { id: row.id, status: row.status, profileShared: row.profile_shared_at !== null } : null;
+}
+
+/**
+ * The learner shares their profile with the organization of one of their own applications, or
+ * stops sharing it. Meant for a learner whose profile is hidden ("only me"): the organization
+ * then sees it on this application, as it would with "only organizations I apply to", and no
+ * other organization sees anything more. Not on a withdrawn application (withdrawing took
+ * everything back). Recorded on the application (when) and in the audit trail, together.
+ */
+export async function shareProfile(db: Db, userId: string, applicationId: string, share: boolean, now = Date.now()): Promise<ApplicationResult> {
+	const application = await db.selectFrom('application').select(['status', 'profile_shared_at']).where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+	if (!application) return { ok: false, error: 'no_application' };
+	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
+	if ((application.profile_shared_at !== null) === share) return { ok: true };
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('application').set({ profile_shared_at: share ? now : null }).where('id', '=', applicationId).execute();
+		await recordAudit(trx, [{ actor: userId, org: null, action: share ? 'profile_share' : 'profile_unshare', object: applicationId }], now);
+	});
+	return { ok: true };
 }
 
 export interface Applicant {
@@ -172,8 +199,9 @@ export async function listRoleApplications(db: Db, memberId: string, roleId: str
 
 /**
  * The applicant's profile as the organization sees it: shown when the learner lets vetted
- * organizations or the organizations they apply to see it, and the application is not withdrawn
- * (taking an application back takes back what it shared). Otherwise why it is not shown.
+ * organizations or the organizations they apply to see it, or shared it on this application,
+ * and the application is not withdrawn (taking an application back takes back what it shared).
+ * Otherwise why it is not shown.
  */
 export type ApplicantProfile = { shown: true; profile: SharedProfile } | { shown: false; why: 'hidden' | 'withdrawn' };
 
@@ -184,6 +212,8 @@ export interface OrgApplication extends Applicant {
 	profile: ApplicantProfile;
 	history: HistoryEntry[];
 	decisions: Decision[];
+	/** Whether the organization may write, and who closed the thread; never whether the learner muted it. */
+	thread: Omit<ThreadState, 'muted'>;
 }
 
 /**
@@ -197,7 +227,8 @@ export async function getOrgApplication(db: Db, memberId: string, applicationId:
 	// A deleted account's application is withdrawn and has no one behind it to show.
 	const learner = application.status === 'withdrawn' ? null : application.user_id;
 	const found = learner ? await sharedProfile(db, learner, locale) : null;
-	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : found.visibility === 'hidden' ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
+	const allowed = found && (found.visibility !== 'hidden' || application.profile_shared_at !== null);
+	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : !allowed ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
 	await recordAudit(
 		db,
 		[
@@ -216,7 +247,8 @@ export async function getOrgApplication(db: Db, memberId: string, applicationId:
 		role: pick(locale, application.title_my, application.title_en),
 		profile: shown,
 		history: await history(db, applicationId),
-		decisions: allowedDecisions(application.status)
+		decisions: allowedDecisions(application.status),
+		thread: (({ open, closedBy, ended }) => ({ open, closedBy, ended }))(threadState(application))
 	};
 }
 
@@ -245,28 +277,31 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side; not once the learner has withdrawn or deleted their account. */
+/** Adds a message from the caller's side while the thread is open (see thread.ts): not once closed, withdrawn or the account deleted. */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select(['status', 'user_id']).where('id', '=', applicationId).executeTakeFirstOrThrow();
-	if (application.status === 'withdrawn' || application.user_id === null) return { ok: false, error: 'not_allowed' };
+	const application = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }
 
 /**
  * After working with a learner (an accepted application), the organization may endorse a skill
- * the learner showed, at a level: a source of its own on the learner's profile. One endorsement
- * per organization and skill; a new one replaces the level.
+ * the learner showed, at a level: a source of its own on the learner's profile. Only a skill the
+ * role asked for, and at most at the level the role asked: the organization saw the learner do
+ * that work, nothing else (so a careless or compromised organization cannot put any skill at
+ * "can teach" on a profile). One endorsement per organization and skill; a new one replaces the
+ * level.
  */
 export async function endorseSkill(db: Db, memberId: string, applicationId: string, skillId: string, level: number, now = Date.now()): Promise<ApplicationResult> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
 	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
-	const skill = await db.selectFrom('skill').select('id').where('id', '=', skillId).executeTakeFirst();
-	if (!skill || level < 1 || level > 3) return { ok: false, error: 'not_allowed' };
+	const asked = (await endorsableSkills(db, applicationId, 'en')).find((s) => s.id === skillId);
+	if (!asked || !Number.isInteger(level) || level < 1 || level > asked.maxLevel) return { ok: false, error: 'beyond_role' };
 	const learnerId = application.user_id;
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -280,17 +315,17 @@ export async function endorseSkill(db: Db, memberId: string, applicationId: stri
 	return { ok: true };
 }
 
-/** The skills an organization may endorse on an application: the role's skills, with names. */
-export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string }[]> {
+/** The skills an organization may endorse on an application: the role's skills, with names and the level the role asked (the most it may endorse). */
+export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string; maxLevel: number }[]> {
 	const rows = await db
 		.selectFrom('application')
 		.innerJoin('role_skill', 'role_skill.role_id', 'application.role_id')
 		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en'])
+		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'role_skill.level'])
 		.where('application.id', '=', applicationId)
 		.orderBy('skill.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en) }));
+	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en), maxLevel: r.level }));
 }
 
 /**
@@ -310,5 +345,5 @@ export async function detachApplications(db: Db, userId: string, now: number): P
 		await db.insertInto('application_event').values(underWay.map((id) => ({ id: newId(), application_id: id, status: 'withdrawn' as const, by: 'learner' as const, note: '', at: now }))).execute();
 		await db.updateTable('application').set({ status: 'withdrawn', updated_at: now }).where('id', 'in', underWay).execute();
 	}
-	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0 }).where('id', 'in', ids).execute();
+	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0, profile_shared_at: null }).where('id', 'in', ids).execute();
 }

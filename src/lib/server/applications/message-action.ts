@@ -9,10 +9,10 @@ import { postMessage } from './index';
 
 export async function messageAction({ params, request, locals }: Pick<RequestEvent, 'params' | 'request' | 'locals'>) {
 	const { application } = parseParams(applicationParams, params as Record<string, string>, locals.locale, 'error_no_application');
-	const form = await readForm(request, messageSchema, locals.locale, [], 2000);
-	if (!form.ok) return fail(400, { errors: form.errors });
+	const form = await readForm(request, messageSchema, locals.locale);
+	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const result = await postMessage(getDb(), locals.user!.id, application, form.data.body);
 	if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
-	if (!result.ok) return fail(409, { errors: { body: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+	if (!result.ok) return fail(409, { values: form.values, errors: { body: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
 	return { sent: true };
 }

@@ -8,18 +8,24 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Database } from '../schema';
+import { coursesSubmitted } from '../courses/review';
 
 type Side = 'learner' | 'organization';
 
-/** Whether the other side did something after `side` last opened the application. */
+/**
+ * Whether the other side did something after `side` last opened the application. For a learner
+ * who muted the thread, the organization's messages are no news (its decisions still are).
+ */
 function hasNews(side: Side) {
 	const other: Side = side === 'learner' ? 'organization' : 'learner';
 	const seen = side === 'learner' ? 'application.learner_seen_at' : 'application.org_seen_at';
-	return ({ exists, or, selectFrom }: ExpressionBuilder<Database, 'application'>) =>
-		or([
+	return ({ and, eb, exists, or, selectFrom }: ExpressionBuilder<Database, 'application'>) => {
+		const message = exists(selectFrom('application_message').select('application_message.id').whereRef('application_message.application_id', '=', 'application.id').where('application_message.by', '=', other).whereRef('application_message.at', '>', seen));
+		return or([
 			exists(selectFrom('application_event').select('application_event.id').whereRef('application_event.application_id', '=', 'application.id').where('application_event.by', '=', other).whereRef('application_event.at', '>', seen)),
-			exists(selectFrom('application_message').select('application_message.id').whereRef('application_message.application_id', '=', 'application.id').where('application_message.by', '=', other).whereRef('application_message.at', '>', seen))
+			side === 'learner' ? and([eb('application.learner_muted', '=', 0), message]) : message
 		]);
+	};
 }
 
 /** Ids of the learner's applications with news for them. */
@@ -50,11 +56,11 @@ export async function markSeen(db: Db, applicationId: string, side: Side, now = 
 		.execute();
 }
 
-/** Organizations waiting to be vetted and roles waiting for review. */
+/** Organizations waiting to be vetted, roles waiting for review and organizations' courses waiting for their first publication. */
 export async function adminWaiting(db: Db): Promise<number> {
 	const orgs = await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
 	const roles = await db.selectFrom('role').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
-	return Number(orgs.n) + Number(roles.n);
+	return Number(orgs.n) + Number(roles.n) + (await coursesSubmitted(db));
 }
 
 /** The count on the account's main link: news on applications, or what waits for an administrator. */

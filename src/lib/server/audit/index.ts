@@ -12,11 +12,18 @@
  * - sign-ins: `sign_in`, and `sign_in_failed` (the account tried, or no actor at all when no
  *   account has that name; the name is never kept);
  * - sign-ups (`sign_up`), password changes (`password_change`), resets with a recovery code
- *   (`password_reset`, and `password_reset_failed` as for sign-ins);
+ *   (`password_reset`, and `password_reset_failed` as for sign-ins), new recovery codes made on
+ *   the account page (`recovery_codes_replaced`, which the account page shows with its date);
+ * - an owner or administrator removing a member (`org_member_remove`, object: the member's
+ *   account) or revoking an unused invitation (`org_invitation_revoke`, object: the organization);
+ * - bursts of sign-ups or organization applications refused by their limits (`sign_up_burst`,
+ *   `org_application_burst`; no actor, object: which limit, `per_address` or `overall`);
  * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
  *   `role_return`), organizations' decisions on applications (`application_shortlist` ...) and
  *   endorsements (`skill_endorse`, object: the learner; which skill stays on the profile), and
- *   learners' withdrawals (`application_withdraw`).
+ *   learners' withdrawals (`application_withdraw`);
+ * - a learner sharing a hidden profile with the organization of one application, or no longer
+ *   (`profile_share`, `profile_unshare`, object: the application).
  *
  * Rows older than `AUDIT_MONTHS` go in the daily sweep (../housekeeping.ts).
  * The ids are plain text with no foreign key: deleting an account neither deletes nor blocks
@@ -47,6 +54,30 @@ export async function recordAudit(db: Db, entries: AuditEntry[], now = Date.now(
 		.insertInto('audit_event')
 		.values(entries.map((e) => ({ actor_id: e.actor, actor_org_id: e.org, action: e.action, object_id: e.object, at: now })))
 		.execute();
+}
+
+/** The time of the account's latest `action`, or null when it never took it (or the row was swept). */
+export async function lastActionOf(db: Db, actorId: string, action: AuditAction): Promise<number | null> {
+	const row = await db
+		.selectFrom('audit_event')
+		.select((eb) => eb.fn.max('at').as('at'))
+		.where('actor_id', '=', actorId)
+		.where('action', '=', action)
+		.executeTakeFirst();
+	return row?.at == null ? null : Number(row.at);
+}
+
+/** Rows of these actions since `since`, newest first, at most `limit`: what was done to what, and when. */
+export async function actionsSince(db: Db, actions: AuditAction[], since: number, limit = 50): Promise<{ action: AuditAction; object: string | null; at: number }[]> {
+	const rows = await db
+		.selectFrom('audit_event')
+		.select(['action', 'object_id', 'at'])
+		.where('action', 'in', actions)
+		.where('at', '>=', since)
+		.orderBy('at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ action: r.action, object: r.object_id, at: Number(r.at) }));
 }
 
 /**

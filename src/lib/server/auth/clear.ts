@@ -9,6 +9,7 @@ import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
 import { config } from '../config';
 import type { Db } from '../db';
 import { clearSessionCookie, sessionCookieName } from './cookie';
+import { clearDeviceCookie } from './devices';
 import { invalidateSessionToken } from './session';
 
 export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
@@ -24,5 +25,6 @@ export async function signOutThisPhone(db: Db, cookies: Cookies): Promise<void> 
 	const token = cookies.get(sessionCookieName());
 	if (token) await invalidateSessionToken(db, token);
 	clearSessionCookie(cookies);
+	clearDeviceCookie(cookies);
 	cookies.delete(CLEAR_PENDING_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure });
 }

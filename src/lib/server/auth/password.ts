@@ -15,6 +15,29 @@ export function isCommonPassword(password: string): boolean {
 	return common.has(password.toLowerCase());
 }
 
+/** The app's own names, in both scripts: among the first words anyone guessing would try. */
+const APP_NAMES = ['lanpya', 'လမ်းပြ'];
+
+export type PasswordProblem = 'password_common' | 'password_has_username' | 'password_has_app_name' | 'password_repeated';
+
+/** Compared as people see them: one Unicode form, any letter case. */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/**
+ * Why a new password would be easy to guess for someone who knows the name it protects, or
+ * null when it is not: one of the 10,000 most common, containing the username or the app's
+ * name (Lanpya, လမ်းပြ), or one character repeated ("aaaaaaaa"). The lengths are the schema's.
+ */
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
+	if (isCommonPassword(password)) return 'password_common';
+	const folded = fold(password);
+	const name = fold(username.trim());
+	if (name.length > 0 && folded.includes(name)) return 'password_has_username';
+	if (APP_NAMES.some((app) => folded.includes(fold(app)))) return 'password_has_app_name';
+	if (/^(.)\1*$/su.test(password)) return 'password_repeated';
+	return null;
+}
+
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, ARGON2_OPTIONS);
 }

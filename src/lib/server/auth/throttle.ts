@@ -11,7 +11,7 @@ import { sha256Hex } from './tokens';
 
 export const MAX_FAILURES = 6;
 export const LOCK_MS = 30 * 60 * 1000;
-const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
+export const ADDRESS_WINDOW_MS = 15 * 60 * 1000;
 
 function throttleKey(scope: string, name: string): string {
 	return sha256Hex(`${scope}:${name}`);

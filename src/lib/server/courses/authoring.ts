@@ -6,12 +6,14 @@
  * search index are written in one transaction: a full database refuses the edit whole.
  */
 import { inTransaction, type Db } from '../db';
-import type { AccountKind, CourseAudience, CourseCategory } from '../schema';
+import type { AccountKind, CourseAudience, CourseCategory, CourseExpert, CourseStatus } from '../schema';
+import { COURSE_LEVEL_MAX } from '../../courses/levels';
+import { publicationApproved, recordPublication } from './review';
 import type { Question, QuizFile } from '../../schemas/course-content';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import { processImage, storeImage, type ImageError } from '../media/images';
-import { refreshCourseIndex } from './catalogue';
+import { publishCourse, refreshCourseIndex } from './catalogue';
 import { randomToken } from '../auth/tokens';
 import { skillIdFrom, slugify } from '../text/slug';
 
@@ -20,7 +22,7 @@ export interface Author {
 	kind: AccountKind;
 }
 
-export type AuthorError = 'not_author' | 'no_course' | 'id_taken' | 'no_module' | 'no_lesson' | 'no_quiz' | 'no_question' | 'quiz_exists' | 'last_question' | 'no_skill' | 'not_ready' | ImageError;
+export type AuthorError = 'not_author' | 'no_course' | 'id_taken' | 'no_module' | 'no_lesson' | 'no_quiz' | 'no_question' | 'quiz_exists' | 'last_question' | 'no_skill' | 'not_ready' | 'level_too_high' | ImageError;
 export type AuthorResult<T = object> = ({ ok: true } & T) | { ok: false; error: AuthorError };
 
 type Scope = { admin: true } | { admin: false; orgId: string };
@@ -67,7 +69,22 @@ export interface CourseDetails {
 	audience: CourseAudience;
 	title: Bilingual;
 	summary: Bilingual;
+	/** A practical skill, which needs in-person practice: completing the course records less (courses/levels.ts). */
+	practical?: boolean;
+	/** Which subject expert must review it. */
+	expert?: CourseExpert | null;
 }
+
+const detailColumns = (details: CourseDetails) => ({
+	category: details.category,
+	audience: details.audience,
+	title_my: details.title.my,
+	title_en: details.title.en,
+	summary_my: details.summary.my,
+	summary_en: details.summary.en,
+	practical: details.practical ? 1 : 0,
+	expert: details.expert ?? null
+});
 
 /** Starts a draft course owned by the author's organization (none for administrators). */
 export async function createCourse(db: Db, author: Author, id: string, details: CourseDetails, now = Date.now()): Promise<AuthorResult> {
@@ -80,12 +97,7 @@ export async function createCourse(db: Db, author: Author, id: string, details: 
 			.values({
 				id,
 				version: 1,
-				category: details.category,
-				audience: details.audience,
-				title_my: details.title.my,
-				title_en: details.title.en,
-				summary_my: details.summary.my,
-				summary_en: details.summary.en,
+				...detailColumns(details),
 				status: 'draft',
 				owner_org_id: scope.admin ? null : scope.orgId,
 				origin: 'authored',
@@ -106,14 +118,7 @@ export async function updateCourseDetails(db: Db, author: Author, courseId: stri
 		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
 		await db
 			.updateTable('course')
-			.set({
-				category: details.category,
-				audience: details.audience,
-				title_my: details.title.my,
-				title_en: details.title.en,
-				summary_my: details.summary.my,
-				summary_en: details.summary.en
-			})
+			.set(detailColumns(details))
 			.where('id', '=', courseId)
 			.execute();
 		await touch(db, courseId, now);
@@ -250,7 +255,11 @@ export async function saveQuiz(db: Db, author: Author, courseId: string, moduleI
 	});
 }
 
-/** The skills (with level) that completing the course grants. */
+/**
+ * The skills (with level) that completing the course grants: at most "working", as a quiz on a
+ * phone can show no more (courses/levels.ts). A skill new to Lanpya that an organization names
+ * is its proposal: nobody else sees it until an administrator places it (skills/editing.ts).
+ */
 export async function setCourseSkills(
 	db: Db,
 	author: Author,
@@ -260,11 +269,13 @@ export async function setCourseSkills(
 ): Promise<AuthorResult> {
 	return inTransaction(db, async (db) => {
 		if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+		if (skills.some((s) => !Number.isInteger(s.level) || s.level < 1 || s.level > COURSE_LEVEL_MAX)) return { ok: false, error: 'level_too_high' };
+		const scope = (await authorScope(db, author))!;
 		await inTransaction(db, async (trx) => {
 			for (const skill of skills) {
 				await trx
 					.insertInto('skill')
-					.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
+					.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en, proposed_by_org: scope.admin ? null : scope.orgId })
 					.onConflict((oc) => oc.column('id').doNothing())
 					.execute();
 			}
@@ -281,22 +292,30 @@ export async function setCourseSkills(
 	});
 }
 
-/** Publishes (learners see it) or returns to draft (learners do not). */
-export async function setPublished(db: Db, author: Author, courseId: string, published: boolean, now = Date.now()): Promise<AuthorResult> {
+/**
+ * Publishes (learners see it) or returns to draft (learners do not). An organization's course
+ * is published the first time only by an administrator's approval: asking to publish it makes
+ * it `submitted` until then (courses/review.ts); once approved, its organization publishes and
+ * withdraws it itself. An administrator publishing an organization's course approves it.
+ */
+export async function setPublished(db: Db, author: Author, courseId: string, published: boolean, now = Date.now()): Promise<AuthorResult<{ status: CourseStatus }>> {
 	return inTransaction(db, async (db) => {
 		const course = await editable(db, author, courseId);
 		if (!course) return { ok: false, error: 'no_course' };
-		if (published && (await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
-		const republished = published && course.status !== 'published' && course.published_at !== null;
-		await db
-			.updateTable('course')
-			// Edits of a draft do not move the version, so publishing again does: phones that kept
-			// the course before it was withdrawn learn that it changed.
-			.set({ status: published ? 'published' : 'draft', published_at: published ? now : course.published_at, updated_at: now, version: republished ? course.version + 1 : course.version })
-			.where('id', '=', courseId)
-			.execute();
-		await refreshCourseIndex(db, courseId);
-		return { ok: true };
+		if (!published) {
+			await db.updateTable('course').set({ status: 'draft', updated_at: now }).where('id', '=', courseId).execute();
+			await refreshCourseIndex(db, courseId);
+			return { ok: true, status: 'draft' };
+		}
+		if ((await publishProblems(db, courseId)).length > 0) return { ok: false, error: 'not_ready' };
+		const needsApproval = course.owner_org_id !== null && !(await publicationApproved(db, courseId));
+		if (needsApproval && author.kind !== 'admin') {
+			if (course.status !== 'submitted') await db.updateTable('course').set({ status: 'submitted', review_note: '', updated_at: now }).where('id', '=', courseId).execute();
+			return { ok: true, status: 'submitted' };
+		}
+		if (needsApproval) await recordPublication(db, courseId, course.version, author.userId, now);
+		await publishCourse(db, course, now);
+		return { ok: true, status: 'published' };
 	});
 }
 
@@ -458,7 +477,8 @@ export async function chooseCourseSkills(
 	now = Date.now()
 ): Promise<AuthorResult> {
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const known = picks.length ? await db.selectFrom('skill').selectAll().where('id', 'in', picks.map((p) => p.id)).execute() : [];
+	const scope = (await authorScope(db, author))!;
+	const known = picks.length ? await visibleSkills(db, scope).where('id', 'in', picks.map((p) => p.id)).execute() : [];
 	if (known.length !== picks.length) return { ok: false, error: 'no_skill' };
 	const skills = picks.map((p) => {
 		const skill = known.find((k) => k.id === p.id)!;
@@ -469,6 +489,12 @@ export async function chooseCourseSkills(
 		if (!skills.some((s) => s.id === id)) skills.push({ id, level: newSkill.level, name: newSkill.name });
 	}
 	return setCourseSkills(db, author, courseId, skills, now);
+}
+
+/** The skills an author may name: every accepted skill, and those the author's own organization proposed. */
+export function visibleSkills(db: Db, scope: Scope) {
+	const query = db.selectFrom('skill').selectAll();
+	return scope.admin ? query : query.where((eb) => eb.or([eb('proposed_by_org', 'is', null), eb('proposed_by_org', '=', scope.orgId)]));
 }
 
 /** Brings a retired lesson back at the end of its module. */

@@ -4,32 +4,26 @@
  * marked retired, never deleted, so no learner's progress is lost.
  */
 import { indexCourseText, searchCourseText, type Db } from '../db';
+import { config } from '../config';
 import { toUnicode } from '../text/normalize';
 import type { CourseBundle } from './content-files';
+import { packageBytes } from './offline';
 
 export type LoadOutcome = 'created' | 'updated' | 'unchanged';
-
-function byteLength(text: string): number {
-	return Buffer.byteLength(text, 'utf8');
-}
-
-/** Bytes a learner downloads for the whole course: lesson texts, quizzes and images. */
-export function bundleSize(bundle: CourseBundle): number {
-	let size = 0;
-	for (const body of bundle.lessons.values()) size += byteLength(body.my) + byteLength(body.en);
-	for (const quiz of bundle.quizzes.values()) size += byteLength(JSON.stringify(quiz));
-	for (const image of bundle.images.values()) size += image.length;
-	return size;
-}
 
 /**
  * Creates or updates a published course from a content bundle. Idempotent: a bundle whose
  * version is not newer than the stored one changes nothing.
  */
-export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.now()): Promise<LoadOutcome> {
+export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.now(), mediaPath = config.mediaPath): Promise<LoadOutcome> {
 	const { course } = bundle;
-	const existing = await db.selectFrom('course').select('version').where('id', '=', course.id).executeTakeFirst();
-	if (existing && existing.version >= course.version) return 'unchanged';
+	const existing = await db.selectFrom('course').select(['version', 'practical', 'expert']).where('id', '=', course.id).executeTakeFirst();
+	const practical = course.practical ? 1 : 0;
+	if (existing && existing.version >= course.version) {
+		// What a course can show and who must review it follow the files even without a new version.
+		if (existing.practical !== practical || existing.expert !== course.expert) await db.updateTable('course').set({ practical, expert: course.expert }).where('id', '=', course.id).execute();
+		return 'unchanged';
+	}
 
 	await db.transaction().execute(async (trx) => {
 		// A skill of the curated taxonomy keeps the taxonomy's name.
@@ -51,7 +45,10 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			status: 'published' as const,
 			origin: 'starter' as const,
 			sources: JSON.stringify(course.sources),
-			size_bytes: bundleSize(bundle),
+			practical,
+			expert: course.expert,
+			// Set below, from the package built of these rows.
+			size_bytes: 0,
 			updated_at: now,
 			published_at: now
 		};
@@ -110,8 +107,22 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			}
 		}
 		await indexCourseText(trx, course.id, searchableText(bundle));
+		await trx.updateTable('course').set({ size_bytes: await packageBytes(trx, course.id, mediaPath) }).where('id', '=', course.id).execute();
 	});
 	return existing ? 'updated' : 'created';
+}
+
+/**
+ * Sets every course's stored download size from its package, as the course page's download
+ * button counts it: run at start, so sizes stored by an older version of Lanpya (which counted
+ * only lesson texts, quizzes and images) or before a change in packaging agree with it.
+ */
+export async function refreshCourseSizes(db: Db, mediaPath = config.mediaPath): Promise<void> {
+	const courses = await db.selectFrom('course').select(['id', 'size_bytes']).execute();
+	for (const course of courses) {
+		const bytes = await packageBytes(db, course.id, mediaPath);
+		if (bytes !== course.size_bytes) await db.updateTable('course').set({ size_bytes: bytes }).where('id', '=', course.id).execute();
+	}
 }
 
 /** Everything a learner might search for, in both languages. */
@@ -128,7 +139,7 @@ function searchableText(bundle: CourseBundle): string {
 }
 
 /** Rebuilds a course's search text and download size from what the database holds. */
-export async function refreshCourseIndex(db: Db, courseId: string): Promise<void> {
+export async function refreshCourseIndex(db: Db, courseId: string, mediaPath = config.mediaPath): Promise<void> {
 	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).executeTakeFirstOrThrow();
 	const skills = await db
 		.selectFrom('course_skill')
@@ -138,18 +149,27 @@ export async function refreshCourseIndex(db: Db, courseId: string): Promise<void
 		.execute();
 	const modules = await db.selectFrom('course_module').select(['title_my', 'title_en']).where('course_id', '=', courseId).execute();
 	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
-	const quizzes = await db.selectFrom('quiz').select('questions').where('course_id', '=', courseId).where('retired', '=', 0).execute();
-	const images = await db.selectFrom('course_image').select('bytes').where('course_id', '=', courseId).execute();
 	const parts = [course.title_my, course.title_en, course.summary_my, course.summary_en];
 	for (const s of skills) parts.push(s.name_my, s.name_en);
 	for (const m of modules) parts.push(m.title_my, m.title_en);
 	for (const l of lessons) parts.push(l.title_my, l.title_en, l.body_my, l.body_en);
-	let size = 0;
-	for (const l of lessons) size += byteLength(l.body_my) + byteLength(l.body_en);
-	for (const q of quizzes) size += byteLength(q.questions);
-	for (const i of images) size += i.bytes;
-	await db.updateTable('course').set({ size_bytes: size }).where('id', '=', courseId).execute();
+	await db.updateTable('course').set({ size_bytes: await packageBytes(db, courseId, mediaPath) }).where('id', '=', courseId).execute();
 	await indexCourseText(db, courseId, parts.join('\n'));
+}
+
+/**
+ * Makes a course published now (its author's or an administrator's decision is the caller's).
+ * Edits of a draft do not move the version, so publishing again after a withdrawal does: phones
+ * that kept the course before learn that it changed.
+ */
+export async function publishCourse(db: Db, course: { id: string; status: string; version: number; published_at: number | null }, now: number): Promise<void> {
+	const republished = course.status !== 'published' && course.published_at !== null;
+	await db
+		.updateTable('course')
+		.set({ status: 'published', published_at: now, updated_at: now, version: republished ? course.version + 1 : course.version })
+		.where('id', '=', course.id)
+		.execute();
+	await refreshCourseIndex(db, course.id);
 }
 
 /** Ids of published courses whose text contains the query; Zawgyi queries are converted first. */

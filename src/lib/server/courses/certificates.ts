@@ -14,6 +14,8 @@ export interface HeldCertificate {
 	displayName: string | null;
 	hidden: boolean;
 	revoked: boolean;
+	/** The course teaches a practical skill, which its quizzes did not assess. */
+	practical: boolean;
 }
 
 /** The holder's certificates, newest first. */
@@ -21,7 +23,7 @@ export async function listCertificates(db: Db, userId: string, locale: Locale): 
 	const rows = await db
 		.selectFrom('certificate')
 		.innerJoin('course', 'course.id', 'certificate.course_id')
-		.select(['certificate.code', 'certificate.course_id', 'course.title_my', 'course.title_en', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
+		.select(['certificate.code', 'certificate.course_id', 'course.title_my', 'course.title_en', 'course.practical', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
 		.where('certificate.user_id', '=', userId)
 		.orderBy('certificate.issued_at', 'desc')
 		.execute();
@@ -32,7 +34,8 @@ export async function listCertificates(db: Db, userId: string, locale: Locale): 
 		issuedAt: r.issued_at,
 		displayName: r.display_name,
 		hidden: r.hidden === 1,
-		revoked: r.revoked_at !== null
+		revoked: r.revoked_at !== null,
+		practical: r.practical === 1
 	}));
 }
 
@@ -69,20 +72,23 @@ export async function revokeCertificate(db: Db, userId: string, code: string, no
 }
 
 export type Verification =
-	| { status: 'valid'; courseTitle: { my: string; en: string }; issuedAt: number; displayName: string | null }
+	| { status: 'valid'; courseTitle: { my: string; en: string }; issuedAt: number; displayName: string | null; practical: boolean }
 	| { status: 'revoked' }
 	| { status: 'unknown' };
 
-/** What anyone may learn from a code: course, date and, if the holder chose, a display name. */
+/**
+ * What anyone may learn from a code: course, date, whether the course teaches a practical skill
+ * (which a quiz on a phone did not assess) and, if the holder chose, a display name.
+ */
 export async function verifyCertificate(db: Db, code: string): Promise<Verification> {
 	const row = await db
 		.selectFrom('certificate')
 		.innerJoin('course', 'course.id', 'certificate.course_id')
-		.select(['course.title_my', 'course.title_en', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
+		.select(['course.title_my', 'course.title_en', 'course.practical', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
 		.where('certificate.code', '=', code.trim().toUpperCase())
 		.executeTakeFirst();
 	// A hidden certificate answers exactly like one that does not exist.
 	if (!row || row.hidden === 1) return { status: 'unknown' };
 	if (row.revoked_at !== null) return { status: 'revoked' };
-	return { status: 'valid', courseTitle: { my: row.title_my, en: row.title_en }, issuedAt: row.issued_at, displayName: row.display_name };
+	return { status: 'valid', courseTitle: { my: row.title_my, en: row.title_en }, issuedAt: row.issued_at, displayName: row.display_name, practical: row.practical === 1 };
 }

@@ -3,9 +3,10 @@
  * Who may see which course is decided by `authorScope` (authoring.ts), as for every edit.
  */
 import type { Db } from '../db';
-import type { CourseAudience, CourseCategory, CourseStatus, Locale } from '../schema';
+import type { CourseAudience, CourseCategory, CourseExpert, CourseStatus, Locale } from '../schema';
+import { publicationApproved } from './review';
 import type { Question } from '../../schemas/course-content';
-import { authorScope, editable, publishProblems, type Author, type PublishProblem } from './authoring';
+import { authorScope, editable, publishProblems, visibleSkills, type Author, type PublishProblem } from './authoring';
 
 type Bilingual = { my: string; en: string };
 
@@ -67,8 +68,15 @@ export interface CourseDraft {
 	audience: CourseAudience;
 	title: Bilingual;
 	summary: Bilingual;
+	practical: boolean;
+	expert: CourseExpert | null;
+	/** Why an administrator sent it back; empty when none. */
+	reviewNote: string;
+	/** Publishing needs an administrator's approval first (an organization's course never approved). */
+	needsApproval: boolean;
 	sizeBytes: number;
-	skills: { id: string; level: number; name: Bilingual }[];
+	/** `proposed`: a skill the organization named that waits for an administrator. */
+	skills: { id: string; level: number; name: Bilingual; proposed: boolean }[];
 	modules: {
 		id: string;
 		title: Bilingual;
@@ -86,7 +94,7 @@ export async function getCourseDraft(db: Db, author: Author, courseId: string): 
 	const skills = await db
 		.selectFrom('course_skill')
 		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'course_skill.level'])
+		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'skill.proposed_by_org', 'course_skill.level'])
 		.where('course_skill.course_id', '=', courseId)
 		.orderBy('skill.name_en')
 		.execute();
@@ -106,8 +114,12 @@ export async function getCourseDraft(db: Db, author: Author, courseId: string): 
 		audience: course.audience,
 		title: { my: course.title_my, en: course.title_en },
 		summary: { my: course.summary_my, en: course.summary_en },
+		practical: course.practical === 1,
+		expert: course.expert,
+		reviewNote: course.review_note,
+		needsApproval: course.owner_org_id !== null && !(await publicationApproved(db, courseId)),
 		sizeBytes: course.size_bytes,
-		skills: skills.map((s) => ({ id: s.id, level: s.level, name: { my: s.name_my, en: s.name_en } })),
+		skills: skills.map((s) => ({ id: s.id, level: s.level, name: { my: s.name_my, en: s.name_en }, proposed: s.proposed_by_org !== null })),
 		modules: modules.map((m) => {
 			const quiz = quizzes.find((q) => q.module_id === m.id);
 			return {
@@ -188,8 +200,10 @@ export async function getModuleDraft(db: Db, author: Author, courseId: string, m
 	return { courseTitle: { my: course.title_my, en: course.title_en }, id: module.id, title: { my: module.title_my, en: module.title_en }, quizId: quiz?.id ?? null };
 }
 
-/** Skills authors can pick for a course. */
-export async function listSkills(db: Db): Promise<{ id: string; name: Bilingual }[]> {
-	const rows = await db.selectFrom('skill').selectAll().orderBy('name_en').execute();
-	return rows.map((r) => ({ id: r.id, name: { my: r.name_my, en: r.name_en } }));
+/** Skills this author can pick for a course: accepted ones, and those their organization proposed (waiting for an administrator). */
+export async function listSkills(db: Db, author: Author): Promise<{ id: string; name: Bilingual; proposed: boolean }[]> {
+	const scope = await authorScope(db, author);
+	if (!scope) return [];
+	const rows = await visibleSkills(db, scope).orderBy('name_en').execute();
+	return rows.map((r) => ({ id: r.id, name: { my: r.name_my, en: r.name_en }, proposed: r.proposed_by_org !== null }));
 }

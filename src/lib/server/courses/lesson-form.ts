@@ -9,11 +9,8 @@ import type { Locale } from '../schema';
 import type { Db } from '../db';
 import { lessonSchema, imageAltSchema } from '../../schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '../media/images';
-import { addCourseImage, type Author } from './authoring';
+import { addCourseImage, editable, type Author } from './authoring';
 import { renderLesson } from './lesson-html';
-
-/** Lesson bodies may be long; they are echoed back whole. */
-const ECHO_MAX = 20_000;
 
 type Read =
 	| { ok: true; form: ReturnType<typeof readFormData<typeof lessonSchema>>; image: File | null; alt: string | null }
@@ -25,28 +22,37 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
 	try {
 		data = await request.formData();
 	} catch {
-		// Past the server's body limit (6 MB) the form cannot be read at all: most likely a photo too large.
+		// Past the server's body limit (6 MB) the form cannot be read at all: most likely a photo too
+		// large. No values then: the page shows the saved lesson again, never empty fields that a
+		// second save would store.
 		if (Number(request.headers.get('content-length')) > MAX_UPLOAD_BYTES) {
-			return { ok: false, response: fail(413, { action: 'upload', values: {}, errors: { image: translate('error_image_too_large', locale) } as Record<string, string> }) };
+			return { ok: false, response: fail(413, { action: 'upload', values: null, errors: { image: translate('error_image_too_large', locale) } as Record<string, string> }) };
 		}
-		return { ok: false, response: fail(400, { action: 'save', values: {}, errors: { form: translate('error_form', locale) } as Record<string, string> }) };
+		return { ok: false, response: fail(400, { action: 'save', values: null, errors: { form: translate('error_form', locale) } as Record<string, string> }) };
 	}
 	const image = data.get('image');
 	const alt = data.get('image_alt');
 	data.delete('image');
 	data.delete('image_alt');
-	const altText = typeof alt === 'string' ? imageAltSchema.safeParse({ alt }) : null;
+	const altText = imageAltSchema.safeParse({ alt: typeof alt === 'string' ? alt : '' });
+	const form = readFormData(data, lessonSchema, locale);
+	// The picture's description comes back with the rest until an upload uses it.
+	if (typeof alt === 'string' && alt) form.values.image_alt = alt;
 	return {
 		ok: true,
-		form: readFormData(data, lessonSchema, locale, [], ECHO_MAX),
+		form,
 		image: image instanceof File && image.size + image.name.length > 0 ? image : null,
-		alt: altText?.success ? altText.data.alt : null
+		alt: altText.success ? altText.data.alt : null
 	};
 }
 
-/** Both bodies rendered as learners will see them. */
-export function previewAction(courseId: string, read: Extract<Read, { ok: true }>) {
+/**
+ * Both bodies rendered as learners will see them, for an author of the course only (like every
+ * other authoring action; anyone else gets the same 404 as for a course that does not exist).
+ */
+export async function previewAction(db: Db, author: Author, courseId: string, read: Extract<Read, { ok: true }>, locale: Locale) {
 	const values = read.form.values;
+	if (!(await editable(db, author, courseId))) return fail(404, { action: 'preview', values, errors: { form: translate('error_no_course', locale) } as Record<string, string> });
 	const preview = { my: renderLesson(courseId, values.body_my ?? ''), en: renderLesson(courseId, values.body_en ?? '') };
 	if (!read.form.ok) return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
 	return { action: 'preview', values, preview };
@@ -61,10 +67,12 @@ export async function uploadAction(db: Db, author: Author, courseId: string, rea
 	const refuse = (key: string) => fail(400, { action: 'upload', values, errors: { image: translate(key, locale) } as Record<string, string> });
 	if (!read.image) return refuse('error_image_missing');
 	if (read.image.size > MAX_UPLOAD_BYTES) return refuse('error_image_too_large');
-	if (read.alt === null) return refuse('error_markup');
+	// The description's only rule left is its length.
+	if (read.alt === null) return refuse('error_too_long');
 	const result = await addCourseImage(db, author, courseId, new Uint8Array(await read.image.arrayBuffer()), mediaDir);
 	if (!result.ok) return result.error === 'no_course' ? refuse('error_no_course') : refuse(`error_image_${result.error}`);
 	const snippet = `![${read.alt}](images/${result.name})`;
+	delete values.image_alt;
 	for (const key of ['body_my', 'body_en']) values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
 	return { action: 'upload', values, uploaded: snippet };
 }

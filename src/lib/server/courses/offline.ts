@@ -105,6 +105,23 @@ async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: 
 	return { manifest: { id: course.id, version: course.version, title: outline.title }, files };
 }
 
+/**
+ * Bytes a learner downloads for the whole course: the sum of its package's files, as the
+ * manifest lists them. The one figure every page states (the catalogue, the course page, its
+ * download button, the author's page), stored as `course.size_bytes` whenever the course changes
+ * (catalogue.ts). Any status, so an author sees a draft's size too.
+ */
+export async function packageBytes(db: Db, courseId: string, mediaPath: string): Promise<number> {
+	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).executeTakeFirst();
+	if (!course) return 0;
+	// Built afresh: the cache of packages is keyed by version and time of change, which an edit
+	// of a draft within the same millisecond would not move.
+	const { files } = await buildPackage(db, course, mediaPath);
+	let bytes = 0;
+	for (const body of files.values()) bytes += Buffer.byteLength(body);
+	return bytes;
+}
+
 /** The list of files to download, each address carrying its content's hash; null when not published. */
 export async function offlineManifest(db: Db, courseId: string, mediaPath: string): Promise<OfflineManifest | null> {
 	const built = await packageBodies(db, courseId, mediaPath);

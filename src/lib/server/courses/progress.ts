@@ -4,12 +4,14 @@
  * - quiz attempts are appended; the best score counts;
  * - a course completes when every current lesson is done and every current quiz passed, and
  *   completion only moves forward (a later version with new lessons does not undo it);
- * - on completion the course's skills are granted ("verified by course") and one certificate
- *   is issued.
+ * - on completion the course's skills are granted ("verified by course", at most at the level a
+ *   course can show: src/lib/courses/levels.ts) and one certificate is issued. A skill an
+ *   organization proposed is granted once an administrator accepts it (`grantAcceptedSkill`).
  */
 import type { Db } from '../db';
 import { newId, randomToken } from '../auth/tokens';
 import { scoreQuiz, type Answer, type QuizScore } from '$lib/courses/scoring';
+import { courseGrantLevel } from '$lib/courses/levels';
 import type { QuizFile } from '../../schemas/course-content';
 
 export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
@@ -193,14 +195,7 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 			.where('course_id', '=', courseId)
 			.where('completed_at', 'is', null)
 			.execute();
-		const skills = await trx.selectFrom('course_skill').select(['skill_id', 'level']).where('course_id', '=', courseId).execute();
-		for (const skill of skills) {
-			await trx
-				.insertInto('user_skill')
-				.values({ user_id: userId, skill_id: skill.skill_id, level: skill.level, source: 'course', source_ref: courseId, granted_at: now })
-				.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
-				.execute();
-		}
+		await grantCourseSkills(trx, courseId, [userId], now);
 		await trx
 			.insertInto('certificate')
 			.values({ code: newCertificateCode(), user_id: userId, course_id: courseId, course_version: course.version, issued_at: now, display_name: null, hidden: 0, revoked_at: null })
@@ -211,6 +206,46 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 	if (db.isTransaction) await complete_(db);
 	else await db.transaction().execute(complete_);
 	return true;
+}
+
+/**
+ * Grants a course's skills to learners who completed it, each at the level the course can show
+ * (`courseGrantLevel`), for `skillId` only when given. Skills an organization proposed and no
+ * administrator accepted yet are left out. Never lowers or repeats a grant.
+ */
+async function grantCourseSkills(db: Db, courseId: string, userIds: string[], at: number | ((userId: string) => number), skillId?: string): Promise<void> {
+	if (userIds.length === 0) return;
+	let query = db
+		.selectFrom('course_skill')
+		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
+		.innerJoin('course', 'course.id', 'course_skill.course_id')
+		.select(['course_skill.skill_id', 'course_skill.level', 'course.practical'])
+		.where('course_skill.course_id', '=', courseId)
+		.where('skill.proposed_by_org', 'is', null);
+	if (skillId) query = query.where('course_skill.skill_id', '=', skillId);
+	for (const skill of await query.execute()) {
+		const level = courseGrantLevel(skill.level, skill.practical === 1);
+		for (const userId of userIds) {
+			await db
+				.insertInto('user_skill')
+				.values({ user_id: userId, skill_id: skill.skill_id, level, source: 'course', source_ref: courseId, granted_at: typeof at === 'number' ? at : at(userId) })
+				.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
+				.execute();
+		}
+	}
+}
+
+/**
+ * An administrator accepted a skill an organization proposed: everyone who completed a course
+ * naming it gets it now, dated by their completion (inside the caller's transaction).
+ */
+export async function grantAcceptedSkill(db: Db, skillId: string): Promise<void> {
+	const courses = await db.selectFrom('course_skill').select('course_id').where('skill_id', '=', skillId).execute();
+	for (const { course_id } of courses) {
+		const done = await db.selectFrom('enrolment').select(['user_id', 'completed_at']).where('course_id', '=', course_id).where('completed_at', 'is not', null).execute();
+		const when = new Map(done.map((d) => [d.user_id, Number(d.completed_at)]));
+		await grantCourseSkills(db, course_id, [...when.keys()], (userId) => when.get(userId)!, skillId);
+	}
 }
 
 /** 16 base32 characters (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */

@@ -6,6 +6,8 @@ import type { Db } from '../db';
 import type { CourseAudience, CourseCategory, Locale } from '../schema';
 import { searchCourses } from './catalogue';
 import { pickText as pick } from '../../format';
+import { courseGrantLevel } from '../../courses/levels';
+import { publicReviews, reviewsOf, type PublicReviews } from './review';
 
 export interface CatalogueFilters {
 	/** One course only (for its own page). */
@@ -74,7 +76,12 @@ export async function listCourses(db: Db, filters: CatalogueFilters, locale: Loc
 
 export interface CourseOutline extends CourseCard {
 	version: number;
-	skills: { id: string; name: string; level: number }[];
+	/** Each skill at the level completing the course records (`level`), and the level the course aims at (`aim`, higher for a practical course, confirmed by a partner). */
+	skills: { id: string; name: string; level: number; aim: number }[];
+	/** A practical skill: a quiz on a phone cannot show it; it needs in-person practice confirmed by a partner. */
+	practical: boolean;
+	/** Which reviews of this version's text are done (when) and which are owed. */
+	reviews: PublicReviews;
 	sources: { title: string; url: string }[];
 	modules: {
 		id: string;
@@ -88,12 +95,15 @@ export interface CourseOutline extends CourseCard {
 export async function getCourseOutline(db: Db, courseId: string, locale: Locale): Promise<CourseOutline | null> {
 	const [card] = await listCourses(db, { id: courseId }, locale);
 	if (!card) return null;
-	const course = await db.selectFrom('course').select(['version', 'sources']).where('id', '=', courseId).executeTakeFirstOrThrow();
+	const course = await db.selectFrom('course').select(['version', 'sources', 'practical']).where('id', '=', courseId).executeTakeFirstOrThrow();
+	const practical = course.practical === 1;
 	const skills = await db
 		.selectFrom('course_skill')
 		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
 		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'course_skill.level'])
 		.where('course_skill.course_id', '=', courseId)
+		// A skill an organization proposed is shown once an administrator accepts it.
+		.where('skill.proposed_by_org', 'is', null)
 		.execute();
 	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
 	const lessons = await db
@@ -112,7 +122,9 @@ export async function getCourseOutline(db: Db, courseId: string, locale: Locale)
 	return {
 		...card,
 		version: course.version,
-		skills: skills.map((s) => ({ id: s.id, name: pick(locale, s.name_my, s.name_en), level: s.level })),
+		skills: skills.map((s) => ({ id: s.id, name: pick(locale, s.name_my, s.name_en), level: courseGrantLevel(s.level, practical), aim: s.level })),
+		practical,
+		reviews: publicReviews((await reviewsOf(db, [courseId])).get(courseId)!),
 		sources: JSON.parse(course.sources),
 		modules: modules.map((m) => {
 			const quiz = quizzes.find((q) => q.module_id === m.id);

@@ -12,7 +12,7 @@
  */
 import type { Db } from '../db';
 import { changesSince, forgetChanges, lastChange } from './changes';
-import { scoreOf, type LearnerFacts, type RoleFacts } from '../../matching/score';
+import { candidateRule, listedAsCandidate, scoreOf, timesFitted, type LearnerFacts, type RoleFacts } from '../../matching/score';
 
 class VisibleLearners {
 	/** The last change note applied. */
@@ -24,6 +24,7 @@ class VisibleLearners {
 	/** Skill id → slot → the highest level held. */
 	private holders = new Map<string, Map<number, number>>();
 	private area = new Int16Array(1024);
+	/** Slot → a bit for each role time the learner fits (`timesFitted`: full time fits part time too). */
 	private availability = new Uint32Array(1024);
 	private remote = new Uint8Array(1024);
 	private codes = new Map<string, number>();
@@ -57,7 +58,7 @@ class VisibleLearners {
 		this.ids[slot] = id;
 		this.facts[slot] = facts;
 		this.area[slot] = this.code(facts.area);
-		this.availability[slot] = facts.availability.reduce((mask, word) => mask | this.bit(word), 0);
+		this.availability[slot] = timesFitted(facts.availability).reduce((mask, time) => mask | this.bit(time), 0);
 		this.remote[slot] = facts.remote ? 1 : 0;
 		for (const [skill, level] of Object.entries(facts.skills)) {
 			let held = this.holders.get(skill);
@@ -77,24 +78,41 @@ class VisibleLearners {
 		[this.area, this.availability, this.remote] = [area, availability, remote];
 	}
 
-	/** Slots of the `limit` best learners for the role, best first (eligible, score, then id). */
+	/**
+	 * Slots of the `limit` best learners the role's candidate list shows (`candidateRule`), best
+	 * first (eligible, score, then id).
+	 */
 	best(role: RoleFacts, limit: number): number[] {
+		const rule = candidateRule(role);
 		const count = this.ids.length;
 		const required = new Uint8Array(count);
 		const preferred = new Uint8Array(count);
-		for (const [wanted, counts] of [[role.required, required], [role.preferred, preferred]] as const) {
-			for (const skill of wanted) this.holders.get(skill.id)?.forEach((level, slot) => level >= skill.level && counts[slot]++);
+		// Learners who hold a required skill at any level: for a role that requires skills, the
+		// only ones listed, so only they are scored.
+		const holds = new Uint8Array(count);
+		const holding: number[] = [];
+		for (const skill of role.required) {
+			this.holders.get(skill.id)?.forEach((level, slot) => {
+				if (holds[slot] === 0) holding.push(slot);
+				holds[slot] = 1;
+				if (level >= skill.level) required[slot]++;
+			});
 		}
+		for (const skill of role.preferred) this.holders.get(skill.id)?.forEach((level, slot) => level >= skill.level && preferred[slot]++);
+		const pool = rule.kind === 'required' ? holding : null;
+		const size = pool ? pool.length : count;
 		const area = role.area === null ? -1 : (this.codes.get(role.area) ?? -2);
 		const remote = role.remote ? 1 : 0;
 		const time = this.codes.has(role.availability) ? this.bit(role.availability) : 0;
-		// Eligible learners rank above every other, so their key is 1000 + score.
+		// Eligible learners rank above every other, so their key is 1000 + score; -1 is not listed.
 		const keys = new Int16Array(count).fill(-1);
 		const tally = new Int32Array(1101);
-		for (let slot = 0; slot < count; slot++) {
+		for (let i = 0; i < size; i++) {
+			const slot = pool ? pool[i] : i;
 			if (this.ids[slot] === '') continue;
 			const place = this.area[slot] === area || (remote & this.remote[slot]) === 1;
 			const score = scoreOf(role, required[slot], preferred[slot], place, (this.availability[slot] & time) !== 0);
+			if (!listedAsCandidate(rule, holds[slot] === 1, score)) continue;
 			keys[slot] = required[slot] === role.required.length ? 1000 + score : score;
 			tally[keys[slot]]++;
 		}
@@ -102,7 +120,10 @@ class VisibleLearners {
 		let cutoff = 1100;
 		for (let taken = 0; cutoff > 0 && taken + tally[cutoff] < limit; cutoff--) taken += tally[cutoff];
 		const chosen: number[] = [];
-		for (let slot = 0; slot < count; slot++) if (keys[slot] >= cutoff) chosen.push(slot);
+		for (let i = 0; i < size; i++) {
+			const slot = pool ? pool[i] : i;
+			if (keys[slot] >= cutoff) chosen.push(slot);
+		}
 		chosen.sort((a, b) => keys[b] - keys[a] || (this.ids[a] < this.ids[b] ? -1 : 1));
 		return chosen.slice(0, limit);
 	}
@@ -167,7 +188,7 @@ async function visibleLearners(db: Db): Promise<VisibleLearners> {
 	return visible;
 }
 
-/** The `limit` best learners visible to vetted organizations for a role, best first, with their facts. */
+/** The `limit` best learners visible to vetted organizations that the role's candidate list shows, best first, with their facts. */
 export async function bestLearners(db: Db, role: RoleFacts, limit: number): Promise<{ id: string; facts: LearnerFacts }[]> {
 	const visible = await visibleLearners(db);
 	return visible.best(role, limit).map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));

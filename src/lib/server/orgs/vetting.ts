@@ -10,6 +10,7 @@
 import type { Db } from '../db';
 import { newId } from '../auth/tokens';
 import { recordAudit } from '../audit';
+import { skeleton } from '../text/confusables';
 import type { OrgDecisionKind, OrgKind, OrgStatus } from '../schema';
 
 const DECISIONS: Record<OrgDecisionKind, { from: OrgStatus[]; to: OrgStatus }> = {
@@ -54,6 +55,23 @@ export interface OrgReview {
 	members: number;
 	history: { decision: OrgDecisionKind; note: string; by: string | null; at: number }[];
 	allowed: OrgDecisionKind[];
+	/** Other organizations whose name a reader could take for this one's. */
+	lookalikes: { id: string; name: string; status: OrgStatus }[];
+}
+
+/**
+ * For each organization, the others whose names look the same to a reader (a Cyrillic letter, a
+ * zero-width space, 0 for O: text/confusables.ts), so administrators see a copy before vetting it.
+ */
+export function lookalikesAmong<T extends { id: string; name: string }>(orgs: readonly T[]): Map<string, T[]> {
+	const bySkeleton = new Map<string, T[]>();
+	for (const org of orgs) {
+		const key = skeleton(org.name);
+		bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), org]);
+	}
+	const result = new Map<string, T[]>();
+	for (const org of orgs) result.set(org.id, bySkeleton.get(skeleton(org.name))!.filter((other) => other.id !== org.id));
+	return result;
 }
 
 /** Everything an administrator needs to decide on an organization; null when there is none. */
@@ -87,6 +105,7 @@ export async function organizationForReview(db: Db, orgId: string): Promise<OrgR
 		contact: owner?.username ?? null,
 		members: Number(members.n),
 		history: history.map((h) => ({ decision: h.decision, note: h.note, by: h.username, at: h.decided_at })),
-		allowed: allowedDecisions(org.status)
+		allowed: allowedDecisions(org.status),
+		lookalikes: lookalikesAmong(await db.selectFrom('organization').select(['id', 'name', 'status']).execute()).get(org.id) ?? []
 	};
 }

@@ -1,17 +1,19 @@
 /**
  * Candidates for a role, as its organization sees them: only learners who chose to be visible to
- * vetted organizations, ranked by the same score learners see, and shown by a pseudonym made
- * for this organization alone (two organizations cannot tell they see the same person), with
- * skills and their sources, languages, area and the match reasons. Nothing more: no account
- * name, no other field, until the learner applies. Each candidate shown is a view of that
- * learner's profile, recorded in the audit trail so the learner can see who looked.
+ * vetted organizations and whom the role is about (`candidateRule`: they hold one of its
+ * required skills, or reach the score the page states when it requires none), ranked by the
+ * same score learners see, and shown by a pseudonym made for this organization alone (two
+ * organizations cannot tell they see the same person), with skills and their sources,
+ * languages, area and the match reasons. Nothing more: no account name, no other field, until
+ * the learner applies. Each candidate shown is a view of that learner's profile, recorded in
+ * the audit trail so the learner can see who looked; a learner not shown is not recorded.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
-import type { Locale } from '../schema';
+import type { Locale, RoleStatus } from '../schema';
 import { bestLearners } from '../matching/learners';
-import { scoreMatch, type Match, type RoleFacts } from '../../matching/score';
+import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from '../../matching/score';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 
@@ -32,10 +34,22 @@ export interface Candidate {
 	missing: { name: string; level: number; has: number }[];
 }
 
-export type CandidatesResult = { ok: true; role: { id: string; title: string }; candidates: Candidate[] } | { ok: false; error: 'not_vetted' | 'no_role' };
+export type CandidatesResult =
+	| { ok: true; role: { id: string; title: string }; listing: CandidateRule; candidates: Candidate[] }
+	| { ok: false; error: 'not_vetted' | 'no_role' | 'not_reviewed' };
 
 /**
- * Ranked candidates for one of the caller's organization's roles (at most `limit`).
+ * The states in which a role has candidates: once an administrator approved it, and while it is
+ * open. A draft or a submitted role has not been reviewed (otherwise any skills, area and time
+ * written into a draft would search every visible learner around the review), and a closed role
+ * looks for nobody.
+ */
+export const CANDIDATE_STATUSES: readonly RoleStatus[] = ['approved', 'open'];
+export const hasCandidates = (status: RoleStatus) => CANDIDATE_STATUSES.includes(status);
+
+/**
+ * Ranked candidates for one of the caller's organization's roles (at most `limit`), only while
+ * the role is approved or open (`CANDIDATE_STATUSES`).
  *
  * Every visible learner is ranked in memory (matching/learners.ts, the same score and order as
  * `scoreMatch` and `byMatch`), and only the best `limit` are explained and their skills read.
@@ -43,8 +57,9 @@ export type CandidatesResult = { ok: true; role: { id: string; title: string }; 
 export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50, now = Date.now()): Promise<CandidatesResult> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').select(['id', 'title_my', 'title_en', 'area', 'remote', 'availability']).where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db.selectFrom('role').select(['id', 'status', 'title_my', 'title_en', 'area', 'remote', 'availability']).where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
+	if (!hasCandidates(role.status)) return { ok: false, error: 'not_reviewed' };
 	const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).execute();
 	const facts: RoleFacts = {
 		required: roleSkills.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
@@ -62,6 +77,7 @@ export async function rankCandidates(db: Db, userId: string, roleId: string, loc
 	return {
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
+		listing: candidateRule(facts),
 		candidates: best.map((learner) => {
 			const match = scoreMatch(learner.facts, facts);
 			return {

@@ -80,7 +80,8 @@ function columns(input: RoleDetails) {
 async function knownSkills(db: Db, skills: RoleSkill[]): Promise<boolean> {
 	if (skills.length === 0) return true;
 	const ids = [...new Set(skills.map((s) => s.id))];
-	const found = await db.selectFrom('skill').select('id').where('id', 'in', ids).execute();
+	// A skill an organization proposed is no skill yet for anyone's role (skills/editing.ts).
+	const found = await db.selectFrom('skill').select('id').where('id', 'in', ids).where('proposed_by_org', 'is', null).execute();
 	return found.length === ids.length && ids.length === skills.length;
 }
 

@@ -7,7 +7,9 @@ import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
 import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import { coursesForGap } from '../../matching/gaps';
 import { pickText as pick } from '../../format';
+import { courseAimLevel } from '../../courses/levels';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
@@ -28,8 +30,14 @@ export interface MissingSkill {
 	name: string;
 	level: number;
 	has: number;
-	/** Published courses that grant this skill at the level or above. */
-	courses: { id: string; title: string }[];
+	/**
+	 * Published courses for the gap (`coursesForGap`), each with the level it teaches to. A
+	 * practical course (first aid) records less by itself: it aims at the level, which a partner
+	 * then confirms.
+	 */
+	courses: { id: string; title: string; level: number; practical: boolean }[];
+	/** Whether the courses reach the level asked; false when they are only a first step. */
+	reaches: boolean;
 }
 
 export interface Opportunity {
@@ -96,27 +104,28 @@ export async function opportunitiesPage(db: Db, userId: string, locale: Locale, 
 	return { roles, total: all.length, matching: chosen.length, page, pages, perPage: OPPORTUNITIES_PER_PAGE };
 }
 
-/** Names each missing skill and finds the published courses that close the gap. */
+/**
+ * Names each missing skill and finds the published courses that close the gap, or, when no
+ * course reaches the level asked, those that are a first step towards it.
+ */
 async function explainMissing(db: Db, opportunities: Opportunity[], locale: Locale): Promise<void> {
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
 	const names = new Map((await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute()).map((n) => [n.id, pick(locale, n.name_my, n.name_en)]));
-	const courses = new Map<string, { level: number; id: string; title: string }[]>();
+	const courses = new Map<string, { level: number; id: string; title: string; practical: boolean }[]>();
 	const rows = await db
 		.selectFrom('course_skill')
 		.innerJoin('course', 'course.id', 'course_skill.course_id')
-		.select(['course_skill.skill_id', 'course_skill.level', 'course.id', 'course.title_my', 'course.title_en'])
+		.select(['course_skill.skill_id', 'course_skill.level', 'course.practical', 'course.id', 'course.title_my', 'course.title_en'])
 		.where('course_skill.skill_id', 'in', ids)
 		.where('course.status', '=', 'published')
 		.orderBy('course.id')
 		.execute();
-	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: c.level, id: c.id, title: pick(locale, c.title_my, c.title_en) }]);
+	// A course closes the gap with the level it teaches to (never past what a course can show); a
+	// practical course is named with its aim too, and the page says a partner confirms that level.
+	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseAimLevel(c.level), id: c.id, title: pick(locale, c.title_my, c.title_en), practical: c.practical === 1 }]);
 	for (const opportunity of opportunities) {
-		opportunity.missing = opportunity.match.required.missing.map((m) => ({
-			...m,
-			name: names.get(m.id) ?? m.id,
-			courses: (courses.get(m.id) ?? []).filter((c) => c.level >= m.level).map(({ id, title }) => ({ id, title }))
-		}));
+		opportunity.missing = opportunity.match.required.missing.map((m) => ({ ...m, name: names.get(m.id) ?? m.id, ...coursesForGap(courses.get(m.id) ?? [], m) }));
 	}
 }
 

@@ -3,13 +3,15 @@
  * means, in Burmese and English. Every change sets `updated_at`, which tells the loader
  * (taxonomy.ts) to keep the administrator's words over the files'. A skill's id is made once
  * from its English name and never changes, so the learners, roles and courses that use it keep
- * pointing at it whatever it is renamed to.
+ * pointing at it whatever it is renamed to. A skill an organization named for its course waits,
+ * seen by nobody else, until an administrator places it in a group (`editSkill`).
  */
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { SkillTable } from '../schema';
 import type { SkillInput } from '../../schemas/skill';
 import { skillIdFrom } from '../text/slug';
+import { grantAcceptedSkill } from '../courses/progress';
 
 type Bilingual = { my: string; en: string };
 export type SkillLevelTexts = SkillInput['levels'];
@@ -31,6 +33,8 @@ export interface AdminSkill {
 	/** When an administrator last changed it; null while it is as the files have it. */
 	editedAt: number | null;
 	use: SkillUse;
+	/** The organization that proposed it for a course, while it waits for an administrator; null once placed. */
+	proposedBy: string | null;
 }
 
 export interface AdminSkillGroup {
@@ -64,7 +68,17 @@ async function usage(db: Db, ids: string[]): Promise<Map<string, SkillUse>> {
 
 async function adminSkills(db: Db, rows: Selectable<SkillTable>[]): Promise<AdminSkill[]> {
 	const use = await usage(db, rows.map((r) => r.id));
-	return rows.map((r) => ({ id: r.id, name: { my: r.name_my, en: r.name_en }, groupId: r.group_id, levels: levelsOf(r.levels), editedAt: r.updated_at, use: use.get(r.id)! }));
+	const orgIds = [...new Set(rows.map((r) => r.proposed_by_org).filter((id) => id !== null))];
+	const orgs = new Map(orgIds.length ? (await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [o.id, o.name]) : []);
+	return rows.map((r) => ({
+		id: r.id,
+		name: { my: r.name_my, en: r.name_en },
+		groupId: r.group_id,
+		levels: levelsOf(r.levels),
+		editedAt: r.updated_at,
+		use: use.get(r.id)!,
+		proposedBy: r.proposed_by_org === null ? null : (orgs.get(r.proposed_by_org) ?? r.proposed_by_org)
+	}));
 }
 
 /** Every group, in order, with how many skills it has. */
@@ -145,21 +159,24 @@ export async function addSkill(db: Db, adminId: string, input: SkillInput, now =
 
 /**
  * Changes a skill's names, group and level texts; its id stays. A skill moved to another group
- * goes to that group's end. Marks it edited, so the files never overwrite it. All or nothing.
+ * goes to that group's end. Marks it edited, so the files never overwrite it. Saving a skill an
+ * organization proposed accepts it: from then on everyone sees it, and those who completed a
+ * course naming it get it (courses/progress.ts). All or nothing.
  */
 export async function editSkill(db: Db, adminId: string, skillId: string, input: SkillInput, now = Date.now()): Promise<SkillEditResult> {
 	return db.transaction().execute(async (trx): Promise<SkillEditResult> => {
 		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
-		const skill = await trx.selectFrom('skill').select(['group_id', 'position']).where('id', '=', skillId).executeTakeFirst();
+		const skill = await trx.selectFrom('skill').select(['group_id', 'position', 'proposed_by_org']).where('id', '=', skillId).executeTakeFirst();
 		if (!skill) return { ok: false, error: 'no_skill' };
 		const checked = await check(trx, input, skillId);
 		if (!checked.ok) return checked;
 		const position = skill.group_id === input.group ? skill.position : await endOf(trx, input.group);
 		await trx
 			.updateTable('skill')
-			.set({ name_my: input.name.my, name_en: input.name.en, group_id: input.group, position, levels: JSON.stringify(input.levels), updated_at: now })
+			.set({ name_my: input.name.my, name_en: input.name.en, group_id: input.group, position, levels: JSON.stringify(input.levels), updated_at: now, proposed_by_org: null })
 			.where('id', '=', skillId)
 			.execute();
+		if (skill.proposed_by_org !== null) await grantAcceptedSkill(trx, skillId);
 		return { ok: true };
 	});
 }

@@ -4,6 +4,7 @@
  * (area, availability, remote, interests, who may see it). Nothing typed, nothing that names a
  * person, a unit or a place; what a person did before is never stored (see crosswalk.ts).
  */
+import { confirmPassword, type NotConfirmed } from '../auth/confirm';
 import type { Db } from '../db';
 import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
@@ -73,6 +74,12 @@ export interface Profile {
 	interests: string[];
 	visibility: Visibility;
 	skills: ProfileSkill[];
+}
+
+/** Who may see the learner's profile: hidden ("only me") until the learner chooses otherwise. */
+export async function profileVisibility(db: Db, userId: string): Promise<Visibility> {
+	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+	return row?.visibility ?? 'hidden';
 }
 
 /** The learner's own profile (a learner with no profile yet gets the defaults: hidden, area unsaid). */
@@ -175,7 +182,8 @@ export type ProfileResult = { ok: true } | { ok: false; error: 'no_skill' | 'no_
  */
 export async function declareSkills(db: Db, userId: string, choices: { id: string; level: number }[], now = Date.now()): Promise<ProfileResult> {
 	const ids = choices.map((c) => c.id);
-	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).execute();
+	// A skill an organization proposed is declared by nobody until an administrator accepts it.
+	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).where('proposed_by_org', 'is', null).execute();
 	if (known.length !== new Set(ids).size) return { ok: false, error: 'no_skill' };
 	await db.transaction().execute(async (trx) => {
 		for (const choice of choices) {
@@ -213,6 +221,26 @@ export async function saveProfileDetails(db: Db, userId: string, details: Profil
 		.onConflict((oc) => oc.column('user_id').doUpdateSet(values))
 		.execute();
 	return { ok: true };
+}
+
+/** Who may see a profile, from fewest to most: "only organizations I apply to" shows it to fewer than "vetted organizations". */
+const VISIBILITY_REACH: Record<ProfileDetails['visibility'], number> = { hidden: 0, applied: 1, vetted: 2 };
+
+export type DetailsResult = ProfileResult | NotConfirmed | { ok: false; error: 'password_needed' };
+
+/**
+ * The learner's own change of their details (the profile page). Showing the profile to more
+ * organizations than before asks for the password again (auth/confirm.ts), so that someone
+ * holding the learner's open session cannot expose them; keeping or narrowing it does not.
+ */
+export async function changeProfileDetails(db: Db, userId: string, details: ProfileDetails, password: string | null, now = Date.now()): Promise<DetailsResult> {
+	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+	if (VISIBILITY_REACH[details.visibility] > VISIBILITY_REACH[row?.visibility ?? 'hidden']) {
+		if (!password) return { ok: false, error: 'password_needed' };
+		const confirmed = await confirmPassword(db, userId, password, now);
+		if (!confirmed.ok) return confirmed;
+	}
+	return saveProfileDetails(db, userId, details, now);
 }
 
 /** Skill names by id, in the reader's language. */

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
+import { destination, leavingHref } from '../../leaving';
 
 export interface RenderOptions {
 	/**
@@ -16,7 +17,6 @@ export interface RenderOptions {
 // A type alias, not an interface, so it fits markdown-it's index-signature Env type.
 type Env = { resolveImage?: RenderOptions['resolveImage'] };
 
-const EXTERNAL_REL = 'noopener noreferrer nofollow';
 
 /**
  * Browsers drop tabs/newlines anywhere in a URL, strip leading/trailing C0 controls and spaces,
@@ -30,11 +30,15 @@ function isLocalPath(url: string): boolean {
 	return url.startsWith('/') && !url.startsWith('//') && !UNSAFE_URL_CHARS.test(url);
 }
 
-/** The rel value a link needs, or null if the href is not allowed at all. */
-function linkRel(href: string): string | null {
+/**
+ * Where a link may point, or null if the href is not allowed at all. A link that leaves Lanpya
+ * (http(s), mailto) points at Lanpya's own "you are leaving" page (src/lib/leaving.ts), which
+ * names the address and goes there only when the person taps; paths on this site and "#" stay.
+ */
+function linkHref(href: string): string | null {
 	if (UNSAFE_URL_CHARS.test(href)) return null;
-	if (/^https?:\/\//i.test(href)) return EXTERNAL_REL;
-	if (/^mailto:/i.test(href) || href.startsWith('#') || isLocalPath(href)) return '';
+	if (/^(https?:\/\/|mailto:)/i.test(href)) return destination(href) ? leavingHref(href) : null;
+	if (href.startsWith('#') || isLocalPath(href)) return href;
 	return null;
 }
 
@@ -51,16 +55,14 @@ function sanitizeInline(state: StateCore, children: Token[]): Token[] {
 	let droppingLink = false; // links never nest in markdown-it, so a flag pairs open and close
 	for (const token of children) {
 		if (token.type === 'link_open') {
-			const href = String(token.attrGet('href') ?? '');
-			const rel = linkRel(href);
-			if (rel === null) {
+			const href = linkHref(String(token.attrGet('href') ?? ''));
+			if (href === null) {
 				droppingLink = true;
 				continue;
 			}
 			const title = token.attrGet('title');
 			token.attrs = [['href', href]];
 			if (title) token.attrs.push(['title', String(title)]);
-			if (rel) token.attrs.push(['rel', rel]);
 		} else if (token.type === 'link_close' && droppingLink) {
 			droppingLink = false;
 			continue;

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { resetWithRecoveryCode } from '$lib/server/accounts';
+import { resetWithRecoveryCode, usernameKey } from '$lib/server/accounts';
 import { homeFor } from '$lib/server/access';
-import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
+import { keepDeviceToken } from '$lib/server/auth/devices';
 import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
@@ -19,16 +20,18 @@ export const actions = {
 		const address = event.getClientAddress();
 		const form = await readForm(request, recoverSchema, locals.locale, ['password', 'code']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const wait = failedAttemptsByAddress.retryAfter(address);
+		const key = attemptKey(address, usernameKey(form.data.username));
+		const wait = failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
 		const result = await resetWithRecoveryCode(getDb(), form.data, describeBrowser(request.headers.get('user-agent')));
 		if (!result.ok) {
-			failedAttemptsByAddress.record(address);
+			failedAttemptsByAddress.record(key);
 			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
-			return refused(locals.locale, result.error, form.values, result.error === 'password_common' ? 'password' : 'form');
+			return refused(locals.locale, result.error, form.values, result.error.startsWith('password_') ? 'password' : 'form');
 		}
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
+		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
 		return { done: true, home: homeFor(result.user.kind) };
 	}
 } satisfies Actions;

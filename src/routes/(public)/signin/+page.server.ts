@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signIn } from '$lib/server/accounts';
+import { signIn, usernameKey } from '$lib/server/accounts';
 import { homeFor, safeNext } from '$lib/server/access';
-import { failedAttemptsByAddress } from '$lib/server/auth/address';
+import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
+import { deviceTokens, keepDeviceToken, recognizedDevice } from '$lib/server/auth/devices';
 import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
@@ -19,18 +20,22 @@ export const actions = {
 		const address = event.getClientAddress();
 		const form = await readForm(request, signInSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const wait = failedAttemptsByAddress.retryAfter(address);
+		// A browser that signed in to this account before passes the locks held against the name.
+		const device = await recognizedDevice(getDb(), deviceTokens(cookies), usernameKey(form.data.username));
+		const key = attemptKey(address, usernameKey(form.data.username));
+		const wait = device ? 0 : failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
-		const result = await signIn(getDb(), form.data, describeBrowser(request.headers.get('user-agent')));
+		const result = await signIn(getDb(), form.data, describeBrowser(request.headers.get('user-agent')), Date.now(), device);
 		if (!result.ok) {
-			failedAttemptsByAddress.record(address);
+			if (!device) failedAttemptsByAddress.record(key);
 			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
 			return refused(locals.locale, result.error, form.values);
 		}
 		// A shared phone's cookie ends when the browser closes.
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
-		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'));
+		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
+		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'), url.origin);
 		redirect(303, next ?? homeFor(result.user.kind));
 	}
 } satisfies Actions;

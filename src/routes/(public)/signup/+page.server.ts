@@ -1,20 +1,34 @@
 import { fail } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
+import { suggestName } from '$lib/server/accounts/names';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { keepDeviceToken } from '$lib/server/auth/devices';
+import { signUps } from '$lib/server/auth/floods';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused } from '$lib/server/respond';
+import { refused, tooManyTries } from '$lib/server/respond';
 import { signUpSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals }) => ({ sharedPhone: sharedPhoneChoice(locals.locale) })) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals, cookies }) => {
+	default: async (event) => {
+		const { request, locals, cookies } = event;
 		const form = await readForm(request, signUpSchema, locals.locale, ['password']);
+		// "Suggest a name": the form again, with a fresh name in it; nothing is looked up or kept.
+		if (form.values.suggest === '1') {
+			const suggestion = suggestName(locals.locale);
+			const { suggest: _, ...values } = form.values;
+			return { suggestion, values: { ...values, username: suggestion } };
+		}
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		const address = event.getClientAddress();
+		const wait = await signUps.wait(getDb(), address);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_sign_ups');
+		signUps.record(address);
 		const result = await signUp(
 			getDb(),
 			{ ...form.data, locale: locals.locale },
@@ -22,6 +36,7 @@ export const actions = {
 		);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, result.error === 'username_taken' ? 'username' : 'password');
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
+		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
 		// Shown once, in this response only; never stored anywhere readable.
 		return { recoveryCodes: result.recoveryCodes, kind: form.data.kind };
 	}

@@ -7,7 +7,7 @@ import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
 import { applicationStatusNames } from '$lib/application-labels';
 import { skillLevelName } from '$lib/course-labels';
-import { pickText } from '$lib/format';
+import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
 import { backgroundLabels } from '$lib/labels';
 import { areaNames, roleTimeNames } from '$lib/role-labels';
 
@@ -21,6 +21,7 @@ export const sectionLabels = {
 	account: m.data_section_account,
 	sessions: m.data_section_sessions,
 	recovery_codes: m.data_section_recovery_codes,
+	trusted_browsers: m.data_section_trusted_browsers,
 	profile: m.data_section_profile,
 	skills: m.data_section_skills,
 	enrolments: m.data_section_enrolments,
@@ -35,13 +36,14 @@ export const sectionLabels = {
 	invitation_used: m.data_section_invitation_used,
 	roles_written: m.data_section_roles_written,
 	roles_reviewed: m.data_section_roles_reviewed,
-	vetting_decisions: m.data_section_vetting_decisions
+	vetting_decisions: m.data_section_vetting_decisions,
+	course_reviews: m.data_section_course_reviews
 } satisfies Record<Section, () => string>;
 
 export const sections = Object.keys(sectionLabels) as Section[];
 
 const LEARNING: Section[] = ['profile', 'skills', 'enrolments', 'lessons_done', 'quiz_attempts', 'certificates', 'applications', 'sync_events'];
-const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions'];
+const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions', 'course_reviews'];
 
 /** Whether an empty section is still worth a heading: learners are not shown empty organization work, nor staff empty learning. */
 export function concerns(section: Section, kind: AccountExport['account']['kind']): boolean {
@@ -62,6 +64,7 @@ export const fieldLabels: Record<Field, () => string> = {
 	expires_at: m.data_field_expires_at,
 	this_device: m.data_field_this_device,
 	unused: m.data_field_unused,
+	trusted_until: m.data_field_trusted_until,
 	used: m.data_field_used,
 	area: m.data_field_area,
 	availability: m.data_field_availability,
@@ -98,8 +101,12 @@ export const fieldLabels: Record<Field, () => string> = {
 	status: m.data_field_status,
 	message: m.data_field_message,
 	applied_at: m.data_field_applied_at,
+	profile_shared_at: m.data_field_profile_shared_at,
 	history: m.data_field_history,
 	messages: m.data_field_messages,
+	thread_closed_at: m.data_field_thread_closed_at,
+	thread_closed_by: m.data_field_thread_closed_by,
+	thread_muted: m.data_field_thread_muted,
 	by: m.data_field_by,
 	note: m.data_field_note,
 	body: m.data_field_body,
@@ -116,7 +123,9 @@ export const fieldLabels: Record<Field, () => string> = {
 	title: m.data_field_title,
 	reviewed_at: m.data_field_reviewed_at,
 	decision: m.data_field_decision,
-	decided_at: m.data_field_decided_at
+	decided_at: m.data_field_decided_at,
+	review: m.data_field_review,
+	marked_at: m.data_field_marked_at
 };
 
 type Words = Record<string, () => string>;
@@ -130,33 +139,43 @@ const valueLabels: Partial<Record<Field, Words>> = {
 	source: { self: m.skill_source_self, course: m.data_value_source_course, endorsement: m.data_value_source_endorsement },
 	status: applicationStatusNames,
 	by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
+	thread_closed_by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
 	member_role: { owner: m.data_value_owner, member: m.data_value_member },
 	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
 	vetting: { pending: m.data_value_vetting_pending, vetted: m.data_value_vetting_vetted, rejected: m.data_value_vetting_rejected, suspended: m.data_value_vetting_suspended },
-	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate }
+	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate },
+	review: { publication: m.data_value_review_publication, language: m.data_value_review_language, expert: m.data_value_review_expert }
 };
 
-/** Times as stored, in UTC: the server knows nothing of where the reader is. */
-function formatTime(iso: string, locale: string, withTime: boolean): string {
-	const language = locale === 'my' ? 'my-MM' : 'en-GB';
-	const time = new Date(iso);
-	return withTime ? `${time.toLocaleString(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC` : time.toLocaleDateString(language, { dateStyle: 'long', timeZone: 'UTC' });
+/** A stored time (ISO 8601) in the reader's language, saying its zone (src/lib/format.ts). */
+function formatTime(iso: string, locale: string): string {
+	const time = Date.parse(iso);
+	return Number.isNaN(time) ? iso : m.data_time({ time: formatDateTime(time, locale) }, { locale: locale === 'en' ? 'en' : 'my' });
 }
 
-/** A stored value as words: times in the reader's language, choices by their names, skill groups by name. */
+/**
+ * Stored values that are machine text, shown as they are whatever the language (ids, codes,
+ * answers as stored, a browser's name) or a person's own words; the page marks them
+ * `translate="no"`, and their digits stay as stored.
+ */
+export const keptAsStored = (field: Field): boolean =>
+	field.endsWith('_id') || ['code', 'answers', 'browser', 'username', 'message', 'body', 'note', 'display_name', 'name', 'organization', 'role', 'title', 'error'].includes(field);
+
+/** A stored value as words: times (`at`, `*_at`, `*_until`) in the reader's language, choices by their names, skill groups by name. */
 export function valueText(field: Field, value: unknown, locale: string, groups: Record<string, string>): string {
 	if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
 	if (typeof value === 'boolean') return value ? m.data_yes() : m.data_no();
 	if (field === 'level' && typeof value === 'number') return skillLevelName(value);
 	if (field === 'answers') return JSON.stringify(value);
-	if (field === 'interests' && Array.isArray(value)) return value.map((id) => groups[String(id)] ?? String(id)).join(', ');
-	if (Array.isArray(value)) return value.map((v) => valueText(field, v, locale, groups)).join(', ');
+	if (typeof value === 'number') return formatNumber(value, locale);
+	if (field === 'interests' && Array.isArray(value)) return formatList(value.map((id) => groups[String(id)] ?? String(id)), locale);
+	if (Array.isArray(value)) return formatList(value.map((v) => valueText(field, v, locale, groups)), locale);
 	if (typeof value === 'object' && 'my' in value && 'en' in value) return pickText(locale, String(value.my), String(value.en));
 	if (typeof value === 'string') {
 		const label = valueLabels[field]?.[value];
 		if (label) return label();
-		if (field === 'at' || field.endsWith('_at')) return formatTime(value, locale, true);
-		if (field.endsWith('_on')) return formatTime(value, locale, false);
+		if (field === 'at' || field.endsWith('_at') || field.endsWith('_until')) return formatTime(value, locale);
+		if (field.endsWith('_on')) return formatDay(value, locale);
 	}
 	return String(value);
 }

@@ -3,7 +3,7 @@ import { listCertificates, revokeCertificate, updateCertificate } from '$lib/ser
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { refused } from '$lib/server/respond';
-import { certificateCodeSchema, certificateNameSchema } from '$lib/schemas/learning';
+import { certificateCodeSchema, certificateNameSchema, certificateRevokeSchema } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => ({
@@ -14,7 +14,7 @@ export const load = (async ({ locals }) => ({
 export const actions = {
 	name: async ({ request, locals }) => {
 		const form = await readForm(request, certificateNameSchema, locals.locale);
-		if (!form.ok) return fail(400, { code: form.values.code, errors: form.errors });
+		if (!form.ok) return fail(400, { code: form.values.code, values: form.values, errors: form.errors });
 		if (!(await updateCertificate(getDb(), locals.user!.id, form.data.code, { displayName: form.data.name }))) return refused(locals.locale, 'no_certificate', {}, 'form', 404);
 		return { code: form.data.code, saved: true };
 	},
@@ -31,7 +31,7 @@ export const actions = {
 		return { code: form.data.code, saved: true };
 	},
 	revoke: async ({ request, locals }) => {
-		const form = await readForm(request, certificateCodeSchema, locals.locale);
+		const form = await readForm(request, certificateRevokeSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		if (!(await revokeCertificate(getDb(), locals.user!.id, form.data.code))) return refused(locals.locale, 'no_certificate', {}, 'form', 404);
 		return { code: form.data.code, saved: true };

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { listBackgrounds, suggestSkills } from '$lib/server/skills/crosswalk';
-import { declareSkills, getProfile, getSkillGroup, listSkillGroups, saveProfileDetails } from '$lib/server/skills/profile';
+import { changeProfileDetails, declareSkills, getProfile, getSkillGroup, listSkillGroups } from '$lib/server/skills/profile';
+import { notConfirmed } from '$lib/server/respond';
 import { backgroundQuery, profileDetailsSchema, skillChoicesSchema } from '$lib/schemas/profile';
 import { backgroundSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +24,8 @@ export const load = (async ({ locals, url }) => {
 		background: locals.user!.background,
 		groups: await listSkillGroups(db, locale),
 		backgrounds: await listBackgrounds(db, locale),
-		suggested: query.from ? await suggestSkills(db, query.from, locale) : null,
+		from: query.from ?? null,
+		suggested: query.from ? await suggestSkills(db, query.from, locale, locals.user!.id) : null,
 		group: query.group ? await getSkillGroup(db, query.group, locale) : null
 	};
 }) satisfies PageServerLoad;
@@ -34,12 +36,17 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'skills', errors: { form: translate('error_form', locals.locale) } });
 		const result = await declareSkills(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return fail(400, { action: 'skills', errors: { form: translate('error_no_skill', locals.locale) } });
-		return { action: 'skills', done: true };
+		// How many of the skills on the form are now the learner's own: the crosswalk's answer says so.
+		return { action: 'skills', done: true, chosen: form.data.filter((c) => c.level > 0).length };
 	},
-	details: async ({ request, locals }) => {
-		const form = await readForm(request, profileDetailsSchema, locals.locale);
+	details: async (event) => {
+		const { request, locals } = event;
+		const form = await readForm(request, profileDetailsSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { action: 'details', values: form.values, errors: form.errors });
-		const result = await saveProfileDetails(getDb(), locals.user!.id, form.data);
+		const { password, ...details } = form.data;
+		const result = await changeProfileDetails(getDb(), locals.user!.id, details, password);
+		if (!result.ok && result.error === 'password_needed') return fail(400, { action: 'details', values: form.values, errors: { password: translate('error_password_to_show', locals.locale) } as Record<string, string> });
+		if (!result.ok && (result.error === 'wrong_password' || result.error === 'locked')) return notConfirmed(event, locals.locale, 'details', result);
 		if (!result.ok) return fail(400, { action: 'details', values: form.values, errors: { form: translate('error_choice', locals.locale) } });
 		return { action: 'details', done: true };
 	},

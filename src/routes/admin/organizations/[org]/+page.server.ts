@@ -4,8 +4,9 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { decideOrganization, organizationForReview } from '$lib/server/orgs/vetting';
-import { notFound, parseParams } from '$lib/server/respond';
-import { orgDecisionSchema } from '$lib/schemas/org';
+import { memberRefusal, notFound, parseParams } from '$lib/server/respond';
+import { orgDecisionSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
+import { membersOf, openInvitations, removeMember, revokeInvitation } from '$lib/server/orgs/members';
 import type { Actions, PageServerLoad } from './$types';
 
 const params = z.object({ org: z.string().regex(/^[a-z0-9]{8,40}$/) });
@@ -14,7 +15,7 @@ export const load = (async ({ params: raw, locals }) => {
 	const { org } = parseParams(params, raw, locals.locale, 'error_no_org');
 	const review = await organizationForReview(getDb(), org);
 	if (!review) notFound(locals.locale, 'error_no_org');
-	return { review };
+	return { review, members: await membersOf(getDb(), org), invitations: await openInvitations(getDb(), org) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -26,5 +27,21 @@ export const actions = {
 		if (!result.ok && result.error === 'no_org') notFound(locals.locale, 'error_no_org');
 		if (!result.ok) return fail(409, { values: form.values, errors: { decision: translate('error_decision_not_allowed', locals.locale) } as Record<string, string> });
 		return { done: form.data.decision };
+	},
+	removeMember: async ({ params: raw, request, locals }) => {
+		const { org } = parseParams(params, raw, locals.locale, 'error_no_org');
+		const form = await readForm(request, removeMemberSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'removeMember', errors: form.errors });
+		const result = await removeMember(getDb(), locals.user!.id, org, form.data.member);
+		if (!result.ok) return memberRefusal(locals.locale, 'removeMember', result.error);
+		return { action: 'removeMember', removed: true };
+	},
+	revokeInvitation: async ({ params: raw, request, locals }) => {
+		const { org } = parseParams(params, raw, locals.locale, 'error_no_org');
+		const form = await readForm(request, revokeInvitationSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'revokeInvitation', errors: form.errors });
+		const result = await revokeInvitation(getDb(), locals.user!.id, org, form.data.invitation);
+		if (!result.ok) return memberRefusal(locals.locale, 'revokeInvitation', result.error);
+		return { action: 'revokeInvitation', revoked: true };
 	}
 } satisfies Actions;

@@ -35,7 +35,7 @@ export const load = (async ({ params, locals }) => {
 	const { course } = parseParams(authorCourseParams, params, locals.locale, 'error_no_course');
 	const draft = await getCourseDraft(getDb(), authorOf(locals.user!), course);
 	if (!draft) notFound(locals.locale, 'error_no_course');
-	return { course: draft, skills: await listSkills(getDb()) };
+	return { course: draft, skills: await listSkills(getDb(), authorOf(locals.user!)) };
 }) satisfies PageServerLoad;
 
 /**
@@ -63,7 +63,7 @@ async function edit<S extends z.ZodType>(
 export const actions = {
 	details: (event) =>
 		edit(event, 'details', courseDetailsSchema, (a, course, d) =>
-			updateCourseDetails(getDb(), a, course, { category: d.category, audience: d.audience, title: { my: d.title_my, en: d.title_en }, summary: { my: d.summary_my, en: d.summary_en } })
+			updateCourseDetails(getDb(), a, course, { category: d.category, audience: d.audience, title: { my: d.title_my, en: d.title_en }, summary: { my: d.summary_my, en: d.summary_en }, practical: d.practical, expert: d.expert })
 		),
 	skills: (event) => edit(event, 'skills', courseSkillsSchema, (a, course, d) => chooseCourseSkills(getDb(), a, course, d.picks, d.newSkill)),
 	publish: (event) => edit(event, 'publish', publishSchema, (a, course, d) => setPublished(getDb(), a, course, d.published)),

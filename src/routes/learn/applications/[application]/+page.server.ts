@@ -4,7 +4,8 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
 import { getMyApplication, readThread, withdrawApplication } from '$lib/server/applications';
-import { applicationParams, withdrawSchema } from '$lib/schemas/application';
+import { applicationParams, threadSchema, withdrawSchema } from '$lib/schemas/application';
+import { changeThread } from '$lib/server/applications/thread';
 import { messageAction } from '$lib/server/applications/message-action';
 import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,5 +29,14 @@ export const actions = {
 		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
 		return { done: true };
 	},
-	message: messageAction
+	message: messageAction,
+	thread: async ({ params, request, locals }) => {
+		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
+		const form = await readForm(request, threadSchema, locals.locale);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await changeThread(getDb(), locals.user!.id, application, form.data.change);
+		if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
+		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		return { thread: form.data.change };
+	}
 } satisfies Actions;

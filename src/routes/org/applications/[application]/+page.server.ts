@@ -25,7 +25,7 @@ export const load = (async ({ params, locals }) => {
 export const actions = {
 	decide: async ({ params, request, locals }) => {
 		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
-		const form = await readForm(request, decideApplicationSchema, locals.locale, [], 1000);
+		const form = await readForm(request, decideApplicationSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await decideApplication(getDb(), locals.user!.id, application, form.data.decision, form.data.note);
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted')) notFound(locals.locale, 'error_no_application');
@@ -39,7 +39,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await endorseSkill(getDb(), locals.user!.id, application, form.data.skill, form.data.level);
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted')) notFound(locals.locale, 'error_no_application');
-		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok) return fail(409, { errors: { form: translate(result.error === 'beyond_role' ? 'error_endorse_beyond_role' : 'error_application_not_allowed', locals.locale) } as Record<string, string> });
 		return { endorsed: true };
 	}
 } satisfies Actions;

@@ -6,6 +6,7 @@ import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
 import { getOrgRole, moveRole, removeRoleSkill, setRoleSkill, updateRole } from '$lib/server/roles/editing';
 import { roleFormValues } from '$lib/server/roles/form';
+import { hasCandidates } from '$lib/server/roles/candidates';
 import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
 import { roleDetailsSchema, roleMoveSchema, roleSkillRemoveSchema, roleSkillSchema } from '$lib/schemas/role';
 import type { Locale } from '$lib/server/schema';
@@ -21,6 +22,7 @@ export const load = (async ({ params: raw, locals, url }) => {
 	const group = url.searchParams.get('group');
 	return {
 		role,
+		candidates: hasCandidates(role.status),
 		values: roleFormValues(role),
 		names: await skillNames(db, role.skills.map((s) => s.id), locals.locale),
 		groups: role.status === 'draft' ? await listSkillGroups(db, locals.locale) : [],
@@ -33,7 +35,7 @@ const refused = (locale: Locale, action: string, error: string, status = 409) =>
 export const actions = {
 	save: async ({ params: raw, request, locals }) => {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
-		const form = await readForm(request, roleDetailsSchema, locals.locale, [], 3000);
+		const form = await readForm(request, roleDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'save', values: form.values, errors: form.errors });
 		const result = await updateRole(getDb(), locals.user!.id, role, form.data);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');

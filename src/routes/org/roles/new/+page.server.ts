@@ -8,7 +8,7 @@ import type { Actions } from './$types';
 
 export const actions = {
 	default: async ({ request, locals }) => {
-		const form = await readForm(request, roleDetailsSchema, locals.locale, [], 3000);
+		const form = await readForm(request, roleDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await createRole(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return fail(403, { values: form.values, errors: { form: translate(`error_role_${result.error}`, locals.locale) } as Record<string, string> });

@@ -21,7 +21,7 @@ export const actions = {
 	preview: async ({ params, request, locals }) => {
 		const { course } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? previewAction(course, read) : read.response;
+		return read.ok ? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale) : read.response;
 	},
 	upload: async ({ params, request, locals }) => {
 		const { course } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');

@@ -22,7 +22,7 @@ export const actions = {
 	preview: async ({ params: p, request, locals }) => {
 		const { course } = parseParams(params, p, locals.locale, 'error_no_module');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? previewAction(course, read) : read.response;
+		return read.ok ? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale) : read.response;
 	},
 	upload: async ({ params: p, request, locals }) => {
 		const { course } = parseParams(params, p, locals.locale, 'error_no_module');

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { plainText } from './fields';
+
+/** The course an administrator reviews: any course id (starter or made in the app). */
+export const courseReviewParams = z.object({ course: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) });
+
+/** Whole numbers the page sent back as it showed them (a time, a version). */
+const seen = z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(0, 'error_invalid').max(Number.MAX_SAFE_INTEGER, 'error_invalid');
+
+/** Approving an organization's course for its first publication, or sending it back with a note. */
+export const coursePublicationSchema = z.object({
+	decision: z.enum(['approve', 'return'], { error: 'error_choice' }),
+	note: plainText(0, 500),
+	/** The course's last change as the page showed it: a course changed since is not approved unread. */
+	seen
+});
+
+/** Marking the version the page showed as reviewed by a native Burmese reader or a subject expert. */
+export const courseReviewMarkSchema = z.object({
+	kind: z.enum(['language', 'expert'], { error: 'error_choice' }),
+	version: seen,
+	/** Who reviewed it, as a role rather than a name ("a nurse at a partner clinic"); administrators only see it. */
+	note: plainText(0, 200)
+});
