@@ -15,6 +15,10 @@
  * Every request asks for brotli or gzip, as a phone's browser does. A redirect counts as an
  * error: for a signed-in person it means the session was lost or refused.
  *
+ * With LOAD_HOSTILE=N, N anonymous connections post the security review's hostile sign-in form
+ * (63,900 characters of Burmese, Zawgyi and Unicode mixed, in fields the form does not have)
+ * back to back beside them, and the learners' p95 says what that costs the people.
+ *
  * Then the lesson page alone against the very same bytes served as a static file by the same
  * server (LOAD_COMPARE_SECONDS, LOAD_COMPARE_CONNECTIONS each): what rendering costs.
  * Prints Markdown for docs/benchmarks.md.
@@ -48,6 +52,8 @@ const COMPARE_CONNECTIONS = int('LOAD_COMPARE_CONNECTIONS', 50);
 const TIMEOUT = int('LOAD_TIMEOUT', 30);
 /** Mean pause between a person's answer and their next request; 0 is none (parsed apart: 0 is allowed). */
 const THINK_MS = process.env.LOAD_THINK_MS === undefined || process.env.LOAD_THINK_MS === '' ? 3000 : Math.max(0, Number(process.env.LOAD_THINK_MS) || 0);
+/** Anonymous connections posting the hostile sign-in form (0: none; parsed apart: 0 is allowed). */
+const HOSTILE = Math.max(0, Number.parseInt(process.env.LOAD_HOSTILE ?? '0', 10) || 0);
 const STATIC_NAME = 'bench-load-lesson.html';
 const STATIC_FILE = path.resolve('build/client', STATIC_NAME);
 
@@ -200,6 +206,53 @@ async function people(count: number, seconds: number, requestsFor: (person: numb
 	);
 }
 
+/**
+ * The hostile form of the security review (M3): a sign-in with 63,900 characters of mixed
+ * Burmese (Zawgyi and Unicode, the costliest to check) in four fields the form does not have,
+ * as multipart. Before forms read only their declared fields, each cost the server half a second
+ * to a second of Zawgyi checks, whoever sent it.
+ */
+function hostileForm(): { body: Buffer; type: string } {
+	const mixed = 'ျမန္မာႏိုင္ငံ ေက်ာင္းသား မြန်မာနိုင်ငံ ကျောင်းသား ';
+	const text = (length: number) => mixed.repeat(Math.ceil(length / mixed.length)).slice(0, length);
+	const fields: [string, string][] = [['username', 'x'], ['password', 'y'], ['z0', text(20_000)], ['z1', text(20_000)], ['z2', text(20_000)], ['z3', text(3_900)]];
+	const boundary = '----lanpyabenchhostile';
+	const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+	return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** `count` anonymous connections posting the hostile form back to back for `seconds`, every answer counted. */
+async function hostile(count: number, seconds: number, samples: RouteSamples): Promise<void> {
+	const { body, type } = hostileForm();
+	const headers = { ...PHONE, 'content-type': type, 'content-length': String(body.length), origin: baseUrl };
+	const post = (agent: http.Agent) =>
+		new Promise<number>((resolve, reject) => {
+			const req = http.request(`${baseUrl}/signin`, { agent, method: 'POST', headers, timeout: TIMEOUT * 1000 }, (res) => {
+				res.on('data', () => {});
+				res.on('end', () => resolve(res.statusCode ?? 0));
+				res.on('error', reject);
+			});
+			req.on('timeout', () => req.destroy(new Error('timeout')));
+			req.on('error', reject);
+			req.end(body);
+		});
+	const end = Date.now() + seconds * 1000;
+	await Promise.all(
+		Array.from({ length: count }, async () => {
+			const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+			while (Date.now() < end) {
+				const asked = performance.now();
+				try {
+					record(samples, await post(agent), performance.now() - asked);
+				} catch {
+					samples.errors++;
+				}
+			}
+			agent.destroy();
+		})
+	);
+}
+
 let app: App | undefined;
 const removeStatic = () => fs.rmSync(STATIC_FILE, { force: true });
 // The file holds a bench learner's page: it never outlives the run, even one stopped with Ctrl-C.
@@ -238,9 +291,11 @@ try {
 	const started = Date.now();
 	// With no pause, autocannon (which cannot pause) sends; with one, each person is a loop of their own.
 	const load = THINK_MS > 0 ? people : run;
+	const hostileSamples = emptySamples();
 	await Promise.all([
 		load(LEARNERS, SECONDS, (c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c), routes),
-		load(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes)
+		load(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes),
+		hostile(HOSTILE, SECONDS, hostileSamples)
 	]);
 	const elapsed = (Date.now() - started) / 1000;
 	const { timeouts, errors: connectionErrors } = unanswered;
@@ -275,8 +330,14 @@ try {
 	const rows = summarize(routes, elapsed);
 	const all = rows.at(-1)!;
 	console.log(`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
+	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}${HOSTILE > 0 ? `, ${HOSTILE} anonymous connections posting the hostile sign-in form back to back beside them` : ''}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
 	console.log(table(rows));
+	const learnerLatencies = [...routes].filter(([route]) => route !== 'candidates').flatMap(([, samples]) => samples.latencies);
+	console.log(`\nLearners (every learner route together): p50 ${percentile(learnerLatencies, 50).toFixed(1)} ms, p95 ${percentile(learnerLatencies, 95).toFixed(1)} ms, p99 ${percentile(learnerLatencies, 99).toFixed(1)} ms, with ${HOSTILE} hostile poster${HOSTILE === 1 ? '' : 's'} beside them.`);
+	if (HOSTILE > 0) {
+		const h = summarize(new Map([['hostile sign-in', hostileSamples]]), elapsed)[0];
+		console.log(`Hostile sign-in form (${(hostileForm().body.length / 1024).toFixed(0)} KiB multipart, ${HOSTILE} connections back to back): ${h.requests} answered (${hostileSamples.ok} 2xx, ${hostileSamples.failed} 4xx/5xx), p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms, ${hostileSamples.errors} unanswered.`);
+	}
 	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`);
 	console.log(`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`);
 	console.log('| | Req/s | p50 | p99 | Errors |\n|---|---|---|---|---|');

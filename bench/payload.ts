@@ -56,9 +56,11 @@ async function measure(context: BrowserContext, baseUrl: string, path: string): 
 
 async function payloads(browser: Browser, baseUrl: string) {
 	const rows: [string, Transfer][] = [];
-	for (const path of ['/', '/signin', '/signup']) {
+	const lessonPath = `/learn/courses/${LESSON_COURSE}/lessons/${firstLessons[0]}`;
+	// Visitors, with no account: the catalogue and a course's first lesson are open to them too.
+	for (const [label, path] of [['/', '/'], ['/signin', '/signin'], ['/signup', '/signup'], ['/learn/courses (catalogue, visitor)', '/learn/courses'], [`${lessonPath} (first lesson, visitor)`, lessonPath]]) {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
-		rows.push([path, await measure(context, baseUrl, path)]);
+		rows.push([label, await measure(context, baseUrl, path)]);
 		await context.close();
 	}
 	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
@@ -69,7 +71,6 @@ async function payloads(browser: Browser, baseUrl: string) {
 	if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
 	rows.push(['/learn (learner home)', await measure(context, baseUrl, '/learn')]);
 	rows.push(['/learn/courses (catalogue)', await measure(context, baseUrl, '/learn/courses')]);
-	const lessonPath = `/learn/courses/${LESSON_COURSE}/lessons/${firstLessons[0]}`;
 	rows.push([`${lessonPath} (lesson)`, await measure(context, baseUrl, lessonPath)]);
 	const next = await nextLessonBytes(context, baseUrl, lessonPath);
 	await context.close();

@@ -6,6 +6,7 @@ import compression from 'compression';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -96,7 +97,10 @@ export async function serve(): Promise<RunningServer> {
 	// Large enough for image uploads; forms still reject oversized fields with a translated 400.
 	process.env.BODY_SIZE_LIMIT ??= '6M';
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
-	const compress = compression({ threshold: 0 });
+	// Brotli quality 6 for what is compressed as it is sent (pages, their data, endpoints; hashed
+	// files are compressed at build time): a lesson page comes to about 15% fewer bytes than at
+	// the module's default of 4, for about the same time (2-3 ms for a 27 KB page).
+	const compress = compression({ threshold: 0, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } } });
 	// Defaults for every response; pages replace the CSP with their own, and immutable assets
 	// replace cache-control with a long max-age.
 	const headers = { ...securityHeaders(config.secure), 'content-security-policy': baseCsp, 'cache-control': 'no-store' };

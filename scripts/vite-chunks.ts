@@ -4,7 +4,7 @@
  * - "app": what the layout and the error page use, and what pages of two or more sections
  *   share (Svelte, SvelteKit's router, common components and messages), downloaded once.
  * - what pages of one section alone share (the course reader's quiz and lesson texts, the
- *   opportunities' match explanations, sign-up's recovery codes) goes into that section's
+ *   opportunities' match explanations, recovery codes on sign-up and /account/codes) goes into that section's
  *   script: a first visit to a catalogue page does not carry the job pages' words.
  * - each page's own code and messages go into that page's entry file (nodes/N.js), which the
  *   page loads anyway: no extra request, and no other page's code.
@@ -35,8 +35,10 @@ const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0
 const SECTIONS: [string, RegExp][] = [
 	['courses', /^(learn\/(courses|downloads)|offline)(\/|$)/],
 	['learner', /^learn(\/|$)/],
-	['account', /^account(\/|$)/],
-	['visitor', /^(\(public\)|unlock|verify|clear|cover|pin)(\/|$)/]
+	// New recovery codes share sign-up's page (RecoveryCodes), not the account's: the words for
+	// the codes then stay out of the script every page downloads.
+	['visitor', /^(\(public\)|unlock|verify|clear|cover|pin|account\/codes)(\/|$)/],
+	['account', /^account(\/|$)/]
 ];
 const ROUTE_FILE = /\/src\/routes\/(?:(.*)\/)?\+(page|layout|error)\.svelte$/;
 

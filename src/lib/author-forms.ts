@@ -26,6 +26,7 @@ export function questionValues(q: Question): Record<string, string> {
 	} else {
 		values.accepted_my = q.accepted.my.join('\n');
 		values.accepted_en = q.accepted.en.join('\n');
+		if (q.range) [values.range_min, values.range_max] = [String(q.range.min), String(q.range.max)];
 	}
 	return values;
 }

@@ -118,3 +118,8 @@ export function inLocale(text: { my: string; en: string }, locale: string): stri
 export function pickText(locale: string, my: string, en: string): string {
 	return locale === 'my' ? my || en : en || my;
 }
+
+/** A wait in whole hours (at least 1), in the reader's digits: ၅ in Burmese, 5 in English. */
+export function formatHours(ms: number, locale: string): string {
+	return new Intl.NumberFormat(locale === 'my' ? 'my' : 'en').format(Math.max(1, Math.ceil(ms / 3_600_000)));
+}

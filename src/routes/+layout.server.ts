@@ -21,10 +21,11 @@ export const load = (async ({ locals, route, request }) => {
 	const lock = pinLockable && (!lockable || config.pinIdleMs <= config.sharedIdleMs) ? { afterMs: config.pinIdleMs, path: '/pin' } : lockable ? { afterMs: config.sharedIdleMs, path: '/unlock' } : null;
 	return {
 		locale: locals.locale,
-		// shared: signed in with "This is a shared phone": no service worker, no downloads. Never
-		// the username: every page's data would carry it (the lock page and the account page
-		// load it themselves).
-		user: locals.user ? { kind: locals.user.kind, shared: locals.session?.shared ?? false } : null,
+		// shared: signed in with "This is a shared phone": no service worker, no downloads. The
+		// username (the menu's "Signed in as") only while the session is open: a locked session's
+		// pages, or one waiting for the code, carry nothing of the account (the lock pages load
+		// it themselves).
+		user: locals.user ? { username: locked ? null : locals.user.username, kind: locals.user.kind, shared: locals.session?.shared ?? false } : null,
 		locked,
 		lock,
 		/** An open session of an account with a code: pages opened without the server (the reader) need not ask it again. */

@@ -23,6 +23,8 @@ function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' 
 	}
 	if (rule === 'anyone') return 'allow';
 	if (rule === 'guest') return role === 'anonymous' ? 'allow' : 'home';
+	// Visitors read; their actions that would save something are sent to sign up by the route itself.
+	if (rule === 'learner_or_visitor') return role === 'anonymous' || role === 'learner' ? 'allow' : 'forbidden';
 	if (role === 'anonymous') return 'sign_in';
 	if (rule === 'signed_in') return 'allow';
 	if (rule === 'author') return role === 'learner' ? 'forbidden' : 'allow';

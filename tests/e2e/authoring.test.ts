@@ -8,6 +8,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, typeInto, typePair, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,6 +40,7 @@ describe('an author', () => {
 		const errors = consoleErrors(page);
 		await signInAsNewAdmin(page, 'author');
 
+		await openMenu(page);
 		await page.getByRole('link', { name: 'Write courses' }).click();
 		await page.waitForURL('**/author');
 		expect(await axeViolations(page)).toEqual([]);
@@ -121,6 +123,56 @@ describe('an author', () => {
 		await learner.getByRole('link', { name: 'အပ်နှင့် ချည်' }).click();
 		expect(await loadedWidth(learner.getByRole('img', { name: 'A threaded needle' }))).toBe(800);
 		await learnerContext.close();
+	});
+});
+
+describe('a number question', () => {
+	it('takes its right numbers typed in Burmese digits, and a learner who answers within them in either digit system is right', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		await signInAsNewAdmin(page, 'numbers');
+		// The course around the question is not what this test is about: made with plain posts.
+		const post = (path: string, form: Record<string, string>) => page.request.post(path, { form, headers: { origin: new URL(page.url()).origin, accept: 'text/html' }, maxRedirects: 0 });
+		const created = await post('/author?/create', { category: 'vocational', audience: 'everyone', title_my: 'အသက်ကယ်', title_en: 'Counting for CPR', summary_my: 'ရေတွက်နည်း', summary_en: 'How fast to push' });
+		const course = created.headers().location;
+		expect(course).toMatch(/^\/author\/courses\//);
+		expect((await post(`${course}?/addModule`, { title_my: 'အပိုင်း', title_en: 'Part' })).status()).toBe(200);
+		expect((await post(`${course}/modules/part-1/new-lesson?/save`, { title_my: 'နှုန်း', title_en: 'Rate', minutes: '5', body_my: 'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ် ဖိပါ။', body_en: 'Push 100 to 120 times a minute.' })).status()).toBe(303);
+		expect((await post(`${course}/modules/part-1/new-quiz`, { title_my: 'စစ်', title_en: 'Check', pass_mark: '100', type: 'true_false', prompt_my: 'ပြင်းပြင်း ဖိရမည်။', prompt_en: 'Push hard.', explanation_my: 'မှန်သည်။', explanation_en: 'Yes.', answer: 'true' })).status()).toBe(303);
+
+		await page.goto(`${course}/quizzes/quiz-1`);
+		const add = page.locator('section', { has: page.getByRole('heading', { name: 'Add a question' }) });
+		await add.getByLabel('Kind of question').selectOption('short');
+		await typePair(add, 'Question', 'တစ်မိနစ်ကို ဘယ်နှကြိမ် ဖိရမလဲ။', 'How many times a minute do you push?');
+		const range = add.getByRole('group', { name: 'Right numbers' });
+		await typeInto(range.getByLabel('From'), '၁၀၀');
+		await typeInto(range.getByLabel('To'), '၁၂၀');
+		await typePair(add, 'Explanation shown after answering', '၁၀၀ ကနေ ၁၂၀။', '100 to 120.');
+		await add.getByRole('button', { name: 'Add a question' }).click();
+		await shown(page.getByRole('heading', { name: 'Questions (2)' }));
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const stored = JSON.parse((db.prepare('select questions from quiz where course_id = ?').get(course.split('/').pop()) as { questions: string }).questions);
+		db.close();
+		expect(stored[1]).toMatchObject({ type: 'short', accepted: { my: [], en: [] }, range: { min: 100, max: 120 } });
+		// Shown again as typed once read: ASCII digits, which the author's form takes as well.
+		await page.getByText(/^2\. How many times a minute/).click();
+		expect(await page.getByRole('group', { name: 'Right numbers' }).first().getByLabel('From').inputValue()).toBe('100');
+		expect((await post(`${course}?/publish`, { published: 'true' })).status()).toBe(200);
+		await context.close();
+
+		for (const answer of ['၁၁၀ ကြိမ်', '100-120 times']) {
+			const learnerContext = await phone(browser);
+			const learner = await learnerContext.newPage();
+			await signUpInBrowser(learner, uniqueName('pusher'), 'push hard and fast');
+			await learner.goto(course.replace('/author/', '/learn/') + '/quizzes/quiz-1');
+			await learner.getByRole('group', { name: /^၁။ / }).getByLabel('မှန်', { exact: true }).check();
+			const field = learner.getByRole('group', { name: /^၂။ / }).getByRole('textbox');
+			await typeInto(field, answer);
+			expect(await field.inputValue()).toBe(answer);
+			await learner.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
+			await shown(learner.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
+			await learnerContext.close();
+		}
 	});
 });
 

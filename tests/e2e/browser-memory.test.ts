@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { watchOrigins } from './same-origin';
+import { openMenu, typeBackCode } from './screen';
 import { baseUrl, shown, typeInto, uniqueName, waitForIdleLock } from './support';
 
 const dirs: string[] = [];
@@ -79,6 +80,7 @@ async function signIn(page: Page, name: string, password: string) {
 
 async function signOut(page: Page) {
 	await page.goto('/account');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'Sign out', exact: true }).first().click();
 	await page.waitForURL((url) => url.pathname === '/');
 }
@@ -112,6 +114,8 @@ describe('what the browser keeps', () => {
 		const fresh = page.getByRole('list', { name: 'Recovery codes' });
 		await shown(fresh);
 		const codes = await fresh.getByRole('listitem').allInnerTexts();
+		await typeBackCode(page, codes[1]);
+		await page.waitForURL('**/account');
 		await typeInto(page.locator('#everywhere-password'), second);
 		await page.getByRole('button', { name: 'Sign out everywhere' }).click();
 		await shown(page.getByText('All other sessions were signed out.'));

@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../helpers/app';
 import { HttpClient } from '../helpers/http-client';
 import { readsForeign } from '../helpers/burmese-text';
-import { answerQuiz, createAdminWithCommand, launch, phone, shown, uniqueName } from './support';
+import { answerQuiz, createAdminWithCommand, launch, phone, shown, typeInto, uniqueName } from './support';
 
 // Its own server beside the suite's (E2E_PORT), so two runs on one machine never collide.
 const OWN_PORT = Number(process.env.E2E_PORT ?? 3111) + 5;
@@ -261,6 +261,12 @@ describe('Burmese pages', () => {
 		await open(page, `/learn/certificates/${ids.code}`);
 		await shown(page.getByText(/^ပြီးဆုံးသည့်နေ့ - ၂၀[၀-၉]{2} (ဇန်နဝါရီ|ဖေဖော်ဝါရီ|မတ်|ဧပြီ|မေ|ဇွန်|ဇူလိုင်|ဩဂုတ်|စက်တင်ဘာ|အောက်တိုဘာ|နိုဝင်ဘာ|ဒီဇင်ဘာ) [၀-၉]{1,2}$/));
 		await shot(page, 'certificate');
+		// New recovery codes: the codes and the name are the person's, kept as they are; the rest in Burmese.
+		await open(page, '/account');
+		await typeInto(page.locator('#codes-password'), 'every word in burmese');
+		await page.getByRole('button', { name: 'ကုဒ်အသစ် ၁၀ ခု ပြုလုပ်ရန်' }).click();
+		await shown(page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }));
+		expect(await foreign(page)).toEqual([]);
 		await context.close();
 	});
 
@@ -295,10 +301,10 @@ describe('Burmese pages', () => {
 		await context.close();
 	});
 
-	it("a visitor's pages: the landing page and a certificate's check", async () => {
+	it("a visitor's pages: the landing page, the courses open before signing up, signing in and up, and a certificate's check", async () => {
 		const context = await phoneOf(null);
 		const page = await context.newPage();
-		await walk(page, ['/', `/verify/${ids.code}`]);
+		await walk(page, ['/', '/learn/courses', `/learn/courses/${COURSE}`, '/signin', '/signup', `/verify/${ids.code}`]);
 		await context.close();
 	});
 

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { answerQuiz, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { onScreen } from './screen';
 
 const COURSE = 'first-aid-basics';
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
@@ -23,7 +24,7 @@ describe('a starter course', () => {
 		await page.goto('/learn/courses');
 		expect(await axeViolations(page)).toEqual([]);
 		await typeInto(page.getByLabel('ရှာရန်'), 'သွေး');
-		await page.getByRole('button', { name: 'သင်တန်းများ ပြရန်' }).click();
+		await page.getByRole('button', { name: 'ရှာရန်', exact: true }).click();
 		await page.getByRole('link', { name: course.title.my }).click();
 		await page.waitForURL(`**/learn/courses/${COURSE}`);
 		expect(await axeViolations(page)).toEqual([]);
@@ -44,12 +45,15 @@ describe('a starter course', () => {
 				await page.waitForURL(`**/quizzes/${module.quiz}`);
 				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
 				await answerQuiz(page, COURSE, module.quiz);
+				// The score comes first: on screen and focused, not the last question answered.
+				expect(await onScreen(page.locator('[role="status"][data-reveal]'))).toBe(true);
+				expect(await page.evaluate(() => document.activeElement?.matches('[role="status"][data-reveal]'))).toBe(true);
 				if (module === course.modules[0]) expect(await axeViolations(page)).toEqual([]);
 				if (module !== course.modules.at(-1)) await page.getByRole('link', { name: 'နောက် သင်ခန်းစာ →' }).click();
 			}
 		}
-		await page.getByRole('link', { name: 'သင် သင်တန်းကို ပြီးဆုံးခဲ့ပြီ။ သင့်လက်မှတ် အဆင်သင့် ဖြစ်ပါပြီ။' }).click();
-		await page.getByRole('link', { name: 'ကျွန်ုပ်၏ လက်မှတ်ကို ကြည့်ရန်' }).click();
+		// The last quiz finished the course: said with the score, and the certificate one tap away.
+		await page.getByRole('status').getByRole('link', { name: 'သင် သင်တန်းကို ပြီးဆုံးခဲ့ပြီ။ သင့်လက်မှတ် အဆင်သင့် ဖြစ်ပါပြီ။' }).click();
 		await shown(page.getByRole('heading', { name: 'သင်တန်းပြီးဆုံးကြောင်း လက်မှတ်' }));
 		const code = (await page.getByText(/စစ်ဆေးရေး ကုဒ် - /).innerText()).split(' - ')[1].trim();
 		expect(await axeViolations(page)).toEqual([]);

@@ -10,6 +10,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, consoleErrors, controlled, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { openMenu } from './screen';
 import { formatNumber } from '$lib/format';
 
 let browser: Browser;
@@ -123,6 +124,7 @@ describe('disguise', () => {
 
 		// Walking the learner's pages, by full loads and by the app's own links.
 		await expectNeutral(page, giveaways);
+		await openMenu(page);
 		await page.getByRole('navigation').getByRole('link', { name: /သင်တန်းများ|Courses/ }).click();
 		await page.waitForURL('**/learn/courses');
 		await expectNeutral(page, giveaways);
@@ -134,6 +136,7 @@ describe('disguise', () => {
 		await expectNeutral(page, giveaways);
 		await page.goto(LESSON);
 		await expectNeutral(page, giveaways);
+		await openMenu(page);
 		await page.getByRole('navigation').getByRole('link', { name: /အခွင့်အလမ်း|Opportunities/ }).click();
 		await page.waitForURL('**/learn/opportunities');
 		await expectNeutral(page, giveaways);

@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls, sampleParams } from './routes';
-import { DatabaseWatch, expectNormalised, FUZZ_SEED, hostileText, judge, messagesIn, payloads, runs, send, sent, textOf, urlPart } from './fuzz-support';
+import { announce, check, DatabaseWatch, expectNormalised, hostileText, judge, messagesIn, payloads, runs, send, sent, textOf, urlPart, type Payload } from './fuzz-support';
+
+const FILE = 'tests/e2e/fuzz-forms.test.ts';
 
 type Actor = 'anonymous' | 'learner' | 'author' | 'admin';
 const ACTORS: Actor[] = ['anonymous', 'learner', 'author', 'admin'];
@@ -33,6 +35,8 @@ interface FuzzCase {
 	runs?: number;
 	/** False where another actor's call would end the session the suite relies on. */
 	others?: boolean;
+	/** Counterexamples the fuzzing found, each with the seed and path that found it: sent first on every run. */
+	found?: { seed: number; path: string; payload: Payload; actor: Actor }[];
 }
 
 const firstAid = JSON.parse(fs.readFileSync(`content/courses/${sampleParams.course}/course.json`, 'utf8'));
@@ -56,7 +60,8 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/account signOutEverywhere': { actor: 'learner', path: () => '/account?/signOutEverywhere', valid: { password: WRONG_PASSWORD }, runs: 6 },
 	'/learn/profile background': { actor: 'learner', path: () => '/learn/profile?/background', valid: { background: 'family' } },
 	'/account dataSaver': { actor: 'learner', path: () => '/account?/dataSaver', valid: { saver: 'on' } },
-	'/account newCodes': { actor: 'learner', path: () => '/account?/newCodes', valid: { password: WRONG_PASSWORD }, runs: 6 },
+	'/account/codes new': { actor: 'learner', path: () => '/account/codes?/new', valid: { password: WRONG_PASSWORD }, runs: 6 },
+	'/account/codes check': { actor: 'learner', path: () => '/account/codes?/check', valid: { code: 'abcd-efgh-ijkl', shown: 'abcd-efgh-ijkl', next: '/learn' } },
 	'/account deleteAccount': { actor: 'learner', path: () => '/account?/deleteAccount', valid: { password: WRONG_PASSWORD } },
 	'/account/password default': { actor: 'learner', path: () => '/account/password', valid: { current: WRONG_PASSWORD, next: 'another good passphrase' } },
 	'/unlock default': { actor: 'learner', path: () => '/unlock', valid: { password: WRONG_PASSWORD }, runs: 12 },
@@ -74,7 +79,31 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/courses/[course] enrol': { actor: 'learner', path: () => `/learn/courses/${sampleParams.course}?/enrol`, valid: {}, runs: 6 },
 	'/learn/courses/[course]/lessons/[lesson] done': { actor: 'learner', path: () => `${lessonPath}?/done`, valid: {}, runs: 6 },
 	'/learn/courses/[course]/lessons/[lesson] textSize': { actor: 'learner', path: () => `${lessonPath}?/textSize`, valid: { size: 'l' } },
-	'/learn/courses/[course]/quizzes/[quiz] default': { actor: 'learner', path: () => quizPath, valid: { [`q-${firstQuestion}`]: 'a' } },
+	'/learn/courses/[course]/quizzes/[quiz] default': {
+		actor: 'learner',
+		path: () => quizPath,
+		valid: { [`q-${firstQuestion}`]: 'a' },
+		found: [
+			// A Zawgyi word stored as a single-choice answer (FUZZ_RUNS=4; tests/e2e/quiz-answers.test.ts too).
+			{
+				seed: 918273,
+				path: '15',
+				actor: 'learner',
+				payload: {
+					fields: [
+						[`q-${firstQuestion}`, 'ေက်ာင္းသား'],
+						[`q-${firstQuestion}[]`, ''],
+						['id', '1e309'],
+						['sRM#f|P>$', '{"S*A`r1":null," B [z[sA":"\\\\kByq","Ub ?":null,"E6PMWt":-1.5796265456725884e+146,"Zmm":null,"*w^J_DG":null,"\'|+Kp\\\\?":"aW1Wf\\\\@CNP","SI+":true}']
+					],
+					encoding: 'urlencoded',
+					file: null,
+					enhance: true,
+					locale: 'my'
+				}
+			}
+		]
+	},
 	'/learn/certificates name': { actor: 'learner', path: () => '/learn/certificates?/name', valid: { code: 'AAAA-BBBB-CCCC-DDDD', name: 'Ko Aung' } },
 	'/learn/certificates hide': { actor: 'learner', path: () => '/learn/certificates?/hide', valid: { code: 'AAAA-BBBB-CCCC-DDDD' } },
 	'/learn/certificates show': { actor: 'learner', path: () => '/learn/certificates?/show', valid: { code: 'AAAA-BBBB-CCCC-DDDD' } },
@@ -161,6 +190,7 @@ async function ok(response: Promise<Response>, status: number, what: string): Pr
 }
 
 beforeAll(async () => {
+	announce(FILE);
 	watch = new DatabaseWatch();
 	const admin = await adminClient('en', 'fuzzadmin');
 	const orgOf = async (member: Client, prefix: string) => {
@@ -214,7 +244,8 @@ describe('fuzzing every form action and endpoint', () => {
 		it(`${key}: never a 5xx, a translated refusal writes nothing, accepted text is normalised`, { timeout: 120_000 }, async () => {
 			const others = entry.others === false ? [] : ACTORS.filter((a) => a !== entry.actor);
 			const actor = others.length ? fc.oneof({ weight: 6, arbitrary: fc.constant(entry.actor) }, { weight: 1, arbitrary: fc.constantFrom(...others) }) : fc.constant(entry.actor);
-			await fc.assert(
+			await check(
+				FILE,
 				fc.asyncProperty(payloads(entry.valid), actor, async (payload, who) => {
 					const what = `${key} as ${who} (${payload.encoding}, ${payload.enhance ? 'enhanced' : 'plain'}, ${payload.locale})`;
 					watch.before();
@@ -223,7 +254,7 @@ describe('fuzzing every form action and endpoint', () => {
 					if (verdict.kind === 'accepted') expectNormalised(changes, payload.fields.map(([, v]) => v), what);
 					else expect(changes, `${what}: refused with ${verdict.status}, yet wrote`).toEqual([]);
 				}),
-				{ seed: FUZZ_SEED, numRuns: runs(entry.runs ?? 16), endOnFailure: true }
+				{ numRuns: runs(entry.runs ?? 16), examples: (entry.found ?? []).map((f) => [f.payload, f.actor]) }
 			);
 		});
 	}
@@ -234,7 +265,8 @@ describe('fuzzing every form action and endpoint', () => {
 			hostileText.filter((v) => textOf(v).length < 2000).map(urlPart),
 			fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%2e%2e', '.', 'a%2Fb', 'first-aid-basics,computer-basics', '%00', 'notes', 'calculator', firstAid.modules[0].lessons[0].id)
 		);
-		await fc.assert(
+		await check(
+			FILE,
 			fc.asyncProperty(fc.constantFrom(...Object.entries(GET_ENDPOINTS)), part, fc.constantFrom<'my' | 'en'>('my', 'en'), async ([id, endpoint], p, locale) => {
 				const client = clients[endpoint.actor];
 				client.locale = locale;
@@ -250,7 +282,7 @@ describe('fuzzing every form action and endpoint', () => {
 				}
 				expect(watch.changes()).toEqual([]);
 			}),
-			{ seed: FUZZ_SEED, numRuns: runs(150), endOnFailure: true }
+			{ numRuns: runs(150) }
 		);
 	});
 });

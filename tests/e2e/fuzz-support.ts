@@ -1,9 +1,12 @@
 /**
  * What the fuzz suites share: hostile values and request bodies generated with fast-check, a
  * watch on the database that tells whether a request wrote anything, and the check that a
- * refusal speaks the user's language. Runs and seed come from FUZZ_RUNS (a multiplier, default
- * 1) and FUZZ_SEED (default fixed, so a failure reproduces; fast-check prints the seed and path).
+ * refusal speaks the user's language. FUZZ_RUNS multiplies the runs (default 1). FUZZ_SEED
+ * chooses the inputs; by default it is derived from the commit being tested, so each commit
+ * explores inputs of its own while a rerun of the same commit sends the same ones. The seed is
+ * printed at the start and with any failure (fast-check adds the run's path), to replay it.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -11,10 +14,47 @@ import { expect, inject } from 'vitest';
 import { hasInvalidCharacters, isZawgyi, toUnicode } from '$lib/server/text/normalize';
 import type { Client } from './support';
 
-export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_210_201);
+/** The seed of a commit: the first 31 bits of its hash. Null outside a git checkout. */
+function commitSeed(): number | null {
+	try {
+		const head = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+		return /^[0-9a-f]{40}$/.test(head) ? parseInt(head.slice(0, 8), 16) & 0x7fffffff : null;
+	} catch {
+		return null;
+	}
+}
+
+function seedFromEnvironment(): number {
+	const given = process.env.FUZZ_SEED;
+	if (given === undefined || given === '') return commitSeed() ?? 20_210_201;
+	const seed = Number(given);
+	if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be a whole number, not ${given}`);
+	return seed;
+}
+
+export const FUZZ_SEED = seedFromEnvironment();
 const MULTIPLIER = Number(process.env.FUZZ_RUNS ?? 1);
+if (!(MULTIPLIER > 0)) throw new Error(`FUZZ_RUNS must be a positive number, not ${process.env.FUZZ_RUNS}`);
 /** Runs for one property: `base` by default, scaled by FUZZ_RUNS. */
 export const runs = (base: number) => Math.max(1, Math.round(base * MULTIPLIER));
+
+/** How to send the same inputs again. */
+export const replay = (file: string) => `FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${MULTIPLIER} npx vitest run --project e2e ${file}`;
+
+/** Printed when a fuzz file starts. */
+export function announce(file: string) {
+	console.log(`${file}: seed ${FUZZ_SEED}, runs x${MULTIPLIER}${process.env.FUZZ_SEED ? '' : ' (seed from the commit)'}; replay: ${replay(file)}`);
+}
+
+/** fast-check's assert, with the command that replays the failure added to its message. */
+export async function check<Ts extends unknown[]>(file: string, property: fc.IAsyncProperty<Ts>, params: fc.Parameters<Ts>): Promise<void> {
+	try {
+		await fc.assert(property, { seed: FUZZ_SEED, endOnFailure: true, ...params });
+	} catch (error) {
+		if (error instanceof Error) error.message += `\nReplay: ${replay(file)}`;
+		throw error;
+	}
+}
 
 /** Every payload sent, for the report at the end of each file. */
 export const sent = { count: 0 };
@@ -250,15 +290,18 @@ export async function judge(response: Response, locale: 'my' | 'en', what: strin
  * - user.last_active_at: the day of last use, for deleting unused accounts (accounts/inactive.ts);
  * - sign_in_throttle: failed sign-ins, recoveries and password checks count against the name
  *   tried, by design (auth/throttle.ts);
- * - audit_event rows of sign_in_failed, profile_view, application_view and messages_view: a
- *   failed sign-in and the pages shown again after a refused form are recorded, by design (audit/);
+ * - audit_event rows of sign_in_failed, password_reset_failed, profile_view, application_view
+ *   and messages_view: a failed sign-in and a failed recovery are recorded for the account tried,
+ *   so its holder sees them (accounts/index.ts; a wrong code at /recover is answered 400 and
+ *   counted, like a wrong password at /signin), and the pages shown again after a refused form
+ *   are recorded, by design (audit/);
  * - application.learner_seen_at, org_seen_at: when each side last opened the application; a
  *   refused form without JavaScript shows the page again, which counts as opening it;
  * - match_change: notes that matching's memory reads and deletes (matching/changes.ts).
  */
 const LEFT_OUT: Record<string, string[]> = { session: ['expires_at', 'last_seen_at', 'active_at'], user: ['last_active_at'], application: ['learner_seen_at', 'org_seen_at'] };
 const TABLES_LEFT_OUT = new Set(['sign_in_throttle', 'match_change', 'kysely_migration', 'kysely_migration_lock']);
-const AUDIT_BY_DESIGN = "action not in ('sign_in_failed', 'profile_view', 'application_view', 'messages_view')";
+const AUDIT_BY_DESIGN = "action not in ('sign_in_failed', 'password_reset_failed', 'profile_view', 'application_view', 'messages_view')";
 
 export class DatabaseWatch {
 	private db = new Database(inject('databasePath'), { readonly: true });

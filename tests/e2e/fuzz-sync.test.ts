@@ -10,7 +10,11 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, uniqueName } from './support';
-import { DatabaseWatch, expectNormalised, FUZZ_SEED, hostileText, judge, runs, sent, textOf, ZAWGYI } from './fuzz-support';
+import { QUOTAS } from '$lib/server/quotas';
+import { SYNC_BODY_MAX, SYNC_DEPTH_MAX } from '$lib/sync-limits';
+import { announce, check, DatabaseWatch, expectNormalised, hostileText, judge, runs, sent, textOf, ZAWGYI } from './fuzz-support';
+
+const FILE = 'tests/e2e/fuzz-sync.test.ts';
 
 const COURSE = 'computer-basics';
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
@@ -27,7 +31,21 @@ const ids = { a: '', b: '' };
 /** Event ids learner B synced: forged into A's batches, they must count for A alone. */
 const eventsOfB: string[] = [];
 /** Event ids A's accepted batches carried: each is a duplicate from then on. */
-const seenByA = new Set<string>();
+let seenByA = new Set<string>();
+/**
+ * Every learner who played A, with the ids their accepted batches carried. A batch that would
+ * take A past the day's quota of events is refused whole (429), and a new learner takes A's place.
+ */
+const learnersA: { id: string; seen: Set<string> }[] = [];
+
+async function newLearnerA() {
+	learner.a = new Client('my');
+	const name = uniqueName('fuzzsynca');
+	expect((await learner.a.signUp(name)).status).toBe(200);
+	ids.a = (db.prepare('select id from user where username = ?').get(name) as { id: string }).id;
+	seenByA = new Set();
+	learnersA.push({ id: ids.a, seen: seenByA });
+}
 
 const userRows = (userId: string) =>
 	JSON.stringify(['lesson_progress', 'quiz_attempt', 'sync_event', 'enrolment', 'certificate'].map((t) => db.prepare(`select * from "${t}" where user_id = ? order by rowid`).all(userId)));
@@ -41,13 +59,13 @@ const post = (client: Client, body: string, type: string | null, locale: 'my' | 
 };
 
 beforeAll(async () => {
+	announce(FILE);
 	db = new Database(inject('databasePath'), { readonly: true });
 	watch = new DatabaseWatch();
-	for (const key of ['a', 'b'] as const) {
-		const name = uniqueName(`fuzzsync${key}`);
-		expect((await learner[key].signUp(name)).status).toBe(200);
-		ids[key] = (db.prepare('select id from user where username = ?').get(name) as { id: string }).id;
-	}
+	const name = uniqueName('fuzzsyncb');
+	expect((await learner.b.signUp(name)).status).toBe(200);
+	ids.b = (db.prepare('select id from user where username = ?').get(name) as { id: string }).id;
+	await newLearnerA();
 	const events = otherLessons.map((lessonId, i) => ({ id: `b-event-${i}-${ids.b}`.slice(0, 64), type: 'lesson_done', courseId: OTHER_COURSE, lessonId, at: Date.now() - 1000 }));
 	const response = await post(learner.b, JSON.stringify({ events }), 'application/json', 'en');
 	expect(response.status).toBe(200);
@@ -119,12 +137,15 @@ const batch = fc.oneof(
 );
 
 /** The whole body: the batch as the endpoint expects it, or wrapped, encoded or typed wrongly. */
-const body = fc.tuple(batch, fc.constantFrom('json', 'json', 'json', 'json', 'json', 'bare-array', 'events-object', 'form', 'no-type', 'text', 'broken-json', 'nested')).map(([events, shape]) => ({ events, shape }));
+const body = fc
+	.tuple(batch, fc.constantFrom('json', 'json', 'json', 'json', 'json', 'bare-array', 'events-object', 'form', 'no-type', 'text', 'broken-json', 'nested', 'deep', 'padded'), fc.integer({ min: SYNC_DEPTH_MAX - 3, max: 200_000 }))
+	.map(([events, shape, depth]) => ({ events, shape, depth }));
 
 describe('POST /api/sync, fuzzed', () => {
 	it('refuses malformed batches whole, applies each event once for its learner alone, and never stores the future', { timeout: 180_000 }, async () => {
-		await fc.assert(
-			fc.asyncProperty(body, fc.constantFrom<'my' | 'en'>('my', 'en'), async ({ events, shape }, locale) => {
+		await check(
+			FILE,
+			fc.asyncProperty(body, fc.constantFrom<'my' | 'en'>('my', 'en'), async ({ events, shape, depth }, locale) => {
 				const list = events.map((g) => g.event);
 				const text = JSON.stringify({ events: list });
 				const sent = {
@@ -135,9 +156,15 @@ describe('POST /api/sync, fuzzed', () => {
 					'no-type': [text, null],
 					text: [text, 'text/plain'],
 					'broken-json': [text.slice(0, Math.max(1, text.length - 2)), 'application/json'],
-					nested: [JSON.stringify({ events: [list] }), 'application/json']
+					nested: [JSON.stringify({ events: [list] }), 'application/json'],
+					// Arrays nested `depth` deep where an event belongs: refused before parsing once past SYNC_DEPTH_MAX.
+					deep: [`{"events":[${'['.repeat(depth)}${']'.repeat(depth)}]}`, 'application/json'],
+					// The batch followed by whitespace past the body limit: valid JSON, too large.
+					padded: [text + ' '.repeat(SYNC_BODY_MAX), 'application/json']
 				}[shape] as [string, string | null];
 				const valid = (shape === 'json' || shape === 'no-type' || shape === 'text') && events.length <= 100 && events.every((g) => g.wellFormed);
+				const fresh = new Set(list.map((e) => e.id as string).filter((id) => !seenByA.has(id))).size;
+				const overQuota = valid && fresh > 0 && seenByA.size + fresh > QUOTAS.syncEvents;
 				const what = `${shape}, ${events.length} events, ${locale}`;
 				const before = userRows(ids.b);
 				watch.before();
@@ -146,9 +173,10 @@ describe('POST /api/sync, fuzzed', () => {
 				const verdict = await judge(response, locale, what);
 				const changes = watch.changes();
 				expect(userRows(ids.b), `${what}: wrote for another learner`).toBe(before);
-				if (!valid) {
-					expect(verdict.status, what).toBe(400);
+				if (!valid || overQuota) {
+					expect(verdict.status, what).toBe(overQuota ? 429 : Buffer.byteLength(sent[0]) > SYNC_BODY_MAX ? 413 : 400);
 					expect(changes, `${what}: refused, yet wrote`).toEqual([]);
+					if (overQuota) await newLearnerA();
 					return;
 				}
 				expect(verdict.status, `${what}: ${verdict.text.slice(0, 200)}`).toBe(200);
@@ -166,11 +194,13 @@ describe('POST /api/sync, fuzzed', () => {
 				const attempts = db.prepare('select count(*) n from quiz_attempt where user_id = ? and created_at > ?').get(ids.a, started) as { n: number };
 				expect(attempts.n, `${what}: a quiz attempt dated in the future`).toBe(0);
 			}),
-			{ seed: FUZZ_SEED, numRuns: runs(50), endOnFailure: true }
+			{ numRuns: runs(50) }
 		);
 		// Every id A sent in an accepted batch is stored once, B's ids among them, and only for A.
-		const stored = db.prepare('select count(*) n from sync_event where user_id = ?').get(ids.a) as { n: number };
-		expect(stored.n).toBe(seenByA.size);
+		for (const a of learnersA) {
+			const stored = db.prepare('select count(*) n from sync_event where user_id = ?').get(a.id) as { n: number };
+			expect(stored.n).toBe(a.seen.size);
+		}
 	});
 
 	it('lets only learners sync, with a translated refusal', async () => {

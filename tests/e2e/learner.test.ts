@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { consoleErrors, holdScripts, launch, phone, signUpInBrowser, typeInto, uniqueName, shown } from './support';
+import { openMenu, typeBackCode } from './screen';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,12 +27,14 @@ describe('a learner', () => {
 		expect(codes).toHaveLength(10);
 		for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
 
-		await page.getByRole('link', { name: 'သိမ်းပြီးပါပြီ၊ ဆက်သွားမည်' }).click();
+		await typeBackCode(page, codes[7]);
 		await page.waitForURL('**/learn');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain(username);
 
+		await openMenu(page);
 		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
 		await page.waitForURL((url) => url.pathname === '/');
+		await openMenu(page);
 		await shown(page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 
 		await page.goto('/signin');
@@ -40,6 +43,7 @@ describe('a learner', () => {
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await page.waitForURL('**/learn');
 
+		await openMenu(page);
 		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
 		await page.waitForURL((url) => url.pathname === '/');
 
@@ -101,12 +105,14 @@ describe('a learner', () => {
 		const context = await phone(browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto('/signin');
+		await openMenu(page);
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.waitForURL('**/signin');
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in');
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The one who shows the way');
+		await openMenu(page);
 		await page.getByRole('button', { name: 'မြန်မာဘာသာ' }).click();
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('လမ်းပြပေးသူ');
 		await context.close();

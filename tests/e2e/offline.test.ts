@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
 import { answerQuiz, baseUrl, Client, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { onScreen, openMenu } from './screen';
 import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
 import { formatBytes, formatNumber } from '$lib/format';
@@ -169,6 +170,9 @@ describe('a course downloaded for offline', () => {
 				// The part's quiz, answered and scored on the phone.
 				await page.waitForURL(`**/quizzes/${module.quiz}`);
 				await answerQuiz(page, COURSE, module.quiz);
+				// The score comes first: on screen and focused, not the last question answered.
+				expect(await onScreen(page.locator('[role="status"][data-reveal]'))).toBe(true);
+				expect(await page.evaluate(() => document.activeElement?.matches('[role="status"][data-reveal]'))).toBe(true);
 				await shown(page.getByText(/ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။ ထို့နောက်/));
 				await page.getByRole('navigation').getByRole('link', { name: /နောက် သင်ခန်းစာ|သင်တန်းသို့ ပြန်သွားရန်/ }).click();
 			}
@@ -280,6 +284,7 @@ describe('a new version of a downloaded course', () => {
 		await page.waitForLoadState('networkidle');
 		expect(fromNetwork).toEqual([]);
 		// The reader knows no account (it is kept without cookies): its header leads back to the app.
+		await openMenu(page);
 		const header = page.getByRole('navigation', { name: 'ပင်မ' });
 		await shown(header.getByRole('link', { name: 'ဤဖုန်းပေါ်တွင်' }));
 		expect(await header.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).count()).toBe(0);
@@ -508,6 +513,7 @@ describe('signing out with progress still on the phone', () => {
 			warned = dialog.message();
 			void dialog.dismiss();
 		});
+		await openMenu(page);
 		await page.getByRole('button', { name: 'ထွက်ရန်' }).click();
 		await page.waitForFunction(() => true);
 		await expect.poll(() => warned).toContain('မသိမ်းရသေးပါ');
@@ -516,6 +522,7 @@ describe('signing out with progress still on the phone', () => {
 
 		// Online again: signing out sends it first, then leaves nothing behind.
 		await context.setOffline(false);
+		await openMenu(page);
 		await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'ထွက်ရန်' }).click()]);
 		expect(await queued()).toBe(0);
 		await context.close();

@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { openMenu } from './screen';
+import { QUOTAS } from '$lib/server/quotas';
 
 function stored<T>(sql: string, ...args: unknown[]): T {
 	const db = new Database(inject('databasePath'), { readonly: true });
@@ -50,6 +52,7 @@ describe('opportunities', () => {
 		await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 		await shown(page.getByText(/^သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို/));
 
+		await openMenu(page);
 		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'အခွင့်အလမ်း' }).click();
 		// At the top: eligible with the full score. Roles other tests post at the same time can tie
 		// with it (same score, same closing day), so the card is found by its title.
@@ -85,11 +88,13 @@ describe('opportunities', () => {
 		expect(await (await org.request(`/org/roles/${roleId}/applications`)).text()).not.toContain('class="badge new"');
 		// The decision is news for the learner: a badge on the menu until the application is opened.
 		await page.goto('/learn');
+		await openMenu(page);
 		await page.getByRole('link', { name: 'အသစ် ၁ ခု' }).click();
 		await page.waitForURL('**/learn/applications');
 		await shown(page.getByText('အသစ်', { exact: true }));
 		await page.getByRole('link', { name: title }).click();
 		await page.waitForURL(`**/learn/applications/${applicationId}`);
+		await openMenu(page);
 		await shown(page.getByRole('link', { name: 'လျှောက်လွှာ', exact: true }));
 		await shown(page.getByText('လက်ခံသည်', { exact: true }).first());
 		await shown(page.getByText('Welcome: the clinic will message you here.'));
@@ -137,6 +142,22 @@ describe('opportunities', () => {
 		expect(candidates).not.toContain(medicName);
 		await page.context().close();
 		await other.context().close();
+	});
+
+	it('refuses a learner’s message past the day’s quota with a translated 429, and keeps none of it', async () => {
+		const { id: roleId } = await openVettedRole(uniqueName('Quota role'));
+		const learner = new Client('my');
+		expect((await learner.signUp(uniqueName('writer'))).status).toBe(200);
+		const applied = await learner.post(`/learn/opportunities/${roleId}?/apply`, { message: '' });
+		expect(applied.status).toBe(303);
+		const path = `${applied.headers.get('location')}?/message`;
+		for (let i = 0; i < QUOTAS.messages; i++) expect((await learner.post(path, { body: `message ${i}` })).status).toBe(200);
+		const over = await learner.post(path, { body: 'one more' }, { headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+		const result = JSON.parse(await over.text());
+		expect(result).toMatchObject({ type: 'failure', status: 429 });
+		expect(JSON.parse(result.data)).toContain('ယနေ့ စာ အများအပြား ပို့ပြီးပါပြီ။ ၂၄ နာရီခန့်အကြာတွင် ထပ်ရေးပါ။');
+		const page = await learner.request(applied.headers.get('location')!);
+		expect(await page.text()).not.toContain('one more');
 	});
 
 	it('lets the learner close, open again and mute a conversation at any time, without JavaScript; a decline closes it and the organization cannot write into a closed one', async () => {

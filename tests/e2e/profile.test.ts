@@ -4,6 +4,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { openMenu } from './screen';
 
 let browser: Browser;
 
@@ -18,13 +19,13 @@ function selfSkills(username: string): { skill_id: string; level: number }[] {
 }
 
 /**
- * Waits until the element's top is on the 740 px screen, below the sticky "Leave quickly" bar:
- * where the person is looking. Fails after 5 s.
+ * Waits until the element's top is on the 740 px screen, below the sticky header (with "Leave
+ * quickly"): where the person is looking. Fails after 5 s.
  */
 async function inView(locator: Locator) {
 	const where = async () => {
 		const box = await locator.first().boundingBox();
-		const bar = await locator.page().locator('.exit').boundingBox();
+		const bar = await locator.page().locator('header.top').boundingBox();
 		return { top: box?.y ?? -1, barBottom: bar ? bar.y + bar.height : 0 };
 	};
 	const deadline = Date.now() + 5000;
@@ -50,6 +51,7 @@ describe('my skills', () => {
 		const name = uniqueName('medic');
 		await signUpInBrowser(page, name, 'skills from the clinic');
 		await page.goto('/learn');
+		await openMenu(page);
 		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }));
 		await shown(page.getByText('ကျွမ်းကျင်မှု မရှိသေးပါ။', { exact: false }));
@@ -140,6 +142,7 @@ describe('my skills', () => {
 			const data = await (await page.request.get(`${path}/__data.json`)).text();
 			expect(data, path).not.toContain('former_soldier');
 		}
+		await openMenu(page);
 		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
 		const choice = page.getByLabel('ကျွန်ုပ်၏ နောက်ခံ (မဖြည့်လည်း ရသည်)');
 		await shown(choice);

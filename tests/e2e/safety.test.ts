@@ -14,6 +14,7 @@ import { startApp, type App } from '../helpers/app';
 import { watchOrigins } from './same-origin';
 import { axeViolations } from './axe';
 import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { openMenu } from './screen';
 import { NEUTRAL_SITE } from './neutral-site';
 import MY from '../../messages/my.json' with { type: 'json' };
 
@@ -61,6 +62,7 @@ describe('Leave quickly', () => {
 		const page = await context.newPage();
 		const errors = consoleErrors(page);
 		await page.goto('/');
+		await openMenu(page);
 		await page.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first().click();
 		await page.waitForURL('**/signin');
 		// The link itself leads there: without JavaScript it is a plain link.
@@ -119,7 +121,7 @@ describe('Leave quickly', () => {
 		const { context } = await phoneWithNeutralSite();
 		const page = await context.newPage();
 		await page.goto('/');
-		await page.getByText('လုံခြုံရေး', { exact: true }).click();
+		await openMenu(page);
 		await shown(page.getByText(/မှတ်တမ်း \(History\) ကိုမူ မဖျက်ပါ/));
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
@@ -167,7 +169,7 @@ async function learnerWithDownload(page: Page): Promise<string> {
 }
 
 async function openClearPage(page: Page) {
-	await page.getByText('လုံခြုံရေး', { exact: true }).click();
+	await openMenu(page);
 	await page.getByRole('link', { name: 'ဤဖုန်းမှ လမ်းပြကို ရှင်းလင်းရန်' }).click();
 	await shown(page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }));
 }
@@ -236,6 +238,7 @@ describe('Clear this phone', () => {
 			expect(await sessionWorks(origin, token)).toBe(true);
 			const later = await context.newPage();
 			await later.goto('/');
+			await openMenu(later);
 			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 			expect(await sessionWorks(origin, token)).toBe(false);
 			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('sid');

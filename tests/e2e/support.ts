@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { watchOrigins } from './same-origin';
 import { HttpClient } from '../helpers/http-client';
 import { formatNumber } from '$lib/format';
+import { openMenu } from './screen';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -253,13 +254,17 @@ export async function shown(locator: Locator): Promise<true> {
 }
 
 /** Types into a Burmese and English pair of fields, found by its legend as a person reads it (in English). */
-export async function typePair(page: Page, legend: string, my: string, en: string) {
+export async function typePair(page: Page | Locator, legend: string, my: string, en: string) {
 	const fields = page.getByRole('group', { name: legend, exact: true });
 	await typeInto(fields.getByLabel('Burmese'), my);
 	await typeInto(fields.getByLabel('English'), en);
 }
 
-/** Answers every question of the quiz on screen correctly, as a person reading the lessons would. */
+/**
+ * Answers every question of the quiz on screen correctly, as a person reading the lessons would:
+ * a short question with the words its Burmese lesson teaches, typed key by key (a number
+ * question thus gets the lesson's range, "၁၀၀ ကနေ ၁၂၀"), and checks every answer is scored right.
+ */
 export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 	const quiz = JSON.parse(fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8'));
 	for (const [index, q] of quiz.questions.entries()) {
@@ -269,11 +274,15 @@ export async function answerQuiz(page: Page, courseId: string, quizId: string) {
 		} else if (q.type === 'true_false') {
 			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
 		} else {
-			await typeInto(group.getByRole('textbox'), q.accepted.my[0] ?? q.accepted.en[0]);
+			const field = group.getByRole('textbox');
+			const answer = q.taught?.my[0] ?? q.accepted.my[0] ?? q.accepted.en[0] ?? String(q.range.min);
+			await typeInto(field, answer);
+			expect(await field.inputValue()).toBe(answer);
 		}
 	}
 	await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
 	await shown(page.getByText('အောင်ပါပြီ။ တော်ပါတယ်။'));
+	await shown(page.getByText(`သင် ${formatNumber(100, 'my')}% ရသည်။`));
 }
 
 /** Makes an administrator with the command and signs in (in English), replacing the one-time password. */
@@ -281,11 +290,13 @@ export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<st
 	const name = uniqueName(prefix);
 	const oneTime = await createAdminWithCommand(name);
 	await page.goto('/signin');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await typeInto(page.getByLabel('Username'), name);
 	await typeInto(page.getByLabel('Password'), oneTime);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL('**/account/password');
+	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await typeInto(page.getByLabel('Current password'), oneTime);
 	await typeInto(page.getByLabel('New password'), 'administrators guard the gate');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, uniqueName } from './support';
+import { QUOTAS } from '$lib/server/quotas';
 
 const COURSE = 'computer-basics';
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
@@ -50,6 +51,43 @@ describe('POST /api/sync', () => {
 		const member = new Client('en');
 		await member.signUp(uniqueName('orgsync'), 'org_member');
 		expect((await send(member, { events: [] })).status).toBe(403);
+	});
+});
+
+describe('POST /api/sync limits', () => {
+	it('refuses a body larger than a batch ever is with a translated 413 at once, and deep nesting with a translated 400', async () => {
+		const client = new Client('my');
+		await client.signUp(uniqueName('bigsync'));
+		// 5.6 MiB of nested arrays, as the security review sent: held the server 1.7 s before.
+		const nested = `{"events":[${'['.repeat(2_900_000)}${']'.repeat(2_900_000)}]}`;
+		const started = performance.now();
+		const big = await client.request('/api/sync', { method: 'POST', body: nested, headers: { 'content-type': 'application/json', accept: 'application/json' } });
+		expect(big.status).toBe(413);
+		expect((await big.json()).message).toMatch(/[\u1000-\u109f]/);
+		expect(performance.now() - started).toBeLessThan(1500);
+		// Within the size limit but nested past any batch: refused before parsing.
+		const deep = `{"events":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
+		const refused = await client.request('/api/sync', { method: 'POST', body: deep, headers: { 'content-type': 'application/json', accept: 'application/json' } });
+		expect(refused.status).toBe(400);
+		expect((await refused.json()).message).toMatch(/[\u1000-\u109f]/);
+		// The connection and the server go on answering.
+		expect((await send(client, { events: [] })).status).toBe(200);
+	});
+
+	it('refuses events past the day’s quota with a translated 429 and Retry-After, and writes none of the batch', async () => {
+		const client = new Client('en');
+		const name = uniqueName('quotasync');
+		await client.signUp(name);
+		const userId = (db.prepare('select id from user where username = ?').get(name) as { id: string }).id;
+		const batch = (from: number, count: number) => ({ events: Array.from({ length: count }, (_, i) => ({ id: `quota-event-${from + i}`, type: 'lesson_done', courseId: COURSE, lessonId: 'no-such-lesson', at: Date.now() })) });
+		for (let i = 0; i < QUOTAS.syncEvents; i += 100) expect((await send(client, batch(i, Math.min(100, QUOTAS.syncEvents - i)))).status).toBe(200);
+		const over = await send(client, batch(QUOTAS.syncEvents - 1, 2));
+		expect(over.status).toBe(429);
+		expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+		expect((await over.json()).message).toMatch(/^A lot of progress was saved from this account today\. The rest stays on this phone and is sent in about 24 hours\.$/);
+		expect(db.prepare('select count(*) n from sync_event where user_id = ?').get(userId)).toEqual({ n: QUOTAS.syncEvents });
+		// Sent again, events already had are answered as before.
+		expect((await send(client, batch(0, 3))).status).toBe(200);
 	});
 });
 

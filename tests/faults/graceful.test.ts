@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { checkIntegrity } from '../../src/lib/server/db';
 import { startApp, type App } from '../helpers/app';
-import { openRoles, sendWrite, signUpLearners, tokensIn, type Learner, type Write, type WriteKind } from './support';
+import { openRoles, sendWrite, signUpLearners, tokensIn, TOKEN_QUESTION, type Learner, type Write, type WriteKind } from './support';
 
 const PORT = Number(process.env.RESTART_PORT ?? 3612);
 const LEARNERS = 4;
@@ -46,7 +46,7 @@ function rawWrite(learner: Learner, kind: WriteKind, token: string, log: Write[]
 	let type = 'application/x-www-form-urlencoded';
 	if (kind === 'progress') {
 		path = '/api/sync';
-		body = JSON.stringify({ events: [{ id: `event-${token}`, type: 'quiz_attempt', courseId: 'computer-basics', quizId: 'q1', answers: { [token]: 'x' }, at: Date.now() }] });
+		body = JSON.stringify({ events: [{ id: `event-${token}`, type: 'quiz_attempt', courseId: 'computer-basics', quizId: 'q1', answers: { [TOKEN_QUESTION]: token }, at: Date.now() }] });
 		type = 'application/json';
 	} else if (kind === 'application') {
 		path = `/learn/opportunities/${learner.roles.shift()}?/apply`;

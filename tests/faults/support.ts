@@ -127,6 +127,8 @@ export interface Write {
 }
 
 const QUIZ = { courseId: 'computer-basics', quizId: 'q1' };
+/** A short-answer question of that quiz: its typed answer carries the write's token into the stored attempt. */
+export const TOKEN_QUESTION = 'q1-7';
 
 /**
  * Sends one write of `kind` for `learner` and waits for its answer. Acknowledged means the
@@ -139,7 +141,7 @@ export async function sendWrite(learner: Learner, kind: WriteKind, token: string
 	const write: Write = { kind, token, learner, sentAt: performance.now() };
 	log.push(write);
 	if (kind === 'progress') {
-		const event = { id: `event-${token}`, type: 'quiz_attempt', ...QUIZ, answers: { [token]: 'x' }, at: Date.now() };
+		const event = { id: `event-${token}`, type: 'quiz_attempt', ...QUIZ, answers: { [TOKEN_QUESTION]: token }, at: Date.now() };
 		const response = await learner.client.request('/api/sync', {
 			method: 'POST',
 			body: JSON.stringify({ events: [event] }),
@@ -177,7 +179,8 @@ export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
 		}
 		const attempts = new Set<string>();
 		for (const row of db.prepare('select answers from quiz_attempt').all() as { answers: string }[]) {
-			for (const key of Object.keys(JSON.parse(row.answers))) attempts.add(key);
+			const token = JSON.parse(row.answers)[TOKEN_QUESTION];
+			if (typeof token === 'string') attempts.add(token);
 		}
 		const application = new Set(
 			(db.prepare("select a.message from application a join application_event e on e.application_id = a.id and e.status = 'applied'").all() as { message: string }[]).map((r) => r.message)

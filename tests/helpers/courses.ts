@@ -26,6 +26,6 @@ export async function completeBySync(db: Db, userId: string, bundle: CourseBundl
 	const quizzes = [...bundle.quizzes.values()];
 	events.push({ id: `${prefix}-fail`, type: 'quiz_attempt', courseId, quizId: quizzes[0].id, answers: {}, at: (at += 60_000) });
 	for (const quiz of quizzes) events.push({ id: `${prefix}-${quiz.id}`, type: 'quiz_attempt', courseId, quizId: quiz.id, answers: rightAnswers(quiz), at: (at += 60_000) });
-	const outcomes = await applyEvents(db, userId, events);
-	if (outcomes.some((o) => o.status !== 'applied')) throw new Error(`sync refused: ${JSON.stringify(outcomes)}`);
+	const result = await applyEvents(db, userId, events);
+	if (!result.ok || result.outcomes.some((o) => o.status !== 'applied')) throw new Error(`sync refused: ${JSON.stringify(result)}`);
 }

@@ -7,6 +7,7 @@ import {
 	signUp,
 	type SignUpInput
 } from '$lib/server/accounts';
+import { remainingRecoveryCodes, unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { LOCK_MS } from '$lib/server/auth/throttle';
 import type { Db } from '$lib/server/db';
@@ -152,6 +153,24 @@ describe('recovery codes', () => {
 		if (!a.ok) throw new Error();
 		const result = await resetWithRecoveryCode(db, { username: 'other-user', code: a.recoveryCodes[0], password: 'stolen passphrase' }, 'x');
 		expect(result).toEqual({ ok: false, error: 'invalid_recovery' });
+	});
+
+	it('are checked without being used up: only the account’s own unused codes match, typed as on paper', async () => {
+		const a = await signUp(db, learner, 'x');
+		const b = await signUp(db, { ...learner, username: 'other-user' }, 'x');
+		if (!a.ok || !b.ok) throw new Error();
+		const [first, second] = a.recoveryCodes;
+		expect(await unusedRecoveryCodesAmong(db, a.userId, [first])).toEqual([first]);
+		// Capitals, spaces instead of dashes: the same code, as recovery reads it.
+		const typed = ` ${second.toUpperCase().replaceAll('-', ' ')} `;
+		expect(await unusedRecoveryCodesAmong(db, a.userId, [typed])).toEqual([typed]);
+		expect(await remainingRecoveryCodes(db, a.userId)).toBe(10);
+		expect(await unusedRecoveryCodesAmong(db, a.userId, [b.recoveryCodes[0], 'aaaa-bbbb-cccc'])).toEqual([]);
+		expect(await unusedRecoveryCodesAmong(db, a.userId, a.recoveryCodes)).toEqual(a.recoveryCodes);
+		expect(await unusedRecoveryCodesAmong(db, a.userId, [])).toEqual([]);
+		// Still good for recovery after every check; once used, it no longer matches.
+		expect((await resetWithRecoveryCode(db, { username: 'ThanThan', code: first, password: 'a brand new passphrase' }, 'x')).ok).toBe(true);
+		expect(await unusedRecoveryCodesAmong(db, a.userId, [first, second])).toEqual([second]);
 	});
 });
 

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '$lib/server/accounts';
 import { loadCourseBundle, searchCourses } from '$lib/server/courses/catalogue';
-import { revokeCertificate, updateCertificate, listCertificates, verifyCertificate } from '$lib/server/courses/certificates';
+import { certificateCode, revokeCertificate, updateCertificate, listCertificates, verifyCertificate } from '$lib/server/courses/certificates';
 import { readCourseFolder, readStarterCatalogue, type CourseBundle } from '$lib/server/courses/content-files';
 import { courseProgress, enrol, markLessonDone, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
-import { getLesson } from '$lib/server/courses/reading';
+import { getCourseOutline, getLesson, listCourses } from '$lib/server/courses/reading';
 import { freshDb } from '../helpers/db';
 import { rightAnswers } from '../helpers/courses';
 
@@ -64,7 +64,7 @@ describe('progress and completion', () => {
 		const lessonIds = [...bundle.lessons.keys()];
 		for (const id of lessonIds) {
 			const result = await markLessonDone(db, learner, bundle.course.id, id);
-			expect(result).toEqual({ ok: true, completed: false });
+			expect(result).toEqual({ ok: true, completed: false, completedNow: false });
 		}
 		// Marking a lesson twice changes nothing.
 		await markLessonDone(db, learner, bundle.course.id, lessonIds[0]);
@@ -72,7 +72,7 @@ describe('progress and completion', () => {
 		const failed = await submitQuiz(db, learner, bundle.course.id, quizzes[0].id, {});
 		expect(failed).toMatchObject({ ok: true, completed: false, score: { score: 0, passed: false } });
 		const last = await completeCourse(bundle);
-		expect(last).toMatchObject({ ok: true, completed: true, score: { score: 100, passed: true } });
+		expect(last).toMatchObject({ ok: true, completed: true, completedNow: true, score: { score: 100, passed: true } });
 
 		const progress = await courseProgress(db, learner, bundle.course.id);
 		expect(progress.percent).toBe(100);
@@ -86,10 +86,36 @@ describe('progress and completion', () => {
 		expect(certificates).toHaveLength(1);
 		expect(certificates[0].code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
 
-		// Another failed attempt after passing does not undo anything.
-		await submitQuiz(db, learner, bundle.course.id, quizzes[0].id, {});
+		expect(await certificateCode(db, learner, bundle.course.id)).toBe(certificates[0].code);
+
+		// Another failed attempt after passing does not undo anything, nor complete the course again.
+		expect(await submitQuiz(db, learner, bundle.course.id, quizzes[0].id, {})).toMatchObject({ ok: true, completed: true, completedNow: false });
 		expect((await courseProgress(db, learner, bundle.course.id)).quizzes[0]).toMatchObject({ best: 100, passed: true, attempts: 3 });
 		expect(await listCertificates(db, learner, 'my')).toHaveLength(1);
+	});
+
+	it('says which step completed the course when it is a lesson, and has no certificate before', async () => {
+		const bundle = firstAid();
+		await loadCourseBundle(db, bundle);
+		const lessonIds = [...bundle.lessons.keys()];
+		for (const quiz of bundle.quizzes.values()) await submitQuiz(db, learner, bundle.course.id, quiz.id, rightAnswers(quiz));
+		for (const id of lessonIds.slice(0, -1)) expect(await markLessonDone(db, learner, bundle.course.id, id)).toEqual({ ok: true, completed: false, completedNow: false });
+		expect(await certificateCode(db, learner, bundle.course.id)).toBeNull();
+		expect(await markLessonDone(db, learner, bundle.course.id, lessonIds.at(-1)!)).toEqual({ ok: true, completed: true, completedNow: true });
+		expect(await certificateCode(db, learner, bundle.course.id)).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+		expect(await markLessonDone(db, learner, bundle.course.id, lessonIds.at(-1)!)).toEqual({ ok: true, completed: true, completedNow: false });
+	});
+
+	it('names each course’s first lesson in the catalogue: the lesson with nothing before it, which visitors may read', async () => {
+		for (const bundle of readStarterCatalogue()) await loadCourseBundle(db, bundle);
+		const cards = await listCourses(db, {}, 'my');
+		expect(cards.length).toBeGreaterThanOrEqual(6);
+		for (const card of cards) {
+			const outline = (await getCourseOutline(db, card.id, 'my'))!;
+			expect(card.firstLesson).toBe(outline.modules[0].lessons[0].id);
+			expect((await getLesson(db, card.id, card.firstLesson!, 'my'))!.previous).toBeNull();
+			expect((await getLesson(db, card.id, outline.modules[0].lessons[1].id, 'my'))!.previous).toBe(card.firstLesson);
+		}
 	});
 
 	it('keeps progress when a new version of the course is published', async () => {

@@ -27,6 +27,28 @@ afterEach(async () => {
 const text = (my: string, en = '') => ({ my, en });
 
 describe('the offline package of a course', () => {
+	it('never carries the words of the lessons a short question quotes (taught), nor stores them', async () => {
+		const bundle = readCourseFolder('content/courses/first-aid-basics');
+		for (const quiz of bundle.quizzes.values()) {
+			for (const q of quiz.questions) if (q.type === 'short') q.taught = { my: ['မိနစ် ၂၀'], en: ['20 minutes'] };
+		}
+		await loadCourseBundle(db, bundle, Date.now(), media);
+		const stored = await db.selectFrom('quiz').select('questions').where('course_id', '=', 'first-aid-basics').execute();
+		expect(stored.length).toBeGreaterThan(0);
+		for (const row of stored) {
+			expect(row.questions).not.toContain('taught');
+			expect(JSON.parse(row.questions).some((q: { type: string; accepted?: unknown }) => q.type === 'short' && q.accepted)).toBe(true);
+		}
+		const manifest = (await offlineManifest(db, 'first-aid-basics', media))!;
+		for (const file of manifest.files.filter((f) => f.url.includes('/quizzes/'))) {
+			const body = (await offlineFile(db, 'first-aid-basics', file.url.split('/offline/')[1].split('?')[0], media))!;
+			expect(body).not.toContain('taught');
+		}
+		const course = await db.selectFrom('course').select('size_bytes').where('id', '=', 'first-aid-basics').executeTakeFirstOrThrow();
+		// The size stated is the package's, built from the stored rows: what is sent, without taught.
+		expect(course.size_bytes).toBe(manifest.bytes);
+	});
+
 	it('lists every lesson, quiz and image of a starter course with their sizes, and serves each file', async () => {
 		await loadCourseBundle(db, readCourseFolder('content/courses/first-aid-basics'));
 		const manifest = await offlineManifest(db, 'first-aid-basics', media);

@@ -20,6 +20,13 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** A batch's outcomes, event by event; fails the test when the batch was refused whole. */
+async function outcomesOf(...args: Parameters<typeof applyEvents>) {
+	const result = await applyEvents(...args);
+	if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result)}`);
+	return result.outcomes;
+}
+
 type Q = { id: string; type: string; options?: { id: string; correct: boolean }[]; answer?: boolean; accepted?: { my: string[]; en: string[] } };
 function rightAnswers(quizId: string): Record<string, string | string[] | boolean> {
 	const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${quizId}.json`, 'utf8')) as { questions: Q[] };
@@ -68,7 +75,7 @@ describe('syncing offline progress', () => {
 	it('gives one final state for every order, replay, duplicate and interrupted batch, with one completion and one certificate', async () => {
 		const events = offlineEvents();
 		const reference = await account(db, 'inorder', 'learner');
-		const first = await applyEvents(db, reference.userId, events);
+		const first = await outcomesOf(db, reference.userId, events);
 		expect(first.every((o) => o.status === 'applied')).toBe(true);
 		const expected = await finalState(reference.userId);
 		expect(expected.lessons).toHaveLength(7);
@@ -99,19 +106,19 @@ describe('syncing offline progress', () => {
 		const b = await account(db, 'learnerb', 'learner');
 		const lesson = course.modules[0].lessons[0].id;
 		const done: SyncEvent = { id: 'same-id', type: 'lesson_done', courseId: COURSE, lessonId: lesson, at: 5 };
-		expect(await applyEvents(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
-		expect(await applyEvents(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'duplicate' }]);
+		expect(await outcomesOf(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
+		expect(await outcomesOf(db, a.userId, [done])).toEqual([{ id: 'same-id', status: 'duplicate' }]);
 		// Another learner's phone may choose the same id: it is theirs, applied for them.
-		expect(await applyEvents(db, b.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
+		expect(await outcomesOf(db, b.userId, [done])).toEqual([{ id: 'same-id', status: 'applied' }]);
 		const bad: SyncEvent[] = [
 			{ id: 'no-lesson', type: 'lesson_done', courseId: COURSE, lessonId: 'no-such-lesson', at: 5 },
 			{ id: 'no-course', type: 'quiz_attempt', courseId: 'no-such-course', quizId: 'q', answers: {}, at: 5 }
 		];
-		expect(await applyEvents(db, a.userId, bad)).toEqual([
+		expect(await outcomesOf(db, a.userId, bad)).toEqual([
 			{ id: 'no-lesson', status: 'rejected' },
 			{ id: 'no-course', status: 'rejected' }
 		]);
-		expect(await applyEvents(db, a.userId, bad)).toEqual([
+		expect(await outcomesOf(db, a.userId, bad)).toEqual([
 			{ id: 'no-lesson', status: 'duplicate' },
 			{ id: 'no-course', status: 'duplicate' }
 		]);
@@ -132,7 +139,7 @@ describe('syncing offline progress', () => {
 		expect(await db.selectFrom('lesson_progress').select('lesson_id').where('user_id', '=', a.userId).execute()).toEqual([]);
 
 		await sql`drop trigger fail_third`.execute(db);
-		expect((await applyEvents(db, a.userId, events)).every((o) => o.status === 'applied')).toBe(true);
+		expect((await outcomesOf(db, a.userId, events)).every((o) => o.status === 'applied')).toBe(true);
 		expect((await finalState(a.userId)).lessons).toHaveLength(7);
 	});
 
@@ -142,14 +149,33 @@ describe('syncing offline progress', () => {
 		const answers = rightAnswers(quizId);
 		// Typed on a phone with a Zawgyi keyboard: နှစ်ဆယ် ("twenty") in Zawgyi.
 		const zawgyi = { ...answers, 'q1-4': 'ႏွစ္ဆယ္' };
-		expect(await applyEvents(db, a.userId, [{ id: 'zawgyi-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: zawgyi, at: 10 }])).toEqual([{ id: 'zawgyi-try', status: 'applied' }]);
+		expect(await outcomesOf(db, a.userId, [{ id: 'zawgyi-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: zawgyi, at: 10 }])).toEqual([{ id: 'zawgyi-try', status: 'applied' }]);
 		const attempt = await db.selectFrom('quiz_attempt').select(['score', 'answers']).where('user_id', '=', a.userId).executeTakeFirstOrThrow();
 		expect(attempt.score).toBe(100);
 		expect(JSON.parse(attempt.answers)['q1-4']).toBe('နှစ်ဆယ်');
 
 		const before = await finalState(a.userId);
 		const hostile = { ...answers, 'q1-4': 'twenty\u0000' };
-		expect(await applyEvents(db, a.userId, [{ id: 'control-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: hostile, at: 20 }])).toEqual([{ id: 'control-try', status: 'rejected' }]);
+		expect(await outcomesOf(db, a.userId, [{ id: 'control-try', type: 'quiz_attempt', courseId: COURSE, quizId, answers: hostile, at: 20 }])).toEqual([{ id: 'control-try', status: 'rejected' }]);
 		expect(await finalState(a.userId)).toEqual(before);
+		expect(await db.selectFrom('sync_event').select(['status', 'error']).where('event_id', '=', 'control-try').executeTakeFirst()).toEqual({ status: 'rejected', error: 'invalid_answer' });
+	});
+
+	it('refuses an attempt with an answer its question cannot take, and keeps only the quiz’s own questions of one that fits', async () => {
+		const a = await account(db, 'forger', 'learner');
+		const quizId = course.modules[0].quiz;
+		const answers = rightAnswers(quizId);
+		const forged: [string, string | string[]][] = [['q1-1', 'ေက်ာင္းသား'], ['q1-2', ['a', 'zz']], ['q1-3', 'maybe'], ['q1-4', 'ဿ'.repeat(501)]];
+		for (const [question, value] of forged) {
+			const id = `forged-${question}`;
+			expect(await outcomesOf(db, a.userId, [{ id, type: 'quiz_attempt', courseId: COURSE, quizId, answers: { ...answers, [question]: value }, at: 10 }]), question).toEqual([{ id, status: 'rejected' }]);
+		}
+		expect(await db.selectFrom('quiz_attempt').select('id').where('user_id', '=', a.userId).execute()).toEqual([]);
+		// Keys that name no question of this quiz are never read, however many.
+		const extra: Record<string, string> = { 'no-such-question': 'x'.repeat(500) };
+		for (let i = 0; i < 300; i++) extra[`k${i}`] = 'ဿ'.repeat(500);
+		expect(await outcomesOf(db, a.userId, [{ id: 'extra-keys', type: 'quiz_attempt', courseId: COURSE, quizId, answers: { ...answers, ...extra }, at: 10 }])).toEqual([{ id: 'extra-keys', status: 'applied' }]);
+		const stored = JSON.parse((await db.selectFrom('quiz_attempt').select('answers').where('user_id', '=', a.userId).executeTakeFirstOrThrow()).answers);
+		expect(Object.keys(stored).sort()).toEqual(Object.keys(answers).sort());
 	});
 });

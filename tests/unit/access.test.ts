@@ -37,6 +37,19 @@ describe('the access table', () => {
 		expect(decide('/author/courses/[course]', { kind: 'admin', must_change_password: 0 })).toBe('allow');
 	});
 
+	it('lets visitors read the catalogue, a course and its lesson pages before making an account, and nothing personal', () => {
+		for (const route of ['/learn/courses', '/learn/courses/[course]', '/learn/courses/[course]/lessons/[lesson]']) {
+			expect(decide(route, null)).toBe('allow');
+			expect(decide(route, { kind: 'learner', must_change_password: 0 })).toBe('allow');
+			expect(decide(route, { kind: 'org_member', must_change_password: 0 })).toBe('forbidden');
+			expect(decide(route, { kind: 'admin', must_change_password: 0 })).toBe('forbidden');
+		}
+		// Quizzes (they record attempts), progress, certificates and the rest of learning ask them to sign in.
+		for (const route of ['/learn', '/learn/courses/[course]/quizzes/[quiz]', '/learn/certificates', '/learn/certificates/[code]', '/learn/downloads', '/learn/profile', '/api/sync', '/account/codes']) {
+			expect(decide(route, null)).toBe('sign_in');
+		}
+	});
+
 	it('sends people who must change a one-time password to do so first', () => {
 		expect(decide('/admin', { kind: 'admin', must_change_password: 1 })).toBe('change_password');
 		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 })).toBe('allow');

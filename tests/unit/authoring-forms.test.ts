@@ -30,9 +30,30 @@ describe('the question form', () => {
 		expect(issues(questionSchema.safeParse({ ...base, type: 'single', option1_my: 'က', option2_my: 'ခ', option1_correct: 'on', option2_correct: 'on' }))).toEqual(['options:error_one_correct']);
 		expect(issues(questionSchema.safeParse({ ...base, type: 'multiple', option1_my: 'က', option2_my: 'ခ' }))).toEqual(['options:error_some_correct']);
 		expect(issues(questionSchema.safeParse({ ...base, type: 'true_false' }))).toEqual(['answer:error_choice']);
-		expect(issues(questionSchema.safeParse({ ...base, type: 'short' }))).toEqual(['accepted_my:error_one_language']);
+		expect(issues(questionSchema.safeParse({ ...base, type: 'short' }))).toEqual(['accepted_my:error_accepted_or_range']);
+		for (const [min, max] of [['100', ''], ['', '120'], ['120', '100'], ['a hundred', '120'], ['100', '1e3']]) {
+			const found = issues(questionSchema.safeParse({ ...base, type: 'short', accepted_en: 'x', range_min: min, range_max: max }));
+			expect(found.map((i) => i.replace(/^range_(min|max):/, 'range:')), `${min}..${max}`).toEqual(['range:error_range']);
+		}
 		expect(issues(questionSchema.safeParse({ type: 'true_false', answer: 'true' }))).toEqual(['prompt_my:error_one_language', 'explanation_my:error_one_language']);
 		expect(issues(questionSchema.safeParse({ ...base, type: 'essay' }))).toContain('type:error_choice');
+	});
+
+	it('gives a short question a range of right numbers, typed in either digit system, with or without accepted answers', () => {
+		expect(questionSchema.parse({ ...base, type: 'short', range_min: ' ၁၀၀ ', range_max: '120' })).toEqual({ type: 'short', prompt: { my: 'မေး', en: '' }, explanation: { my: '', en: 'Because' }, accepted: { my: [], en: [] }, range: { min: 100, max: 120 } });
+		expect(questionSchema.parse({ ...base, type: 'short', accepted_en: 'thirty', range_min: '-2.5', range_max: '30' })).toMatchObject({ accepted: { my: [], en: ['thirty'] }, range: { min: -2.5, max: 30 } });
+		expect(questionSchema.parse({ ...base, type: 'short', accepted_en: 'clinic', range_min: '', range_max: '' })).not.toHaveProperty('range');
+		const full = { ...base, prompt_en: 'How many?', explanation_my: 'အကြောင်း', type: 'short', range_min: '၁၀၀', range_max: '၁၂၀' };
+		const question = { id: 'question-2', ...questionSchema.parse(full) };
+		expect(contentQuestion.safeParse(question).success).toBe(true);
+		expect(questionValues(question)).toMatchObject({ range_min: '100', range_max: '120' });
+		expect(questionSchema.parse(questionValues(question))).toEqual(questionSchema.parse(full));
+	});
+
+	it('takes numbers typed in Burmese digits for minutes and pass marks', () => {
+		expect(lessonSchema.parse({ title_en: 'Water', minutes: '၁၀', body_en: 'x' }).minutes).toBe(10);
+		expect(newQuizSchema.parse({ ...base, type: 'true_false', answer: 'true', pass_mark: '၈၀', title_en: 'Check' }).passMark).toBe(80);
+		expect(issues(newQuizSchema.safeParse({ ...base, type: 'true_false', answer: 'true', pass_mark: '၁၀၁', title_en: 'Check' }))).toEqual(['pass_mark:error_invalid']);
 	});
 
 	it('gives questions that the quiz page and the content format accept, and shows them again as the same fields', () => {

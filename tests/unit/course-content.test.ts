@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { courseFileSchema, quizFileSchema, type CourseFile } from '$lib/schemas/course-content';
+import { courseFileSchema, quizFileSchema, type CourseFile, type QuizFile } from '$lib/schemas/course-content';
+import { readAnswers } from '$lib/courses/answers';
+import { normalizeShortAnswer, scoreQuiz } from '$lib/courses/scoring';
 
 const ROOT = 'content/courses';
 const MAX_COURSE_BYTES = 300 * 1024;
@@ -28,6 +30,19 @@ function loadCourse(slug: string): CourseFile {
 	const result = courseFileSchema.safeParse(readJson(path.join(ROOT, slug, 'course.json')));
 	if (!result.success) expect.fail(`${slug}/course.json: ${JSON.stringify(result.error.issues, null, 1)}`);
 	return result.data;
+}
+
+/** A lesson's text as a person reads it: Markdown emphasis marks gone, lines and spaces run together. */
+const readLesson = (file: string) =>
+	fs
+		.readFileSync(file, 'utf8')
+		.replace(/\*\*|__|[*_`]/g, '')
+		.replace(/\s+/g, ' ');
+
+/** Whether `answer`, typed as the only answer to question `id`, is scored right, read as every answer is. */
+function accepts(quiz: QuizFile, id: string, answer: string): boolean {
+	const read = readAnswers(quiz.questions, { [id]: answer });
+	return read.ok && scoreQuiz(quiz, read.answers).results.find((r) => r.id === id)!.correct;
 }
 
 const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -75,6 +90,47 @@ describe('starter courses', () => {
 			expect(duplicates(course.modules.flatMap((m) => m.lessons.map((l) => l.id)))).toEqual([]);
 		});
 
+		it('quotes, for every short question, the words a lesson teaches as its answer, and accepts them', () => {
+			const course = loadCourse(slug);
+			const lessons = (lang: 'my' | 'en') => course.modules.flatMap((m) => m.lessons.map((l) => readLesson(path.join(dir, 'lessons', `${l.id}.${lang}.md`))));
+			const taught = { my: lessons('my'), en: lessons('en') };
+			const problems: string[] = [];
+			for (const quizId of course.modules.flatMap((m) => (m.quiz ? [m.quiz] : []))) {
+				const quiz = quizFileSchema.parse(readJson(path.join(dir, 'quizzes', `${quizId}.json`)));
+				for (const question of quiz.questions) {
+					if (question.type !== 'short') continue;
+					if (!question.taught) {
+						problems.push(`${quizId} ${question.id}: no taught words`);
+						continue;
+					}
+					for (const lang of ['my', 'en'] as const) {
+						for (const quote of question.taught[lang]) {
+							if (!taught[lang].some((text) => text.includes(quote))) problems.push(`${quizId} ${question.id}: "${quote}" is in no ${lang} lesson`);
+							if (!accepts(quiz, question.id, quote)) problems.push(`${quizId} ${question.id}: the answer "${quote}" is marked wrong`);
+						}
+					}
+				}
+			}
+			expect(problems).toEqual([]);
+		});
+
+		it('gives every short question answered with a number a range that holds it, so any way of writing that number is right', () => {
+			const course = loadCourse(slug);
+			const problems: string[] = [];
+			for (const quizId of course.modules.flatMap((m) => (m.quiz ? [m.quiz] : []))) {
+				const quiz = quizFileSchema.parse(readJson(path.join(dir, 'quizzes', `${quizId}.json`)));
+				for (const question of quiz.questions) {
+					if (question.type !== 'short') continue;
+					// A bare number among the accepted answers ("20", "၁,၁၂၀", "34.5") makes it a number question.
+					const numbers = [...question.accepted.my, ...question.accepted.en].map(normalizeShortAnswer).filter((a) => /^\d+(,\d{3})*(\.\d+)?$/.test(a));
+					if (numbers.length === 0) continue;
+					if (!question.range) problems.push(`${quizId} ${question.id}: answered with a number (${numbers[0]}) but has no range`);
+					else for (const n of numbers) if (!accepts(quiz, question.id, n)) problems.push(`${quizId} ${question.id}: ${n} is outside its range`);
+				}
+			}
+			expect(problems).toEqual([]);
+		});
+
 		it('totals at most 300 KB, with each image under 15 KB', () => {
 			const all = files(dir);
 			const total = all.reduce((sum, f) => sum + fs.statSync(f).size, 0);
@@ -82,6 +138,25 @@ describe('starter courses', () => {
 			const bigImages = all.filter((f) => f.includes(`${path.sep}images${path.sep}`) && fs.statSync(f).size >= MAX_IMAGE_BYTES);
 			expect(bigImages).toEqual([]);
 		});
+	});
+});
+
+describe('answer keys the content review found wrong', () => {
+	const quiz = (course: string, id: string) => quizFileSchema.parse(readJson(path.join(ROOT, course, 'quizzes', `${id}.json`)));
+	it.each([
+		// W1: the CPR rate, in the lesson's own words and any number inside the range.
+		['first-aid-basics', 'q2', 'q2-2', ['100 to 120 times a minute', 'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်', '၁၀၀-၁၂၀ ကြိမ်', '100-120 times a minute', '110', '၁၁၀'], ['150', '၆၀ ကနေ ၈၀', '30']],
+		// W2: Thai "hello" as the Burmese lesson writes its sound.
+		['thai-for-mae-sot', 'q1', 'q1-4', ['ဆဝပ်ဒီ', 'ဆဝပ်ဒီ ခရပ်', 'ဆဝပ်ဒီ ခ'], ['ခေါ့ခွန်']],
+		// m10, m16, m27: natural variants.
+		['phone-safety-basics', 'q1', 'q1-7', ['၆ လုံး', 'ဂဏန်း ၆ လုံး'], ['၄ လုံး']],
+		['thai-for-mae-sot', 'q1', 'q1-6', ['khop khun krap', 'ခေါ့ခွန် ခရပ်'], ['sawatdi']],
+		['thai-for-mae-sot', 'q2', 'q2-5', ['ချွိုင်ဒွိုင်', 'ချွိုင် ဒွိုင်'], ['ခေါ့ခွန်']],
+		['food-business-basics', 'q1', 'q1-4', ['၂ နာရီ', '2 hours'], ['၄ နာရီ']]
+	])('%s %s %s accepts what its lesson teaches', (course, quizId, question, right, wrong) => {
+		const q = quiz(course, quizId);
+		for (const answer of right) expect(accepts(q, question, answer), answer).toBe(true);
+		for (const answer of wrong) expect(accepts(q, question, answer), answer).toBe(false);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quizFileSchema, type QuizFile } from '$lib/schemas/course-content';
-import { normalizeShortAnswer, scoreQuiz, type Answer } from '$lib/courses/scoring';
+import { normalizeShortAnswer, numbersIn, scoreQuiz, type Answer } from '$lib/courses/scoring';
 
 const text = (s: string) => ({ my: `${s} (my)`, en: s });
 const opt = (id: string, correct: boolean) => ({ id, text: text(id), correct });
@@ -107,6 +107,54 @@ describe('scoreQuiz by question type', () => {
 		});
 		expect(scoreQuiz(quiz, { s: 'caf\u00e9' }).score).toBe(100);
 		expect(scoreQuiz(quiz, { s: 'CAFE\u0301' }).score).toBe(100);
+	});
+});
+
+describe('scoreQuiz with a number range', () => {
+	/** The CPR rate: 100 to 120 compressions a minute; one accepted word answer besides the range. */
+	const cpr = quizFileSchema.parse({
+		id: 'q3',
+		title: text('Quiz'),
+		questions: [{ id: 'rate', type: 'short', prompt: text('?'), accepted: { my: [], en: ['a hundred to a hundred and twenty'] }, range: { min: 100, max: 120 }, explanation: text('.') }]
+	});
+	const right = (answer: string) => scoreQuiz(cpr, { rate: answer }).correctCount === 1;
+
+	it('accepts any answer whose numbers all lie in the range, in either digit system', () => {
+		for (const answer of ['110', '100', '120', '၁၁၀', '၁၀၀ ကနေ ၁၂၀', 'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်', '100-120 times', '100 to 120 a minute', '၁၀၀-၁၂၀', '၁၀၀–၁၂၀ ကြိမ်', 'between 100 and 120', '๑๑๐', '၁ဝဝ ကနေ ၁၂ဝ', '115.5']) {
+			expect(right(answer), answer).toBe(true);
+		}
+	});
+
+	it('refuses an answer with a number outside the range, or with no number at all', () => {
+		for (const answer of ['99', '121', '၁၅၀', '30', '100-150', '၆၀ ကနေ ၈၀', '100 to 120, or 30', 'many', 'ကြိမ်', '', '1,120', '-110']) {
+			expect(right(answer), answer).toBe(false);
+		}
+	});
+
+	it('still accepts the listed answers', () => {
+		expect(right('A hundred to a hundred and twenty.')).toBe(true);
+	});
+});
+
+describe('numbersIn', () => {
+	it.each([
+		['၁၀၀ ကနေ ၁၂၀', [100, 120]],
+		['100-120 times', [100, 120]],
+		['100–120', [100, 120]],
+		['1,120 baht', [1120]],
+		['၁,၁၂၀ ဘတ်', [1120]],
+		['-5 degrees', [-5]],
+		['37.5', [37.5]],
+		['၂ဝ မိနစ်', [20]],
+		['no number', []]
+	])('%s names %j', (text, numbers) => {
+		expect(numbersIn(text)).toEqual(numbers);
+	});
+
+	it('reads the letter ဝ as zero only right after a digit and not inside a syllable', () => {
+		expect(normalizeShortAnswer('၁ဝဝ')).toBe('100');
+		expect(normalizeShortAnswer('ဝတ် ၂ ဝင်')).toBe('ဝတ် 2 ဝင်');
+		expect(normalizeShortAnswer('၂ဝင်')).toBe('2ဝင်');
 	});
 });
 

@@ -22,6 +22,22 @@ describe('Zawgyi to Unicode', () => {
 		expect(toUnicode(unicode)).toBe(unicode);
 	});
 
+	it('reads a bounded start of a long text, from its first Burmese character', () => {
+		const english = 'Dear clinic, '.repeat(5_000);
+		const zawgyi = samples.map(([z]) => z).join(' ');
+		const unicode = samples.map(([, u]) => u).join(' ');
+		// Two million characters decided from their start: fast, and converted whole.
+		const long = english + zawgyi.repeat(100_000);
+		expect(long.indexOf('\u0000')).toBe(-1); // made one flat string, as a parsed form's value is, before timing
+		const started = performance.now();
+		expect(isZawgyi(long)).toBe(true);
+		expect(performance.now() - started).toBeLessThan(50);
+		expect(toUnicode(english + zawgyi.repeat(20)).endsWith(unicode)).toBe(true);
+		// Past the start, the text is not looked at: Unicode first, Zawgyi after, stays as typed.
+		const mixed = unicode.repeat(20) + zawgyi.repeat(20);
+		expect(toUnicode(mixed)).toBe(mixed);
+	});
+
 	it('leaves text without Burmese alone, apart from NFC', () => {
 		expect(toUnicode('Mae Sot clinic')).toBe('Mae Sot clinic');
 		expect(toUnicode('Cafe\u0301')).toBe('Café');

@@ -1,4 +1,5 @@
 import type { Question, QuizFile } from '$lib/schemas/course-content';
+import { asciiDigits } from '$lib/text/characters';
 
 /** A learner's answer: single = option id, multiple = option ids, true_false = boolean, short = text. */
 export type Answer = string | string[] | boolean | undefined;
@@ -19,24 +20,34 @@ export interface QuizScore {
 	results: QuestionResult[];
 }
 
-const MYANMAR_ZERO = 0x1040; // ၀
-const THAI_ZERO = 0x0e50; // ๐
-
 /**
  * Puts a typed short answer into a comparable form: NFC, lower case, Myanmar (၀-၉) and Thai (๐-๙)
- * digits as ASCII, zero-width spaces removed, whitespace trimmed and collapsed, and trailing
- * `. , ! ?` and Burmese `။ ၊` removed.
+ * digits as ASCII, the letter ဝ typed for the digit ၀ right after a digit ("၁ဝဝ", a common slip,
+ * as the two look alike; not when Burmese letters follow and make it a syllable) read as 0, zero-width spaces removed, whitespace trimmed and collapsed,
+ * and trailing `. , ! ?` and Burmese `။ ၊` removed.
  */
 export function normalizeShortAnswer(text: string): string {
-	return text
-		.normalize('NFC')
-		.toLowerCase()
-		.replace(/[\u1040-\u1049]/g, (d) => String(d.charCodeAt(0) - MYANMAR_ZERO))
-		.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO))
+	return asciiDigits(text.normalize('NFC').toLowerCase())
+		.replace(/(?<=\d\u101d*)\u101d(?=\u101d*(?![\u1000-\u109f]))/g, '0')
 		.replace(/[\u200b\ufeff]/g, '')
 		.replace(/\s+/g, ' ')
 		.replace(/[\s.,!?\u104a\u104b]+$/, '')
 		.trim();
+}
+
+/**
+ * The numbers an answer names, in either digit system: "၁၀၀ ကနေ ၁၂၀" and "100-120 times" name
+ * 100 and 120 (a dash between two numbers joins them, it is no minus sign), "1,120" names 1120,
+ * "-5" and "37.5" name themselves.
+ */
+export function numbersIn(text: string): number[] {
+	return [...normalizeShortAnswer(text).matchAll(/(?<!\d)-?\d+(?:,\d{3})*(?:\.\d+)?/g)].map(([n]) => Number(n.replace(/,/g, '')));
+}
+
+/** Right for a number question: it names at least one number, and every number it names is in the range. */
+function withinRange(answer: string, range: { min: number; max: number }): boolean {
+	const numbers = numbersIn(answer);
+	return numbers.length > 0 && numbers.every((n) => n >= range.min && n <= range.max);
 }
 
 /** Whether `answer` is right for `question`; an answer of the wrong type is simply wrong. */
@@ -56,6 +67,7 @@ function isCorrect(question: Question, answer: unknown): boolean {
 			if (typeof answer !== 'string') return false;
 			const given = normalizeShortAnswer(answer);
 			if (given === '') return false;
+			if (question.range && withinRange(answer, question.range)) return true;
 			return [...question.accepted.my, ...question.accepted.en].some((a) => normalizeShortAnswer(a) === given);
 		}
 		default:

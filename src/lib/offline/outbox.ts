@@ -8,6 +8,7 @@
  */
 import type { Answer } from '$lib/courses/scoring';
 import { OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
+import { SYNC_BATCH_MAX, SYNC_BODY_MAX } from '$lib/sync-limits';
 import { EVENTS, META, run } from './idb';
 
 export type OutboxEvent =
@@ -51,21 +52,50 @@ async function requestBackgroundSync(): Promise<void> {
 	}
 }
 
+/** What the server is sent of an event: not the account's key. */
+type Sent = Omit<OutboxEvent, 'key'>;
+const encoder = new TextEncoder();
+const ENVELOPE = encoder.encode('{"events":[]}').length;
+
+/**
+ * The first events that fit in one request: at most SYNC_BATCH_MAX of them, within
+ * SYNC_BODY_MAX bytes (the endpoint refuses more). `tooLarge` is an event that would not fit
+ * even alone; the server could never take it.
+ */
+export function nextBatch(events: OutboxEvent[]): { batch: Sent[]; tooLarge: OutboxEvent | null } {
+	const batch: Sent[] = [];
+	let bytes = ENVELOPE;
+	for (const { key: _, ...event } of events) {
+		const size = encoder.encode(JSON.stringify(event)).length + 1;
+		if (batch.length === SYNC_BATCH_MAX || bytes + size > SYNC_BODY_MAX) break;
+		batch.push(event);
+		bytes += size;
+	}
+	return { batch, tooLarge: batch.length === 0 && events.length > 0 ? events[0] : null };
+}
+
 let flushing: Promise<boolean> | null = null;
 /**
  * Sends the current account's events in batches; whatever the server answered is done with.
- * True when nothing of the account is left waiting.
+ * True when nothing of the account is left waiting. An answer that is not ok (no network, the
+ * day's quota reached) leaves the events for the next chance.
  */
 export function flush(): Promise<boolean> {
 	return (flushing ??= (async () => {
 		try {
 			for (;;) {
-				const events = (await waiting()).slice(0, 100);
-				if (events.length === 0) return true;
+				const { batch, tooLarge } = nextBatch(await waiting());
+				if (tooLarge) {
+					// Answers read on this phone are far smaller (src/lib/courses/answers.ts); such an
+					// event could only block every later one.
+					await run(EVENTS, 'readwrite', (s) => s.delete(tooLarge.id));
+					continue;
+				}
+				if (batch.length === 0) return true;
 				const response = await fetch('/api/sync', {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ events: events.map(({ key: _, ...event }) => event) })
+					body: JSON.stringify({ events: batch })
 				});
 				if (!response.ok) return false;
 				const { results } = (await response.json()) as { results: { id: string }[] };

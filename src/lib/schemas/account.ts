@@ -51,3 +51,18 @@ export const confirmPasswordSchema = z.object({ password: anyPassword });
 
 /** Deleting one's account is confirmed once, with the password. */
 export const deleteAccountSchema = confirmPasswordSchema;
+
+/**
+ * New recovery codes, checked: one code typed back from the paper, the codes the page showed (to
+ * show them again when the typed one does not match; each must look like a code) and where to go next.
+ */
+export const codesCheckSchema = z.object({
+	code,
+	shown: z
+		.string()
+		.max(200)
+		.transform((text) => text.split(' ').filter(Boolean))
+		.pipe(z.array(z.string().regex(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/)).max(10))
+		.catch([]),
+	next: z.string().max(500).optional().catch(undefined)
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { nameText, plainText } from './fields';
+import { nameText, plainText, wholeNumber } from './fields';
+import { asciiDigits } from '../text/characters';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
 import { COURSE_EXPERTS } from './course-content';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
@@ -71,7 +72,7 @@ export const renameModuleSchema = z.object({ module: slug, ...pair('title', 120)
 export const lessonSchema = z
 	.object({
 		...pair('title', 120),
-		minutes: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(120, 'error_invalid'),
+		minutes: wholeNumber(1, 120),
 		body_my: markdown,
 		body_en: markdown
 	})
@@ -84,7 +85,7 @@ export const publishSchema = z.object({ published: z.enum(['true', 'false'], { e
 export const quizDetailsSchema = z
 	.object({
 		...pair('title', 120),
-		pass_mark: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(100, 'error_invalid')
+		pass_mark: wholeNumber(1, 100)
 	})
 	.superRefine(eachPairFilled(['title']));
 
@@ -96,20 +97,31 @@ const optionFields = Object.fromEntries(
 	]).flat()
 ) as Record<string, z.ZodType<string | undefined>>;
 
+/** A bound of a number question's range, in either digit system; empty when the question has none. */
+const rangeBound = z
+	.string({ error: 'error_range' })
+	.trim()
+	.max(20, 'error_range')
+	.transform(asciiDigits)
+	.refine((v) => v === '' || /^-?\d+(\.\d+)?$/.test(v), 'error_range')
+	.default('');
+
 const questionFields = z.object({
 	type: z.enum(['single', 'multiple', 'true_false', 'short'], { error: 'error_choice' }),
 	...pair('prompt', 300),
 	...pair('explanation', 600),
 	...optionFields,
 	answer: z.enum(['true', 'false'], { error: 'error_choice' }).optional(),
-	...pair('accepted', 600)
+	...pair('accepted', 600),
+	range_min: rangeBound,
+	range_max: rangeBound
 });
 
 type Text = { my: string; en: string };
 export type QuestionInput =
 	| { type: 'single' | 'multiple'; prompt: Text; explanation: Text; options: { id: string; text: Text; correct: boolean }[] }
 	| { type: 'true_false'; prompt: Text; explanation: Text; answer: boolean }
-	| { type: 'short'; prompt: Text; explanation: Text; accepted: { my: string[]; en: string[] } };
+	| { type: 'short'; prompt: Text; explanation: Text; accepted: { my: string[]; en: string[] }; range?: { min: number; max: number } };
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -128,14 +140,21 @@ function checkQuestion(v: QuestionFields, ctx: z.RefinementCtx) {
 		else if (v.type === 'multiple' && correct < 1) ctx.addIssue({ code: 'custom', message: 'error_some_correct', path: ['options'] });
 	}
 	if (v.type === 'true_false' && !v.answer) ctx.addIssue({ code: 'custom', message: 'error_choice', path: ['answer'] });
-	if (v.type === 'short' && !v.accepted_my && !v.accepted_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['accepted_my'] });
+	if (v.type === 'short') {
+		const range = v.range_min !== '' || v.range_max !== '';
+		if (range && (v.range_min === '' || v.range_max === '' || Number(v.range_min) > Number(v.range_max))) ctx.addIssue({ code: 'custom', message: 'error_range', path: ['range_min'] });
+		if (!range && !v.accepted_my && !v.accepted_en) ctx.addIssue({ code: 'custom', message: 'error_accepted_or_range', path: ['accepted_my'] });
+	}
 }
 
 function toQuestion(v: QuestionFields): QuestionInput {
 	const prompt = { my: v.prompt_my, en: v.prompt_en };
 	const explanation = { my: v.explanation_my, en: v.explanation_en };
 	if (v.type === 'true_false') return { type: v.type, prompt, explanation, answer: v.answer === 'true' };
-	if (v.type === 'short') return { type: v.type, prompt, explanation, accepted: { my: lines(v.accepted_my), en: lines(v.accepted_en) } };
+	if (v.type === 'short') {
+		const accepted = { my: lines(v.accepted_my), en: lines(v.accepted_en) };
+		return v.range_min === '' ? { type: v.type, prompt, explanation, accepted } : { type: v.type, prompt, explanation, accepted, range: { min: Number(v.range_min), max: Number(v.range_max) } };
+	}
 	const f = v as Record<string, string | undefined>;
 	const options = Array.from({ length: OPTION_ROWS }, (_, i) => i + 1)
 		.filter((n) => f[`option${n}_my`] || f[`option${n}_en`])
@@ -156,7 +175,7 @@ export const editQuestionSchema = questionFields
 export const newQuizSchema = questionFields
 	.extend({
 		...pair('title', 120),
-		pass_mark: z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(1, 'error_invalid').max(100, 'error_invalid')
+		pass_mark: wholeNumber(1, 100)
 	})
 	.superRefine((v, ctx) => {
 		eachPairFilled(['title'])(v, ctx);

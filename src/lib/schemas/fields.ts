@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asciiDigits } from '../text/characters';
 
 /**
  * Messages in these schemas are keys of the message catalogue (`messages/*.json`); the server
@@ -95,3 +96,13 @@ export const code = z
 	.min(1, 'error_required')
 	.max(40, 'error_too_long')
 	.regex(/^[A-Za-z0-9\s-]+$/, 'error_code_format');
+
+/** A whole number typed in either digit system (a Burmese keyboard types ၀-၉). */
+export function wholeNumber(min: number, max: number) {
+	return z
+		.string({ error: 'error_invalid' })
+		.trim()
+		.max(12, 'error_invalid')
+		.transform((v) => (v === '' ? NaN : Number(asciiDigits(v))))
+		.pipe(z.number({ error: 'error_invalid' }).int('error_invalid').min(min, 'error_invalid').max(max, 'error_invalid'));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameText } from './fields';
+import { SYNC_BATCH_MAX } from '../sync-limits';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
 
@@ -38,5 +39,5 @@ export const syncSchema = z.object({
 				z.object({ id: eventId, type: z.literal('quiz_attempt'), courseId: slug, quizId: slug, answers: z.record(z.string().max(80), answer), at: z.int().nonnegative() })
 			])
 		)
-		.max(100)
+		.max(SYNC_BATCH_MAX)
 });

@@ -16,6 +16,13 @@ export type Rule =
 	| 'signed_in'
 	/** Administrators and organization members: the authoring pages (which courses, the domain decides). */
 	| 'author'
+	/**
+	 * Learners, and visitors reading before they make an account: the catalogue, a course's page
+	 * and its first lesson. For a visitor the route shows public course content only, reads and
+	 * writes no progress, and its form actions that would save something ask them to sign up
+	 * (`signUpFirst`). Other kinds of account are refused, as for `learner`.
+	 */
+	| 'learner_or_visitor'
 	| AccountKind;
 
 export const routeRules: Record<string, Rule> = {
@@ -40,13 +47,17 @@ export const routeRules: Record<string, Rule> = {
 	'/unlock': 'signed_in',
 	'/account': 'signed_in',
 	'/account/password': 'signed_in',
+	// New recovery codes checked (one typed back, never used up): the account's own codes only.
+	'/account/codes': 'signed_in',
 	// Everything Lanpya holds about the account, as a page and as a JSON file: its holder only.
 	'/account/data': 'signed_in',
 	'/account/export': 'signed_in',
 	'/learn': 'learner',
-	'/learn/courses': 'learner',
-	'/learn/courses/[course]': 'learner',
-	'/learn/courses/[course]/lessons/[lesson]': 'learner',
+	// Visitors may look before making an account; the lesson page lets them read a course's
+	// first lesson only, and sends them to sign up for any other.
+	'/learn/courses': 'learner_or_visitor',
+	'/learn/courses/[course]': 'learner_or_visitor',
+	'/learn/courses/[course]/lessons/[lesson]': 'learner_or_visitor',
 	'/learn/courses/[course]/quizzes/[quiz]': 'learner',
 	'/learn/certificates': 'learner',
 	'/learn/certificates/[code]': 'learner',
@@ -164,6 +175,8 @@ function decideFor(routeId: string, user: { kind: AccountKind; must_change_passw
 		case 'author':
 			if (!user) return 'sign_in';
 			return user.kind === 'admin' || user.kind === 'org_member' ? 'allow' : 'forbidden';
+		case 'learner_or_visitor':
+			return !user || user.kind === 'learner' ? 'allow' : 'forbidden';
 		default:
 			if (!user) return 'sign_in';
 			return user.kind === rule ? 'allow' : 'forbidden';

@@ -53,6 +53,16 @@ export const config = {
 	get signInLimitPerAddress() {
 		return int('SIGN_IN_LIMIT_PER_ADDRESS', 30);
 	},
+	/** A learner's daily quotas (src/lib/server/quotas.ts): events synced, quiz-form attempts, messages. */
+	get syncEventsPerDay() {
+		return int('SYNC_EVENTS_PER_DAY', 500);
+	},
+	get quizAttemptsPerDay() {
+		return int('QUIZ_ATTEMPTS_PER_DAY', 100);
+	},
+	get messagesPerDay() {
+		return int('MESSAGES_PER_DAY', 50);
+	},
 	/**
 	 * Sign-ups, and organization applications, each per 15 minutes: from one address, and from
 	 * everyone together. A family or a support office signing several people up stays well

@@ -1,4 +1,4 @@
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { NotConfirmed } from './auth/confirm';
 import type { FormValues } from './forms';
@@ -47,4 +47,12 @@ export function parseParams<S extends z.ZodType>(schema: S, params: Record<strin
 
 export function notFound(locale: Locale, key: string): never {
 	error(404, translate(key, locale));
+}
+
+/**
+ * A visitor (no account) reading a course asked for something that would be saved, or for more
+ * than the first lesson: to the sign-up page, which brings them back to `path` afterwards.
+ */
+export function signUpFirst(path: string): never {
+	redirect(303, `/signup?next=${encodeURIComponent(path)}`);
 }

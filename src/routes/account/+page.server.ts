@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { codesReplacedAt, newRecoveryCodes, signOutEverywhere } from '$lib/server/accounts';
+import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
@@ -58,14 +58,6 @@ export const actions = {
 		if (form.data.saver === 'on') cookies.set(DATA_SAVER_COOKIE, 'on', { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
 		else cookies.delete(DATA_SAVER_COOKIE, { path: '/' });
 		return { action: 'dataSaver', done: true };
-	},
-	newCodes: async (event) => {
-		const { request, locals } = event;
-		const form = await readForm(request, confirmPasswordSchema, locals.locale, ['password']);
-		if (!form.ok) return fail(400, { action: 'newCodes', errors: form.errors });
-		const result = await newRecoveryCodes(getDb(), locals.user!.id, form.data.password);
-		if (!result.ok) return notConfirmed(event, locals.locale, 'newCodes', result);
-		return { action: 'newCodes', recoveryCodes: result.codes };
 	},
 	deleteAccount: async (event) => {
 		const { request, locals, cookies } = event;

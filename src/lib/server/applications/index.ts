@@ -8,6 +8,7 @@
  *   applied --accept/decline--> ...;  applied | shortlisted --withdraw (learner)--> withdrawn
  */
 import type { Db } from '../db';
+import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 import { newId } from '../auth/tokens';
 import type { ApplicationStatus, Locale } from '../schema';
 import { today } from '../roles/opportunities';
@@ -19,8 +20,9 @@ import { sharedProfile, type SharedProfile } from '../skills/profile';
 import { closedByDecline, threadState, type ThreadState } from './thread';
 
 
-export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role';
-export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError };
+export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role' | 'quota';
+/** `retryAfterMs` comes with `quota`: when the day's quota has room again. */
+export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError; retryAfterMs?: number };
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
 const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationStatus }> = {
@@ -277,12 +279,28 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
 	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
 }
 
-/** Adds a message from the caller's side while the thread is open (see thread.ts): not once closed, withdrawn or the account deleted. */
+/**
+ * Adds a message from the caller's side while the thread is open (see thread.ts): not once
+ * closed, withdrawn or the account deleted, nor past a learner's daily quota of messages
+ * (QUOTAS.messages, all threads together).
+ */
 export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
 	const application = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
 	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
+	if (reader.side === 'learner') {
+		const used = await db
+			.selectFrom('application_message')
+			.innerJoin('application', 'application.id', 'application_message.application_id')
+			.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('application_message.at').as('oldest')])
+			.where('application.user_id', '=', userId)
+			.where('application_message.by', '=', 'learner')
+			.where('application_message.at', '>', now - DAY_MS)
+			.executeTakeFirstOrThrow();
+		const quota = withinQuota(QUOTAS.messages, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
+		if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
+	}
 	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
 	return { ok: true };
 }

@@ -57,3 +57,25 @@ export async function remainingRecoveryCodes(db: Db, userId: string): Promise<nu
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/**
+ * Which of `codes` are unused recovery codes of the user, without using any of them: to check
+ * that a person wrote their new codes down (they type one back), and to show again only codes
+ * that are really theirs.
+ */
+export async function unusedRecoveryCodesAmong(db: Db, userId: string, codes: readonly string[]): Promise<string[]> {
+	if (codes.length === 0) return [];
+	const rows = await db
+		.selectFrom('recovery_code')
+		.select('code_hash')
+		.where('user_id', '=', userId)
+		.where('used_at', 'is', null)
+		.where(
+			'code_hash',
+			'in',
+			codes.map((code) => hashCode(userId, code))
+		)
+		.execute();
+	const held = new Set(rows.map((row) => row.code_hash));
+	return codes.filter((code) => held.has(hashCode(userId, code)));
+}

@@ -7,9 +7,22 @@ import { indexCourseText, searchCourseText, type Db } from '../db';
 import { config } from '../config';
 import { toUnicode } from '../text/normalize';
 import type { CourseBundle } from './content-files';
+import type { Question, QuizFile } from '../../schemas/course-content';
 import { packageBytes } from './offline';
 
 export type LoadOutcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * A quiz's questions as they are stored and sent: without `taught`, the words of the lessons a
+ * content test checks answers against. It is for that test alone; learners never receive it.
+ */
+export function questionsForLearners(quiz: QuizFile): Question[] {
+	return quiz.questions.map((q) => {
+		if (q.type !== 'short') return q;
+		const { taught: _, ...rest } = q;
+		return rest;
+	});
+}
 
 /**
  * Creates or updates a published course from a content bundle. Idempotent: a bundle whose
@@ -96,7 +109,7 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 					title_my: quiz.title.my,
 					title_en: quiz.title.en,
 					pass_mark: quiz.passMark,
-					questions: JSON.stringify(quiz.questions),
+					questions: JSON.stringify(questionsForLearners(quiz)),
 					retired: 0
 				};
 				await trx

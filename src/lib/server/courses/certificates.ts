@@ -39,6 +39,12 @@ export async function listCertificates(db: Db, userId: string, locale: Locale): 
 	}));
 }
 
+/** The code of the holder's certificate for a course, once the course is complete; null before. */
+export async function certificateCode(db: Db, userId: string, courseId: string): Promise<string | null> {
+	const row = await db.selectFrom('certificate').select('code').where('user_id', '=', userId).where('course_id', '=', courseId).executeTakeFirst();
+	return row?.code ?? null;
+}
+
 /** Changes what /verify shows; only the holder's own certificate is touched. */
 export async function updateCertificate(
 	db: Db,

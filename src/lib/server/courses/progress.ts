@@ -10,11 +10,15 @@
  */
 import type { Db } from '../db';
 import { newId, randomToken } from '../auth/tokens';
-import { scoreQuiz, type Answer, type QuizScore } from '$lib/courses/scoring';
+import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
+import { readAnswers, type Answers } from '$lib/courses/answers';
 import { courseGrantLevel } from '$lib/courses/levels';
+import { toUnicode } from '../text/normalize';
+import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
 
-export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz';
+/** `invalid_answer`: an answer its question cannot take (src/lib/courses/answers.ts); the attempt is refused whole. */
+export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz' | 'invalid_answer';
 export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
 
 async function publishedCourse(db: Db, courseId: string) {
@@ -32,6 +36,12 @@ export async function enrol(db: Db, userId: string, courseId: string, now = Date
 	return { ok: true };
 }
 
+/** Whether the course is complete after a step, and whether this very step completed it. */
+export interface Completion {
+	completed: boolean;
+	completedNow: boolean;
+}
+
 /** Marks a lesson done (enrolling when needed), then checks completion. */
 export async function markLessonDone(
 	db: Db,
@@ -39,7 +49,7 @@ export async function markLessonDone(
 	courseId: string,
 	lessonId: string,
 	now = Date.now()
-): Promise<ProgressResult<{ completed: boolean }>> {
+): Promise<ProgressResult<Completion>> {
 	const lesson = await db
 		.selectFrom('lesson')
 		.innerJoin('course', 'course.id', 'lesson.course_id')
@@ -56,20 +66,27 @@ export async function markLessonDone(
 		.values({ user_id: userId, course_id: courseId, lesson_id: lessonId, done_at: now })
 		.onConflict((oc) => oc.columns(['user_id', 'course_id', 'lesson_id']).doNothing())
 		.execute();
-	return { ok: true, completed: await checkCompletion(db, userId, courseId) };
+	return { ok: true, ...(await checkCompletion(db, userId, courseId)) };
 }
 
-/** Scores and records a quiz attempt (enrolling when needed), then checks completion. */
+/**
+ * Scores and records a quiz attempt (enrolling when needed), then checks completion. `given` is
+ * read as every path reads answers (src/lib/courses/answers.ts, with Zawgyi made Unicode): an
+ * answer its question cannot take refuses the attempt, and writes nothing.
+ */
 export async function submitQuiz(
 	db: Db,
 	userId: string,
 	courseId: string,
 	quizId: string,
-	answers: Record<string, Answer>,
+	given: unknown,
 	now = Date.now()
-): Promise<ProgressResult<{ score: QuizScore; completed: boolean }>> {
+): Promise<ProgressResult<{ score: QuizScore; answers: Answers } & Completion>> {
 	const quiz = await loadQuiz(db, courseId, quizId);
 	if (!quiz) return { ok: false, error: 'no_quiz' };
+	const read = readAnswers(quiz.questions, given, toUnicode);
+	if (!read.ok) return { ok: false, error: 'invalid_answer' };
+	const { answers } = read;
 	const score = scoreQuiz(quiz, answers);
 	await enrol(db, userId, courseId, now);
 	await db
@@ -85,7 +102,18 @@ export async function submitQuiz(
 			created_at: now
 		})
 		.execute();
-	return { ok: true, score, completed: await checkCompletion(db, userId, courseId) };
+	return { ok: true, score, answers, ...(await checkCompletion(db, userId, courseId)) };
+}
+
+/** Whether the learner may send another attempt with the quiz form today (QUOTAS.quizAttempts). */
+export async function quizAttemptAllowed(db: Db, userId: string, now = Date.now()): Promise<Quota> {
+	const used = await db
+		.selectFrom('quiz_attempt')
+		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('created_at').as('oldest')])
+		.where('user_id', '=', userId)
+		.where('created_at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	return withinQuota(QUOTAS.quizAttempts, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
 }
 
 /** A current quiz of a published course, in the content format. */
@@ -165,11 +193,11 @@ export async function courseProgress(db: Db, userId: string, courseId: string): 
  * The completion time is when the last step was met (the latest lesson done, the first pass of
  * each quiz), so events synced from a phone in any order give the same record.
  */
-async function checkCompletion(db: Db, userId: string, courseId: string): Promise<boolean> {
+async function checkCompletion(db: Db, userId: string, courseId: string): Promise<Completion> {
 	const progress = await courseProgress(db, userId, courseId);
-	if (progress.completedAt) return true;
+	if (progress.completedAt) return { completed: true, completedNow: false };
 	const complete = progress.lessonsDone.length === progress.lessonsTotal && progress.quizzes.every((q) => q.passed);
-	if (!complete) return false;
+	if (!complete) return { completed: false, completedNow: false };
 	const course = (await publishedCourse(db, courseId))!;
 	const lastLesson = await db
 		.selectFrom('lesson_progress')
@@ -205,7 +233,7 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 	// Inside a caller's transaction (sync) it joins it; otherwise it is its own.
 	if (db.isTransaction) await complete_(db);
 	else await db.transaction().execute(complete_);
-	return true;
+	return { completed: true, completedNow: true };
 }
 
 /**

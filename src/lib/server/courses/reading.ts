@@ -28,6 +28,8 @@ export interface CourseCard {
 	sizeBytes: number;
 	lessons: number;
 	minutes: number;
+	/** The course's first current lesson (the one visitors may read before signing up), if any. */
+	firstLesson: string | null;
 }
 
 
@@ -46,7 +48,16 @@ export async function listCourses(db: Db, filters: CatalogueFilters, locale: Loc
 			'course.audience',
 			'course.size_bytes',
 			(eb) => eb.fn.count<number>('lesson.id').as('lessons'),
-			(eb) => eb.fn.coalesce(eb.fn.sum<number>('lesson.minutes'), eb.lit(0)).as('minutes')
+			(eb) => eb.fn.coalesce(eb.fn.sum<number>('lesson.minutes'), eb.lit(0)).as('minutes'),
+			(eb) =>
+				eb
+					.selectFrom('lesson as first')
+					.select('first.id')
+					.whereRef('first.course_id', '=', 'course.id')
+					.where('first.retired', '=', 0)
+					.orderBy('first.position')
+					.limit(1)
+					.as('first_lesson')
 		])
 		.where('course.status', '=', 'published')
 		.groupBy(['course.id', 'course.title_my', 'course.title_en', 'course.summary_my', 'course.summary_en', 'course.category', 'course.audience', 'course.size_bytes'])
@@ -70,7 +81,8 @@ export async function listCourses(db: Db, filters: CatalogueFilters, locale: Loc
 		audience: r.audience,
 		sizeBytes: r.size_bytes,
 		lessons: Number(r.lessons),
-		minutes: Number(r.minutes)
+		minutes: Number(r.minutes),
+		firstLesson: r.first_lesson ?? null
 	}));
 }
 

@@ -7,13 +7,13 @@
  * batch rather than one per event (synchronous=FULL waits for each), which keeps a crowd of
  * phones coming back online from stalling everyone else's pages. The rules that make the order not matter are progress.ts's: lessons done
  * stay done, attempts are appended and the best counts, completion only moves forward and is
- * dated by when its last step was met. Typed answers are read as the quiz form reads them:
- * Zawgyi becomes Unicode, and control characters refuse the event.
+ * dated by when its last step was met. Answers are read as the quiz form reads them
+ * (`submitQuiz`, src/lib/courses/answers.ts): only what each question can take is kept.
  */
 import type { Db } from '../db';
 import type { Answer } from '$lib/courses/scoring';
 import { markLessonDone, submitQuiz } from './progress';
-import { hasInvalidCharacters, toUnicode } from '../text/normalize';
+import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 
 export type SyncEvent =
 	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
@@ -25,11 +25,30 @@ export interface SyncOutcome {
 	status: 'applied' | 'duplicate' | 'rejected';
 }
 
-export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncOutcome[]> {
-	return db.transaction().execute(async (trx) => {
+export type SyncResult = { ok: true; outcomes: SyncOutcome[] } | { ok: false; error: 'quota'; retryAfterMs: number };
+
+/**
+ * Applies a batch, or none of it when its new events would take the learner past the day's
+ * quota (QUOTAS.syncEvents): the phone keeps them and sends them again later.
+ */
+export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncResult> {
+	return db.transaction().execute(async (trx): Promise<SyncResult> => {
+		const ids = [...new Set(events.map((e) => e.id))];
+		const known = ids.length === 0 ? [] : await trx.selectFrom('sync_event').select('event_id').where('user_id', '=', userId).where('event_id', 'in', ids).execute();
+		const fresh = ids.length - known.length;
+		if (fresh > 0) {
+			const used = await trx
+				.selectFrom('sync_event')
+				.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('received_at').as('oldest')])
+				.where('user_id', '=', userId)
+				.where('received_at', '>', now - DAY_MS)
+				.executeTakeFirstOrThrow();
+			const quota = withinQuota(QUOTAS.syncEvents, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, fresh, now);
+			if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
+		}
 		const outcomes: SyncOutcome[] = [];
 		for (const event of events) outcomes.push(await applyEvent(trx, userId, event, now));
-		return outcomes;
+		return { ok: true, outcomes };
 	});
 }
 
@@ -39,25 +58,11 @@ async function applyEvent(trx: Db, userId: string, event: SyncEvent, now: number
 	const seen = await trx.selectFrom('sync_event').select('status').where('user_id', '=', userId).where('event_id', '=', event.id).executeTakeFirst();
 	if (seen) return { id: event.id, status: 'duplicate' };
 	await trx.insertInto('sync_event').values({ user_id: userId, event_id: event.id, status: 'applied', error: null, received_at: now }).execute();
-	const answers = event.type === 'quiz_attempt' ? readAnswers(event.answers) : null;
 	const result =
 		event.type === 'lesson_done'
 			? await markLessonDone(trx, userId, event.courseId, event.lessonId, at)
-			: answers
-				? await submitQuiz(trx, userId, event.courseId, event.quizId, answers, at)
-				: ({ ok: false, error: 'invalid_answer' } as const);
+			: await submitQuiz(trx, userId, event.courseId, event.quizId, event.answers, at);
 	if (result.ok) return { id: event.id, status: 'applied' };
 	await trx.updateTable('sync_event').set({ status: 'rejected', error: result.error }).where('user_id', '=', userId).where('event_id', '=', event.id).execute();
 	return { id: event.id, status: 'rejected' };
-}
-
-/** Answers as the quiz form would have taken them, or null when one holds control characters. */
-function readAnswers(answers: Record<string, Answer>): Record<string, Answer> | null {
-	const read: Record<string, Answer> = {};
-	for (const [id, answer] of Object.entries(answers)) {
-		const texts = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : [];
-		if (texts.some(hasInvalidCharacters)) return null;
-		read[id] = typeof answer === 'string' ? toUnicode(answer) : answer;
-	}
-	return read;
 }

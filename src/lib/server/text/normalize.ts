@@ -12,23 +12,23 @@ const converter = new myanmarTools.ZawgyiConverter();
 const ZAWGYI_THRESHOLD = 0.95;
 const MYANMAR = /[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff]/;
 
+/**
+ * How much of a text the detector reads, from its first Myanmar character: its answer settles
+ * within a few hundred characters, and reading a whole field only costs the server time. A text
+ * that begins in Unicode and turns to Zawgyi past this point stays as typed.
+ */
+const DETECT_PREFIX = 500;
+
+/** Whether the detector is confident that `text` is Zawgyi; text without Myanmar characters never is. */
+export function isZawgyi(text: string): boolean {
+	const first = text.search(MYANMAR);
+	return first >= 0 && detector.getZawgyiProbability(text.slice(first, first + DETECT_PREFIX)) > ZAWGYI_THRESHOLD;
+}
+
 /** Converts Zawgyi to Unicode when the detector is confident, then applies NFC. */
 export function toUnicode(text: string): string {
-	if (!MYANMAR.test(text)) return text.normalize('NFC');
-	const converted = detector.getZawgyiProbability(text) > ZAWGYI_THRESHOLD ? converter.zawgyiToUnicode(text) : text;
-	return converted.normalize('NFC');
+	return (isZawgyi(text) ? converter.zawgyiToUnicode(text) : text).normalize('NFC');
 }
 
-export function isZawgyi(text: string): boolean {
-	return MYANMAR.test(text) && detector.getZawgyiProbability(text) > ZAWGYI_THRESHOLD;
-}
-
-// C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates;
-// U+FFFD, which is what broken UTF-8 decodes to.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** True when text holds control characters or bytes that were not valid UTF-8. */
-export function hasInvalidCharacters(text: string): boolean {
-	return CONTROL.test(text) || LONE_SURROGATE.test(text);
-}
+/** Control characters and broken UTF-8 are refused everywhere; the check is shared with the phone. */
+export { hasInvalidCharacters } from '../../text/characters';

@@ -2,9 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
 import { suggestName } from '$lib/server/accounts/names';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { homeFor, safeNext } from '$lib/server/access';
 import { keepDeviceToken } from '$lib/server/auth/devices';
 import { signUps } from '$lib/server/auth/floods';
-import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
+import { describeBrowser, SESSION_TTL_MS, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
@@ -12,11 +13,15 @@ import { refused, tooManyTries } from '$lib/server/respond';
 import { signUpSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({ sharedPhone: sharedPhoneChoice(locals.locale) })) satisfies PageServerLoad;
+export const load = (({ locals, url }) => ({
+	sharedPhone: sharedPhoneChoice(locals.locale),
+	/** Where a visitor was going (a course's next lesson) before being asked to sign up. */
+	next: safeNext(url.searchParams.get('next'), url.origin)
+})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
-		const { request, locals, cookies } = event;
+		const { request, locals, cookies, url } = event;
 		const form = await readForm(request, signUpSchema, locals.locale, ['password']);
 		// "Suggest a name": the form again, with a fresh name in it; nothing is looked up or kept.
 		if (form.values.suggest === '1') {
@@ -37,7 +42,13 @@ export const actions = {
 		if (!result.ok) return refused(locals.locale, result.error, form.values, result.error === 'username_taken' ? 'username' : 'password');
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
+		// This very answer is the new account's first page: its header shows it signed in.
+		const session = await validateSessionToken(getDb(), result.token);
+		locals.user = session?.user ?? null;
+		locals.session = session?.session ?? null;
+		// A learner goes on to where they were going before signing up (a course they were reading).
+		const next = form.data.kind === 'learner' ? safeNext(url.searchParams.get('next'), url.origin) : null;
 		// Shown once, in this response only; never stored anywhere readable.
-		return { recoveryCodes: result.recoveryCodes, kind: form.data.kind };
+		return { recoveryCodes: result.recoveryCodes, username: form.data.username, next: next ?? homeFor(form.data.kind) };
 	}
 } satisfies Actions;

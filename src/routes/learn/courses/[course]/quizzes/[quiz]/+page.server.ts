@@ -1,12 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { courseProgress, loadQuiz, submitQuiz } from '$lib/server/courses/progress';
-import type { Answer } from '$lib/courses/scoring';
+import { certificateCode } from '$lib/server/courses/certificates';
+import { courseProgress, loadQuiz, quizAttemptAllowed, submitQuiz } from '$lib/server/courses/progress';
+import { formatHours } from '$lib/format';
+import { answersOfForm } from '$lib/courses/answers';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
 import type { Locale } from '$lib/server/schema';
-import { hasInvalidCharacters, toUnicode } from '$lib/server/text/normalize';
 import { quizParams } from '$lib/schemas/learning';
 import { progressOwner } from '$lib/server/shared-phone';
 import type { QuizFile } from '$lib/schemas/course-content';
@@ -39,7 +40,7 @@ export const load = (async ({ params, locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, locals, request }) => {
+	default: async ({ params, locals, request, setHeaders }) => {
 		const { course, quiz: quizId } = parseParams(quizParams, params, locals.locale, 'error_no_quiz');
 		const quiz = await loadQuiz(getDb(), course, quizId);
 		if (!quiz) notFound(locals.locale, 'error_no_quiz');
@@ -49,26 +50,22 @@ export const actions = {
 		} catch {
 			return fail(400, { error: translate('error_form', locals.locale) });
 		}
-		const answers: Record<string, Answer> = {};
-		const given: Record<string, string[]> = {};
-		for (const question of quiz.questions) {
-			const values = form.getAll(`q-${question.id}`);
-			if (values.some((v) => typeof v !== 'string' || v.length > 500 || hasInvalidCharacters(v)) || values.length > 20) {
-				return fail(400, { error: translate('error_invalid_chars', locals.locale) });
-			}
-			const texts = (values as string[]).map((v) => (question.type === 'short' ? toUnicode(v) : v));
-			given[question.id] = texts;
-			if (question.type === 'multiple') answers[question.id] = texts;
-			else if (question.type === 'true_false') answers[question.id] = texts[0] === 'true' ? true : texts[0] === 'false' ? false : undefined;
-			else answers[question.id] = texts[0];
+		const quota = await quizAttemptAllowed(getDb(), locals.user!.id);
+		if (!quota.ok) {
+			setHeaders({ 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) });
+			return fail(429, { error: translate('error_quota_attempts', locals.locale, { hours: formatHours(quota.retryAfterMs, locals.locale) }) });
 		}
-		const result = await submitQuiz(getDb(), locals.user!.id, course, quizId, answers);
+		const result = await submitQuiz(getDb(), locals.user!.id, course, quizId, answersOfForm(quiz.questions, form));
+		if (!result.ok && result.error === 'invalid_answer') return fail(400, { error: translate('error_answer', locals.locale) });
 		if (!result.ok) notFound(locals.locale, 'error_no_quiz');
 		return {
-			given,
+			// What was read, for the form to show again: only what each question could take.
+			given: Object.fromEntries(Object.entries(result.answers).map(([id, answer]) => [id, Array.isArray(answer) ? answer : [String(answer)]])),
 			score: result.score.score,
 			passed: result.score.passed,
 			completed: result.completed,
+			// The course's certificate, once this attempt (or an earlier step) completed it.
+			certificate: result.completed ? await certificateCode(getDb(), locals.user!.id, course) : null,
 			feedback: quiz.questions.map((q) => ({
 				id: q.id,
 				correct: result.score.results.find((r) => r.id === q.id)?.correct ?? false,
