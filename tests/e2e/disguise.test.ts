@@ -210,6 +210,9 @@ describe('disguise', () => {
 		expect(html.match(/<title>/g)).toHaveLength(1);
 		expect(html).toContain('<link rel="manifest" href="/manifest/calculator.webmanifest"');
 		expect(html).toContain('<meta name="theme-color" content="#3c4043"');
+		// A refusal shown on the code's page (codes that differ) changes nothing: the session stays open.
+		expect((await client.post('/pin?/choose', { pin: '111111', again: '222222' })).status).toBe(400);
+		expect((await client.request('/learn/courses/first-aid-basics')).status).toBe(200);
 		const cover = await (await new Client('my').request('/cover/calculator')).text();
 		expect(cover).toMatch(/<title>ဂဏန်းပေါင်းစက်<\/title>/);
 		// What a person sees: the page without its scripts (whose code may name anything).

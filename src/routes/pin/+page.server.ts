@@ -22,11 +22,12 @@ function nextPage({ url, locals }: Pick<RequestEvent, 'url' | 'locals'>): string
  * awaited): the code, or a first code to choose; for someone signed out, only a way to sign in.
  * Nothing on this page names the app.
  */
-export const load = (async ({ locals, url }) => {
+export const load = (async ({ locals, url, request }) => {
 	if (!locals.user) return { mode: 'signed_out' as const, ended: url.searchParams.has('ended') };
 	if (locals.session!.guarded) {
-		// Whoever comes from the cover gives the code, however recently the app was used.
-		await lockWithPin(getDb(), locals.session!.id);
+		// Whoever comes from the cover gives the code, however recently the app was used. Only
+		// when the page is opened: a form's refusal shown on it changes nothing.
+		if (request.method === 'GET') await lockWithPin(getDb(), locals.session!.id);
 		return { mode: 'enter' as const, ended: false };
 	}
 	return { mode: 'choose' as const, ended: false };
