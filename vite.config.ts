@@ -3,6 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { lanpyaChunks } from './scripts/vite-chunks';
 import { messageNumbers } from './scripts/vite-message-numbers';
+import { COOKIES } from './src/lib/stored-names';
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +11,7 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'lanpya_lang',
+			cookieName: COOKIES.language,
 			// One module per message in every mode (the default depends on NODE_ENV, which is
 			// "test" when the e2e suite builds): pages then carry only the messages they use, and
 			// the chunking below can keep author_*, org_* and admin_* messages off learners' pages.

@@ -34,7 +34,7 @@ export class Client {
 			headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl, accept: 'text/html' },
 			redirect: 'manual'
 		});
-		const set = response.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='));
+		const set = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
 		if (set) this.cookie = set.split(';')[0];
 		if (response.status !== expected) throw new Error(`POST ${path.replace(/[a-z0-9]{16,}/g, ':id')} answered ${response.status}, not ${expected}`);
 		return response;

@@ -18,8 +18,9 @@
  * - what a page imports lazily (the service worker's registration) stays in its own script.
  * - the entry files of pages that need the network anyway are named `nodes/N-net.*.js`, so the
  *   service worker keeps only the code of what works offline (the layout, the error page, the
- *   offline page, the reader and "Clear this phone"); the others come from the network, and the
- *   HTTP cache, when there is one.
+ *   offline page, the reader, "Clear this phone", and the disguise's code page, whose field and
+ *   check the kept pages' lock loads); the others come from the network, and the HTTP cache,
+ *   when there is one.
  *
  * Paraglide puts every message in its own module, re-exported by one index that every page
  * imports; so which pages use a message is read from the sources (`m.key`), not the graph.
@@ -41,13 +42,13 @@ const SECTIONS: [string, RegExp][] = [
 	['learner', /^learn(\/|$)/],
 	// New recovery codes share sign-up's page (RecoveryCodes), not the account's: the words for
 	// the codes then stay out of the script every page downloads.
-	['visitor', /^(\(public\)|unlock|verify|clear|cover|account\/codes)(\/|$)/],
+	['visitor', /^(\(public\)|unlock|verify|clear|cover|pin|account\/codes)(\/|$)/],
 	['account', /^account(\/|$)/]
 ];
 const ROUTE_FILE = /\/src\/routes\/(?:(.*)\/)?\+(page|layout|error)\.svelte$/;
 
 /** The pages whose code the service worker keeps: what opens with no network. */
-const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/)/;
+const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/|pin\/)/;
 
 const NODE = /\/generated\/client[^/]*\/nodes\/(\d+)\.js$/;
 const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;

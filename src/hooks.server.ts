@@ -5,6 +5,7 @@ import { decide, homeFor } from '$lib/server/access';
 import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { waitsForPin } from '$lib/server/auth/pin';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
@@ -13,6 +14,7 @@ import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
+import { renameOldCookies } from '$lib/server/old-names';
 import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/unavailable';
 import type { Locale } from '$lib/server/schema';
 
@@ -58,6 +60,12 @@ async function preloadsInHead(response: Response): Promise<Response> {
 	const body = end < 0 ? html : html.slice(0, end) + tags.join('') + html.slice(end);
 	return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
+
+/** Cookies an earlier version named after the app get their neutral names (src/lib/server/old-names.ts). */
+const handleOldNames: Handle = ({ event, resolve }) => {
+	renameOldCookies(event.request, event.cookies);
+	return resolve(event);
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -151,7 +159,8 @@ function wantsHtml(request: Request): boolean {
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
-	const decision = decide(routeId, event.locals.user, event.locals.session?.locked);
+	const pin = waitsForPin(event.locals.session, lookFromCookies(event.request.headers.get('cookie')));
+	const decision = decide(routeId, event.locals.user, event.locals.session?.locked, pin);
 	const path = event.url.pathname + event.url.search;
 	switch (decision) {
 		case 'allow':
@@ -173,6 +182,12 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 				redirect(303, `/unlock?next=${encodeURIComponent(path)}`);
 			}
 			return plainText(401, translate('error_unlock_needed', event.locals.locale));
+		case 'pin':
+			// Behind a disguise: the code first, then back to where the person was going.
+			if (wantsHtml(event.request) || event.isDataRequest) {
+				redirect(303, `/pin?next=${encodeURIComponent(path)}`);
+			}
+			return plainText(401, translate('error_pin_needed', event.locals.locale));
 		case 'forbidden': {
 			const message = translate('error_forbidden', event.locals.locale);
 			if (event.request.method === 'GET' && wantsHtml(event.request) && !event.isDataRequest) {
@@ -188,7 +203,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle: Handle = sequence(handleHeaders, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
+export const handle: Handle = sequence(handleHeaders, handleOldNames, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// A request SvelteKit itself refuses (an address that is not valid UTF-8) is the sender's

@@ -15,7 +15,10 @@ import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } fr
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
-import { flush, OUTBOX_SYNC } from '$lib/offline/outbox';
+import { flush, isOutboxSync } from '$lib/offline/outbox';
+import { courseCacheName } from '$lib/offline/stored';
+import { movesOldDatabaseWith } from '$lib/offline/idb';
+import { moveOldCourses, moveOldDatabase } from '$lib/offline/old-names';
 import { coverPath, NEUTRAL_LOOKS } from '$lib/disguise';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -25,8 +28,6 @@ const OFFLINE_PAGE = '/offline';
 const READER_PAGE = '/offline/reader';
 /** "Clear this phone" must work with no network too. */
 const CLEAR_PAGE = '/clear';
-/** Matches src/lib/offline/downloads.ts. */
-const courseCache = (courseId: string) => `lanpya-course-${courseId}`;
 
 /**
  * Hashed files never change: no revision needed. Left out: the editors' and partners' code, and
@@ -48,6 +49,11 @@ cleanupOutdatedCaches();
 // The first time, take charge of the open page at once, so it works offline without a reload.
 // Later versions wait until the learner chooses to reload (see the message handler).
 clientsClaim();
+// Courses downloaded by an earlier version sit in caches named after the app: moved to their
+// neutral names (src/lib/stored-names.ts) before this worker answers anything.
+self.addEventListener('activate', (event) => event.waitUntil(moveOldCourses().catch(() => {})));
+// The outbox's old database is moved the first time the worker opens it (src/lib/offline/idb.ts).
+movesOldDatabaseWith(moveOldDatabase);
 
 // Pages come from the network only; they are never stored, whatever they hold. The one
 // exception holds nothing personal: a lesson or quiz of a course on this phone opens in the
@@ -68,7 +74,8 @@ registerRoute(
 		// Lessons name their pictures without the content hash the download added; package files
 		// must match exactly, or a new version's file would be answered with the old one.
 		const ignoreSearch = url.pathname.startsWith('/media/');
-		const stored = (await caches.has(courseCache(courseId))) ? await (await caches.open(courseCache(courseId))).match(request, { ignoreSearch }) : undefined;
+		const name = await courseCacheName(courseId);
+		const stored = name ? await (await caches.open(name)).match(request, { ignoreSearch }) : undefined;
 		return stored ?? fetch(request);
 	}
 );
@@ -79,8 +86,9 @@ registerRoute(
  */
 async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
 	const [, courseId, section, itemId] = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)(?:\/(lessons|quizzes)\/([a-z0-9-]+))?\/?$/) ?? [];
-	if (!courseId || (itemsOnly && !section) || !(await caches.has(courseCache(courseId)))) return false;
-	const stored = await (await caches.open(courseCache(courseId))).match(`/api/courses/${courseId}/offline`);
+	const name = courseId ? await courseCacheName(courseId) : null;
+	if (!courseId || !name || (itemsOnly && !section)) return false;
+	const stored = await (await caches.open(name)).match(`/api/courses/${courseId}/offline`);
 	if (!stored) return false;
 	if (!section) return true;
 	const { files } = (await stored.json()) as { files: { url: string }[] };
@@ -112,7 +120,7 @@ interface BackgroundSyncEvent extends ExtendableEvent {
 // closed. When it fails, the browser tries again later.
 self.addEventListener('sync', (event) => {
 	const sync = event as BackgroundSyncEvent;
-	if (sync.tag !== OUTBOX_SYNC) return;
+	if (!isOutboxSync(sync.tag)) return;
 	sync.waitUntil(
 		flush().then((sent) => {
 			if (!sent) throw new Error('The outbox is still waiting.');

@@ -5,7 +5,9 @@
  * colour, manifest and icon of every page) and by the page (kept pages fetched without cookies).
  */
 
-export const LOOK_COOKIE = 'lanpya_look';
+import { COOKIES } from './stored-names';
+
+export const LOOK_COOKIE = COOKIES.look;
 
 /** The neutral looks; `lanpya` is the default and means no disguise. */
 export const NEUTRAL_LOOKS = ['notes', 'calculator'] as const;
@@ -37,6 +39,6 @@ export const coverPath = (look: NeutralLook) => `/cover/${look}`;
 
 /** The look chosen on this phone, from a Cookie header or `document.cookie`. */
 export function lookFromCookies(cookie: string | null | undefined): Look {
-	const value = cookie?.match(/(?:^|;\s*)lanpya_look=([a-z]+)(?:;|$)/)?.[1];
+	const value = cookie?.match(new RegExp(`(?:^|;\\s*)${LOOK_COOKIE}=([a-z]+)(?:;|$)`))?.[1];
 	return isLook(value) ? value : 'lanpya';
 }

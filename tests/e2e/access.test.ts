@@ -3,17 +3,20 @@
  * organization member and an administrator, and checks the access table is what happens.
  * Then as a learner whose shared phone was left idle: every route the access table opens to
  * a learner either still opens (course reading, public pages) or asks for the password again.
+ * And as a learner behind a disguise whose code is awaited: only the code's page, leaving and
+ * the service worker's fetches open; every other route, public pages included, asks for the code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCKED_OPEN, routeRules, type Rule } from '$lib/server/access';
+import { LOCKED_OPEN, PIN_OPEN, routeRules, type Rule } from '$lib/server/access';
 import { adminClient, Client, uniqueName, waitForIdleLock } from './support';
 import { routeCalls } from './routes';
 
-type Role = 'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner';
-const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin', 'idle_shared_learner'];
-const homes = { learner: '/learn', org_member: '/org', admin: '/admin', idle_shared_learner: '/learn' };
+type Role = 'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner' | 'code_locked_learner';
+const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin', 'idle_shared_learner', 'code_locked_learner'];
+const homes = { learner: '/learn', org_member: '/org', admin: '/admin', idle_shared_learner: '/learn', code_locked_learner: '/learn' };
 
-function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' | 'forbidden' | 'home' | 'unlock' {
+function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' | 'forbidden' | 'home' | 'unlock' | 'pin' {
+	if (role === 'code_locked_learner') return PIN_OPEN.has(routeId) ? expected(rule, 'learner', routeId) : 'pin';
 	if (role === 'idle_shared_learner') {
 		const outcome = expected(rule, 'learner', routeId);
 		return outcome === 'allow' && rule !== 'anyone' && !LOCKED_OPEN.has(routeId) ? 'unlock' : outcome;
@@ -39,6 +42,11 @@ async function clientFor(role: Role): Promise<Client> {
 		const response = await client.signUp(uniqueName('sharedwalker'), 'learner', undefined, { shared: true });
 		expect(response.status).toBe(200);
 		await waitForIdleLock();
+	} else if (role === 'code_locked_learner') {
+		expect((await client.signUp(uniqueName('codewalker'))).status).toBe(200);
+		expect((await client.post('/pin?/choose', { pin: '482913', again: '482913' })).status).toBe(303);
+		// The cover's way in: the code is asked from here on.
+		expect((await client.request('/pin')).status).toBe(200);
 	}
 	return client;
 }
@@ -75,6 +83,10 @@ describe('every route declares who may call it', () => {
 				} else if (outcome === 'home') {
 					expect(response.status).toBe(303);
 					expect(location).toBe(homes[role as keyof typeof homes]);
+				} else if (outcome === 'pin') {
+					// The code first, then back to this very page.
+					expect(response.status).toBe(303);
+					expect(location).toBe(`/pin?next=${encodeURIComponent(call.path)}`);
 				} else if (outcome === 'unlock') {
 					// The password again, then back to this very page.
 					expect(response.status).toBe(303);

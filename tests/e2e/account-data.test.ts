@@ -39,7 +39,7 @@ describe('my data and my account', () => {
 		expect(await axeViolations(page)).toEqual([]);
 
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ကျွန်ုပ်၏ အချက်အလက်များကို ဒေါင်းလုဒ်လုပ်ရန် (JSON ဖိုင်)' }).click()]);
-		expect(download.suggestedFilename()).toMatch(/^lanpya-data-\d{4}-\d{2}-\d{2}\.json$/);
+		expect(download.suggestedFilename()).toMatch(/^data-\d{4}-\d{2}-\d{2}\.json$/);
 		const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
 		expect(file.account).toMatchObject({ username, kind: 'learner' });
 		expect(file.profile).toMatchObject({ area: 'mae_sot', visibility: 'vetted' });
@@ -57,7 +57,7 @@ describe('my data and my account', () => {
 		await page.getByRole('button', { name: 'ကျွန်ုပ်၏ အကောင့်ကို အပြီးတိုင် ဖျက်မည်' }).click();
 		await page.waitForURL((url) => url.pathname === '/');
 		await shown(page.getByRole('status').getByText('သင့်အကောင့်ကို ဖျက်ပြီးပါပြီ။'));
-		expect((await context.cookies()).map((c) => c.name)).not.toContain('lanpya_session');
+		expect((await context.cookies()).map((c) => c.name)).not.toContain('sid');
 
 		await page.goto('/signin');
 		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), username);
@@ -90,7 +90,7 @@ describe('my data and my account', () => {
 		const response = await client.request('/account/export', { headers: { accept: 'application/json' } });
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
-		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="lanpya-data-\d{4}-\d{2}-\d{2}\.json"$/);
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="data-\d{4}-\d{2}-\d{2}\.json"$/);
 		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
 		expect((await response.json()).account.username).toBe(username);
 	});

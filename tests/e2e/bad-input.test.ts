@@ -53,7 +53,7 @@ const forms: FormCase[] = [
 	{ name: 'change password', path: '/account/password', role: 'learner', valid: { current: 'green tea and rice', next: 'another good passphrase' }, text: [] },
 	{ name: 'end a session', path: '/account?/endSession', role: 'learner', valid: { id: 'a'.repeat(64) }, text: ['id'] },
 	{ name: 'data saver', path: '/account?/dataSaver', role: 'learner', valid: { saver: 'on' }, text: ['saver'] },
-	{ name: 'background', path: '/account?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
+	{ name: 'background', path: '/learn/profile?/background', role: 'learner', valid: { background: 'family' }, text: ['background'], emptyIsValid: true },
 	// Never with the right password here: every case below is refused before the password is checked.
 	{ name: 'delete my account', path: '/account?/deleteAccount', role: 'learner', valid: { password: 'green tea and rice' }, text: [] },
 	{ name: 'organization application', path: '/org?/apply', role: 'org_member', valid: { name: 'Good Clinic', kind: 'clinic', description: 'Care' }, text: ['kind'] },

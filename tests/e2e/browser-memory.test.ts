@@ -36,7 +36,7 @@ async function persistentPhone(): Promise<{ context: BrowserContext; page: Page;
 			hasTouch: true
 		})
 	);
-	await context.addCookies([{ name: 'lanpya_lang', value: 'en', url: baseUrl() }]);
+	await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl() }]);
 	const page = context.pages()[0] ?? (await context.newPage());
 	return { context, page, dir };
 }

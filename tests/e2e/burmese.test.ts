@@ -153,7 +153,7 @@ afterAll(async () => {
 /** A phone signed in as `client` (or a visitor), reading Burmese. */
 async function phoneOf(client: HttpClient | null, options: { serviceWorkers?: 'allow' | 'block' } = {}) {
 	const context = await phone(browser, { baseURL: app.baseUrl, ...options });
-	const cookies = [{ name: 'lanpya_lang', value: 'my', url: app.baseUrl }];
+	const cookies = [{ name: 'lang', value: 'my', url: app.baseUrl }];
 	if (client?.cookie) {
 		const [name, value] = client.cookie.split('=');
 		cookies.push({ name, value, url: app.baseUrl });

@@ -27,16 +27,16 @@ describe('data saver', () => {
 		await client.signUp(uniqueName('setting'));
 		const on = await client.post('/account?/dataSaver', { saver: 'on' });
 		expect(on.status).toBe(200);
-		const cookie = on.headers.getSetCookie().find((c) => c.startsWith('lanpya_saver='));
-		expect(cookie).toMatch(/^lanpya_saver=on;/);
+		const cookie = on.headers.getSetCookie().find((c) => c.startsWith('saver='));
+		expect(cookie).toMatch(/^saver=on;/);
 		// Not HttpOnly: the page reads it to leave pictures out of downloads. It says nothing about the person.
 		expect(cookie).not.toMatch(/HttpOnly/i);
 		const withSetting = new Client('my');
-		withSetting.cookie = `${client.cookie}; lanpya_saver=on`;
+		withSetting.cookie = `${client.cookie}; saver=on`;
 		const page = await withSetting.request(LESSON);
 		expect(await page.text()).toMatch(/<a class="picture" href="[^"]+">ပုံကို ပြရန်/);
 		const off = await client.post('/account?/dataSaver', { saver: 'off' });
-		expect(off.headers.getSetCookie().find((c) => c.startsWith('lanpya_saver='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+		expect(off.headers.getSetCookie().find((c) => c.startsWith('saver='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
 	});
 
 	it('downloads a course without its pictures, and the reader on the phone shows each as a link to tap', async () => {
@@ -51,7 +51,7 @@ describe('data saver', () => {
 		await shown(page.getByText('ဒေတာချွေတာခြင်း - ပုံများ မပါပါ။'));
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-		expect(await page.evaluate(async () => (await (await caches.open('lanpya-course-first-aid-basics')).keys()).some((r) => r.url.includes('/media/')))).toBe(false);
+		expect(await page.evaluate(async () => (await (await caches.open('files-first-aid-basics')).keys()).some((r) => r.url.includes('/media/')))).toBe(false);
 
 		await context.setOffline(true);
 		await page.goto(LESSON);

@@ -114,7 +114,7 @@ describe('a visitor', () => {
 		await page.getByRole('button', { name: /စာလုံး ကြီးရန်/ }).tap();
 		await page.waitForFunction(() => document.querySelector('article.lesson')?.classList.contains('text-l'));
 
-		expect((await context.cookies()).map((c) => c.name)).not.toContain('lanpya_session');
+		expect((await context.cookies()).map((c) => c.name)).not.toContain('sid');
 		expect(progressRows()).toBe(before);
 		expect(errors).toEqual([]);
 		await context.close();

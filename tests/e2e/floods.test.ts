@@ -27,7 +27,7 @@ let n = 0;
 const post = (path: string, form: Record<string, string>, address: string, { locale = 'en', cookie = '' } = {}) =>
 	fetch(`${app.baseUrl}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: [`lanpya_lang=${locale}`, cookie].filter(Boolean).join('; '), 'x-forwarded-for': address },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: [`lang=${locale}`, cookie].filter(Boolean).join('; '), 'x-forwarded-for': address },
 		body: new URLSearchParams(form),
 		redirect: 'manual'
 	});
@@ -69,7 +69,7 @@ describe('sign-up floods', () => {
 		const org = db.prepare("select username from user where kind = 'org_member'").get() as { username: string };
 		db.close();
 		const signedIn = await post('/signin', { username: org.username, password: 'green tea and rice' }, '10.0.0.3');
-		const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))!.split(';')[0];
+		const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0];
 		for (let i = 0; i < 3; i++) expect((await post('/org?/apply', { name: `Flood org ${i}`, kind: 'ngo', description: '' }, '10.0.0.3', { cookie })).status).toBe(i === 0 ? 200 : 409);
 		const refused = await post('/org?/apply', { name: 'Flood org 4', kind: 'ngo', description: '' }, '10.0.0.3', { cookie });
 		expect(refused.status).toBe(429);
@@ -78,9 +78,9 @@ describe('sign-up floods', () => {
 		const output = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'floodadmin'], { env: { ...process.env, DATABASE_PATH: app.databasePath }, encoding: 'utf8' });
 		const oneTime = /One-time password: (\S+)/.exec(output)![1];
 		const admin = await post('/signin', { username: 'floodadmin', password: oneTime }, '10.0.0.9');
-		const adminCookie = admin.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))!.split(';')[0];
+		const adminCookie = admin.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0];
 		expect((await post('/account/password', { current: oneTime, next: 'administrators guard the gate' }, '10.0.0.9', { cookie: adminCookie })).status).toBe(303);
-		const home = await (await fetch(`${app.baseUrl}/admin`, { headers: { cookie: `${adminCookie}; lanpya_lang=en`, accept: 'text/html' } })).text();
+		const home = await (await fetch(`${app.baseUrl}/admin`, { headers: { cookie: `${adminCookie}; lang=en`, accept: 'text/html' } })).text();
 		expect(home).toContain('Bursts of new accounts');
 		expect(home).toContain('New accounts, from one address');
 		expect(home).toContain('New accounts, from everyone together');

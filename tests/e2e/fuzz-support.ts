@@ -287,6 +287,9 @@ export async function judge(response: Response, locale: 'my' | 'en', what: strin
  * Left out, each for its reason:
  * - session.expires_at, last_seen_at, active_at: sliding expiry and the shared phone's idle
  *   lock move on every request of a signed-in person (auth/session.ts);
+ * - the time in session.pin_at: the disguise's idle lock moves it on every request of an open
+ *   guarded session (auth/session.ts); whether it is set (open by the code) or empty (locked)
+ *   stays watched, so a refusal that locks or opens a session is still found;
  * - user.last_active_at: the day of last use, for deleting unused accounts (accounts/inactive.ts);
  * - sign_in_throttle: failed sign-ins, recoveries and password checks count against the name
  *   tried, by design (auth/throttle.ts);
@@ -319,7 +322,8 @@ export class DatabaseWatch {
 			const where = table === 'audit_event' ? ` where ${AUDIT_BY_DESIGN}` : '';
 			const rows = this.db.prepare(`select * from "${table}"${where}`).all() as Record<string, unknown>[];
 			const omit = LEFT_OUT[table] ?? [];
-			state.set(table, new Set(rows.map((row) => JSON.stringify(Object.entries(row).filter(([k]) => !omit.includes(k))))));
+			const kept = (row: Record<string, unknown>) => Object.entries(row).filter(([k]) => !omit.includes(k)).map(([k, v]): [string, unknown] => (table === 'session' && k === 'pin_at' ? [k, v !== null] : [k, v]));
+			state.set(table, new Set(rows.map((row) => JSON.stringify(kept(row)))));
 		}
 		return state;
 	}

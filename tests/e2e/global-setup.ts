@@ -15,12 +15,16 @@ declare module 'vitest' {
 		databasePath: string;
 		/** How long a shared phone's session may stay idle on the test server. */
 		sharedIdleMs: number;
+		/** How long the disguise's code holds without use on the test server. */
+		pinIdleMs: number;
 	}
 }
 
 let server: ChildProcess | undefined;
 /** Short, so the tests of shared phones can wait for the lock (only shared sessions lock). */
 const SHARED_IDLE_SECONDS = 6;
+/** Short too, so the tests of the disguise's code can wait for it (only accounts with a code lock). */
+const PIN_IDLE_SECONDS = 8;
 let dir: string;
 
 export async function setup(project: TestProject) {
@@ -43,7 +47,8 @@ export async function setup(project: TestProject) {
 			SIGN_UP_LIMIT_TOTAL: '100000',
 			// A name that never resolves: the tests answer it themselves, so leaving reaches no one.
 			QUICK_EXIT_URL: NEUTRAL_SITE,
-			SHARED_IDLE_SECONDS: String(SHARED_IDLE_SECONDS)
+			SHARED_IDLE_SECONDS: String(SHARED_IDLE_SECONDS),
+			PIN_IDLE_SECONDS: String(PIN_IDLE_SECONDS)
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -61,6 +66,7 @@ export async function setup(project: TestProject) {
 	project.provide('baseUrl', baseUrl);
 	project.provide('databasePath', databasePath);
 	project.provide('sharedIdleMs', SHARED_IDLE_SECONDS * 1000);
+	project.provide('pinIdleMs', PIN_IDLE_SECONDS * 1000);
 }
 
 export async function teardown() {

@@ -43,7 +43,7 @@ describe('security headers', () => {
 		const client = new Client();
 		const response = await client.signUp(`hsts${Date.now().toString(36)}`);
 		expect(response.headers.get('strict-transport-security')).toBeNull();
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))!;
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);
 	});
@@ -186,7 +186,7 @@ describe('Clear this phone', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('clear-site-data')).toBe(CLEAR_SITE_DATA);
 		const removed = response.headers.getSetCookie().map((c) => c.split('=')[0]);
-		expect(removed).toEqual(expect.arrayContaining(['lanpya_session', 'lanpya_clear']));
+		expect(removed).toEqual(expect.arrayContaining(['sid', 'reset']));
 		expect(await works(session)).toBe(false);
 	});
 
@@ -197,11 +197,11 @@ describe('Clear this phone', () => {
 		expect(ordinary.headers.get('clear-site-data')).toBeNull();
 		expect(await works(session)).toBe(true);
 		// What the page leaves behind when the server was out of reach: the HttpOnly session cookie and the marker.
-		client.cookie = `${session}; lanpya_clear=1`;
+		client.cookie = `${session}; reset=1`;
 		const next = await client.request('/');
 		expect(next.status).toBe(200);
 		expect(next.headers.get('clear-site-data')).toBe(CLEAR_SITE_DATA);
-		expect(next.headers.getSetCookie().some((c) => /^lanpya_clear=;.*Max-Age=0/i.test(c))).toBe(true);
+		expect(next.headers.getSetCookie().some((c) => /^reset=;.*Max-Age=0/i.test(c))).toBe(true);
 		expect(await works(session)).toBe(false);
 	});
 });

@@ -41,7 +41,7 @@ function read<T>(sql: string, ...args: unknown[]): T {
 async function open(mode: Mode, path: string, client?: Client): Promise<{ page: Page; arrive: () => Promise<void> }> {
 	const options = { javaScriptEnabled: mode === 'late script', serviceWorkers: 'block' as const };
 	const context = client ? await signedIn(browser, client, options) : await phone(browser, options);
-	if (!client) await context.addCookies([{ name: 'lanpya_lang', value: 'en', url: inject('baseUrl') }]);
+	if (!client) await context.addCookies([{ name: 'lang', value: 'en', url: inject('baseUrl') }]);
 	const page = await context.newPage();
 	const release = mode === 'late script' ? await holdScripts(page) : null;
 	await page.goto(path, { waitUntil: 'domcontentloaded' });

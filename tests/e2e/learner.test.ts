@@ -180,7 +180,7 @@ describe('a learner', () => {
 		expect(stored.session.map(([key]) => key).filter((key) => !key.startsWith('sveltekit:'))).toEqual([]);
 		const everything = JSON.stringify(stored);
 		for (const secret of [username, 'nothing left behind', ...codes]) expect(everything).not.toContain(secret);
-		expect(stored.cookies).not.toContain('lanpya_session'); // HttpOnly: scripts cannot read it
+		expect(stored.cookies).not.toContain('sid'); // HttpOnly: scripts cannot read it
 		// The service worker keeps the app shell only: scripts, styles, icons, the offline page, the
 		// reader, "Clear this phone" and the disguise's cover screens.
 		const cached = await page.evaluate(async () => {

@@ -39,16 +39,16 @@ describe('a browser that signed in before', () => {
 		const name = uniqueName('known');
 		const signedUp = await fetch(`${baseUrl()}/signup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: 'lanpya_lang=en' },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: 'lang=en' },
 			body: new URLSearchParams({ username: name, password: 'the right passphrase', kind: 'learner' }),
 			redirect: 'manual'
 		});
-		const set = signedUp.headers.getSetCookie().find((c) => c.startsWith('lanpya_device='))!;
+		const set = signedUp.headers.getSetCookie().find((c) => c.startsWith('known='))!;
 		// HttpOnly, for the sign-in page only, and nothing readable in it.
 		expect(set).toMatch(/; Path=\/signin/);
 		expect(set).toMatch(/; HttpOnly/);
 		const device = set.split(';')[0];
-		expect(device).toMatch(/^lanpya_device=[a-z2-7]{32}$/);
+		expect(device).toMatch(/^known=[a-z2-7]{32}$/);
 		expect(device).not.toContain(name);
 
 		const stranger = new Client('en');
@@ -58,7 +58,7 @@ describe('a browser that signed in before', () => {
 		const withDevice = (username: string, password: string) =>
 			fetch(`${baseUrl()}/signin`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: `${device}; lanpya_lang=en` },
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: `${device}; lang=en` },
 				body: new URLSearchParams({ username, password }),
 				redirect: 'manual'
 			});

@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp } from '../helpers/app';
-import { answerQuiz, baseUrl, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { answerQuiz, baseUrl, Client, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
 import { onScreen, openMenu } from './screen';
 import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
@@ -242,7 +242,7 @@ describe('a course downloaded for offline', () => {
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: `${course.title.my} ကို ဤဖုန်းမှ ဖယ်ရန်` }).click();
 		await shown(page.getByText('ဒေါင်းလုဒ်လုပ်ထားသော သင်တန်း မရှိသေးပါ။'));
-		expect(await page.evaluate(() => caches.keys())).not.toContain(`lanpya-course-${'first-aid-basics'}`);
+		expect(await page.evaluate(() => caches.keys())).not.toContain(`files-${'first-aid-basics'}`);
 		await context.close();
 	});
 });
@@ -262,7 +262,7 @@ describe('a new version of a downloaded course', () => {
 		}
 	}
 	const storedFiles = (page: Page) =>
-		page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search).sort(), `lanpya-course-${UPDATED}`);
+		page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search).sort(), `files-${UPDATED}`);
 
 	it('updates only what changed, when the learner allows or by itself, and its lessons open from the phone with no data', async () => {
 		const context = await phone(browser);
@@ -328,6 +328,92 @@ describe('a new version of a downloaded course', () => {
 	});
 });
 
+describe('a phone that kept things under the names of an earlier version', () => {
+	it('keeps its downloaded course and waiting progress, moved under neutral names, and its cookies', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const name = uniqueName('oldnames');
+		await signUpInBrowser(page, name, 'kept from an earlier version');
+		await controlled(page, `/learn/courses/${COURSE}`);
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		await page.goto('/learn');
+		await page.waitForLoadState('networkidle');
+
+		// The phone as an earlier version left it: the course in a cache named after the app, a
+		// lesson marked done offline in the outbox under the app's name, and no worker yet that
+		// knows the new names (a worker of the earlier version never moved anything).
+		await page.evaluate(
+			async ({ course, lessonId }) => {
+				const old = await caches.open(`lanpya-course-${course}`);
+				const own = await caches.open(`files-${course}`);
+				for (const request of await own.keys()) await old.put(request, (await own.match(request))!);
+				await caches.delete(`files-${course}`);
+				const read = (name: string) =>
+					new Promise<IDBDatabase>((resolve) => {
+						const open = indexedDB.open(name, 1);
+						open.onupgradeneeded = () => {
+							open.result.createObjectStore('events', { keyPath: 'id' });
+							open.result.createObjectStore('meta');
+						};
+						open.onsuccess = () => resolve(open.result);
+					});
+				const current = await read('store');
+				const key = await new Promise<string>((resolve) => {
+					const get = current.transaction('meta').objectStore('meta').get('account');
+					get.onsuccess = () => resolve(get.result);
+				});
+				current.close();
+				await new Promise((resolve) => (indexedDB.deleteDatabase('store').onsuccess = resolve));
+				const earlier = await read('lanpya-outbox');
+				const tx = earlier.transaction(['meta', 'events'], 'readwrite');
+				tx.objectStore('meta').put(key, 'account');
+				tx.objectStore('events').put({ id: crypto.randomUUID(), key, type: 'lesson_done', courseId: course, lessonId, at: Date.now() });
+				await new Promise((resolve) => (tx.oncomplete = resolve));
+				earlier.close();
+				for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+			},
+			{ course: COURSE, lessonId: lessons[1].id }
+		);
+		const held = () => page.evaluate(async () => ({ caches: (await caches.keys()).filter((n) => !n.startsWith('workbox-')).sort(), databases: (await indexedDB.databases()).map((d) => d.name).sort() }));
+		expect(await held()).toEqual({ caches: [`lanpya-course-${COURSE}`], databases: ['lanpya-outbox'] });
+
+		// This version opens: its worker moves the course, the page moves and sends the progress.
+		await controlled(page, '/learn');
+		await expect.poll(held, { timeout: 20_000 }).toEqual({ caches: [`files-${COURSE}`], databases: ['store'] });
+		const db = new Database(inject('databasePath'), { readonly: true });
+		try {
+			const done = () => db.prepare('select lesson_id from lesson_progress p join user u on u.id = p.user_id where u.username = ?').all(name);
+			await expect.poll(done, { timeout: 10_000 }).toEqual([{ lesson_id: lessons[1].id }]);
+		} finally {
+			db.close();
+		}
+		// The course still opens from the phone, with no network.
+		await context.setOffline(true);
+		await page.goto(`/learn/courses/${COURSE}/lessons/${lessons[0].id}`);
+		await shown(page.getByRole('heading', { level: 1, name: lessons[0].title.my }));
+		await context.close();
+	}, 120_000);
+
+	it('has its cookies renamed by the first answer, keeping the session, the language and the look', async () => {
+		const client = new Client('en');
+		const name = uniqueName('oldcookies');
+		await client.signUp(name);
+		const token = client.cookie.replace(/^sid=/, '');
+		const response = await fetch(`${baseUrl()}/learn`, { headers: { cookie: `lanpya_session=${token}; lanpya_lang=en; lanpya_look=notes; lanpya_text=l`, accept: 'text/html' }, redirect: 'manual' });
+		// Still signed in, in English, behind Notes: the account has no code yet, so it is asked for one.
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/pin?next=%2Flearn');
+		const set = response.headers.getSetCookie();
+		expect(set.find((c) => c.startsWith('sid='))).toMatch(new RegExp(`^sid=${token};.*HttpOnly`, 'i'));
+		expect(set).toEqual(expect.arrayContaining([expect.stringMatching(/^lang=en;/), expect.stringMatching(/^theme=notes;/), expect.stringMatching(/^size=l;/)]));
+		for (const old of ['lanpya_session', 'lanpya_lang', 'lanpya_look', 'lanpya_text']) expect(set.find((c) => c.startsWith(`${old}=`)), old).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+		const pin = await (await fetch(`${baseUrl()}/pin`, { headers: { cookie: `lanpya_session=${token}; lanpya_lang=en; lanpya_look=notes`, accept: 'text/html' } })).text();
+		expect(pin).toContain('<title>Notes</title>');
+		expect(pin).toContain('Choose a code');
+	});
+});
+
 describe('progress made offline when the app is then closed', () => {
 	it('is sent by the service worker once the network is back (Background Sync)', async () => {
 		const context = await phone(browser);
@@ -345,7 +431,7 @@ describe('progress made offline when the app is then closed', () => {
 		// Sending failed, so the page asked the browser to wake the service worker later.
 		await expect
 			.poll(() => page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }).sync.getTags()))
-			.toContain('lanpya-outbox');
+			.toContain('send');
 
 		// The learner closes the app; later the network is back and the browser fires the sync.
 		const blank = await context.newPage();
@@ -359,7 +445,7 @@ describe('progress made offline when the app is then closed', () => {
 			})
 		);
 		await cdp.send('ServiceWorker.enable');
-		await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseUrl()).origin, registrationId: await registration, tag: 'lanpya-outbox', lastChance: false });
+		await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseUrl()).origin, registrationId: await registration, tag: 'send', lastChance: false });
 
 		const db = new Database(inject('databasePath'), { readonly: true });
 		try {
@@ -383,17 +469,19 @@ describe('signing out with progress still on the phone', () => {
 			page.evaluate(
 				() =>
 					new Promise<number>((resolve) => {
-						const open = indexedDB.open('lanpya-outbox', 1);
+						const open = indexedDB.open('store', 1);
 						open.onsuccess = () => {
 							const all = open.result.transaction('events').objectStore('events').getAll();
 							all.onsuccess = () => resolve(all.result.length);
 						};
 					})
 			);
+		// Once the page has made its database: opening it first would make an empty one.
 		await page.waitForFunction(
-			() =>
+			async () =>
+				(await indexedDB.databases()).some((db) => db.name === 'store') &&
 				new Promise((resolve) => {
-					const open = indexedDB.open('lanpya-outbox', 1);
+					const open = indexedDB.open('store', 1);
 					open.onsuccess = () => {
 						const get = open.result.transaction('meta').objectStore('meta').get('account');
 						get.onsuccess = () => resolve(Boolean(get.result));
@@ -407,7 +495,7 @@ describe('signing out with progress still on the phone', () => {
 		await page.evaluate(
 			(lessonId) =>
 				new Promise<void>((resolve) => {
-					const open = indexedDB.open('lanpya-outbox', 1);
+					const open = indexedDB.open('store', 1);
 					open.onsuccess = () => {
 						const tx = open.result.transaction(['meta', 'events'], 'readwrite');
 						tx.objectStore('meta').get('account').onsuccess = (e) => {

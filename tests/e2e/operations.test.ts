@@ -24,7 +24,7 @@ describe('running Lanpya', () => {
 		const base = app.baseUrl;
 		const response = await fetch(`${base}/signup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base, cookie: `lanpya_lang=${client.locale}` },
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base, cookie: `lang=${client.locale}` },
 			body: new URLSearchParams({ username: 'backed-up', password: 'keep a copy somewhere', kind: 'learner' }),
 			redirect: 'manual'
 		});
@@ -72,7 +72,7 @@ describe('running Lanpya', () => {
 		const post = (path: string, form: Record<string, string>) =>
 			fetch(`${app.baseUrl}${path}`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: 'lanpya_lang=en' },
+				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: 'lang=en' },
 				body: new URLSearchParams(form),
 				redirect: 'manual'
 			});

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 import { openMenu } from './screen';
 
 let browser: Browser;
@@ -115,6 +115,44 @@ describe('my skills', () => {
 		} finally {
 			db.close();
 		}
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('prints the background only on the profile, where the learner changes it; the home and account pages never', async () => {
+		const name = uniqueName('soldier');
+		const signUp = await new Client('my').post('/signup', { username: name, password: 'rice fields at dawn', kind: 'learner', background: 'former_soldier' });
+		expect(signUp.status).toBe(200);
+		const context = await phone(browser);
+		const page = await context.newPage();
+		const errors = consoleErrors(page);
+		await page.goto('/signin');
+		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), name);
+		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), 'rice fields at dawn');
+		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
+		await page.waitForURL('**/learn');
+		// "Former soldier" nowhere (the catalogue's filter for courses meant for former soldiers and
+		// police is not about the learner), nor in the data the pages carry.
+		for (const path of ['/learn', '/account', '/learn/courses', '/learn/opportunities', '/learn/applications']) {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			const text = await page.locator('body').innerText();
+			expect(text, path).not.toMatch(/စစ်သားဟောင်း(?!နှင့် ရဲဟောင်းများ)/);
+			expect(text, path).not.toContain('နောက်ခံ');
+			const data = await (await page.request.get(`${path}/__data.json`)).text();
+			expect(data, path).not.toContain('former_soldier');
+		}
+		await openMenu(page);
+		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
+		const choice = page.getByLabel('ကျွန်ုပ်၏ နောက်ခံ (မဖြည့်လည်း ရသည်)');
+		await shown(choice);
+		expect(await choice.inputValue()).toBe('former_soldier');
+		await choice.selectOption('');
+		await page.getByRole('button', { name: 'နောက်ခံကို သိမ်းရန်' }).click();
+		await shown(page.getByText('သိမ်းပြီးပါပြီ။', { exact: true }));
+		const db = new Database(inject('databasePath'), { readonly: true });
+		expect(db.prepare('select background from user where username = ?').get(name)).toEqual({ background: null });
+		db.close();
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -2,12 +2,18 @@
  * Do no harm: "Leave quickly" (a button on every page, or Shift pressed 3 times) and "Clear this
  * phone". The neutral site is answered by the test itself: nothing here reaches the internet.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp, type App } from '../helpers/app';
+import { watchOrigins } from './same-origin';
 import { axeViolations } from './axe';
-import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
 import { openMenu } from './screen';
 import { NEUTRAL_SITE } from './neutral-site';
 import MY from '../../messages/my.json' with { type: 'json' };
@@ -149,7 +155,7 @@ async function phoneState(context: BrowserContext, origin: string): Promise<Phon
 
 /** Whether the server still accepts a session token. */
 async function sessionWorks(origin: string, token: string): Promise<boolean> {
-	const response = await fetch(`${origin}/learn`, { headers: { cookie: `lanpya_session=${token}`, accept: 'text/html' }, redirect: 'manual' });
+	const response = await fetch(`${origin}/learn`, { headers: { cookie: `sid=${token}`, accept: 'text/html' }, redirect: 'manual' });
 	return response.status === 200;
 }
 
@@ -159,7 +165,7 @@ async function learnerWithDownload(page: Page): Promise<string> {
 	await controlled(page, `/learn/courses/${COURSE}`);
 	await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 	await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-	return (await page.context().cookies()).find((c) => c.name === 'lanpya_session')!.value;
+	return (await page.context().cookies()).find((c) => c.name === 'sid')!.value;
 }
 
 async function openClearPage(page: Page) {
@@ -174,10 +180,10 @@ describe('Clear this phone', () => {
 		const page = await context.newPage();
 		const token = await learnerWithDownload(page);
 		const before = await phoneState(context, baseUrl());
-		expect(before.databases).toContain('lanpya-outbox');
-		expect(before.caches).toContain(`lanpya-course-${COURSE}`);
+		expect(before.databases).toContain('store');
+		expect(before.caches).toContain(`files-${COURSE}`);
 		expect(before.workers).toBe(1);
-		expect(before.cookies).toContain('lanpya_session');
+		expect(before.cookies).toContain('sid');
 		expect(await sessionWorks(baseUrl(), token)).toBe(true);
 
 		await openClearPage(page);
@@ -194,7 +200,7 @@ describe('Clear this phone', () => {
 		const { context } = await phoneWithNeutralSite({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await signUpInBrowser(page, uniqueName('noscript'), 'nothing left behind');
-		const token = (await context.cookies()).find((c) => c.name === 'lanpya_session')!.value;
+		const token = (await context.cookies()).find((c) => c.name === 'sid')!.value;
 		await page.goto('/account');
 		await page.getByRole('link', { name: 'ဖျက်မည့်အရာများကို ကြည့်ရန်' }).click();
 		// What no website can delete: the page names the browser's own settings, item by item.
@@ -225,7 +231,7 @@ describe('Clear this phone', () => {
 
 			// What a page can reach is gone; the HttpOnly session cookie is the server's to remove.
 			const origin = app.baseUrl;
-			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'lanpya_session'] });
+			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'sid'] });
 
 			// Later, with the network back: the phone's first visit ends the session.
 			app = ownApp = await startApp(OWN_PORT, app.databasePath, { QUICK_EXIT_URL: NEUTRAL });
@@ -235,11 +241,147 @@ describe('Clear this phone', () => {
 			await openMenu(later);
 			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 			expect(await sessionWorks(origin, token)).toBe(false);
-			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('lanpya_session');
+			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('sid');
 			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain(CLEAR_PENDING_COOKIE);
 		} finally {
 			await context.close();
 			await app.stop();
 		}
 	}, 180_000); // it starts the app twice
+});
+
+/** A phone's browser profile kept on disk, as a search would find it (Debian's Chromium). */
+async function persistentPhone(dir: string): Promise<BrowserContext> {
+	const context = watchOrigins(
+		await chromium.launchPersistentContext(dir, {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS,
+			baseURL: baseUrl(),
+			viewport: { width: 360, height: 740 },
+			isMobile: true,
+			hasTouch: true
+		})
+	);
+	await context.route(`${NEUTRAL}**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>' }));
+	await context.route(`${baseUrl()}/probe`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' }));
+	return context;
+}
+
+/** Every file under `dir` (recursively), or none when it does not exist. */
+function filesUnder(dir: string): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const file = path.join(dir, entry.name);
+		return entry.isDirectory() ? filesUnder(file) : [file];
+	});
+}
+
+/**
+ * The browser's stores where a site's names end up on disk: IndexedDB (database and store
+ * names), Cache Storage's lists of cache names, the service worker database (registrations and
+ * Background Sync tags), session and local storage, and cookies. Not the caches' contents nor
+ * the worker's script: they hold the app's own code, whose text names anything.
+ */
+function namedStores(profile: string): string[] {
+	const root = path.join(profile, 'Default');
+	return [
+		...filesUnder(path.join(root, 'IndexedDB')),
+		...filesUnder(path.join(root, 'Service Worker', 'CacheStorage')).filter((file) => path.basename(file) === 'index.txt'),
+		...filesUnder(path.join(root, 'Service Worker', 'Database')),
+		...filesUnder(path.join(root, 'Session Storage')),
+		...filesUnder(path.join(root, 'Local Storage')),
+		...['Cookies', 'Cookies-journal'].map((name) => path.join(root, name)).filter((file) => fs.existsSync(file))
+	];
+}
+
+/**
+ * The stores among `files` whose bytes hold `text`, in any way Chromium writes strings: UTF-8 or
+ * Latin-1, or UTF-16 (sessionStorage and IndexedDB keep some strings so), at either alignment.
+ */
+function holding(files: string[], text: string | RegExp): string[] {
+	const pattern = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text;
+	return files
+		.filter((file) => {
+			const bytes = fs.readFileSync(file);
+			return [bytes.toString('utf8'), bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].some((decoded) => pattern.test(decoded));
+		})
+		.map((file) => path.basename(path.dirname(file)) + '/' + path.basename(file));
+}
+
+describe('what a searched phone keeps on disk', () => {
+	it('names nothing of the app in any store of the browser, after use behind a disguise and after "Clear this phone"', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phone-profile-'));
+		const code = '၄၈၂၉၁၃';
+		let context = await persistentPhone(dir);
+		let page = context.pages()[0] ?? (await context.newPage());
+		// Disguised before anything else, a learner signs up, chooses a code, downloads a course,
+		// marks a lesson done with no network (the outbox and a Background Sync tag), and leaves quickly.
+		await page.goto('/');
+		await page.getByRole('group', { name: 'အသွင်' }).getByRole('button', { name: 'ဂဏန်းပေါင်းစက်' }).tap();
+		await shown(page.getByText('ယခု - ဂဏန်းပေါင်းစက်'));
+		await signUpInBrowser(page, uniqueName('searched'), 'nothing left behind');
+		await page.goto('/learn');
+		await typeInto(page.getByLabel('ကုဒ် (ဂဏန်း ၆ လုံး)'), code);
+		await typeInto(page.getByLabel('တူညီသော ကုဒ်ကို ထပ်ရိုက်ပါ'), code);
+		await page.getByRole('button', { name: 'ကုဒ်ကို သိမ်းရန်' }).click();
+		await page.waitForURL('**/learn');
+		await controlled(page, `/learn/courses/${COURSE}`);
+		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		await context.setOffline(true);
+		const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules[0].lessons[0].id;
+		await page.goto(`/learn/courses/${COURSE}/lessons/${firstLesson}`);
+		await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+		await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
+		const tags = await page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }).sync.getTags());
+		await context.setOffline(false);
+		// Opened again from its cover, with the code.
+		await page.goto('/cover/calculator');
+		await page.getByRole('link', { name: 'ဆက်သွားရန်' }).click();
+		await page.waitForURL('**/pin');
+		await typeInto(page.getByLabel('ကုဒ် (ဂဏန်း ၆ လုံး)'), code);
+		await page.getByRole('button', { name: 'ဖွင့်ရန်' }).click();
+		await page.waitForURL('**/learn');
+		await page.getByRole('link', { name: 'အမြန်ထွက်ရန်' }).click();
+		await page.waitForURL(NEUTRAL);
+
+		// What the browser's own interfaces list: neutral names only.
+		const state = await phoneState(context, baseUrl());
+		expect(state.databases).toEqual(['store']);
+		expect(state.caches.filter((name) => !name.startsWith('workbox-precache'))).toEqual([`files-${COURSE}`]);
+		expect(tags).toEqual(['send']);
+		expect(state.cookies).toEqual(expect.arrayContaining(['sid', 'theme']));
+		expect(state.cookies.filter((name) => /lanpya/i.test(name))).toEqual([]);
+		await context.close();
+
+		// On disk, as a search of the phone's files finds it: each store holds what was used (so
+		// the search is not blind), and nothing in any of them names the app.
+		let stores = namedStores(dir);
+		expect(holding(stores, COURSE).length).toBeGreaterThan(0);
+		expect(holding(stores, NEUTRAL).length).toBeGreaterThan(0);
+		expect(holding(stores, /lanpya/i)).toEqual([]);
+		// The code typed is in no record of the browser (autofill, saved passwords).
+		const records = ['Web Data', 'Login Data'].map((name) => path.join(dir, 'Default', name)).filter((file) => fs.existsSync(file));
+		for (const text of [code, '482913']) expect(holding(records, text)).toEqual([]);
+		// With the disguise chosen first, the history's titles are the tool's.
+		const historyCopy = path.join(dir, 'history-copy');
+		fs.copyFileSync(path.join(dir, 'Default', 'History'), historyCopy);
+		const history = new Database(historyCopy, { readonly: true });
+		const titles = (history.prepare('select title from urls').all() as { title: string }[]).map((row) => row.title).filter(Boolean);
+		history.close();
+		expect(titles.length).toBeGreaterThan(0);
+		expect(titles.filter((title) => /lanpya|လမ်းပြ/i.test(title))).toEqual([]);
+
+		// "Clear this phone", then a look at the disk again.
+		context = await persistentPhone(dir);
+		page = context.pages()[0] ?? (await context.newPage());
+		await page.goto('/clear');
+		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
+		await page.waitForURL(NEUTRAL, { timeout: 20_000 });
+		expect(await phoneState(context, baseUrl())).toEqual({ databases: [], caches: [], workers: 0, cookies: [] });
+		await context.close();
+		stores = namedStores(dir);
+		expect(holding(stores, /lanpya/i)).toEqual([]);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}, 180_000); // a whole learner's use, two browser starts
 });

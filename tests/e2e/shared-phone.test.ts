@@ -6,6 +6,7 @@
  * Without JavaScript too.
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
@@ -18,6 +19,26 @@ const PASSWORD = 'kettle on a charcoal stove';
 const SHARED = 'ဤဖုန်းကို အခြားသူများနှင့် မျှသုံးသည်';
 const NO_DOWNLOADS = 'မျှသုံးသော ဖုန်းဖြင့် ဝင်ထားသည်';
 const LOCK_HEADING = 'စကားဝှက်ကို ထပ်ရိုက်ထည့်ပါ';
+const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
+
+/** Completes the course through the offline sync, as a phone that read it all would: a certificate follows. */
+async function completeCourse(client: Client) {
+	const events: object[] = [];
+	for (const module of course.modules as { lessons: { id: string }[]; quiz: string }[]) {
+		for (const lesson of module.lessons) events.push({ id: crypto.randomUUID(), type: 'lesson_done', courseId: COURSE, lessonId: lesson.id, at: Date.now() - 60_000 });
+		const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${module.quiz}.json`, 'utf8'));
+		const answers: Record<string, unknown> = {};
+		for (const q of quiz.questions) {
+			if (q.type === 'single') answers[q.id] = q.options.find((o: { correct: boolean }) => o.correct).id;
+			else if (q.type === 'multiple') answers[q.id] = q.options.filter((o: { correct: boolean }) => o.correct).map((o: { id: string }) => o.id);
+			else if (q.type === 'true_false') answers[q.id] = q.answer;
+			else answers[q.id] = q.accepted.en[0] ?? q.accepted.my[0];
+		}
+		events.push({ id: crypto.randomUUID(), type: 'quiz_attempt', courseId: COURSE, quizId: module.quiz, answers, at: Date.now() - 30_000 });
+	}
+	const synced = await client.request('/api/sync', { method: 'POST', body: JSON.stringify({ events }), headers: { 'content-type': 'application/json', accept: 'application/json' } });
+	expect(synced.status).toBe(200);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,7 +63,7 @@ async function signInShared(page: Page, name: string) {
 }
 
 async function sessionCookie(context: BrowserContext) {
-	const cookie = (await context.cookies()).find((c) => c.name === 'lanpya_session');
+	const cookie = (await context.cookies()).find((c) => c.name === 'sid');
 	expect(cookie).toBeDefined();
 	return cookie!;
 }
@@ -115,7 +136,7 @@ describe('a shared phone', () => {
 		await plainPage.waitForURL('**/unlock?next=%2Faccount');
 		await plainPage.getByRole('main').getByRole('button', { name: 'ထွက်ရန်' }).click();
 		await plainPage.waitForURL((url) => url.pathname === '/');
-		expect((await plain.cookies()).find((c) => c.name === 'lanpya_session')).toBeUndefined();
+		expect((await plain.cookies()).find((c) => c.name === 'sid')).toBeUndefined();
 		await plainPage.goto('/account');
 		await plainPage.waitForURL('**/signin?next=*');
 
@@ -123,6 +144,47 @@ describe('a shared phone', () => {
 		await plain.close();
 		await context.close();
 	}, 120_000); // two phones and a wait for the lock
+
+	it('leaves progress, certificate codes and the username out of course pages while locked', async () => {
+		const name = await account('sharedcert');
+		const client = new Client('en');
+		expect((await client.signIn(name, PASSWORD, { shared: true })).status).toBe(303);
+		await completeCourse(client);
+		const db = new Database(inject('databasePath'), { readonly: true });
+		const { code } = db.prepare('select code from certificate join user on user.id = certificate.user_id where username = ?').get(name) as { code: string };
+		db.close();
+		// The name a learner may type for their certificate: /verify shows it to anyone with the code.
+		expect((await client.post('/learn/certificates?/name', { code, name: 'Ko Aung Real Name' })).status).toBe(200);
+		const quiz = course.modules[0].quiz;
+		const pages = [
+			'/learn/courses',
+			`/learn/courses/${COURSE}`,
+			LESSON,
+			`/learn/courses/${COURSE}/quizzes/${quiz}`
+		].flatMap((path) => [path, `${path}/__data.json`]);
+		const read = async (path: string) => {
+			const response = await client.request(path);
+			expect(response.status, path).toBe(200);
+			return response.text();
+		};
+
+		// Unlocked, the learner's own course page shows the certificate and progress.
+		const open = await read(`/learn/courses/${COURSE}/__data.json`);
+		expect(open).toContain(code);
+		expect(open).toContain('lessonsDone');
+
+		await waitForIdleLock();
+		for (const path of pages) {
+			const text = await read(path);
+			expect(text, path).not.toContain(code);
+			expect(text, path).not.toContain(name);
+			expect(text, path).not.toMatch(/lessonsDone|completedAt|\bbest"?:\s*\d|\battempts"?:\s*\d/);
+		}
+		// A lesson reads as not yet done, the course page says why nothing of the learner shows.
+		expect(await read(`/learn/courses/${COURSE}`)).toContain('Your progress and certificate show again after you enter your password.');
+		// The lock page names the account, as it must to be unlocked.
+		expect(await read('/unlock')).toContain(name);
+	}, 60_000); // a wait for the lock
 
 	it('registers the service worker after an ordinary sign-in, not on the sign-in page', async () => {
 		const name = await account('ownphone');
@@ -145,13 +207,13 @@ describe('a shared phone', () => {
 		const client = new Client('en');
 		const signedIn = await client.signIn(name, PASSWORD, { shared: true });
 		expect(signedIn.status).toBe(303);
-		const cookies = [signedIn, await client.request('/learn')].map((r) => r.headers.getSetCookie().find((c) => c.startsWith('lanpya_session=')));
+		const cookies = [signedIn, await client.request('/learn')].map((r) => r.headers.getSetCookie().find((c) => c.startsWith('sid=')));
 		for (const cookie of cookies) {
 			expect(cookie).toMatch(/HttpOnly/i);
 			expect(cookie).not.toMatch(/Expires|Max-Age/i);
 		}
 		// Without the box ticked, the cookie keeps its 30 days.
 		const ordinary = await new Client('en').signIn(name, PASSWORD);
-		expect(ordinary.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='))).toMatch(/Expires=/i);
+		expect(ordinary.headers.getSetCookie().find((c) => c.startsWith('sid='))).toMatch(/Expires=/i);
 	});
 });

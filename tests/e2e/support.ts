@@ -238,7 +238,7 @@ export async function hydrated(page: Page) {
 /** A phone context signed in with a raw client's session (and its language). */
 export async function signedIn(browser: Browser, client: Client, options: Parameters<typeof phone>[1] = {}): Promise<BrowserContext> {
 	const context = await phone(browser, options);
-	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lanpya_lang', value: client.locale, url: baseUrl() }];
+	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lang', value: client.locale, url: baseUrl() }];
 	if (client.cookie) {
 		const [name, ...value] = client.cookie.split('=');
 		cookies.push({ name, value: value.join('='), url: baseUrl() });

@@ -37,10 +37,10 @@ class Phone {
 
 	async request(pathname: string, init: RequestInit = {}): Promise<Response> {
 		const headers = new Headers(init.headers);
-		headers.set('cookie', [this.cookie, `lanpya_lang=${this.locale}`].filter(Boolean).join('; '));
+		headers.set('cookie', [this.cookie, `lang=${this.locale}`].filter(Boolean).join('; '));
 		if (init.method === 'POST') headers.set('origin', app.baseUrl);
 		const response = await fetch(app.baseUrl + pathname, { ...init, headers, redirect: 'manual' });
-		const set = response.headers.getSetCookie().find((c) => c.startsWith('lanpya_session='));
+		const set = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
 		if (set) this.cookie = set.split(';')[0];
 		return response;
 	}

@@ -70,7 +70,7 @@ function rawWrite(learner: Learner, kind: WriteKind, token: string, log: Write[]
 					'content-type': type,
 					'content-length': Buffer.byteLength(body),
 					accept: kind === 'progress' ? 'application/json' : 'text/html',
-					cookie: `${learner.client.cookie}; lanpya_lang=en`,
+					cookie: `${learner.client.cookie}; lang=en`,
 					origin: learner.client.baseUrl,
 					...(keptBy ? {} : { expect: '100-continue' })
 				}

@@ -16,7 +16,7 @@ export class HttpClient {
 
 	async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
 		const headers = new Headers(init.headers);
-		headers.set('cookie', [this.cookie, `lanpya_lang=${this.locale}`].filter(Boolean).join('; '));
+		headers.set('cookie', [this.cookie, `lang=${this.locale}`].filter(Boolean).join('; '));
 		if (!headers.has('accept')) headers.set('accept', 'text/html');
 		let body = init.body;
 		if (init.form) {
@@ -25,7 +25,7 @@ export class HttpClient {
 		}
 		if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', this.baseUrl);
 		const response = await fetch(this.baseUrl + path, { ...init, body, headers, redirect: 'manual' });
-		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?lanpya_session=/.test(c));
+		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?sid=/.test(c));
 		if (set) this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? '' : set.split(';')[0];
 		return response;
 	}

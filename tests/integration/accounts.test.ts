@@ -26,9 +26,11 @@ describe('sign-up', () => {
 		expect(result.ok).toBe(true);
 		const user = await db.selectFrom('user').selectAll().executeTakeFirstOrThrow();
 		expect(Object.keys(user).sort()).toEqual(
-			['background', 'created_at', 'id', 'kind', 'last_active_at', 'locale', 'must_change_password', 'password_changed_at', 'password_hash', 'username', 'username_key'].sort()
+			['background', 'created_at', 'id', 'kind', 'last_active_at', 'locale', 'must_change_password', 'password_changed_at', 'password_hash', 'pin_hash', 'username', 'username_key'].sort()
 		);
 		expect(user.password_hash).not.toContain(learner.password);
+		// No code until the learner chooses a disguise and one with it.
+		expect(user.pin_hash).toBeNull();
 		expect(user.password_hash).toMatch(/^\$argon2id\$/);
 	});
 

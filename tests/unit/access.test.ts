@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decide, routeRules, safeNext } from '$lib/server/access';
+import { decide, PIN_OPEN, routeRules, safeNext } from '$lib/server/access';
 
 /** Every route id in src/routes, from its +page or +server files. */
 function routeIds(dir = 'src/routes', id = ''): string[] {
@@ -82,6 +82,30 @@ describe('a shared phone’s idle (locked) session', () => {
 			const locked = decide(route, learner, true);
 			expect(locked === 'unlock' ? 'allow' : locked).toBe(decide(route, learner));
 		}
+	});
+});
+
+describe('a session behind the disguise’s code (PIN)', () => {
+	const learner = { kind: 'learner' as const, must_change_password: 0 };
+
+	it('opens no page of the app before the code, public pages and course reading included', () => {
+		for (const route of ['/(public)', '/(public)/signin', '/learn', '/learn/courses', '/learn/courses/[course]/lessons/[lesson]', '/offline', '/offline/reader', '/verify/[code]', '/unlock', '/account', '/look', '/admin']) {
+			expect(decide(route, learner, false, true), route).toBe('pin');
+			expect(decide(route, learner, true, true), route).toBe('pin');
+		}
+		expect(decide('/admin', { kind: 'admin', must_change_password: 1 }, false, true)).toBe('pin');
+	});
+
+	it('still gives the code, leaves, shows the cover, and lets the service worker fetch course files and send progress', () => {
+		for (const route of PIN_OPEN) expect(decide(route, learner, false, true), route).not.toBe('pin');
+		expect([...PIN_OPEN]).toEqual(expect.arrayContaining(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/api/sync']));
+		// Nothing in it shows a page of the app.
+		expect([...PIN_OPEN].filter((route) => !route.startsWith('/api/') && !route.startsWith('/media/') && !route.startsWith('/manifest/'))).toEqual(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/healthz', '/language']);
+	});
+
+	it('means nothing to someone signed out', () => {
+		expect(decide('/(public)', null, false, true)).toBe('allow');
+		expect(decide('/learn', null, false, true)).toBe('sign_in');
 	});
 });
 

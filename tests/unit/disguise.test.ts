@@ -37,10 +37,10 @@ describe('disguise', () => {
 	});
 
 	it('reads the look from cookies, and anything unknown is the default', () => {
-		expect(lookFromCookies('lanpya_lang=my; lanpya_look=notes')).toBe('notes');
-		expect(lookFromCookies('lanpya_look=calculator')).toBe('calculator');
-		expect(lookFromCookies('lanpya_look=evil')).toBe('lanpya');
-		expect(lookFromCookies('xlanpya_look=notes')).toBe('lanpya');
+		expect(lookFromCookies('lang=my; theme=notes')).toBe('notes');
+		expect(lookFromCookies('theme=calculator')).toBe('calculator');
+		expect(lookFromCookies('theme=evil')).toBe('lanpya');
+		expect(lookFromCookies('xtheme=notes')).toBe('lanpya');
 		expect(lookFromCookies(null)).toBe('lanpya');
 	});
 

@@ -6,15 +6,17 @@
  * phone to finish the sign-out (src/lib/server/auth/clear.ts).
  */
 
+import { COOKIES, DATABASE, OLD_NAMES } from '$lib/stored-names';
+
 /** The marker cookie: "this phone was cleared; end its session". Holds nothing else. */
-export const CLEAR_PENDING_COOKIE = 'lanpya_clear';
+export const CLEAR_PENDING_COOKIE = COOKIES.clearPending;
 
 /** How long the server may take to answer before the phone leaves anyway (the marker stays). */
 const SERVER_WAIT_MS = 6_000;
 /** A database another tab still holds open is deleted once that tab lets go; we do not wait for it. */
 const DATABASE_WAIT_MS = 3_000;
-/** Lanpya's own databases, for browsers that cannot list them. */
-const KNOWN_DATABASES = ['lanpya-outbox'];
+/** The app's own database, and its name before names were neutral, for browsers that cannot list them. */
+const KNOWN_DATABASES = [DATABASE, OLD_NAMES.database];
 
 const secure = () => (location.protocol === 'https:' ? '; secure' : '');
 

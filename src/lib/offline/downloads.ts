@@ -5,7 +5,8 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, downloadsAllowed, isPicture, manifestUrl, storedCourse, titleUrl, type OfflineManifest } from './stored';
+import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, oldCacheName, storedCourse, titleUrl, type OfflineManifest } from './stored';
+import { moveOldCourse } from './old-names';
 
 export * from './stored';
 
@@ -38,6 +39,8 @@ async function fetchCourse(courseId: string, onProgress: (done: number, total: n
 	// Data saver: the course without its pictures (lessons show their descriptions instead).
 	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
 	const manifest: OfflineManifest = { ...full, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+	// What an earlier version kept under the app's name is kept, under the course's own cache.
+	await moveOldCourse(courseId);
 	const cache = await caches.open(cacheName(courseId));
 	// Named from the start: "On this phone" lists an unfinished download by its title.
 	await cache.put(titleUrl(courseId), new Response(JSON.stringify(manifest.title), { headers: { 'content-type': 'application/json' } }));
@@ -62,21 +65,24 @@ async function fetchCourse(courseId: string, onProgress: (done: number, total: n
 
 /** Bytes of the course's files already on the phone (for an interrupted download). */
 export async function storedBytes(courseId: string, manifest: OfflineManifest): Promise<number> {
-	const cache = await caches.open(cacheName(courseId));
+	const name = await courseCacheName(courseId);
+	if (!name) return 0;
+	const cache = await caches.open(name);
 	let bytes = 0;
 	for (const file of manifest.files) if (await cache.match(file.url)) bytes += file.bytes;
 	return bytes;
 }
 
 export async function removeCourse(courseId: string): Promise<void> {
-	await caches.delete(cacheName(courseId));
+	await Promise.all([cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name)));
 }
 
 /** A JSON file of a downloaded course (`course`, `lessons/<id>`, `quizzes/<id>`), or null. */
 export async function readStored<T>(courseId: string, name: string): Promise<T | null> {
 	const stored = await storedCourse(courseId);
 	const file = stored?.manifest?.files.find((f) => f.url.startsWith(`${manifestUrl(courseId)}/${name}?`));
-	if (!file) return null;
-	const response = await (await caches.open(cacheName(courseId))).match(file.url);
+	const cache = await courseCacheName(courseId);
+	if (!file || !cache) return null;
+	const response = await (await caches.open(cache)).match(file.url);
 	return response ? ((await response.json()) as T) : null;
 }

@@ -7,38 +7,15 @@
  * account signing in on this phone never sends it as theirs.
  */
 import type { Answer } from '$lib/courses/scoring';
+import { OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
 import { SYNC_BATCH_MAX, SYNC_BODY_MAX } from '$lib/sync-limits';
+import { EVENTS, META, run } from './idb';
 
 export type OutboxEvent =
 	| { id: string; key: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
 	| { id: string; key: string; type: 'quiz_attempt'; courseId: string; quizId: string; answers: Record<string, Answer>; at: number };
 
 type NewEvent = OutboxEvent extends infer E ? (E extends OutboxEvent ? Omit<E, 'id' | 'key' | 'at'> : never) : never;
-
-const DB = 'lanpya-outbox';
-const EVENTS = 'events';
-const META = 'meta';
-
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(DB, 1);
-		request.onupgradeneeded = () => {
-			request.result.createObjectStore(EVENTS, { keyPath: 'id' });
-			request.result.createObjectStore(META);
-		};
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
-	});
-}
-
-async function run<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-	const db = await open();
-	return new Promise<T>((resolve, reject) => {
-		const request = work(db.transaction(store, mode).objectStore(store));
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
-	}).finally(() => db.close());
-}
 
 /** Remembers which account's events this phone now makes (set by pages of a signed-in learner). */
 export const setCurrentAccount = (key: string | null) =>
@@ -61,7 +38,9 @@ export async function queue(event: NewEvent): Promise<void> {
 }
 
 /** The Background Sync tag under which the service worker sends the outbox (src/service-worker.ts). */
-export const OUTBOX_SYNC = 'lanpya-outbox';
+export const OUTBOX_SYNC = SYNC_TAG;
+/** A tag registered by an earlier version of the app, before names were neutral: still answered. */
+export const isOutboxSync = (tag: string) => tag === SYNC_TAG || tag === OLD_NAMES.syncTag;
 
 /** Asks the browser to wake the service worker when the network is back (Chromium has it; others rely on the page). */
 async function requestBackgroundSync(): Promise<void> {

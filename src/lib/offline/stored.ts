@@ -1,7 +1,9 @@
 /**
- * What this phone holds of downloaded courses, read without fetching anything (browser only):
- * the small part the app's every page needs; downloading itself is in downloads.ts.
+ * What this phone holds of downloaded courses, read without fetching anything (browser and
+ * service worker): the small part the app's every page needs; downloading itself is in
+ * downloads.ts.
  */
+import { COOKIES, COURSE_CACHE_PREFIX, OLD_NAMES } from '$lib/stored-names';
 
 export interface OfflineManifest {
 	id: string;
@@ -19,8 +21,27 @@ export interface StoredCourse {
 	title: { my: string; en: string } | null;
 }
 
-const PREFIX = 'lanpya-course-';
+const PREFIX = COURSE_CACHE_PREFIX;
+const OLD_PREFIX = OLD_NAMES.courseCachePrefix;
+/** The cache a course is downloaded into. */
 export const cacheName = (courseId: string) => `${PREFIX}${courseId}`;
+/** The name an earlier version gave the course's cache (src/lib/offline/old-names.ts moves it). */
+export const oldCacheName = (courseId: string) => `${OLD_PREFIX}${courseId}`;
+const courseOf = (name: string) => (name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name.startsWith(OLD_PREFIX) ? name.slice(OLD_PREFIX.length) : null);
+
+/**
+ * The cache holding a course: its own, or the one an earlier version named after the app, on a
+ * phone whose service worker has not moved it yet (an update waiting for the learner's tap).
+ */
+export async function courseCacheName(courseId: string): Promise<string | null> {
+	if (await caches.has(cacheName(courseId))) return cacheName(courseId);
+	return (await caches.has(oldCacheName(courseId))) ? oldCacheName(courseId) : null;
+}
+
+/** Whether any course, complete or not, is on this phone. */
+export async function hasStoredCourses(): Promise<boolean> {
+	return typeof caches !== 'undefined' && (await caches.keys()).some((name) => courseOf(name) !== null);
+}
 export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
 /** Where a download keeps the course's title while its files arrive, so an unfinished one is named. */
 export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
@@ -28,11 +49,11 @@ export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 export const isPicture = (url: string) => url.startsWith('/media/');
 
 /** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
-export const dataSaverChosen = () => typeof document !== 'undefined' && /(?:^|;\s*)lanpya_saver=on(?:;|$)/.test(document.cookie);
+export const dataSaverChosen = () => typeof document !== 'undefined' && new RegExp(`(?:^|;\\s*)${COOKIES.saver}=on(?:;|$)`).test(document.cookie);
 
 export type UpdateMode = 'auto' | 'ask';
 /** How downloads follow new versions: a cookie of this phone, not of the account. */
-const UPDATES_COOKIE = 'lanpya_updates';
+const UPDATES_COOKIE = COOKIES.updates;
 
 /** Automatic unless the learner chose to be asked. */
 export const updateMode = (): UpdateMode => (typeof document !== 'undefined' && new RegExp(`(?:^|;\\s*)${UPDATES_COOKIE}=ask(?:;|$)`).test(document.cookie) ? 'ask' : 'auto');
@@ -57,8 +78,9 @@ export const downloadsAllowed = () => canDownload() && !refused;
 
 /** What this phone holds of a course. */
 export async function storedCourse(courseId: string): Promise<StoredCourse | null> {
-	if (!(await caches.has(cacheName(courseId)))) return null;
-	const cache = await caches.open(cacheName(courseId));
+	const name = await courseCacheName(courseId);
+	if (!name) return null;
+	const cache = await caches.open(name);
 	const marker = await cache.match(manifestUrl(courseId));
 	const manifest = marker ? ((await marker.json()) as OfflineManifest) : null;
 	const title = manifest?.title ?? ((await (await cache.match(titleUrl(courseId)))?.json()) as StoredCourse['title'] | undefined) ?? null;
@@ -67,7 +89,7 @@ export async function storedCourse(courseId: string): Promise<StoredCourse | nul
 
 /** Every course on this phone, complete or not. */
 export async function storedCourses(): Promise<StoredCourse[]> {
-	const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX));
-	const courses = await Promise.all(names.map((name) => storedCourse(name.slice(PREFIX.length))));
+	const ids = new Set((await caches.keys()).flatMap((name) => courseOf(name) ?? []));
+	const courses = await Promise.all([...ids].map((id) => storedCourse(id)));
 	return courses.filter((c): c is StoredCourse => c !== null);
 }

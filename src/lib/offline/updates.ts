@@ -4,7 +4,7 @@
  * and, per the learner's setting, fetches only the files that changed at once or waits until
  * the learner chooses (`updateMode`, in downloads.ts).
  */
-import { cacheName, dataSaverChosen, downloadCourse, downloadsAllowed, isPicture, manifestUrl, storedCourses, updateMode, type OfflineManifest } from './downloads';
+import { courseCacheName, dataSaverChosen, downloadCourse, downloadsAllowed, hasStoredCourses, isPicture, manifestUrl, storedCourses, updateMode, type OfflineManifest } from './downloads';
 
 export interface Outdated {
 	id: string;
@@ -27,9 +27,10 @@ export async function updateBytes(courseId: string): Promise<number | null> {
 	const response = await fetch(manifestUrl(courseId), { credentials: 'omit', cache: 'no-store' }).catch(() => null);
 	if (!response?.ok) return null;
 	const manifest = (await response.json()) as OfflineManifest;
-	const cache = await caches.open(cacheName(courseId));
+	const name = await courseCacheName(courseId);
+	const cache = name ? await caches.open(name) : null;
 	let bytes = 0;
-	for (const file of manifest.files) if (!(dataSaverChosen() && isPicture(file.url)) && !(await cache.match(file.url))) bytes += file.bytes;
+	for (const file of manifest.files) if (!(dataSaverChosen() && isPicture(file.url)) && !(await cache?.match(file.url))) bytes += file.bytes;
 	return bytes;
 }
 
@@ -53,7 +54,7 @@ export async function updateCourses(courses: Outdated[], onProgress: (done: numb
  */
 export async function checkDownloads(): Promise<Outdated[]> {
 	if (!downloadsAllowed() || !navigator.onLine) return [];
-	if (!(await caches.keys()).some((name) => name.startsWith('lanpya-course-'))) return [];
+	if (!(await hasStoredCourses())) return [];
 	const outdated = await outdatedCourses();
 	if (updateMode() === 'auto') {
 		await updateCourses(outdated);

@@ -38,6 +38,8 @@ export const routeRules: Record<string, Rule> = {
 	'/look': 'anyone',
 	'/manifest/[look=neutral].webmanifest': 'anyone',
 	'/cover/[look=neutral]': 'anyone',
+	// Behind the disguise's cover: the code (PIN), or for someone signed out, a plain way to sign in.
+	'/pin': 'anyone',
 	'/signout': 'signed_in',
 	// "Clear this phone": for anyone, since a phone may hold Lanpya's data after its session ended.
 	'/clear': 'anyone',
@@ -103,7 +105,7 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/language', '/look', '/manifest/[look=neutral].webmanifest', '/cover/[look=neutral]', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/pin', '/language', '/look', '/manifest/[look=neutral].webmanifest', '/cover/[look=neutral]', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
 
 /**
  * What a shared phone's locked session (idle too long, see auth/session.ts) may still open,
@@ -121,13 +123,39 @@ export const LOCKED_OPEN = new Set([
 	'/signout'
 ]);
 
-export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password' | 'unlock';
+/**
+ * What a session waiting for the disguise's code (PIN) may open: the code's own page, leaving
+ * (sign-out, "Clear this phone"), the disguise's cover and manifest, and what the service
+ * worker fetches without showing a page (public course files and pictures, the offline
+ * progress it sends). No page of the app, public pages included: behind the cover of a
+ * searched phone, even the landing page says too much.
+ */
+export const PIN_OPEN = new Set([
+	'/pin',
+	'/signout',
+	'/clear',
+	'/cover/[look=neutral]',
+	'/manifest/[look=neutral].webmanifest',
+	'/healthz',
+	'/language',
+	'/media/courses/[course]/[name]',
+	'/api/courses/[course]/offline',
+	'/api/courses/[course]/offline/course',
+	'/api/courses/[course]/offline/lessons/[lesson]',
+	'/api/courses/[course]/offline/quizzes/[quiz]',
+	'/api/courses/versions',
+	'/api/sync'
+]);
+
+export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password' | 'unlock' | 'pin';
 
 /**
  * Decides what happens to a request for `routeId` from an account of `kind` (or nobody);
- * `locked`: the session is a shared phone's, idle too long.
+ * `locked`: the session is a shared phone's, idle too long; `pin`: the session waits for the
+ * disguise's code (locked by it, or on a disguised phone with no code chosen yet).
  */
-export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null, locked = false): Decision {
+export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null, locked = false, pin = false): Decision {
+	if (pin && user && routeRules[routeId] && !PIN_OPEN.has(routeId)) return 'pin';
 	const decision = decideFor(routeId, user);
 	const open = routeRules[routeId] === 'anyone' || LOCKED_OPEN.has(routeId);
 	return locked && user && !open && (decision === 'allow' || decision === 'change_password') ? 'unlock' : decision;

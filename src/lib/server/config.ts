@@ -107,5 +107,16 @@ export const config = {
 	/** The same, in whole minutes, for the sign-in form's explanation. */
 	get sharedIdleMinutes() {
 		return Math.max(1, Math.round(this.sharedIdleMs / 60_000));
+	},
+
+	/**
+	 * An account with a code (the disguise's PIN): after this long without a request, the app
+	 * asks for the code again before anything opens. Seconds, at least 1; 5 minutes by default,
+	 * like a phone's own screen lock.
+	 */
+	get pinIdleMs() {
+		const seconds = int('PIN_IDLE_SECONDS', 5 * 60);
+		if (seconds < 1) throw new Error('PIN_IDLE_SECONDS must be at least 1');
+		return seconds * 1000;
 	}
 };

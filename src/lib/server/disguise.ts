@@ -1,3 +1,4 @@
+import * as m from '$lib/paraglide/messages';
 import { coverPath, LOOK_ASSETS, type NeutralLook } from '$lib/disguise';
 import type { Locale } from './schema';
 import { translate } from './i18n';
@@ -29,3 +30,21 @@ export function neutralManifest(look: NeutralLook, locale: Locale) {
 		]
 	};
 }
+
+/**
+ * What the choice of a look explains, made on the server: only the pages that offer the choice
+ * (the landing page, the account page, "On this phone") carry these long texts, never the
+ * script every page downloads (the first visit's 60 KB budget).
+ */
+export function lookTexts(locale: Locale) {
+	const options = { locale };
+	return {
+		body: m.look_body({}, options),
+		code: m.look_code_hint({}, options),
+		install: m.look_install_hint({}, options),
+		history: m.look_history_hint({}, options),
+		more: m.look_more({}, options)
+	};
+}
+
+export type LookTexts = ReturnType<typeof lookTexts>;

@@ -21,6 +21,8 @@ export interface UserTable {
 	password_changed_at: number;
 	/** The day (UTC midnight) the account was last used: accounts unused for long are deleted. */
 	last_active_at: number;
+	/** argon2id hash of the code (PIN) that opens the app behind a disguise; null when none was chosen. */
+	pin_hash: string | null;
 }
 
 export interface SessionTable {
@@ -34,6 +36,13 @@ export interface SessionTable {
 	shared: Generated<number>;
 	/** A shared session's last request, to the millisecond (null for other sessions). */
 	active_at: number | null;
+	/**
+	 * When the holder of a session whose account has a code last proved to be there (the code,
+	 * the password at sign-in, or a request while open); null once locked.
+	 */
+	pin_at: number | null;
+	/** Wrong codes given in a row; the session ends at PIN_TRIES. */
+	pin_failures: Generated<number>;
 }
 
 export interface RecoveryCodeTable {

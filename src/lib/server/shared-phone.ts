@@ -18,3 +18,12 @@ export function sharedPhoneChoice(locale: Locale): { label: string; hint: string
 export function noDownloadsNote(locale: Locale, session: { shared: boolean } | null): string | null {
 	return session?.shared ? m.shared_no_downloads({}, { locale }) : null;
 }
+
+/**
+ * Whose progress a course page may show: the signed-in learner's, but nobody's while a shared
+ * phone's session is locked. Course reading stays open then (access.ts, LOCKED_OPEN), so its
+ * pages leave out everything of the account: progress, scores, certificate codes.
+ */
+export function progressOwner(locals: App.Locals): string | null {
+	return locals.user && !locals.session?.locked ? locals.user.id : null;
+}

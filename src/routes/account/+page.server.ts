@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { codesReplacedAt, setBackground, signOutEverywhere } from '$lib/server/accounts';
+import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
@@ -10,8 +10,9 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
 import { notConfirmed } from '$lib/server/respond';
-import { backgroundSchema, confirmPasswordSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
+import { confirmPasswordSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
+import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, cookies, request }) => {
@@ -21,10 +22,11 @@ export const load = (async ({ locals, cookies, request }) => {
 	return {
 		username: user.username,
 		kind: user.kind,
-		background: user.background,
 		sessions: await listSessions(getDb(), user.id, locals.session!.id),
 		codesLeft: await remainingRecoveryCodes(getDb(), user.id),
 		codesMadeAt: await codesReplacedAt(getDb(), user.id),
+		pinSet: locals.session!.guarded,
+		lookTexts: lookTexts(locals.locale),
 		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
 		now: Date.now(),
 		leaving: leaving && { organization: leaving.organization, newOwner: leaving.newOwner?.username ?? null, empty: leaving.empty },
@@ -48,12 +50,6 @@ export const actions = {
 		const result = await signOutEverywhere(getDb(), locals.user!.id, locals.session!.id, form.data.password);
 		if (!result.ok) return notConfirmed(event, locals.locale, 'signOutEverywhere', result);
 		return { action: 'signOutEverywhere', done: true };
-	},
-	background: async ({ request, locals }) => {
-		const form = await readForm(request, backgroundSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'background', errors: form.errors });
-		await setBackground(getDb(), locals.user!.id, form.data.background);
-		return { action: 'background', done: true };
 	},
 	dataSaver: async ({ request, locals, cookies }) => {
 		const form = await readForm(request, dataSaverSchema, locals.locale);

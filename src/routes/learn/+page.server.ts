@@ -4,6 +4,5 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => ({
 	username: locals.user!.username,
-	background: locals.user!.background,
 	courses: await myLearning(getDb(), locals.user!.id, locals.locale)
 })) satisfies PageServerLoad;

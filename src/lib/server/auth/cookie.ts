@@ -1,10 +1,11 @@
 import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config';
 import { LOOK_COOKIE, type Look } from '$lib/disguise';
+import { COOKIES } from '$lib/stored-names';
 
 /** `__Host-` (which requires Secure, path=/ and no domain) whenever the site is served over HTTPS. */
 export function sessionCookieName(): string {
-	return config.secure ? '__Host-lanpya_session' : 'lanpya_session';
+	return config.secure ? `__Host-${COOKIES.session}` : COOKIES.session;
 }
 
 /**
@@ -27,7 +28,7 @@ export function clearSessionCookie(cookies: Cookies): void {
 
 /** The language cookie holds no personal data, so scripts may read it (Paraglide does). */
 export function setLanguageCookie(cookies: Cookies, locale: string): void {
-	cookies.set('lanpya_lang', locale, {
+	cookies.set(COOKIES.language, locale, {
 		path: '/',
 		httpOnly: false,
 		sameSite: 'lax',

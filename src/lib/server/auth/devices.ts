@@ -16,13 +16,14 @@ import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config';
 import type { Db } from '../db';
 import { randomToken, sha256Hex } from './tokens';
+import { COOKIES } from '$lib/stored-names';
 
 export const DEVICE_TTL_MS = 180 * 24 * 60 * 60 * 1000;
 const KEPT_PER_BROWSER = 3;
 const TOKEN = /^[a-z2-7]{32}$/;
 
 /** `__Secure-` (not `__Host-`, which needs `Path=/`): the cookie goes to the sign-in page only. */
-export const deviceCookieName = () => (config.secure ? '__Secure-lanpya_device' : 'lanpya_device');
+export const deviceCookieName = () => (config.secure ? `__Secure-${COOKIES.device}` : COOKIES.device);
 const COOKIE_PATH = '/signin';
 
 export function deviceTokens(cookies: Cookies): string[] {

@@ -8,6 +8,11 @@
  * much it is used. It keeps the time of its last request (`active_at`); once it has been idle
  * for the configured time it is locked: personal pages ask for the password again
  * (src/lib/server/access.ts), and requests no longer count as activity until it is unlocked.
+ *
+ * A session of an account with a code (the disguise's PIN, src/lib/server/auth/pin.ts) is
+ * guarded: it keeps when its holder last proved to be there (`pin_at`: the password at sign-in,
+ * the code, or a request while open) and is locked by the code after `pinIdleMs` without a
+ * request, or at once when the app is opened from its cover (`pin_at` emptied).
  */
 import { isDatabaseUnavailable, type Db } from '../db';
 import type { User } from '../schema';
@@ -47,6 +52,10 @@ export interface SessionInfo {
 	shared: boolean;
 	/** A shared session idle for the configured time: personal pages ask for the password. */
 	locked: boolean;
+	/** The account has a code (PIN): the session is locked by it after idle time or at the cover. */
+	guarded: boolean;
+	/** Guarded and locked: nothing of the app opens before the code (access.ts, PIN_OPEN). */
+	pinLocked: boolean;
 }
 
 function coarse(time: number): number {
@@ -74,11 +83,14 @@ export async function createSession(
 			expires_at: expiresAt,
 			last_seen_at: coarse(now),
 			shared: shared ? 1 : 0,
-			active_at: shared ? now : null
+			active_at: shared ? now : null,
+			// Signing in with the password proves the holder is there: the code is not asked now.
+			pin_at: now
 		})
 		.execute();
 	await noteUse(db, userId, now);
-	return { token, session: { id, userId, expiresAt, shared, locked: false } };
+	const guarded = (await db.selectFrom('user').select('pin_hash').where('id', '=', userId).executeTakeFirst())?.pin_hash != null;
+	return { token, session: { id, userId, expiresAt, shared, locked: false, guarded, pinLocked: false } };
 }
 
 /**
@@ -90,7 +102,7 @@ export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now(),
-	{ idleMs = config.sharedIdleMs }: { idleMs?: number } = {}
+	{ idleMs = config.sharedIdleMs, pinIdleMs = config.pinIdleMs }: { idleMs?: number; pinIdleMs?: number } = {}
 ): Promise<{ session: SessionInfo; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = sha256Hex(token);
@@ -104,13 +116,15 @@ export async function validateSessionToken(
 			'session.last_seen_at',
 			'session.shared',
 			'session.active_at',
+			'session.pin_at',
 			'user.id',
 			'user.username',
 			'user.kind',
 			'user.background',
 			'user.locale',
 			'user.must_change_password',
-			'user.last_active_at'
+			'user.last_active_at',
+			(eb) => eb('user.pin_hash', 'is not', null).as('has_pin')
 		])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
@@ -125,16 +139,21 @@ export async function validateSessionToken(
 	if (!shared && now >= expiresAt - SESSION_TTL_MS / 2) expiresAt = Math.min(now + SESSION_TTL_MS, absoluteEnd);
 	// A locked session stays locked whatever it opens (course reading), until the password.
 	const locked = shared && now - (row.active_at ?? row.created_at) >= idleMs;
-	const changes: { expires_at?: number; last_seen_at?: number; active_at?: number } = {};
+	// Likewise the code: a request while locked by it is no sign that its holder is there.
+	const guarded = Boolean(row.has_pin);
+	const pinLocked = guarded && (row.pin_at === null || now - row.pin_at >= pinIdleMs);
+	const changes: { expires_at?: number; last_seen_at?: number; active_at?: number; pin_at?: number } = {};
 	if (expiresAt !== row.expires_at) changes.expires_at = expiresAt;
 	if (coarse(now) !== row.last_seen_at) changes.last_seen_at = coarse(now);
-	if (shared && !locked && now !== row.active_at) changes.active_at = now;
+	if (shared && !locked && !pinLocked && now !== row.active_at) changes.active_at = now;
+	// A second's precision is plenty against minutes of idle time, and spares writes on bursts of requests.
+	if (guarded && !pinLocked && now - row.pin_at! >= 1000) changes.pin_at = now;
 	await bestEffort(async () => {
 		if (Object.keys(changes).length > 0) await db.updateTable('session').set(changes).where('id', '=', id).execute();
 		if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
 	});
-	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, shared: _s, active_at: _a, last_active_at: _d, ...user } = row;
-	return { session: { id: sessionId, userId: user.id, expiresAt, shared, locked }, user };
+	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, shared: _s, active_at: _a, last_active_at: _d, pin_at: _p, has_pin: _h, ...user } = row;
+	return { session: { id: sessionId, userId: user.id, expiresAt, shared, locked, guarded, pinLocked }, user };
 }
 
 /**

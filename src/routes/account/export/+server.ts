@@ -4,7 +4,8 @@ import type { RequestHandler } from './$types';
 
 /**
  * Everything Lanpya holds about the signed-in account, as a JSON file to download. The file's
- * name carries the date, never the account's name: it may sit on a shared phone.
+ * name carries the date, never the account's name nor the app's: it may sit on a searched phone
+ * (the browser's list of downloads keeps it too).
  */
 export const GET: RequestHandler = async ({ locals }) => {
 	const now = Date.now();
@@ -12,7 +13,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': `attachment; filename="lanpya-data-${new Date(now).toISOString().slice(0, 10)}.json"`,
+			'content-disposition': `attachment; filename="data-${new Date(now).toISOString().slice(0, 10)}.json"`,
 			'cache-control': 'no-store'
 		}
 	});

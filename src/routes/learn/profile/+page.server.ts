@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { setBackground } from '$lib/server/accounts';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
@@ -6,6 +7,7 @@ import { listBackgrounds, suggestSkills } from '$lib/server/skills/crosswalk';
 import { changeProfileDetails, declareSkills, getProfile, getSkillGroup, listSkillGroups } from '$lib/server/skills/profile';
 import { notConfirmed } from '$lib/server/respond';
 import { backgroundQuery, profileDetailsSchema, skillChoicesSchema } from '$lib/schemas/profile';
+import { backgroundSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
@@ -18,6 +20,8 @@ export const load = (async ({ locals, url }) => {
 	return {
 		profile,
 		own,
+		// Only here: no other page prints the learner's background.
+		background: locals.user!.background,
 		groups: await listSkillGroups(db, locale),
 		backgrounds: await listBackgrounds(db, locale),
 		from: query.from ?? null,
@@ -45,5 +49,11 @@ export const actions = {
 		if (!result.ok && (result.error === 'wrong_password' || result.error === 'locked')) return notConfirmed(event, locals.locale, 'details', result);
 		if (!result.ok) return fail(400, { action: 'details', values: form.values, errors: { form: translate('error_choice', locals.locale) } });
 		return { action: 'details', done: true };
+	},
+	background: async ({ request, locals }) => {
+		const form = await readForm(request, backgroundSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'background', errors: form.errors });
+		await setBackground(getDb(), locals.user!.id, form.data.background);
+		return { action: 'background', done: true };
 	}
 } satisfies Actions;

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { offlineManifest } from '$lib/server/courses/offline';
 import { notFound, parseParams, signUpFirst } from '$lib/server/respond';
-import { noDownloadsNote } from '$lib/server/shared-phone';
+import { noDownloadsNote, progressOwner } from '$lib/server/shared-phone';
 import { visitorTexts } from '$lib/server/visitor';
 import { courseParams } from '$lib/schemas/learning';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,16 +17,18 @@ export const load = (async ({ params, locals, url }) => {
 	if (!course) notFound(locals.locale, 'error_no_course');
 	// A visitor (no account) sees the course and its first lesson; nothing of theirs is read or kept.
 	if (!locals.user) return { course, visitor: visitorTexts(locals.locale) };
-	const progress = await courseProgress(getDb(), locals.user.id, courseId);
+	// Locked (a shared phone left idle): the course, without anything of the learner's.
+	const owner = progressOwner(locals);
+	const progress = owner ? await courseProgress(getDb(), owner, courseId) : null;
 	// The size on the download button, known before anything is fetched.
 	const offline = await offlineManifest(getDb(), courseId, config.mediaPath);
 	return {
 		course,
 		visitor: null,
 		progress,
-		certificateCode: progress.completedAt ? await certificateCode(getDb(), locals.user.id, courseId) : null,
+		certificateCode: owner && progress?.completedAt ? await certificateCode(getDb(), owner, courseId) : null,
 		// Arrived from the step that completed the course (its last lesson): say so first.
-		finished: url.searchParams.has('finished') && progress.completedAt !== null,
+		finished: url.searchParams.has('finished') && Boolean(progress?.completedAt),
 		sharedNote: noDownloadsNote(locals.locale, locals.session),
 		downloadBytes: offline?.bytes ?? 0,
 		picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0

@@ -9,9 +9,11 @@ import { dataSaverOn } from '$lib/server/data-saver';
 import { translate } from '$lib/server/i18n';
 import { visitorTexts } from '$lib/server/visitor';
 import { lessonParams, textSizeSchema } from '$lib/schemas/learning';
+import { progressOwner } from '$lib/server/shared-phone';
+import { COOKIES } from '$lib/stored-names';
 import type { Actions, PageServerLoad } from './$types';
 
-const TEXT_SIZE_COOKIE = 'lanpya_text';
+const TEXT_SIZE_COOKIE = COOKIES.textSize;
 
 export const load = (async ({ params, locals, cookies, request, url }) => {
 	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
@@ -23,8 +25,9 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
 	const saver = dataSaverOn(cookies, request);
 	const html = renderLesson(course, lesson.body, saver ? translate('lesson_show_picture', locals.locale) : undefined);
-	// Nothing of a visitor is read or kept.
-	const progress = locals.user ? await courseProgress(getDb(), locals.user.id, course) : null;
+	// Nothing of a visitor is read or kept, nor shown of a learner while a shared phone is locked.
+	const owner = progressOwner(locals);
+	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
 	const size = cookies.get(TEXT_SIZE_COOKIE);
 	return {
 		lesson: { ...lesson, body: undefined },

@@ -9,6 +9,7 @@ import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
 import type { Locale } from '$lib/server/schema';
 import { quizParams } from '$lib/schemas/learning';
+import { progressOwner } from '$lib/server/shared-phone';
 import type { QuizFile } from '$lib/schemas/course-content';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,11 +29,12 @@ export const load = (async ({ params, locals }) => {
 	const { course, quiz: quizId } = parseParams(quizParams, params, locals.locale, 'error_no_quiz');
 	const quiz = await loadQuiz(getDb(), course, quizId);
 	if (!quiz) notFound(locals.locale, 'error_no_quiz');
-	const progress = await courseProgress(getDb(), locals.user!.id, course);
+	const owner = progressOwner(locals);
+	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
 	return {
 		courseId: course,
 		quiz: { id: quiz.id, title: pick(locals.locale, quiz.title), passMark: quiz.passMark, questions: publicQuestions(quiz, locals.locale) },
-		state: progress.quizzes.find((q) => q.id === quizId) ?? null,
+		state: progress?.quizzes.find((q) => q.id === quizId) ?? null,
 		nextLesson: await lessonAfterQuiz(getDb(), course, quizId)
 	};
 }) satisfies PageServerLoad;
