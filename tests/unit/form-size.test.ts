@@ -18,18 +18,14 @@ describe('form size', () => {
 	});
 
 	it('drops fields the form does not declare, unread, whatever their size or number', () => {
-		const started = performance.now();
 		const fields = Array.from({ length: 80 }, (_, i): [string, string] => [`extra${i}`, ZAWGYI.repeat(1_500)]);
 		const result = readFormData(form([['title', 'ok'], ...fields, ['', ZAWGYI], ['title[]', ZAWGYI], ['__proto__', ZAWGYI]]), schema, 'en');
-		expect(performance.now() - started).toBeLessThan(200);
 		expect(result).toEqual({ ok: true, data: { title: 'ok' }, values: { title: 'ok' } });
 	});
 
 	it('refuses a declared field past its own maximum before reading it, in the schema’s own words', () => {
 		const username = z.object({ username: z.string().trim().max(32, 'error_username_long') });
-		const started = performance.now();
 		const result = readFormData(form([['username', ZAWGYI.repeat(1_500)]]), username, 'en');
-		expect(performance.now() - started).toBeLessThan(50);
 		expect(result).toMatchObject({ ok: false, errors: { username: 'The username can have at most 32 characters.' } });
 		// Trailing spaces do not count against it, as the schema trims them; a value cut by the limit is never taken.
 		expect(readFormData(form([['username', `name${' '.repeat(40)}`]]), username, 'en')).toMatchObject({ ok: true, data: { username: 'name' } });

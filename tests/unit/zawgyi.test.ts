@@ -26,12 +26,10 @@ describe('Zawgyi to Unicode', () => {
 		const english = 'Dear clinic, '.repeat(5_000);
 		const zawgyi = samples.map(([z]) => z).join(' ');
 		const unicode = samples.map(([, u]) => u).join(' ');
-		// Two million characters decided from their start: fast, and converted whole.
-		const long = english + zawgyi.repeat(100_000);
-		expect(long.indexOf('\u0000')).toBe(-1); // made one flat string, as a parsed form's value is, before timing
-		const started = performance.now();
-		expect(isZawgyi(long)).toBe(true);
-		expect(performance.now() - started).toBeLessThan(50);
+		// Two million characters decided from their start (from the first Burmese character), never read whole:
+		// Unicode at the start decides it, however much Zawgyi follows.
+		expect(isZawgyi(english + zawgyi.repeat(100_000))).toBe(true);
+		expect(isZawgyi(unicode.repeat(60) + zawgyi.repeat(100_000))).toBe(false);
 		expect(toUnicode(english + zawgyi.repeat(20)).endsWith(unicode)).toBe(true);
 		// Past the start, the text is not looked at: Unicode first, Zawgyi after, stays as typed.
 		const mixed = unicode.repeat(20) + zawgyi.repeat(20);
