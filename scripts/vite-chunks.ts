@@ -38,6 +38,10 @@ const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0
 
 /** Sections of the learner's and visitor's side, by the route folder of a page (the first match wins). */
 const SECTIONS: [string, RegExp][] = [
+	// The catalogue and a course's page, then its lessons, apart from the quizzes, downloads and
+	// the offline reader: a visitor's first catalogue page or lesson does not carry the quizzes' words.
+	['catalogue', /^learn\/courses(\/\[course\])?$/],
+	['lessons', /^learn\/courses\/\[course\]\/lessons(\/|$)/],
 	['courses', /^(learn\/(courses|downloads)|offline)(\/|$)/],
 	['learner', /^learn(\/|$)/],
 	// New recovery codes share sign-up's page (RecoveryCodes), not the account's: the words for
@@ -62,7 +66,8 @@ function messageUsers(root: string): Map<string, string[]> {
 			if (entry.isDirectory()) {
 				if (entry.name !== 'paraglide' && entry.name !== 'server') walk(file);
 			} else if (/\.(svelte|ts|js)$/.test(entry.name)) {
-				const text = fs.readFileSync(file, 'utf8');
+				// Comments name messages too (`m.quiz_result(...)` in an example): only code counts.
+				const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|^\s*\/\/.*$/gm, '');
 				if (!text.includes('paraglide/messages')) continue;
 				for (const [, key] of text.matchAll(/\bm\.(\w+)\b/g)) users.set(key, [...(users.get(key) ?? []), file.split(path.sep).join('/')]);
 			}
@@ -107,13 +112,23 @@ export function lanpyaChunks(): Plugin {
 									const message = MESSAGE.exec(moduleId);
 									const info = getModuleInfo(moduleId);
 									const importers = message ? (users.get(message[1]) ?? []).filter((file) => getModuleInfo(file)) : (info?.importers ?? []);
-									// No importer at all: an entry (SvelteKit's start and app). Only dynamic ones: lazy.
-									if (importers.length === 0) return (info?.dynamicImporters ?? []).length === 0 && !message ? new Set(['app']) : found;
+									// No importer at all: an entry (SvelteKit's start and app). Only dynamic ones: a
+									// script loaded lazily, which owns what it alone needs.
+									if (importers.length === 0) {
+										if (message) return found;
+										return (info?.dynamicImporters ?? []).length === 0 ? new Set(['app']) : new Set([`lazy ${path.basename(moduleId).replace(/\W+/g, '_')}`]);
+									}
 									for (const importer of importers) for (const owner of owners(importer, seen)) found.add(owner);
 									return found;
 								};
-								const found = owners(id, new Set());
+								const all = owners(id, new Set());
+								// What a lazy script shares with pages goes where the pages' share goes (the lazy
+								// script then loads it from there); what lazy scripts alone need stays with them, out
+								// of "app", where Rollup would put it (every message is re-exported by one index).
+								const eager = new Set([...all].filter((owner) => !owner.startsWith('lazy ')));
+								const found = eager.size > 0 ? eager : all;
 								if (found.size === 0) return undefined;
+								if (eager.size === 0) return [...all].sort().join('-').replace(/ /g, '-');
 								// One page only: into that page's file. Staff pages only: with them. Pages of one
 								// section (and staff pages): that section's script. The layout, or a page of no
 								// section: shared by all. Pages of a few sections: a script of those sections.

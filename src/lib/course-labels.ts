@@ -13,11 +13,6 @@ export const audienceLabels = {
 	former_soldiers: m.audience_former_soldiers
 };
 
-export const skillLevels = { 1: m.skill_level_1, 2: m.skill_level_2, 3: m.skill_level_3 } as Record<number, () => string>;
-
-/** "Not yet", "Basic", "Working", "Can teach": a level's name, 0 for a skill not held. */
-export const skillLevelName = (level: number) => (level === 0 ? m.skill_level_0() : (skillLevels[level]?.() ?? String(level)));
-
 /** The subject expert a course needs, as a noun phrase ("a medical expert"). */
 export const expertLabels = {
 	medical: m.expert_medical,

@@ -6,7 +6,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
 import { applicationStatusNames } from '$lib/application-labels';
-import { skillLevelName } from '$lib/course-labels';
+import { skillLevelName } from '$lib/skill-labels';
 import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
 import { backgroundLabels } from '$lib/labels';
 import { areaNames, roleTimeNames } from '$lib/role-labels';
