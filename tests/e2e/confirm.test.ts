@@ -3,10 +3,9 @@
  * with a second button, without JavaScript too; the actions refuse a post that skipped it.
  * Once, one tap revoked a certificate for good.
  */
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, launch, shown, signedIn } from './support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, launch, shown, signedIn, storedRow } from './support';
 import { buildWorld, type World } from './world';
 
 let browser: Browser;
@@ -14,15 +13,6 @@ beforeAll(async () => {
 	browser = await launch();
 });
 afterAll(() => browser?.close());
-
-function read<T>(sql: string, ...args: unknown[]): T {
-	const db = new Database(inject('databasePath'), { readonly: true });
-	try {
-		return db.prepare(sql).get(...args) as T;
-	} finally {
-		db.close();
-	}
-}
 
 describe('final acts ask first', () => {
 	let world: World;
@@ -34,7 +24,7 @@ describe('final acts ask first', () => {
 		const certificate = world.certificate;
 		const refused = await world.learner.post('/learn/certificates?/revoke', { code: certificate });
 		expect(refused.status).toBe(400);
-		expect(read('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
+		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
 
 		const page = await (await signedIn(browser, world.learner, { javaScriptEnabled: false })).newPage();
 		await page.goto('/learn/certificates');
@@ -42,10 +32,10 @@ describe('final acts ask first', () => {
 		expect(await yes.isVisible()).toBe(false);
 		await page.getByText('Revoke for good').click();
 		await shown(page.getByText('Revoke this certificate for good? Anyone who checks its code will be told it was revoked, and it cannot be shown or used again.'));
-		expect(read('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
+		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
 		await yes.click();
 		await shown(page.getByText('Revoked.', { exact: true }));
-		expect(read<{ revoked_at: number | null }>('select revoked_at from certificate where code = ?', certificate).revoked_at).toBeGreaterThan(0);
+		expect(storedRow<{ revoked_at: number | null }>('select revoked_at from certificate where code = ?', certificate).revoked_at).toBeGreaterThan(0);
 		expect(await (await new Client('en').request(`/verify/${certificate}`)).text()).toContain('This certificate was revoked by its holder.');
 		await page.context().close();
 	});
@@ -57,10 +47,10 @@ describe('final acts ask first', () => {
 		expect(await yes.isVisible()).toBe(false);
 		await page.getByText('Withdraw my application').click();
 		await shown(page.getByText(/^Withdraw this application\? The organization will see it withdrawn/));
-		expect(read('select status from application where id = ?', world.applicationId)).toEqual({ status: 'applied' });
+		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({ status: 'applied' });
 		await yes.click();
 		await shown(page.getByRole('status').getByText('Your application is withdrawn.'));
-		expect(read('select status from application where id = ?', world.applicationId)).toEqual({ status: 'withdrawn' });
+		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({ status: 'withdrawn' });
 		await page.context().close();
 	});
 });

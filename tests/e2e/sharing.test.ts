@@ -4,25 +4,15 @@
  * told the organization sees their skills and area, while it saw only the message. A hidden
  * learner may share the profile with that organization for that application alone, and stop.
  */
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, launch, openVettedRole, shown, signedIn, typeInto, uniqueName } from './support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, launch, openVettedRole, shown, signedIn, storedRow, typeInto, uniqueName } from './support';
 
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launch();
 });
 afterAll(() => browser?.close());
-
-function read<T>(sql: string, ...args: unknown[]): T {
-	const db = new Database(inject('databasePath'), { readonly: true });
-	try {
-		return db.prepare(sql).get(...args) as T;
-	} finally {
-		db.close();
-	}
-}
 
 const SEES_PROFILE = 'Your profile: your skills (and whether a course, an organization or you yourself said so), your languages, your area and when you can work. Not your interests.';
 const SEES_NO_PROFILE = 'Not your profile: your skills, languages, area and time stay hidden from it.';
@@ -56,7 +46,7 @@ describe('the role’s page', () => {
 		await page.getByRole('button', { name: 'Apply', exact: true }).click();
 		await page.waitForURL('**/learn/applications/*');
 		const applicationId = new URL(page.url()).pathname.split('/').pop()!;
-		expect(read('select message, profile_shared_at is not null as shared from application where id = ?', applicationId)).toEqual({ message, shared: 1 });
+		expect(storedRow('select message, profile_shared_at is not null as shared from application where id = ?', applicationId)).toEqual({ message, shared: 1 });
 		let seen = await (await org.request(`/org/applications/${applicationId}`)).text();
 		expect(seen).toContain('First aid · working');
 		expect(seen).not.toContain(HIDDEN_NOTE);

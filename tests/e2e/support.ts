@@ -12,6 +12,16 @@ import { openMenu } from './screen';
 
 export const baseUrl = () => inject('baseUrl');
 
+/** One row of the suite's database, read as the server left it (a fresh read-only connection). */
+export function storedRow<T>(sql: string, ...args: unknown[]): T {
+	const db = new Database(inject('databasePath'), { readonly: true });
+	try {
+		return db.prepare(sql).get(...args) as T;
+	} finally {
+		db.close();
+	}
+}
+
 /** Waits until a shared phone's session on the test server has been idle long enough to lock. */
 export const waitForIdleLock = () => new Promise((resolve) => setTimeout(resolve, inject('sharedIdleMs') + 1000));
 
