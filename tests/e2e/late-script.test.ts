@@ -9,10 +9,9 @@
  * arrived erased the role's description. Had it been `value`, hydration would have overwritten
  * what the person typed.
  */
-import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, holdScripts, launch, phone, shown, signedIn, typeInto, uniqueName } from './support';
+import { Client, holdScripts, launch, phone, shown, signedIn, storedRow, typeInto, uniqueName } from './support';
 import { buildWorld, type World } from './world';
 
 type Mode = 'no script' | 'late script';
@@ -24,15 +23,6 @@ beforeAll(async () => {
 	world = await buildWorld();
 }, 180_000);
 afterAll(() => browser?.close());
-
-function read<T>(sql: string, ...args: unknown[]): T {
-	const db = new Database(inject('databasePath'), { readonly: true });
-	try {
-		return db.prepare(sql).get(...args) as T;
-	} finally {
-		db.close();
-	}
-}
 
 /**
  * Opens `path` as `mode` has it. `arrive()` is the moment the scripts come in (nothing without
@@ -70,8 +60,22 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(password);
 			await page.getByRole('button', { name: 'Create account' }).click();
 			await shown(page.getByRole('list', { name: 'Recovery codes' }));
-			expect(read<{ username: string }>('select username from user where username like ?', `%${username}%`)).toEqual({ username });
+			expect(storedRow<{ username: string }>('select username from user where username like ?', `%${username}%`)).toEqual({ username });
 			expect((await new Client('en').signIn(username, password)).status).toBe(303);
+			await page.context().close();
+		});
+
+		it('after a refusal, comes back with the name typed and never the password', async () => {
+			const { page, arrive } = await open(mode, '/signup');
+			// A name somebody already has: refused, and the person corrects it without retyping.
+			await typeInto(page.getByLabel('Username'), world.learnerName);
+			await typeInto(page.getByLabel('Password', { exact: true }), 'slow river mango');
+			await arrive();
+			await page.getByRole('button', { name: 'Create account' }).click();
+			await shown(page.getByText('This username is taken. Please choose another.'));
+			expect(await page.getByLabel('Username').inputValue()).toBe(world.learnerName);
+			expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+			expect(await page.content()).not.toContain('slow river mango');
 			await page.context().close();
 		});
 
@@ -102,8 +106,36 @@ for (const mode of ['no script', 'late script'] as const) {
 			await page.context().close();
 		});
 
+		it('changes the password with the current and the new one typed', async () => {
+			const learner = new Client('en');
+			const username = uniqueName('newpass');
+			await learner.signUp(username);
+			const { page, arrive } = await open(mode, '/account/password', learner);
+			await typeInto(page.getByLabel('Current password'), 'green tea and rice');
+			await typeInto(page.getByLabel('New password'), 'monsoon on the tin roof');
+			await arrive();
+			await page.getByRole('button', { name: 'Change password' }).click();
+			await shown(page.getByRole('status'));
+			expect((await new Client('en').signIn(username, 'monsoon on the tin roof')).status).toBe(303);
+			await page.context().close();
+		});
+
+		it('deletes the account with the password typed', async () => {
+			const learner = new Client('en');
+			const username = uniqueName('leaving');
+			await learner.signUp(username);
+			const { page, arrive } = await open(mode, '/account', learner);
+			await typeInto(page.locator('#delete-password'), 'green tea and rice');
+			await arrive();
+			expect(await page.locator('#delete-password').inputValue()).toBe('green tea and rice');
+			await page.getByRole('button', { name: 'Delete my account for good' }).click();
+			await page.waitForURL((url) => url.pathname === '/');
+			expect(storedRow('select count(*) as n from user where username = ?', username)).toEqual({ n: 0 });
+			await page.context().close();
+		});
+
 		it('edits a draft role: what was typed is stored, and the saved texts nobody touched survive', async () => {
-			const before = read<Record<string, string>>('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId);
+			const before = storedRow<Record<string, string>>('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId);
 			expect(before.description_en).toBe(world.role.descriptionEn);
 			const { page, arrive } = await open(mode, `/org/roles/${world.draftRoleId}`, world.org);
 			// The saved texts are in the page before any script runs.
@@ -116,13 +148,13 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await page.getByLabel('Pay or stipend').inputValue()).toBe(before.pay);
 			await page.getByRole('button', { name: 'Save', exact: true }).click();
 			await shown(page.getByRole('status').getByText('Saved.'));
-			expect(read('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId)).toEqual({ ...before, safety_my: (before.safety_my + note).trim() });
+			expect(storedRow('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId)).toEqual({ ...before, safety_my: (before.safety_my + note).trim() });
 			await page.context().close();
 		});
 
 		it("edits a course's summary and a lesson's text: the other language's saved text survives", async () => {
 			const course = world.course;
-			const summary = read<{ summary_my: string; summary_en: string }>('select summary_my, summary_en from course where id = ?', course.id);
+			const summary = storedRow<{ summary_my: string; summary_en: string }>('select summary_my, summary_en from course where id = ?', course.id);
 			const { page, arrive } = await open(mode, `/author/courses/${course.id}`, world.org);
 			const added = mode === 'late script' ? ' အနားချုပ်လည်း ပါသည်။' : ' ကြယ်သီး တပ်ခြင်း။';
 			await typeAtEnd(pair(page, 'Summary', 'Burmese'), added);
@@ -130,9 +162,9 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await pair(page, 'Summary', 'English').inputValue()).toBe(summary.summary_en);
 			await page.getByRole('region', { name: 'Title, summary and kind' }).getByRole('button', { name: 'Save' }).click();
 			await shown(page.getByRole('status'));
-			expect(read('select summary_my, summary_en from course where id = ?', course.id)).toEqual({ summary_my: summary.summary_my + added, summary_en: course.summaryEn });
+			expect(storedRow('select summary_my, summary_en from course where id = ?', course.id)).toEqual({ summary_my: summary.summary_my + added, summary_en: course.summaryEn });
 
-			const body = read<{ body_my: string; body_en: string }>('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson);
+			const body = storedRow<{ body_my: string; body_en: string }>('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson);
 			const lesson = await open(mode, `/author/courses/${course.id}/lessons/${course.lesson}`, world.org);
 			const line = mode === 'late script' ? '\n\nချည်ကို ထုံးပါ။' : '\n\nအပ်ကို ကိုင်ပါ။';
 			await typeAtEnd(pair(lesson.page, 'Lesson text', 'Burmese'), line);
@@ -140,7 +172,7 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await pair(lesson.page, 'Lesson text', 'English').inputValue()).toBe(body.body_en);
 			await lesson.page.getByRole('button', { name: 'Save the lesson' }).click();
 			await shown(lesson.page.getByRole('status'));
-			expect(read('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson)).toEqual({ body_my: body.body_my + line, body_en: course.bodyEn });
+			expect(storedRow('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson)).toEqual({ body_my: body.body_my + line, body_en: course.bodyEn });
 			await page.context().close();
 			await lesson.page.context().close();
 		});
@@ -156,7 +188,7 @@ for (const mode of ['no script', 'late script'] as const) {
 			await page.getByRole('button', { name: 'Apply', exact: true }).click();
 			await page.waitForURL('**/learn/applications/*');
 			const applicationId = new URL(page.url()).pathname.split('/').pop()!;
-			expect(read('select message from application where id = ?', applicationId)).toEqual({ message });
+			expect(storedRow('select message from application where id = ?', applicationId)).toEqual({ message });
 			await page.context().close();
 
 			const org = await open(mode, `/org/applications/${applicationId}`, world.org);
@@ -168,13 +200,13 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await org.page.getByRole('radio', { name: 'Accept' }).isChecked()).toBe(true);
 			await org.page.getByRole('button', { name: 'Record the decision' }).click();
 			await shown(org.page.getByRole('status'));
-			expect(read("select status, note from application_event where application_id = ? and by = 'organization'", applicationId)).toEqual({ status: 'accepted', note });
+			expect(storedRow("select status, note from application_event where application_id = ? and by = 'organization'", applicationId)).toEqual({ status: 'accepted', note });
 
 			const reply = 'Please bring your own gloves.';
 			await typeInto(org.page.getByLabel('Write to the learner'), reply);
 			await org.page.getByRole('button', { name: 'Send' }).click();
 			await shown(org.page.getByText(reply));
-			expect(read('select body from application_message where application_id = ?', applicationId)).toEqual({ body: reply });
+			expect(storedRow('select body from application_message where application_id = ?', applicationId)).toEqual({ body: reply });
 			await org.page.context().close();
 		});
 	});
