@@ -7,7 +7,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * The one inline script, "Leave quickly" in app.html: it must act before the app's code arrives
  * (or when it never does), so it cannot wait for a file. The CSP allows exactly its text, by hash.
  */
-const quickExit = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').match(/<script>([\s\S]*?)<\/script>/);
+const quickExit = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8').match(
+	/<script>([\s\S]*?)<\/script>/
+);
 if (!quickExit) throw new Error('src/app.html has lost its quick-exit script');
 const quickExitHash = `sha256-${createHash('sha256').update(quickExit[1]).digest('base64')}`;
 
@@ -34,7 +36,11 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self', quickExitHash],
 				// Only SvelteKit's own route announcer (an exact inline style, by hash); nothing else inline.
-				'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'style-src': [
+					'self',
+					'unsafe-hashes',
+					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+				],
 				'img-src': ['self', 'data:'],
 				// connect-src, font-src, manifest-src and worker-src are 'self' through default-src
 				// (worker-src through script-src): not repeated, as every page's header costs bytes on 2G.

@@ -40,12 +40,18 @@ declare module 'autocannon' {
 	}
 
 	export interface Instance extends EventEmitter {
-		on(event: 'response', listener: (client: Client, status: number, bytes: number, latencyMs: number) => void): this;
+		on(
+			event: 'response',
+			listener: (client: Client, status: number, bytes: number, latencyMs: number) => void
+		): this;
 		on(event: 'reqError', listener: (error: Error) => void): this;
 		on(event: 'done', listener: (result: Result) => void): this;
 		stop(): void;
 	}
 
-	function autocannon(options: Options, done?: (error: Error | null, result: Result) => void): Instance;
+	function autocannon(
+		options: Options,
+		done?: (error: Error | null, result: Result) => void
+	): Instance;
 	export default autocannon;
 }

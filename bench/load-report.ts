@@ -77,8 +77,14 @@ const ms = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(n < 10 ? 1 : 0
 
 /** The rows as a Markdown table for docs/benchmarks.md. */
 export function table(rows: RouteRow[]): string {
-	const lines = ['| Route | Requests | Req/s | p50 | p95 | p99 | Max | Errors (of which non-2xx) |', '|---|---|---|---|---|---|---|---|'];
-	for (const r of rows) lines.push(`| ${r.route} | ${r.requests.toLocaleString('en')} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} (${r.non2xx}) |`);
+	const lines = [
+		'| Route | Requests | Req/s | p50 | p95 | p99 | Max | Errors (of which non-2xx) |',
+		'|---|---|---|---|---|---|---|---|'
+	];
+	for (const r of rows)
+		lines.push(
+			`| ${r.route} | ${r.requests.toLocaleString('en')} | ${r.perSecond.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} (${r.non2xx}) |`
+		);
 	return lines.join('\n');
 }
 

@@ -31,19 +31,31 @@ export class Client {
 		const response = await fetch(this.baseUrl + path, {
 			method: 'POST',
 			body: new URLSearchParams(form).toString(),
-			headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl, accept: 'text/html' },
+			headers: {
+				cookie: this.cookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: this.baseUrl,
+				accept: 'text/html'
+			},
 			redirect: 'manual'
 		});
 		const set = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
 		if (set) this.cookie = set.split(';')[0];
-		if (response.status !== expected) throw new Error(`POST ${path.replace(/[a-z0-9]{16,}/g, ':id')} answered ${response.status}, not ${expected}`);
+		if (response.status !== expected)
+			throw new Error(
+				`POST ${path.replace(/[a-z0-9]{16,}/g, ':id')} answered ${response.status}, not ${expected}`
+			);
 		return response;
 	}
 }
 
 const PASSWORD = 'a long walk to the border';
 
-async function signUp(baseUrl: string, username: string, kind: 'learner' | 'org_member'): Promise<Client> {
+async function signUp(
+	baseUrl: string,
+	username: string,
+	kind: 'learner' | 'org_member'
+): Promise<Client> {
 	const client = new Client(baseUrl);
 	await client.post('/signup', { username, password: PASSWORD, kind, background: '' }, 200);
 	if (!client.cookie) throw new Error(`signing up ${username} gave no session`);
@@ -51,11 +63,17 @@ async function signUp(baseUrl: string, username: string, kind: 'learner' | 'org_
 }
 
 /** Runs `task` over 0..count-1, `parallel` at a time (sign-ups hash passwords: the server's cost). */
-async function inParallel(count: number, parallel: number, task: (i: number) => Promise<void>): Promise<void> {
+async function inParallel(
+	count: number,
+	parallel: number,
+	task: (i: number) => Promise<void>
+): Promise<void> {
 	let next = 0;
-	await Promise.all(Array.from({ length: parallel }, async () => {
-		while (next < count) await task(next++);
-	}));
+	await Promise.all(
+		Array.from({ length: parallel }, async () => {
+			while (next < count) await task(next++);
+		})
+	);
 }
 
 export interface Seeded {
@@ -72,16 +90,26 @@ export interface SeedOptions {
 	population: number;
 }
 
-export async function seed(baseUrl: string, databasePath: string, options: SeedOptions): Promise<Seeded> {
+export async function seed(
+	baseUrl: string,
+	databasePath: string,
+	options: SeedOptions
+): Promise<Seeded> {
 	const rnd = random(2021);
 	const readDb = new BetterSqlite3(databasePath, { readonly: true });
-	const skills = (readDb.prepare('select id from skill order by id').all() as { id: string }[]).map((s) => s.id);
+	const skills = (readDb.prepare('select id from skill order by id').all() as { id: string }[]).map(
+		(s) => s.id
+	);
 	// Skewed as in life: a few skills are common (driving, Burmese), most are rare.
 	const skill = () => skills[Math.floor(skills.length * rnd() ** 2)];
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 
 	const adminName = `loadadmin${Date.now().toString(36)}`;
-	const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', adminName], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
+	const { stdout } = await promisify(execFile)(
+		'npx',
+		['tsx', 'scripts/admin-create.ts', adminName],
+		{ env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' }
+	);
 	const oneTime = /One-time password: (\S+)/.exec(stdout)?.[1];
 	if (!oneTime) throw new Error(`admin:create printed no password: ${stdout}`);
 	const admin = new Client(baseUrl);
@@ -92,8 +120,19 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 	for (let o = 0; o < options.orgs; o++) {
 		const owner = await signUp(baseUrl, `loadorg${o}`, 'org_member');
 		const name = `Load clinic ${o}`;
-		await owner.post('/org?/apply', { name, kind: 'clinic', description: 'Care near the border', [`area_${pick(['mae_sot', 'thai_border', 'liberated_myanmar'])}`]: 'on' }, 200);
-		const orgId = (readDb.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
+		await owner.post(
+			'/org?/apply',
+			{
+				name,
+				kind: 'clinic',
+				description: 'Care near the border',
+				[`area_${pick(['mae_sot', 'thai_border', 'liberated_myanmar'])}`]: 'on'
+			},
+			200
+		);
+		const orgId = (
+			readDb.prepare('select id from organization where name = ?').get(name) as { id: string }
+		).id;
 		await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }, 200);
 
 		const roles: string[] = [];
@@ -101,8 +140,19 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 			const created = await owner.post(
 				'/org/roles/new',
 				{
-					kind: pick(roleKinds), title_my: `အလုပ် ${o}-${r}`, title_en: `Role ${o}-${r}`, description_my: 'ဒေသခံ အသိုင်းအဝိုင်းအတွက် အလုပ်', description_en: '', safety_my: '', safety_en: '',
-					area: pick(AREAS.filter((a) => a !== 'unsaid')), availability: pick(roleAvailability), pay: '', seats: '2', starts_on: '', closes_on: ''
+					kind: pick(roleKinds),
+					title_my: `အလုပ် ${o}-${r}`,
+					title_en: `Role ${o}-${r}`,
+					description_my: 'ဒေသခံ အသိုင်းအဝိုင်းအတွက် အလုပ်',
+					description_en: '',
+					safety_my: '',
+					safety_en: '',
+					area: pick(AREAS.filter((a) => a !== 'unsaid')),
+					availability: pick(roleAvailability),
+					pay: '',
+					seats: '2',
+					starts_on: '',
+					closes_on: ''
 				},
 				303
 			);
@@ -111,7 +161,16 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 			const count = 2 + Math.floor(rnd() * 4);
 			while (wanted.size < count) wanted.add(skill());
 			let i = 0;
-			for (const s of wanted) await owner.post(`${path}?/addSkill`, { skill: s, level: String(1 + Math.floor(rnd() * 2)), need: i++ < 2 ? 'required' : 'preferred' }, 200);
+			for (const s of wanted)
+				await owner.post(
+					`${path}?/addSkill`,
+					{
+						skill: s,
+						level: String(1 + Math.floor(rnd() * 2)),
+						need: i++ < 2 ? 'required' : 'preferred'
+					},
+					200
+				);
 			await owner.post(`${path}?/move`, { move: 'submit' }, 200);
 			const id = path.split('/').pop()!;
 			await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }, 200);
@@ -122,7 +181,9 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 		members.push({ client: owner, roles });
 		for (let m = 1; m < options.membersPerOrg; m++) {
 			const page = await (await owner.post('/org?/invite', {}, 200)).text();
-			const code = /\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b/.exec(page)?.[0];
+			const code = /\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b/.exec(
+				page
+			)?.[0];
 			if (!code) throw new Error('the invitation page showed no code');
 			const member = await signUp(baseUrl, `loadmember${o}x${m}`, 'org_member');
 			await member.post('/org?/join', { code }, 200);
@@ -135,10 +196,15 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
 		const learner = await signUp(baseUrl, `loadlearner${l}`, 'learner');
 		const levels: Record<string, string> = {};
 		const count = 3 + Math.floor(rnd() * 6);
-		while (Object.keys(levels).length < count) levels[`level_${skill()}`] = String(1 + Math.floor(rnd() * 3));
+		while (Object.keys(levels).length < count)
+			levels[`level_${skill()}`] = String(1 + Math.floor(rnd() * 3));
 		await learner.post('/learn/profile?/skills', levels, 200);
 		// Showing the profile to vetted organizations asks for the password again.
-		const details: Record<string, string> = { area: pick(AREAS), visibility: 'vetted', password: PASSWORD };
+		const details: Record<string, string> = {
+			area: pick(AREAS),
+			visibility: 'vetted',
+			password: PASSWORD
+		};
 		for (const a of AVAILABILITY) if (rnd() < 0.5) details[`availability_${a}`] = 'on';
 		await learner.post('/learn/profile?/details', details, 200);
 		learners[l] = learner;
@@ -154,22 +220,47 @@ export async function seed(baseUrl: string, databasePath: string, options: SeedO
  * does (their passwords are never used: nobody signs in as them). The triggers note each one
  * for matching's memory as they would any change.
  */
-function generatePopulation(databasePath: string, count: number, skills: string[], rnd: () => number) {
+function generatePopulation(
+	databasePath: string,
+	count: number,
+	skills: string[],
+	rnd: () => number
+) {
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 	const sqlite = new BetterSqlite3(databasePath);
 	sqlite.pragma('busy_timeout = 5000');
 	const now = Date.now();
-	const insertUser = sqlite.prepare("insert into user (id, username, username_key, password_hash, kind, background, locale, must_change_password, created_at, password_changed_at) values (?, ?, ?, 'x', 'learner', null, 'my', 0, ?, ?)");
-	const insertProfile = sqlite.prepare('insert into learner_profile (user_id, area, availability, remote_ok, interests, visibility, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
-	const insertSkill = sqlite.prepare("insert or ignore into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, 'self', '', ?)");
+	const insertUser = sqlite.prepare(
+		"insert into user (id, username, username_key, password_hash, kind, background, locale, must_change_password, created_at, password_changed_at) values (?, ?, ?, 'x', 'learner', null, 'my', 0, ?, ?)"
+	);
+	const insertProfile = sqlite.prepare(
+		'insert into learner_profile (user_id, area, availability, remote_ok, interests, visibility, updated_at) values (?, ?, ?, ?, ?, ?, ?)'
+	);
+	const insertSkill = sqlite.prepare(
+		"insert or ignore into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, 'self', '', ?)"
+	);
 	sqlite.transaction(() => {
 		for (let l = 0; l < count; l++) {
 			const id = `generated-${l}`;
 			insertUser.run(id, `generated${l}`, `generated${l}`, now, now);
 			const v = rnd();
-			insertProfile.run(id, pick(AREAS), JSON.stringify(AVAILABILITY.filter(() => rnd() < 0.5)), rnd() < 0.3 ? 1 : 0, '[]', v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden', now);
+			insertProfile.run(
+				id,
+				pick(AREAS),
+				JSON.stringify(AVAILABILITY.filter(() => rnd() < 0.5)),
+				rnd() < 0.3 ? 1 : 0,
+				'[]',
+				v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden',
+				now
+			);
 			const own = 3 + Math.floor(rnd() * 8);
-			for (let s = 0; s < own; s++) insertSkill.run(id, skills[Math.floor(skills.length * rnd() ** 2)], 1 + Math.floor(rnd() * 3), now);
+			for (let s = 0; s < own; s++)
+				insertSkill.run(
+					id,
+					skills[Math.floor(skills.length * rnd() ** 2)],
+					1 + Math.floor(rnd() * 3),
+					now
+				);
 		}
 	})();
 	sqlite.close();

@@ -32,7 +32,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
 import { startApp, type App } from './lib';
-import { emptySamples, percentile, ratio, record, summarize, table, type RouteSamples } from './load-report';
+import {
+	emptySamples,
+	percentile,
+	ratio,
+	record,
+	summarize,
+	table,
+	type RouteSamples
+} from './load-report';
 import { seed } from './load-seed';
 
 const int = (name: string, fallback: number) => {
@@ -51,7 +59,10 @@ const COMPARE_CONNECTIONS = int('LOAD_COMPARE_CONNECTIONS', 50);
 /** Seconds without an answer before a request counts as an error (and its connection starts again). */
 const TIMEOUT = int('LOAD_TIMEOUT', 30);
 /** Mean pause between a person's answer and their next request; 0 is none (parsed apart: 0 is allowed). */
-const THINK_MS = process.env.LOAD_THINK_MS === undefined || process.env.LOAD_THINK_MS === '' ? 3000 : Math.max(0, Number(process.env.LOAD_THINK_MS) || 0);
+const THINK_MS =
+	process.env.LOAD_THINK_MS === undefined || process.env.LOAD_THINK_MS === ''
+		? 3000
+		: Math.max(0, Number(process.env.LOAD_THINK_MS) || 0);
 /** Anonymous connections posting the hostile sign-in form (0: none; parsed apart: 0 is allowed). */
 const HOSTILE = Math.max(0, Number.parseInt(process.env.LOAD_HOSTILE ?? '0', 10) || 0);
 const STATIC_NAME = 'bench-load-lesson.html';
@@ -60,7 +71,8 @@ const STATIC_FILE = path.resolve('build/client', STATIC_NAME);
 const PHONE = {
 	accept: 'text/html',
 	'accept-encoding': 'br, gzip',
-	'user-agent': 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36'
+	'user-agent':
+		'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36'
 };
 
 const catalogue = readStarterCatalogue().filter((b) => b.course.modules.length > 0);
@@ -71,7 +83,8 @@ const courses = catalogue.map((bundle) => {
 	const answers: Record<string, string | string[] | boolean> = {};
 	for (const q of quiz?.questions ?? []) {
 		if (q.type === 'single') answers[q.id] = q.options.find((o) => o.correct)!.id;
-		else if (q.type === 'multiple') answers[q.id] = q.options.filter((o) => o.correct).map((o) => o.id);
+		else if (q.type === 'multiple')
+			answers[q.id] = q.options.filter((o) => o.correct).map((o) => o.id);
 		else if (q.type === 'true_false') answers[q.id] = q.answer;
 		else answers[q.id] = q.accepted.my[0] ?? q.accepted.en[0];
 	}
@@ -82,14 +95,23 @@ let eventsSent = 0;
 /** One learner's loop, on one connection with their cookie. */
 function learnerRequests(cookie: string, learner: number): Request[] {
 	const course = courses[learner % courses.length];
-	const lesson = (k: number) => `/learn/courses/${course.id}/lessons/${course.lessons[(learner + k) % course.lessons.length]}`;
+	const lesson = (k: number) =>
+		`/learn/courses/${course.id}/lessons/${course.lessons[(learner + k) % course.lessons.length]}`;
 	const headers = { ...PHONE, cookie };
 	return [
 		{ route: 'catalogue', path: '/learn/courses', headers },
 		{ route: 'course page', path: `/learn/courses/${course.id}`, headers },
 		{ route: 'lesson (HTML)', path: lesson(0), headers },
-		{ route: 'lesson (__data.json)', path: `${lesson(1)}/__data.json?x-sveltekit-invalidated=01`, headers: { ...headers, accept: '*/*' } },
-		{ route: 'lesson (__data.json)', path: `${lesson(2)}/__data.json?x-sveltekit-invalidated=01`, headers: { ...headers, accept: '*/*' } },
+		{
+			route: 'lesson (__data.json)',
+			path: `${lesson(1)}/__data.json?x-sveltekit-invalidated=01`,
+			headers: { ...headers, accept: '*/*' }
+		},
+		{
+			route: 'lesson (__data.json)',
+			path: `${lesson(2)}/__data.json?x-sveltekit-invalidated=01`,
+			headers: { ...headers, accept: '*/*' }
+		},
 		{
 			route: 'sync batch',
 			method: 'POST',
@@ -97,8 +119,22 @@ function learnerRequests(cookie: string, learner: number): Request[] {
 			headers: { ...headers, accept: '*/*', 'content-type': 'application/json', origin: baseUrl },
 			setupRequest: (request) => {
 				const now = Date.now();
-				const events: object[] = [0, 1, 2, 3, 4].map((k) => ({ id: randomUUID(), type: 'lesson_done', courseId: course.id, lessonId: course.lessons[(learner + k) % course.lessons.length], at: now - (5 - k) * 60_000 }));
-				if (course.quiz) events.push({ id: randomUUID(), type: 'quiz_attempt', courseId: course.id, quizId: course.quiz.id, answers: course.quiz.answers, at: now });
+				const events: object[] = [0, 1, 2, 3, 4].map((k) => ({
+					id: randomUUID(),
+					type: 'lesson_done',
+					courseId: course.id,
+					lessonId: course.lessons[(learner + k) % course.lessons.length],
+					at: now - (5 - k) * 60_000
+				}));
+				if (course.quiz)
+					events.push({
+						id: randomUUID(),
+						type: 'quiz_attempt',
+						courseId: course.id,
+						quizId: course.quiz.id,
+						answers: course.quiz.answers,
+						at: now
+					});
 				eventsSent += events.length;
 				return { ...request, body: JSON.stringify({ events }) };
 			}
@@ -108,7 +144,11 @@ function learnerRequests(cookie: string, learner: number): Request[] {
 
 function memberRequests(cookie: string, roles: string[], member: number): Request[] {
 	// Members of one organization start on different roles, as colleagues would.
-	return roles.map((_, k) => ({ route: 'candidates', path: `/org/roles/${roles[(member + k) % roles.length]}/candidates`, headers: { ...PHONE, cookie } }));
+	return roles.map((_, k) => ({
+		route: 'candidates',
+		path: `/org/roles/${roles[(member + k) % roles.length]}/candidates`,
+		headers: { ...PHONE, cookie }
+	}));
 }
 
 /** autocannon's own count of requests that got no answer, to check the per-route counts against. */
@@ -119,8 +159,14 @@ const unanswered = { timeouts: 0, errors: 0 };
  * connection sends its requests in order, one at a time, and after a timeout or a broken
  * connection goes on with the next: so the position in its list says which request it was.
  */
-function run(connections: number, seconds: number, requestsFor: (connection: number) => Request[], routes: Map<string, RouteSamples>): Promise<void> {
-	const samples = (route = '?') => routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
+function run(
+	connections: number,
+	seconds: number,
+	requestsFor: (connection: number) => Request[],
+	routes: Map<string, RouteSamples>
+): Promise<void> {
+	const samples = (route = '?') =>
+		routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
 	let next = 0;
 	const positions = new Map<Connection, { requests: Request[]; done: number }>();
 	const route = (client: Connection) => {
@@ -156,7 +202,9 @@ function run(connections: number, seconds: number, requestsFor: (connection: num
 				resolve();
 			}
 		);
-		instance.on('response', (client, status, _bytes, latency) => record(samples(route(client)), status, latency));
+		instance.on('response', (client, status, _bytes, latency) =>
+			record(samples(route(client)), status, latency)
+		);
 	});
 }
 
@@ -164,13 +212,19 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One request on the person's own connection; resolves with the status once the whole answer is read. */
 function send(agent: http.Agent, request: Request): Promise<number> {
-	const body = request.setupRequest ? (request.setupRequest(request, {} as never) as Request).body : request.body;
+	const body = request.setupRequest
+		? (request.setupRequest(request, {} as never) as Request).body
+		: request.body;
 	return new Promise((resolve, reject) => {
-		const req = http.request(baseUrl + request.path, { agent, method: request.method ?? 'GET', headers: request.headers, timeout: TIMEOUT * 1000 }, (res) => {
-			res.on('data', () => {});
-			res.on('end', () => resolve(res.statusCode ?? 0));
-			res.on('error', reject);
-		});
+		const req = http.request(
+			baseUrl + request.path,
+			{ agent, method: request.method ?? 'GET', headers: request.headers, timeout: TIMEOUT * 1000 },
+			(res) => {
+				res.on('data', () => {});
+				res.on('end', () => resolve(res.statusCode ?? 0));
+				res.on('error', reject);
+			}
+		);
 		req.on('timeout', () => req.destroy(new Error('timeout')));
 		req.on('error', reject);
 		req.end(body as string | undefined);
@@ -182,8 +236,14 @@ function send(agent: http.Agent, request: Request): Promise<number> {
  * their requests in order for `seconds`, pausing a random time (exponential, mean THINK_MS) after
  * each answer, and starting at a random moment within the first pause so they do not move in step.
  */
-async function people(count: number, seconds: number, requestsFor: (person: number) => Request[], routes: Map<string, RouteSamples>): Promise<void> {
-	const samples = (route = '?') => routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
+async function people(
+	count: number,
+	seconds: number,
+	requestsFor: (person: number) => Request[],
+	routes: Map<string, RouteSamples>
+): Promise<void> {
+	const samples = (route = '?') =>
+		routes.get(route) ?? routes.set(route, emptySamples()).get(route)!;
 	const end = Date.now() + seconds * 1000;
 	const think = () => (THINK_MS > 0 ? -Math.log(1 - Math.random()) * THINK_MS : 0);
 	await Promise.all(
@@ -215,23 +275,45 @@ async function people(count: number, seconds: number, requestsFor: (person: numb
 function hostileForm(): { body: Buffer; type: string } {
 	const mixed = 'ျမန္မာႏိုင္ငံ ေက်ာင္းသား မြန်မာနိုင်ငံ ကျောင်းသား ';
 	const text = (length: number) => mixed.repeat(Math.ceil(length / mixed.length)).slice(0, length);
-	const fields: [string, string][] = [['username', 'x'], ['password', 'y'], ['z0', text(20_000)], ['z1', text(20_000)], ['z2', text(20_000)], ['z3', text(3_900)]];
+	const fields: [string, string][] = [
+		['username', 'x'],
+		['password', 'y'],
+		['z0', text(20_000)],
+		['z1', text(20_000)],
+		['z2', text(20_000)],
+		['z3', text(3_900)]
+	];
 	const boundary = '----lanpyabenchhostile';
-	const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-	return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), type: `multipart/form-data; boundary=${boundary}` };
+	const parts = fields.map(
+		([name, value]) =>
+			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+	);
+	return {
+		body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
+		type: `multipart/form-data; boundary=${boundary}`
+	};
 }
 
 /** `count` anonymous connections posting the hostile form back to back for `seconds`, every answer counted. */
 async function hostile(count: number, seconds: number, samples: RouteSamples): Promise<void> {
 	const { body, type } = hostileForm();
-	const headers = { ...PHONE, 'content-type': type, 'content-length': String(body.length), origin: baseUrl };
+	const headers = {
+		...PHONE,
+		'content-type': type,
+		'content-length': String(body.length),
+		origin: baseUrl
+	};
 	const post = (agent: http.Agent) =>
 		new Promise<number>((resolve, reject) => {
-			const req = http.request(`${baseUrl}/signin`, { agent, method: 'POST', headers, timeout: TIMEOUT * 1000 }, (res) => {
-				res.on('data', () => {});
-				res.on('end', () => resolve(res.statusCode ?? 0));
-				res.on('error', reject);
-			});
+			const req = http.request(
+				`${baseUrl}/signin`,
+				{ agent, method: 'POST', headers, timeout: TIMEOUT * 1000 },
+				(res) => {
+					res.on('data', () => {});
+					res.on('end', () => resolve(res.statusCode ?? 0));
+					res.on('error', reject);
+				}
+			);
 			req.on('timeout', () => req.destroy(new Error('timeout')));
 			req.on('error', reject);
 			req.end(body);
@@ -261,19 +343,34 @@ process.once('SIGINT', () => process.exit(130));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
 const databasePath = path.join(dir, 'app.sqlite');
 // Only the bench signs in, hundreds of times, from one address.
-const env = { SIGN_IN_LIMIT_PER_ADDRESS: '1000000', SIGN_UP_LIMIT_PER_ADDRESS: '1000000', SIGN_UP_LIMIT_TOTAL: '1000000' };
+const env = {
+	SIGN_IN_LIMIT_PER_ADDRESS: '1000000',
+	SIGN_UP_LIMIT_PER_ADDRESS: '1000000',
+	SIGN_UP_LIMIT_TOTAL: '1000000'
+};
 app = await startApp(PORT, databasePath, env);
 const baseUrl = app.baseUrl;
 try {
 	const seedStarted = Date.now();
-	const seeded = await seed(baseUrl, databasePath, { learners: LEARNERS, orgs: ORGS, membersPerOrg: Math.ceil(MEMBERS / ORGS), rolesPerOrg: ROLES_PER_ORG, population: POPULATION });
+	const seeded = await seed(baseUrl, databasePath, {
+		learners: LEARNERS,
+		orgs: ORGS,
+		membersPerOrg: Math.ceil(MEMBERS / ORGS),
+		rolesPerOrg: ROLES_PER_ORG,
+		population: POPULATION
+	});
 	const members = seeded.members.slice(0, MEMBERS);
-	console.error(`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+	console.error(
+		`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`
+	);
 
 	// The static twin of a lesson page: the bytes the server rendered, as a file. The server's
 	// static handler lists its files when it starts, so it starts again to see it.
 	const comparedLesson = `/learn/courses/${courses[0].id}/lessons/${courses[0].lessons[0]}`;
-	const rendered = await fetch(baseUrl + comparedLesson, { headers: { cookie: seeded.learners[0].cookie, accept: 'text/html' }, redirect: 'manual' });
+	const rendered = await fetch(baseUrl + comparedLesson, {
+		headers: { cookie: seeded.learners[0].cookie, accept: 'text/html' },
+		redirect: 'manual'
+	});
 	if (rendered.status !== 200) throw new Error(`the lesson answered ${rendered.status}`);
 	const html = await rendered.text();
 	fs.writeFileSync(STATIC_FILE, html);
@@ -281,9 +378,16 @@ try {
 	app = await startApp(PORT, databasePath, env);
 
 	// One of each request first: the first ranking after a start loads matching's memory.
-	for (const request of [...learnerRequests(seeded.learners[0].cookie, 0).slice(0, 5), ...memberRequests(members[0].client.cookie, members[0].roles, 0)]) {
-		const response = await fetch(baseUrl + request.path, { headers: request.headers, redirect: 'manual' });
-		if (response.status !== 200) throw new Error(`warming up ${request.route} answered ${response.status}`);
+	for (const request of [
+		...learnerRequests(seeded.learners[0].cookie, 0).slice(0, 5),
+		...memberRequests(members[0].client.cookie, members[0].roles, 0)
+	]) {
+		const response = await fetch(baseUrl + request.path, {
+			headers: request.headers,
+			redirect: 'manual'
+		});
+		if (response.status !== 200)
+			throw new Error(`warming up ${request.route} answered ${response.status}`);
 	}
 
 	const loadBefore = os.loadavg();
@@ -293,19 +397,28 @@ try {
 	const load = THINK_MS > 0 ? people : run;
 	const hostileSamples = emptySamples();
 	await Promise.all([
-		load(LEARNERS, SECONDS, (c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c), routes),
-		load(members.length, SECONDS, (c) => memberRequests(members[c].client.cookie, members[c].roles, c), routes),
+		load(
+			LEARNERS,
+			SECONDS,
+			(c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c),
+			routes
+		),
+		load(
+			members.length,
+			SECONDS,
+			(c) => memberRequests(members[c].client.cookie, members[c].roles, c),
+			routes
+		),
 		hostile(HOSTILE, SECONDS, hostileSamples)
 	]);
 	const elapsed = (Date.now() - started) / 1000;
 	const { timeouts, errors: connectionErrors } = unanswered;
 	const loadAfter = os.loadavg();
 
-
 	// The server goes on rendering what timed-out connections gave up on: the comparison waits
 	// until it is idle again (three health checks in a row under 100 ms, at most two minutes).
 	const settleStarted = Date.now();
-	for (let quick = 0; quick < 3 && Date.now() - settleStarted < 120_000; ) {
+	for (let quick = 0; quick < 3 && Date.now() - settleStarted < 120_000;) {
 		const asked = performance.now();
 		await fetch(`${baseUrl}/healthz`);
 		quick = performance.now() - asked < 100 ? quick + 1 : 0;
@@ -314,35 +427,78 @@ try {
 	const settledIn = (Date.now() - settleStarted) / 1000;
 	// Counted once the server is idle, so batches still being applied when the clock stopped count.
 	const db = new BetterSqlite3(databasePath, { readonly: true });
-	const sync = Object.fromEntries((db.prepare("select status, count(*) as n from sync_event group by status").all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
-	const visible = (db.prepare("select count(*) as n from learner_profile where visibility = 'vetted'").get() as { n: number }).n;
+	const sync = Object.fromEntries(
+		(
+			db.prepare('select status, count(*) as n from sync_event group by status').all() as {
+				status: string;
+				n: number;
+			}[]
+		).map((r) => [r.status, r.n])
+	);
+	const visible = (
+		db.prepare("select count(*) as n from learner_profile where visibility = 'vetted'").get() as {
+			n: number;
+		}
+	).n;
 	db.close();
 
 	const compare = async (route: string, target: string) => {
 		const samples = new Map<string, RouteSamples>();
-		await run(COMPARE_CONNECTIONS, COMPARE_SECONDS, (c) => [{ route, path: target, headers: { ...PHONE, cookie: seeded.learners[c % LEARNERS].cookie } }], samples);
+		await run(
+			COMPARE_CONNECTIONS,
+			COMPARE_SECONDS,
+			(c) => [
+				{ route, path: target, headers: { ...PHONE, cookie: seeded.learners[c % LEARNERS].cookie } }
+			],
+			samples
+		);
 		const s = samples.get(route) ?? emptySamples();
-		return { route, perSecond: s.latencies.length / COMPARE_SECONDS, p50: percentile(s.latencies, 50), p99: percentile(s.latencies, 99), errors: s.redirects + s.failed + s.errors };
+		return {
+			route,
+			perSecond: s.latencies.length / COMPARE_SECONDS,
+			p50: percentile(s.latencies, 50),
+			p99: percentile(s.latencies, 99),
+			errors: s.redirects + s.failed + s.errors
+		};
 	};
 	const page = await compare('lesson page', comparedLesson);
 	const file = await compare('static file', `/${STATIC_NAME}`);
 
 	const rows = summarize(routes, elapsed);
 	const all = rows.at(-1)!;
-	console.log(`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-	console.log(`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}${HOSTILE > 0 ? `, ${HOSTILE} anonymous connections posting the hostile sign-in form back to back beside them` : ''}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`);
+	console.log(
+		`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
+	);
+	console.log(
+		`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}${HOSTILE > 0 ? `, ${HOSTILE} anonymous connections posting the hostile sign-in form back to back beside them` : ''}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`
+	);
 	console.log(table(rows));
-	const learnerLatencies = [...routes].filter(([route]) => route !== 'candidates').flatMap(([, samples]) => samples.latencies);
-	console.log(`\nLearners (every learner route together): p50 ${percentile(learnerLatencies, 50).toFixed(1)} ms, p95 ${percentile(learnerLatencies, 95).toFixed(1)} ms, p99 ${percentile(learnerLatencies, 99).toFixed(1)} ms, with ${HOSTILE} hostile poster${HOSTILE === 1 ? '' : 's'} beside them.`);
+	const learnerLatencies = [...routes]
+		.filter(([route]) => route !== 'candidates')
+		.flatMap(([, samples]) => samples.latencies);
+	console.log(
+		`\nLearners (every learner route together): p50 ${percentile(learnerLatencies, 50).toFixed(1)} ms, p95 ${percentile(learnerLatencies, 95).toFixed(1)} ms, p99 ${percentile(learnerLatencies, 99).toFixed(1)} ms, with ${HOSTILE} hostile poster${HOSTILE === 1 ? '' : 's'} beside them.`
+	);
 	if (HOSTILE > 0) {
 		const h = summarize(new Map([['hostile sign-in', hostileSamples]]), elapsed)[0];
-		console.log(`Hostile sign-in form (${(hostileForm().body.length / 1024).toFixed(0)} KiB multipart, ${HOSTILE} connections back to back): ${h.requests} answered (${hostileSamples.ok} 2xx, ${hostileSamples.failed} 4xx/5xx), p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms, ${hostileSamples.errors} unanswered.`);
+		console.log(
+			`Hostile sign-in form (${(hostileForm().body.length / 1024).toFixed(0)} KiB multipart, ${HOSTILE} connections back to back): ${h.requests} answered (${hostileSamples.ok} 2xx, ${hostileSamples.failed} 4xx/5xx), p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms, ${hostileSamples.errors} unanswered.`
+		);
 	}
-	console.log(`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`);
-	console.log(`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`);
+	console.log(
+		`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`
+	);
+	console.log(
+		`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`
+	);
 	console.log('| | Req/s | p50 | p99 | Errors |\n|---|---|---|---|---|');
-	for (const r of [page, file]) console.log(`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
-	console.log(`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower.`);
+	for (const r of [page, file])
+		console.log(
+			`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`
+		);
+	console.log(
+		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower.`
+	);
 } finally {
 	await app?.stop();
 	removeStatic();

@@ -47,7 +47,10 @@ function random(seed: number) {
 	};
 }
 
-function generate(file: string, learners: number): { orgMembers: string[]; roleOrg: Map<string, number>; learnerIds: string[] } {
+function generate(
+	file: string,
+	learners: number
+): { orgMembers: string[]; roleOrg: Map<string, number>; learnerIds: string[] } {
 	const rnd = random(learners);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 	// Skewed: skill 0 is the most common, skill 199 the rarest.
@@ -56,29 +59,49 @@ function generate(file: string, learners: number): { orgMembers: string[]; roleO
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = OFF');
 	const now = Date.now();
-	const insertUser = sqlite.prepare("insert into user (id, username, username_key, password_hash, kind, background, locale, must_change_password, created_at, password_changed_at) values (?, ?, ?, 'x', ?, null, 'my', 0, ?, ?)");
+	const insertUser = sqlite.prepare(
+		"insert into user (id, username, username_key, password_hash, kind, background, locale, must_change_password, created_at, password_changed_at) values (?, ?, ?, 'x', ?, null, 'my', 0, ?, ?)"
+	);
 	const orgMembers: string[] = [];
 	const roleOrg = new Map<string, number>();
 	const learnerIds: string[] = [];
 	sqlite.transaction(() => {
-		sqlite.prepare("insert into skill_group (id, position, name_my, name_en) values ('bench', 0, 'စမ်းသပ်', 'Bench')").run();
-		const insertSkill = sqlite.prepare("insert into skill (id, name_my, name_en, group_id, position, levels, updated_at) values (?, ?, ?, 'bench', ?, '{}', null)");
-		for (let s = 0; s < SKILLS; s++) insertSkill.run(`skill-${s}`, `ကျွမ်းကျင်မှု ${s}`, `Skill ${s}`, s);
+		sqlite
+			.prepare(
+				"insert into skill_group (id, position, name_my, name_en) values ('bench', 0, 'စမ်းသပ်', 'Bench')"
+			)
+			.run();
+		const insertSkill = sqlite.prepare(
+			"insert into skill (id, name_my, name_en, group_id, position, levels, updated_at) values (?, ?, ?, 'bench', ?, '{}', null)"
+		);
+		for (let s = 0; s < SKILLS; s++)
+			insertSkill.run(`skill-${s}`, `ကျွမ်းကျင်မှု ${s}`, `Skill ${s}`, s);
 
 		// Published courses that grant skills: the gap-closing suggestions on each opportunity.
-		const insertCourse = sqlite.prepare("insert into course (id, version, category, audience, title_my, title_en, summary_my, summary_en, status, owner_org_id, origin, sources, size_bytes, created_at, updated_at, published_at) values (?, 1, 'vocational', 'everyone', ?, ?, '', '', 'published', null, 'authored', '[]', 0, ?, ?, ?)");
-		const insertCourseSkill = sqlite.prepare('insert or ignore into course_skill (course_id, skill_id, level) values (?, ?, ?)');
+		const insertCourse = sqlite.prepare(
+			"insert into course (id, version, category, audience, title_my, title_en, summary_my, summary_en, status, owner_org_id, origin, sources, size_bytes, created_at, updated_at, published_at) values (?, 1, 'vocational', 'everyone', ?, ?, '', '', 'published', null, 'authored', '[]', 0, ?, ?, ?)"
+		);
+		const insertCourseSkill = sqlite.prepare(
+			'insert or ignore into course_skill (course_id, skill_id, level) values (?, ?, ?)'
+		);
 		for (let c = 0; c < COURSES; c++) {
 			insertCourse.run(`course-${c}`, `သင်တန်း ${c}`, `Course ${c}`, now, now, now);
-			for (let k = 0; k < 3; k++) insertCourseSkill.run(`course-${c}`, skill(), 1 + Math.floor(rnd() * 3));
+			for (let k = 0; k < 3; k++)
+				insertCourseSkill.run(`course-${c}`, skill(), 1 + Math.floor(rnd() * 3));
 		}
 
-		const insertOrg = sqlite.prepare("insert into organization (id, name, kind, description, status, created_by, created_at, reviewed_at, areas) values (?, ?, 'ngo', '', 'vetted', null, ?, ?, ?)");
-		const insertMember = sqlite.prepare("insert into org_member (org_id, user_id, role, joined_at) values (?, ?, 'owner', ?)");
+		const insertOrg = sqlite.prepare(
+			"insert into organization (id, name, kind, description, status, created_by, created_at, reviewed_at, areas) values (?, ?, 'ngo', '', 'vetted', null, ?, ?, ?)"
+		);
+		const insertMember = sqlite.prepare(
+			"insert into org_member (org_id, user_id, role, joined_at) values (?, ?, 'owner', ?)"
+		);
 		const insertRole = sqlite.prepare(
 			"insert into role (id, org_id, kind, title_my, title_en, description_my, description_en, safety_my, safety_en, area, remote, availability, pay, seats, starts_on, closes_on, status, reviewed_by, reviewed_at, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, '', ?, null, ?, 'open', null, ?, null, ?, ?)"
 		);
-		const insertRoleSkill = sqlite.prepare('insert into role_skill (role_id, skill_id, level, required) values (?, ?, ?, ?)');
+		const insertRoleSkill = sqlite.prepare(
+			'insert into role_skill (role_id, skill_id, level, required) values (?, ?, ?, ?)'
+		);
 		for (let o = 0; o < ORGS; o++) {
 			const org = `org-${o}`;
 			insertOrg.run(org, `Organization ${o}`, now, now, JSON.stringify([pick(orgAreas)]));
@@ -89,32 +112,67 @@ function generate(file: string, learners: number): { orgMembers: string[]; roleO
 				const id = `role-${o}-${r}`;
 				const remote = rnd() < 0.2;
 				const closes = rnd() < 0.5 ? null : `2099-0${1 + Math.floor(rnd() * 9)}-15`;
-				insertRole.run(id, org, pick(roleKinds), `အလုပ် ${o}-${r}`, `Role ${o}-${r}`, 'ဖော်ပြချက်', 'A description of the role.', remote && rnd() < 0.5 ? null : pick(orgAreas), remote ? 1 : 0, pick(roleAvailability), 1 + Math.floor(rnd() * 5), closes, now, now, now);
+				insertRole.run(
+					id,
+					org,
+					pick(roleKinds),
+					`အလုပ် ${o}-${r}`,
+					`Role ${o}-${r}`,
+					'ဖော်ပြချက်',
+					'A description of the role.',
+					remote && rnd() < 0.5 ? null : pick(orgAreas),
+					remote ? 1 : 0,
+					pick(roleAvailability),
+					1 + Math.floor(rnd() * 5),
+					closes,
+					now,
+					now,
+					now
+				);
 				roleOrg.set(id, o);
 				const chosen = new Set<string>();
 				const required = 1 + Math.floor(rnd() * 4);
 				const preferred = Math.floor(rnd() * 4);
 				while (chosen.size < required + preferred) chosen.add(skill());
-				[...chosen].forEach((s, i) => insertRoleSkill.run(id, s, 1 + Math.floor(rnd() * 2), i < required ? 1 : 0));
+				[...chosen].forEach((s, i) =>
+					insertRoleSkill.run(id, s, 1 + Math.floor(rnd() * 2), i < required ? 1 : 0)
+				);
 			}
 		}
 
-		const insertProfile = sqlite.prepare('insert into learner_profile (user_id, area, availability, remote_ok, interests, visibility, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
-		const insertSkillRow = sqlite.prepare("insert into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, ?, '', ?)");
+		const insertProfile = sqlite.prepare(
+			'insert into learner_profile (user_id, area, availability, remote_ok, interests, visibility, updated_at) values (?, ?, ?, ?, ?, ?, ?)'
+		);
+		const insertSkillRow = sqlite.prepare(
+			"insert into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, ?, '', ?)"
+		);
 		for (let l = 0; l < learners; l++) {
 			const id = `learner-${l}`;
 			insertUser.run(id, `learner${l}`, `learner${l}`, 'learner', now, now);
 			learnerIds.push(id);
 			const v = rnd();
 			const availability = AVAILABILITY.filter(() => rnd() < 0.5);
-			insertProfile.run(id, pick(AREAS), JSON.stringify(availability), rnd() < 0.3 ? 1 : 0, '[]', v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden', now);
+			insertProfile.run(
+				id,
+				pick(AREAS),
+				JSON.stringify(availability),
+				rnd() < 0.3 ? 1 : 0,
+				'[]',
+				v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden',
+				now
+			);
 			const own = new Set<string>();
 			const count = 3 + Math.floor(rnd() * 8);
 			while (own.size < count) own.add(skill());
 			for (const s of own) {
 				insertSkillRow.run(id, s, 1 + Math.floor(rnd() * 3), 'self', now);
 				// Some skills are also proven by a course, at the same or a higher level.
-				if (rnd() < 0.15) sqlite.prepare("insert into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, 'course', 'bench-course', ?)").run(id, s, 2, now);
+				if (rnd() < 0.15)
+					sqlite
+						.prepare(
+							"insert into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, 'course', 'bench-course', ?)"
+						)
+						.run(id, s, 2, now);
 			}
 		}
 	})();
@@ -156,8 +214,14 @@ for (const size of SIZES) {
 	await clearChanges(db); // as the server does at start
 	const roles = [...roleOrg.keys()];
 	const rolePick = random(7);
-	const roleSample = Array.from({ length: SAMPLES + WARMUP }, () => roles[Math.floor(rolePick() * roles.length)]);
-	const learnerSample = Array.from({ length: SAMPLES + WARMUP }, () => learnerIds[Math.floor(rolePick() * learnerIds.length)]);
+	const roleSample = Array.from(
+		{ length: SAMPLES + WARMUP },
+		() => roles[Math.floor(rolePick() * roles.length)]
+	);
+	const learnerSample = Array.from(
+		{ length: SAMPLES + WARMUP },
+		() => learnerIds[Math.floor(rolePick() * learnerIds.length)]
+	);
 
 	let shown = 0;
 	const candidatesFor = async (i: number) => {
@@ -168,7 +232,9 @@ for (const size of SIZES) {
 	};
 	let scored = 0;
 	const opportunitiesFor = async (i: number) => {
-		scored += (await opportunitiesPage(db, learnerSample[i], 'my', { kind: '', show: 'all', page: 1 })).total;
+		scored += (
+			await opportunitiesPage(db, learnerSample[i], 'my', { kind: '', show: 'all', page: 1 })
+		).total;
 	};
 	// The first ranking after a start loads every visible learner into memory.
 	const [firstLoad] = await time(1, (i) => candidatesFor(SAMPLES + i));
@@ -178,23 +244,39 @@ for (const size of SIZES) {
 	await time(WARMUP, (i) => candidatesFor(SAMPLES + i));
 	shown = 0;
 	const candidates = await time(SAMPLES, candidatesFor);
-	if (process.env.BENCH_AGAIN) console.error('opportunities after candidates', percentile(await time(SAMPLES, opportunitiesFor), 50), percentile(await time(SAMPLES, opportunitiesFor), 95));
-	if (scored / SAMPLES < roles.length * 0.99) throw new Error(`expected every open role scored, got ${scored / SAMPLES}`);
+	if (process.env.BENCH_AGAIN)
+		console.error(
+			'opportunities after candidates',
+			percentile(await time(SAMPLES, opportunitiesFor), 50),
+			percentile(await time(SAMPLES, opportunitiesFor), 95)
+		);
+	if (scored / SAMPLES < roles.length * 0.99)
+		throw new Error(`expected every open role scored, got ${scored / SAMPLES}`);
 
 	const memory = process.memoryUsage();
 	const bytes = fs.statSync(file).size;
 	rows.push(
 		`| ${size.toLocaleString('en')} | ${ms(percentile(candidates, 50))} | ${ms(percentile(candidates, 95))} | ${ms(percentile(opportunities, 50))} | ${ms(percentile(opportunities, 95))} | ${mb(memory.rss)} / ${mb(memory.heapUsed)} | ${ms(firstLoad)} | ${mb(bytes)} | ${(generatedIn / 1000).toFixed(1)} s |`
 	);
-	console.error(`${size} learners: ${rows.at(-1)} (mean ${Math.round(shown / SAMPLES)} candidates shown)`);
+	console.error(
+		`${size} learners: ${rows.at(-1)} (mean ${Math.round(shown / SAMPLES)} candidates shown)`
+	);
 	await db.destroy();
 	if (process.env.BENCH_KEEP) console.error(`kept ${file}`);
 	else fs.rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`### bench:match: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-console.log(`${ORGS * ROLES_PER_ORG} open roles (1-4 required, 0-3 preferred skills), ${SKILLS} skills, 3-10 skills per learner, ${COURSES} published courses granting 3 skills each; ${SAMPLES} timed calls each after ${WARMUP} warm-up calls.`);
-console.log(`Budgets: candidates p95 ≤ ${CANDIDATES_BUDGET} ms, opportunities p95 ≤ ${OPPORTUNITIES_BUDGET} ms (at 50,000 learners).\n`);
-console.log('| Learners | Candidates p50 | Candidates p95 | Opportunities p50 | Opportunities p95 | Memory (RSS / heap) | First ranking after start | Database | Generated in |');
+console.log(
+	`### bench:match: ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
+);
+console.log(
+	`${ORGS * ROLES_PER_ORG} open roles (1-4 required, 0-3 preferred skills), ${SKILLS} skills, 3-10 skills per learner, ${COURSES} published courses granting 3 skills each; ${SAMPLES} timed calls each after ${WARMUP} warm-up calls.`
+);
+console.log(
+	`Budgets: candidates p95 ≤ ${CANDIDATES_BUDGET} ms, opportunities p95 ≤ ${OPPORTUNITIES_BUDGET} ms (at 50,000 learners).\n`
+);
+console.log(
+	'| Learners | Candidates p50 | Candidates p95 | Opportunities p50 | Opportunities p95 | Memory (RSS / heap) | First ranking after start | Database | Generated in |'
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -23,7 +23,11 @@ interface Transfer {
 }
 
 /** From now on, adds up the bytes on the wire (as the DevTools protocol counts them) of every response the page gets. */
-async function recordTransfer(context: BrowserContext, page: Page, { cacheDisabled }: { cacheDisabled: boolean }): Promise<Transfer> {
+async function recordTransfer(
+	context: BrowserContext,
+	page: Page,
+	{ cacheDisabled }: { cacheDisabled: boolean }
+): Promise<Transfer> {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
 	if (cacheDisabled) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -58,14 +62,31 @@ async function payloads(browser: Browser, baseUrl: string) {
 	const rows: [string, Transfer][] = [];
 	const lessonPath = `/learn/courses/${LESSON_COURSE}/lessons/${firstLessons[0]}`;
 	// Visitors, with no account: the catalogue and a course's first lesson are open to them too.
-	for (const [label, path] of [['/', '/'], ['/signin', '/signin'], ['/signup', '/signup'], ['/learn/courses (catalogue, visitor)', '/learn/courses'], [`${lessonPath} (first lesson, visitor)`, lessonPath]]) {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+	for (const [label, path] of [
+		['/', '/'],
+		['/signin', '/signin'],
+		['/signup', '/signup'],
+		['/learn/courses (catalogue, visitor)', '/learn/courses'],
+		[`${lessonPath} (first lesson, visitor)`, lessonPath]
+	]) {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			serviceWorkers: 'block'
+		});
 		rows.push([label, await measure(context, baseUrl, path)]);
 		await context.close();
 	}
-	const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		serviceWorkers: 'block'
+	});
 	const signUp = await context.request.post(`${baseUrl}/signup`, {
-		form: { username: `bench${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'learner', background: '' },
+		form: {
+			username: `bench${Date.now().toString(36)}`,
+			password: 'measuring every byte',
+			kind: 'learner',
+			background: ''
+		},
 		headers: { origin: baseUrl }
 	});
 	if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
@@ -76,9 +97,17 @@ async function payloads(browser: Browser, baseUrl: string) {
 	await context.close();
 
 	// Staff pages load a second script (the "staff" chunk) that learners never download.
-	const staff = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+	const staff = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		serviceWorkers: 'block'
+	});
 	const member = await staff.request.post(`${baseUrl}/signup`, {
-		form: { username: `benchorg${Date.now().toString(36)}`, password: 'measuring every byte', kind: 'org_member', background: '' },
+		form: {
+			username: `benchorg${Date.now().toString(36)}`,
+			password: 'measuring every byte',
+			kind: 'org_member',
+			background: ''
+		},
 		headers: { origin: baseUrl }
 	});
 	if (!member.ok()) throw new Error(`sign-up failed: ${member.status()}`);
@@ -99,7 +128,11 @@ const firstLessons = [...firstAid.lessons.keys()];
  * after it had loaded missed the __data.json of the navigation in some runs, and the line read
  * "0.0 KB in 1 requests" (the favicon, from the cache).
  */
-async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: string): Promise<Transfer> {
+async function nextLessonBytes(
+	context: BrowserContext,
+	baseUrl: string,
+	path: string
+): Promise<Transfer> {
 	const page = await context.newPage();
 	await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
 	const result: Transfer = { total: 0, byType: {}, requests: 0, finished: [], each: [] };
@@ -117,13 +150,19 @@ async function nextLessonBytes(context: BrowserContext, baseUrl: string, path: s
 			})
 		);
 	});
-	const data = page.waitForResponse((response) => response.url().includes(`/lessons/${firstLessons[1]}/__data.json`));
-	await page.getByRole('link', { name: /Next lesson|နောက် သင်ခန်းစာ/ }).first().click();
+	const data = page.waitForResponse((response) =>
+		response.url().includes(`/lessons/${firstLessons[1]}/__data.json`)
+	);
+	await page
+		.getByRole('link', { name: /Next lesson|နောက် သင်ခန်းစာ/ })
+		.first()
+		.click();
 	await page.waitForURL(`**/lessons/${firstLessons[1]}`);
 	await (await data).finished();
 	await page.waitForLoadState('networkidle');
 	await Promise.all(counted);
-	if (!result.finished.some((url) => url.includes('/__data.json'))) throw new Error('the next lesson\'s __data.json was not counted');
+	if (!result.finished.some((url) => url.includes('/__data.json')))
+		throw new Error("the next lesson's __data.json was not counted");
 	await page.close();
 	return result;
 }
@@ -144,7 +183,10 @@ const first = await startApp(port);
 // Each course's download as the app states it (course.size_bytes, the sum of its package's files).
 const sizes = (() => {
 	const db = new Database(first.databasePath, { readonly: true });
-	const rows = db.prepare('select id, size_bytes from course').all() as { id: string; size_bytes: number }[];
+	const rows = db.prepare('select id, size_bytes from course').all() as {
+		id: string;
+		size_bytes: number;
+	}[];
 	db.close();
 	return new Map(rows.map((r) => [r.id, r.size_bytes]));
 })();
@@ -164,26 +206,47 @@ const hashes = await argon2Times();
 /** The issues' 60 KB budget is for what visitors and learners open; staff pages are shown for reference. */
 const budgeted = (path: string) => !/\((organization member|administrator)\)$/.test(path);
 const fmt = (path: string, t: Transfer) =>
-	`${kb(t.total)} | ${t.requests} | ${Object.entries(t.byType).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} | ${!budgeted(path) ? 'no budget (staff page)' : t.total <= BUDGET ? 'within' : '**over**'}`;
-console.log(`\n### bench:payload, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`);
-console.log('| first visit, empty cache | bytes (compressed) | requests | by type | budget 60 KB |');
+	`${kb(t.total)} | ${t.requests} | ${Object.entries(t.byType)
+		.map(([k, v]) => `${k} ${kb(v)}`)
+		.join(
+			', '
+		)} | ${!budgeted(path) ? 'no budget (staff page)' : t.total <= BUDGET ? 'within' : '**over**'}`;
+console.log(
+	`\n### bench:payload, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}\n`
+);
+console.log(
+	'| first visit, empty cache | bytes (compressed) | requests | by type | budget 60 KB |'
+);
 console.log('|---|---|---|---|---|');
 for (const [path, t] of rows) console.log(`| ${path} | ${fmt(path, t)} |`);
 if (process.env.BENCH_DETAIL) {
 	for (const [path, t] of rows) {
 		console.log(`\n${path}:`);
-		for (const [url, bytes] of t.each) console.log(`  ${String(bytes).padStart(7)}  ${url.replace(/^https?:\/\/[^/]+/, '')}`);
+		for (const [url, bytes] of t.each)
+			console.log(`  ${String(bytes).padStart(7)}  ${url.replace(/^https?:\/\/[^/]+/, '')}`);
 	}
 }
-console.log(`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`);
-console.log(`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`);
-console.log(`\nNext lesson once the app is loaded (client-side navigation): ${kb(next.total)} in ${next.requests} requests (budget 10 KB plus the lesson's images)`);
-if (process.env.BENCH_DETAIL) for (const [url, bytes] of next.each) console.log(`  ${String(bytes).padStart(7)}  ${url.replace(/^https?:\/\/[^/]+/, '')}`);
-console.log('\n| starter course | version | lessons | quizzes | images | total download (both languages) | budget 300 KB |');
+console.log(
+	`\nargon2id (m=19456, t=2, p=1) hash: median ${median(hashes).toFixed(1)} ms, min ${Math.min(...hashes).toFixed(1)} ms, max ${Math.max(...hashes).toFixed(1)} ms over ${hashes.length}`
+);
+console.log(
+	`npm start, warm restart (no rebuild) to first /healthz answer: median ${median(restarts).toFixed(0)} ms (${restarts.map((t) => t.toFixed(0)).join(', ')} ms); first start of this run ${first.startedMs.toFixed(0)} ms`
+);
+console.log(
+	`\nNext lesson once the app is loaded (client-side navigation): ${kb(next.total)} in ${next.requests} requests (budget 10 KB plus the lesson's images)`
+);
+if (process.env.BENCH_DETAIL)
+	for (const [url, bytes] of next.each)
+		console.log(`  ${String(bytes).padStart(7)}  ${url.replace(/^https?:\/\/[^/]+/, '')}`);
+console.log(
+	'\n| starter course | version | lessons | quizzes | images | total download (both languages) | budget 300 KB |'
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const bundle of catalogue) {
 	const size = sizes.get(bundle.course.id) ?? 0;
-	console.log(`| ${bundle.course.id} | ${bundle.course.version} | ${bundle.lessons.size} | ${bundle.quizzes.size} | ${bundle.images.size} | ${kb(size)} | ${size <= 300 * 1024 ? 'within' : '**over**'} |`);
+	console.log(
+		`| ${bundle.course.id} | ${bundle.course.version} | ${bundle.lessons.size} | ${bundle.quizzes.size} | ${bundle.images.size} | ${kb(size)} | ${size <= 300 * 1024 ? 'within' : '**over**'} |`
+	);
 }
 const over = rows.filter(([path, t]) => budgeted(path) && t.total > BUDGET);
 if (over.length) console.log(`\nOver budget: ${over.map(([p]) => p).join(', ')}`);

@@ -20,4 +20,6 @@ if (problems.length) {
 	console.error(`The copy failed its integrity check: ${problems.join('; ')}`);
 	process.exit(1);
 }
-console.log(`Backed up ${config.databasePath} to ${target} (${fs.statSync(target).size} bytes, integrity ok)`);
+console.log(
+	`Backed up ${config.databasePath} to ${target} (${fs.statSync(target).size} bytes, integrity ok)`
+);

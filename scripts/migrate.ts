@@ -5,5 +5,9 @@ import { DiskMigrationProvider } from './lib/file-migrations';
 
 const result = await migrateToLatest(getDb(), new DiskMigrationProvider());
 const ran = result.results ?? [];
-console.log(ran.length ? ran.map((r) => `migrated ${r.migrationName}`).join('\n') : `${config.databasePath} is up to date`);
+console.log(
+	ran.length
+		? ran.map((r) => `migrated ${r.migrationName}`).join('\n')
+		: `${config.databasePath} is up to date`
+);
 await closeDb();

@@ -15,6 +15,10 @@ await migrateToLatest(db, new DiskMigrationProvider());
 const swept = await sweep(db, Date.now());
 await closeDb();
 console.log(`${describeSweep(swept)}.`);
-if (swept.accountsCutoff === null) console.log('INACTIVE_ACCOUNT_MONTHS is 0: no account is deleted for being unused.');
-else console.log(`Unused means no use since ${new Date(swept.accountsCutoff).toISOString().slice(0, 10)} (${config.inactiveAccountMonths} months).`);
+if (swept.accountsCutoff === null)
+	console.log('INACTIVE_ACCOUNT_MONTHS is 0: no account is deleted for being unused.');
+else
+	console.log(
+		`Unused means no use since ${new Date(swept.accountsCutoff).toISOString().slice(0, 10)} (${config.inactiveAccountMonths} months).`
+	);
 if (config.auditMonths === 0) console.log('AUDIT_MONTHS is 0: audit rows are kept.');

@@ -18,8 +18,14 @@ import { baseCsp, securityHeaders } from '../src/lib/server/headers';
 /** PNG icons and the manifest are never documents: they too need only the headers for files. (An SVG can be, so it keeps them all.) */
 const STATIC_FILES = /^\/(icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
 const DAY_CACHED = /^\/(favicon\.svg|icons\/[a-z0-9-]+\.(png|svg)|manifest\.webmanifest)$/;
-const SERVICE_WORKER_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-const ASSET_HEADERS = new Set(['x-content-type-options', 'cross-origin-resource-policy', 'strict-transport-security', 'cache-control']);
+const SERVICE_WORKER_CSP =
+	"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const ASSET_HEADERS = new Set([
+	'x-content-type-options',
+	'cross-origin-resource-policy',
+	'strict-transport-security',
+	'cache-control'
+]);
 /**
  * On shutdown, a connection is closed once it has carried no request for this long. A client
  * that has just connected, or is reusing a kept connection, may still be sending its request:
@@ -36,7 +42,9 @@ const SHUTDOWN_LIMIT_MS = 10_000;
  * script again. A worker's own CSP governs what it may fetch: this site only.
  */
 async function serveWorker(req: http.IncomingMessage, res: http.ServerResponse) {
-	const body = await readFile(new URL('../build/client/service-worker.js', import.meta.url)).catch(() => null);
+	const body = await readFile(new URL('../build/client/service-worker.js', import.meta.url)).catch(
+		() => null
+	);
 	if (!body) {
 		res.statusCode = 404;
 		res.end();
@@ -59,8 +67,13 @@ async function serveWorker(req: http.IncomingMessage, res: http.ServerResponse) 
 function withoutValidators(res: http.ServerResponse) {
 	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
 	res.writeHead = ((...args: unknown[]) => {
-		const headers = args.find((arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
-		if (headers) for (const name of Object.keys(headers)) if (/^(etag|last-modified)$/i.test(name)) delete headers[name];
+		const headers = args.find(
+			(arg): arg is Record<string, unknown> =>
+				typeof arg === 'object' && arg !== null && !Array.isArray(arg)
+		);
+		if (headers)
+			for (const name of Object.keys(headers))
+				if (/^(etag|last-modified)$/i.test(name)) delete headers[name];
 		res.removeHeader('etag');
 		res.removeHeader('last-modified');
 		return writeHead(...args);
@@ -100,13 +113,22 @@ export async function serve(): Promise<RunningServer> {
 	// Brotli quality 6 for what is compressed as it is sent (pages, their data, endpoints; hashed
 	// files are compressed at build time): a lesson page comes to about 15% fewer bytes than at
 	// the module's default of 4, for about the same time (2-3 ms for a 27 KB page).
-	const compress = compression({ threshold: 0, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } } });
+	const compress = compression({
+		threshold: 0,
+		brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }
+	});
 	// Defaults for every response; pages replace the CSP with their own, and immutable assets
 	// replace cache-control with a long max-age.
-	const headers = { ...securityHeaders(config.secure), 'content-security-policy': baseCsp, 'cache-control': 'no-store' };
+	const headers = {
+		...securityHeaders(config.secure),
+		'content-security-policy': baseCsp,
+		'cache-control': 'no-store'
+	};
 	// Scripts and stylesheets are never documents: framing, referrer, permissions and CSP headers
 	// do nothing there, and on 2G each response's headers cost bytes. They keep what applies.
-	const assetHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name)));
+	const assetHeaders = Object.fromEntries(
+		Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name))
+	);
 
 	let closing: Promise<void> | undefined;
 	// Each connection's requests under way, and since when it has had none.
@@ -134,7 +156,8 @@ export async function serve(): Promise<RunningServer> {
 		});
 		const path = req.url?.split('?')[0] ?? '';
 		const asset = path.startsWith('/_app/immutable/') || STATIC_FILES.test(path);
-		for (const [name, value] of Object.entries(asset ? assetHeaders : headers)) res.setHeader(name, value);
+		for (const [name, value] of Object.entries(asset ? assetHeaders : headers))
+			res.setHeader(name, value);
 		if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json');
 		if (DAY_CACHED.test(path)) res.setHeader('cache-control', 'public, max-age=86400');
 		if (path === '/service-worker.js') {
@@ -168,7 +191,8 @@ export async function serve(): Promise<RunningServer> {
 			const sweep = setInterval(() => {
 				const now = performance.now();
 				for (const [socket, connection] of connections) {
-					if (connection.requests === 0 && now - connection.quietSince >= QUIET_MS) socket.destroy();
+					if (connection.requests === 0 && now - connection.quietSince >= QUIET_MS)
+						socket.destroy();
 				}
 			}, 50);
 			const limit = setTimeout(() => server.closeAllConnections(), SHUTDOWN_LIMIT_MS);

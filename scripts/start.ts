@@ -29,7 +29,9 @@ await loadStarterData(db);
 await closeDb();
 
 const running = await serve();
-console.log(`Lanpya is serving ${config.origin} (listening on ${running.url}, database ${config.databasePath}) after ${Math.round(performance.now() - started)} ms`);
+console.log(
+	`Lanpya is serving ${config.origin} (listening on ${running.url}, database ${config.databasePath}) after ${Math.round(performance.now() - started)} ms`
+);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	process.once(signal, async () => {

@@ -11,7 +11,12 @@ const runs = process.env.FUZZ_RUNS || '5';
 const files = ['tests/e2e/fuzz-forms.test.ts', 'tests/e2e/fuzz-sync.test.ts'];
 console.log(`test:fuzz: FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`);
 const started = performance.now();
-const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...files], { stdio: 'inherit', env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs } });
+const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...files], {
+	stdio: 'inherit',
+	env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs }
+});
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-console.log(`test:fuzz: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} ${result.status === 0 ? 'passed' : 'FAILED'} in ${minutes} min`);
+console.log(
+	`test:fuzz: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} ${result.status === 0 ? 'passed' : 'FAILED'} in ${minutes} min`
+);
 process.exit(result.status ?? 1);

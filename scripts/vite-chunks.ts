@@ -31,7 +31,10 @@ import type { Plugin } from 'vite';
 
 const AREAS: [string, RegExp][] = [
 	// Messages named author_*, org_* and admin_* are used only on those pages (tests/unit/messages.test.ts checks).
-	['author', /\/src\/(routes\/author\/|lib\/components\/author\/|lib\/paraglide\/messages\/author_)/],
+	[
+		'author',
+		/\/src\/(routes\/author\/|lib\/components\/author\/|lib\/paraglide\/messages\/author_)/
+	],
 	['partners', /\/src\/(routes\/(org|admin)\/|lib\/staff\/|lib\/paraglide\/messages\/(org|admin)_)/]
 ];
 const areaOf = (id: string) => AREAS.find(([, pattern]) => pattern.test(id))?.[0];
@@ -67,9 +70,12 @@ function messageUsers(root: string): Map<string, string[]> {
 				if (entry.name !== 'paraglide' && entry.name !== 'server') walk(file);
 			} else if (/\.(svelte|ts|js)$/.test(entry.name)) {
 				// Comments name messages too (`m.quiz_result(...)` in an example): only code counts.
-				const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|^\s*\/\/.*$/gm, '');
+				const text = fs
+					.readFileSync(file, 'utf8')
+					.replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|^\s*\/\/.*$/gm, '');
 				if (!text.includes('paraglide/messages')) continue;
-				for (const [, key] of text.matchAll(/\bm\.(\w+)\b/g)) users.set(key, [...(users.get(key) ?? []), file.split(path.sep).join('/')]);
+				for (const [, key] of text.matchAll(/\bm\.(\w+)\b/g))
+					users.set(key, [...(users.get(key) ?? []), file.split(path.sep).join('/')]);
 			}
 		}
 	};
@@ -90,16 +96,22 @@ export function lanpyaChunks(): Plugin {
 					rollupOptions: {
 						output: {
 							// The service worker leaves staff code out of what it keeps on the phone.
-							chunkFileNames: (chunk) => `_app/immutable/chunks/${chunk.name === 'author' || chunk.name === 'partners' ? 'staff-' : ''}[hash].js`,
+							chunkFileNames: (chunk) =>
+								`_app/immutable/chunks/${chunk.name === 'author' || chunk.name === 'partners' ? 'staff-' : ''}[hash].js`,
 							// As SvelteKit names entries, with "-net" for pages that need the network anyway.
-							entryFileNames: (chunk) => `_app/immutable/${chunk.name}${chunk.name.startsWith('nodes/') && !chunk.moduleIds.some((id) => OFFLINE_PAGES.test(id)) ? '-net' : ''}.[hash].js`,
+							entryFileNames: (chunk) =>
+								`_app/immutable/${chunk.name}${chunk.name.startsWith('nodes/') && !chunk.moduleIds.some((id) => OFFLINE_PAGES.test(id)) ? '-net' : ''}.[hash].js`,
 							manualChunks(id, { getModuleInfo }) {
 								const area = areaOf(id);
 								if (area) return area;
 								/** The section of page node `nodeId` ("app" for the root layout and error page). */
 								const sectionOf = (nodeId: string) => {
-									const folder = (getModuleInfo(nodeId)?.importedIds ?? []).map((i) => ROUTE_FILE.exec(i)).find(Boolean)?.[1];
-									return folder === undefined ? 'app' : (SECTIONS.find(([, pattern]) => pattern.test(folder))?.[0] ?? 'other');
+									const folder = (getModuleInfo(nodeId)?.importedIds ?? [])
+										.map((i) => ROUTE_FILE.exec(i))
+										.find(Boolean)?.[1];
+									return folder === undefined
+										? 'app'
+										: (SECTIONS.find(([, pattern]) => pattern.test(folder))?.[0] ?? 'other');
 								};
 								/** Which scripts need `moduleId`: "route-N in section" for page N, "app" for the entries. */
 								const owners = (moduleId: string, seen: Set<string>): Set<string> => {
@@ -111,14 +123,19 @@ export function lanpyaChunks(): Plugin {
 									if (areaOf(moduleId)) return new Set(['staff']);
 									const message = MESSAGE.exec(moduleId);
 									const info = getModuleInfo(moduleId);
-									const importers = message ? (users.get(message[1]) ?? []).filter((file) => getModuleInfo(file)) : (info?.importers ?? []);
+									const importers = message
+										? (users.get(message[1]) ?? []).filter((file) => getModuleInfo(file))
+										: (info?.importers ?? []);
 									// No importer at all: an entry (SvelteKit's start and app). Only dynamic ones: a
 									// script loaded lazily, which owns what it alone needs.
 									if (importers.length === 0) {
 										if (message) return found;
-										return (info?.dynamicImporters ?? []).length === 0 ? new Set(['app']) : new Set([`lazy ${path.basename(moduleId).replace(/\W+/g, '_')}`]);
+										return (info?.dynamicImporters ?? []).length === 0
+											? new Set(['app'])
+											: new Set([`lazy ${path.basename(moduleId).replace(/\W+/g, '_')}`]);
 									}
-									for (const importer of importers) for (const owner of owners(importer, seen)) found.add(owner);
+									for (const importer of importers)
+										for (const owner of owners(importer, seen)) found.add(owner);
 									return found;
 								};
 								const all = owners(id, new Set());
@@ -132,11 +149,18 @@ export function lanpyaChunks(): Plugin {
 								// One page only: into that page's file. Staff pages only: with them. Pages of one
 								// section (and staff pages): that section's script. The layout, or a page of no
 								// section: shared by all. Pages of a few sections: a script of those sections.
-								if (found.size === 1) return found.has('staff') ? undefined : [...found][0].split(' in ')[0];
-								const sections = new Set([...found].filter((owner) => owner !== 'staff').map((owner) => owner.split(' in ')[1] ?? owner));
+								if (found.size === 1)
+									return found.has('staff') ? undefined : [...found][0].split(' in ')[0];
+								const sections = new Set(
+									[...found]
+										.filter((owner) => owner !== 'staff')
+										.map((owner) => owner.split(' in ')[1] ?? owner)
+								);
 								const [section] = sections;
 								if (sections.has('app') || sections.has('other')) return 'app';
-								return sections.size === 1 ? `section-${section}` : `sections-${[...sections].sort().join('-')}`;
+								return sections.size === 1
+									? `section-${section}`
+									: `sections-${[...sections].sort().join('-')}`;
 							}
 						}
 					}

@@ -17,25 +17,40 @@ import type { Plugin } from 'vite';
 const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;
 const FORMAT = path.resolve('src/lib/format.ts');
 
-const locales = (): string[] => (JSON.parse(fs.readFileSync('project.inlang/settings.json', 'utf8')) as { locales: string[] }).locales;
+const locales = (): string[] =>
+	(JSON.parse(fs.readFileSync('project.inlang/settings.json', 'utf8')) as { locales: string[] })
+		.locales;
 
 /** The message module's code with every input of every language's function formatted, or null when it has no inputs. */
 export function formatMessageInputs(code: string, key: string, languages: string[]): string | null {
 	let functions = 0;
 	let inputs = 0;
-	const rewritten = code.replace(new RegExp(`(const (${languages.join('|')})_${key} = [^\\n]*\\((i?)\\) => \\{\\n)([\\s\\S]*?)(\\n\\};)`, 'g'), (_, head: string, locale: string, param: string, body: string, tail: string) => {
-		functions++;
-		const formatted = body.replace(/\$\{i\?\.(\w+)\}/g, (_input, name: string) => {
-			inputs++;
-			return `\${__messageValue(${JSON.stringify(locale)}, i?.${name})}`;
-		});
-		if (param && /\bi\?\./.test(formatted.replace(/__messageValue\("\w+", i\?\.\w+\)/g, ''))) {
-			throw new Error(`${key}: an input is read other than as \${i?.name}; scripts/vite-message-numbers.ts does not know this shape`);
+	const rewritten = code.replace(
+		new RegExp(
+			`(const (${languages.join('|')})_${key} = [^\\n]*\\((i?)\\) => \\{\\n)([\\s\\S]*?)(\\n\\};)`,
+			'g'
+		),
+		(_, head: string, locale: string, param: string, body: string, tail: string) => {
+			functions++;
+			const formatted = body.replace(/\$\{i\?\.(\w+)\}/g, (_input, name: string) => {
+				inputs++;
+				return `\${__messageValue(${JSON.stringify(locale)}, i?.${name})}`;
+			});
+			if (param && /\bi\?\./.test(formatted.replace(/__messageValue\("\w+", i\?\.\w+\)/g, ''))) {
+				throw new Error(
+					`${key}: an input is read other than as \${i?.name}; scripts/vite-message-numbers.ts does not know this shape`
+				);
+			}
+			return head + formatted + tail;
 		}
-		return head + formatted + tail;
-	});
-	if (functions !== languages.length) throw new Error(`${key}: found ${functions} language functions, not ${languages.length}; scripts/vite-message-numbers.ts does not know this shape`);
-	return inputs === 0 ? null : `import { messageValue as __messageValue } from ${JSON.stringify(FORMAT)};\n${rewritten}`;
+	);
+	if (functions !== languages.length)
+		throw new Error(
+			`${key}: found ${functions} language functions, not ${languages.length}; scripts/vite-message-numbers.ts does not know this shape`
+		);
+	return inputs === 0
+		? null
+		: `import { messageValue as __messageValue } from ${JSON.stringify(FORMAT)};\n${rewritten}`;
 }
 
 export function messageNumbers(): Plugin {

@@ -50,7 +50,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 async function preloadsInHead(response: Response): Promise<Response> {
 	const link = response.headers.get('link');
 	if (!link || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-	const tags = [...link.matchAll(/<([^>]+)>; rel="modulepreload"/g)].map(([, href]) => `<link rel="modulepreload" href="${href}">`);
+	const tags = [...link.matchAll(/<([^>]+)>; rel="modulepreload"/g)].map(
+		([, href]) => `<link rel="modulepreload" href="${href}">`
+	);
 	const html = await response.text();
 	const end = html.indexOf('</head>');
 	const headers = new Headers(response.headers);
@@ -83,15 +85,22 @@ const handleLook: Handle = ({ event, resolve }) => {
 	const cover = event.route.id === '/cover/[look=neutral]' ? event.params.look : undefined;
 	const look = isNeutralLook(cover) ? cover : lookFromCookies(event.request.headers.get('cookie'));
 	const assets = LOOK_ASSETS[look];
-	const title = look === 'lanpya' ? null : `<title>${translate(`look_${look}`, event.locals.locale)}</title>`;
+	const title =
+		look === 'lanpya' ? null : `<title>${translate(`look_${look}`, event.locals.locale)}</title>`;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const filled = html.replace('%lanpya.theme%', assets.themeColor).replace('%lanpya.icon%', assets.icon).replace('%lanpya.manifest%', assets.manifest);
+			const filled = html
+				.replace('%lanpya.theme%', assets.themeColor)
+				.replace('%lanpya.icon%', assets.icon)
+				.replace('%lanpya.manifest%', assets.manifest);
 			// Only the document's head: a picture in the body may hold a <title> of its own.
 			const end = filled.indexOf('</head>');
 			if (!title || end < 0) return filled;
 			const head = filled.slice(0, end);
-			return (/<title>/.test(head) ? head.replace(/<title>[\s\S]*?<\/title>/, title) : head + title) + filled.slice(end);
+			return (
+				(/<title>/.test(head) ? head.replace(/<title>[\s\S]*?<\/title>/, title) : head + title) +
+				filled.slice(end)
+			);
 		}
 	});
 };
@@ -99,7 +108,10 @@ const handleLook: Handle = ({ event, resolve }) => {
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
 function plainText(status: number, text: string, headers: Record<string, string> = {}): Response {
-	return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+	return new Response(text, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }
+	});
 }
 
 /** Marks refusals made by the access table, so tests can tell them from a domain's own 403. */
@@ -115,7 +127,9 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 		const origin = event.request.headers.get('origin');
 		// Sec-Fetch-Site when the browser sends it; otherwise the Origin header, where "null"
 		// (an opaque origin) counts as another site.
-		const crossSite = site ? site !== 'same-origin' && site !== 'none' : origin !== null && origin !== event.url.origin;
+		const crossSite = site
+			? site !== 'same-origin' && site !== 'none'
+			: origin !== null && origin !== event.url.origin;
 		if (crossSite) return plainText(403, translate('error_cross_site', event.locals.locale));
 		const type = event.request.headers.get('content-type') ?? '';
 		if (!event.route.id?.startsWith('/api') && !FORM_TYPES.test(type)) {
@@ -132,19 +146,28 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	// the session the phone still holds and clears what the page could not (a redirect thrown by
 	// the access check below carries the cookies' removal, not Clear-Site-Data). The page's own
 	// post to /clear, made just after it set the marker, does the same itself.
-	if (clearPending(event.cookies) && !(event.route.id === '/clear' && event.request.method === 'POST')) {
+	if (
+		clearPending(event.cookies) &&
+		!(event.route.id === '/clear' && event.request.method === 'POST')
+	) {
 		await signOutThisPhone(getDb(), event.cookies);
 		event.setHeaders({ 'clear-site-data': CLEAR_SITE_DATA });
 		return resolve(event);
 	}
 	const token = event.cookies.get(sessionCookieName());
 	if (token) {
-		const result = await validateSessionToken(getDb(), token, Date.now(), { idleMs: config.sharedIdleMs });
+		const result = await validateSessionToken(getDb(), token, Date.now(), {
+			idleMs: config.sharedIdleMs
+		});
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			// A shared phone's cookie never gets an expiry: it ends when the browser closes.
-			setSessionCookie(event.cookies, token, result.session.shared ? null : result.session.expiresAt);
+			setSessionCookie(
+				event.cookies,
+				token,
+				result.session.shared ? null : result.session.expiresAt
+			);
 		} else {
 			clearSessionCookie(event.cookies);
 		}
@@ -159,7 +182,10 @@ function wantsHtml(request: Request): boolean {
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (routeId === null) return resolve(event); // no such route: SvelteKit answers 404
-	const pin = waitsForPin(event.locals.session, lookFromCookies(event.request.headers.get('cookie')));
+	const pin = waitsForPin(
+		event.locals.session,
+		lookFromCookies(event.request.headers.get('cookie'))
+	);
 	const decision = decide(routeId, event.locals.user, event.locals.session?.locked, pin);
 	const path = event.url.pathname + event.url.search;
 	switch (decision) {
@@ -203,12 +229,26 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handle: Handle = sequence(handleHeaders, handleOldNames, handleLocale, handleLook, handleOrigin, handleSession, handleAccess);
+export const handle: Handle = sequence(
+	handleHeaders,
+	handleOldNames,
+	handleLocale,
+	handleLook,
+	handleOrigin,
+	handleSession,
+	handleAccess
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// A request SvelteKit itself refuses (an address that is not valid UTF-8) is the sender's
 	// mistake, not ours: a translated 400, and nothing logged.
-	if (status < 500) return { message: translate(status === 404 ? 'error_not_found' : 'error_invalid', event.locals.locale ?? 'my') };
+	if (status < 500)
+		return {
+			message: translate(
+				status === 404 ? 'error_not_found' : 'error_invalid',
+				event.locals.locale ?? 'my'
+			)
+		};
 	console.error(`[${event.route.id ?? event.url.pathname}]`, error);
 	return { message: translate('error_server', event.locals.locale ?? 'my') };
 };

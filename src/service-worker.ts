@@ -11,7 +11,12 @@
  * with a network.
  */
 import { build, files, version } from '$service-worker';
-import { addPlugins, cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import {
+	addPlugins,
+	cleanupOutdatedCaches,
+	matchPrecache,
+	precacheAndRoute
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
@@ -34,8 +39,12 @@ const CLEAR_PAGE = '/clear';
  * the pages that need the network anyway (`nodes/N-net.*.js`, see scripts/vite-chunks.ts).
  */
 const shell = [
-	...build.filter((file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file)).map((url) => ({ url, revision: null })),
-	...files.filter((file) => /\.(svg|png|webmanifest)$/.test(file)).map((url) => ({ url, revision: version })),
+	...build
+		.filter((file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file))
+		.map((url) => ({ url, revision: null })),
+	...files
+		.filter((file) => /\.(svg|png|webmanifest)$/.test(file))
+		.map((url) => ({ url, revision: version })),
 	{ url: OFFLINE_PAGE, revision: version },
 	{ url: READER_PAGE, revision: version },
 	{ url: CLEAR_PAGE, revision: version },
@@ -43,7 +52,12 @@ const shell = [
 ];
 
 // The shell is fetched without cookies, so no page in it can carry anyone's session or name.
-addPlugins([{ requestWillFetch: async ({ request }) => new Request(request.url, { credentials: 'omit', cache: 'no-store' }) }]);
+addPlugins([
+	{
+		requestWillFetch: async ({ request }) =>
+			new Request(request.url, { credentials: 'omit', cache: 'no-store' })
+	}
+]);
 precacheAndRoute(shell);
 cleanupOutdatedCaches();
 // The first time, take charge of the open page at once, so it works offline without a reload.
@@ -61,21 +75,28 @@ movesOldDatabaseWith(moveOldDatabase);
 const network = new NetworkOnly();
 registerRoute(
 	new NavigationRoute(async (options) => {
-		const reader = (await onPhone(options.url, true)) ? await matchPrecache(READER_PAGE) : undefined;
+		const reader = (await onPhone(options.url, true))
+			? await matchPrecache(READER_PAGE)
+			: undefined;
 		return reader ?? network.handle(options);
 	})
 );
 
 // Images and package files of downloaded courses: from the phone when there, else the network.
 registerRoute(
-	({ url }) => url.origin === self.location.origin && (url.pathname.startsWith('/media/courses/') || /^\/api\/courses\/[a-z0-9-]+\/offline\//.test(url.pathname)),
+	({ url }) =>
+		url.origin === self.location.origin &&
+		(url.pathname.startsWith('/media/courses/') ||
+			/^\/api\/courses\/[a-z0-9-]+\/offline\//.test(url.pathname)),
 	async ({ request, url }) => {
 		const courseId = url.pathname.split('/')[3];
 		// Lessons name their pictures without the content hash the download added; package files
 		// must match exactly, or a new version's file would be answered with the old one.
 		const ignoreSearch = url.pathname.startsWith('/media/');
 		const name = await courseCacheName(courseId);
-		const stored = name ? await (await caches.open(name)).match(request, { ignoreSearch }) : undefined;
+		const stored = name
+			? await (await caches.open(name)).match(request, { ignoreSearch })
+			: undefined;
 		return stored ?? fetch(request);
 	}
 );
@@ -85,14 +106,19 @@ registerRoute(
  * its lessons or quizzes that the stored package holds.
  */
 async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
-	const [, courseId, section, itemId] = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)(?:\/(lessons|quizzes)\/([a-z0-9-]+))?\/?$/) ?? [];
+	const [, courseId, section, itemId] =
+		url.pathname.match(
+			/^\/learn\/courses\/([a-z0-9-]+)(?:\/(lessons|quizzes)\/([a-z0-9-]+))?\/?$/
+		) ?? [];
 	const name = courseId ? await courseCacheName(courseId) : null;
 	if (!courseId || !name || (itemsOnly && !section)) return false;
 	const stored = await (await caches.open(name)).match(`/api/courses/${courseId}/offline`);
 	if (!stored) return false;
 	if (!section) return true;
 	const { files } = (await stored.json()) as { files: { url: string }[] };
-	return files.some((file) => file.url.startsWith(`/api/courses/${courseId}/offline/${section}/${itemId}?`));
+	return files.some((file) =>
+		file.url.startsWith(`/api/courses/${courseId}/offline/${section}/${itemId}?`)
+	);
 }
 
 // No network: a downloaded course opens in the reader, "Clear this phone" in its kept copy; any
@@ -102,7 +128,14 @@ setCatchHandler(async ({ request }) => {
 	const url = new URL(request.url);
 	// An app installed with a neutral look opens on its cover screen, with or without a network.
 	const cover = NEUTRAL_LOOKS.map(coverPath).find((path) => path === url.pathname);
-	const page = url.pathname === CLEAR_PAGE ? CLEAR_PAGE : cover ? cover : (await onPhone(url)) ? READER_PAGE : OFFLINE_PAGE;
+	const page =
+		url.pathname === CLEAR_PAGE
+			? CLEAR_PAGE
+			: cover
+				? cover
+				: (await onPhone(url))
+					? READER_PAGE
+					: OFFLINE_PAGE;
 	return (await matchPrecache(page)) ?? Response.error();
 });
 

@@ -3,7 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything the production build is made from. */
-const INPUTS = ['src', 'static', 'messages', 'migrations', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'scripts/vite-chunks.ts', 'scripts/vite-message-numbers.ts', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'migrations',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'scripts/vite-chunks.ts',
+	'scripts/vite-message-numbers.ts',
+	'tsconfig.json',
+	'package-lock.json'
+];
 const SKIP = new Set([path.join('src', 'lib', 'paraglide')]);
 
 function walk(entry: string, files: string[]): void {
@@ -39,5 +51,9 @@ export function sourceHash(root = process.cwd()): string {
 export const STAMP = path.join('build', '.source-hash');
 
 export function buildIsCurrent(): boolean {
-	return fs.existsSync(path.join('build', 'handler.js')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === sourceHash();
+	return (
+		fs.existsSync(path.join('build', 'handler.js')) &&
+		fs.existsSync(STAMP) &&
+		fs.readFileSync(STAMP, 'utf8') === sourceHash()
+	);
 }

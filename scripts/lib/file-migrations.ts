@@ -11,7 +11,9 @@ export class DiskMigrationProvider implements MigrationProvider {
 		const migrations: Record<string, Migration> = {};
 		for (const file of (await fs.readdir(this.folder)).sort()) {
 			if (!file.endsWith('.ts')) continue;
-			migrations[file.replace(/\.ts$/, '')] = await import(pathToFileURL(path.join(this.folder, file)).href);
+			migrations[file.replace(/\.ts$/, '')] = await import(
+				pathToFileURL(path.join(this.folder, file)).href
+			);
 		}
 		return migrations;
 	}

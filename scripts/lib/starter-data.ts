@@ -13,7 +13,8 @@ export async function loadStarterData(db: Db): Promise<void> {
 	await loadTaxonomy(db, readTaxonomy());
 	for (const bundle of readStarterCatalogue()) {
 		const outcome = await loadCourseBundle(db, bundle);
-		if (outcome !== 'unchanged') console.log(`course ${bundle.course.id} v${bundle.course.version}: ${outcome}`);
+		if (outcome !== 'unchanged')
+			console.log(`course ${bundle.course.id} v${bundle.course.version}: ${outcome}`);
 	}
 	await refreshCourseSizes(db);
 }

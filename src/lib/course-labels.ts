@@ -24,4 +24,5 @@ export const expertLabels = {
 } satisfies Record<CourseExpert, () => string>;
 
 /** The expert a course needs, or "a subject expert" when its author has not said which. */
-export const expertName = (expert: CourseExpert | null) => (expert ? expertLabels[expert]() : m.expert_any());
+export const expertName = (expert: CourseExpert | null) =>
+	expert ? expertLabels[expert]() : m.expert_any();

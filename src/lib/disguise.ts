@@ -16,7 +16,8 @@ export const LOOKS = ['lanpya', ...NEUTRAL_LOOKS] as const;
 export type NeutralLook = (typeof NEUTRAL_LOOKS)[number];
 export type Look = (typeof LOOKS)[number];
 
-export const isNeutralLook = (value: unknown): value is NeutralLook => NEUTRAL_LOOKS.includes(value as NeutralLook);
+export const isNeutralLook = (value: unknown): value is NeutralLook =>
+	NEUTRAL_LOOKS.includes(value as NeutralLook);
 export const isLook = (value: unknown): value is Look => LOOKS.includes(value as Look);
 
 /** What a look changes outside the page's own text. */
@@ -29,9 +30,24 @@ export interface LookAssets {
 }
 
 export const LOOK_ASSETS: Record<Look, LookAssets> = {
-	lanpya: { themeColor: '#1f5f4a', backgroundColor: '#fbfaf6', icon: '/favicon.svg', manifest: '/manifest.webmanifest' },
-	notes: { themeColor: '#f4c430', backgroundColor: '#fffdf5', icon: '/icons/notes.svg', manifest: '/manifest/notes.webmanifest' },
-	calculator: { themeColor: '#3c4043', backgroundColor: '#202124', icon: '/icons/calculator.svg', manifest: '/manifest/calculator.webmanifest' }
+	lanpya: {
+		themeColor: '#1f5f4a',
+		backgroundColor: '#fbfaf6',
+		icon: '/favicon.svg',
+		manifest: '/manifest.webmanifest'
+	},
+	notes: {
+		themeColor: '#f4c430',
+		backgroundColor: '#fffdf5',
+		icon: '/icons/notes.svg',
+		manifest: '/manifest/notes.webmanifest'
+	},
+	calculator: {
+		themeColor: '#3c4043',
+		backgroundColor: '#202124',
+		icon: '/icons/calculator.svg',
+		manifest: '/manifest/calculator.webmanifest'
+	}
 };
 
 /** The first screen of an installed disguised app: a plain tool, with a discreet way in. */

@@ -54,7 +54,9 @@ export function formatNumber(value: number, locale: string = getLocale(), fracti
  * message module (scripts/vite-message-numbers.ts).
  */
 export function messageValue(locale: string, value: unknown): unknown {
-	return typeof value === 'number' || typeof value === 'bigint' ? formatNumber(Number(value), locale) : value;
+	return typeof value === 'number' || typeof value === 'bigint'
+		? formatNumber(Number(value), locale)
+		: value;
 }
 
 /** "၈၄ KB", "84 KB": sizes as people see them on a download button (KB and MB as on phones). */
@@ -65,8 +67,34 @@ export function formatBytes(bytes: number, locale: string = getLocale()): string
 }
 
 const MONTHS: Record<Locale, readonly string[]> = {
-	my: ['ဇန်နဝါရီ', 'ဖေဖော်ဝါရီ', 'မတ်', 'ဧပြီ', 'မေ', 'ဇွန်', 'ဇူလိုင်', 'ဩဂုတ်', 'စက်တင်ဘာ', 'အောက်တိုဘာ', 'နိုဝင်ဘာ', 'ဒီဇင်ဘာ'],
-	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+	my: [
+		'ဇန်နဝါရီ',
+		'ဖေဖော်ဝါရီ',
+		'မတ်',
+		'ဧပြီ',
+		'မေ',
+		'ဇွန်',
+		'ဇူလိုင်',
+		'ဩဂုတ်',
+		'စက်တင်ဘာ',
+		'အောက်တိုဘာ',
+		'နိုဝင်ဘာ',
+		'ဒီဇင်ဘာ'
+	],
+	en: [
+		'January',
+		'February',
+		'March',
+		'April',
+		'May',
+		'June',
+		'July',
+		'August',
+		'September',
+		'October',
+		'November',
+		'December'
+	]
 };
 
 /**
@@ -78,7 +106,9 @@ const MONTHS: Record<Locale, readonly string[]> = {
 const ZONE_OFFSET_MS = 6.5 * 3_600_000;
 
 function calendarDay(year: number, month: number, day: number, locale: Locale): string {
-	return locale === 'my' ? localDigits(`${year} ${MONTHS.my[month]} ${day}`, 'my') : `${day} ${MONTHS.en[month]} ${year}`;
+	return locale === 'my'
+		? localDigits(`${year} ${MONTHS.my[month]} ${day}`, 'my')
+		: `${day} ${MONTHS.en[month]} ${year}`;
 }
 
 /** A day, from a time (epoch milliseconds): "၂၀၂၆ ဒီဇင်ဘာ ၆", "6 December 2026". */
@@ -121,5 +151,7 @@ export function pickText(locale: string, my: string, en: string): string {
 
 /** A wait in whole hours (at least 1), in the reader's digits: ၅ in Burmese, 5 in English. */
 export function formatHours(ms: number, locale: string): string {
-	return new Intl.NumberFormat(locale === 'my' ? 'my' : 'en').format(Math.max(1, Math.ceil(ms / 3_600_000)));
+	return new Intl.NumberFormat(locale === 'my' ? 'my' : 'en').format(
+		Math.max(1, Math.ceil(ms / 3_600_000))
+	);
 }

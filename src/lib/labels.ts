@@ -9,4 +9,7 @@ export const backgroundLabels = {
 };
 
 /** Choices for the optional background, "prefer not to say" first. */
-export const backgroundChoices = [['', m.background_none], ...Object.entries(backgroundLabels)] as [string, () => string][];
+export const backgroundChoices = [['', m.background_none], ...Object.entries(backgroundLabels)] as [
+	string,
+	() => string
+][];

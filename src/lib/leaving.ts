@@ -19,7 +19,8 @@ export function leavingHref(url: string): string {
 	return `${LEAVING_PATH}?to=${encodeURIComponent(url)}`;
 }
 
-export type Destination = { kind: 'web'; href: string; site: string } | { kind: 'mail'; href: string; site: string };
+export type Destination =
+	{ kind: 'web'; href: string; site: string } | { kind: 'mail'; href: string; site: string };
 
 /**
  * Where `to` leads, if it is an address Lanpya lets a person go to: http(s) to a named host, or
@@ -35,7 +36,13 @@ export function destination(to: string | null): Destination | null {
 	} catch {
 		return null;
 	}
-	if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname && !url.username && !url.password) return { kind: 'web', href: url.href, site: url.hostname };
+	if (
+		(url.protocol === 'http:' || url.protocol === 'https:') &&
+		url.hostname &&
+		!url.username &&
+		!url.password
+	)
+		return { kind: 'web', href: url.href, site: url.hostname };
 	if (url.protocol === 'mailto:' && url.pathname) {
 		try {
 			return { kind: 'mail', href: url.href, site: decodeURIComponent(url.pathname) };

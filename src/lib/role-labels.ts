@@ -11,7 +11,11 @@ export const roleKindNames = {
 	remote_work: m.role_kind_remote_work
 } as Record<string, () => string>;
 
-export const roleTimeNames = { full_time: m.availability_full_time, part_time: m.availability_part_time, volunteer: m.availability_volunteer } as Record<string, () => string>;
+export const roleTimeNames = {
+	full_time: m.availability_full_time,
+	part_time: m.availability_part_time,
+	volunteer: m.availability_volunteer
+} as Record<string, () => string>;
 
 export const areaNames = {
 	liberated_myanmar: m.area_liberated_myanmar,

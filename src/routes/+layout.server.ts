@@ -16,16 +16,37 @@ export const load = (async ({ locals, route, request }) => {
 	// A page that would ask a locked session for the password, or for the code: it moves to the
 	// lock page by itself once the session is idle long enough, so nobody reads it on a phone
 	// left lying. The code's lock comes first when both would.
-	const pinLockable = Boolean(locals.session?.guarded && !waiting && route.id && decide(route.id, locals.user, false, true) === 'pin');
-	const lockable = Boolean(locals.session?.shared && !locked && route.id && decide(route.id, locals.user, true) === 'unlock');
-	const lock = pinLockable && (!lockable || config.pinIdleMs <= config.sharedIdleMs) ? { afterMs: config.pinIdleMs, path: '/pin' } : lockable ? { afterMs: config.sharedIdleMs, path: '/unlock' } : null;
+	const pinLockable = Boolean(
+		locals.session?.guarded &&
+		!waiting &&
+		route.id &&
+		decide(route.id, locals.user, false, true) === 'pin'
+	);
+	const lockable = Boolean(
+		locals.session?.shared &&
+		!locked &&
+		route.id &&
+		decide(route.id, locals.user, true) === 'unlock'
+	);
+	const lock =
+		pinLockable && (!lockable || config.pinIdleMs <= config.sharedIdleMs)
+			? { afterMs: config.pinIdleMs, path: '/pin' }
+			: lockable
+				? { afterMs: config.sharedIdleMs, path: '/unlock' }
+				: null;
 	return {
 		locale: locals.locale,
 		// shared: signed in with "This is a shared phone": no service worker, no downloads. The
 		// username (the menu's "Signed in as") only while the session is open: a locked session's
 		// pages, or one waiting for the code, carry nothing of the account (the lock pages load
 		// it themselves).
-		user: locals.user ? { username: locked ? null : locals.user.username, kind: locals.user.kind, shared: locals.session?.shared ?? false } : null,
+		user: locals.user
+			? {
+					username: locked ? null : locals.user.username,
+					kind: locals.user.kind,
+					shared: locals.session?.shared ?? false
+				}
+			: null,
 		locked,
 		lock,
 		/** An open session of an account with a code: pages opened without the server (the reader) need not ask it again. */
@@ -35,7 +56,8 @@ export const load = (async ({ locals, route, request }) => {
 		// In-app notification badge: news on applications, or what waits for an administrator.
 		badge: locals.user && !locked ? await badgeFor(getDb(), locals.user) : 0,
 		// Tags what a learner's phone queues offline, so another account never sends it as theirs. Opaque.
-		outboxKey: locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
+		outboxKey:
+			locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
 		// Pages the service worker keeps without cookies (offline, the reader), shown at other
 		// addresses: they know no account, and their header leads back to the app.
 		kept: route.id === '/offline' || route.id === '/offline/reader',

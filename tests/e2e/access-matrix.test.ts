@@ -16,9 +16,35 @@ import { hasCandidates } from '$lib/server/roles/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
 
-type Actor = 'anonymous' | 'learnerA' | 'learnerB' | 'memberPending' | 'memberX' | 'memberY' | 'memberSuspended' | 'admin';
-const ACTORS: Actor[] = ['anonymous', 'learnerA', 'learnerB', 'memberPending', 'memberX', 'memberY', 'memberSuspended', 'admin'];
-const KIND = { anonymous: null, learnerA: 'learner', learnerB: 'learner', memberPending: 'org_member', memberX: 'org_member', memberY: 'org_member', memberSuspended: 'org_member', admin: 'admin' } as const;
+type Actor =
+	| 'anonymous'
+	| 'learnerA'
+	| 'learnerB'
+	| 'memberPending'
+	| 'memberX'
+	| 'memberY'
+	| 'memberSuspended'
+	| 'admin';
+const ACTORS: Actor[] = [
+	'anonymous',
+	'learnerA',
+	'learnerB',
+	'memberPending',
+	'memberX',
+	'memberY',
+	'memberSuspended',
+	'admin'
+];
+const KIND = {
+	anonymous: null,
+	learnerA: 'learner',
+	learnerB: 'learner',
+	memberPending: 'org_member',
+	memberX: 'org_member',
+	memberY: 'org_member',
+	memberSuspended: 'org_member',
+	admin: 'admin'
+} as const;
 
 /** What the world holds, made in beforeAll. */
 interface World {
@@ -45,19 +71,32 @@ interface World {
  * else the access table lets in gets 404 or 403), and who may act on it (its form actions; by
  * default those who see it).
  */
-const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; sees: Actor[]; acts?: Actor[] }[]> = {
-	'/learn/applications/[application]': [{ params: (w) => ({ application: w.applicationA }), sees: ['learnerA'] }],
-	'/org/applications/[application]': [{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }],
+const OBJECTS: Record<
+	string,
+	{ params: (w: World) => Record<string, string>; sees: Actor[]; acts?: Actor[] }[]
+> = {
+	'/learn/applications/[application]': [
+		{ params: (w) => ({ application: w.applicationA }), sees: ['learnerA'] }
+	],
+	'/org/applications/[application]': [
+		{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }
+	],
 	'/learn/opportunities/[role]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
 		// Learners see a role only while it is open.
-		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: (status === 'open' ? ['learnerA', 'learnerB'] : []) as Actor[] })),
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ role: w.rolesX[status] }),
+			sees: (status === 'open' ? ['learnerA', 'learnerB'] : []) as Actor[]
+		})),
 		{ params: (w) => ({ role: w.draftY }), sees: [] },
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
 	'/org/roles/[role]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
-		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['memberX'] as Actor[] })),
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ role: w.rolesX[status] }),
+			sees: ['memberX'] as Actor[]
+		})),
 		{ params: (w) => ({ role: w.draftY }), sees: ['memberY'] },
 		// A suspended organization still reads its own role, and can change nothing.
 		{ params: (w) => ({ role: w.roleSuspended }), sees: ['memberSuspended'], acts: [] }
@@ -65,17 +104,26 @@ const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; se
 	'/org/roles/[role]/candidates': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
 		// Only an approved or open role has candidates: never a draft nobody reviewed, a submitted or a closed role.
-		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: (hasCandidates(status) ? ['memberX'] : []) as Actor[] })),
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ role: w.rolesX[status] }),
+			sees: (hasCandidates(status) ? ['memberX'] : []) as Actor[]
+		})),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
 	'/org/roles/[role]/applications': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
-		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['memberX'] as Actor[] })),
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ role: w.rolesX[status] }),
+			sees: ['memberX'] as Actor[]
+		})),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
 	'/admin/roles/[role]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['admin'] },
-		...ROLE_STATUSES.map((status) => ({ params: (w: World) => ({ role: w.rolesX[status] }), sees: ['admin'] as Actor[] }))
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ role: w.rolesX[status] }),
+			sees: ['admin'] as Actor[]
+		}))
 	],
 	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
 	'/admin/courses/[course]': [
@@ -85,7 +133,11 @@ const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; se
 	// Published course content is the same for every learner, and visitors read it before signing
 	// up (enrolling asks them to sign up, nothing written); a course nobody approved is no one's.
 	'/learn/courses/[course]': [
-		{ params: () => ({ course: 'first-aid-basics' }), sees: ['anonymous', 'learnerA', 'learnerB'], acts: ['learnerA', 'learnerB'] },
+		{
+			params: () => ({ course: 'first-aid-basics' }),
+			sees: ['anonymous', 'learnerA', 'learnerB'],
+			acts: ['learnerA', 'learnerB']
+		},
 		{ params: (w) => ({ course: w.courseSubmitted }), sees: [] }
 	]
 };
@@ -93,17 +145,21 @@ const OBJECTS: Record<string, { params: (w: World) => Record<string, string>; se
 /** Routes with a parameter whose objects are public content or proven in another file. */
 const ELSEWHERE: Record<string, string> = {
 	'/learn/courses/[course]/lessons/[lesson]': 'published course content',
-	'/learn/courses/[course]/quizzes/[quiz]': 'published course content; attempts are the caller’s own',
-	'/learn/certificates/[code]': 'course.test.ts: another person cannot open a learner’s certificate',
+	'/learn/courses/[course]/quizzes/[quiz]':
+		'published course content; attempts are the caller’s own',
+	'/learn/certificates/[code]':
+		'course.test.ts: another person cannot open a learner’s certificate',
 	'/verify/[code]': 'public by design: what the holder chose to show',
 	'/media/courses/[course]/[name]': 'public course pictures',
 	'/cover/[look=neutral]': 'disguise.test.ts: the same plain screen for everyone, no data',
-	'/manifest/[look=neutral].webmanifest': 'disguise.test.ts: the same manifest for everyone, no data',
+	'/manifest/[look=neutral].webmanifest':
+		'disguise.test.ts: the same manifest for everyone, no data',
 	'/api/courses/[course]/offline': 'public course packages',
 	'/api/courses/[course]/offline/course': 'public course packages',
 	'/api/courses/[course]/offline/lessons/[lesson]': 'public course packages',
 	'/api/courses/[course]/offline/quizzes/[quiz]': 'public course packages',
-	'/author/courses/[course]': 'authoring.test.ts: another organization cannot open or change a course',
+	'/author/courses/[course]':
+		'authoring.test.ts: another organization cannot open or change a course',
 	'/author/courses/[course]/lessons/[lesson]': 'authoring.test.ts',
 	'/author/courses/[course]/quizzes/[quiz]': 'authoring.test.ts',
 	'/author/courses/[course]/modules/[module]/new-lesson': 'authoring.test.ts',
@@ -112,12 +168,37 @@ const ELSEWHERE: Record<string, string> = {
 };
 
 /** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
-const VALID: Record<string, Record<string, Record<string, string> | ((w: World) => Record<string, string>)>> = {
-	'/learn/applications/[application]': { withdraw: { confirm: 'yes' }, message: { body: 'matrix: may I write here?' }, thread: { change: 'close' } },
-	'/org/applications/[application]': { decide: { decision: 'decline', note: 'matrix' }, message: { body: 'matrix: may I write here?' }, endorse: { skill: 'first_aid', level: '2' } },
+const VALID: Record<
+	string,
+	Record<string, Record<string, string> | ((w: World) => Record<string, string>)>
+> = {
+	'/learn/applications/[application]': {
+		withdraw: { confirm: 'yes' },
+		message: { body: 'matrix: may I write here?' },
+		thread: { change: 'close' }
+	},
+	'/org/applications/[application]': {
+		decide: { decision: 'decline', note: 'matrix' },
+		message: { body: 'matrix: may I write here?' },
+		endorse: { skill: 'first_aid', level: '2' }
+	},
 	'/learn/opportunities/[role]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
 	'/org/roles/[role]': {
-		save: { kind: 'trainer', title_my: '', title_en: 'Taken over', description_my: '', description_en: 'matrix', safety_my: '', safety_en: '', area: 'mae_sot', availability: 'volunteer', pay: '', seats: '1', starts_on: '', closes_on: '' },
+		save: {
+			kind: 'trainer',
+			title_my: '',
+			title_en: 'Taken over',
+			description_my: '',
+			description_en: 'matrix',
+			safety_my: '',
+			safety_en: '',
+			area: 'mae_sot',
+			availability: 'volunteer',
+			pay: '',
+			seats: '1',
+			starts_on: '',
+			closes_on: ''
+		},
 		addSkill: { skill: 'thai', level: '1', need: 'preferred' },
 		removeSkill: { skill: 'first_aid' },
 		move: { move: 'close' }
@@ -128,7 +209,10 @@ const VALID: Record<string, Record<string, Record<string, string> | ((w: World) 
 		removeMember: (w) => ({ member: w.memberOfX }),
 		revokeInvitation: (w) => ({ invitation: w.invitationX })
 	},
-	'/admin/courses/[course]': { publication: { decision: 'approve', note: 'matrix', seen: '0' }, review: { kind: 'language', version: '1', note: 'matrix' } },
+	'/admin/courses/[course]': {
+		publication: { decision: 'approve', note: 'matrix', seen: '0' },
+		review: { kind: 'language', version: '1', note: 'matrix' }
+	},
 	'/learn/courses/[course]': { enrol: {} }
 };
 
@@ -136,9 +220,24 @@ const VALID: Record<string, Record<string, Record<string, string> | ((w: World) 
  * Actions of routes without a parameter whose form names an object of one organization: only
  * its owner (memberX) may use them; everyone else is refused, with nothing written.
  */
-const NAMED_IN_FORM: { routeId: string; action: string; form: (w: World) => Record<string, string>; acts: Actor[] }[] = [
-	{ routeId: '/org', action: 'removeMember', form: (w) => ({ member: w.memberOfX }), acts: ['memberX'] },
-	{ routeId: '/org', action: 'revokeInvitation', form: (w) => ({ invitation: w.invitationX }), acts: ['memberX'] }
+const NAMED_IN_FORM: {
+	routeId: string;
+	action: string;
+	form: (w: World) => Record<string, string>;
+	acts: Actor[];
+}[] = [
+	{
+		routeId: '/org',
+		action: 'removeMember',
+		form: (w) => ({ member: w.memberOfX }),
+		acts: ['memberX']
+	},
+	{
+		routeId: '/org',
+		action: 'revokeInvitation',
+		form: (w) => ({ invitation: w.invitationX }),
+		acts: ['memberX']
+	}
 ];
 
 const calls = routeCalls();
@@ -149,16 +248,48 @@ let sqlite: Database.Database;
 /** Everything a refused action could have written. */
 const snapshot = () =>
 	JSON.stringify(
-		['application', 'application_event', 'application_message', 'role', 'role_skill', 'organization', 'org_decision', 'user_skill', 'course', 'course_review', 'enrolment', 'org_member', 'org_invitation'].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
+		[
+			'application',
+			'application_event',
+			'application_message',
+			'role',
+			'role_skill',
+			'organization',
+			'org_decision',
+			'user_skill',
+			'course',
+			'course_review',
+			'enrolment',
+			'org_member',
+			'org_invitation'
+		].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
-async function vettedOrg(admin: Client, prefix: string): Promise<{ member: Client; orgId: string }> {
+async function vettedOrg(
+	admin: Client,
+	prefix: string
+): Promise<{ member: Client; orgId: string }> {
 	const member = new Client('en');
 	expect((await member.signUp(uniqueName(prefix), 'org_member')).status).toBe(200);
 	const name = uniqueName(`${prefix} org`);
-	expect((await member.post('/org?/apply', { name, kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
-	const orgId = (sqlite.prepare('select id from organization where name = ?').get(name) as { id: string }).id;
-	if (admin) expect((await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
+	expect(
+		(
+			await member.post('/org?/apply', {
+				name,
+				kind: 'ngo',
+				description: 'Help',
+				area_mae_sot: 'on'
+			})
+		).status
+	).toBe(200);
+	const orgId = (
+		sqlite.prepare('select id from organization where name = ?').get(name) as { id: string }
+	).id;
+	if (admin)
+		expect(
+			(await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }))
+				.status
+		).toBe(200);
 	return { member, orgId };
 }
 
@@ -172,28 +303,54 @@ const TO_STATUS: Record<RoleStatus, ('submit' | 'approve' | 'open' | 'close')[]>
 };
 
 /** A role of the member's organization in `status`, as the organization and an administrator move it there. */
-async function roleIn(member: Client, admin: Client, title: string, status: RoleStatus): Promise<string> {
+async function roleIn(
+	member: Client,
+	admin: Client,
+	title: string,
+	status: RoleStatus
+): Promise<string> {
 	const id = await role(member, null, title);
 	for (const move of TO_STATUS[status]) {
-		const response = move === 'approve' ? await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }) : await member.post(`/org/roles/${id}?/move`, { move });
+		const response =
+			move === 'approve'
+				? await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })
+				: await member.post(`/org/roles/${id}?/move`, { move });
 		expect(response.status).toBe(200);
 	}
-	expect((sqlite.prepare('select status from role where id = ?').get(id) as { status: string }).status).toBe(status);
+	expect(
+		(sqlite.prepare('select status from role where id = ?').get(id) as { status: string }).status
+	).toBe(status);
 	return id;
 }
 
 async function role(member: Client, admin: Client | null, title: string): Promise<string> {
 	const created = await member.post('/org/roles/new', {
-		kind: 'medical_volunteer', title_my: '', title_en: title, description_my: '', description_en: 'Help at the clinic', safety_my: '', safety_en: '',
-		area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+		kind: 'medical_volunteer',
+		title_my: '',
+		title_en: title,
+		description_my: '',
+		description_en: 'Help at the clinic',
+		safety_my: '',
+		safety_en: '',
+		area: 'mae_sot',
+		availability: 'volunteer',
+		pay: '',
+		seats: '2',
+		starts_on: '',
+		closes_on: ''
 	});
 	expect(created.status).toBe(303);
 	const path = created.headers.get('location')!;
-	expect((await member.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' })).status).toBe(200);
+	expect(
+		(await member.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' }))
+			.status
+	).toBe(200);
 	const id = path.split('/').pop()!;
 	if (admin) {
 		expect((await member.post(`${path}?/move`, { move: 'submit' })).status).toBe(200);
-		expect((await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status).toBe(200);
+		expect(
+			(await admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' })).status
+		).toBe(200);
 		expect((await member.post(`${path}?/move`, { move: 'open' })).status).toBe(200);
 	}
 	return id;
@@ -207,30 +364,79 @@ beforeAll(async () => {
 	const suspended = await vettedOrg(admin, 'matrixs');
 	const pending = new Client('en');
 	expect((await pending.signUp(uniqueName('matrixp'), 'org_member')).status).toBe(200);
-	expect((await pending.post('/org?/apply', { name: uniqueName('matrixp org'), kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
+	expect(
+		(
+			await pending.post('/org?/apply', {
+				name: uniqueName('matrixp org'),
+				kind: 'ngo',
+				description: 'Help',
+				area_mae_sot: 'on'
+			})
+		).status
+	).toBe(200);
 	const roleX = await role(x.member, admin, 'Clinic helper X');
 	const draftY = await role(y.member, null, 'Draft of Y');
 	const rolesX = {} as Record<RoleStatus, string>;
-	for (const status of ROLE_STATUSES) rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
+	for (const status of ROLE_STATUSES)
+		rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
 	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
-	expect((await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, { decision: 'suspend', note: '' })).status).toBe(200);
+	expect(
+		(
+			await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, {
+				decision: 'suspend',
+				note: ''
+			})
+		).status
+	).toBe(200);
 
 	const learnerA = new Client('en');
 	expect((await learnerA.signUp(uniqueName('matrixa'))).status).toBe(200);
 	const learnerB = new Client('en');
 	expect((await learnerB.signUp(uniqueName('matrixb'))).status).toBe(200);
-	const applied = await learnerA.post(`/learn/opportunities/${roleX}?/apply`, { message: 'I can help' });
+	const applied = await learnerA.post(`/learn/opportunities/${roleX}?/apply`, {
+		message: 'I can help'
+	});
 	expect(applied.status).toBe(303);
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
-	expect((await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' })).status).toBe(200);
+	expect(
+		(await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' }))
+			.status
+	).toBe(200);
 
 	// X writes a course and asks to publish it: it waits for an administrator.
-	const course = (await x.member.post('/author?/create', { category: 'vocational', audience: 'everyone', title_my: '', title_en: 'Matrix course', summary_my: '', summary_en: 'Waiting' })).headers.get('location')!;
-	expect((await x.member.post(`${course}?/addModule`, { title_my: '', title_en: 'Part' })).status).toBe(200);
-	expect((await x.member.post(`${course}/modules/part-1/new-lesson?/save`, { title_my: '', title_en: 'Lesson', minutes: '5', body_my: '', body_en: 'Text' })).status).toBe(303);
+	const course = (
+		await x.member.post('/author?/create', {
+			category: 'vocational',
+			audience: 'everyone',
+			title_my: '',
+			title_en: 'Matrix course',
+			summary_my: '',
+			summary_en: 'Waiting'
+		})
+	).headers.get('location')!;
+	expect(
+		(await x.member.post(`${course}?/addModule`, { title_my: '', title_en: 'Part' })).status
+	).toBe(200);
+	expect(
+		(
+			await x.member.post(`${course}/modules/part-1/new-lesson?/save`, {
+				title_my: '',
+				title_en: 'Lesson',
+				minutes: '5',
+				body_my: '',
+				body_en: 'Text'
+			})
+		).status
+	).toBe(303);
 	expect((await x.member.post(`${course}?/publish`, { published: 'true' })).status).toBe(200);
 	const courseSubmitted = course.split('/').pop()!;
-	expect((sqlite.prepare('select status from course where id = ?').get(courseSubmitted) as { status: string }).status).toBe('submitted');
+	expect(
+		(
+			sqlite.prepare('select status from course where id = ?').get(courseSubmitted) as {
+				status: string;
+			}
+		).status
+	).toBe('submitted');
 
 	// A second member of X, who joined with the owner's invitation, and an invitation left unused.
 	const invited = await x.member.post('/org?/invite', {});
@@ -240,21 +446,54 @@ beforeAll(async () => {
 	expect((await second.signUp(memberOfX, 'org_member')).status).toBe(200);
 	expect((await second.post('/org?/join', { code })).status).toBe(200);
 	expect((await x.member.post('/org?/invite', {})).status).toBe(200);
-	const invitationX = (sqlite.prepare('select id from org_invitation where org_id = ? and used_at is null').get(x.orgId) as { id: string }).id;
+	const invitationX = (
+		sqlite
+			.prepare('select id from org_invitation where org_id = ? and used_at is null')
+			.get(x.orgId) as { id: string }
+	).id;
 
-	world = { orgX: x.orgId, roleX, rolesX, draftY, roleSuspended, applicationA, courseSubmitted, memberOfX, invitationX };
-	Object.assign(clients, { anonymous: new Client('en'), learnerA, learnerB, memberPending: pending, memberX: x.member, memberY: y.member, memberSuspended: suspended.member, admin });
+	world = {
+		orgX: x.orgId,
+		roleX,
+		rolesX,
+		draftY,
+		roleSuspended,
+		applicationA,
+		courseSubmitted,
+		memberOfX,
+		invitationX
+	};
+	Object.assign(clients, {
+		anonymous: new Client('en'),
+		learnerA,
+		learnerB,
+		memberPending: pending,
+		memberX: x.member,
+		memberY: y.member,
+		memberSuspended: suspended.member,
+		admin
+	});
 });
 afterAll(() => sqlite?.close());
 
-const pathOf = (routeId: string, params: Record<string, string>) => routeId.replace(/\[(\w+)\]/g, (_, name: string) => params[name]);
+const pathOf = (routeId: string, params: Record<string, string>) =>
+	routeId.replace(/\[(\w+)\]/g, (_, name: string) => params[name]);
 
 describe('the access matrix', () => {
 	it('classifies every route with a parameter, and has a valid form for every action it checks', () => {
-		const dynamic = [...new Set(calls.filter((c) => c.routeId.includes('[')).map((c) => c.routeId))];
+		const dynamic = [
+			...new Set(calls.filter((c) => c.routeId.includes('[')).map((c) => c.routeId))
+		];
 		expect(dynamic.filter((id) => !(id in OBJECTS) && !(id in ELSEWHERE))).toEqual([]);
-		const actions = calls.filter((c) => c.routeId in OBJECTS && c.method === 'POST').map((c) => `${c.routeId} ?/${c.action}`);
-		expect(actions.filter((a) => { const [routeId, action] = a.split(' ?/'); return !VALID[routeId]?.[action]; })).toEqual([]);
+		const actions = calls
+			.filter((c) => c.routeId in OBJECTS && c.method === 'POST')
+			.map((c) => `${c.routeId} ?/${c.action}`);
+		expect(
+			actions.filter((a) => {
+				const [routeId, action] = a.split(' ?/');
+				return !VALID[routeId]?.[action];
+			})
+		).toEqual([]);
 	});
 
 	for (const [routeId, objects] of Object.entries(OBJECTS)) {
@@ -262,7 +501,8 @@ describe('the access matrix', () => {
 			for (const actor of ACTORS) {
 				const kind = KIND[actor];
 				const byKind = decide(routeId, kind ? { kind, must_change_password: 0 } : null);
-				const expected = byKind !== 'allow' ? byKind : object.sees.includes(actor) ? 'sees' : 'refused';
+				const expected =
+					byKind !== 'allow' ? byKind : object.sees.includes(actor) ? 'sees' : 'refused';
 				it(`${routeId} #${index + 1} as ${actor}: GET ${expected}`, async () => {
 					const response = await clients[actor].request(pathOf(routeId, object.params(world)));
 					if (expected === 'sees') expect(response.status).toBe(200);
@@ -276,10 +516,16 @@ describe('the access matrix', () => {
 					it(`${routeId} #${index + 1} as ${actor}: POST ?/${call.action} refused, nothing written`, async () => {
 						const before = snapshot();
 						const valid = VALID[routeId][call.action!];
-						const response = await clients[actor].post(`${pathOf(routeId, object.params(world))}?/${call.action}`, typeof valid === 'function' ? valid(world) : valid);
+						const response = await clients[actor].post(
+							`${pathOf(routeId, object.params(world))}?/${call.action}`,
+							typeof valid === 'function' ? valid(world) : valid
+						);
 						expect([303, 403, 404, 409]).toContain(response.status);
 						// A visitor is sent to sign in, or to sign up where they may read before (nothing written).
-						if (response.status === 303) expect(response.headers.get('location')).toMatch(/^\/(signin|signup|learn|org|admin)\b/);
+						if (response.status === 303)
+							expect(response.headers.get('location')).toMatch(
+								/^\/(signin|signup|learn|org|admin)\b/
+							);
 						expect(snapshot()).toBe(before);
 					});
 				}
@@ -291,7 +537,10 @@ describe('the access matrix', () => {
 		for (const actor of ACTORS.filter((a) => !named.acts.includes(a))) {
 			it(`${named.routeId} ?/${named.action} naming X's object as ${actor}: refused, nothing written`, async () => {
 				const before = snapshot();
-				const response = await clients[actor].post(`${named.routeId}?/${named.action}`, named.form(world));
+				const response = await clients[actor].post(
+					`${named.routeId}?/${named.action}`,
+					named.form(world)
+				);
 				expect([303, 403, 404, 409]).toContain(response.status);
 				expect(snapshot()).toBe(before);
 			});

@@ -11,20 +11,42 @@ import { LOCKED_OPEN, PIN_OPEN, routeRules, type Rule } from '$lib/server/access
 import { adminClient, Client, uniqueName, waitForIdleLock } from './support';
 import { routeCalls } from './routes';
 
-type Role = 'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner' | 'code_locked_learner';
-const roles: Role[] = ['anonymous', 'learner', 'org_member', 'admin', 'idle_shared_learner', 'code_locked_learner'];
-const homes = { learner: '/learn', org_member: '/org', admin: '/admin', idle_shared_learner: '/learn', code_locked_learner: '/learn' };
+type Role =
+	'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner' | 'code_locked_learner';
+const roles: Role[] = [
+	'anonymous',
+	'learner',
+	'org_member',
+	'admin',
+	'idle_shared_learner',
+	'code_locked_learner'
+];
+const homes = {
+	learner: '/learn',
+	org_member: '/org',
+	admin: '/admin',
+	idle_shared_learner: '/learn',
+	code_locked_learner: '/learn'
+};
 
-function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' | 'forbidden' | 'home' | 'unlock' | 'pin' {
-	if (role === 'code_locked_learner') return PIN_OPEN.has(routeId) ? expected(rule, 'learner', routeId) : 'pin';
+function expected(
+	rule: Rule,
+	role: Role,
+	routeId: string
+): 'allow' | 'sign_in' | 'forbidden' | 'home' | 'unlock' | 'pin' {
+	if (role === 'code_locked_learner')
+		return PIN_OPEN.has(routeId) ? expected(rule, 'learner', routeId) : 'pin';
 	if (role === 'idle_shared_learner') {
 		const outcome = expected(rule, 'learner', routeId);
-		return outcome === 'allow' && rule !== 'anyone' && !LOCKED_OPEN.has(routeId) ? 'unlock' : outcome;
+		return outcome === 'allow' && rule !== 'anyone' && !LOCKED_OPEN.has(routeId)
+			? 'unlock'
+			: outcome;
 	}
 	if (rule === 'anyone') return 'allow';
 	if (rule === 'guest') return role === 'anonymous' ? 'allow' : 'home';
 	// Visitors read; their actions that would save something are sent to sign up by the route itself.
-	if (rule === 'learner_or_visitor') return role === 'anonymous' || role === 'learner' ? 'allow' : 'forbidden';
+	if (rule === 'learner_or_visitor')
+		return role === 'anonymous' || role === 'learner' ? 'allow' : 'forbidden';
 	if (role === 'anonymous') return 'sign_in';
 	if (rule === 'signed_in') return 'allow';
 	if (rule === 'author') return role === 'learner' ? 'forbidden' : 'allow';
@@ -34,17 +56,24 @@ function expected(rule: Rule, role: Role, routeId: string): 'allow' | 'sign_in' 
 async function clientFor(role: Role): Promise<Client> {
 	const client = new Client('en');
 	if (role === 'learner' || role === 'org_member') {
-		const response = await client.signUp(uniqueName(role === 'learner' ? 'walker' : 'orgwalker'), role);
+		const response = await client.signUp(
+			uniqueName(role === 'learner' ? 'walker' : 'orgwalker'),
+			role
+		);
 		expect(response.status).toBe(200);
 	} else if (role === 'admin') {
 		return adminClient('en', 'adminwalk');
 	} else if (role === 'idle_shared_learner') {
-		const response = await client.signUp(uniqueName('sharedwalker'), 'learner', undefined, { shared: true });
+		const response = await client.signUp(uniqueName('sharedwalker'), 'learner', undefined, {
+			shared: true
+		});
 		expect(response.status).toBe(200);
 		await waitForIdleLock();
 	} else if (role === 'code_locked_learner') {
 		expect((await client.signUp(uniqueName('codewalker'))).status).toBe(200);
-		expect((await client.post('/pin?/choose', { pin: '482913', again: '482913' })).status).toBe(303);
+		expect((await client.post('/pin?/choose', { pin: '482913', again: '482913' })).status).toBe(
+			303
+		);
 		// The cover's way in: the code is asked from here on.
 		expect((await client.request('/pin')).status).toBe(200);
 	}
@@ -54,7 +83,9 @@ async function clientFor(role: Role): Promise<Client> {
 // Sign-out and "Clear this phone" end the walker's session, so they go last, in this order
 // (after sign-out, clearing is still for anyone).
 const ENDS_SESSION = ['/signout', '/clear'];
-const calls = routeCalls().sort((a, b) => ENDS_SESSION.indexOf(a.routeId) - ENDS_SESSION.indexOf(b.routeId));
+const calls = routeCalls().sort(
+	(a, b) => ENDS_SESSION.indexOf(a.routeId) - ENDS_SESSION.indexOf(b.routeId)
+);
 
 describe('every route declares who may call it', () => {
 	it('finds the routes to walk', () => {
@@ -70,8 +101,12 @@ describe('every route declares who may call it', () => {
 			});
 
 			it.each(calls.map((c) => [`${c.method} ${c.path}`, c] as const))('%s', async (_, call) => {
-				const form: Record<string, string> = call.routeId === '/language' ? { locale: 'en', next: '/' } : {};
-				const response = call.method === 'GET' ? await client.request(call.path) : await client.post(call.path, form);
+				const form: Record<string, string> =
+					call.routeId === '/language' ? { locale: 'en', next: '/' } : {};
+				const response =
+					call.method === 'GET'
+						? await client.request(call.path)
+						: await client.post(call.path, form);
 				const location = response.headers.get('location') ?? '';
 				const outcome = expected(routeRules[call.routeId], role, call.routeId);
 				if (outcome === 'sign_in') {

@@ -4,7 +4,16 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	Client,
+	consoleErrors,
+	launch,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +47,10 @@ describe('my data and my account', () => {
 		await shown(page.getByText(username, { exact: true }));
 		expect(await axeViolations(page)).toEqual([]);
 
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ကျွန်ုပ်၏ အချက်အလက်များကို ဒေါင်းလုဒ်လုပ်ရန် (JSON ဖိုင်)' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'ကျွန်ုပ်၏ အချက်အလက်များကို ဒေါင်းလုဒ်လုပ်ရန် (JSON ဖိုင်)' }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/^data-\d{4}-\d{2}-\d{2}\.json$/);
 		const file = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
 		expect(file.account).toMatchObject({ username, kind: 'learner' });
@@ -66,17 +78,24 @@ describe('my data and my account', () => {
 		await expect(page.getByRole('alert').innerText()).resolves.toBe('အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။');
 
 		const sqlite = new Database(inject('databasePath'), { readonly: true });
-		expect(sqlite.prepare('select count(*) as n from user where username = ?').get(username)).toEqual({ n: 0 });
+		expect(
+			sqlite.prepare('select count(*) as n from user where username = ?').get(username)
+		).toEqual({ n: 0 });
 		sqlite.close();
 		expect(errors).toEqual([]);
 		await context.close();
 	});
 
 	it('refuses a wrong password with a 400 in the learner’s language, and keeps the account', async () => {
-		for (const [locale, message] of [['my', 'လက်ရှိ စကားဝှက် မမှန်ပါ။'], ['en', 'The current password is not right.']] as const) {
+		for (const [locale, message] of [
+			['my', 'လက်ရှိ စကားဝှက် မမှန်ပါ။'],
+			['en', 'The current password is not right.']
+		] as const) {
 			const client = new Client(locale);
 			expect((await client.signUp(uniqueName('staying'))).status).toBe(200);
-			const response = await client.post('/account?/deleteAccount', { password: 'a guess that is wrong' });
+			const response = await client.post('/account?/deleteAccount', {
+				password: 'a guess that is wrong'
+			});
 			expect(response.status).toBe(400);
 			expect(await response.text()).toContain(message);
 			expect((await client.request('/account')).status).toBe(200);
@@ -87,10 +106,14 @@ describe('my data and my account', () => {
 		const client = new Client('en');
 		const username = uniqueName('exporter');
 		expect((await client.signUp(username)).status).toBe(200);
-		const response = await client.request('/account/export', { headers: { accept: 'application/json' } });
+		const response = await client.request('/account/export', {
+			headers: { accept: 'application/json' }
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
-		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="data-\d{4}-\d{2}-\d{2}\.json"$/);
+		expect(response.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="data-\d{4}-\d{2}-\d{2}\.json"$/
+		);
 		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
 		expect((await response.json()).account.username).toBe(username);
 	});

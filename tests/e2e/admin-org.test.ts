@@ -2,7 +2,18 @@
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminClient, Client, createAdminWithCommand, launch, phone, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName, shown } from './support';
+import {
+	adminClient,
+	Client,
+	createAdminWithCommand,
+	launch,
+	phone,
+	signInAsNewAdmin,
+	signUpInBrowser,
+	typeInto,
+	uniqueName,
+	shown
+} from './support';
 import { openMenu, typeBackCode } from './screen';
 import EN from '../../messages/en.json' with { type: 'json' };
 
@@ -38,7 +49,9 @@ describe('the first administrator', () => {
 		await typeInto(page.getByLabel('New password'), 'administrators guard the gate');
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await page.waitForURL('**/admin');
-		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Administration');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+			'Administration'
+		);
 
 		// The one-time password is gone.
 		const check = await browser.newContext({ baseURL: page.url() });
@@ -61,7 +74,12 @@ describe('a partner organization', () => {
 	it('applies, waits for vetting, and invites a member who joins with the code', async () => {
 		const ownerContext = await phone(browser);
 		const owner = await ownerContext.newPage();
-		const ownerCodes = await signUpInBrowser(owner, uniqueName('owner'), 'clinic by the river', 'org_member');
+		const ownerCodes = await signUpInBrowser(
+			owner,
+			uniqueName('owner'),
+			'clinic by the river',
+			'org_member'
+		);
 		await typeBackCode(owner, ownerCodes[0]);
 		await owner.waitForURL('**/org');
 		await typeInto(owner.getByLabel('အဖွဲ့အစည်း အမည်'), 'ျမစ္ကမ္း ေဆးခန္း'); // typed in Zawgyi
@@ -138,9 +156,17 @@ describe('vetting', () => {
 		await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
 		// Each note is exactly what was typed; the one left alone is empty, never "undefined".
 		const db = new Database(inject('databasePath'), { readonly: true });
-		const notes = db.prepare('select d.note from org_decision d join organization o on o.id = d.org_id where o.name = ? order by d.decided_at').all(orgName);
+		const notes = db
+			.prepare(
+				'select d.note from org_decision d join organization o on o.id = d.org_id where o.name = ? order by d.decided_at'
+			)
+			.all(orgName);
 		db.close();
-		expect(notes).toEqual([{ note: 'Known to our partners in Mae Sot' }, { note: 'Reported misuse' }, { note: '' }]);
+		expect(notes).toEqual([
+			{ note: 'Known to our partners in Mae Sot' },
+			{ note: 'Reported misuse' },
+			{ note: '' }
+		]);
 		await owner.goto('/org');
 		await shown(owner.getByText('စစ်ဆေးပြီး', { exact: true }));
 		await admin.context().close();
@@ -155,7 +181,16 @@ describe('vetting', () => {
 		for (const name of [real, copy, `Other Help ${uniqueName('other')}`]) {
 			const owner = new Client('en');
 			expect((await owner.signUp(uniqueName('lookalike'), 'org_member')).status).toBe(200);
-			expect((await owner.post('/org?/apply', { name, kind: 'ngo', description: 'Help', area_mae_sot: 'on' })).status).toBe(200);
+			expect(
+				(
+					await owner.post('/org?/apply', {
+						name,
+						kind: 'ngo',
+						description: 'Help',
+						area_mae_sot: 'on'
+					})
+				).status
+			).toBe(200);
 			names.push(name);
 		}
 		const admin = await adminClient('en', 'lookalikeadmin');
@@ -165,7 +200,10 @@ describe('vetting', () => {
 		expect(overview).not.toContain(EN.admin_org_looks_like.replace('{names}', names[2]));
 
 		const check = new Database(inject('databasePath'), { readonly: true });
-		const [copyId, realId, otherId] = [copy, real, names[2]].map((name) => (check.prepare('select id from organization where name = ?').get(name) as { id: string }).id);
+		const [copyId, realId, otherId] = [copy, real, names[2]].map(
+			(name) =>
+				(check.prepare('select id from organization where name = ?').get(name) as { id: string }).id
+		);
 		check.close();
 		const WARNING = 'looks like the name of the organizations below';
 		expect(EN.admin_vet_looks_like).toContain(WARNING);

@@ -10,8 +10,25 @@ export async function axeViolations(page: Page): Promise<{ id: string; nodes: st
 	// Injected through the DevTools protocol, so the page's CSP does not block it.
 	await page.evaluate(axeSource);
 	const results = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-		return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (
+						ctx: Document,
+						opts: object
+					) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+				};
+			}
+		).axe;
+		return axe.run(document, {
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+			}
+		});
 	});
-	return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+	return results.violations.map((v) => ({
+		id: v.id,
+		nodes: v.nodes.map((n) => n.target.join(' '))
+	}));
 }

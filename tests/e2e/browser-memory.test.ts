@@ -63,7 +63,12 @@ function filesHolding(dir: string, text: string): string[] {
 		for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
 			const full = path.join(folder, entry.name);
 			if (entry.isDirectory()) walk(full);
-			else if (entry.isFile() && !entry.name.endsWith('.read') && fs.readFileSync(full).includes(needle)) found.push(path.relative(dir, full));
+			else if (
+				entry.isFile() &&
+				!entry.name.endsWith('.read') &&
+				fs.readFileSync(full).includes(needle)
+			)
+				found.push(path.relative(dir, full));
 		}
 	};
 	walk(dir);
@@ -159,6 +164,7 @@ describe('what the browser keeps', () => {
 		expect(autofill, 'autofill entries').toEqual([]);
 		expect(logins, 'saved passwords').toEqual([]);
 		expect(prompts, 'names kept from "Save password?" prompts').toEqual([]);
-		for (const secret of [name, first, second, third]) expect(filesHolding(dir, secret), `files holding ${secret}`).toEqual([]);
+		for (const secret of [name, first, second, third])
+			expect(filesHolding(dir, secret), `files holding ${secret}`).toEqual([]);
 	});
 });

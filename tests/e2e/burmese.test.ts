@@ -22,7 +22,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../helpers/app';
 import { HttpClient } from '../helpers/http-client';
 import { readsForeign } from '../helpers/burmese-text';
-import { answerQuiz, createAdminWithCommand, launch, phone, shown, typeInto, uniqueName } from './support';
+import {
+	answerQuiz,
+	createAdminWithCommand,
+	launch,
+	phone,
+	shown,
+	typeInto,
+	uniqueName
+} from './support';
 
 // Its own server beside the suite's (E2E_PORT), so two runs on one machine never collide.
 const OWN_PORT = Number(process.env.E2E_PORT ?? 3111) + 5;
@@ -31,7 +39,9 @@ const COURSE = 'first-aid-basics';
 const PARTIAL = 'thai-for-mae-sot';
 const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'));
 const partial = JSON.parse(fs.readFileSync(`content/courses/${PARTIAL}/course.json`, 'utf8'));
-const lessonIds: string[] = course.modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons.map((l) => l.id));
+const lessonIds: string[] = course.modules.flatMap((m: { lessons: { id: string }[] }) =>
+	m.lessons.map((l) => l.id)
+);
 const quizIds: string[] = course.modules.map((m: { quiz: string }) => m.quiz).filter(Boolean);
 
 let app: App;
@@ -48,7 +58,11 @@ function burmeseName(prefix: string): string {
 	return `${prefix} ${[...uniqueName('')].map((c) => letters[parseInt(c, 36) % letters.length]).join('')}`;
 }
 
-async function expectStatus(response: Promise<Response>, status: number, what: string): Promise<Response> {
+async function expectStatus(
+	response: Promise<Response>,
+	status: number,
+	what: string
+): Promise<Response> {
 	const answer = await response;
 	if (answer.status !== status) throw new Error(`${what} answered ${answer.status}, not ${status}`);
 	return answer;
@@ -57,7 +71,11 @@ async function expectStatus(response: Promise<Response>, status: number, what: s
 async function person(kind: 'learner' | 'org_member'): Promise<HttpClient> {
 	const client = new HttpClient(() => app.baseUrl, 'my');
 	const username = uniqueName(kind === 'learner' ? 'reader' : 'clinic');
-	await expectStatus(client.post('/signup', { username, password: 'every word in burmese', kind, background: '' }), 200, `signing up ${username}`);
+	await expectStatus(
+		client.post('/signup', { username, password: 'every word in burmese', kind, background: '' }),
+		200,
+		`signing up ${username}`
+	);
 	theirs.push(username);
 	return client;
 }
@@ -66,37 +84,84 @@ async function administrator(): Promise<HttpClient> {
 	const client = new HttpClient(() => app.baseUrl, 'my');
 	const username = uniqueName('admin');
 	const oneTime = await createAdminWithCommand(username, app.databasePath);
-	await expectStatus(client.post('/signin', { username, password: oneTime }), 303, 'signing the administrator in');
-	await expectStatus(client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' }), 303, 'replacing the one-time password');
+	await expectStatus(
+		client.post('/signin', { username, password: oneTime }),
+		303,
+		'signing the administrator in'
+	);
+	await expectStatus(
+		client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' }),
+		303,
+		'replacing the one-time password'
+	);
 	theirs.push(username);
 	return client;
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+	new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** An open livelihood training, and a second role waiting for the administrator. */
 async function roles(member: HttpClient, admin: HttpClient) {
 	const orgName = burmeseName('မဲဆောက် ဆေးခန်း');
-	await expectStatus(member.post('/org?/apply', { name: orgName, kind: 'clinic', description: 'နယ်စပ်ရှိ ဆေးခန်း', area_mae_sot: 'on' }), 200, 'applying');
-	ids.org = (sqlite.prepare('select id from organization where name = ?').get(orgName) as { id: string }).id;
-	await expectStatus(admin.post(`/admin/organizations/${ids.org}?/decide`, { decision: 'vet', note: '' }), 200, 'vetting');
+	await expectStatus(
+		member.post('/org?/apply', {
+			name: orgName,
+			kind: 'clinic',
+			description: 'နယ်စပ်ရှိ ဆေးခန်း',
+			area_mae_sot: 'on'
+		}),
+		200,
+		'applying'
+	);
+	ids.org = (
+		sqlite.prepare('select id from organization where name = ?').get(orgName) as { id: string }
+	).id;
+	await expectStatus(
+		admin.post(`/admin/organizations/${ids.org}?/decide`, { decision: 'vet', note: '' }),
+		200,
+		'vetting'
+	);
 	const write = async (title: string) => {
 		const created = await expectStatus(
 			member.post('/org/roles/new', {
-				kind: 'livelihood_training', title_my: title, title_en: '', description_my: 'အိမ်ထောင်ဖက်များအတွက် အပ်ချုပ်သင်တန်း', description_en: '', safety_my: 'တည်နေရာကို လက်ခံပြီးမှ ပြောမည်', safety_en: '',
-				area: 'mae_sot', availability: 'part_time', pay: 'နေ့လယ်စာ ပါသည်', seats: '12', starts_on: day(20), closes_on: day(40)
+				kind: 'livelihood_training',
+				title_my: title,
+				title_en: '',
+				description_my: 'အိမ်ထောင်ဖက်များအတွက် အပ်ချုပ်သင်တန်း',
+				description_en: '',
+				safety_my: 'တည်နေရာကို လက်ခံပြီးမှ ပြောမည်',
+				safety_en: '',
+				area: 'mae_sot',
+				availability: 'part_time',
+				pay: 'နေ့လယ်စာ ပါသည်',
+				seats: '12',
+				starts_on: day(20),
+				closes_on: day(40)
 			}),
 			303,
 			'writing a role'
 		);
 		const where = created.headers.get('location')!;
-		await expectStatus(member.post(`${where}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' }), 200, 'adding first aid');
-		await expectStatus(member.post(`${where}?/addSkill`, { skill: 'thai', level: '2', need: 'preferred' }), 200, 'adding Thai');
+		await expectStatus(
+			member.post(`${where}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' }),
+			200,
+			'adding first aid'
+		);
+		await expectStatus(
+			member.post(`${where}?/addSkill`, { skill: 'thai', level: '2', need: 'preferred' }),
+			200,
+			'adding Thai'
+		);
 		await expectStatus(member.post(`${where}?/move`, { move: 'submit' }), 200, 'submitting');
 		return { where, id: where.split('/').pop()! };
 	};
 	const open = await write(burmeseName('အပ်ချုပ်သင်တန်း'));
-	await expectStatus(admin.post(`/admin/roles/${open.id}?/review`, { decision: 'approve', note: '' }), 200, 'approving');
+	await expectStatus(
+		admin.post(`/admin/roles/${open.id}?/review`, { decision: 'approve', note: '' }),
+		200,
+		'approving'
+	);
 	await expectStatus(member.post(`${open.where}?/move`, { move: 'open' }), 200, 'opening');
 	ids.role = open.id;
 	ids.submitted = (await write(burmeseName('ချက်ပြုတ်သင်တန်း'))).id;
@@ -104,29 +169,95 @@ async function roles(member: HttpClient, admin: HttpClient) {
 
 /** The learner finishes the first aid course from their phone (as the offline reader sends it), gets its certificate, and applies. */
 async function learns(learner: HttpClient) {
-	await expectStatus(learner.post('/learn/profile?/details', { area: 'mae_sot', visibility: 'vetted', availability_part_time: 'on', password: 'every word in burmese' }), 200, 'saving the profile');
-	await expectStatus(learner.post('/learn/profile?/skills', { level_thai: '1' }), 200, 'declaring Thai');
+	await expectStatus(
+		learner.post('/learn/profile?/details', {
+			area: 'mae_sot',
+			visibility: 'vetted',
+			availability_part_time: 'on',
+			password: 'every word in burmese'
+		}),
+		200,
+		'saving the profile'
+	);
+	await expectStatus(
+		learner.post('/learn/profile?/skills', { level_thai: '1' }),
+		200,
+		'declaring Thai'
+	);
 	const answers = (quizId: string) => {
-		const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${quizId}.json`, 'utf8'));
+		const quiz = JSON.parse(
+			fs.readFileSync(`content/courses/${COURSE}/quizzes/${quizId}.json`, 'utf8')
+		);
 		return Object.fromEntries(
-			quiz.questions.map((q: { id: string; type: string; options?: { id: string; correct: boolean }[]; answer?: boolean; accepted?: { my: string[] } }) => [
-				q.id,
-				q.type === 'single' ? q.options!.find((o) => o.correct)!.id : q.type === 'multiple' ? q.options!.filter((o) => o.correct).map((o) => o.id) : q.type === 'true_false' ? q.answer : q.accepted!.my[0]
-			])
+			quiz.questions.map(
+				(q: {
+					id: string;
+					type: string;
+					options?: { id: string; correct: boolean }[];
+					answer?: boolean;
+					accepted?: { my: string[] };
+				}) => [
+					q.id,
+					q.type === 'single'
+						? q.options!.find((o) => o.correct)!.id
+						: q.type === 'multiple'
+							? q.options!.filter((o) => o.correct).map((o) => o.id)
+							: q.type === 'true_false'
+								? q.answer
+								: q.accepted!.my[0]
+				]
+			)
 		);
 	};
 	const tag = uniqueName('ev');
 	const events = [
-		...lessonIds.map((lessonId, i) => ({ id: `${tag}-lesson-${i}`, type: 'lesson_done', courseId: COURSE, lessonId, at: Date.now() - 60_000 + i })),
-		...quizIds.map((quizId, i) => ({ id: `${tag}-quiz-${i}`, type: 'quiz_attempt', courseId: COURSE, quizId, answers: answers(quizId), at: Date.now() - 30_000 + i }))
+		...lessonIds.map((lessonId, i) => ({
+			id: `${tag}-lesson-${i}`,
+			type: 'lesson_done',
+			courseId: COURSE,
+			lessonId,
+			at: Date.now() - 60_000 + i
+		})),
+		...quizIds.map((quizId, i) => ({
+			id: `${tag}-quiz-${i}`,
+			type: 'quiz_attempt',
+			courseId: COURSE,
+			quizId,
+			answers: answers(quizId),
+			at: Date.now() - 30_000 + i
+		}))
 	];
-	const synced = await expectStatus(learner.request('/api/sync', { method: 'POST', body: JSON.stringify({ events }), headers: { 'content-type': 'application/json', accept: 'application/json' } }), 200, 'syncing');
-	expect((await synced.json()).results.map((r: { status: string }) => r.status)).toEqual(events.map(() => 'applied'));
-	ids.code = (sqlite.prepare('select code from certificate where course_id = ? order by issued_at desc').get(COURSE) as { code: string }).code;
+	const synced = await expectStatus(
+		learner.request('/api/sync', {
+			method: 'POST',
+			body: JSON.stringify({ events }),
+			headers: { 'content-type': 'application/json', accept: 'application/json' }
+		}),
+		200,
+		'syncing'
+	);
+	expect((await synced.json()).results.map((r: { status: string }) => r.status)).toEqual(
+		events.map(() => 'applied')
+	);
+	ids.code = (
+		sqlite
+			.prepare('select code from certificate where course_id = ? order by issued_at desc')
+			.get(COURSE) as { code: string }
+	).code;
 	theirs.push(ids.code);
-	await expectStatus(learner.post(`/learn/opportunities/${ids.role}?/apply`, { message: 'အပ်ချုပ်ခြင်းကို လေ့လာလိုပါသည်။' }), 303, 'applying');
-	ids.application = (sqlite.prepare('select id from application where role_id = ?').get(ids.role) as { id: string }).id;
-	await expectStatus(learner.post(`/learn/applications/${ids.application}?/message`, { body: 'မနက်ပိုင်း အားပါသည်။' }), 200, 'writing');
+	await expectStatus(
+		learner.post(`/learn/opportunities/${ids.role}?/apply`, { message: 'အပ်ချုပ်ခြင်းကို လေ့လာလိုပါသည်။' }),
+		303,
+		'applying'
+	);
+	ids.application = (
+		sqlite.prepare('select id from application where role_id = ?').get(ids.role) as { id: string }
+	).id;
+	await expectStatus(
+		learner.post(`/learn/applications/${ids.application}?/message`, { body: 'မနက်ပိုင်း အားပါသည်။' }),
+		200,
+		'writing'
+	);
 }
 
 beforeAll(async () => {
@@ -138,7 +269,14 @@ beforeAll(async () => {
 	people.learner = await person('learner');
 	await roles(people.member, people.admin);
 	await learns(people.learner);
-	await expectStatus(people.member.post(`/org/applications/${ids.application}?/decide`, { decision: 'shortlist', note: 'အင်္ဂါနေ့ လာတွေ့ပါ။' }), 200, 'shortlisting');
+	await expectStatus(
+		people.member.post(`/org/applications/${ids.application}?/decide`, {
+			decision: 'shortlist',
+			note: 'အင်္ဂါနေ့ လာတွေ့ပါ။'
+		}),
+		200,
+		'shortlisting'
+	);
 }, 300_000);
 
 afterAll(async () => {
@@ -151,7 +289,10 @@ afterAll(async () => {
 });
 
 /** A phone signed in as `client` (or a visitor), reading Burmese. */
-async function phoneOf(client: HttpClient | null, options: { serviceWorkers?: 'allow' | 'block' } = {}) {
+async function phoneOf(
+	client: HttpClient | null,
+	options: { serviceWorkers?: 'allow' | 'block' } = {}
+) {
 	const context = await phone(browser, { baseURL: app.baseUrl, ...options });
 	const cookies = [{ name: 'lang', value: 'my', url: app.baseUrl }];
 	if (client?.cookie) {
@@ -171,16 +312,21 @@ function readable(page: Page): Promise<{ texts: string[]; verbatim: string[]; ma
 	return page.evaluate(() => {
 		// A lesson's text is its authors' (tests/unit/course-content.test.ts checks the starter texts):
 		// it may quote a source's title with its year, as "IFRC First Aid Guidelines 2020".
-		const kept = (element: Element) => element.closest('[translate="no"], article.lesson, script, style, noscript, template') !== null;
+		const kept = (element: Element) =>
+			element.closest('[translate="no"], article.lesson, script, style, noscript, template') !==
+			null;
 		const texts: string[] = [];
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			const parent = node.parentElement;
-			if (!parent || kept(parent) || (parent.tagName !== 'OPTION' && !parent.checkVisibility())) continue;
+			if (!parent || kept(parent) || (parent.tagName !== 'OPTION' && !parent.checkVisibility()))
+				continue;
 			const text = node.textContent?.trim();
 			if (text) texts.push(text);
 		}
-		for (const element of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+		for (const element of document.body.querySelectorAll(
+			'[aria-label], [placeholder], [title], [alt]'
+		)) {
 			if (kept(element)) continue;
 			for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
 				const value = element.getAttribute(name);
@@ -192,9 +338,12 @@ function readable(page: Page): Promise<{ texts: string[]; verbatim: string[]; ma
 		const markers: string[] = [];
 		for (const item of document.querySelectorAll('ol > li')) {
 			const marker = getComputedStyle(item).listStyleType;
-			if (!kept(item) && item.checkVisibility() && !['none', 'myanmar'].includes(marker)) markers.push(`numbered ${marker}: ${item.textContent?.trim().slice(0, 40)}`);
+			if (!kept(item) && item.checkVisibility() && !['none', 'myanmar'].includes(marker))
+				markers.push(`numbered ${marker}: ${item.textContent?.trim().slice(0, 40)}`);
 		}
-		const verbatim = [...document.querySelectorAll('[translate="no"]')].map((element) => element.textContent?.trim() ?? '').filter(Boolean);
+		const verbatim = [...document.querySelectorAll('[translate="no"]')]
+			.map((element) => element.textContent?.trim() ?? '')
+			.filter(Boolean);
 		return { texts, verbatim, markers };
 	});
 }
@@ -210,7 +359,12 @@ async function open(page: Page, path: string) {
 async function foreign(page: Page): Promise<string[]> {
 	const { texts, verbatim, markers } = await readable(page);
 	const quoted = [...theirs, ...verbatim];
-	return [...texts.filter((text) => readsForeign(quoted.reduce((rest, value) => rest.split(value).join(''), text))), ...markers];
+	return [
+		...texts.filter((text) =>
+			readsForeign(quoted.reduce((rest, value) => rest.split(value).join(''), text))
+		),
+		...markers
+	];
 }
 
 async function walk(page: Page, paths: string[]) {
@@ -259,7 +413,11 @@ describe('Burmese pages', () => {
 		await shown(page.getByText(/^ရှိလျှင် ပိုကောင်းသော ကျွမ်းကျင်မှု ၁ ခုအနက် ၀ ခု ရှိသည်။$/));
 		await shot(page, 'role');
 		await open(page, `/learn/certificates/${ids.code}`);
-		await shown(page.getByText(/^ပြီးဆုံးသည့်နေ့ - ၂၀[၀-၉]{2} (ဇန်နဝါရီ|ဖေဖော်ဝါရီ|မတ်|ဧပြီ|မေ|ဇွန်|ဇူလိုင်|ဩဂုတ်|စက်တင်ဘာ|အောက်တိုဘာ|နိုဝင်ဘာ|ဒီဇင်ဘာ) [၀-၉]{1,2}$/));
+		await shown(
+			page.getByText(
+				/^ပြီးဆုံးသည့်နေ့ - ၂၀[၀-၉]{2} (ဇန်နဝါရီ|ဖေဖော်ဝါရီ|မတ်|ဧပြီ|မေ|ဇွန်|ဇူလိုင်|ဩဂုတ်|စက်တင်ဘာ|အောက်တိုဘာ|နိုဝင်ဘာ|ဒီဇင်ဘာ) [၀-၉]{1,2}$/
+			)
+		);
 		await shot(page, 'certificate');
 		// New recovery codes: the codes and the name are the person's, kept as they are; the rest in Burmese.
 		await open(page, '/account');
@@ -283,7 +441,9 @@ describe('Burmese pages', () => {
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · [၀-၉]+ KB$/ }).click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
 		// The network goes while a second course downloads: its lessons never arrive.
-		await context.route(`${app.baseUrl}/api/courses/${PARTIAL}/offline/lessons/**`, (route) => route.abort());
+		await context.route(`${app.baseUrl}/api/courses/${PARTIAL}/offline/lessons/**`, (route) =>
+			route.abort()
+		);
 		await open(page, `/learn/courses/${PARTIAL}`);
 		expect(await foreign(page)).toEqual([]);
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
@@ -304,21 +464,41 @@ describe('Burmese pages', () => {
 	it("a visitor's pages: the landing page, the courses open before signing up, signing in and up, and a certificate's check", async () => {
 		const context = await phoneOf(null);
 		const page = await context.newPage();
-		await walk(page, ['/', '/learn/courses', `/learn/courses/${COURSE}`, '/signin', '/signup', `/verify/${ids.code}`]);
+		await walk(page, [
+			'/',
+			'/learn/courses',
+			`/learn/courses/${COURSE}`,
+			'/signin',
+			'/signup',
+			`/verify/${ids.code}`
+		]);
 		await context.close();
 	});
 
 	it("an organization's pages: home, roles, a role, its candidates and applications, an application", async () => {
 		const context = await phoneOf(people.member);
 		const page = await context.newPage();
-		await walk(page, ['/org', '/org/roles', `/org/roles/${ids.role}`, `/org/roles/${ids.role}/candidates`, `/org/roles/${ids.role}/applications`, `/org/applications/${ids.application}`]);
+		await walk(page, [
+			'/org',
+			'/org/roles',
+			`/org/roles/${ids.role}`,
+			`/org/roles/${ids.role}/candidates`,
+			`/org/roles/${ids.role}/applications`,
+			`/org/applications/${ids.application}`
+		]);
 		await context.close();
 	});
 
 	it("an administrator's pages: home, an organization, a role to check, skills", async () => {
 		const context = await phoneOf(people.admin);
 		const page = await context.newPage();
-		await walk(page, ['/admin', `/admin/organizations/${ids.org}`, `/admin/roles/${ids.submitted}`, '/admin/skills', '/admin/skills/first_aid']);
+		await walk(page, [
+			'/admin',
+			`/admin/organizations/${ids.org}`,
+			`/admin/roles/${ids.submitted}`,
+			'/admin/skills',
+			'/admin/skills/first_aid'
+		]);
 		await context.close();
 	});
 });

@@ -24,19 +24,36 @@ describe('final acts ask first', () => {
 		const certificate = world.certificate;
 		const refused = await world.learner.post('/learn/certificates?/revoke', { code: certificate });
 		expect(refused.status).toBe(400);
-		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
+		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({
+			revoked_at: null
+		});
 
-		const page = await (await signedIn(browser, world.learner, { javaScriptEnabled: false })).newPage();
+		const page = await (
+			await signedIn(browser, world.learner, { javaScriptEnabled: false })
+		).newPage();
 		await page.goto('/learn/certificates');
 		const yes = page.getByRole('button', { name: 'Yes, revoke it' });
 		expect(await yes.isVisible()).toBe(false);
 		await page.getByText('Revoke for good').click();
-		await shown(page.getByText('Revoke this certificate for good? Anyone who checks its code will be told it was revoked, and it cannot be shown or used again.'));
-		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({ revoked_at: null });
+		await shown(
+			page.getByText(
+				'Revoke this certificate for good? Anyone who checks its code will be told it was revoked, and it cannot be shown or used again.'
+			)
+		);
+		expect(storedRow('select revoked_at from certificate where code = ?', certificate)).toEqual({
+			revoked_at: null
+		});
 		await yes.click();
 		await shown(page.getByText('Revoked.', { exact: true }));
-		expect(storedRow<{ revoked_at: number | null }>('select revoked_at from certificate where code = ?', certificate).revoked_at).toBeGreaterThan(0);
-		expect(await (await new Client('en').request(`/verify/${certificate}`)).text()).toContain('This certificate was revoked by its holder.');
+		expect(
+			storedRow<{ revoked_at: number | null }>(
+				'select revoked_at from certificate where code = ?',
+				certificate
+			).revoked_at
+		).toBeGreaterThan(0);
+		expect(await (await new Client('en').request(`/verify/${certificate}`)).text()).toContain(
+			'This certificate was revoked by its holder.'
+		);
 		await page.context().close();
 	});
 
@@ -46,11 +63,17 @@ describe('final acts ask first', () => {
 		const yes = page.getByRole('button', { name: 'Yes, withdraw it' });
 		expect(await yes.isVisible()).toBe(false);
 		await page.getByText('Withdraw my application').click();
-		await shown(page.getByText(/^Withdraw this application\? The organization will see it withdrawn/));
-		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({ status: 'applied' });
+		await shown(
+			page.getByText(/^Withdraw this application\? The organization will see it withdrawn/)
+		);
+		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({
+			status: 'applied'
+		});
 		await yes.click();
 		await shown(page.getByRole('status').getByText('Your application is withdrawn.'));
-		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({ status: 'withdrawn' });
+		expect(storedRow('select status from application where id = ?', world.applicationId)).toEqual({
+			status: 'withdrawn'
+		});
 		await page.context().close();
 	});
 });

@@ -8,7 +8,19 @@ import Database from 'better-sqlite3';
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { adminClient, baseUrl, Client, consoleErrors, launch, phone, shown, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	adminClient,
+	baseUrl,
+	Client,
+	consoleErrors,
+	launch,
+	phone,
+	shown,
+	signInAsNewAdmin,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,90 +33,148 @@ const lessonBody = `Read the [IFRC guide](${LINK}) before you practise.`;
 
 /** A course (part-1, lesson-1 with a link to another site, first aid at `level`) written by `author`, as its path. */
 async function writeCourse(author: Client, title: string, level = '2'): Promise<string> {
-	const created = await author.post('/author?/create', { category: 'vocational', audience: 'everyone', title_my: '', title_en: title, summary_my: '', summary_en: 'Stopping bleeding', practical: 'on', expert: 'medical' });
+	const created = await author.post('/author?/create', {
+		category: 'vocational',
+		audience: 'everyone',
+		title_my: '',
+		title_en: title,
+		summary_my: '',
+		summary_en: 'Stopping bleeding',
+		practical: 'on',
+		expert: 'medical'
+	});
 	expect(created.status).toBe(303);
 	const path = created.headers.get('location')!;
-	expect((await author.post(`${path}?/addModule`, { title_my: '', title_en: 'Bleeding' })).status).toBe(200);
-	expect((await author.post(`${path}/modules/part-1/new-lesson?/save`, { title_my: '', title_en: 'Pressure', minutes: '5', body_my: '', body_en: lessonBody })).status).toBe(303);
-	expect((await author.post(`${path}?/skills`, { skill1: 'first_aid', level1: level })).status).toBe(200);
+	expect(
+		(await author.post(`${path}?/addModule`, { title_my: '', title_en: 'Bleeding' })).status
+	).toBe(200);
+	expect(
+		(
+			await author.post(`${path}/modules/part-1/new-lesson?/save`, {
+				title_my: '',
+				title_en: 'Pressure',
+				minutes: '5',
+				body_my: '',
+				body_en: lessonBody
+			})
+		).status
+	).toBe(303);
+	expect(
+		(await author.post(`${path}?/skills`, { skill1: 'first_aid', level1: level })).status
+	).toBe(200);
 	return path;
 }
 
 function statusOf(id: string): string {
 	const db = new Database(inject('databasePath'), { readonly: true });
 	try {
-		return (db.prepare('select status from course where id = ?').get(id) as { status: string }).status;
+		return (db.prepare('select status from course where id = ?').get(id) as { status: string })
+			.status;
 	} finally {
 		db.close();
 	}
 }
 
 describe('reviewing courses', () => {
-	it('an organization’s course reaches learners once an administrator approves it (without JavaScript); the page then says which check is owed until one is marked for that version', { timeout: 180_000 }, async () => {
-		const vetter = await adminClient('en', 'coursevetter');
-		const org = new Client('en');
-		expect((await org.signUp(uniqueName('courseorg'), 'org_member')).status).toBe(200);
-		const orgName = uniqueName('Bleeding control');
-		expect((await org.post('/org?/apply', { name: orgName, kind: 'clinic', description: 'Care', area_mae_sot: 'on' })).status).toBe(200);
-		const db = new Database(inject('databasePath'), { readonly: true });
-		const orgId = (db.prepare('select id from organization where name = ?').get(orgName) as { id: string }).id;
-		db.close();
-		expect((await vetter.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' })).status).toBe(200);
+	it(
+		'an organization’s course reaches learners once an administrator approves it (without JavaScript); the page then says which check is owed until one is marked for that version',
+		{ timeout: 180_000 },
+		async () => {
+			const vetter = await adminClient('en', 'coursevetter');
+			const org = new Client('en');
+			expect((await org.signUp(uniqueName('courseorg'), 'org_member')).status).toBe(200);
+			const orgName = uniqueName('Bleeding control');
+			expect(
+				(
+					await org.post('/org?/apply', {
+						name: orgName,
+						kind: 'clinic',
+						description: 'Care',
+						area_mae_sot: 'on'
+					})
+				).status
+			).toBe(200);
+			const db = new Database(inject('databasePath'), { readonly: true });
+			const orgId = (
+				db.prepare('select id from organization where name = ?').get(orgName) as { id: string }
+			).id;
+			db.close();
+			expect(
+				(await vetter.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }))
+					.status
+			).toBe(200);
 
-		const title = uniqueName('Stop the bleeding ');
-		const path = await writeCourse(org, title);
-		const id = path.split('/').pop()!;
-		// "Can teach" is more than a course can give.
-		const tooHigh = await org.post(`${path}?/skills`, { skill1: 'first_aid', level1: '3' });
-		expect(tooHigh.status).toBe(400);
-		expect(await tooHigh.text()).toContain('A course gives a skill at most at');
-		// Asking to publish: it waits, and no learner can open it.
-		expect((await org.post(`${path}?/publish`, { published: 'true' })).status).toBe(200);
-		expect(statusOf(id)).toBe('submitted');
-		expect(await (await org.request(path)).text()).toContain('Waiting for an administrator');
-		const learner = new Client('en');
-		expect((await learner.signUp(uniqueName('coursereader'))).status).toBe(200);
-		expect((await learner.request(`/learn/courses/${id}`)).status).toBe(404);
+			const title = uniqueName('Stop the bleeding ');
+			const path = await writeCourse(org, title);
+			const id = path.split('/').pop()!;
+			// "Can teach" is more than a course can give.
+			const tooHigh = await org.post(`${path}?/skills`, { skill1: 'first_aid', level1: '3' });
+			expect(tooHigh.status).toBe(400);
+			expect(await tooHigh.text()).toContain('A course gives a skill at most at');
+			// Asking to publish: it waits, and no learner can open it.
+			expect((await org.post(`${path}?/publish`, { published: 'true' })).status).toBe(200);
+			expect(statusOf(id)).toBe('submitted');
+			expect(await (await org.request(path)).text()).toContain('Waiting for an administrator');
+			const learner = new Client('en');
+			expect((await learner.signUp(uniqueName('coursereader'))).status).toBe(200);
+			expect((await learner.request(`/learn/courses/${id}`)).status).toBe(404);
 
-		// The administrator reads it and approves it, with JavaScript off.
-		const context = await phone(browser, { javaScriptEnabled: false });
-		const admin = await context.newPage();
-		const adminName = await signInAsNewAdmin(admin, 'coursereviewer');
-		await admin.getByRole('link', { name: `Review “${title}”` }).click();
-		await shown(admin.getByRole('heading', { level: 1, name: title }));
-		await admin.getByText('Pressure').click();
-		await shown(admin.getByRole('article', { name: 'English' }).getByRole('link', { name: 'IFRC guide' }));
-		await admin.getByRole('button', { name: 'Record the decision' }).click();
-		await shown(admin.getByRole('status').getByText('Decision recorded.'));
-		expect(statusOf(id)).toBe('published');
+			// The administrator reads it and approves it, with JavaScript off.
+			const context = await phone(browser, { javaScriptEnabled: false });
+			const admin = await context.newPage();
+			const adminName = await signInAsNewAdmin(admin, 'coursereviewer');
+			await admin.getByRole('link', { name: `Review “${title}”` }).click();
+			await shown(admin.getByRole('heading', { level: 1, name: title }));
+			await admin.getByText('Pressure').click();
+			await shown(
+				admin.getByRole('article', { name: 'English' }).getByRole('link', { name: 'IFRC guide' })
+			);
+			await admin.getByRole('button', { name: 'Record the decision' }).click();
+			await shown(admin.getByRole('status').getByText('Decision recorded.'));
+			expect(statusOf(id)).toBe('published');
 
-		// The learner sees it, what it shows, and that both checks are owed.
-		let page = await (await learner.request(`/learn/courses/${id}`)).text();
-		expect(page).toContain('This is a practical skill: reading and a quiz cannot show it.');
-		expect(page).toContain('First aid: basic from this course; working once a partner organization confirms your in-person practice');
-		expect(page).toContain('Not yet checked by a native Burmese reader.');
-		expect(page).toContain('Not yet checked by a medical expert.');
+			// The learner sees it, what it shows, and that both checks are owed.
+			let page = await (await learner.request(`/learn/courses/${id}`)).text();
+			expect(page).toContain('This is a practical skill: reading and a quiz cannot show it.');
+			expect(page).toContain(
+				'First aid: basic from this course; working once a partner organization confirms your in-person practice'
+			);
+			expect(page).toContain('Not yet checked by a native Burmese reader.');
+			expect(page).toContain('Not yet checked by a medical expert.');
 
-		// The administrator marks the Burmese reader's check, saying who in a role's words.
-		await typeInto(admin.locator('#review-note-language'), 'a teacher at a partner school');
-		await admin.getByRole('button', { name: 'Mark as reviewed: Native Burmese reader' }).click();
-		await shown(admin.getByText(new RegExp(`Reviewed for version 1, marked on .* by ${adminName}\\.`)));
-		await shown(admin.getByText('a teacher at a partner school', { exact: true }));
-		page = await (await learner.request(`/learn/courses/${id}`)).text();
-		expect(page).toMatch(/Checked by a native Burmese reader on [^<]+\./);
-		expect(page).toContain('Not yet checked by a medical expert.');
-		// Never who checked it.
-		expect(page).not.toContain('partner school');
-		expect(page).not.toContain(adminName);
+			// The administrator marks the Burmese reader's check, saying who in a role's words.
+			await typeInto(admin.locator('#review-note-language'), 'a teacher at a partner school');
+			await admin.getByRole('button', { name: 'Mark as reviewed: Native Burmese reader' }).click();
+			await shown(
+				admin.getByText(new RegExp(`Reviewed for version 1, marked on .* by ${adminName}\\.`))
+			);
+			await shown(admin.getByText('a teacher at a partner school', { exact: true }));
+			page = await (await learner.request(`/learn/courses/${id}`)).text();
+			expect(page).toMatch(/Checked by a native Burmese reader on [^<]+\./);
+			expect(page).toContain('Not yet checked by a medical expert.');
+			// Never who checked it.
+			expect(page).not.toContain('partner school');
+			expect(page).not.toContain(adminName);
 
-		// A new version of the text asks for the check again.
-		expect((await org.post(`${path}/lessons/lesson-1?/save`, { title_my: '', title_en: 'Pressure', minutes: '5', body_my: '', body_en: `${lessonBody} Press hard.` })).status).toBe(200);
-		page = await (await learner.request(`/learn/courses/${id}`)).text();
-		expect(page).toContain('Not yet checked by a native Burmese reader.');
-		await admin.goto(`/admin/courses/${id}`);
-		await shown(admin.getByText('Owed for version 2. An earlier version was reviewed.'));
-		await context.close();
-	});
+			// A new version of the text asks for the check again.
+			expect(
+				(
+					await org.post(`${path}/lessons/lesson-1?/save`, {
+						title_my: '',
+						title_en: 'Pressure',
+						minutes: '5',
+						body_my: '',
+						body_en: `${lessonBody} Press hard.`
+					})
+				).status
+			).toBe(200);
+			page = await (await learner.request(`/learn/courses/${id}`)).text();
+			expect(page).toContain('Not yet checked by a native Burmese reader.');
+			await admin.goto(`/admin/courses/${id}`);
+			await shown(admin.getByText('Owed for version 2. An earlier version was reviewed.'));
+			await context.close();
+		}
+	);
 
 	it('a lesson’s link to another site opens Lanpya’s page saying the person is leaving, with the address; nothing is fetched from there before the tap, with JavaScript or without', async () => {
 		const author = await adminClient('en', 'linkauthor');
@@ -112,7 +182,9 @@ describe('reviewing courses', () => {
 		const id = path.split('/').pop()!;
 		expect((await author.post(`${path}?/publish`, { published: 'true' })).status).toBe(200);
 		// The offline package holds the same link as the page: the reader never goes elsewhere directly either.
-		expect(await (await author.request(`/api/courses/${id}/offline/lessons/lesson-1`)).text()).toContain(`/leaving?to=${encodeURIComponent(LINK)}`);
+		expect(
+			await (await author.request(`/api/courses/${id}/offline/lessons/lesson-1`)).text()
+		).toContain(`/leaving?to=${encodeURIComponent(LINK)}`);
 
 		for (const javaScriptEnabled of [true, false]) {
 			const context = await phone(browser, { javaScriptEnabled });
@@ -146,13 +218,23 @@ describe('reviewing courses', () => {
 
 	it('refuses an address that is no link to open, in the person’s language', async () => {
 		const visitor = new Client('my');
-		for (const to of ['javascript:alert(1)', 'https://lanpya.org@evil.example/', 'data:text/html,hi', '//evil.example', '/learn', 'https://evil.example/\\x', '']) {
+		for (const to of [
+			'javascript:alert(1)',
+			'https://lanpya.org@evil.example/',
+			'data:text/html,hi',
+			'//evil.example',
+			'/learn',
+			'https://evil.example/\\x',
+			''
+		]) {
 			const response = await visitor.request(`/leaving?to=${encodeURIComponent(to)}`);
 			expect(response.status, to).toBe(400);
 			expect(await response.text(), to).toContain('ဤသည်မှာ လမ်းပြက ဖွင့်ပေးနိုင်သော လိပ်စာ မဟုတ်ပါ။');
 		}
 		expect((await visitor.request('/leaving')).status).toBe(400);
-		const mail = await visitor.request(`/leaving?to=${encodeURIComponent('mailto:help@example.org')}`);
+		const mail = await visitor.request(
+			`/leaving?to=${encodeURIComponent('mailto:help@example.org')}`
+		);
 		expect(mail.status).toBe(200);
 		expect(await mail.text()).toContain('အီးမေးလ် ပို့မည့်သူ - help@example.org');
 	});

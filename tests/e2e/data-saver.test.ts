@@ -16,10 +16,14 @@ describe('data saver', () => {
 		const client = new Client('en');
 		await client.signUp(uniqueName('saver'));
 		const normal = await (await client.request(LESSON)).text();
-		expect(normal).toMatch(/<img[^>]+src="\/media\/courses\/first-aid-basics\/recovery-position\.svg"/);
+		expect(normal).toMatch(
+			/<img[^>]+src="\/media\/courses\/first-aid-basics\/recovery-position\.svg"/
+		);
 		const saving = await (await client.request(LESSON, { headers: { 'save-data': 'on' } })).text();
 		expect(saving).not.toMatch(/<img[^>]+recovery-position/);
-		expect(saving).toMatch(/<a class="picture" href="\/media\/courses\/first-aid-basics\/recovery-position\.svg">Show picture: /);
+		expect(saving).toMatch(
+			/<a class="picture" href="\/media\/courses\/first-aid-basics\/recovery-position\.svg">Show picture: /
+		);
 	});
 
 	it('is a setting of the phone, turned on and off from the account page', async () => {
@@ -36,7 +40,9 @@ describe('data saver', () => {
 		const page = await withSetting.request(LESSON);
 		expect(await page.text()).toMatch(/<a class="picture" href="[^"]+">ပုံကို ပြရန်/);
 		const off = await client.post('/account?/dataSaver', { saver: 'off' });
-		expect(off.headers.getSetCookie().find((c) => c.startsWith('saver='))).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+		expect(off.headers.getSetCookie().find((c) => c.startsWith('saver='))).toMatch(
+			/Max-Age=0|Expires=Thu, 01 Jan 1970/i
+		);
 	});
 
 	it('downloads a course without its pictures, and the reader on the phone shows each as a link to tap', async () => {
@@ -47,11 +53,19 @@ describe('data saver', () => {
 		await page.getByRole('button', { name: 'ဒေတာချွေတာခြင်း ဖွင့်ရန်' }).click();
 		await shown(page.getByText('ဒေတာချွေတာခြင်း ဖွင့်ထားသည်။'));
 		await page.goto('/learn/courses/first-aid-basics');
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 20_000
+		});
 		await shown(page.getByText('ဒေတာချွေတာခြင်း - ပုံများ မပါပါ။'));
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-		expect(await page.evaluate(async () => (await (await caches.open('files-first-aid-basics')).keys()).some((r) => r.url.includes('/media/')))).toBe(false);
+		expect(
+			await page.evaluate(async () =>
+				(await (await caches.open('files-first-aid-basics')).keys()).some((r) =>
+					r.url.includes('/media/')
+				)
+			)
+		).toBe(false);
 
 		await context.setOffline(true);
 		await page.goto(LESSON);

@@ -9,7 +9,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pbkdf2Sync } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, consoleErrors, controlled, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	Client,
+	consoleErrors,
+	controlled,
+	launch,
+	openVettedRole,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 import { openMenu } from './screen';
 import { formatNumber } from '$lib/format';
 
@@ -31,14 +42,22 @@ const ENTER = 'ကုဒ်ကို ရိုက်ထည့်ပါ';
 const SCREEN_GIVEAWAYS = /lanpya|လမ်းပြ|စစ်|ရဲ|military|police|soldier|course|သင်တန်း/i;
 
 /** Waits for the page's title to settle on the neutral name, then checks it names nothing. */
-async function expectNeutral(page: Page, giveaways: RegExp[], look: 'notes' | 'calculator' = 'notes') {
+async function expectNeutral(
+	page: Page,
+	giveaways: RegExp[],
+	look: 'notes' | 'calculator' = 'notes'
+) {
 	const names = { notes: ['မှတ်စု', 'Notes'], calculator: ['ဂဏန်းပေါင်းစက်', 'Calculator'] }[look];
 	await page.waitForLoadState('load');
 	await page.waitForFunction((names) => names.includes(document.title), names, { timeout: 10_000 });
 	const title = await page.title();
 	for (const giveaway of giveaways) expect(title, page.url()).not.toMatch(giveaway);
-	expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(look === 'notes' ? '#f4c430' : '#3c4043');
-	expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(`/manifest/${look}.webmanifest`);
+	expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(
+		look === 'notes' ? '#f4c430' : '#3c4043'
+	);
+	expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
+		`/manifest/${look}.webmanifest`
+	);
 }
 
 /** Chooses a look on the first screen a visitor sees, without scrolling: one tap. */
@@ -73,7 +92,10 @@ async function enterCode(page: Page, code = CODE) {
  * Codes that the phone's check refuses. It keeps only 10 bits (src/lib/offline/pin-check.ts), so
  * one wrong code in 1,024 would pass it: the test picks codes it knows to fail.
  */
-function wrongForPhone(check: { salt: string; rounds: number; value: number }, count: number): string[] {
+function wrongForPhone(
+	check: { salt: string; rounds: number; value: number },
+	count: number
+): string[] {
 	const salt = Buffer.from(check.salt, 'base64');
 	const codes: string[] = [];
 	for (let n = 100_000; codes.length < count; n++) {
@@ -90,7 +112,13 @@ describe('disguise', () => {
 	it('Notes, chosen on the first screen: the manifest and every title a learner meets name nothing; the cover opens only with the code; Lanpya comes back', async () => {
 		const roleTitle = uniqueName('ဆေးခန်း အကူ');
 		const { id: roleId } = await openVettedRole(roleTitle);
-		const giveaways = [/lanpya/i, /လမ်းပြ/, new RegExp(course.title.my), new RegExp(course.title.en, 'i'), new RegExp(roleTitle)];
+		const giveaways = [
+			/lanpya/i,
+			/လမ်းပြ/,
+			new RegExp(course.title.my),
+			new RegExp(course.title.en, 'i'),
+			new RegExp(roleTitle)
+		];
 
 		const context = await phone(browser);
 		const page = await context.newPage();
@@ -102,15 +130,23 @@ describe('disguise', () => {
 		await shown(page.getByText(/ခေါင်းစဉ်ဟောင်းများသည် ဘရောက်ဇာ၏ မှတ်တမ်း \(History\) တွင် ကျန်နေမည်/));
 
 		// The manifest the page links to is a plain notes app's.
-		const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).text());
+		const manifest = await page.evaluate(async () =>
+			(await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).text()
+		);
 		for (const giveaway of giveaways) expect(manifest).not.toMatch(giveaway);
-		expect(JSON.parse(manifest)).toMatchObject({ name: 'မှတ်စု', start_url: '/cover/notes', theme_color: '#f4c430' });
+		expect(JSON.parse(manifest)).toMatchObject({
+			name: 'မှတ်စု',
+			start_url: '/cover/notes',
+			theme_color: '#f4c430'
+		});
 
 		// Signing up; then, before any page of the account, a code to choose.
 		await signUpInBrowser(page, uniqueName('disguised'), PASSWORD);
 		await expectNeutral(page, giveaways);
 		await page.goto('/learn');
-		await page.waitForURL((url) => url.pathname === '/pin' && url.searchParams.get('next') === '/learn');
+		await page.waitForURL(
+			(url) => url.pathname === '/pin' && url.searchParams.get('next') === '/learn'
+		);
 		await expectNeutral(page, giveaways);
 		expect(await screenText(page)).not.toMatch(SCREEN_GIVEAWAYS);
 		// Two codes that differ are refused.
@@ -125,7 +161,10 @@ describe('disguise', () => {
 		// Walking the learner's pages, by full loads and by the app's own links.
 		await expectNeutral(page, giveaways);
 		await openMenu(page);
-		await page.getByRole('navigation').getByRole('link', { name: /သင်တန်းများ|Courses/ }).click();
+		await page
+			.getByRole('navigation')
+			.getByRole('link', { name: /သင်တန်းများ|Courses/ })
+			.click();
 		await page.waitForURL('**/learn/courses');
 		await expectNeutral(page, giveaways);
 		await page.getByRole('link', { name: course.title.my }).first().click();
@@ -137,7 +176,10 @@ describe('disguise', () => {
 		await page.goto(LESSON);
 		await expectNeutral(page, giveaways);
 		await openMenu(page);
-		await page.getByRole('navigation').getByRole('link', { name: /အခွင့်အလမ်း|Opportunities/ }).click();
+		await page
+			.getByRole('navigation')
+			.getByRole('link', { name: /အခွင့်အလမ်း|Opportunities/ })
+			.click();
 		await page.waitForURL('**/learn/opportunities');
 		await expectNeutral(page, giveaways);
 		await page.goto(`/learn/opportunities/${roleId}`);
@@ -156,7 +198,10 @@ describe('disguise', () => {
 		expect(await screenText(page)).not.toMatch(SCREEN_GIVEAWAYS);
 		// Everything else waits for the code, the landing page too.
 		for (const path of ['/', '/learn', LESSON, '/verify/AAAA-BBBB-CCCC-DDDD', '/account']) {
-			const response = await page.request.get(path, { maxRedirects: 0, headers: { accept: 'text/html' } });
+			const response = await page.request.get(path, {
+				maxRedirects: 0,
+				headers: { accept: 'text/html' }
+			});
 			expect(response.status(), path).toBe(303);
 			expect(response.headers()['location'], path).toBe(`/pin?next=${encodeURIComponent(path)}`);
 		}
@@ -171,8 +216,12 @@ describe('disguise', () => {
 		await page.getByRole('radio', { name: /^(လမ်းပြ|Lanpya)$/ }).check();
 		await page.getByRole('button', { name: /ဤအသွင်ကို သုံးရန်|Use this look/ }).click();
 		await page.waitForURL('**/learn/downloads');
-		await page.waitForFunction(() => document.title.includes('လမ်းပြ') || document.title.includes('Lanpya'));
-		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+		await page.waitForFunction(
+			() => document.title.includes('လမ်းပြ') || document.title.includes('Lanpya')
+		);
+		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
+			'/manifest.webmanifest'
+		);
 		expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#1f5f4a');
 		expect(await context.cookies()).not.toContainEqual(expect.objectContaining({ name: 'theme' }));
 		expect(errors).toEqual([]);
@@ -199,10 +248,15 @@ describe('disguise', () => {
 		const waiting = await client.request('/learn/courses/first-aid-basics');
 		expect(waiting.status).toBe(303);
 		expect(waiting.headers.get('location')).toBe('/pin?next=%2Flearn%2Fcourses%2Ffirst-aid-basics');
-		const pinPage = await (await client.request('/pin?next=%2Flearn%2Fcourses%2Ffirst-aid-basics')).text();
+		const pinPage = await (
+			await client.request('/pin?next=%2Flearn%2Fcourses%2Ffirst-aid-basics')
+		).text();
 		expect(pinPage).toMatch(/<title>Calculator<\/title>/);
 		expect(pinPage.replace(/<script[\s\S]*?<\/script>/g, '')).not.toMatch(/lanpya|လမ်းပြ/i);
-		const set = await client.post('/pin?/choose&next=%2Flearn%2Fcourses%2Ffirst-aid-basics', { pin: '550211', again: '550211' });
+		const set = await client.post('/pin?/choose&next=%2Flearn%2Fcourses%2Ffirst-aid-basics', {
+			pin: '550211',
+			again: '550211'
+		});
 		expect(set.status).toBe(303);
 		expect(set.headers.get('location')).toBe('/learn/courses/first-aid-basics');
 		const html = await (await client.request('/learn/courses/first-aid-basics')).text();
@@ -211,7 +265,9 @@ describe('disguise', () => {
 		expect(html).toContain('<link rel="manifest" href="/manifest/calculator.webmanifest"');
 		expect(html).toContain('<meta name="theme-color" content="#3c4043"');
 		// A refusal shown on the code's page (codes that differ) changes nothing: the session stays open.
-		expect((await client.post('/pin?/choose', { pin: '111111', again: '222222' })).status).toBe(400);
+		expect((await client.post('/pin?/choose', { pin: '111111', again: '222222' })).status).toBe(
+			400
+		);
 		expect((await client.request('/learn/courses/first-aid-basics')).status).toBe(200);
 		const cover = await (await new Client('my').request('/cover/calculator')).text();
 		expect(cover).toMatch(/<title>ဂဏန်းပေါင်းစက်<\/title>/);
@@ -222,7 +278,10 @@ describe('disguise', () => {
 		expect((await new Client().request('/manifest/lanpya.webmanifest')).status).toBe(404);
 		const manifest = await new Client('en').request('/manifest/calculator.webmanifest');
 		expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
-		expect(await manifest.json()).toMatchObject({ name: 'Calculator', start_url: '/cover/calculator' });
+		expect(await manifest.json()).toMatchObject({
+			name: 'Calculator',
+			start_url: '/cover/calculator'
+		});
 		// Signing out behind the disguise goes back to its cover, not to the landing page.
 		const out = await client.post('/signout', {});
 		expect(out.headers.get('location')).toBe('/cover/calculator');
@@ -236,7 +295,9 @@ describe('disguise', () => {
 			// The copy the service worker keeps: fetched without cookies, it names the default manifest.
 			const kept = await (await fetch(`${inject('baseUrl')}${path}`)).text();
 			expect(kept).toContain('<link rel="manifest" href="/manifest.webmanifest"');
-			await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: kept }));
+			await page.route(`**${path}`, (route) =>
+				route.fulfill({ contentType: 'text/html; charset=utf-8', body: kept })
+			);
 			await page.goto(path);
 			await expectNeutral(page, [/lanpya/i, /လမ်းပြ/]);
 		}
@@ -263,7 +324,10 @@ describe('the code behind the cover', () => {
 		const context = await phone(browser);
 		const page = await disguisedLearnerWithDownload(context);
 		await page.goto('/learn/profile');
-		await page.waitForURL((url) => url.pathname === '/pin' && url.searchParams.get('next') === '/learn/profile', { timeout: inject('pinIdleMs') + 15_000 });
+		await page.waitForURL(
+			(url) => url.pathname === '/pin' && url.searchParams.get('next') === '/learn/profile',
+			{ timeout: inject('pinIdleMs') + 15_000 }
+		);
 		await expectNeutral(page, [/lanpya/i, /လမ်းပြ/], 'calculator');
 		await enterCode(page);
 		await page.waitForURL('**/learn/profile');
@@ -288,7 +352,9 @@ describe('the code behind the cover', () => {
 		expect(check.value).toBeLessThan(1024);
 		const wrong = wrongForPhone(check, 6);
 		expect(JSON.stringify(check)).not.toMatch(/482913|၄၈၂၉၁၃/);
-		expect((await page.evaluate(() => indexedDB.databases())).map((db) => db.name)).toEqual(['store']);
+		expect((await page.evaluate(() => indexedDB.databases())).map((db) => db.name)).toEqual([
+			'store'
+		]);
 
 		// A new tab (the code given in another is not this one's), with no network: the lesson,
 		// read from the phone by the service worker, shows nothing before the code.
@@ -297,11 +363,15 @@ describe('the code behind the cover', () => {
 		await reader.goto(LESSON);
 		await shown(reader.getByRole('heading', { level: 1, name: ENTER }));
 		expect(await screenText(reader)).not.toMatch(SCREEN_GIVEAWAYS);
-		expect(await reader.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest/calculator.webmanifest');
+		expect(await reader.locator('link[rel="manifest"]').getAttribute('href')).toBe(
+			'/manifest/calculator.webmanifest'
+		);
 		await enterCode(reader, wrong[5]);
 		await shown(reader.getByText('ကုဒ် မမှန်ပါ။'));
 		await enterCode(reader);
-		await shown(reader.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my }));
+		await shown(
+			reader.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my })
+		);
 		await context.setOffline(false);
 
 		// Another tab, five wrong codes: the check is gone, and only the code given online opens it again.
@@ -315,7 +385,9 @@ describe('the code behind the cover', () => {
 		await guess.getByRole('link', { name: 'အင်တာနက်ဖြင့် ဖွင့်ရန်' }).click();
 		await guess.waitForURL((url) => url.pathname === '/pin');
 		await enterCode(guess);
-		await shown(guess.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my }));
+		await shown(
+			guess.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my })
+		);
 		await context.close();
 	}, 120_000);
 

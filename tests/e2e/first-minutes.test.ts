@@ -8,15 +8,29 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { rightAnswers } from '../helpers/courses';
-import { answerQuiz, baseUrl, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	answerQuiz,
+	baseUrl,
+	consoleErrors,
+	launch,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 import { onScreen, openMenu, typeBackCode } from './screen';
 
 const FIRST_AID = 'first-aid-basics';
 const course = JSON.parse(fs.readFileSync(`content/courses/${FIRST_AID}/course.json`, 'utf8'));
-const lessons: { id: string; title: { my: string } }[] = course.modules.flatMap((module: { lessons: { id: string; title: { my: string } }[] }) => module.lessons);
+const lessons: { id: string; title: { my: string } }[] = course.modules.flatMap(
+	(module: { lessons: { id: string; title: { my: string } }[] }) => module.lessons
+);
 const lessonTitle = (courseId: string, lessonId: string) => {
 	const found = JSON.parse(fs.readFileSync(`content/courses/${courseId}/course.json`, 'utf8'));
-	for (const module of found.modules) for (const lesson of module.lessons) if (lesson.id === lessonId) return lesson.title.my as string;
+	for (const module of found.modules)
+		for (const lesson of module.lessons)
+			if (lesson.id === lessonId) return lesson.title.my as string;
 	throw new Error(`no lesson ${lessonId} in ${courseId}`);
 };
 
@@ -29,8 +43,14 @@ afterAll(() => browser?.close());
 /** Rows that would show a visitor's reading was saved. */
 function progressRows(): number {
 	const db = new Database(inject('databasePath'), { readonly: true });
-	const count = (table: string) => (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
-	const total = count('user') + count('enrolment') + count('lesson_progress') + count('quiz_attempt') + count('session');
+	const count = (table: string) =>
+		(db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+	const total =
+		count('user') +
+		count('enrolment') +
+		count('lesson_progress') +
+		count('quiz_attempt') +
+		count('session');
 	db.close();
 	return total;
 }
@@ -38,7 +58,11 @@ function progressRows(): number {
 /** A person's recovery codes still unused, by username. */
 function unusedCodes(username: string): number {
 	const db = new Database(inject('databasePath'), { readonly: true });
-	const row = db.prepare('select count(*) as n from recovery_code join user on user.id = recovery_code.user_id where user.username = ? and used_at is null').get(username) as { n: number };
+	const row = db
+		.prepare(
+			'select count(*) as n from recovery_code join user on user.id = recovery_code.user_id where user.username = ? and used_at is null'
+		)
+		.get(username) as { n: number };
 	db.close();
 	return row.n;
 }
@@ -47,9 +71,23 @@ function unusedCodes(username: string): number {
 function storedCodes(username: string): { hashes: string[]; replaced: number } {
 	const db = new Database(inject('databasePath'), { readonly: true });
 	try {
-		const user = db.prepare('select id from user where username = ?').get(username) as { id: string };
-		const hashes = (db.prepare('select code_hash from recovery_code where user_id = ? and used_at is null order by code_hash').all(user.id) as { code_hash: string }[]).map((row) => row.code_hash);
-		const replaced = (db.prepare("select count(*) as n from audit_event where actor_id = ? and action = 'recovery_codes_replaced'").get(user.id) as { n: number }).n;
+		const user = db.prepare('select id from user where username = ?').get(username) as {
+			id: string;
+		};
+		const hashes = (
+			db
+				.prepare(
+					'select code_hash from recovery_code where user_id = ? and used_at is null order by code_hash'
+				)
+				.all(user.id) as { code_hash: string }[]
+		).map((row) => row.code_hash);
+		const replaced = (
+			db
+				.prepare(
+					"select count(*) as n from audit_event where actor_id = ? and action = 'recovery_codes_replaced'"
+				)
+				.get(user.id) as { n: number }
+		).n;
 		return { hashes, replaced };
 	} finally {
 		db.close();
@@ -72,7 +110,9 @@ async function codeLines(list: Locator): Promise<{ lines: number; overflow: bool
 async function expectCodesMoment(page: Page, username: string): Promise<string[]> {
 	const list = page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' });
 	await shown(list);
-	expect(await onScreen(page.getByRole('heading', { name: 'ပြန်လည်ရယူရေးကုဒ်များကို သိမ်းထားပါ' }))).toBe(true);
+	expect(await onScreen(page.getByRole('heading', { name: 'ပြန်လည်ရယူရေးကုဒ်များကို သိမ်းထားပါ' }))).toBe(
+		true
+	);
 	expect(await onScreen(page.getByText(/^ကုဒ်တစ်ခုနှင့် သင့်အသုံးပြုသူအမည် ရှိသူ/))).toBe(true);
 	await shown(page.getByText('သင့် အသုံးပြုသူအမည်။ ကုဒ်များနှင့်အတူ ရေးမှတ်ထားပါ၊ နှစ်ခုလုံး လိုသည် -'));
 	expect(await page.getByText(username, { exact: true }).innerText()).toBe(username);
@@ -112,7 +152,9 @@ describe('a visitor', () => {
 		expect(await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).count()).toBe(0);
 		// A reading preference still works: it is the phone's, not the account's.
 		await page.getByRole('button', { name: /စာလုံး ကြီးရန်/ }).tap();
-		await page.waitForFunction(() => document.querySelector('article.lesson')?.classList.contains('text-l'));
+		await page.waitForFunction(() =>
+			document.querySelector('article.lesson')?.classList.contains('text-l')
+		);
 
 		expect((await context.cookies()).map((c) => c.name)).not.toContain('sid');
 		expect(progressRows()).toBe(before);
@@ -129,30 +171,56 @@ describe('a visitor', () => {
 		// The course's own first-lesson button, and the outline's one link.
 		await shown(page.getByRole('link', { name: 'ပထမ သင်ခန်းစာကို ဖတ်ရန်' }));
 		await shown(page.getByText('အကောင့်မရှိဘဲ ဖတ်နေသည် - ဘာမျှ မသိမ်းပါ။'));
-		expect(await page.getByRole('link', { name: 'သင့် တိုးတက်မှုကို သိမ်းထားရန် အကောင့်ဖွင့်ပါ' }).getAttribute('href')).toBe(`/signup?next=${encodeURIComponent(`/learn/courses/${FIRST_AID}`)}`);
+		expect(
+			await page.getByRole('link', { name: 'သင့် တိုးတက်မှုကို သိမ်းထားရန် အကောင့်ဖွင့်ပါ' }).getAttribute('href')
+		).toBe(`/signup?next=${encodeURIComponent(`/learn/courses/${FIRST_AID}`)}`);
 		const outline = page.locator('ol.outline');
-		expect(await outline.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([`/learn/courses/${FIRST_AID}/lessons/${lessons[0].id}`]);
+		expect(
+			await outline
+				.getByRole('link')
+				.evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+		).toEqual([`/learn/courses/${FIRST_AID}/lessons/${lessons[0].id}`]);
 		await shown(outline.getByText(lessons[1].title.my));
 		expect(await page.getByRole('button', { name: 'ဤသင်တန်းကို စတင်ရန်' }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: /^ဒေါင်းလုဒ်/ }).count()).toBe(0);
 
 		// Any other lesson: sign up, then straight back to it.
 		await page.goto(`/learn/courses/${FIRST_AID}/lessons/${lessons[1].id}`);
-		expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/signup?next=${encodeURIComponent(`/learn/courses/${FIRST_AID}/lessons/${lessons[1].id}`)}`);
+		expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(
+			`/signup?next=${encodeURIComponent(`/learn/courses/${FIRST_AID}/lessons/${lessons[1].id}`)}`
+		);
 		await shown(page.getByRole('heading', { level: 1, name: 'အကောင့်ဖွင့်ရန်' }));
 		// Quizzes, certificates and the learner's own pages need an account.
-		for (const path of [`/learn/courses/${FIRST_AID}/quizzes/${course.modules[0].quiz}`, '/learn', '/learn/certificates', '/learn/downloads']) {
+		for (const path of [
+			`/learn/courses/${FIRST_AID}/quizzes/${course.modules[0].quiz}`,
+			'/learn',
+			'/learn/certificates',
+			'/learn/downloads'
+		]) {
 			await page.goto(path);
 			expect(new URL(page.url()).pathname).toBe('/signin');
 		}
 
 		// Saving anything as a visitor, even sent by hand: refused, to sign up, nothing written.
-		for (const path of [`/learn/courses/${FIRST_AID}/lessons/${lessons[0].id}?/done`, `/learn/courses/${FIRST_AID}?/enrol`]) {
-			const response = await context.request.post(path, { form: { x: '' }, headers: { origin: baseUrl(), accept: 'text/html' }, maxRedirects: 0 });
+		for (const path of [
+			`/learn/courses/${FIRST_AID}/lessons/${lessons[0].id}?/done`,
+			`/learn/courses/${FIRST_AID}?/enrol`
+		]) {
+			const response = await context.request.post(path, {
+				form: { x: '' },
+				headers: { origin: baseUrl(), accept: 'text/html' },
+				maxRedirects: 0
+			});
 			expect(response.status()).toBe(303);
-			expect(response.headers().location).toBe(`/signup?next=${encodeURIComponent(path.split('?')[0])}`);
+			expect(response.headers().location).toBe(
+				`/signup?next=${encodeURIComponent(path.split('?')[0])}`
+			);
 		}
-		const sync = await context.request.post('/api/sync', { data: { events: [] }, headers: { origin: baseUrl() }, maxRedirects: 0 });
+		const sync = await context.request.post('/api/sync', {
+			data: { events: [] },
+			headers: { origin: baseUrl() },
+			maxRedirects: 0
+		});
 		expect(sync.status()).toBe(401);
 		expect(progressRows()).toBe(before);
 		await context.close();
@@ -202,7 +270,12 @@ describe('signing up and the recovery codes', () => {
 		await typeBackCode(page, miscopied(codes[2]));
 		await shown(page.getByText(/^ဤကုဒ်သည် သင့်ကုဒ်များထဲတွင် မပါပါ။/));
 		expect(new URL(page.url()).pathname).toBe('/signup');
-		expect(await page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }).getByRole('listitem').allInnerTexts()).toEqual(codes);
+		expect(
+			await page
+				.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' })
+				.getByRole('listitem')
+				.allInnerTexts()
+		).toEqual(codes);
 		// The person clears the wrong code (as the phone's delete key would) and types it as written.
 		await field.fill('');
 		await typeBackCode(page, asWritten(codes[2]));
@@ -264,7 +337,10 @@ describe('signing up and the recovery codes', () => {
 		await shown(heading);
 		expect(await onScreen(heading)).toBe(true);
 		expect(await page.evaluate(() => scrollY)).toBeLessThan(20);
-		const codes = await page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }).getByRole('listitem').allInnerTexts();
+		const codes = await page
+			.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' })
+			.getByRole('listitem')
+			.allInnerTexts();
 		expect(codes).toHaveLength(10);
 		expect(codes).not.toContain(first[0]);
 		// An old code is no longer one of the person's.
@@ -326,11 +402,33 @@ describe('results first', () => {
 		// Every quiz passed and every lesson but the last done, as a phone reports offline work.
 		let at = Date.now() - 60_000;
 		const events = [
-			...course.modules.map((module: { quiz: string }) => ({ id: uniqueName('quiz-event'), type: 'quiz_attempt', courseId: FIRST_AID, quizId: module.quiz, answers: rightAnswers(JSON.parse(fs.readFileSync(`content/courses/${FIRST_AID}/quizzes/${module.quiz}.json`, 'utf8'))), at: (at += 1000) })),
-			...lessons.slice(0, -1).map((lesson) => ({ id: uniqueName('lesson-event'), type: 'lesson_done', courseId: FIRST_AID, lessonId: lesson.id, at: (at += 1000) }))
+			...course.modules.map((module: { quiz: string }) => ({
+				id: uniqueName('quiz-event'),
+				type: 'quiz_attempt',
+				courseId: FIRST_AID,
+				quizId: module.quiz,
+				answers: rightAnswers(
+					JSON.parse(
+						fs.readFileSync(`content/courses/${FIRST_AID}/quizzes/${module.quiz}.json`, 'utf8')
+					)
+				),
+				at: (at += 1000)
+			})),
+			...lessons.slice(0, -1).map((lesson) => ({
+				id: uniqueName('lesson-event'),
+				type: 'lesson_done',
+				courseId: FIRST_AID,
+				lessonId: lesson.id,
+				at: (at += 1000)
+			}))
 		];
-		const synced = await page.request.post('/api/sync', { data: { events }, headers: { origin: baseUrl() } });
-		expect((await synced.json()).results.map((r: { status: string }) => r.status)).toEqual(events.map(() => 'applied'));
+		const synced = await page.request.post('/api/sync', {
+			data: { events },
+			headers: { origin: baseUrl() }
+		});
+		expect((await synced.json()).results.map((r: { status: string }) => r.status)).toEqual(
+			events.map(() => 'applied')
+		);
 
 		const last = lessons.at(-1)!;
 		await page.goto(`/learn/courses/${FIRST_AID}/lessons/${last.id}`);

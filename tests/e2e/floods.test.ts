@@ -15,7 +15,11 @@ const OWN_PORT = Number(process.env.E2E_PORT ?? 3111) + 5;
 let app: App;
 let browser: Browser;
 beforeAll(async () => {
-	app = await startApp(OWN_PORT, undefined, { SIGN_UP_LIMIT_PER_ADDRESS: '3', SIGN_UP_LIMIT_TOTAL: '5', ADDRESS_HEADER: 'X-Forwarded-For' });
+	app = await startApp(OWN_PORT, undefined, {
+		SIGN_UP_LIMIT_PER_ADDRESS: '3',
+		SIGN_UP_LIMIT_TOTAL: '5',
+		ADDRESS_HEADER: 'X-Forwarded-For'
+	});
 	browser = await launch();
 }, 300_000);
 afterAll(async () => {
@@ -24,19 +28,35 @@ afterAll(async () => {
 });
 
 let n = 0;
-const post = (path: string, form: Record<string, string>, address: string, { locale = 'en', cookie = '' } = {}) =>
+const post = (
+	path: string,
+	form: Record<string, string>,
+	address: string,
+	{ locale = 'en', cookie = '' } = {}
+) =>
 	fetch(`${app.baseUrl}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: [`lang=${locale}`, cookie].filter(Boolean).join('; '), 'x-forwarded-for': address },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: app.baseUrl,
+			cookie: [`lang=${locale}`, cookie].filter(Boolean).join('; '),
+			'x-forwarded-for': address
+		},
 		body: new URLSearchParams(form),
 		redirect: 'manual'
 	});
-const signUp = (address: string, username = `flood${n++}`, kind = 'learner', locale = 'en') => post('/signup', { username, password: 'green tea and rice', kind }, address, { locale });
+const signUp = (address: string, username = `flood${n++}`, kind = 'learner', locale = 'en') =>
+	post('/signup', { username, password: 'green tea and rice', kind }, address, { locale });
 
 describe('sign-up floods', () => {
 	it('suggests names without counting them, without JavaScript', async () => {
 		for (let i = 0; i < 6; i++) {
-			const answer = await post('/signup', { username: '', suggest: '1', kind: 'org_member' }, '10.9.0.1');
+			const answer = await post(
+				'/signup',
+				{ username: '', suggest: '1', kind: 'org_member' },
+				'10.9.0.1'
+			);
 			expect(answer.status).toBe(200);
 			const html = await answer.text();
 			const name = /Suggested name: ([a-z]+-[a-z]+-\d{3})\./.exec(html)?.[1];
@@ -45,7 +65,9 @@ describe('sign-up floods', () => {
 			// The rest of the form is as the person left it.
 			expect(html).toMatch(/value="org_member"[^>]*checked|checked[^>]*value="org_member"/);
 		}
-		const burmese = await (await post('/signup', { suggest: '1' }, '10.9.0.1', { locale: 'my' })).text();
+		const burmese = await (
+			await post('/signup', { suggest: '1' }, '10.9.0.1', { locale: 'my' })
+		).text();
 		expect(burmese).toMatch(/အကြံပြုအမည်— [\u1000-\u109f]+-[\u1000-\u109f]+-[၁-၉][၀-၉]{2}။/);
 	});
 
@@ -56,7 +78,9 @@ describe('sign-up floods', () => {
 		const fourth = await signUp('10.0.0.1');
 		expect(fourth.status).toBe(429);
 		expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(800);
-		expect(await fourth.text()).toContain('Too many new accounts were made just now. Please wait 15 minutes and try again.');
+		expect(await fourth.text()).toContain(
+			'Too many new accounts were made just now. Please wait 15 minutes and try again.'
+		);
 		const inBurmese = await signUp('10.0.0.1', undefined, 'learner', 'my');
 		expect(await inBurmese.text()).toContain('ယခုလေးတင် အကောင့်အသစ် များလွန်းစွာ ဖွင့်ထားသည်။');
 		// Another address goes on, until everyone together reaches the overall limit.
@@ -66,21 +90,66 @@ describe('sign-up floods', () => {
 
 		// Organization applications are limited the same way.
 		const db = new Database(app.databasePath, { readonly: true });
-		const org = db.prepare("select username from user where kind = 'org_member'").get() as { username: string };
+		const org = db.prepare("select username from user where kind = 'org_member'").get() as {
+			username: string;
+		};
 		db.close();
-		const signedIn = await post('/signin', { username: org.username, password: 'green tea and rice' }, '10.0.0.3');
-		const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0];
-		for (let i = 0; i < 3; i++) expect((await post('/org?/apply', { name: `Flood org ${i}`, kind: 'ngo', description: '' }, '10.0.0.3', { cookie })).status).toBe(i === 0 ? 200 : 409);
-		const refused = await post('/org?/apply', { name: 'Flood org 4', kind: 'ngo', description: '' }, '10.0.0.3', { cookie });
+		const signedIn = await post(
+			'/signin',
+			{ username: org.username, password: 'green tea and rice' },
+			'10.0.0.3'
+		);
+		const cookie = signedIn.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('sid='))!
+			.split(';')[0];
+		for (let i = 0; i < 3; i++)
+			expect(
+				(
+					await post(
+						'/org?/apply',
+						{ name: `Flood org ${i}`, kind: 'ngo', description: '' },
+						'10.0.0.3',
+						{ cookie }
+					)
+				).status
+			).toBe(i === 0 ? 200 : 409);
+		const refused = await post(
+			'/org?/apply',
+			{ name: 'Flood org 4', kind: 'ngo', description: '' },
+			'10.0.0.3',
+			{ cookie }
+		);
 		expect(refused.status).toBe(429);
-		expect(await refused.text()).toContain('Too many organization applications were filed just now.');
+		expect(await refused.text()).toContain(
+			'Too many organization applications were filed just now.'
+		);
 
-		const output = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'floodadmin'], { env: { ...process.env, DATABASE_PATH: app.databasePath }, encoding: 'utf8' });
+		const output = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'floodadmin'], {
+			env: { ...process.env, DATABASE_PATH: app.databasePath },
+			encoding: 'utf8'
+		});
 		const oneTime = /One-time password: (\S+)/.exec(output)![1];
 		const admin = await post('/signin', { username: 'floodadmin', password: oneTime }, '10.0.0.9');
-		const adminCookie = admin.headers.getSetCookie().find((c) => c.startsWith('sid='))!.split(';')[0];
-		expect((await post('/account/password', { current: oneTime, next: 'administrators guard the gate' }, '10.0.0.9', { cookie: adminCookie })).status).toBe(303);
-		const home = await (await fetch(`${app.baseUrl}/admin`, { headers: { cookie: `${adminCookie}; lang=en`, accept: 'text/html' } })).text();
+		const adminCookie = admin.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('sid='))!
+			.split(';')[0];
+		expect(
+			(
+				await post(
+					'/account/password',
+					{ current: oneTime, next: 'administrators guard the gate' },
+					'10.0.0.9',
+					{ cookie: adminCookie }
+				)
+			).status
+		).toBe(303);
+		const home = await (
+			await fetch(`${app.baseUrl}/admin`, {
+				headers: { cookie: `${adminCookie}; lang=en`, accept: 'text/html' }
+			})
+		).text();
 		expect(home).toContain('Bursts of new accounts');
 		expect(home).toContain('New accounts, from one address');
 		expect(home).toContain('New accounts, from everyone together');
@@ -103,7 +172,9 @@ describe('suggest a name, in the browser', () => {
 		await page.getByRole('button', { name: 'အကောင့်ဖွင့်ရန်' }).click();
 		await shown(page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }));
 		const db = new Database(inject('databasePath'), { readonly: true });
-		expect(db.prepare('select count(*) as n from user where username = ?').get(suggested)).toEqual({ n: 1 });
+		expect(db.prepare('select count(*) as n from user where username = ?').get(suggested)).toEqual({
+			n: 1
+		});
 		db.close();
 		await context.close();
 	});

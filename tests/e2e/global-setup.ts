@@ -32,7 +32,10 @@ export async function setup(project: TestProject) {
 	const port = Number(process.env.E2E_PORT ?? 3111);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const databasePath = path.join(dir, 'e2e.sqlite');
-	const busy = await fetch(`${baseUrl}/healthz`).then(() => true, () => false);
+	const busy = await fetch(`${baseUrl}/healthz`).then(
+		() => true,
+		() => false
+	);
 	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
 	server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
 		env: {

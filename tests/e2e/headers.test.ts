@@ -5,7 +5,13 @@ import my from '../../messages/my.json' with { type: 'json' };
 import { baseUrl, Client } from './support';
 import { routeCalls, sampleParams } from './routes';
 
-const pages = [...new Set(routeCalls().filter((c) => c.method === 'GET').map((c) => c.path))];
+const pages = [
+	...new Set(
+		routeCalls()
+			.filter((c) => c.method === 'GET')
+			.map((c) => c.path)
+	)
+];
 
 function expectSecurityHeaders(response: Response) {
 	const csp = response.headers.get('content-security-policy') ?? '';
@@ -17,7 +23,8 @@ function expectSecurityHeaders(response: Response) {
 	expect(response.headers.get('referrer-policy')).toBe('no-referrer');
 	expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 	const permissions = response.headers.get('permissions-policy') ?? '';
-	for (const feature of ['geolocation=()', 'camera=()', 'microphone=()']) expect(permissions).toContain(feature);
+	for (const feature of ['geolocation=()', 'camera=()', 'microphone=()'])
+		expect(permissions).toContain(feature);
 }
 
 describe('security headers', () => {
@@ -29,7 +36,9 @@ describe('security headers', () => {
 			const response = await client.request(path);
 			expectSecurityHeaders(response);
 			// Course images are public and the same for everyone; everything else is never stored.
-			expect(response.headers.get('cache-control')).toBe(path.startsWith('/media/') ? 'public, max-age=86400' : 'no-store');
+			expect(response.headers.get('cache-control')).toBe(
+				path.startsWith('/media/') ? 'public, max-age=86400' : 'no-store'
+			);
 		}
 	});
 
@@ -51,14 +60,18 @@ describe('security headers', () => {
 
 describe('compression', () => {
 	it.each(['/', '/signin', '/healthz'])('%s is served with brotli or gzip', async (path) => {
-		const response = await fetch(baseUrl() + path, { headers: { 'accept-encoding': 'br, gzip', accept: 'text/html' } });
+		const response = await fetch(baseUrl() + path, {
+			headers: { 'accept-encoding': 'br, gzip', accept: 'text/html' }
+		});
 		expect(['br', 'gzip']).toContain(response.headers.get('content-encoding'));
 	});
 
 	it('static scripts are served precompressed', async () => {
 		const html = await (await fetch(baseUrl() + '/')).text();
 		const script = html.match(/\/_app\/immutable\/[^"]+\.js/)![0];
-		const response = await fetch(baseUrl() + script, { headers: { 'accept-encoding': 'br, gzip' } });
+		const response = await fetch(baseUrl() + script, {
+			headers: { 'accept-encoding': 'br, gzip' }
+		});
 		expect(['br', 'gzip']).toContain(response.headers.get('content-encoding'));
 	});
 
@@ -84,7 +97,9 @@ describe('compression', () => {
 		expect(response.headers.get('link')).toBeNull();
 		const html = await response.text();
 		const head = html.slice(0, html.indexOf('</head>'));
-		const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href);
+		const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(
+			([, href]) => href
+		);
 		// The entry scripts, the shared script and the page's own: fetched at once, not one import after another.
 		expect(preloaded.some((href) => /\/entry\/start\./.test(href))).toBe(true);
 		expect(preloaded.some((href) => /\/entry\/app\./.test(href))).toBe(true);
@@ -107,7 +122,9 @@ describe('requests Node cannot read', () => {
 		});
 
 	it('an address or headers too large: 431 with the reason in Burmese and English, then the connection closes', async () => {
-		const answer = await exchange(`GET /learn?${'q'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+		const answer = await exchange(
+			`GET /learn?${'q'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`
+		);
 		expect(answer).toMatch(/^HTTP\/1\.1 431 /);
 		expect(answer).toMatch(/content-type: text\/plain; charset=utf-8/i);
 		expect(answer).toContain(my.error_request_unreadable);
@@ -124,7 +141,11 @@ describe('requests Node cannot read', () => {
 describe('requests from another origin', () => {
 	it('cannot change state through a form', async () => {
 		const client = new Client();
-		const response = await client.post('/signup', { username: 'crosssite', password: 'green tea and rice', kind: 'learner' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+		const response = await client.post(
+			'/signup',
+			{ username: 'crosssite', password: 'green tea and rice', kind: 'learner' },
+			{ headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }
+		);
 		expect(response.status).toBe(403);
 		const again = await client.signUp('crosssite');
 		expect(again.status).toBe(200); // the name was never taken
@@ -138,7 +159,11 @@ describe('requests from another origin', () => {
 			headers: { origin: 'https://evil.example', 'content-type': 'application/json' }
 		});
 		expect(response.status).toBe(403);
-		const nullOrigin = await client.request('/language', { method: 'POST', form: { locale: 'en' }, headers: { origin: 'null' } });
+		const nullOrigin = await client.request('/language', {
+			method: 'POST',
+			form: { locale: 'en' },
+			headers: { origin: 'null' }
+		});
 		expect(nullOrigin.status).toBe(403);
 		const sameSite = await client.request('/language', {
 			method: 'POST',
@@ -151,7 +176,9 @@ describe('requests from another origin', () => {
 
 describe('course images', () => {
 	it('are served as images, and no name can reach another file', async () => {
-		const image = await fetch(`${baseUrl()}/media/courses/${sampleParams.course}/${sampleParams.name}`);
+		const image = await fetch(
+			`${baseUrl()}/media/courses/${sampleParams.course}/${sampleParams.name}`
+		);
 		expect(image.status).toBe(200);
 		expect(image.headers.get('content-type')).toBe('image/svg+xml');
 		for (const path of [
@@ -178,7 +205,7 @@ describe('Clear this phone', () => {
 		return (await client.request('/learn')).status === 200;
 	};
 
-	it('ends the session and tells the browser to drop the site\'s cookies, storage and cache', async () => {
+	it("ends the session and tells the browser to drop the site's cookies, storage and cache", async () => {
 		const client = await signedUp();
 		const session = client.cookie;
 		expect(await works(session)).toBe(true);
@@ -210,6 +237,11 @@ describe('/healthz', () => {
 	it('reports the database reachable and migrations current', async () => {
 		const response = await fetch(baseUrl() + '/healthz');
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ ok: true, database: 'reachable', migrations: 'current', pending: [] });
+		expect(await response.json()).toEqual({
+			ok: true,
+			database: 'reachable',
+			migrations: 'current',
+			pending: []
+		});
 	});
 });

@@ -21,8 +21,18 @@ const opens: Record<Audience, Rule[]> = {
 	org_member: ['anyone', 'signed_in', 'org_member', 'author'],
 	admin: ['anyone', 'signed_in', 'admin', 'author']
 };
-const who: Record<Audience, string> = { visitor: 'a visitor', learner: 'a learner', org_member: 'an organization member', admin: 'an administrator' };
-const homes: Record<Audience, string> = { visitor: '/', learner: '/learn', org_member: '/org', admin: '/admin' };
+const who: Record<Audience, string> = {
+	visitor: 'a visitor',
+	learner: 'a learner',
+	org_member: 'an organization member',
+	admin: 'an administrator'
+};
+const homes: Record<Audience, string> = {
+	visitor: '/',
+	learner: '/learn',
+	org_member: '/org',
+	admin: '/admin'
+};
 
 /** A field as a person sees it: what it holds, or whether it is ticked or chosen. */
 interface FieldState {
@@ -34,10 +44,20 @@ interface FieldState {
 function fields(page: Page): Promise<FieldState[]> {
 	return page.evaluate(() => {
 		const seen = new Map<string, number>();
-		return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].map((el) => {
+		return [
+			...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+				'input, textarea, select'
+			)
+		].map((el) => {
 			const type = el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase();
 			const choice = type === 'checkbox' || type === 'radio';
-			const base = [el.closest('form')?.getAttribute('action') ?? '', type, el.name, el.id, choice ? (el as HTMLInputElement).value : ''].join('|');
+			const base = [
+				el.closest('form')?.getAttribute('action') ?? '',
+				type,
+				el.name,
+				el.id,
+				choice ? (el as HTMLInputElement).value : ''
+			].join('|');
 			const n = seen.get(base) ?? 0;
 			seen.set(base, n + 1);
 			const value = choice
@@ -58,14 +78,31 @@ let clients: Record<Audience, Client>;
 beforeAll(async () => {
 	browser = await launch();
 	world = await buildWorld();
-	clients = { visitor: new Client('my'), learner: world.learner, org_member: world.org, admin: world.admin };
+	clients = {
+		visitor: new Client('my'),
+		learner: world.learner,
+		org_member: world.org,
+		admin: world.admin
+	};
 }, 180_000);
 afterAll(() => browser?.close());
 
 function paramsFor(audience: Audience): Record<string, string> {
-	const course = { course: world.course.id, module: world.course.module, lesson: world.course.lesson, quiz: world.course.quiz };
-	if (audience === 'learner') return { ...course, role: world.openRoleId, application: world.applicationId, code: world.certificate };
-	if (audience === 'org_member') return { ...course, role: world.draftRoleId, application: world.applicationId };
+	const course = {
+		course: world.course.id,
+		module: world.course.module,
+		lesson: world.course.lesson,
+		quiz: world.course.quiz
+	};
+	if (audience === 'learner')
+		return {
+			...course,
+			role: world.openRoleId,
+			application: world.applicationId,
+			code: world.certificate
+		};
+	if (audience === 'org_member')
+		return { ...course, role: world.draftRoleId, application: world.applicationId };
 	if (audience === 'admin') return { ...course, role: world.submittedRoleId, org: world.orgId };
 	// A visitor reads a course's page and its first lesson (the world's course has one lesson).
 	return { course: world.course.id, lesson: world.course.lesson, code: world.certificate };
@@ -81,8 +118,14 @@ describe('every field holds what the server rendered', () => {
 			let formsSeen = 0;
 			for (const call of pages.filter((c) => opens[audience].includes(routeRules[c.routeId]))) {
 				// Candidates exist only for a role an administrator approved; the leaving page names where to.
-				const params = call.routeId.endsWith('/candidates') ? { ...paramsFor(audience), role: world.openRoleId } : paramsFor(audience);
-				const path = urlPath(call.routeId, params) + (call.routeId === '/leaving' ? `?to=${encodeURIComponent('https://example.org/page')}` : '');
+				const params = call.routeId.endsWith('/candidates')
+					? { ...paramsFor(audience), role: world.openRoleId }
+					: paramsFor(audience);
+				const path =
+					urlPath(call.routeId, params) +
+					(call.routeId === '/leaving'
+						? `?to=${encodeURIComponent('https://example.org/page')}`
+						: '');
 				const page = await context.newPage();
 				const release = await holdScripts(page);
 				const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
@@ -99,7 +142,10 @@ describe('every field holds what the server rendered', () => {
 				const here = page.url();
 				const follow = async (href: string) => {
 					await page.evaluate((to) => {
-						const link = Object.assign(document.createElement('a'), { href: to, textContent: 'go' });
+						const link = Object.assign(document.createElement('a'), {
+							href: to,
+							textContent: 'go'
+						});
 						document.body.append(link);
 						link.click();
 					}, href);
@@ -113,15 +159,22 @@ describe('every field holds what the server rendered', () => {
 
 				if (server.length > 0) formsSeen++;
 				const byKey = (list: FieldState[]) => new Map(list.map((f) => [f.key, f.value]));
-				for (const [moment, list] of [['after hydration', hydratedFields], ['after a navigation', navigated]] as const) {
+				for (const [moment, list] of [
+					['after hydration', hydratedFields],
+					['after a navigation', navigated]
+				] as const) {
 					const now = byKey(list);
 					for (const field of server) {
 						if (!now.has(field.key)) problems.push(`${path} ${field.key}: gone ${moment}`);
-						else if (now.get(field.key) !== field.value) problems.push(`${path} ${field.key}: "${field.value}" in the server's HTML, "${now.get(field.key)}" ${moment}`);
+						else if (now.get(field.key) !== field.value)
+							problems.push(
+								`${path} ${field.key}: "${field.value}" in the server's HTML, "${now.get(field.key)}" ${moment}`
+							);
 					}
 				}
 				for (const field of [...server, ...hydratedFields, ...navigated]) {
-					if (/^(undefined|null)$/.test(field.value)) problems.push(`${path} ${field.key}: holds "${field.value}"`);
+					if (/^(undefined|null)$/.test(field.value))
+						problems.push(`${path} ${field.key}: holds "${field.value}"`);
 				}
 			}
 			expect(problems).toEqual([]);

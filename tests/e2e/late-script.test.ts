@@ -11,7 +11,17 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, holdScripts, launch, phone, shown, signedIn, storedRow, typeInto, uniqueName } from './support';
+import {
+	Client,
+	holdScripts,
+	launch,
+	phone,
+	shown,
+	signedIn,
+	storedRow,
+	typeInto,
+	uniqueName
+} from './support';
 import { buildWorld, type World } from './world';
 
 type Mode = 'no script' | 'late script';
@@ -28,7 +38,11 @@ afterAll(() => browser?.close());
  * Opens `path` as `mode` has it. `arrive()` is the moment the scripts come in (nothing without
  * JavaScript): after it, the page has hydrated.
  */
-async function open(mode: Mode, path: string, client?: Client): Promise<{ page: Page; arrive: () => Promise<void> }> {
+async function open(
+	mode: Mode,
+	path: string,
+	client?: Client
+): Promise<{ page: Page; arrive: () => Promise<void> }> {
 	const options = { javaScriptEnabled: mode === 'late script', serviceWorkers: 'block' as const };
 	const context = client ? await signedIn(browser, client, options) : await phone(browser, options);
 	if (!client) await context.addCookies([{ name: 'lang', value: 'en', url: inject('baseUrl') }]);
@@ -41,11 +55,14 @@ async function open(mode: Mode, path: string, client?: Client): Promise<{ page: 
 /** Types at the end of what a field holds, as a person who taps after the last word. */
 async function typeAtEnd(field: Locator, text: string) {
 	await field.tap();
-	await field.press((await field.evaluate((el) => el.tagName)) === 'TEXTAREA' ? 'Control+End' : 'End');
+	await field.press(
+		(await field.evaluate((el) => el.tagName)) === 'TEXTAREA' ? 'Control+End' : 'End'
+	);
 	await field.pressSequentially(text);
 }
 
-const pair = (page: Page, legend: string, language: 'Burmese' | 'English') => page.getByRole('group', { name: legend, exact: true }).getByLabel(language, { exact: true });
+const pair = (page: Page, legend: string, language: 'Burmese' | 'English') =>
+	page.getByRole('group', { name: legend, exact: true }).getByLabel(language, { exact: true });
 
 for (const mode of ['no script', 'late script'] as const) {
 	describe(`${mode}:`, () => {
@@ -60,7 +77,12 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(password);
 			await page.getByRole('button', { name: 'Create account' }).click();
 			await shown(page.getByRole('list', { name: 'Recovery codes' }));
-			expect(storedRow<{ username: string }>('select username from user where username like ?', `%${username}%`)).toEqual({ username });
+			expect(
+				storedRow<{ username: string }>(
+					'select username from user where username like ?',
+					`%${username}%`
+				)
+			).toEqual({ username });
 			expect((await new Client('en').signIn(username, password)).status).toBe(303);
 			await page.context().close();
 		});
@@ -130,49 +152,87 @@ for (const mode of ['no script', 'late script'] as const) {
 			expect(await page.locator('#delete-password').inputValue()).toBe('green tea and rice');
 			await page.getByRole('button', { name: 'Delete my account for good' }).click();
 			await page.waitForURL((url) => url.pathname === '/');
-			expect(storedRow('select count(*) as n from user where username = ?', username)).toEqual({ n: 0 });
+			expect(storedRow('select count(*) as n from user where username = ?', username)).toEqual({
+				n: 0
+			});
 			await page.context().close();
 		});
 
 		it('edits a draft role: what was typed is stored, and the saved texts nobody touched survive', async () => {
-			const before = storedRow<Record<string, string>>('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId);
+			const before = storedRow<Record<string, string>>(
+				'select description_my, description_en, safety_en, safety_my, pay from role where id = ?',
+				world.draftRoleId
+			);
 			expect(before.description_en).toBe(world.role.descriptionEn);
 			const { page, arrive } = await open(mode, `/org/roles/${world.draftRoleId}`, world.org);
 			// The saved texts are in the page before any script runs.
-			expect(await pair(page, 'What the role is', 'English').inputValue()).toBe(before.description_en);
+			expect(await pair(page, 'What the role is', 'English').inputValue()).toBe(
+				before.description_en
+			);
 			const note = mode === 'late script' ? ' ညနေ ၅ နာရီ မတိုင်မီ ပြန်ရမည်။' : ' ရေ ယူလာပါ။';
 			await typeAtEnd(pair(page, 'Safety notes', 'Burmese'), note);
 			await arrive();
-			expect(await pair(page, 'Safety notes', 'Burmese').inputValue()).toBe(before.safety_my + note);
-			expect(await pair(page, 'What the role is', 'English').inputValue()).toBe(before.description_en);
+			expect(await pair(page, 'Safety notes', 'Burmese').inputValue()).toBe(
+				before.safety_my + note
+			);
+			expect(await pair(page, 'What the role is', 'English').inputValue()).toBe(
+				before.description_en
+			);
 			expect(await page.getByLabel('Pay or stipend').inputValue()).toBe(before.pay);
 			await page.getByRole('button', { name: 'Save', exact: true }).click();
 			await shown(page.getByRole('status').getByText('Saved.'));
-			expect(storedRow('select description_my, description_en, safety_en, safety_my, pay from role where id = ?', world.draftRoleId)).toEqual({ ...before, safety_my: (before.safety_my + note).trim() });
+			expect(
+				storedRow(
+					'select description_my, description_en, safety_en, safety_my, pay from role where id = ?',
+					world.draftRoleId
+				)
+			).toEqual({ ...before, safety_my: (before.safety_my + note).trim() });
 			await page.context().close();
 		});
 
 		it("edits a course's summary and a lesson's text: the other language's saved text survives", async () => {
 			const course = world.course;
-			const summary = storedRow<{ summary_my: string; summary_en: string }>('select summary_my, summary_en from course where id = ?', course.id);
+			const summary = storedRow<{ summary_my: string; summary_en: string }>(
+				'select summary_my, summary_en from course where id = ?',
+				course.id
+			);
 			const { page, arrive } = await open(mode, `/author/courses/${course.id}`, world.org);
 			const added = mode === 'late script' ? ' အနားချုပ်လည်း ပါသည်။' : ' ကြယ်သီး တပ်ခြင်း။';
 			await typeAtEnd(pair(page, 'Summary', 'Burmese'), added);
 			await arrive();
 			expect(await pair(page, 'Summary', 'English').inputValue()).toBe(summary.summary_en);
-			await page.getByRole('region', { name: 'Title, summary and kind' }).getByRole('button', { name: 'Save' }).click();
+			await page
+				.getByRole('region', { name: 'Title, summary and kind' })
+				.getByRole('button', { name: 'Save' })
+				.click();
 			await shown(page.getByRole('status'));
-			expect(storedRow('select summary_my, summary_en from course where id = ?', course.id)).toEqual({ summary_my: summary.summary_my + added, summary_en: course.summaryEn });
+			expect(
+				storedRow('select summary_my, summary_en from course where id = ?', course.id)
+			).toEqual({ summary_my: summary.summary_my + added, summary_en: course.summaryEn });
 
-			const body = storedRow<{ body_my: string; body_en: string }>('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson);
-			const lesson = await open(mode, `/author/courses/${course.id}/lessons/${course.lesson}`, world.org);
+			const body = storedRow<{ body_my: string; body_en: string }>(
+				'select body_my, body_en from lesson where course_id = ? and id = ?',
+				course.id,
+				course.lesson
+			);
+			const lesson = await open(
+				mode,
+				`/author/courses/${course.id}/lessons/${course.lesson}`,
+				world.org
+			);
 			const line = mode === 'late script' ? '\n\nချည်ကို ထုံးပါ။' : '\n\nအပ်ကို ကိုင်ပါ။';
 			await typeAtEnd(pair(lesson.page, 'Lesson text', 'Burmese'), line);
 			await lesson.arrive();
 			expect(await pair(lesson.page, 'Lesson text', 'English').inputValue()).toBe(body.body_en);
 			await lesson.page.getByRole('button', { name: 'Save the lesson' }).click();
 			await shown(lesson.page.getByRole('status'));
-			expect(storedRow('select body_my, body_en from lesson where course_id = ? and id = ?', course.id, course.lesson)).toEqual({ body_my: body.body_my + line, body_en: course.bodyEn });
+			expect(
+				storedRow(
+					'select body_my, body_en from lesson where course_id = ? and id = ?',
+					course.id,
+					course.lesson
+				)
+			).toEqual({ body_my: body.body_my + line, body_en: course.bodyEn });
 			await page.context().close();
 			await lesson.page.context().close();
 		});
@@ -180,7 +240,11 @@ for (const mode of ['no script', 'late script'] as const) {
 		it('applies with the message typed, then the organization decides with the note typed', async () => {
 			const learner = new Client('en');
 			await learner.signUp(uniqueName('applier'));
-			const { page, arrive } = await open(mode, `/learn/opportunities/${world.openRoleId}`, learner);
+			const { page, arrive } = await open(
+				mode,
+				`/learn/opportunities/${world.openRoleId}`,
+				learner
+			);
 			const message = 'I can start on Monday; update me -- ကျွန်တော် ဆေးတပ်မှာ ငါးနှစ် လုပ်ခဲ့ပါတယ်။';
 			await typeInto(page.getByLabel('Message (optional)'), message);
 			await arrive();
@@ -188,7 +252,9 @@ for (const mode of ['no script', 'late script'] as const) {
 			await page.getByRole('button', { name: 'Apply', exact: true }).click();
 			await page.waitForURL('**/learn/applications/*');
 			const applicationId = new URL(page.url()).pathname.split('/').pop()!;
-			expect(storedRow('select message from application where id = ?', applicationId)).toEqual({ message });
+			expect(storedRow('select message from application where id = ?', applicationId)).toEqual({
+				message
+			});
 			await page.context().close();
 
 			const org = await open(mode, `/org/applications/${applicationId}`, world.org);
@@ -196,17 +262,26 @@ for (const mode of ['no script', 'late script'] as const) {
 			await typeInto(org.page.getByLabel('Message to the learner (optional)'), note);
 			await org.page.getByRole('radio', { name: 'Accept' }).check();
 			await org.arrive();
-			expect(await org.page.getByLabel('Message to the learner (optional)').inputValue()).toBe(note);
+			expect(await org.page.getByLabel('Message to the learner (optional)').inputValue()).toBe(
+				note
+			);
 			expect(await org.page.getByRole('radio', { name: 'Accept' }).isChecked()).toBe(true);
 			await org.page.getByRole('button', { name: 'Record the decision' }).click();
 			await shown(org.page.getByRole('status'));
-			expect(storedRow("select status, note from application_event where application_id = ? and by = 'organization'", applicationId)).toEqual({ status: 'accepted', note });
+			expect(
+				storedRow(
+					"select status, note from application_event where application_id = ? and by = 'organization'",
+					applicationId
+				)
+			).toEqual({ status: 'accepted', note });
 
 			const reply = 'Please bring your own gloves.';
 			await typeInto(org.page.getByLabel('Write to the learner'), reply);
 			await org.page.getByRole('button', { name: 'Send' }).click();
 			await shown(org.page.getByText(reply));
-			expect(storedRow('select body from application_message where application_id = ?', applicationId)).toEqual({ body: reply });
+			expect(
+				storedRow('select body from application_message where application_id = ?', applicationId)
+			).toEqual({ body: reply });
 			await org.page.context().close();
 		});
 	});

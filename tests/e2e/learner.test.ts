@@ -2,7 +2,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { consoleErrors, holdScripts, launch, phone, signUpInBrowser, typeInto, uniqueName, shown } from './support';
+import {
+	consoleErrors,
+	holdScripts,
+	launch,
+	phone,
+	signUpInBrowser,
+	typeInto,
+	uniqueName,
+	shown
+} from './support';
 import { openMenu, typeBackCode } from './screen';
 
 let browser: Browser;
@@ -54,7 +63,9 @@ describe('a learner', () => {
 		await typeInto(page.getByLabel('ပြန်လည်ရယူရေးကုဒ်'), codes[3]);
 		await typeInto(page.getByLabel('စကားဝှက် အသစ်'), 'a new passphrase for me');
 		await page.getByRole('button', { name: 'စကားဝှက်အသစ် သတ်မှတ်မည်' }).click();
-		await expect(page.getByRole('status').innerText()).resolves.toContain('သင့်စကားဝှက်ကို ပြောင်းပြီးပါပြီ');
+		await expect(page.getByRole('status').innerText()).resolves.toContain(
+			'သင့်စကားဝှက်ကို ပြောင်းပြီးပါပြီ'
+		);
 
 		// The old password no longer works, the new one does.
 		const fresh = await context.browser()!.newContext({ baseURL: page.url() });
@@ -63,7 +74,9 @@ describe('a learner', () => {
 		await typeInto(other.getByLabel(/အသုံးပြုသူအမည်/), username);
 		await typeInto(other.getByLabel(/^စကားဝှက်$/), 'monsoon rain on tin roofs');
 		await other.getByRole('button', { name: 'ဝင်မည်' }).click();
-		await expect(other.getByRole('alert').innerText()).resolves.toBe('အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။');
+		await expect(other.getByRole('alert').innerText()).resolves.toBe(
+			'အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မမှန်ပါ။'
+		);
 		// The refused password is gone from its field, the name typed stays: the person types the password again.
 		expect(await other.getByLabel(/^စကားဝှက်$/).inputValue()).toBe('');
 		expect(await other.getByLabel(/အသုံးပြုသူအမည်/).inputValue()).toBe(username);
@@ -111,14 +124,16 @@ describe('a learner', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in');
 		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('The one who shows the way');
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+			'The one who shows the way'
+		);
 		await openMenu(page);
 		await page.getByRole('button', { name: 'မြန်မာဘာသာ' }).click();
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('လမ်းပြပေးသူ');
 		await context.close();
 	});
 
-	it('keeps what was typed before the page\'s script arrived (slow connections)', async () => {
+	it("keeps what was typed before the page's script arrived (slow connections)", async () => {
 		const context = await phone(browser);
 		const page = await context.newPage();
 		const scriptsArrive = await holdScripts(page);
@@ -155,7 +170,8 @@ describe('a learner', () => {
 		report['/learn'] = await axeViolations(page);
 		await page.goto('/account');
 		report['/account'] = await axeViolations(page);
-		for (const value of Object.values(report)) expect(value, JSON.stringify(report, null, 1)).toEqual([]);
+		for (const value of Object.values(report))
+			expect(value, JSON.stringify(report, null, 1)).toEqual([]);
 		// Nothing is wider than the phone.
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(overflow).toBeLessThanOrEqual(360);
@@ -177,9 +193,12 @@ describe('a learner', () => {
 		}));
 		expect(stored.local).toEqual([]);
 		// SvelteKit keeps only scroll positions per history entry in session storage.
-		expect(stored.session.map(([key]) => key).filter((key) => !key.startsWith('sveltekit:'))).toEqual([]);
+		expect(
+			stored.session.map(([key]) => key).filter((key) => !key.startsWith('sveltekit:'))
+		).toEqual([]);
 		const everything = JSON.stringify(stored);
-		for (const secret of [username, 'nothing left behind', ...codes]) expect(everything).not.toContain(secret);
+		for (const secret of [username, 'nothing left behind', ...codes])
+			expect(everything).not.toContain(secret);
 		expect(stored.cookies).not.toContain('sid'); // HttpOnly: scripts cannot read it
 		// The service worker keeps the app shell only: scripts, styles, icons, the offline page, the
 		// reader, "Clear this phone" and the disguise's cover screens.
@@ -188,14 +207,28 @@ describe('a learner', () => {
 			const entries: { url: string; body: string }[] = [];
 			for (const name of await caches.keys()) {
 				const cache = await caches.open(name);
-				for (const request of await cache.keys()) entries.push({ url: new URL(request.url).pathname, body: await (await cache.match(request))!.text() });
+				for (const request of await cache.keys())
+					entries.push({
+						url: new URL(request.url).pathname,
+						body: await (await cache.match(request))!.text()
+					});
 			}
 			return entries;
 		});
 		expect(cached.length).toBeGreaterThan(3);
-		expect(cached.map((e) => e.url).filter((url) => !/^\/(_app\/immutable\/|icons\/|favicon\.svg$|manifest\.webmanifest$|offline$|offline\/reader$|clear$|cover\/(notes|calculator)$)/.test(url))).toEqual([]);
+		expect(
+			cached
+				.map((e) => e.url)
+				.filter(
+					(url) =>
+						!/^\/(_app\/immutable\/|icons\/|favicon\.svg$|manifest\.webmanifest$|offline$|offline\/reader$|clear$|cover\/(notes|calculator)$)/.test(
+							url
+						)
+				)
+		).toEqual([]);
 		expect(cached.some((e) => e.url.startsWith('/_app/immutable/chunks/staff-'))).toBe(false);
-		for (const secret of [username, ...codes]) expect(cached.filter((e) => e.body.includes(secret)).map((e) => e.url)).toEqual([]);
+		for (const secret of [username, ...codes])
+			expect(cached.filter((e) => e.body.includes(secret)).map((e) => e.url)).toEqual([]);
 		expect([...origins]).toEqual([new URL(page.url()).origin]);
 		await context.close();
 	});

@@ -39,8 +39,17 @@ describe('a browser that signed in before', () => {
 		const name = uniqueName('known');
 		const signedUp = await fetch(`${baseUrl()}/signup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: 'lang=en' },
-			body: new URLSearchParams({ username: name, password: 'the right passphrase', kind: 'learner' }),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: baseUrl(),
+				cookie: 'lang=en'
+			},
+			body: new URLSearchParams({
+				username: name,
+				password: 'the right passphrase',
+				kind: 'learner'
+			}),
 			redirect: 'manual'
 		});
 		const set = signedUp.headers.getSetCookie().find((c) => c.startsWith('known='))!;
@@ -58,7 +67,12 @@ describe('a browser that signed in before', () => {
 		const withDevice = (username: string, password: string) =>
 			fetch(`${baseUrl()}/signin`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseUrl(), cookie: `${device}; lang=en` },
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: baseUrl(),
+					cookie: `${device}; lang=en`
+				},
 				body: new URLSearchParams({ username, password }),
 				redirect: 'manual'
 			});

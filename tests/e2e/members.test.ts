@@ -13,7 +13,9 @@ async function organization() {
 	const ownerName = uniqueName('owner');
 	expect((await owner.signUp(ownerName, 'org_member')).status).toBe(200);
 	const name = uniqueName('Members clinic');
-	expect((await owner.post('/org?/apply', { name, kind: 'clinic', description: 'Care' })).status).toBe(200);
+	expect(
+		(await owner.post('/org?/apply', { name, kind: 'clinic', description: 'Care' })).status
+	).toBe(200);
 	const join = async () => {
 		const code = CODE.exec(await (await owner.post('/org?/invite', {})).text())![1];
 		const member = new Client('en');
@@ -40,7 +42,13 @@ describe('who stays in an organization', () => {
 		expect(self.status).toBeGreaterThanOrEqual(400);
 		expect(self.status).toBeLessThan(500);
 		const stays = db();
-		expect(stays.prepare("select count(*) as n from org_member join user on user.id = org_member.user_id where user.username = ? and role = 'owner'").get(ownerName)).toEqual({ n: 1 });
+		expect(
+			stays
+				.prepare(
+					"select count(*) as n from org_member join user on user.id = org_member.user_id where user.username = ? and role = 'owner'"
+				)
+				.get(ownerName)
+		).toEqual({ n: 1 });
 		stays.close();
 		expect((await owner.request('/org')).status).toBe(200);
 
@@ -51,9 +59,19 @@ describe('who stays in an organization', () => {
 		expect(next.status).toBe(303);
 		expect(next.headers.get('location')).toMatch(/^\/signin\?next=/);
 		const check = db();
-		const sessions = check.prepare('select count(*) as n from session join user on user.id = session.user_id where user.username = ?').get(username) as { n: number };
-		const members = check.prepare('select count(*) as n from org_member join organization on organization.id = org_member.org_id where organization.name = ?').get(name) as { n: number };
-		const audit = check.prepare("select count(*) as n from audit_event where action = 'org_member_remove'").get() as { n: number };
+		const sessions = check
+			.prepare(
+				'select count(*) as n from session join user on user.id = session.user_id where user.username = ?'
+			)
+			.get(username) as { n: number };
+		const members = check
+			.prepare(
+				'select count(*) as n from org_member join organization on organization.id = org_member.org_id where organization.name = ?'
+			)
+			.get(name) as { n: number };
+		const audit = check
+			.prepare("select count(*) as n from audit_event where action = 'org_member_remove'")
+			.get() as { n: number };
 		check.close();
 		expect(sessions.n).toBe(0);
 		expect(members.n).toBe(1);
@@ -68,7 +86,13 @@ describe('who stays in an organization', () => {
 		const { owner } = await organization();
 		const code = CODE.exec(await (await owner.post('/org?/invite', {})).text())![1];
 		const check = db();
-		const id = (check.prepare('select id from org_invitation where used_at is null order by created_at desc limit 1').get() as { id: string }).id;
+		const id = (
+			check
+				.prepare(
+					'select id from org_invitation where used_at is null order by created_at desc limit 1'
+				)
+				.get() as { id: string }
+		).id;
 		check.close();
 		expect((await owner.post('/org?/revokeInvitation', { invitation: id })).status).toBe(200);
 		expect((await owner.post('/org?/revokeInvitation', { invitation: id })).status).toBe(404);
@@ -82,15 +106,34 @@ describe('who stays in an organization', () => {
 		const { owner, name } = await organization();
 		const code = CODE.exec(await (await owner.post('/org?/invite', {})).text())![1];
 		const check = db();
-		const org = check.prepare('select id from organization where name = ?').get(name) as { id: string };
-		const id = (check.prepare('select id from org_invitation where org_id = ? and used_at is null order by created_at desc limit 1').get(org.id) as { id: string }).id;
+		const org = check.prepare('select id from organization where name = ?').get(name) as {
+			id: string;
+		};
+		const id = (
+			check
+				.prepare(
+					'select id from org_invitation where org_id = ? and used_at is null order by created_at desc limit 1'
+				)
+				.get(org.id) as { id: string }
+		).id;
 		check.close();
 		const page = await (await admin.request(`/admin/organizations/${org.id}`)).text();
 		expect(page).toContain(id);
-		expect((await admin.post(`/admin/organizations/${org.id}?/revokeInvitation`, { invitation: id })).status).toBe(200);
+		expect(
+			(await admin.post(`/admin/organizations/${org.id}?/revokeInvitation`, { invitation: id }))
+				.status
+		).toBe(200);
 		const after = db();
-		expect(after.prepare('select count(*) as n from org_invitation where id = ?').get(id)).toEqual({ n: 0 });
-		expect((after.prepare("select count(*) as n from audit_event where action = 'org_invitation_revoke'").get() as { n: number }).n).toBeGreaterThan(0);
+		expect(after.prepare('select count(*) as n from org_invitation where id = ?').get(id)).toEqual({
+			n: 0
+		});
+		expect(
+			(
+				after
+					.prepare("select count(*) as n from audit_event where action = 'org_invitation_revoke'")
+					.get() as { n: number }
+			).n
+		).toBeGreaterThan(0);
 		after.close();
 		const late = new Client('en');
 		expect((await late.signUp(uniqueName('late'), 'org_member')).status).toBe(200);
@@ -102,13 +145,30 @@ describe('who stays in an organization', () => {
 		const { owner, name, join } = await organization();
 		const { username } = await join();
 		const check = db();
-		const org = check.prepare('select id from organization where name = ?').get(name) as { id: string };
-		const ownerName = (check.prepare("select user.username from org_member join user on user.id = org_member.user_id where org_member.org_id = ? and role = 'owner'").get(org.id) as { username: string }).username;
+		const org = check.prepare('select id from organization where name = ?').get(name) as {
+			id: string;
+		};
+		const ownerName = (
+			check
+				.prepare(
+					"select user.username from org_member join user on user.id = org_member.user_id where org_member.org_id = ? and role = 'owner'"
+				)
+				.get(org.id) as { username: string }
+		).username;
 		check.close();
-		expect((await admin.post(`/admin/organizations/${org.id}?/removeMember`, { member: ownerName })).status).toBe(200);
+		expect(
+			(await admin.post(`/admin/organizations/${org.id}?/removeMember`, { member: ownerName }))
+				.status
+		).toBe(200);
 		expect((await owner.request('/org')).status).toBe(303);
 		const after = db();
-		expect(after.prepare("select user.username from org_member join user on user.id = org_member.user_id where org_member.org_id = ? and role = 'owner'").get(org.id)).toEqual({ username });
+		expect(
+			after
+				.prepare(
+					"select user.username from org_member join user on user.id = org_member.user_id where org_member.org_id = ? and role = 'owner'"
+				)
+				.get(org.id)
+		).toEqual({ username });
 		after.close();
 	});
 });

@@ -11,7 +11,10 @@ import { Client } from './support';
 const PORT = Number(process.env.E2E_PORT ?? 3111) + 1;
 
 function run(script: string, args: string[], databasePath: string) {
-	return spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
+	return spawnSync('npx', ['tsx', `scripts/${script}.ts`, ...args], {
+		env: { ...process.env, DATABASE_PATH: databasePath },
+		encoding: 'utf8'
+	});
 }
 
 describe('running Lanpya', () => {
@@ -24,8 +27,17 @@ describe('running Lanpya', () => {
 		const base = app.baseUrl;
 		const response = await fetch(`${base}/signup`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base, cookie: `lang=${client.locale}` },
-			body: new URLSearchParams({ username: 'backed-up', password: 'keep a copy somewhere', kind: 'learner' }),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: base,
+				cookie: `lang=${client.locale}`
+			},
+			body: new URLSearchParams({
+				username: 'backed-up',
+				password: 'keep a copy somewhere',
+				kind: 'learner'
+			}),
 			redirect: 'manual'
 		});
 		expect(response.status).toBe(200);
@@ -40,7 +52,9 @@ describe('running Lanpya', () => {
 
 		// SIGTERM: exits 0, and the WAL is folded back into the database file.
 		expect(await app.stop()).toBe(0);
-		expect(fs.existsSync(`${app.databasePath}-wal`) ? fs.statSync(`${app.databasePath}-wal`).size : 0).toBe(0);
+		expect(
+			fs.existsSync(`${app.databasePath}-wal`) ? fs.statSync(`${app.databasePath}-wal`).size : 0
+		).toBe(0);
 
 		// A broken file is refused and the live database is untouched.
 		const broken = path.join(dir, 'broken.sqlite');
@@ -72,26 +86,47 @@ describe('running Lanpya', () => {
 		const post = (path: string, form: Record<string, string>) =>
 			fetch(`${app.baseUrl}${path}`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.baseUrl, cookie: 'lang=en' },
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: app.baseUrl,
+					cookie: 'lang=en'
+				},
 				body: new URLSearchParams(form),
 				redirect: 'manual'
 			});
-		expect((await post('/signup', { username: 'neighbour', password: 'green tea and rice', kind: 'learner' })).status).toBe(200);
+		expect(
+			(
+				await post('/signup', {
+					username: 'neighbour',
+					password: 'green tea and rice',
+					kind: 'learner'
+				})
+			).status
+		).toBe(200);
 		// Three failures on one name from this address (below the name's own lock of 6)...
-		for (let i = 0; i < 3; i++) expect((await post('/signin', { username: 'one', password: `guessing ${i}` })).status).toBe(400);
+		for (let i = 0; i < 3; i++)
+			expect((await post('/signin', { username: 'one', password: `guessing ${i}` })).status).toBe(
+				400
+			);
 		const fourth = await post('/signin', { username: 'one', password: 'guessing again' });
 		expect(fourth.status).toBe(429);
 		expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
 		// ...hold that name from this address, not the others behind it.
 		expect((await post('/signin', { username: 'neighbour', password: 'a typo' })).status).toBe(400);
-		expect((await post('/signin', { username: 'neighbour', password: 'green tea and rice' })).status).toBe(303);
+		expect(
+			(await post('/signin', { username: 'neighbour', password: 'green tea and rice' })).status
+		).toBe(303);
 		expect(await app.stop()).toBe(0);
 	});
 
 	it('makes an administrator only through the command, refusing a taken or invalid name', () => {
 		const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'lanpya-admin-'));
 		const databasePath = path.join(dir, 'admin.sqlite');
-		const first = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'root-admin'], { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' });
+		const first = execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'root-admin'], {
+			env: { ...process.env, DATABASE_PATH: databasePath },
+			encoding: 'utf8'
+		});
 		expect(first).toMatch(/One-time password: \S{20,}/);
 		expect(run('admin-create', ['ROOT-ADMIN'], databasePath).status).toBe(1);
 		expect(run('admin-create', ['<bad name>'], databasePath).status).toBe(2);

@@ -3,7 +3,16 @@ import Database from 'better-sqlite3';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	Client,
+	consoleErrors,
+	launch,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 import { openMenu } from './screen';
 
 let browser: Browser;
@@ -12,7 +21,11 @@ let browser: Browser;
 function selfSkills(username: string): { skill_id: string; level: number }[] {
 	const db = new Database(inject('databasePath'), { readonly: true });
 	try {
-		return db.prepare("select skill_id, level from user_skill join user on user.id = user_skill.user_id where user.username = ? and source = 'self' order by skill_id").all(username) as { skill_id: string; level: number }[];
+		return db
+			.prepare(
+				"select skill_id, level from user_skill join user on user.id = user_skill.user_id where user.username = ? and source = 'self' order by skill_id"
+			)
+			.all(username) as { skill_id: string; level: number }[];
 	} finally {
 		db.close();
 	}
@@ -34,7 +47,10 @@ async function inView(locator: Locator) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		seen = await where();
 	}
-	expect(seen.top, 'the element is hidden under the bar or above the screen').toBeGreaterThanOrEqual(seen.barBottom - 1);
+	expect(
+		seen.top,
+		'the element is hidden under the bar or above the screen'
+	).toBeGreaterThanOrEqual(seen.barBottom - 1);
 	expect(seen.top + 20, 'the element is below the screen').toBeLessThanOrEqual(740);
 }
 
@@ -52,7 +68,10 @@ describe('my skills', () => {
 		await signUpInBrowser(page, name, 'skills from the clinic');
 		await page.goto('/learn');
 		await openMenu(page);
-		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
+		await page
+			.getByRole('navigation', { name: 'ပင်မ' })
+			.getByRole('link', { name: 'ကျွမ်းကျင်မှု' })
+			.click();
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }));
 		await shown(page.getByText('ကျွမ်းကျင်မှု မရှိသေးပါ။', { exact: false }));
 		expect(await axeViolations(page)).toEqual([]);
@@ -79,13 +98,23 @@ describe('my skills', () => {
 		expect(selfSkills(name)).toEqual([]);
 
 		// The learner taps the level of the two skills they have, one below the usual level.
-		await firstAid.locator('label').filter({ hasText: /^သင်ပေးနိုင်$/ }).tap();
-		await page.getByRole('group', { name: /^လူနာကို အရေးကြီးမှုအလိုက် ခွဲခြားခြင်း/ }).locator('label').filter({ hasText: /^အခြေခံ$/ }).tap();
+		await firstAid
+			.locator('label')
+			.filter({ hasText: /^သင်ပေးနိုင်$/ })
+			.tap();
+		await page
+			.getByRole('group', { name: /^လူနာကို အရေးကြီးမှုအလိုက် ခွဲခြားခြင်း/ })
+			.locator('label')
+			.filter({ hasText: /^အခြေခံ$/ })
+			.tap();
 		await page.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		const saved = page.getByText('သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၂ ခုသည် ယခု သင့်ပရိုဖိုင်တွင် ရှိသည်။');
 		await shown(saved);
 		await inView(saved);
-		expect(selfSkills(name)).toEqual([{ skill_id: 'first_aid', level: 3 }, { skill_id: 'triage', level: 1 }]);
+		expect(selfSkills(name)).toEqual([
+			{ skill_id: 'first_aid', level: 3 },
+			{ skill_id: 'triage', level: 1 }
+		]);
 		await page.reload();
 		const mine = page.getByRole('region', { name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' });
 		await shown(mine.getByText('ရှေးဦးသူနာပြုစုခြင်း'));
@@ -95,10 +124,16 @@ describe('my skills', () => {
 
 		const db = new Database(inject('databasePath'), { readonly: true });
 		try {
-			const userId = (db.prepare('select id from user where username = ?').get(name) as { id: string }).id;
+			const userId = (
+				db.prepare('select id from user where username = ?').get(name) as { id: string }
+			).id;
 			// What the learner did before is not kept anywhere: only skills.
-			expect(JSON.stringify(db.prepare('select * from learner_profile where user_id = ?').all(userId))).not.toMatch(/medical/);
-			expect(db.prepare('select visibility from learner_profile where user_id = ?').get(userId)).toBeUndefined();
+			expect(
+				JSON.stringify(db.prepare('select * from learner_profile where user_id = ?').all(userId))
+			).not.toMatch(/medical/);
+			expect(
+				db.prepare('select visibility from learner_profile where user_id = ?').get(userId)
+			).toBeUndefined();
 
 			// For matching: an area and who may see it, saved at once.
 			await page.getByLabel('သင် ရှိသည့်နေရာ (နယ်မြေ အကြမ်းဖျင်းသာ)').selectOption('mae_sot');
@@ -107,11 +142,17 @@ describe('my skills', () => {
 			// Showing the profile to organizations: first without the password, which is asked for.
 			await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 			await shown(page.getByText('ပရိုဖိုင်ကို အဖွဲ့အစည်းများ ပိုမြင်စေရန် စကားဝှက်ကို ရိုက်ထည့်ပါ။'));
-			expect(db.prepare('select visibility from learner_profile where user_id = ?').get(userId)).toBeUndefined();
+			expect(
+				db.prepare('select visibility from learner_profile where user_id = ?').get(userId)
+			).toBeUndefined();
 			await typeInto(page.getByLabel(/^စကားဝှက် \(ပရိုဖိုင်/), 'skills from the clinic');
 			await page.getByRole('button', { name: 'သိမ်းရန်', exact: true }).click();
 			await shown(page.getByText('သိမ်းပြီးပါပြီ။ ပရိုဖိုင်ကို မြင်နိုင်သူ ချက်ချင်း ပြောင်းသွားပြီ။'));
-			expect(db.prepare('select area, visibility, availability from learner_profile where user_id = ?').get(userId)).toEqual({ area: 'mae_sot', visibility: 'vetted', availability: '["part_time"]' });
+			expect(
+				db
+					.prepare('select area, visibility, availability from learner_profile where user_id = ?')
+					.get(userId)
+			).toEqual({ area: 'mae_sot', visibility: 'vetted', availability: '["part_time"]' });
 		} finally {
 			db.close();
 		}
@@ -121,7 +162,12 @@ describe('my skills', () => {
 
 	it('prints the background only on the profile, where the learner changes it; the home and account pages never', async () => {
 		const name = uniqueName('soldier');
-		const signUp = await new Client('my').post('/signup', { username: name, password: 'rice fields at dawn', kind: 'learner', background: 'former_soldier' });
+		const signUp = await new Client('my').post('/signup', {
+			username: name,
+			password: 'rice fields at dawn',
+			kind: 'learner',
+			background: 'former_soldier'
+		});
 		expect(signUp.status).toBe(200);
 		const context = await phone(browser);
 		const page = await context.newPage();
@@ -133,7 +179,13 @@ describe('my skills', () => {
 		await page.waitForURL('**/learn');
 		// "Former soldier" nowhere (the catalogue's filter for courses meant for former soldiers and
 		// police is not about the learner), nor in the data the pages carry.
-		for (const path of ['/learn', '/account', '/learn/courses', '/learn/opportunities', '/learn/applications']) {
+		for (const path of [
+			'/learn',
+			'/account',
+			'/learn/courses',
+			'/learn/opportunities',
+			'/learn/applications'
+		]) {
 			await page.goto(path);
 			await page.waitForLoadState('networkidle');
 			const text = await page.locator('body').innerText();
@@ -143,7 +195,10 @@ describe('my skills', () => {
 			expect(data, path).not.toContain('former_soldier');
 		}
 		await openMenu(page);
-		await page.getByRole('navigation', { name: 'ပင်မ' }).getByRole('link', { name: 'ကျွမ်းကျင်မှု' }).click();
+		await page
+			.getByRole('navigation', { name: 'ပင်မ' })
+			.getByRole('link', { name: 'ကျွမ်းကျင်မှု' })
+			.click();
 		const choice = page.getByLabel('ကျွန်ုပ်၏ နောက်ခံ (မဖြည့်လည်း ရသည်)');
 		await shown(choice);
 		expect(await choice.inputValue()).toBe('former_soldier');
@@ -151,7 +206,9 @@ describe('my skills', () => {
 		await page.getByRole('button', { name: 'နောက်ခံကို သိမ်းရန်' }).click();
 		await shown(page.getByText('သိမ်းပြီးပါပြီ။', { exact: true }));
 		const db = new Database(inject('databasePath'), { readonly: true });
-		expect(db.prepare('select background from user where username = ?').get(name)).toEqual({ background: null });
+		expect(db.prepare('select background from user where username = ?').get(name)).toEqual({
+			background: null
+		});
 		db.close();
 		expect(errors).toEqual([]);
 		await context.close();
@@ -172,9 +229,15 @@ describe('my skills', () => {
 		expect(await notMine.count()).toBeGreaterThanOrEqual(3);
 		for (const radio of await notMine.all()) expect(await radio.isChecked()).toBe(true);
 		// The learner taps one level, for the first suggestion.
-		const first = page.getByRole('group').filter({ has: page.getByRole('radio', { name: 'ကျွန်ုပ်နှင့် မဆိုင်ပါ' }) }).first();
+		const first = page
+			.getByRole('group')
+			.filter({ has: page.getByRole('radio', { name: 'ကျွန်ုပ်နှင့် မဆိုင်ပါ' }) })
+			.first();
 		const skill = (await first.locator('legend').innerText()).trim();
-		await first.locator('label').filter({ hasText: /^လုပ်ကိုင်နိုင်$/ }).tap();
+		await first
+			.locator('label')
+			.filter({ hasText: /^လုပ်ကိုင်နိုင်$/ })
+			.tap();
 		await page.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await page.waitForURL(/#crosswalk-answer$/);
 		const saved = page.getByText('သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခုသည် ယခု သင့်ပရိုဖိုင်တွင် ရှိသည်။');
@@ -184,7 +247,12 @@ describe('my skills', () => {
 		expect(stored.map((s) => s.level)).toEqual([2]);
 		// The list is shown again, starting from what was chosen.
 		expect(await first.getByRole('radio', { name: 'လုပ်ကိုင်နိုင်' }).isChecked()).toBe(true);
-		expect(await page.getByRole('region', { name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }).getByText(skill, { exact: true }).count()).toBe(1);
+		expect(
+			await page
+				.getByRole('region', { name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' })
+				.getByText(skill, { exact: true })
+				.count()
+		).toBe(1);
 		await context.close();
 	});
 });

@@ -22,9 +22,16 @@ function read<T>(sql: string, ...args: unknown[]): T[] {
 	}
 }
 
-const codesOf = (username: string) => read<{ code_hash: string }>('select code_hash from recovery_code join user on user.id = recovery_code.user_id where user.username = ? order by code_hash', username).map((r) => r.code_hash);
+const codesOf = (username: string) =>
+	read<{ code_hash: string }>(
+		'select code_hash from recovery_code join user on user.id = recovery_code.user_id where user.username = ? order by code_hash',
+		username
+	).map((r) => r.code_hash);
 const replaced = (username: string) =>
-	read<{ n: number }>("select count(*) as n from audit_event join user on user.id = audit_event.actor_id where user.username = ? and action = 'recovery_codes_replaced'", username)[0].n;
+	read<{ n: number }>(
+		"select count(*) as n from audit_event join user on user.id = audit_event.actor_id where user.username = ? and action = 'recovery_codes_replaced'",
+		username
+	)[0].n;
 
 async function account(prefix: string) {
 	const username = uniqueName(prefix);
@@ -38,9 +45,14 @@ describe('the password asked again, over HTTP', () => {
 		const { username, phone } = await account('seized');
 		const before = codesOf(username);
 		expect(before).toHaveLength(10);
-		expect(await (await phone.request('/account')).text()).not.toContain(EN.account_codes_made.split('{date}')[0]);
+		expect(await (await phone.request('/account')).text()).not.toContain(
+			EN.account_codes_made.split('{date}')[0]
+		);
 
-		for (const form of [{}, { password: '' }, { password: 'a guess at the password' }] as Record<string, string>[]) {
+		for (const form of [{}, { password: '' }, { password: 'a guess at the password' }] as Record<
+			string,
+			string
+		>[]) {
 			const refused = await phone.post('/account/codes?/new', form);
 			expect(refused.status).toBe(400);
 			expect(await refused.text()).not.toMatch(/<li>[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}<\/li>/);
@@ -50,7 +62,11 @@ describe('the password asked again, over HTTP', () => {
 
 		const made = await phone.post('/account/codes?/new', { password: PASSWORD });
 		expect(made.status).toBe(200);
-		const shownCodes = new Set([...(await made.text()).matchAll(/<li>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})<\/li>/g)].map((match) => match[1]));
+		const shownCodes = new Set(
+			[...(await made.text()).matchAll(/<li>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})<\/li>/g)].map(
+				(match) => match[1]
+			)
+		);
 		expect(shownCodes.size).toBe(10);
 		const after = codesOf(username);
 		expect(after).toHaveLength(10);
@@ -71,7 +87,9 @@ describe('the password asked again, over HTTP', () => {
 			expect((await other.request('/account')).status).toBe(200);
 		}
 
-		expect((await phone.post('/account?/signOutEverywhere', { password: PASSWORD })).status).toBe(200);
+		expect((await phone.post('/account?/signOutEverywhere', { password: PASSWORD })).status).toBe(
+			200
+		);
 		expect((await other.request('/account')).status).toBe(303);
 		expect((await phone.request('/account')).status).toBe(200);
 	});

@@ -29,7 +29,12 @@ const HOSTILE = [
 
 /** Where the browser goes with this Location header: this origin, whatever the path. */
 function staysHere(location: string | null): boolean {
-	return location !== null && new URL(location, baseUrl()).origin === new URL(baseUrl()).origin && /^\/(?![/\\])/.test(location) && !/[\s\\]/.test(location);
+	return (
+		location !== null &&
+		new URL(location, baseUrl()).origin === new URL(baseUrl()).origin &&
+		/^\/(?![/\\])/.test(location) &&
+		!/[\s\\]/.test(location)
+	);
 }
 
 let browser: Browser;
@@ -45,19 +50,32 @@ describe('next after signing in', () => {
 		expect((await client.signUp(name)).status).toBe(200);
 		for (const next of HOSTILE) {
 			const plain = new Client('en');
-			const response = await plain.request(`/signin?next=${next}`, { method: 'POST', form: { username: name, password: PASSWORD } });
+			const response = await plain.request(`/signin?next=${next}`, {
+				method: 'POST',
+				form: { username: name, password: PASSWORD }
+			});
 			expect(response.status, next).toBe(303);
-			expect(staysHere(response.headers.get('location')), `${next} → ${response.headers.get('location')}`).toBe(true);
+			expect(
+				staysHere(response.headers.get('location')),
+				`${next} → ${response.headers.get('location')}`
+			).toBe(true);
 
 			const enhanced = new Client('en');
-			const answer = await enhanced.request(`/signin?next=${next}`, { method: 'POST', form: { username: name, password: PASSWORD }, headers: { accept: 'application/json', 'x-sveltekit-action': 'true' } });
+			const answer = await enhanced.request(`/signin?next=${next}`, {
+				method: 'POST',
+				form: { username: name, password: PASSWORD },
+				headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+			});
 			expect(answer.status, next).toBe(200);
 			const body = (await answer.json()) as { type: string; location: string };
 			expect(body.type, next).toBe('redirect');
 			expect(staysHere(body.location), `${next} → ${body.location}`).toBe(true);
 		}
 		// A page of this site is still followed, with its query.
-		const kept = await new Client('en').request(`/signin?next=${encodeURIComponent('/learn/courses?q=first')}`, { method: 'POST', form: { username: name, password: PASSWORD } });
+		const kept = await new Client('en').request(
+			`/signin?next=${encodeURIComponent('/learn/courses?q=first')}`,
+			{ method: 'POST', form: { username: name, password: PASSWORD } }
+		);
 		expect(kept.headers.get('location')).toBe('/learn/courses?q=first');
 	});
 
@@ -80,21 +98,40 @@ describe('next after signing in', () => {
 describe('next after unlocking a shared phone', () => {
 	it('never leaves the site and never answers 500', async () => {
 		const client = new Client('en');
-		expect((await client.signUp(uniqueName('nextshared'), 'learner', PASSWORD, { shared: true })).status).toBe(200);
+		expect(
+			(await client.signUp(uniqueName('nextshared'), 'learner', PASSWORD, { shared: true })).status
+		).toBe(200);
 		await waitForIdleLock();
-		for (const next of ['/%09/evil.example/phish', '/%0a/evil.example', '%2F%5Cevil.example', '//evil.example']) {
+		for (const next of [
+			'/%09/evil.example/phish',
+			'/%0a/evil.example',
+			'%2F%5Cevil.example',
+			'//evil.example'
+		]) {
 			// A wrong password first: the page answers in place, whatever the next.
-			const wrong = await client.request(`/unlock?next=${next}`, { method: 'POST', form: { password: 'not the password' } });
+			const wrong = await client.request(`/unlock?next=${next}`, {
+				method: 'POST',
+				form: { password: 'not the password' }
+			});
 			expect(wrong.status, next).toBe(400);
 		}
-		const response = await client.request('/unlock?next=/%09/evil.example/phish', { method: 'POST', form: { password: PASSWORD } });
+		const response = await client.request('/unlock?next=/%09/evil.example/phish', {
+			method: 'POST',
+			form: { password: PASSWORD }
+		});
 		expect(response.status).toBe(303);
-		expect(staysHere(response.headers.get('location')), String(response.headers.get('location'))).toBe(true);
+		expect(
+			staysHere(response.headers.get('location')),
+			String(response.headers.get('location'))
+		).toBe(true);
 		// Unlocked now: the lock page sends on at once, through the same check.
 		for (const next of HOSTILE) {
 			const again = await client.request(`/unlock?next=${next}`);
 			expect(again.status, next).toBe(303);
-			expect(staysHere(again.headers.get('location')), `${next} → ${again.headers.get('location')}`).toBe(true);
+			expect(
+				staysHere(again.headers.get('location')),
+				`${next} → ${again.headers.get('location')}`
+			).toBe(true);
 		}
 	});
 });

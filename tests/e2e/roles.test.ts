@@ -3,7 +3,18 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, retypeInto, shown, signInAsNewAdmin, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	Client,
+	consoleErrors,
+	launch,
+	phone,
+	retypeInto,
+	shown,
+	signInAsNewAdmin,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +50,10 @@ describe('a role', () => {
 		const title = 'ဆေးခန်း စေတနာ့ဝန်ထမ်း';
 		await typeInto(owner.getByRole('group', { name: 'ခေါင်းစဉ်' }).getByLabel('မြန်မာ'), title);
 		const description = 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။ နေ့လယ်စာ ပါသည်။';
-		await typeInto(owner.getByRole('group', { name: 'အခွင့်အလမ်းအကြောင်း' }).getByLabel('မြန်မာ'), description);
+		await typeInto(
+			owner.getByRole('group', { name: 'အခွင့်အလမ်းအကြောင်း' }).getByLabel('မြန်မာ'),
+			description
+		);
 		await owner.getByLabel('နေရာ', { exact: true }).selectOption('mae_sot');
 		const pay = 'တစ်ရက် ၃၀၀ ဘတ် နှင့် ခရီးစရိတ်';
 		await typeInto(owner.getByLabel('လစာ သို့မဟုတ် ထောက်ပံ့ငွေ'), pay);
@@ -80,11 +94,26 @@ describe('a role', () => {
 
 		// Stored exactly as typed; the administrator's note box, left alone, stored nothing.
 		const db = new Database(inject('databasePath'), { readonly: true });
-		const stored = db.prepare('select title_my, title_en, description_my, description_en, safety_my, pay, seats, review_note from role where id = ?').get(roleUrl.split('/').pop());
+		const stored = db
+			.prepare(
+				'select title_my, title_en, description_my, description_en, safety_my, pay, seats, review_note from role where id = ?'
+			)
+			.get(roleUrl.split('/').pop());
 		db.close();
-		expect(stored).toEqual({ title_my: title, title_en: '', description_my: description, description_en: '', safety_my: '', pay, seats: 3, review_note: '' });
+		expect(stored).toEqual({
+			title_my: title,
+			title_en: '',
+			description_my: description,
+			description_en: '',
+			safety_my: '',
+			pay,
+			seats: 3,
+			review_note: ''
+		});
 		// A learner reads the pay as it was typed.
-		const html = await (await learner.request(`/learn/opportunities/${roleUrl.split('/').pop()}`)).text();
+		const html = await (
+			await learner.request(`/learn/opportunities/${roleUrl.split('/').pop()}`)
+		).text();
 		expect(html).toContain(`<dd>${pay}</dd>`);
 		expect(errors).toEqual([]);
 		await owner.context().close();

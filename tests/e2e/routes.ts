@@ -11,7 +11,9 @@ export interface RouteCall {
 	kind: 'page' | 'action' | 'endpoint';
 }
 
-const firstAid = JSON.parse(fs.readFileSync('content/courses/first-aid-basics/course.json', 'utf8'));
+const firstAid = JSON.parse(
+	fs.readFileSync('content/courses/first-aid-basics/course.json', 'utf8')
+);
 
 /** A real value for each route parameter, so every route can be called. */
 export const sampleParams: Record<string, string> = {
@@ -30,10 +32,13 @@ export const sampleParams: Record<string, string> = {
 
 /** The address of a route, with `params` (or the samples) for its parameters. */
 export function urlPath(routeId: string, params: Record<string, string> = sampleParams): string {
-	const path = routeId.replace(/\/\([^)]+\)/g, '').replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
-		if (!(name in params) && !(name in sampleParams)) throw new Error(`no sample value for route parameter [${name}] in tests/e2e/routes.ts`);
-		return params[name] ?? sampleParams[name];
-	});
+	const path = routeId
+		.replace(/\/\([^)]+\)/g, '')
+		.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
+			if (!(name in params) && !(name in sampleParams))
+				throw new Error(`no sample value for route parameter [${name}] in tests/e2e/routes.ts`);
+			return params[name] ?? sampleParams[name];
+		});
 	return path || '/';
 }
 
@@ -42,23 +47,37 @@ export function routeCalls(dir = 'src/routes', routeId = ''): RouteCall[] {
 	const calls: RouteCall[] = [];
 	const id = routeId || '/';
 	const file = (name: string) => path.join(dir, name);
-	if (fs.existsSync(file('+page.svelte'))) calls.push({ routeId: id, method: 'GET', path: urlPath(id), kind: 'page' });
+	if (fs.existsSync(file('+page.svelte')))
+		calls.push({ routeId: id, method: 'GET', path: urlPath(id), kind: 'page' });
 	if (fs.existsSync(file('+page.server.ts'))) {
 		const source = fs.readFileSync(file('+page.server.ts'), 'utf8');
 		const block = source.match(/export const actions = \{([\s\S]*?)\n\} satisfies Actions/);
 		if (block) {
 			for (const m of block[1].matchAll(/^\t(\w+): /gm)) {
 				const action = m[1];
-				calls.push({ routeId: id, method: 'POST', path: action === 'default' ? urlPath(id) : `${urlPath(id)}?/${action}`, action, kind: 'action' });
+				calls.push({
+					routeId: id,
+					method: 'POST',
+					path: action === 'default' ? urlPath(id) : `${urlPath(id)}?/${action}`,
+					action,
+					kind: 'action'
+				});
 			}
 		}
 	}
 	if (fs.existsSync(file('+server.ts'))) {
 		const source = fs.readFileSync(file('+server.ts'), 'utf8');
-		for (const m of source.matchAll(/export const (GET|POST)\b/g)) calls.push({ routeId: id, method: m[1] as 'GET' | 'POST', path: urlPath(id), kind: 'endpoint' });
+		for (const m of source.matchAll(/export const (GET|POST)\b/g))
+			calls.push({
+				routeId: id,
+				method: m[1] as 'GET' | 'POST',
+				path: urlPath(id),
+				kind: 'endpoint'
+			});
 	}
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		if (entry.isDirectory()) calls.push(...routeCalls(path.join(dir, entry.name), `${routeId}/${entry.name}`));
+		if (entry.isDirectory())
+			calls.push(...routeCalls(path.join(dir, entry.name), `${routeId}/${entry.name}`));
 	}
 	return calls;
 }

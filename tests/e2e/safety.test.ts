@@ -13,7 +13,17 @@ import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp, type App } from '../helpers/app';
 import { watchOrigins } from './same-origin';
 import { axeViolations } from './axe';
-import { baseUrl, consoleErrors, controlled, launch, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	baseUrl,
+	consoleErrors,
+	controlled,
+	launch,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 import { openMenu } from './screen';
 import { NEUTRAL_SITE } from './neutral-site';
 import MY from '../../messages/my.json' with { type: 'json' };
@@ -41,10 +51,15 @@ async function phoneWithNeutralSite(options: Parameters<typeof phone>[1] = {}) {
 	const visits: { referer?: string }[] = [];
 	await context.route(`${NEUTRAL}**`, (route) => {
 		visits.push({ referer: route.request().headers()['referer'] });
-		return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>' });
+		return route.fulfill({
+			contentType: 'text/html; charset=utf-8',
+			body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>'
+		});
 	});
 	// A page of Lanpya's origin that runs none of its code and needs no server, to look at what the phone holds.
-	await context.route(`${options.baseURL ?? baseUrl()}/probe`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' }));
+	await context.route(`${options.baseURL ?? baseUrl()}/probe`, (route) =>
+		route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' })
+	);
 	return { context, visits };
 }
 
@@ -155,7 +170,10 @@ async function phoneState(context: BrowserContext, origin: string): Promise<Phon
 
 /** Whether the server still accepts a session token. */
 async function sessionWorks(origin: string, token: string): Promise<boolean> {
-	const response = await fetch(`${origin}/learn`, { headers: { cookie: `sid=${token}`, accept: 'text/html' }, redirect: 'manual' });
+	const response = await fetch(`${origin}/learn`, {
+		headers: { cookie: `sid=${token}`, accept: 'text/html' },
+		redirect: 'manual'
+	});
 	return response.status === 200;
 }
 
@@ -191,7 +209,12 @@ describe('Clear this phone', () => {
 		await page.waitForURL(NEUTRAL, { timeout: 20_000 });
 		await backStaysNeutral(page);
 
-		expect(await phoneState(context, baseUrl())).toEqual({ databases: [], caches: [], workers: 0, cookies: [] });
+		expect(await phoneState(context, baseUrl())).toEqual({
+			databases: [],
+			caches: [],
+			workers: 0,
+			cookies: []
+		});
 		expect(await sessionWorks(baseUrl(), token)).toBe(false);
 		await context.close();
 	}, 120_000); // it signs up and downloads a course first
@@ -205,7 +228,12 @@ describe('Clear this phone', () => {
 		await page.getByRole('link', { name: 'ဖျက်မည့်အရာများကို ကြည့်ရန်' }).click();
 		// What no website can delete: the page names the browser's own settings, item by item.
 		const settings = page.getByRole('listitem');
-		for (const key of ['clear_browser_history', 'clear_browser_autofill', 'clear_browser_passwords'] as const) await shown(settings.getByText(MY[key], { exact: true }));
+		for (const key of [
+			'clear_browser_history',
+			'clear_browser_autofill',
+			'clear_browser_passwords'
+		] as const)
+			await shown(settings.getByText(MY[key], { exact: true }));
 		await shown(page.getByText(MY.clear_browser_never_saved, { exact: true }));
 		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
 		await page.waitForURL(NEUTRAL);
@@ -231,7 +259,12 @@ describe('Clear this phone', () => {
 
 			// What a page can reach is gone; the HttpOnly session cookie is the server's to remove.
 			const origin = app.baseUrl;
-			expect(await phoneState(context, origin)).toEqual({ databases: [], caches: [], workers: 0, cookies: [CLEAR_PENDING_COOKIE, 'sid'] });
+			expect(await phoneState(context, origin)).toEqual({
+				databases: [],
+				caches: [],
+				workers: 0,
+				cookies: [CLEAR_PENDING_COOKIE, 'sid']
+			});
 
 			// Later, with the network back: the phone's first visit ends the session.
 			app = ownApp = await startApp(OWN_PORT, app.databasePath, { QUICK_EXIT_URL: NEUTRAL });
@@ -242,7 +275,9 @@ describe('Clear this phone', () => {
 			await shown(later.getByRole('link', { name: 'အကောင့်ဝင်ရန်' }).first());
 			expect(await sessionWorks(origin, token)).toBe(false);
 			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('sid');
-			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain(CLEAR_PENDING_COOKIE);
+			expect((await context.cookies(origin)).map((c) => c.name)).not.toContain(
+				CLEAR_PENDING_COOKIE
+			);
 		} finally {
 			await context.close();
 			await app.stop();
@@ -262,8 +297,15 @@ async function persistentPhone(dir: string): Promise<BrowserContext> {
 			hasTouch: true
 		})
 	);
-	await context.route(`${NEUTRAL}**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>' }));
-	await context.route(`${baseUrl()}/probe`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' }));
+	await context.route(`${NEUTRAL}**`, (route) =>
+		route.fulfill({
+			contentType: 'text/html; charset=utf-8',
+			body: '<!doctype html><title>Weather</title><p>Sunny, 31 °C</p>'
+		})
+	);
+	await context.route(`${baseUrl()}/probe`, (route) =>
+		route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title>' })
+	);
 	return context;
 }
 
@@ -286,11 +328,15 @@ function namedStores(profile: string): string[] {
 	const root = path.join(profile, 'Default');
 	return [
 		...filesUnder(path.join(root, 'IndexedDB')),
-		...filesUnder(path.join(root, 'Service Worker', 'CacheStorage')).filter((file) => path.basename(file) === 'index.txt'),
+		...filesUnder(path.join(root, 'Service Worker', 'CacheStorage')).filter(
+			(file) => path.basename(file) === 'index.txt'
+		),
 		...filesUnder(path.join(root, 'Service Worker', 'Database')),
 		...filesUnder(path.join(root, 'Session Storage')),
 		...filesUnder(path.join(root, 'Local Storage')),
-		...['Cookies', 'Cookies-journal'].map((name) => path.join(root, name)).filter((file) => fs.existsSync(file))
+		...['Cookies', 'Cookies-journal']
+			.map((name) => path.join(root, name))
+			.filter((file) => fs.existsSync(file))
 	];
 }
 
@@ -299,11 +345,17 @@ function namedStores(profile: string): string[] {
  * Latin-1, or UTF-16 (sessionStorage and IndexedDB keep some strings so), at either alignment.
  */
 function holding(files: string[], text: string | RegExp): string[] {
-	const pattern = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text;
+	const pattern =
+		typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text;
 	return files
 		.filter((file) => {
 			const bytes = fs.readFileSync(file);
-			return [bytes.toString('utf8'), bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].some((decoded) => pattern.test(decoded));
+			return [
+				bytes.toString('utf8'),
+				bytes.toString('latin1'),
+				bytes.toString('utf16le'),
+				bytes.subarray(1).toString('utf16le')
+			].some((decoded) => pattern.test(decoded));
 		})
 		.map((file) => path.basename(path.dirname(file)) + '/' + path.basename(file));
 }
@@ -317,7 +369,10 @@ describe('what a searched phone keeps on disk', () => {
 		// Disguised before anything else, a learner signs up, chooses a code, downloads a course,
 		// marks a lesson done with no network (the outbox and a Background Sync tag), and leaves quickly.
 		await page.goto('/');
-		await page.getByRole('group', { name: 'အသွင်' }).getByRole('button', { name: 'ဂဏန်းပေါင်းစက်' }).tap();
+		await page
+			.getByRole('group', { name: 'အသွင်' })
+			.getByRole('button', { name: 'ဂဏန်းပေါင်းစက်' })
+			.tap();
 		await shown(page.getByText('ယခု - ဂဏန်းပေါင်းစက်'));
 		await signUpInBrowser(page, uniqueName('searched'), 'nothing left behind');
 		await page.goto('/learn');
@@ -329,11 +384,18 @@ describe('what a searched phone keeps on disk', () => {
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
 		await context.setOffline(true);
-		const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules[0].lessons[0].id;
+		const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'))
+			.modules[0].lessons[0].id;
 		await page.goto(`/learn/courses/${COURSE}/lessons/${firstLesson}`);
 		await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
 		await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
-		const tags = await page.evaluate(async () => ((await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }).sync.getTags());
+		const tags = await page.evaluate(async () =>
+			(
+				(await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+					sync: { getTags(): Promise<string[]> };
+				}
+			).sync.getTags()
+		);
 		await context.setOffline(false);
 		// Opened again from its cover, with the code.
 		await page.goto('/cover/calculator');
@@ -348,7 +410,9 @@ describe('what a searched phone keeps on disk', () => {
 		// What the browser's own interfaces list: neutral names only.
 		const state = await phoneState(context, baseUrl());
 		expect(state.databases).toEqual(['store']);
-		expect(state.caches.filter((name) => !name.startsWith('workbox-precache'))).toEqual([`files-${COURSE}`]);
+		expect(state.caches.filter((name) => !name.startsWith('workbox-precache'))).toEqual([
+			`files-${COURSE}`
+		]);
 		expect(tags).toEqual(['send']);
 		expect(state.cookies).toEqual(expect.arrayContaining(['sid', 'theme']));
 		expect(state.cookies.filter((name) => /lanpya/i.test(name))).toEqual([]);
@@ -361,13 +425,17 @@ describe('what a searched phone keeps on disk', () => {
 		expect(holding(stores, NEUTRAL).length).toBeGreaterThan(0);
 		expect(holding(stores, /lanpya/i)).toEqual([]);
 		// The code typed is in no record of the browser (autofill, saved passwords).
-		const records = ['Web Data', 'Login Data'].map((name) => path.join(dir, 'Default', name)).filter((file) => fs.existsSync(file));
+		const records = ['Web Data', 'Login Data']
+			.map((name) => path.join(dir, 'Default', name))
+			.filter((file) => fs.existsSync(file));
 		for (const text of [code, '482913']) expect(holding(records, text)).toEqual([]);
 		// With the disguise chosen first, the history's titles are the tool's.
 		const historyCopy = path.join(dir, 'history-copy');
 		fs.copyFileSync(path.join(dir, 'Default', 'History'), historyCopy);
 		const history = new Database(historyCopy, { readonly: true });
-		const titles = (history.prepare('select title from urls').all() as { title: string }[]).map((row) => row.title).filter(Boolean);
+		const titles = (history.prepare('select title from urls').all() as { title: string }[])
+			.map((row) => row.title)
+			.filter(Boolean);
 		history.close();
 		expect(titles.length).toBeGreaterThan(0);
 		expect(titles.filter((title) => /lanpya|လမ်းပြ/i.test(title))).toEqual([]);
@@ -378,7 +446,12 @@ describe('what a searched phone keeps on disk', () => {
 		await page.goto('/clear');
 		await page.getByRole('button', { name: 'ယခု ရှင်းလင်းရန်' }).click();
 		await page.waitForURL(NEUTRAL, { timeout: 20_000 });
-		expect(await phoneState(context, baseUrl())).toEqual({ databases: [], caches: [], workers: 0, cookies: [] });
+		expect(await phoneState(context, baseUrl())).toEqual({
+			databases: [],
+			caches: [],
+			workers: 0,
+			cookies: []
+		});
 		await context.close();
 		stores = namedStores(dir);
 		expect(holding(stores, /lanpya/i)).toEqual([]);

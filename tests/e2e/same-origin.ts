@@ -12,10 +12,14 @@ const foreign: string[] = [];
 
 function ours(address: string): boolean {
 	const url = new URL(address);
-	if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
+	if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:')
+		return true;
 	// Leaving for the neutral site, when the person asks, is the point of quick exit.
 	if (url.origin === new URL(NEUTRAL_SITE).origin) return true;
-	return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+	return (
+		(url.protocol === 'http:' || url.protocol === 'https:') &&
+		(url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+	);
 }
 
 /** Records requests of `context` that leave for another origin. */

@@ -6,7 +6,8 @@ import type { Locator, Page } from 'playwright-core';
  */
 export async function openMenu(page: Page) {
 	const menu = page.locator('header.top details.menu');
-	if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) await menu.locator('summary').click();
+	if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open)))
+		await menu.locator('summary').click();
 }
 
 /**
@@ -14,7 +15,9 @@ export async function openMenu(page: Page) {
  * (the page goes on only once a code matched).
  */
 export async function typeBackCode(page: Page, code: string) {
-	const field = page.getByLabel(/စာရွက်ပေါ်တွင် ရေးထားသော ကုဒ်တစ်ခုကို ရိုက်ထည့်ပါ|Type one of the codes from your paper/);
+	const field = page.getByLabel(
+		/စာရွက်ပေါ်တွင် ရေးထားသော ကုဒ်တစ်ခုကို ရိုက်ထည့်ပါ|Type one of the codes from your paper/
+	);
 	await field.tap();
 	await field.pressSequentially(code);
 	await page.getByRole('button', { name: /စစ်ပြီး ဆက်သွားမည်|Check and continue/ }).click();

@@ -10,10 +10,20 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { Client, consoleErrors, launch, phone, shown, typeInto, uniqueName, waitForIdleLock } from './support';
+import {
+	Client,
+	consoleErrors,
+	launch,
+	phone,
+	shown,
+	typeInto,
+	uniqueName,
+	waitForIdleLock
+} from './support';
 
 const COURSE = 'first-aid-basics';
-const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules[0].lessons[0];
+const firstLesson = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8'))
+	.modules[0].lessons[0];
 const LESSON = `/learn/courses/${COURSE}/lessons/${firstLesson.id}`;
 const PASSWORD = 'kettle on a charcoal stove';
 const SHARED = 'ဤဖုန်းကို အခြားသူများနှင့် မျှသုံးသည်';
@@ -25,18 +35,42 @@ const course = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json
 async function completeCourse(client: Client) {
 	const events: object[] = [];
 	for (const module of course.modules as { lessons: { id: string }[]; quiz: string }[]) {
-		for (const lesson of module.lessons) events.push({ id: crypto.randomUUID(), type: 'lesson_done', courseId: COURSE, lessonId: lesson.id, at: Date.now() - 60_000 });
-		const quiz = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/quizzes/${module.quiz}.json`, 'utf8'));
+		for (const lesson of module.lessons)
+			events.push({
+				id: crypto.randomUUID(),
+				type: 'lesson_done',
+				courseId: COURSE,
+				lessonId: lesson.id,
+				at: Date.now() - 60_000
+			});
+		const quiz = JSON.parse(
+			fs.readFileSync(`content/courses/${COURSE}/quizzes/${module.quiz}.json`, 'utf8')
+		);
 		const answers: Record<string, unknown> = {};
 		for (const q of quiz.questions) {
-			if (q.type === 'single') answers[q.id] = q.options.find((o: { correct: boolean }) => o.correct).id;
-			else if (q.type === 'multiple') answers[q.id] = q.options.filter((o: { correct: boolean }) => o.correct).map((o: { id: string }) => o.id);
+			if (q.type === 'single')
+				answers[q.id] = q.options.find((o: { correct: boolean }) => o.correct).id;
+			else if (q.type === 'multiple')
+				answers[q.id] = q.options
+					.filter((o: { correct: boolean }) => o.correct)
+					.map((o: { id: string }) => o.id);
 			else if (q.type === 'true_false') answers[q.id] = q.answer;
 			else answers[q.id] = q.accepted.en[0] ?? q.accepted.my[0];
 		}
-		events.push({ id: crypto.randomUUID(), type: 'quiz_attempt', courseId: COURSE, quizId: module.quiz, answers, at: Date.now() - 30_000 });
+		events.push({
+			id: crypto.randomUUID(),
+			type: 'quiz_attempt',
+			courseId: COURSE,
+			quizId: module.quiz,
+			answers,
+			at: Date.now() - 30_000
+		});
 	}
-	const synced = await client.request('/api/sync', { method: 'POST', body: JSON.stringify({ events }), headers: { 'content-type': 'application/json', accept: 'application/json' } });
+	const synced = await client.request('/api/sync', {
+		method: 'POST',
+		body: JSON.stringify({ events }),
+		headers: { 'content-type': 'application/json', accept: 'application/json' }
+	});
 	expect(synced.status).toBe(200);
 }
 
@@ -93,9 +127,16 @@ describe('a shared phone', () => {
 		await page.goto('/learn/downloads');
 		await shown(page.getByText(NO_DOWNLOADS));
 		await page.waitForLoadState('networkidle');
-		expect(await page.getByRole('button').filter({ hasText: /ဖယ်ရန်|ဒေါင်းလုဒ်/ }).count()).toBe(0);
+		expect(
+			await page
+				.getByRole('button')
+				.filter({ hasText: /ဖယ်ရန်|ဒေါင်းလုဒ်/ })
+				.count()
+		).toBe(0);
 		// No service worker, neither from the sign-in page nor from any page of the session.
-		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)
+		).toBe(0);
 		expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
 
 		// Wait on a lesson: it stays open, so nothing moves while the session locks.
@@ -104,7 +145,9 @@ describe('a shared phone', () => {
 
 		// A personal page: the lock page, which names the account by its pseudonym.
 		await page.goto('/learn/profile');
-		await page.waitForURL((url) => url.pathname === '/unlock' && url.searchParams.get('next') === '/learn/profile');
+		await page.waitForURL(
+			(url) => url.pathname === '/unlock' && url.searchParams.get('next') === '/learn/profile'
+		);
 		await shown(page.getByRole('heading', { level: 1, name: LOCK_HEADING }));
 		await shown(page.getByText(name, { exact: true }));
 		expect(await axeViolations(page)).toEqual([]);
@@ -125,10 +168,15 @@ describe('a shared phone', () => {
 		await page.getByRole('button', { name: 'ဆက်သွားမည်' }).click();
 		await page.waitForURL((url) => url.pathname === '/learn/profile');
 		await shown(page.getByRole('heading', { level: 1, name: 'ကျွန်ုပ်၏ ကျွမ်းကျင်မှုများ' }));
-		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)
+		).toBe(0);
 
 		// Left open and untouched, the personal page goes to the lock page by itself.
-		await page.waitForURL((url) => url.pathname === '/unlock' && url.searchParams.get('next') === '/learn/profile', { timeout: inject('sharedIdleMs') + 15_000 });
+		await page.waitForURL(
+			(url) => url.pathname === '/unlock' && url.searchParams.get('next') === '/learn/profile',
+			{ timeout: inject('sharedIdleMs') + 15_000 }
+		);
 		await shown(page.getByRole('heading', { level: 1, name: LOCK_HEADING }));
 
 		// Without JavaScript: the lock page is a plain page, and its button signs out.
@@ -151,10 +199,16 @@ describe('a shared phone', () => {
 		expect((await client.signIn(name, PASSWORD, { shared: true })).status).toBe(303);
 		await completeCourse(client);
 		const db = new Database(inject('databasePath'), { readonly: true });
-		const { code } = db.prepare('select code from certificate join user on user.id = certificate.user_id where username = ?').get(name) as { code: string };
+		const { code } = db
+			.prepare(
+				'select code from certificate join user on user.id = certificate.user_id where username = ?'
+			)
+			.get(name) as { code: string };
 		db.close();
 		// The name a learner may type for their certificate: /verify shows it to anyone with the code.
-		expect((await client.post('/learn/certificates?/name', { code, name: 'Ko Aung Real Name' })).status).toBe(200);
+		expect(
+			(await client.post('/learn/certificates?/name', { code, name: 'Ko Aung Real Name' })).status
+		).toBe(200);
 		const quiz = course.modules[0].quiz;
 		const pages = [
 			'/learn/courses',
@@ -181,7 +235,9 @@ describe('a shared phone', () => {
 			expect(text, path).not.toMatch(/lessonsDone|completedAt|\bbest"?:\s*\d|\battempts"?:\s*\d/);
 		}
 		// A lesson reads as not yet done, the course page says why nothing of the learner shows.
-		expect(await read(`/learn/courses/${COURSE}`)).toContain('Your progress and certificate show again after you enter your password.');
+		expect(await read(`/learn/courses/${COURSE}`)).toContain(
+			'Your progress and certificate show again after you enter your password.'
+		);
 		// The lock page names the account, as it must to be unlocked.
 		expect(await read('/unlock')).toContain(name);
 	}, 60_000); // a wait for the lock
@@ -192,13 +248,21 @@ describe('a shared phone', () => {
 		const page = await context.newPage();
 		await page.goto('/signin');
 		await page.waitForLoadState('networkidle');
-		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+		expect(
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)
+		).toBe(0);
 		await typeInto(page.getByLabel('အသုံးပြုသူအမည်'), name);
 		await typeInto(page.getByLabel('စကားဝှက်', { exact: true }), PASSWORD);
 		await page.getByRole('button', { name: 'ဝင်မည်' }).click();
 		await page.waitForURL('**/learn');
-		expect((await sessionCookie(context)).expires).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);
-		await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 1, undefined, { timeout: 20_000 });
+		expect((await sessionCookie(context)).expires).toBeGreaterThan(
+			Date.now() / 1000 + 29 * 24 * 3600
+		);
+		await page.waitForFunction(
+			async () => (await navigator.serviceWorker.getRegistrations()).length === 1,
+			undefined,
+			{ timeout: 20_000 }
+		);
 		await context.close();
 	});
 
@@ -207,7 +271,9 @@ describe('a shared phone', () => {
 		const client = new Client('en');
 		const signedIn = await client.signIn(name, PASSWORD, { shared: true });
 		expect(signedIn.status).toBe(303);
-		const cookies = [signedIn, await client.request('/learn')].map((r) => r.headers.getSetCookie().find((c) => c.startsWith('sid=')));
+		const cookies = [signedIn, await client.request('/learn')].map((r) =>
+			r.headers.getSetCookie().find((c) => c.startsWith('sid='))
+		);
 		for (const cookie of cookies) {
 			expect(cookie).toMatch(/HttpOnly/i);
 			expect(cookie).not.toMatch(/Expires|Max-Age/i);

@@ -23,7 +23,8 @@ export function storedRow<T>(sql: string, ...args: unknown[]): T {
 }
 
 /** Waits until a shared phone's session on the test server has been idle long enough to lock. */
-export const waitForIdleLock = () => new Promise((resolve) => setTimeout(resolve, inject('sharedIdleMs') + 1000));
+export const waitForIdleLock = () =>
+	new Promise((resolve) => setTimeout(resolve, inject('sharedIdleMs') + 1000));
 
 /** Chromium whose every context is watched for requests to other origins (same-origin.ts). */
 export async function launch(): Promise<Browser> {
@@ -34,7 +35,14 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A phone-sized context: 360 px wide, touch, like the cheap Android phones Lanpya serves. */
-export function phone(browser: Browser, options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block'; baseURL?: string } = {}): Promise<BrowserContext> {
+export function phone(
+	browser: Browser,
+	options: {
+		javaScriptEnabled?: boolean;
+		serviceWorkers?: 'allow' | 'block';
+		baseURL?: string;
+	} = {}
+): Promise<BrowserContext> {
 	return browser.newContext({
 		baseURL: baseUrl(),
 		viewport: { width: 360, height: 740 },
@@ -54,25 +62,37 @@ export function uniqueName(prefix: string): string {
  * Signs up through the form, typing the name and password key by key as a person does; returns
  * the recovery codes shown, once the account is stored under exactly the name typed.
  */
-export async function signUpInBrowser(page: Page, username: string, password: string, kind: 'learner' | 'org_member' = 'learner'): Promise<string[]> {
+export async function signUpInBrowser(
+	page: Page,
+	username: string,
+	password: string,
+	kind: 'learner' | 'org_member' = 'learner'
+): Promise<string[]> {
 	await page.goto('/signup');
 	await typeInto(page.getByLabel(/အသုံးပြုသူအမည်|Username/), username);
 	await typeInto(page.getByLabel(/^(စကားဝှက်|Password)$/), password);
-	if (kind === 'org_member') await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း|partner organization/ }).check();
+	if (kind === 'org_member')
+		await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း|partner organization/ }).check();
 	await page.getByRole('button', { name: /အကောင့်ဖွင့်ရန်|Create account/ }).click();
 	const list = page.getByRole('list', { name: /ပြန်လည်ရယူရေးကုဒ်များ|Recovery codes/ });
 	try {
 		await list.waitFor({ timeout: 15_000 });
 	} catch (error) {
 		const alert = await page.locator('.error').allInnerTexts();
-		throw new Error(`sign-up of ${username} showed no codes at ${page.url()}; errors: ${alert.join(' | ')}`, { cause: error });
+		throw new Error(
+			`sign-up of ${username} showed no codes at ${page.url()}; errors: ${alert.join(' | ')}`,
+			{ cause: error }
+		);
 	}
 	// On the suite's server (files that start their own server have their own database).
 	if (new URL(page.url()).origin === new URL(baseUrl()).origin) {
 		const db = new Database(inject('databasePath'), { readonly: true });
-		const stored = db.prepare('select username from user where username like ?').all(`%${username}%`) as { username: string }[];
+		const stored = db
+			.prepare('select username from user where username like ?')
+			.all(`%${username}%`) as { username: string }[];
 		db.close();
-		if (stored.length !== 1 || stored[0].username !== username) throw new Error(`sign-up typed ${username}, stored ${JSON.stringify(stored)}`);
+		if (stored.length !== 1 || stored[0].username !== username)
+			throw new Error(`sign-up typed ${username}, stored ${JSON.stringify(stored)}`);
 	}
 	return list.getByRole('listitem').allInnerTexts();
 }
@@ -82,25 +102,39 @@ export async function signUpInBrowser(page: Page, username: string, password: st
  * blocking: while the command starts (seconds on a busy machine) the server closes idle
  * keep-alive connections, and a blocked test process would only notice after reusing one.
  */
-export async function createAdminWithCommand(name: string, databasePath = inject('databasePath')): Promise<string> {
-	const { stdout: output } = await promisify(execFile)('npx', ['tsx', 'scripts/admin-create.ts', name], {
-		env: { ...process.env, DATABASE_PATH: databasePath },
-		encoding: 'utf8'
-	});
+export async function createAdminWithCommand(
+	name: string,
+	databasePath = inject('databasePath')
+): Promise<string> {
+	const { stdout: output } = await promisify(execFile)(
+		'npx',
+		['tsx', 'scripts/admin-create.ts', name],
+		{
+			env: { ...process.env, DATABASE_PATH: databasePath },
+			encoding: 'utf8'
+		}
+	);
 	const match = output.match(/One-time password: (\S+)/);
 	if (!match) throw new Error(`unexpected output: ${output}`);
 	return match[1];
 }
 
 /** A raw HTTP client signed in as a new administrator (made with the command, its one-time password replaced). */
-export async function adminClient(locale: 'my' | 'en' = 'en', prefix = 'adminclient'): Promise<Client> {
+export async function adminClient(
+	locale: 'my' | 'en' = 'en',
+	prefix = 'adminclient'
+): Promise<Client> {
 	const client = new Client(locale);
 	const name = uniqueName(prefix);
 	const oneTime = await createAdminWithCommand(name);
 	const signedIn = await client.signIn(name, oneTime);
 	if (signedIn.status !== 303) throw new Error(`signing in ${name} answered ${signedIn.status}`);
-	const changed = await client.post('/account/password', { current: oneTime, next: 'administrators guard the gate' });
-	if (changed.status !== 303) throw new Error(`replacing the one-time password of ${name} answered ${changed.status}`);
+	const changed = await client.post('/account/password', {
+		current: oneTime,
+		next: 'administrators guard the gate'
+	});
+	if (changed.status !== 303)
+		throw new Error(`replacing the one-time password of ${name} answered ${changed.status}`);
 	return client;
 }
 
@@ -120,31 +154,67 @@ export async function openVettedRole(
 	const org = new Client('en');
 	await org.signUp(uniqueName('opsorg'), 'org_member');
 	const orgName = uniqueName('Mae Sot clinic');
-	const expectStatus = async (request: Promise<Response>, status: number, what: string): Promise<Response> => {
+	const expectStatus = async (
+		request: Promise<Response>,
+		status: number,
+		what: string
+	): Promise<Response> => {
 		const response = await request;
-		if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}`);
+		if (response.status !== status)
+			throw new Error(`${what} answered ${response.status}, not ${status}`);
 		return response;
 	};
-	await expectStatus(org.post('/org?/apply', { name: orgName, kind: 'clinic', description: 'Care', area_mae_sot: 'on' }), 200, 'applying');
+	await expectStatus(
+		org.post('/org?/apply', {
+			name: orgName,
+			kind: 'clinic',
+			description: 'Care',
+			area_mae_sot: 'on'
+		}),
+		200,
+		'applying'
+	);
 	const db = new Database(inject('databasePath'), { readonly: true });
-	const orgId = (db.prepare('select id from organization where name = ?').get(orgName) as { id: string }).id;
+	const orgId = (
+		db.prepare('select id from organization where name = ?').get(orgName) as { id: string }
+	).id;
 	db.close();
-	await expectStatus(admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }), 200, 'vetting');
+	await expectStatus(
+		admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }),
+		200,
+		'vetting'
+	);
 	const created = await expectStatus(
 		org.post('/org/roles/new', {
-			kind: 'medical_volunteer', title_my: title, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
+			kind: 'medical_volunteer',
+			title_my: title,
+			title_en: '',
+			description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်',
+			description_en: '',
+			safety_my: '',
+			safety_en: '',
 			// Closing tomorrow: among roles that fit a learner equally (other tests post some), the one
 			// closing sooner ranks first, so this role is first for a learner who fits it fully.
-			area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+			area: 'mae_sot',
+			availability: 'volunteer',
+			pay: '',
+			seats: '2',
+			starts_on: '',
+			closes_on: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
 		}),
 		303,
 		'writing the role'
 	);
 	const role = created.headers.get('location')!;
-	for (const skill of skills) await expectStatus(org.post(`${role}?/addSkill`, skill), 200, `adding ${skill.skill}`);
+	for (const skill of skills)
+		await expectStatus(org.post(`${role}?/addSkill`, skill), 200, `adding ${skill.skill}`);
 	await expectStatus(org.post(`${role}?/move`, { move: 'submit' }), 200, 'submitting');
 	const id = role.split('/').pop()!;
-	await expectStatus(admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }), 200, 'approving');
+	await expectStatus(
+		admin.post(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }),
+		200,
+		'approving'
+	);
 	await expectStatus(org.post(`${role}?/move`, { move: 'open' }), 200, 'opening');
 	return { id, org, orgName };
 }
@@ -155,8 +225,19 @@ export class Client extends HttpClient {
 		super(baseUrl, locale);
 	}
 
-	async signUp(username: string, kind: 'learner' | 'org_member' = 'learner', password = 'green tea and rice', { shared = false } = {}): Promise<Response> {
-		return this.post('/signup', { username, password, kind, background: '', ...(shared ? { shared: 'on' } : {}) });
+	async signUp(
+		username: string,
+		kind: 'learner' | 'org_member' = 'learner',
+		password = 'green tea and rice',
+		{ shared = false } = {}
+	): Promise<Response> {
+		return this.post('/signup', {
+			username,
+			password,
+			kind,
+			background: '',
+			...(shared ? { shared: 'on' } : {})
+		});
 	}
 
 	async signIn(username: string, password: string, { shared = false } = {}): Promise<Response> {
@@ -181,7 +262,10 @@ export function consoleErrors(page: Page): string[] {
  */
 export async function controlled(page: Page, path = '/') {
 	await page.goto(path);
-	const control = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+	const control = () =>
+		page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 20_000
+		});
 	try {
 		await control();
 	} catch {
@@ -240,15 +324,25 @@ export async function holdScripts(page: Page): Promise<() => Promise<void>> {
  * right after hydration, sets `history.scrollRestoration` to "manual" (a new page starts "auto").
  */
 export async function hydrated(page: Page) {
-	await page.waitForFunction(() => history.scrollRestoration === 'manual', undefined, { timeout: 30_000 });
+	await page.waitForFunction(() => history.scrollRestoration === 'manual', undefined, {
+		timeout: 30_000
+	});
 	// Effects flush after mounting: one frame more.
-	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+	await page.evaluate(
+		() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+	);
 }
 
 /** A phone context signed in with a raw client's session (and its language). */
-export async function signedIn(browser: Browser, client: Client, options: Parameters<typeof phone>[1] = {}): Promise<BrowserContext> {
+export async function signedIn(
+	browser: Browser,
+	client: Client,
+	options: Parameters<typeof phone>[1] = {}
+): Promise<BrowserContext> {
 	const context = await phone(browser, options);
-	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lang', value: client.locale, url: baseUrl() }];
+	const cookies: { name: string; value: string; url: string }[] = [
+		{ name: 'lang', value: client.locale, url: baseUrl() }
+	];
 	if (client.cookie) {
 		const [name, ...value] = client.cookie.split('=');
 		cookies.push({ name, value: value.join('='), url: baseUrl() });
@@ -276,11 +370,16 @@ export async function typePair(page: Page | Locator, legend: string, my: string,
  * question thus gets the lesson's range, "၁၀၀ ကနေ ၁၂၀"), and checks every answer is scored right.
  */
 export async function answerQuiz(page: Page, courseId: string, quizId: string) {
-	const quiz = JSON.parse(fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8'));
+	const quiz = JSON.parse(
+		fs.readFileSync(`content/courses/${courseId}/quizzes/${quizId}.json`, 'utf8')
+	);
 	for (const [index, q] of quiz.questions.entries()) {
-		const group = page.getByRole('group', { name: new RegExp(`^${formatNumber(index + 1, 'my')}။ `) });
+		const group = page.getByRole('group', {
+			name: new RegExp(`^${formatNumber(index + 1, 'my')}။ `)
+		});
 		if (q.type === 'single' || q.type === 'multiple') {
-			for (const option of q.options) if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
+			for (const option of q.options)
+				if (option.correct) await group.getByLabel(option.text.my, { exact: true }).check();
 		} else if (q.type === 'true_false') {
 			await group.getByLabel(q.answer ? 'မှန်' : 'မှား', { exact: true }).check();
 		} else {
@@ -314,4 +413,3 @@ export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<st
 	await page.waitForURL('**/admin');
 	return name;
 }
-

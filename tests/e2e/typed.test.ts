@@ -35,7 +35,9 @@ describe('typed key by key', () => {
 		await shown(page.getByRole('list', { name: 'ပြန်လည်ရယူရေးကုဒ်များ' }));
 
 		const db = new Database(inject('databasePath'), { readonly: true });
-		const stored = db.prepare('select username from user where username like ?').all(`%${username}%`) as { username: string }[];
+		const stored = db
+			.prepare('select username from user where username like ?')
+			.all(`%${username}%`) as { username: string }[];
 		db.close();
 		expect(stored.map((row) => row.username)).toEqual([username]);
 

@@ -6,7 +6,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { baseUrl, Client, consoleErrors, launch, openVettedRole, phone, shown, signUpInBrowser, typeInto, uniqueName } from './support';
+import {
+	baseUrl,
+	Client,
+	consoleErrors,
+	launch,
+	openVettedRole,
+	phone,
+	shown,
+	signUpInBrowser,
+	typeInto,
+	uniqueName
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,7 +79,9 @@ describe('who viewed my profile', () => {
 		expect((await quiet.signUp(uniqueName('quiet'))).status).toBe(200);
 		const applied = await quiet.post(`/learn/opportunities/${roleId}?/apply`, { message: '' });
 		expect(applied.status).toBe(303);
-		const quietPage = await (await org.request(applied.headers.get('location')!.replace('/learn/', '/org/'))).text();
+		const quietPage = await (
+			await org.request(applied.headers.get('location')!.replace('/learn/', '/org/'))
+		).text();
 		expect(quietPage).toContain('This learner keeps their profile private');
 		expect(quietPage).not.toContain('First aid');
 		const quietViews = await (await quiet.request('/learn/privacy')).text();
@@ -102,7 +115,13 @@ describe('who viewed my profile', () => {
 		const tailor = await (await phone(browser)).newPage();
 		await signUpInBrowser(tailor, uniqueName('tailor'), 'sewing at home');
 		await tailor.goto('/learn/profile?from=sewing#suggested');
-		await tailor.getByRole('group').filter({ has: tailor.getByRole('radio') }).first().locator('label').filter({ hasText: /^သင်ပေးနိုင်$/ }).tap();
+		await tailor
+			.getByRole('group')
+			.filter({ has: tailor.getByRole('radio') })
+			.first()
+			.locator('label')
+			.filter({ hasText: /^သင်ပေးနိုင်$/ })
+			.tap();
 		await tailor.getByRole('button', { name: 'ကျွန်ုပ် ရွေးထားသည်များကို သိမ်းရန်' }).tap();
 		await shown(tailor.getByText(/^သိမ်းပြီးပါပြီ။ ဤကျွမ်းကျင်မှုများအနက် ၁ ခု/));
 		await showToOrganizations(tailor, 'sewing at home');
@@ -123,7 +142,9 @@ describe('who viewed my profile', () => {
 		const open = await openVettedRole(`အပ်ချုပ် သင်တန်း ${uniqueName('t')}`, []);
 		const second = await orgPhone(open.org);
 		await second.goto(`/org/roles/${open.id}/candidates`);
-		await shown(second.getByText(/^ဤအခွင့်အလမ်းသည် မည်သည့် ကျွမ်းကျင်မှုကိုမျှ မဖြစ်မနေ မလိုအပ်သဖြင့် ကိုက်ညီမှု ၁၀၀ တွင် အနည်းဆုံး ၁၀၀ ရှိသော/));
+		await shown(
+			second.getByText(/^ဤအခွင့်အလမ်းသည် မည်သည့် ကျွမ်းကျင်မှုကိုမျှ မဖြစ်မနေ မလိုအပ်သဖြင့် ကိုက်ညီမှု ၁၀၀ တွင် အနည်းဆုံး ၁၀၀ ရှိသော/)
+		);
 		await tailor.reload();
 		await shown(tailor.getByRole('listitem').filter({ hasText: open.orgName }).getByText('သင့်ပရိုဖိုင်'));
 		expect(errors).toEqual([]);

@@ -23,13 +23,27 @@ export interface World {
 	submittedRoleId: string;
 	openRoleId: string;
 	applicationId: string;
-	course: { id: string; module: string; lesson: string; quiz: string; summaryEn: string; bodyEn: string };
+	course: {
+		id: string;
+		module: string;
+		lesson: string;
+		quiz: string;
+		summaryEn: string;
+		bodyEn: string;
+	};
 	certificate: string;
 }
 
-async function expectStatus(request: Promise<Response>, status: number, what: string): Promise<Response> {
+async function expectStatus(
+	request: Promise<Response>,
+	status: number,
+	what: string
+): Promise<Response> {
 	const response = await request;
-	if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}: ${(await response.text()).slice(0, 300)}`);
+	if (response.status !== status)
+		throw new Error(
+			`${what} answered ${response.status}, not ${status}: ${(await response.text()).slice(0, 300)}`
+		);
 	return response;
 }
 
@@ -45,11 +59,28 @@ function one<T>(sql: string, ...args: unknown[]): T {
 export async function buildWorld(): Promise<World> {
 	const admin = await adminClient('en', 'worldadmin');
 	const org = new Client('en');
-	await expectStatus(org.signUp(uniqueName('worldorg'), 'org_member'), 200, 'signing up the organization member');
+	await expectStatus(
+		org.signUp(uniqueName('worldorg'), 'org_member'),
+		200,
+		'signing up the organization member'
+	);
 	const orgName = uniqueName('River clinic ');
-	await expectStatus(org.post('/org?/apply', { name: orgName, kind: 'clinic', description: 'A clinic by the river.\nOpen on weekdays.', area_mae_sot: 'on' }), 200, 'applying');
+	await expectStatus(
+		org.post('/org?/apply', {
+			name: orgName,
+			kind: 'clinic',
+			description: 'A clinic by the river.\nOpen on weekdays.',
+			area_mae_sot: 'on'
+		}),
+		200,
+		'applying'
+	);
 	const orgId = one<{ id: string }>('select id from organization where name = ?', orgName).id;
-	await expectStatus(admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }), 200, 'vetting');
+	await expectStatus(
+		admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }),
+		200,
+		'vetting'
+	);
 
 	const role = {
 		descriptionMy: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်။\nနေ့လယ်စာ ပါသည်။',
@@ -78,38 +109,81 @@ export async function buildWorld(): Promise<World> {
 			`writing the role ${title}`
 		);
 		const path = created.headers.get('location')!;
-		await expectStatus(org.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' }), 200, 'adding first aid');
+		await expectStatus(
+			org.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1', need: 'required' }),
+			200,
+			'adding first aid'
+		);
 		return path.split('/').pop()!;
 	};
 	const draftRoleId = await newRole('ဆေးခန်း မူကြမ်း');
 	const submittedRoleId = await newRole('ဆေးခန်း စစ်ဆေးရန်');
-	await expectStatus(org.post(`/org/roles/${submittedRoleId}?/move`, { move: 'submit' }), 200, 'submitting');
+	await expectStatus(
+		org.post(`/org/roles/${submittedRoleId}?/move`, { move: 'submit' }),
+		200,
+		'submitting'
+	);
 	const openRoleId = await newRole('ဆေးခန်း ဖွင့်ထား');
-	await expectStatus(org.post(`/org/roles/${openRoleId}?/move`, { move: 'submit' }), 200, 'submitting');
-	await expectStatus(admin.post(`/admin/roles/${openRoleId}?/review`, { decision: 'approve', note: '' }), 200, 'approving');
+	await expectStatus(
+		org.post(`/org/roles/${openRoleId}?/move`, { move: 'submit' }),
+		200,
+		'submitting'
+	);
+	await expectStatus(
+		admin.post(`/admin/roles/${openRoleId}?/review`, { decision: 'approve', note: '' }),
+		200,
+		'approving'
+	);
 	await expectStatus(org.post(`/org/roles/${openRoleId}?/move`, { move: 'open' }), 200, 'opening');
 
 	const learner = new Client('en');
 	const learnerName = uniqueName('worldlearner');
 	const learnerPassword = 'green tea and rice';
 	await expectStatus(learner.signUp(learnerName), 200, 'signing up the learner');
-	const applied = await expectStatus(learner.post(`/learn/opportunities/${openRoleId}?/apply`, { message: 'I served as a medic for six years.' }), 303, 'applying');
+	const applied = await expectStatus(
+		learner.post(`/learn/opportunities/${openRoleId}?/apply`, {
+			message: 'I served as a medic for six years.'
+		}),
+		303,
+		'applying'
+	);
 	const applicationId = applied.headers.get('location')!.split('/').pop()!;
-	await expectStatus(org.post(`/org/applications/${applicationId}?/message`, { body: 'Can you start on Monday?' }), 200, 'writing to the learner');
+	await expectStatus(
+		org.post(`/org/applications/${applicationId}?/message`, { body: 'Can you start on Monday?' }),
+		200,
+		'writing to the learner'
+	);
 
 	// A course written in the app, with a lesson and a quiz, which the learner finishes.
 	const summaryEn = 'Sew a straight seam.\nThen a hem.';
 	const bodyEn = '# Needles\n\nThread the needle first.\n\n- one\n- two';
 	const course = await expectStatus(
-		org.post('/author?/create', { title_my: 'အပ်ချုပ် အခြေခံ', title_en: 'Sewing basics', summary_my: 'ချုပ်ရိုး ဖြောင့်ဖြောင့်။', summary_en: summaryEn, category: 'vocational', audience: 'families' }),
+		org.post('/author?/create', {
+			title_my: 'အပ်ချုပ် အခြေခံ',
+			title_en: 'Sewing basics',
+			summary_my: 'ချုပ်ရိုး ဖြောင့်ဖြောင့်။',
+			summary_en: summaryEn,
+			category: 'vocational',
+			audience: 'families'
+		}),
 		303,
 		'creating a course'
 	);
 	const courseId = course.headers.get('location')!.split('/').pop()!;
-	await expectStatus(org.post(`/author/courses/${courseId}?/addModule`, { title_my: 'အခြေခံ', title_en: 'Basics' }), 200, 'adding a part');
+	await expectStatus(
+		org.post(`/author/courses/${courseId}?/addModule`, { title_my: 'အခြေခံ', title_en: 'Basics' }),
+		200,
+		'adding a part'
+	);
 	const module = 'part-1';
 	await expectStatus(
-		org.post(`/author/courses/${courseId}/modules/${module}/new-lesson?/save`, { title_my: 'အပ်', title_en: 'Needles', minutes: '5', body_my: 'အပ်ကို အရင် ချည်ပါ။', body_en: bodyEn }),
+		org.post(`/author/courses/${courseId}/modules/${module}/new-lesson?/save`, {
+			title_my: 'အပ်',
+			title_en: 'Needles',
+			minutes: '5',
+			body_my: 'အပ်ကို အရင် ချည်ပါ။',
+			body_en: bodyEn
+		}),
 		303,
 		'adding a lesson'
 	);
@@ -129,16 +203,38 @@ export async function buildWorld(): Promise<World> {
 		'adding a quiz'
 	);
 	const quizId = quiz.headers.get('location')!.split('/').pop()!;
-	await expectStatus(org.post(`/author/courses/${courseId}?/publish`, { published: 'true' }), 200, 'publishing');
+	await expectStatus(
+		org.post(`/author/courses/${courseId}?/publish`, { published: 'true' }),
+		200,
+		'publishing'
+	);
 	// A first publication waits for an administrator, who reads the course and approves it.
 	const review = await (await admin.request(`/admin/courses/${courseId}`)).text();
 	const seen = /name="seen" value="([^"]*)"/.exec(review)?.[1];
 	if (seen === undefined) throw new Error('the course review page shows no version');
-	await expectStatus(admin.post(`/admin/courses/${courseId}?/publication`, { decision: 'approve', note: '', seen }), 200, 'approving the course');
-	const lesson = one<{ id: string }>('select id from lesson where course_id = ? and retired = 0', courseId).id;
-	await expectStatus(learner.post(`/learn/courses/${courseId}/lessons/${lesson}?/done`, {}), 303, 'finishing the lesson');
-	await expectStatus(learner.post(`/learn/courses/${courseId}/quizzes/${quizId}`, { 'q-question-1': 'true' }), 200, 'passing the quiz');
-	const certificate = one<{ code: string }>('select code from certificate where course_id = ?', courseId)?.code;
+	await expectStatus(
+		admin.post(`/admin/courses/${courseId}?/publication`, { decision: 'approve', note: '', seen }),
+		200,
+		'approving the course'
+	);
+	const lesson = one<{ id: string }>(
+		'select id from lesson where course_id = ? and retired = 0',
+		courseId
+	).id;
+	await expectStatus(
+		learner.post(`/learn/courses/${courseId}/lessons/${lesson}?/done`, {}),
+		303,
+		'finishing the lesson'
+	);
+	await expectStatus(
+		learner.post(`/learn/courses/${courseId}/quizzes/${quizId}`, { 'q-question-1': 'true' }),
+		200,
+		'passing the quiz'
+	);
+	const certificate = one<{ code: string }>(
+		'select code from certificate where course_id = ?',
+		courseId
+	)?.code;
 	if (!certificate) throw new Error('the learner got no certificate');
 
 	return {

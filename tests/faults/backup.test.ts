@@ -18,7 +18,16 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { checkIntegrity } from '../../src/lib/server/db';
 import { startApp, type App } from '../helpers/app';
-import { openRoles, seeded, sendWrite, signUpLearners, tableCounts, tokensIn, type Write, type WriteKind } from './support';
+import {
+	openRoles,
+	seeded,
+	sendWrite,
+	signUpLearners,
+	tableCounts,
+	tokensIn,
+	type Write,
+	type WriteKind
+} from './support';
 
 const PORT = Number(process.env.BACKUP_PORT ?? 3613);
 const LEARNERS = 4;
@@ -44,12 +53,17 @@ const ROWS: Record<WriteKind, Record<string, number>> = {
 
 function expectedCounts(baseline: Record<string, number>, writes: Write[]): Record<string, number> {
 	const counts = { ...baseline };
-	for (const write of writes) for (const [table, rows] of Object.entries(ROWS[write.kind])) counts[table] += rows;
+	for (const write of writes)
+		for (const [table, rows] of Object.entries(ROWS[write.kind])) counts[table] += rows;
 	return counts;
 }
 
 it('backs up a consistent moment while learners write, and the restored copy has exactly that moment', async () => {
-	app = await startApp(PORT, databasePath, { SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_PER_ADDRESS: '1000', SIGN_UP_LIMIT_TOTAL: '1000' });
+	app = await startApp(PORT, databasePath, {
+		SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+		SIGN_UP_LIMIT_PER_ADDRESS: '1000',
+		SIGN_UP_LIMIT_TOTAL: '1000'
+	});
 	const roles = await openRoles(app.baseUrl, databasePath, 6);
 	const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);
 	const warmUp: Write[] = [];
@@ -73,7 +87,8 @@ it('backs up a consistent moment while learners write, and the restored copy has
 		}
 	});
 	const until = async (count: number) => {
-		while (log.filter((w) => w.ackedAt !== undefined).length < count) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (log.filter((w) => w.ackedAt !== undefined).length < count)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 	};
 	await until(20);
 
@@ -84,15 +99,22 @@ it('backs up a consistent moment while learners write, and the restored copy has
 	let backup: { stdout: string };
 	try {
 		backup = await new Promise<{ stdout: string }>((resolve, reject) => {
-			const child = spawn('npm', ['run', 'backup', '--', backupPath], { env: { ...process.env, DATABASE_PATH: databasePath } });
+			const child = spawn('npm', ['run', 'backup', '--', backupPath], {
+				env: { ...process.env, DATABASE_PATH: databasePath }
+			});
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (chunk) => {
 				stdout += chunk;
-				if (backupStarted === Infinity && stdout.includes('Copying ')) backupStarted = performance.now();
+				if (backupStarted === Infinity && stdout.includes('Copying '))
+					backupStarted = performance.now();
 			});
 			child.stderr.on('data', (chunk) => (stderr += chunk));
-			child.on('exit', (code) => (code === 0 ? resolve({ stdout }) : reject(new Error(`npm run backup exited with ${code}: ${stdout}${stderr}`))));
+			child.on('exit', (code) =>
+				code === 0
+					? resolve({ stdout })
+					: reject(new Error(`npm run backup exited with ${code}: ${stdout}${stderr}`))
+			);
 		});
 		backupEnded = performance.now();
 		const ackedBefore = log.filter((w) => w.ackedAt !== undefined).length;
@@ -103,21 +125,36 @@ it('backs up a consistent moment while learners write, and the restored copy has
 	}
 	expect(backup.stdout).toMatch(/integrity ok/);
 
-	const restore = await run('npm', ['run', 'restore', '--', backupPath], { env: { ...process.env, DATABASE_PATH: restoredPath }, encoding: 'utf8' });
+	const restore = await run('npm', ['run', 'restore', '--', backupPath], {
+		env: { ...process.env, DATABASE_PATH: restoredPath },
+		encoding: 'utf8'
+	});
 	expect(restore.stdout).toMatch(/Restored/);
 	expect(checkIntegrity(backupPath)).toEqual([]);
 	expect(checkIntegrity(restoredPath)).toEqual([]);
 
-	expect(log.every((w) => w.ackedAt !== undefined), 'every write of the drill acknowledged').toBe(true);
+	expect(
+		log.every((w) => w.ackedAt !== undefined),
+		'every write of the drill acknowledged'
+	).toBe(true);
 	const present = tokensIn(restoredPath);
 	const held = log.filter((w) => present[w.kind].has(w.token));
 	const lacked = log.filter((w) => !present[w.kind].has(w.token));
 	const before = log.filter((w) => w.ackedAt! < backupStarted);
 	const after = log.filter((w) => w.sentAt > backupEnded);
-	expect(before.filter((w) => !present[w.kind].has(w.token)).map((w) => w.token), 'acknowledged before the backup began, missing').toEqual([]);
-	expect(after.filter((w) => present[w.kind].has(w.token)).map((w) => w.token), 'sent after the backup ended, present').toEqual([]);
+	expect(
+		before.filter((w) => !present[w.kind].has(w.token)).map((w) => w.token),
+		'acknowledged before the backup began, missing'
+	).toEqual([]);
+	expect(
+		after.filter((w) => present[w.kind].has(w.token)).map((w) => w.token),
+		'sent after the backup ended, present'
+	).toEqual([]);
 	const firstLackedAck = Math.min(...lacked.map((w) => w.ackedAt!));
-	expect(held.filter((w) => w.sentAt > firstLackedAck).map((w) => w.token), 'held although sent after a lacked write was acknowledged').toEqual([]);
+	expect(
+		held.filter((w) => w.sentAt > firstLackedAck).map((w) => w.token),
+		'held although sent after a lacked write was acknowledged'
+	).toEqual([]);
 	expect(before.length).toBeGreaterThan(0);
 	expect(after.length).toBeGreaterThan(0);
 

@@ -17,9 +17,9 @@ const PORT = Number(process.env.FULL_DISK_PORT ?? 3651);
 const CAP_MB = 16;
 const BUSY_MS = 400;
 const COURSE = 'first-aid-basics';
-const LESSONS: string[] = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules.flatMap((m: { lessons: { id: string }[] }) =>
-	m.lessons.map((l) => l.id)
-);
+const LESSONS: string[] = JSON.parse(
+	fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')
+).modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons.map((l) => l.id));
 
 const MESSAGES = {
 	my: JSON.parse(fs.readFileSync('messages/my.json', 'utf8')) as Record<string, string>,
@@ -47,8 +47,16 @@ class Phone {
 
 	/** Sign-up as a form without JavaScript posts it (`enhanced`: as use:enhance does). */
 	signUp(username: string, { enhanced = false } = {}) {
-		const body = new URLSearchParams({ username, password: 'rice fields at dawn', kind: 'learner', background: '' });
-		const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: enhanced ? 'application/json' : 'text/html' };
+		const body = new URLSearchParams({
+			username,
+			password: 'rice fields at dawn',
+			kind: 'learner',
+			background: ''
+		});
+		const headers: Record<string, string> = {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: enhanced ? 'application/json' : 'text/html'
+		};
 		if (enhanced) headers['x-sveltekit-action'] = 'true';
 		return this.request('/signup', { method: 'POST', body, headers });
 	}
@@ -57,13 +65,26 @@ class Phone {
 	sync(count: number, prefix = 'fill') {
 		const events = Array.from({ length: count }, () => {
 			const n = eventCounter++;
-			return { id: `${prefix}-${n}-event`, type: 'lesson_done', courseId: COURSE, lessonId: LESSONS[n % 3], at: Date.now() };
+			return {
+				id: `${prefix}-${n}-event`,
+				type: 'lesson_done',
+				courseId: COURSE,
+				lessonId: LESSONS[n % 3],
+				at: Date.now()
+			};
 		});
-		return this.request('/api/sync', { method: 'POST', body: JSON.stringify({ events }), headers: { 'content-type': 'application/json', accept: 'application/json' } });
+		return this.request('/api/sync', {
+			method: 'POST',
+			body: JSON.stringify({ events }),
+			headers: { 'content-type': 'application/json', accept: 'application/json' }
+		});
 	}
 }
 
-const names = { n: 0, next: (prefix: string) => `${prefix}${Date.now().toString(36)}${(names.n++).toString(36)}` };
+const names = {
+	n: 0,
+	next: (prefix: string) => `${prefix}${Date.now().toString(36)}${(names.n++).toString(36)}`
+};
 
 function count(query: string, ...params: unknown[]): number {
 	return (side.prepare(query).get(...params) as { n: number }).n;
@@ -71,10 +92,18 @@ function count(query: string, ...params: unknown[]): number {
 
 /** Nothing half-written: every account has its ten recovery codes, every claimed event its lesson. */
 function expectConsistent(learnerId: string) {
-	expect(count('select count(*) as n from user u where (select count(*) from recovery_code c where c.user_id = u.id) != 10')).toBe(0);
-	const claimed = side.prepare("select event_id from sync_event where user_id = ? and status = 'applied'").all(learnerId) as { event_id: string }[];
+	expect(
+		count(
+			'select count(*) as n from user u where (select count(*) from recovery_code c where c.user_id = u.id) != 10'
+		)
+	).toBe(0);
+	const claimed = side
+		.prepare("select event_id from sync_event where user_id = ? and status = 'applied'")
+		.all(learnerId) as { event_id: string }[];
 	const lessonsClaimed = new Set(claimed.map((c) => LESSONS[Number(c.event_id.split('-')[1]) % 3]));
-	const done = side.prepare('select lesson_id from lesson_progress where user_id = ?').all(learnerId) as { lesson_id: string }[];
+	const done = side
+		.prepare('select lesson_id from lesson_progress where user_id = ?')
+		.all(learnerId) as { lesson_id: string }[];
 	expect(new Set(done.map((d) => d.lesson_id))).toEqual(lessonsClaimed);
 }
 
@@ -99,13 +128,18 @@ let learnerId: string;
 
 beforeAll(async () => {
 	// One learner's syncs fill the database here, far past a day's quota of events.
-	app = await startApp(PORT, undefined, { DATABASE_MAX_MB: String(CAP_MB), DATABASE_BUSY_MS: String(BUSY_MS), SYNC_EVENTS_PER_DAY: '1000000' });
+	app = await startApp(PORT, undefined, {
+		DATABASE_MAX_MB: String(CAP_MB),
+		DATABASE_BUSY_MS: String(BUSY_MS),
+		SYNC_EVENTS_PER_DAY: '1000000'
+	});
 	side = new Database(app.databasePath);
 	side.pragma('busy_timeout = 5000');
 	learner = new Phone('en');
 	const name = names.next('offline');
 	expect((await learner.signUp(name)).status).toBe(200);
-	learnerId = (side.prepare('select id from user where username = ?').get(name) as { id: string }).id;
+	learnerId = (side.prepare('select id from user where username = ?').get(name) as { id: string })
+		.id;
 });
 
 afterAll(async () => {
@@ -117,7 +151,8 @@ afterAll(async () => {
 describe('a full database', () => {
 	it('answers writes 503 in the person language, keeps every write whole, and takes writes again once space returns, without a restart', async () => {
 		// Other data takes the space up to the cap: no free page is left for the app.
-		const capPages = (CAP_MB * 1024 * 1024) / (side.pragma('page_size', { simple: true }) as number);
+		const capPages =
+			(CAP_MB * 1024 * 1024) / (side.pragma('page_size', { simple: true }) as number);
 		side.exec('create table disk_filler (b blob)');
 		const fill = side.prepare('insert into disk_filler (b) values (zeroblob(?))');
 		while ((side.pragma('page_count', { simple: true }) as number) < capPages) fill.run(16 * 1024);
@@ -166,13 +201,19 @@ describe('a full database', () => {
 		const again = await learner.sync(100);
 		const recoveredMs = performance.now() - freed;
 		expect(again.status).toBe(200);
-		expect(((await again.json()) as { results: { status: string }[] }).results.every((r) => r.status === 'applied')).toBe(true);
+		expect(
+			((await again.json()) as { results: { status: string }[] }).results.every(
+				(r) => r.status === 'applied'
+			)
+		).toBe(true);
 		expect((await new Phone('my').signUp(names.next('welcome'))).status).toBe(200);
 		expect(app.process.pid).toBe(pid);
 		expect(app.process.exitCode).toBe(null);
 		expectConsistent(learnerId);
 		side.exec('drop table disk_filler');
-		console.log(`full: writes answered again ${Math.round(recoveredMs)} ms after the rows were deleted`);
+		console.log(
+			`full: writes answered again ${Math.round(recoveredMs)} ms after the rows were deleted`
+		);
 	});
 });
 
@@ -207,7 +248,9 @@ describe('a busy database', () => {
 					return performance.now() - t;
 				})()
 			]);
-			console.log(`busy: a read sent while a write waits answered in ${Math.round(concurrentMs)} ms`);
+			console.log(
+				`busy: a read sent while a write waits answered in ${Math.round(concurrentMs)} ms`
+			);
 			console.log(
 				`busy: a write waited ${Math.round(waitedMs)} ms (DATABASE_BUSY_MS=${BUSY_MS}) before its 503; reads meanwhile: /learn ${Math.round(pageMs)} ms, /api/courses/versions ${Math.round(apiMs)} ms`
 			);
@@ -217,7 +260,9 @@ describe('a busy database', () => {
 		}
 		const after = await learner.sync(5, 'after');
 		expect(after.status).toBe(200);
-		console.log(`busy: first write after the release answered in ${Math.round(performance.now() - releasedAt)} ms`);
+		console.log(
+			`busy: first write after the release answered in ${Math.round(performance.now() - releasedAt)} ms`
+		);
 		expectConsistent(learnerId);
 	});
 });

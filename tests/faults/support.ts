@@ -28,50 +28,108 @@ export class Client extends HttpClient {
 	}
 
 	/** Posts and insists on `status`; the body is read, so the answer is complete. */
-	async expect(path: string, form: Record<string, string>, status: number, what: string): Promise<Response> {
+	async expect(
+		path: string,
+		form: Record<string, string>,
+		status: number,
+		what: string
+	): Promise<Response> {
 		const response = await this.post(path, form);
 		const text = await response.text();
-		if (response.status !== status) throw new Error(`${what} answered ${response.status}, not ${status}: ${text.slice(0, 300)}`);
+		if (response.status !== status)
+			throw new Error(`${what} answered ${response.status}, not ${status}: ${text.slice(0, 300)}`);
 		return response;
 	}
 }
 
 let names = 0;
-export const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}${(names++).toString(36)}`;
+export const uniqueName = (prefix: string) =>
+	`${prefix}${Date.now().toString(36)}${(names++).toString(36)}`;
 
 /** Makes an administrator with the real command; returns a signed-in client with its own password. */
 export async function adminClient(baseUrl: string, databasePath: string): Promise<Client> {
 	const name = uniqueName('faultadmin');
-	const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', name], {
-		env: { ...process.env, DATABASE_PATH: databasePath },
-		encoding: 'utf8'
-	});
+	const { stdout } = await promisify(execFile)(
+		process.execPath,
+		['--import', 'tsx', 'scripts/admin-create.ts', name],
+		{
+			env: { ...process.env, DATABASE_PATH: databasePath },
+			encoding: 'utf8'
+		}
+	);
 	const oneTime = stdout.match(/One-time password: (\S+)/)?.[1];
 	if (!oneTime) throw new Error(`unexpected output: ${stdout}`);
 	const admin = new Client(baseUrl);
-	await admin.expect('/signin', { username: name, password: oneTime }, 303, 'signing in the administrator');
-	await admin.expect('/account/password', { current: oneTime, next: 'administrators guard the gate' }, 303, 'replacing the one-time password');
+	await admin.expect(
+		'/signin',
+		{ username: name, password: oneTime },
+		303,
+		'signing in the administrator'
+	);
+	await admin.expect(
+		'/account/password',
+		{ current: oneTime, next: 'administrators guard the gate' },
+		303,
+		'replacing the one-time password'
+	);
 	return admin;
 }
 
 /** A vetted organization with `count` open roles (no skills needed, in Mae Sot); returns their ids. */
-export async function openRoles(baseUrl: string, databasePath: string, count: number): Promise<string[]> {
+export async function openRoles(
+	baseUrl: string,
+	databasePath: string,
+	count: number
+): Promise<string[]> {
 	const admin = await adminClient(baseUrl, databasePath);
 	const org = new Client(baseUrl);
-	await org.expect('/signup', { username: uniqueName('faultorg'), password: 'green tea and rice', kind: 'org_member', background: '' }, 200, 'signing up the organization');
+	await org.expect(
+		'/signup',
+		{
+			username: uniqueName('faultorg'),
+			password: 'green tea and rice',
+			kind: 'org_member',
+			background: ''
+		},
+		200,
+		'signing up the organization'
+	);
 	const orgName = uniqueName('Fault clinic');
-	await org.expect('/org?/apply', { name: orgName, kind: 'clinic', description: 'Care', area_mae_sot: 'on' }, 200, 'applying as an organization');
+	await org.expect(
+		'/org?/apply',
+		{ name: orgName, kind: 'clinic', description: 'Care', area_mae_sot: 'on' },
+		200,
+		'applying as an organization'
+	);
 	const db = new Database(databasePath, { readonly: true });
-	const orgId = (db.prepare('select id from organization where name = ?').get(orgName) as { id: string }).id;
+	const orgId = (
+		db.prepare('select id from organization where name = ?').get(orgName) as { id: string }
+	).id;
 	db.close();
-	await admin.expect(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }, 200, 'vetting');
+	await admin.expect(
+		`/admin/organizations/${orgId}?/decide`,
+		{ decision: 'vet', note: '' },
+		200,
+		'vetting'
+	);
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
 		const created = await org.expect(
 			'/org/roles/new',
 			{
-				kind: 'medical_volunteer', title_my: `ဆေးဝန်ထမ်း ${i}`, title_en: '', description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်', description_en: '', safety_my: '', safety_en: '',
-				area: 'mae_sot', availability: 'volunteer', pay: '', seats: '2', starts_on: '', closes_on: ''
+				kind: 'medical_volunteer',
+				title_my: `ဆေးဝန်ထမ်း ${i}`,
+				title_en: '',
+				description_my: 'ဒဏ်ရာ ကုသရာတွင် ကူညီရန်',
+				description_en: '',
+				safety_my: '',
+				safety_en: '',
+				area: 'mae_sot',
+				availability: 'volunteer',
+				pay: '',
+				seats: '2',
+				starts_on: '',
+				closes_on: ''
 			},
 			303,
 			'writing a role'
@@ -79,7 +137,12 @@ export async function openRoles(baseUrl: string, databasePath: string, count: nu
 		const path = created.headers.get('location')!;
 		const id = path.split('/').pop()!;
 		await org.expect(`${path}?/move`, { move: 'submit' }, 200, 'submitting a role');
-		await admin.expect(`/admin/roles/${id}?/review`, { decision: 'approve', note: '' }, 200, 'approving a role');
+		await admin.expect(
+			`/admin/roles/${id}?/review`,
+			{ decision: 'approve', note: '' },
+			200,
+			'approving a role'
+		);
 		await org.expect(`${path}?/move`, { move: 'open' }, 200, 'opening a role');
 		ids.push(id);
 	}
@@ -97,14 +160,26 @@ export interface Learner {
 }
 
 /** Signs up `count` learners (a message needs an application first: the stream makes both). */
-export async function signUpLearners(baseUrl: string, databasePath: string, count: number, roles: string[]): Promise<Learner[]> {
+export async function signUpLearners(
+	baseUrl: string,
+	databasePath: string,
+	count: number,
+	roles: string[]
+): Promise<Learner[]> {
 	const db = new Database(databasePath, { readonly: true });
 	const learners: Learner[] = [];
 	for (let index = 0; index < count; index++) {
 		const client = new Client(baseUrl, index % 2 ? 'my' : 'en');
 		const username = uniqueName('faultlearner');
-		await client.expect('/signup', { username, password: 'green tea and rice', kind: 'learner', background: '' }, 200, 'signing up a learner');
-		const id = (db.prepare('select id from user where username = ?').get(username) as { id: string }).id;
+		await client.expect(
+			'/signup',
+			{ username, password: 'green tea and rice', kind: 'learner', background: '' },
+			200,
+			'signing up a learner'
+		);
+		const id = (
+			db.prepare('select id from user where username = ?').get(username) as { id: string }
+		).id;
 		learners.push({ index, client, id, roles: [...roles], applications: [] });
 	}
 	db.close();
@@ -135,23 +210,37 @@ export const TOKEN_QUESTION = 'q1-7';
  * answer a person's phone or browser takes as "saved": the sync result `applied`, the
  * application's redirect to its page, the message form's 200.
  */
-export async function sendWrite(learner: Learner, kind: WriteKind, token: string, log: Write[]): Promise<Write> {
+export async function sendWrite(
+	learner: Learner,
+	kind: WriteKind,
+	token: string,
+	log: Write[]
+): Promise<Write> {
 	if (kind === 'application' && learner.roles.length === 0) kind = 'progress';
 	if (kind === 'message' && learner.applications.length === 0) kind = 'progress';
 	const write: Write = { kind, token, learner, sentAt: performance.now() };
 	log.push(write);
 	if (kind === 'progress') {
-		const event = { id: `event-${token}`, type: 'quiz_attempt', ...QUIZ, answers: { [TOKEN_QUESTION]: token }, at: Date.now() };
+		const event = {
+			id: `event-${token}`,
+			type: 'quiz_attempt',
+			...QUIZ,
+			answers: { [TOKEN_QUESTION]: token },
+			at: Date.now()
+		};
 		const response = await learner.client.request('/api/sync', {
 			method: 'POST',
 			body: JSON.stringify({ events: [event] }),
 			headers: { 'content-type': 'application/json', accept: 'application/json' }
 		});
 		const body = await response.json();
-		if (response.status === 200 && body.results?.[0]?.status === 'applied') write.ackedAt = performance.now();
+		if (response.status === 200 && body.results?.[0]?.status === 'applied')
+			write.ackedAt = performance.now();
 	} else if (kind === 'application') {
 		write.role = learner.roles.shift()!;
-		const response = await learner.client.post(`/learn/opportunities/${write.role}?/apply`, { message: token });
+		const response = await learner.client.post(`/learn/opportunities/${write.role}?/apply`, {
+			message: token
+		});
 		await response.text();
 		const location = response.headers.get('location') ?? '';
 		if (response.status === 303 && location.startsWith('/learn/applications/')) {
@@ -162,7 +251,9 @@ export async function sendWrite(learner: Learner, kind: WriteKind, token: string
 	} else {
 		const application = learner.applications[token.length % learner.applications.length];
 		write.application = application;
-		const response = await learner.client.post(`/learn/applications/${application}?/message`, { body: token });
+		const response = await learner.client.post(`/learn/applications/${application}?/message`, {
+			body: token
+		});
 		await response.text();
 		if (response.status === 200) write.ackedAt = performance.now();
 	}
@@ -174,22 +265,47 @@ export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
 	const db = new Database(databasePath, { readonly: true, fileMustExist: true });
 	try {
 		const progress = new Set<string>();
-		for (const row of db.prepare("select event_id from sync_event where status = 'applied' and event_id like 'event-%'").all() as { event_id: string }[]) {
+		for (const row of db
+			.prepare(
+				"select event_id from sync_event where status = 'applied' and event_id like 'event-%'"
+			)
+			.all() as { event_id: string }[]) {
 			progress.add(row.event_id.slice('event-'.length));
 		}
 		const attempts = new Set<string>();
-		for (const row of db.prepare('select answers from quiz_attempt').all() as { answers: string }[]) {
+		for (const row of db.prepare('select answers from quiz_attempt').all() as {
+			answers: string;
+		}[]) {
 			const token = JSON.parse(row.answers)[TOKEN_QUESTION];
 			if (typeof token === 'string') attempts.add(token);
 		}
 		const application = new Set(
-			(db.prepare("select a.message from application a join application_event e on e.application_id = a.id and e.status = 'applied'").all() as { message: string }[]).map((r) => r.message)
+			(
+				db
+					.prepare(
+						"select a.message from application a join application_event e on e.application_id = a.id and e.status = 'applied'"
+					)
+					.all() as { message: string }[]
+			).map((r) => r.message)
 		);
-		const message = new Set((db.prepare('select body from application_message').all() as { body: string }[]).map((r) => r.body));
+		const message = new Set(
+			(db.prepare('select body from application_message').all() as { body: string }[]).map(
+				(r) => r.body
+			)
+		);
 		// Atomicity: an event claimed as applied always has its attempt, an application always its history.
-		for (const token of progress) if (!attempts.has(token)) throw new Error(`progress event ${token} is marked applied but its quiz attempt is missing`);
-		for (const token of attempts) if (!progress.has(token)) throw new Error(`quiz attempt ${token} has no sync event`);
-		const orphans = db.prepare("select count(*) n from application a where not exists (select 1 from application_event e where e.application_id = a.id and e.status = 'applied')").get() as { n: number };
+		for (const token of progress)
+			if (!attempts.has(token))
+				throw new Error(
+					`progress event ${token} is marked applied but its quiz attempt is missing`
+				);
+		for (const token of attempts)
+			if (!progress.has(token)) throw new Error(`quiz attempt ${token} has no sync event`);
+		const orphans = db
+			.prepare(
+				"select count(*) n from application a where not exists (select 1 from application_event e where e.application_id = a.id and e.status = 'applied')"
+			)
+			.get() as { n: number };
 		if (orphans.n > 0) throw new Error(`${orphans.n} applications have no "applied" event`);
 		return { progress, application, message };
 	} finally {
@@ -201,14 +317,24 @@ export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
 export function tableCounts(databasePath: string): Record<string, number> {
 	const db = new Database(databasePath, { readonly: true, fileMustExist: true });
 	try {
-		const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-		return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`select count(*) n from "${name}"`).get() as { n: number }).n]));
+		const tables = db
+			.prepare(
+				"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
+			)
+			.all() as { name: string }[];
+		return Object.fromEntries(
+			tables.map(({ name }) => [
+				name,
+				(db.prepare(`select count(*) n from "${name}"`).get() as { n: number }).n
+			])
+		);
 	} finally {
 		db.close();
 	}
 }
 
-export const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+export const mean = (values: number[]) =>
+	values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 export const quantile = (values: number[], q: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;

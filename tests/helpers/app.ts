@@ -21,10 +21,20 @@ export async function startApp(
 ): Promise<App> {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const started = performance.now();
-	const busy = await fetch(`${baseUrl}/healthz`).then(() => true, () => false);
+	const busy = await fetch(`${baseUrl}/healthz`).then(
+		() => true,
+		() => false
+	);
 	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
 	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, DATABASE_PATH: databasePath, ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			DATABASE_PATH: databasePath,
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -32,7 +42,8 @@ export async function startApp(
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const deadline = Date.now() + 300_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}: ${output}`);
+		if (child.exitCode !== null)
+			throw new Error(`the app exited with ${child.exitCode}: ${output}`);
 		try {
 			if ((await fetch(`${baseUrl}/healthz`)).ok) break;
 		} catch {

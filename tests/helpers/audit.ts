@@ -17,11 +17,22 @@ export function auditRows(db: Db, action?: AuditAction) {
 
 /** The id of the organization an account belongs to. */
 export async function orgOf(db: Db, userId: string): Promise<string> {
-	return (await db.selectFrom('org_member').select('org_id').where('user_id', '=', userId).executeTakeFirstOrThrow()).org_id;
+	return (
+		await db
+			.selectFrom('org_member')
+			.select('org_id')
+			.where('user_id', '=', userId)
+			.executeTakeFirstOrThrow()
+	).org_id;
 }
 
 /** An open role of the member's organization, approved by a new administrator; returns it with the administrator. */
-export async function openRole(db: Db, memberId: string, title = 'Clinic volunteer', skills = [{ id: 'first_aid', level: 1, required: true }]) {
+export async function openRole(
+	db: Db,
+	memberId: string,
+	title = 'Clinic volunteer',
+	skills = [{ id: 'first_aid', level: 1, required: true }]
+) {
 	const admin = await createAdministrator(db, `reviewer${Math.random().toString(36).slice(2, 8)}`);
 	if (!admin.ok) throw new Error(admin.error);
 	const created = await createRole(db, memberId, roleInput(title, skills));
@@ -33,15 +44,33 @@ export async function openRole(db: Db, memberId: string, title = 'Clinic volunte
 }
 
 /** A learner with first aid (working) and Thai (basic), in Mae Sot, volunteering and remote, with `visibility`. */
-export async function learnerWithProfile(db: Db, username: string, visibility: Visibility): Promise<string> {
+export async function learnerWithProfile(
+	db: Db,
+	username: string,
+	visibility: Visibility
+): Promise<string> {
 	const made = await account(db, username, 'learner');
-	await declareSkills(db, made.userId, [{ id: 'first_aid', level: 2 }, { id: 'thai', level: 1 }]);
-	await saveProfileDetails(db, made.userId, { area: 'mae_sot', visibility, remote: true, availability: ['volunteer'], interests: [] });
+	await declareSkills(db, made.userId, [
+		{ id: 'first_aid', level: 2 },
+		{ id: 'thai', level: 1 }
+	]);
+	await saveProfileDetails(db, made.userId, {
+		area: 'mae_sot',
+		visibility,
+		remote: true,
+		availability: ['volunteer'],
+		interests: []
+	});
 	return made.userId;
 }
 
 /** The learner applies to the role; returns the application's id. */
-export async function apply(db: Db, learnerId: string, roleId: string, message = ''): Promise<string> {
+export async function apply(
+	db: Db,
+	learnerId: string,
+	roleId: string,
+	message = ''
+): Promise<string> {
 	const applied = await applyToRole(db, learnerId, roleId, message);
 	if (!applied.ok) throw new Error(applied.error);
 	return applied.id;

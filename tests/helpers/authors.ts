@@ -7,8 +7,16 @@ import { applyForOrganization } from '$lib/server/orgs';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 
 /** A new account of `kind`, as an author of courses would be identified. */
-export async function account(db: Db, username: string, kind: 'learner' | 'org_member'): Promise<Author> {
-	const result = await signUp(db, { username, password: 'authors write well', kind, background: null, locale: 'my' }, 'x');
+export async function account(
+	db: Db,
+	username: string,
+	kind: 'learner' | 'org_member'
+): Promise<Author> {
+	const result = await signUp(
+		db,
+		{ username, password: 'authors write well', kind, background: null, locale: 'my' },
+		'x'
+	);
 	if (!result.ok) throw new Error(result.error);
 	return { userId: result.userId, kind };
 }
@@ -16,7 +24,11 @@ export async function account(db: Db, username: string, kind: 'learner' | 'org_m
 /** The owner of a new organization named "<username> org", vetted. */
 export async function vettedOrgMember(db: Db, username: string): Promise<Author> {
 	const member = await account(db, username, 'org_member');
-	const applied = await applyForOrganization(db, member.userId, { name: `${username} org`, kind: 'ngo', description: '' });
+	const applied = await applyForOrganization(db, member.userId, {
+		name: `${username} org`,
+		kind: 'ngo',
+		description: ''
+	});
 	if (!applied.ok) throw new Error(applied.error);
 	// Vetted by an administrator, as in the app.
 	const admin = await createAdministrator(db, `${username}-vetter`);
@@ -36,7 +48,18 @@ export async function publishApproved(db: Db, author: Author, courseId: string):
 	if (asked.status === 'published') return;
 	const admin = await createAdministrator(db, `approver${randomToken(4)}`);
 	if (!admin.ok) throw new Error(admin.error);
-	const course = await db.selectFrom('course').select('updated_at').where('id', '=', courseId).executeTakeFirstOrThrow();
-	const approved = await reviewCoursePublication(db, admin.userId, courseId, 'approve', '', course.updated_at);
+	const course = await db
+		.selectFrom('course')
+		.select('updated_at')
+		.where('id', '=', courseId)
+		.executeTakeFirstOrThrow();
+	const approved = await reviewCoursePublication(
+		db,
+		admin.userId,
+		courseId,
+		'approve',
+		'',
+		course.updated_at
+	);
 	if (!approved.ok) throw new Error(approved.error);
 }

@@ -19,7 +19,11 @@ const HEADER = 'Column | Purpose | Who sees it | Kept';
  * malformed: a wrong header, a row without a column or with an empty cell, a table or column
  * described twice, a table section without columns.
  */
-export function parseRegister(markdown: string): { tables: Columns; personal: Set<string>; problems: string[] } {
+export function parseRegister(markdown: string): {
+	tables: Columns;
+	personal: Set<string>;
+	problems: string[];
+} {
 	const tables: Columns = new Map();
 	const personal = new Set<string>();
 	const problems: string[] = [];
@@ -35,25 +39,36 @@ export function parseRegister(markdown: string): { tables: Columns; personal: Se
 			continue;
 		}
 		if (!table || !line.startsWith('|')) continue;
-		const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+		const cells = line
+			.trim()
+			.replace(/^\||\|$/g, '')
+			.split('|')
+			.map((cell) => cell.trim());
 		if (!sawHeader) {
 			sawHeader = true;
-			if (cells.join(' | ') !== HEADER) problems.push(`${table}: the header must be "${HEADER}", not "${cells.join(' | ')}"`);
+			if (cells.join(' | ') !== HEADER)
+				problems.push(`${table}: the header must be "${HEADER}", not "${cells.join(' | ')}"`);
 			continue;
 		}
 		if (cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
 		const column = /^`([^`]+)`(?: · personal)?$/.exec(cells[0])?.[1];
 		if (!column) {
-			problems.push(`${table}: a row must start with \`column\` or \`column\` · personal, not "${cells[0]}"`);
+			problems.push(
+				`${table}: a row must start with \`column\` or \`column\` · personal, not "${cells[0]}"`
+			);
 			continue;
 		}
-		if (cells.length !== 4 || cells.some((cell) => cell === '')) problems.push(`${table}.${column}: needs a column, a purpose, who sees it and how long it is kept`);
+		if (cells.length !== 4 || cells.some((cell) => cell === ''))
+			problems.push(
+				`${table}.${column}: needs a column, a purpose, who sees it and how long it is kept`
+			);
 		const columns = tables.get(table)!;
 		if (columns.includes(column)) problems.push(`${table}.${column}: described twice`);
 		columns.push(column);
 		if (cells[0].endsWith(' · personal')) personal.add(`${table}.${column}`);
 	}
-	for (const [name, columns] of tables) if (columns.length === 0) problems.push(`${name}: no columns described`);
+	for (const [name, columns] of tables)
+		if (columns.length === 0) problems.push(`${name}: no columns described`);
 	return { tables, personal, problems };
 }
 
@@ -64,13 +79,24 @@ export function parseRegister(markdown: string): { tables: Columns; personal: Se
  * virtual table itself).
  */
 export async function databaseColumns(db: Db): Promise<Columns> {
-	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) != 'sqlite_' order by name`.execute(db);
-	const shadows = await sql<{ name: string }>`select name from pragma_table_list where type = 'shadow'`.execute(db);
+	const tables = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) != 'sqlite_' order by name`.execute(
+		db
+	);
+	const shadows = await sql<{
+		name: string;
+	}>`select name from pragma_table_list where type = 'shadow'`.execute(db);
 	const shadow = new Set(shadows.rows.map((r) => r.name));
 	const columns: Columns = new Map();
 	for (const { name } of tables.rows.filter((t) => !shadow.has(t.name))) {
-		const info = await sql<{ name: string }>`select name from pragma_table_info(${name}) order by cid`.execute(db);
-		columns.set(name, info.rows.map((r) => r.name));
+		const info = await sql<{
+			name: string;
+		}>`select name from pragma_table_info(${name}) order by cid`.execute(db);
+		columns.set(
+			name,
+			info.rows.map((r) => r.name)
+		);
 	}
 	return columns;
 }
@@ -78,10 +104,18 @@ export async function databaseColumns(db: Db): Promise<Columns> {
 /** Each `table.column` the database has and the register does not describe, and the other way round. */
 export function compareRegister(database: Columns, register: Columns): string[] {
 	const missing = (from: Columns, to: Columns) =>
-		[...from].flatMap(([table, columns]) => columns.filter((column) => !to.get(table)?.includes(column)).map((column) => `${table}.${column}`));
+		[...from].flatMap(([table, columns]) =>
+			columns
+				.filter((column) => !to.get(table)?.includes(column))
+				.map((column) => `${table}.${column}`)
+		);
 	return [
-		...missing(database, register).map((c) => `${c}: in the database, not described in ${REGISTER_FILE}`),
-		...missing(register, database).map((c) => `${c}: described in ${REGISTER_FILE}, not in the database`)
+		...missing(database, register).map(
+			(c) => `${c}: in the database, not described in ${REGISTER_FILE}`
+		),
+		...missing(register, database).map(
+			(c) => `${c}: described in ${REGISTER_FILE}, not in the database`
+		)
 	].sort();
 }
 
@@ -103,16 +137,25 @@ export interface PersonalLink {
 export async function personalLinks(db: Db, personal: Set<string>): Promise<PersonalLink[]> {
 	const keys: PersonalLink[] = [];
 	for (const table of (await databaseColumns(db)).keys()) {
-		const fks = await sql<{ from: string; table: string; to: string | null }>`select "from", "table", "to" from pragma_foreign_key_list(${table})`.execute(db);
-		for (const fk of fks.rows) keys.push({ table, column: fk.from, parent: fk.table, parentColumn: fk.to ?? 'id' });
+		const fks = await sql<{
+			from: string;
+			table: string;
+			to: string | null;
+		}>`select "from", "table", "to" from pragma_foreign_key_list(${table})`.execute(db);
+		for (const fk of fks.rows)
+			keys.push({ table, column: fk.from, parent: fk.table, parentColumn: fk.to ?? 'id' });
 	}
 	const tied = new Set(['user']);
 	const links: PersonalLink[] = [];
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const key of keys) {
 			if (links.includes(key) || !tied.has(key.parent)) continue;
-			if (!personal.has(`${key.table}.${key.column}`) || !personal.has(`${key.parent}.${key.parentColumn}`)) continue;
+			if (
+				!personal.has(`${key.table}.${key.column}`) ||
+				!personal.has(`${key.parent}.${key.parentColumn}`)
+			)
+				continue;
 			links.push(key);
 			tied.add(key.table);
 			grew = true;
@@ -122,22 +165,33 @@ export async function personalLinks(db: Db, personal: Set<string>): Promise<Pers
 }
 
 /** For each link (`table.column`), the rows that name the person `userId` through it. */
-export async function personalRows(db: Db, links: PersonalLink[], userId: string): Promise<Map<string, Record<string, unknown>[]>> {
+export async function personalRows(
+	db: Db,
+	links: PersonalLink[],
+	userId: string
+): Promise<Map<string, Record<string, unknown>[]>> {
 	const all = new Map<string, Record<string, unknown>[]>();
 	const rowsOf = async (table: string) => {
-		if (!all.has(table)) all.set(table, (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows);
+		if (!all.has(table))
+			all.set(
+				table,
+				(await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows
+			);
 		return all.get(table)!;
 	};
 	const result = new Map<string, Record<string, unknown>[]>();
 	const valuesOf = async (table: string, column: string): Promise<Set<unknown>> => {
 		if (table === 'user') return new Set([userId]);
 		const values = new Set<unknown>();
-		for (const link of links.filter((l) => l.table === table)) for (const row of await via(link)) values.add(row[column]);
+		for (const link of links.filter((l) => l.table === table))
+			for (const row of await via(link)) values.add(row[column]);
 		return values;
 	};
 	const via = async (link: PersonalLink) => {
 		const parents = await valuesOf(link.parent, link.parentColumn);
-		return (await rowsOf(link.table)).filter((row) => row[link.column] !== null && parents.has(row[link.column]));
+		return (await rowsOf(link.table)).filter(
+			(row) => row[link.column] !== null && parents.has(row[link.column])
+		);
 	};
 	for (const link of links) result.set(`${link.table}.${link.column}`, await via(link));
 	return result;

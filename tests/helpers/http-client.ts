@@ -14,7 +14,10 @@ export class HttpClient {
 		return this.address();
 	}
 
-	async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
+	async request(
+		path: string,
+		init: RequestInit & { form?: Record<string, string> } = {}
+	): Promise<Response> {
 		const headers = new Headers(init.headers);
 		headers.set('cookie', [this.cookie, `lang=${this.locale}`].filter(Boolean).join('; '));
 		if (!headers.has('accept')) headers.set('accept', 'text/html');
@@ -23,8 +26,14 @@ export class HttpClient {
 			body = new URLSearchParams(init.form).toString();
 			headers.set('content-type', 'application/x-www-form-urlencoded');
 		}
-		if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', this.baseUrl);
-		const response = await fetch(this.baseUrl + path, { ...init, body, headers, redirect: 'manual' });
+		if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin'))
+			headers.set('origin', this.baseUrl);
+		const response = await fetch(this.baseUrl + path, {
+			...init,
+			body,
+			headers,
+			redirect: 'manual'
+		});
 		const set = response.headers.getSetCookie().find((c) => /^(__Host-)?sid=/.test(c));
 		if (set) this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(set) ? '' : set.split(';')[0];
 		return response;

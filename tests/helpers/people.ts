@@ -6,7 +6,12 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createAdministrator, setBackground, signIn } from '$lib/server/accounts';
-import { applyToRole, decideApplication, endorseSkill, postMessage } from '$lib/server/applications';
+import {
+	applyToRole,
+	decideApplication,
+	endorseSkill,
+	postMessage
+} from '$lib/server/applications';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { markCourseReview } from '$lib/server/courses/review';
 import { readCourseFolder } from '$lib/server/courses/content-files';
@@ -47,8 +52,19 @@ async function learner(db: Db, username: string, syncPrefix: string): Promise<Pe
 	const { userId } = await account(db, username, 'learner');
 	await setBackground(db, userId, 'family');
 	await declareSkills(db, userId, [{ id: 'thai', level: 2 }]);
-	await saveProfileDetails(db, userId, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['volunteer'], interests: ['health'] });
-	await completeBySync(db, userId, readCourseFolder(path.resolve('content/courses/first-aid-basics')), syncPrefix);
+	await saveProfileDetails(db, userId, {
+		area: 'mae_sot',
+		visibility: 'vetted',
+		remote: true,
+		availability: ['volunteer'],
+		interests: ['health']
+	});
+	await completeBySync(
+		db,
+		userId,
+		readCourseFolder(path.resolve('content/courses/first-aid-basics')),
+		syncPrefix
+	);
 	return { userId, username };
 }
 
@@ -60,21 +76,55 @@ function ok<T extends { ok: boolean }>(result: T): T & { ok: true } {
 export async function makeWorld(db: Db): Promise<World> {
 	await loadTaxonomy(db, readTaxonomy());
 	await loadCourseBundle(db, readCourseFolder(path.resolve('content/courses/first-aid-basics')));
-	const owner = { userId: (await vettedOrgMember(db, 'hana-owner')).userId, username: 'hana-owner' };
-	const vetterRow = await db.selectFrom('user').select('id').where('username', '=', 'hana-owner-vetter').executeTakeFirstOrThrow();
-	const reviewer = { userId: ok(await createAdministrator(db, 'mya-reviewer')).userId, username: 'mya-reviewer' };
+	const owner = {
+		userId: (await vettedOrgMember(db, 'hana-owner')).userId,
+		username: 'hana-owner'
+	};
+	const vetterRow = await db
+		.selectFrom('user')
+		.select('id')
+		.where('username', '=', 'hana-owner-vetter')
+		.executeTakeFirstOrThrow();
+	const reviewer = {
+		userId: ok(await createAdministrator(db, 'mya-reviewer')).userId,
+		username: 'mya-reviewer'
+	};
 	const invitation = ok(await createInvitation(db, owner.userId));
-	const member = { userId: (await account(db, 'kyaw-member', 'org_member')).userId, username: 'kyaw-member' };
+	const member = {
+		userId: (await account(db, 'kyaw-member', 'org_member')).userId,
+		username: 'kyaw-member'
+	};
 	ok(await joinWithInvitation(db, member.userId, invitation.code));
-	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [{ id: 'first_aid', level: 2, required: true }]);
+	const clinic = await openRole(db, owner.userId, reviewer.userId, 'Clinic volunteer', [
+		{ id: 'first_aid', level: 2, required: true }
+	]);
 	const teaching = await openRole(db, owner.userId, reviewer.userId, 'Teacher');
 	// The reviewer also marks a course's text as read by a native Burmese reader.
-	ok(await markCourseReview(db, reviewer.userId, 'first-aid-basics', 'language', (await db.selectFrom('course').select('version').where('id', '=', 'first-aid-basics').executeTakeFirstOrThrow()).version, 'a teacher at a partner school'));
+	ok(
+		await markCourseReview(
+			db,
+			reviewer.userId,
+			'first-aid-basics',
+			'language',
+			(
+				await db
+					.selectFrom('course')
+					.select('version')
+					.where('id', '=', 'first-aid-basics')
+					.executeTakeFirstOrThrow()
+			).version,
+			'a teacher at a partner school'
+		)
+	);
 
 	const learnerA = await learner(db, 'aung-learner', 'a');
 	ok(await signIn(db, { username: learnerA.username, password: PASSWORD }, 'Firefox · Linux'));
-	const accepted = ok(await applyToRole(db, learnerA.userId, clinic, 'I was a medic for six years')).id;
-	ok(await decideApplication(db, owner.userId, accepted, 'shortlist', 'Come on Monday to the clinic'));
+	const accepted = ok(
+		await applyToRole(db, learnerA.userId, clinic, 'I was a medic for six years')
+	).id;
+	ok(
+		await decideApplication(db, owner.userId, accepted, 'shortlist', 'Come on Monday to the clinic')
+	);
 	ok(await postMessage(db, learnerA.userId, accepted, 'Which clinic, the one near the market?'));
 	ok(await postMessage(db, owner.userId, accepted, 'Yes, ask for Daw Khin'));
 	ok(await decideApplication(db, owner.userId, accepted, 'accept', 'Welcome to the team'));
@@ -95,19 +145,34 @@ export async function makeWorld(db: Db): Promise<World> {
 		reviewer,
 		roles: { clinic, teaching },
 		applications: { accepted, undecided, ofB },
-		textsOfA: ['I was a medic for six years', 'Come on Monday to the clinic', 'Which clinic, the one near the market?', 'Yes, ask for Daw Khin', 'Welcome to the team', 'I can teach reading'],
+		textsOfA: [
+			'I was a medic for six years',
+			'Come on Monday to the clinic',
+			'Which clinic, the one near the market?',
+			'Yes, ask for Daw Khin',
+			'Welcome to the team',
+			'I can teach reading'
+		],
 		textsOfB: ['B wants to help too', 'A question from B', 'An answer for B']
 	};
 }
 
 /** Each `table.column` holding `needle` in some row: every table in sqlite_master, shadow tables too. */
 export async function findEverywhere(db: Db, needle: string): Promise<string[]> {
-	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+	const tables = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' order by name`.execute(db);
 	const found: string[] = [];
 	for (const { name } of tables.rows) {
-		const columns = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(db);
+		const columns = await sql<{
+			name: string;
+		}>`select name from pragma_table_info(${name})`.execute(db);
 		for (const column of columns.rows) {
-			const hit = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)} where instr(cast(${sql.ref(column.name)} as text), ${needle}) > 0`.execute(db);
+			const hit = await sql<{
+				n: number;
+			}>`select count(*) as n from ${sql.table(name)} where instr(cast(${sql.ref(column.name)} as text), ${needle}) > 0`.execute(
+				db
+			);
 			if (Number(hit.rows[0].n) > 0) found.push(`${name}.${column.name}`);
 		}
 	}

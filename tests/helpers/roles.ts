@@ -5,7 +5,11 @@ import { reviewRole } from '$lib/server/roles/review';
 import { randomToken } from '$lib/server/auth/tokens';
 
 /** A volunteer role in Mae Sot needing `skills`, with `more` changed. */
-export function roleInput(title: string, skills: RoleInput['skills'] = [], more: Partial<RoleInput> = {}): RoleInput {
+export function roleInput(
+	title: string,
+	skills: RoleInput['skills'] = [],
+	more: Partial<RoleInput> = {}
+): RoleInput {
 	return {
 		kind: 'medical_volunteer',
 		title: { my: '', en: title },
@@ -24,7 +28,13 @@ export function roleInput(title: string, skills: RoleInput['skills'] = [], more:
 }
 
 /** A role of the member's vetted organization, approved by the administrator `adminId` and open. */
-export async function openRole(db: Db, memberId: string, adminId: string, title: string, skills: RoleInput['skills'] = []): Promise<string> {
+export async function openRole(
+	db: Db,
+	memberId: string,
+	adminId: string,
+	title: string,
+	skills: RoleInput['skills'] = []
+): Promise<string> {
 	const created = await createRole(db, memberId, roleInput(title, skills));
 	if (!created.ok) throw new Error(created.error);
 	await moveRole(db, memberId, created.id, 'submit');
@@ -37,7 +47,11 @@ export async function openRole(db: Db, memberId: string, adminId: string, title:
  * A role of the member's vetted organization, submitted and approved by a new administrator
  * (not opened): the first state in which an organization sees candidates.
  */
-export async function approvedRole(db: Db, memberId: string, input: RoleInput): Promise<{ ok: true; id: string }> {
+export async function approvedRole(
+	db: Db,
+	memberId: string,
+	input: RoleInput
+): Promise<{ ok: true; id: string }> {
 	const created = await createRole(db, memberId, input);
 	if (!created.ok) throw new Error(created.error);
 	const admin = await createAdministrator(db, `reviewer${randomToken(4)}`);

@@ -14,7 +14,15 @@ import { format } from 'node:util';
 import { sql } from 'kysely';
 import { expect, it, vi } from 'vitest';
 import { createAdministrator, signIn, signUp } from '$lib/server/accounts';
-import { applyToRole, decideApplication, getOrgApplication, listRoleApplications, postMessage, readThread, withdrawApplication } from '$lib/server/applications';
+import {
+	applyToRole,
+	decideApplication,
+	getOrgApplication,
+	listRoleApplications,
+	postMessage,
+	readThread,
+	withdrawApplication
+} from '$lib/server/applications';
 import { forgetInAudit, viewsOfLearner } from '$lib/server/audit';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
@@ -56,12 +64,23 @@ const M = {
 	acceptNote: marker('acceptnote')
 };
 // What a profile holds, which the trail never keeps either.
-const PROFILE = ['mae_sot', 'volunteer', 'first_aid', 'First aid', 'thai', 'Thai', 'health', 'languages'];
+const PROFILE = [
+	'mae_sot',
+	'volunteer',
+	'first_aid',
+	'First aid',
+	'thai',
+	'Thai',
+	'health',
+	'languages'
+];
 
 it('never puts a typed word, a username, an area or a skill in an audit row or in the logs', async () => {
 	const logged: string[] = [];
 	const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
-		vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(format(...args)))
+		vi
+			.spyOn(console, method)
+			.mockImplementation((...args: unknown[]) => void logged.push(format(...args)))
 	);
 	try {
 		console.info('the spy listens');
@@ -69,7 +88,11 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 
 		// Accounts.
 		const signUpAs = async (username: string, password: string, kind: 'learner' | 'org_member') => {
-			const made = await signUp(db, { username, password, kind, background: null, locale: 'en' }, 'x');
+			const made = await signUp(
+				db,
+				{ username, password, kind, background: null, locale: 'en' },
+				'x'
+			);
 			if (!made.ok) throw new Error(made.error);
 			return made.userId;
 		};
@@ -80,18 +103,36 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 		if (!admin.ok) throw new Error(admin.error);
 
 		// Sign-ins: right, wrong, and a name nobody has.
-		expect((await signIn(db, { username: M.learner, password: M.learnerPassword }, 'x')).ok).toBe(true);
-		expect((await signIn(db, { username: M.member, password: M.memberPassword }, 'x')).ok).toBe(true);
+		expect((await signIn(db, { username: M.learner, password: M.learnerPassword }, 'x')).ok).toBe(
+			true
+		);
+		expect((await signIn(db, { username: M.member, password: M.memberPassword }, 'x')).ok).toBe(
+			true
+		);
 		expect((await signIn(db, { username: M.admin, password: admin.password }, 'x')).ok).toBe(true);
-		expect((await signIn(db, { username: M.learner, password: M.wrongPassword }, 'x')).ok).toBe(false);
-		expect((await signIn(db, { username: M.ghost, password: M.wrongPassword }, 'x')).ok).toBe(false);
+		expect((await signIn(db, { username: M.learner, password: M.wrongPassword }, 'x')).ok).toBe(
+			false
+		);
+		expect((await signIn(db, { username: M.ghost, password: M.wrongPassword }, 'x')).ok).toBe(
+			false
+		);
 
 		// Vetting and a role, with notes.
-		const applied = await applyForOrganization(db, member, { name: M.orgName, kind: 'clinic', description: M.orgDescription, areas: ['mae_sot'] });
+		const applied = await applyForOrganization(db, member, {
+			name: M.orgName,
+			kind: 'clinic',
+			description: M.orgDescription,
+			areas: ['mae_sot']
+		});
 		if (!applied.ok) throw new Error(applied.error);
-		expect(await decideOrganization(db, admin.userId, applied.orgId, 'vet', M.vetNote)).toMatchObject({ ok: true });
+		expect(
+			await decideOrganization(db, admin.userId, applied.orgId, 'vet', M.vetNote)
+		).toMatchObject({ ok: true });
 		const role = await createRole(db, member, {
-			...roleInput('', [{ id: 'first_aid', level: 1, required: true }, { id: 'thai', level: 1, required: false }]),
+			...roleInput('', [
+				{ id: 'first_aid', level: 1, required: true },
+				{ id: 'thai', level: 1, required: false }
+			]),
 			title: { my: '', en: M.roleTitle },
 			description: { my: '', en: M.roleDescription },
 			safety: { my: '', en: M.roleSafety },
@@ -99,15 +140,31 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 		});
 		if (!role.ok) throw new Error(role.error);
 		await moveRole(db, member, role.id, 'submit');
-		expect(await reviewRole(db, admin.userId, role.id, 'return', M.returnNote)).toEqual({ ok: true });
+		expect(await reviewRole(db, admin.userId, role.id, 'return', M.returnNote)).toEqual({
+			ok: true
+		});
 		await moveRole(db, member, role.id, 'submit');
-		expect(await reviewRole(db, admin.userId, role.id, 'approve', M.approveNote)).toEqual({ ok: true });
+		expect(await reviewRole(db, admin.userId, role.id, 'approve', M.approveNote)).toEqual({
+			ok: true
+		});
 		await moveRole(db, member, role.id, 'open');
 
 		// Profiles (fixed choices only), candidates, applications, the thread, decisions.
-		for (const [id, visibility] of [[learner, 'vetted'], [quiet, 'hidden']] as const) {
-			await declareSkills(db, id, [{ id: 'first_aid', level: 2 }, { id: 'thai', level: 1 }]);
-			await saveProfileDetails(db, id, { area: 'mae_sot', visibility, remote: true, availability: ['volunteer'], interests: ['health', 'languages'] });
+		for (const [id, visibility] of [
+			[learner, 'vetted'],
+			[quiet, 'hidden']
+		] as const) {
+			await declareSkills(db, id, [
+				{ id: 'first_aid', level: 2 },
+				{ id: 'thai', level: 1 }
+			]);
+			await saveProfileDetails(db, id, {
+				area: 'mae_sot',
+				visibility,
+				remote: true,
+				availability: ['volunteer'],
+				interests: ['health', 'languages']
+			});
 		}
 		expect(await rankCandidates(db, member, role.id, 'en')).toMatchObject({ ok: true });
 		const application = await applyToRole(db, learner, role.id, M.applicationMessage);
@@ -117,11 +174,17 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 		expect(await postMessage(db, learner, application.id, M.learnerMessage)).toEqual({ ok: true });
 		await listRoleApplications(db, member, role.id);
 		expect((await getOrgApplication(db, member, application.id, 'en'))?.profile.shown).toBe(true);
-		expect((await getOrgApplication(db, member, quietApplication.id, 'en'))?.profile.shown).toBe(false);
+		expect((await getOrgApplication(db, member, quietApplication.id, 'en'))?.profile.shown).toBe(
+			false
+		);
 		expect(await readThread(db, member, application.id)).toHaveLength(2);
 		await readThread(db, learner, application.id);
-		expect(await decideApplication(db, member, application.id, 'shortlist', M.shortlistNote)).toEqual({ ok: true });
-		expect(await decideApplication(db, member, application.id, 'accept', M.acceptNote)).toEqual({ ok: true });
+		expect(
+			await decideApplication(db, member, application.id, 'shortlist', M.shortlistNote)
+		).toEqual({ ok: true });
+		expect(await decideApplication(db, member, application.id, 'accept', M.acceptNote)).toEqual({
+			ok: true
+		});
 		await withdrawApplication(db, quiet, quietApplication.id);
 
 		// What the learner is shown names the organization (public), never a member or an administrator.
@@ -134,18 +197,39 @@ it('never puts a typed word, a username, an area or a skill in an audit row or i
 		const { rows } = await sql<Record<string, unknown>>`select * from audit_event`.execute(db);
 		// Every kind of entry the path makes is among them.
 		expect([...new Set(rows.map((r) => r.action))].sort()).toEqual(
-			['application_accept', 'application_shortlist', 'application_view', 'application_withdraw', 'messages_view', 'org_vet', 'profile_view', 'role_approve', 'role_return', 'sign_in', 'sign_in_failed', 'sign_up'].sort()
+			[
+				'application_accept',
+				'application_shortlist',
+				'application_view',
+				'application_withdraw',
+				'messages_view',
+				'org_vet',
+				'profile_view',
+				'role_approve',
+				'role_return',
+				'sign_in',
+				'sign_in_failed',
+				'sign_up'
+			].sort()
 		);
-		const columns = (await db.introspection.getTables()).find((t) => t.name === 'audit_event')!.columns.map((c) => c.name);
+		const columns = (await db.introspection.getTables())
+			.find((t) => t.name === 'audit_event')!
+			.columns.map((c) => c.name);
 		expect(columns.sort()).toEqual(['action', 'actor_id', 'actor_org_id', 'at', 'object_id']);
 		const cells = rows.flatMap((row) => Object.values(row).map((value) => String(value ?? '')));
 		for (const text of Object.values(M)) {
-			expect(cells.filter((cell) => cell.toLowerCase().includes(text.toLowerCase())), text).toEqual([]);
+			expect(
+				cells.filter((cell) => cell.toLowerCase().includes(text.toLowerCase())),
+				text
+			).toEqual([]);
 		}
 		// As a word: a random id may hold "thai" by chance, a leak would not be hidden inside one.
 		for (const text of PROFILE) {
 			const word = new RegExp(`(^|[^a-z0-9])${text}([^a-z0-9]|$)`, 'i');
-			expect(cells.filter((cell) => word.test(cell)), text).toEqual([]);
+			expect(
+				cells.filter((cell) => word.test(cell)),
+				text
+			).toEqual([]);
 		}
 		// The markers themselves are all different from what the trail holds ("MARK" is in none of it).
 		expect(cells.filter((cell) => cell.includes('MARK'))).toEqual([]);

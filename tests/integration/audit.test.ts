@@ -6,8 +6,20 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { changePassword, createAdministrator, resetWithRecoveryCode, signIn, signUp } from '$lib/server/accounts';
-import { decideApplication, endorseSkill, getOrgApplication, readThread, withdrawApplication } from '$lib/server/applications';
+import {
+	changePassword,
+	createAdministrator,
+	resetWithRecoveryCode,
+	signIn,
+	signUp
+} from '$lib/server/accounts';
+import {
+	decideApplication,
+	endorseSkill,
+	getOrgApplication,
+	readThread,
+	withdrawApplication
+} from '$lib/server/applications';
 import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
@@ -27,7 +39,8 @@ eachTestDb((made) => (db = made), { taxonomy: true });
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'authors write well';
 /** Rows in a stable order, for rows written at the same time. */
-const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = <T>(rows: T[]) =>
+	[...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 const clearAudit = () => db.deleteFrom('audit_event').execute();
 
 describe('the audit trail records', () => {
@@ -40,17 +53,38 @@ describe('the audit trail records', () => {
 		await signIn(db, { username: 'nobody-here', password: 'not the password' }, 'x', 3000);
 		await signIn(db, { username: 'clinicowner', password: PASSWORD }, 'x', 4000);
 		expect(await auditRows(db)).toEqual([
-			{ actor_id: learner.userId, actor_org_id: null, action: 'sign_in', object_id: null, at: 1000 },
-			{ actor_id: learner.userId, actor_org_id: null, action: 'sign_in_failed', object_id: null, at: 2000 },
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'sign_in',
+				object_id: null,
+				at: 1000
+			},
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'sign_in_failed',
+				object_id: null,
+				at: 2000
+			},
 			{ actor_id: null, actor_org_id: null, action: 'sign_in_failed', object_id: null, at: 3000 },
-			{ actor_id: member.userId, actor_org_id: await orgOf(db, member.userId), action: 'sign_in', object_id: null, at: 4000 }
+			{
+				actor_id: member.userId,
+				actor_org_id: await orgOf(db, member.userId),
+				action: 'sign_in',
+				object_id: null,
+				at: 4000
+			}
 		]);
 	});
 
 	it('refusals of a locked name as failed sign-ins too', async () => {
 		const learner = await account(db, 'lockedout', 'learner');
-		for (let i = 0; i < 6; i++) await signIn(db, { username: 'lockedout', password: 'wrong' }, 'x', 1000);
-		expect(await signIn(db, { username: 'lockedout', password: PASSWORD }, 'x', 2000)).toMatchObject({ error: 'locked' });
+		for (let i = 0; i < 6; i++)
+			await signIn(db, { username: 'lockedout', password: 'wrong' }, 'x', 1000);
+		expect(
+			await signIn(db, { username: 'lockedout', password: PASSWORD }, 'x', 2000)
+		).toMatchObject({ error: 'locked' });
 		const rows = await auditRows(db, 'sign_in_failed');
 		expect(rows).toHaveLength(7);
 		expect(rows.every((r) => r.actor_id === learner.userId)).toBe(true);
@@ -61,7 +95,11 @@ describe('the audit trail records', () => {
 		const admin = await createAdministrator(db, 'vetter');
 		if (!admin.ok) throw new Error(admin.error);
 		const owner = await account(db, 'owner', 'org_member');
-		const applied = await applyForOrganization(db, owner.userId, { name: 'Border Clinic', kind: 'clinic', description: '' });
+		const applied = await applyForOrganization(db, owner.userId, {
+			name: 'Border Clinic',
+			kind: 'clinic',
+			description: ''
+		});
 		if (!applied.ok) throw new Error(applied.error);
 		const orgId = applied.orgId;
 		await decideOrganization(db, admin.userId, orgId, 'vet', 'Known partner', 1000);
@@ -70,7 +108,11 @@ describe('the audit trail records', () => {
 		await decideOrganization(db, admin.userId, orgId, 'suspend', 'Reported', 2000);
 		await decideOrganization(db, admin.userId, orgId, 'reinstate', '', 3000);
 
-		const role = await createRole(db, owner.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
+		const role = await createRole(
+			db,
+			owner.userId,
+			roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }])
+		);
 		if (!role.ok) throw new Error(role.error);
 		await moveRole(db, owner.userId, role.id, 'submit');
 		await reviewRole(db, owner.userId, role.id, 'approve', '', 3500); // not an administrator
@@ -80,7 +122,11 @@ describe('the audit trail records', () => {
 		await reviewRole(db, admin.userId, role.id, 'approve', '', 5000);
 		await moveRole(db, owner.userId, role.id, 'open');
 
-		const applicationId = await apply(db, await learnerWithProfile(db, 'medic', 'applied'), role.id);
+		const applicationId = await apply(
+			db,
+			await learnerWithProfile(db, 'medic', 'applied'),
+			role.id
+		);
 		await decideApplication(db, owner.userId, applicationId, 'shortlist', '', 6000);
 		await decideApplication(db, owner.userId, applicationId, 'accept', 'Welcome', 7000);
 		await decideApplication(db, owner.userId, applicationId, 'decline', '', 7500); // already decided
@@ -88,31 +134,143 @@ describe('the audit trail records', () => {
 		const decisions = (await auditRows(db)).filter((r) => !r.action.startsWith('sign_'));
 		expect(decisions).toEqual([
 			{ actor_id: admin.userId, actor_org_id: null, action: 'org_vet', object_id: orgId, at: 1000 },
-			{ actor_id: admin.userId, actor_org_id: null, action: 'org_suspend', object_id: orgId, at: 2000 },
-			{ actor_id: admin.userId, actor_org_id: null, action: 'org_reinstate', object_id: orgId, at: 3000 },
-			{ actor_id: admin.userId, actor_org_id: null, action: 'role_return', object_id: role.id, at: 4000 },
-			{ actor_id: admin.userId, actor_org_id: null, action: 'role_approve', object_id: role.id, at: 5000 },
-			{ actor_id: owner.userId, actor_org_id: orgId, action: 'application_shortlist', object_id: applicationId, at: 6000 },
-			{ actor_id: owner.userId, actor_org_id: orgId, action: 'application_accept', object_id: applicationId, at: 7000 }
+			{
+				actor_id: admin.userId,
+				actor_org_id: null,
+				action: 'org_suspend',
+				object_id: orgId,
+				at: 2000
+			},
+			{
+				actor_id: admin.userId,
+				actor_org_id: null,
+				action: 'org_reinstate',
+				object_id: orgId,
+				at: 3000
+			},
+			{
+				actor_id: admin.userId,
+				actor_org_id: null,
+				action: 'role_return',
+				object_id: role.id,
+				at: 4000
+			},
+			{
+				actor_id: admin.userId,
+				actor_org_id: null,
+				action: 'role_approve',
+				object_id: role.id,
+				at: 5000
+			},
+			{
+				actor_id: owner.userId,
+				actor_org_id: orgId,
+				action: 'application_shortlist',
+				object_id: applicationId,
+				at: 6000
+			},
+			{
+				actor_id: owner.userId,
+				actor_org_id: orgId,
+				action: 'application_accept',
+				object_id: applicationId,
+				at: 7000
+			}
 		]);
 	});
 
 	it('sign-ups, password changes and resets (and failed resets), withdrawals and endorsements, with who did it', async () => {
-		const learner = await signUp(db, { username: 'newcomer', password: PASSWORD, kind: 'learner', background: null, locale: 'my' }, 'x', 1000);
+		const learner = await signUp(
+			db,
+			{ username: 'newcomer', password: PASSWORD, kind: 'learner', background: null, locale: 'my' },
+			'x',
+			1000
+		);
 		if (!learner.ok) throw new Error(learner.error);
-		const session = await db.selectFrom('session').select('id').where('user_id', '=', learner.userId).executeTakeFirstOrThrow();
-		expect(await changePassword(db, learner.userId, session.id, { current: 'not it', next: 'a longer passphrase now' }, 1500)).toMatchObject({ ok: false });
-		expect(await changePassword(db, learner.userId, session.id, { current: PASSWORD, next: 'a longer passphrase now' }, 2000)).toEqual({ ok: true });
+		const session = await db
+			.selectFrom('session')
+			.select('id')
+			.where('user_id', '=', learner.userId)
+			.executeTakeFirstOrThrow();
+		expect(
+			await changePassword(
+				db,
+				learner.userId,
+				session.id,
+				{ current: 'not it', next: 'a longer passphrase now' },
+				1500
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			await changePassword(
+				db,
+				learner.userId,
+				session.id,
+				{ current: PASSWORD, next: 'a longer passphrase now' },
+				2000
+			)
+		).toEqual({ ok: true });
 		const codes = learner.recoveryCodes;
-		expect(await resetWithRecoveryCode(db, { username: 'newcomer', code: 'WRONG-CODE', password: 'yet another passphrase' }, 'x', 3000)).toMatchObject({ ok: false });
-		expect(await resetWithRecoveryCode(db, { username: 'no-such-name', code: codes[0], password: 'yet another passphrase' }, 'x', 3500)).toMatchObject({ ok: false });
-		expect(await resetWithRecoveryCode(db, { username: 'newcomer', code: codes[0], password: 'yet another passphrase' }, 'x', 4000)).toMatchObject({ ok: true });
+		expect(
+			await resetWithRecoveryCode(
+				db,
+				{ username: 'newcomer', code: 'WRONG-CODE', password: 'yet another passphrase' },
+				'x',
+				3000
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			await resetWithRecoveryCode(
+				db,
+				{ username: 'no-such-name', code: codes[0], password: 'yet another passphrase' },
+				'x',
+				3500
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			await resetWithRecoveryCode(
+				db,
+				{ username: 'newcomer', code: codes[0], password: 'yet another passphrase' },
+				'x',
+				4000
+			)
+		).toMatchObject({ ok: true });
 		expect(await auditRows(db)).toEqual([
-			{ actor_id: learner.userId, actor_org_id: null, action: 'sign_up', object_id: null, at: 1000 },
-			{ actor_id: learner.userId, actor_org_id: null, action: 'password_change', object_id: null, at: 2000 },
-			{ actor_id: learner.userId, actor_org_id: null, action: 'password_reset_failed', object_id: null, at: 3000 },
-			{ actor_id: null, actor_org_id: null, action: 'password_reset_failed', object_id: null, at: 3500 },
-			{ actor_id: learner.userId, actor_org_id: null, action: 'password_reset', object_id: null, at: 4000 }
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'sign_up',
+				object_id: null,
+				at: 1000
+			},
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'password_change',
+				object_id: null,
+				at: 2000
+			},
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'password_reset_failed',
+				object_id: null,
+				at: 3000
+			},
+			{
+				actor_id: null,
+				actor_org_id: null,
+				action: 'password_reset_failed',
+				object_id: null,
+				at: 3500
+			},
+			{
+				actor_id: learner.userId,
+				actor_org_id: null,
+				action: 'password_reset',
+				object_id: null,
+				at: 4000
+			}
 		]);
 
 		const org = await vettedOrgMember(db, 'workshop');
@@ -127,12 +285,32 @@ describe('the audit trail records', () => {
 		expect(await withdrawApplication(db, medic, taken, 5100)).toMatchObject({ ok: false }); // already withdrawn
 		await decideApplication(db, org.userId, kept, 'accept', '', 6000);
 		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 1, 7000)).toEqual({ ok: true });
-		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 2, 7100)).toMatchObject({ ok: false }); // more than the role asked
+		expect(await endorseSkill(db, org.userId, kept, 'first_aid', 2, 7100)).toMatchObject({
+			ok: false
+		}); // more than the role asked
 
 		expect(await auditRows(db)).toEqual([
-			{ actor_id: medic, actor_org_id: null, action: 'application_withdraw', object_id: taken, at: 5000 },
-			{ actor_id: org.userId, actor_org_id: orgId, action: 'application_accept', object_id: kept, at: 6000 },
-			{ actor_id: org.userId, actor_org_id: orgId, action: 'skill_endorse', object_id: medic, at: 7000 }
+			{
+				actor_id: medic,
+				actor_org_id: null,
+				action: 'application_withdraw',
+				object_id: taken,
+				at: 5000
+			},
+			{
+				actor_id: org.userId,
+				actor_org_id: orgId,
+				action: 'application_accept',
+				object_id: kept,
+				at: 6000
+			},
+			{
+				actor_id: org.userId,
+				actor_org_id: orgId,
+				action: 'skill_endorse',
+				object_id: medic,
+				at: 7000
+			}
 		]);
 	});
 
@@ -168,7 +346,11 @@ describe('the audit trail records', () => {
 
 	it('each candidate a list shows, as a view of that learner’s profile, and nobody the list does not show', async () => {
 		const org = await vettedOrgMember(db, 'hiring');
-		const role = await approvedRole(db, org.userId, roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }]));
+		const role = await approvedRole(
+			db,
+			org.userId,
+			roleInput('Clinic volunteer', [{ id: 'first_aid', level: 1, required: true }])
+		);
 		const first = await learnerWithProfile(db, 'visibleone', 'vetted');
 		const second = await learnerWithProfile(db, 'visibletwo', 'vetted');
 		await learnerWithProfile(db, 'hiddenone', 'hidden');
@@ -176,13 +358,29 @@ describe('the audit trail records', () => {
 		// Visible, in the role's area and free for its time, but without first aid: not a candidate.
 		const sewer = await account(db, 'visiblesewer', 'learner');
 		await declareSkills(db, sewer.userId, [{ id: 'sewing_machine_operation', level: 3 }]);
-		await saveProfileDetails(db, sewer.userId, { area: 'mae_sot', visibility: 'vetted', remote: true, availability: ['full_time'], interests: [] });
+		await saveProfileDetails(db, sewer.userId, {
+			area: 'mae_sot',
+			visibility: 'vetted',
+			remote: true,
+			availability: ['full_time'],
+			interests: []
+		});
 		await clearAudit();
 		const result = await rankCandidates(db, org.userId, role.id, 'en', 50, 5000);
 		expect(result.ok && result.candidates).toHaveLength(2);
 		expect(await viewsOfLearner(db, sewer.userId)).toEqual([]);
-		const by = { actor_id: org.userId, actor_org_id: await orgOf(db, org.userId), action: 'profile_view', at: 5000 };
-		expect(sorted(await auditRows(db))).toEqual(sorted([{ ...by, object_id: first }, { ...by, object_id: second }]));
+		const by = {
+			actor_id: org.userId,
+			actor_org_id: await orgOf(db, org.userId),
+			action: 'profile_view',
+			at: 5000
+		};
+		expect(sorted(await auditRows(db))).toEqual(
+			sorted([
+				{ ...by, object_id: first },
+				{ ...by, object_id: second }
+			])
+		);
 	});
 });
 
@@ -191,7 +389,11 @@ describe('an action and its audit entry', () => {
 		const admin = await createAdministrator(db, 'vetter');
 		if (!admin.ok) throw new Error(admin.error);
 		const pending = await account(db, 'pendingowner', 'org_member');
-		const pendingOrg = await applyForOrganization(db, pending.userId, { name: 'Waiting', kind: 'ngo', description: '' });
+		const pendingOrg = await applyForOrganization(db, pending.userId, {
+			name: 'Waiting',
+			kind: 'ngo',
+			description: ''
+		});
 		if (!pendingOrg.ok) throw new Error(pendingOrg.error);
 		const org = await vettedOrgMember(db, 'clinic');
 		const { roleId } = await openRole(db, org.userId);
@@ -203,21 +405,65 @@ describe('an action and its audit entry', () => {
 		const sessions = async () => (await db.selectFrom('session').select('id').execute()).length;
 		const sessionsBefore = await sessions();
 
-		await sql`create trigger audit_refused before insert on audit_event begin select raise(abort, 'audit refused'); end`.execute(db);
-		await expect(decideOrganization(db, admin.userId, pendingOrg.orgId, 'vet', '')).rejects.toThrow('audit refused');
-		await expect(reviewRole(db, admin.userId, submitted.id, 'approve', '')).rejects.toThrow('audit refused');
-		await expect(decideApplication(db, org.userId, applicationId, 'accept', '')).rejects.toThrow('audit refused');
-		await expect(signIn(db, { username: 'medic', password: PASSWORD }, 'x')).rejects.toThrow('audit refused');
-		await expect(signIn(db, { username: 'medic', password: 'wrong' }, 'x')).rejects.toThrow('audit refused');
-		await expect(getOrgApplication(db, org.userId, applicationId, 'en')).rejects.toThrow('audit refused');
+		await sql`create trigger audit_refused before insert on audit_event begin select raise(abort, 'audit refused'); end`.execute(
+			db
+		);
+		await expect(decideOrganization(db, admin.userId, pendingOrg.orgId, 'vet', '')).rejects.toThrow(
+			'audit refused'
+		);
+		await expect(reviewRole(db, admin.userId, submitted.id, 'approve', '')).rejects.toThrow(
+			'audit refused'
+		);
+		await expect(decideApplication(db, org.userId, applicationId, 'accept', '')).rejects.toThrow(
+			'audit refused'
+		);
+		await expect(signIn(db, { username: 'medic', password: PASSWORD }, 'x')).rejects.toThrow(
+			'audit refused'
+		);
+		await expect(signIn(db, { username: 'medic', password: 'wrong' }, 'x')).rejects.toThrow(
+			'audit refused'
+		);
+		await expect(getOrgApplication(db, org.userId, applicationId, 'en')).rejects.toThrow(
+			'audit refused'
+		);
 		await expect(readThread(db, org.userId, applicationId)).rejects.toThrow('audit refused');
 		await expect(rankCandidates(db, org.userId, roleId, 'en')).rejects.toThrow('audit refused');
 		await sql`drop trigger audit_refused`.execute(db);
 
-		expect((await db.selectFrom('organization').select('status').where('id', '=', pendingOrg.orgId).executeTakeFirstOrThrow()).status).toBe('pending');
-		expect((await db.selectFrom('role').select('status').where('id', '=', submitted.id).executeTakeFirstOrThrow()).status).toBe('submitted');
-		expect((await db.selectFrom('application').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow()).status).toBe('applied');
-		expect(await db.selectFrom('application_event').select('status').where('application_id', '=', applicationId).execute()).toEqual([{ status: 'applied' }]);
+		expect(
+			(
+				await db
+					.selectFrom('organization')
+					.select('status')
+					.where('id', '=', pendingOrg.orgId)
+					.executeTakeFirstOrThrow()
+			).status
+		).toBe('pending');
+		expect(
+			(
+				await db
+					.selectFrom('role')
+					.select('status')
+					.where('id', '=', submitted.id)
+					.executeTakeFirstOrThrow()
+			).status
+		).toBe('submitted');
+		expect(
+			(
+				await db
+					.selectFrom('application')
+					.select('status')
+					.where('id', '=', applicationId)
+					.executeTakeFirstOrThrow()
+			).status
+		).toBe('applied');
+		expect(
+			await db
+				.selectFrom('application_event')
+				.select('status')
+				.where('application_id', '=', applicationId)
+				.execute()
+		).toEqual([{ status: 'applied' }]);
 		expect(await sessions()).toBe(sessionsBefore);
 		// The failed try was not counted either.
 		expect(await db.selectFrom('sign_in_throttle').select('failures').execute()).toEqual([]);
@@ -231,7 +477,11 @@ describe('who viewed my profile', () => {
 		const admin = await createAdministrator(db, 'overseer');
 		if (!admin.ok) throw new Error(admin.error);
 		const { roleId } = await openRole(db, alpha.userId);
-		const betaRole = await approvedRole(db, beta.userId, roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }]));
+		const betaRole = await approvedRole(
+			db,
+			beta.userId,
+			roleInput('Trainer', [{ id: 'first_aid', level: 1, required: true }])
+		);
 		const one = await learnerWithProfile(db, 'learnerone', 'vetted');
 		const two = await learnerWithProfile(db, 'learnertwo', 'hidden');
 		const oneApplied = await apply(db, one, roleId);
@@ -239,7 +489,11 @@ describe('who viewed my profile', () => {
 		await getOrgApplication(db, alpha.userId, oneApplied, 'en', 10 * DAY);
 		await readThread(db, alpha.userId, oneApplied, 10 * DAY + 5);
 		// No page lets an administrator open a learner's profile today; were one to, it reads so.
-		await recordAudit(db, [{ actor: admin.userId, org: null, action: 'profile_view', object: one }], 11 * DAY);
+		await recordAudit(
+			db,
+			[{ actor: admin.userId, org: null, action: 'profile_view', object: one }],
+			11 * DAY
+		);
 		await rankCandidates(db, beta.userId, betaRole.id, 'en', 50, 12 * DAY);
 
 		const expectedOne = [
@@ -254,10 +508,14 @@ describe('who viewed my profile', () => {
 		// Learner two applies to alpha too; alpha opens it (a hidden profile: the application only).
 		const twoApplied = await apply(db, two, roleId);
 		await getOrgApplication(db, alpha.userId, twoApplied, 'en', 13 * DAY);
-		expect(await viewsOfLearner(db, two)).toEqual([{ org: 'alpha org', at: 13 * DAY, seen: ['application'] }]);
+		expect(await viewsOfLearner(db, two)).toEqual([
+			{ org: 'alpha org', at: 13 * DAY, seen: ['application'] }
+		]);
 		expect(await viewsOfLearner(db, one)).toEqual(expectedOne);
 		// Never which member: nothing of the member's account in what the learner gets.
-		expect(JSON.stringify(await viewsOfLearner(db, one))).not.toMatch(new RegExp(`${alpha.userId}|${beta.userId}|${admin.userId}|overseer`));
+		expect(JSON.stringify(await viewsOfLearner(db, one))).not.toMatch(
+			new RegExp(`${alpha.userId}|${beta.userId}|${admin.userId}|overseer`)
+		);
 	});
 
 	it('keeps one line per viewer and day, and at most the number asked for', async () => {
@@ -290,7 +548,9 @@ describe('forgetInAudit', () => {
 			await readThread(db, org.userId, id);
 		}
 		const before = await auditRows(db);
-		const untouched = before.filter((r) => ![r.actor_id, r.object_id].some((id) => id === gone || id === goneApplied));
+		const untouched = before.filter(
+			(r) => ![r.actor_id, r.object_id].some((id) => id === gone || id === goneApplied)
+		);
 
 		await forgetInAudit(db, gone);
 		const after = await auditRows(db);
@@ -300,9 +560,13 @@ describe('forgetInAudit', () => {
 		expect(after).toEqual(expect.arrayContaining(untouched));
 		// One opaque id per former id: the rows still tell one person signed in and was viewed.
 		const signedIn = after.find((r) => r.action === 'sign_in' && r.actor_id?.startsWith('gone-'))!;
-		const viewed = after.find((r) => r.action === 'profile_view' && r.object_id?.startsWith('gone-'))!;
+		const viewed = after.find(
+			(r) => r.action === 'profile_view' && r.object_id?.startsWith('gone-')
+		)!;
 		expect(viewed.object_id).toBe(signedIn.actor_id);
-		const application = after.filter((r) => r.action === 'application_view' && r.object_id?.startsWith('gone-'));
+		const application = after.filter(
+			(r) => r.action === 'application_view' && r.object_id?.startsWith('gone-')
+		);
 		expect(application).toHaveLength(1);
 		expect(application[0].object_id).not.toBe(signedIn.actor_id);
 		expect(await viewsOfLearner(db, gone)).toEqual([]);

@@ -24,7 +24,11 @@ import { publishedVersions } from '$lib/server/courses/offline';
 import { courseProgress, submitQuiz } from '$lib/server/courses/progress';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { account as accountIn, publishApproved, vettedOrgMember as vettedIn } from '../helpers/authors';
+import {
+	account as accountIn,
+	publishApproved,
+	vettedOrgMember as vettedIn
+} from '../helpers/authors';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -36,10 +40,25 @@ afterEach(() => cleanup());
 const account = (username: string, kind: 'learner' | 'org_member') => accountIn(db, username, kind);
 const vettedOrgMember = (username: string) => vettedIn(db, username);
 
-const details = { category: 'vocational' as const, audience: 'everyone' as const, title: { my: 'ချုပ်ရိုး', en: 'Sewing seams!' }, summary: { my: 'ချုပ်နည်း', en: '' } };
+const details = {
+	category: 'vocational' as const,
+	audience: 'everyone' as const,
+	title: { my: 'ချုပ်ရိုး', en: 'Sewing seams!' },
+	summary: { my: 'ချုပ်နည်း', en: '' }
+};
 const text = (my: string, en = '') => ({ my, en });
-const lessonInput = (moduleId: string, title: string) => ({ moduleId, minutes: 5, title: text(title, title), body: text(`${title} စာ`) });
-const trueFalse = { type: 'true_false' as const, prompt: text('မှန်လား'), explanation: text('မှန်သည်'), answer: true };
+const lessonInput = (moduleId: string, title: string) => ({
+	moduleId,
+	minutes: 5,
+	title: text(title, title),
+	body: text(`${title} စာ`)
+});
+const trueFalse = {
+	type: 'true_false' as const,
+	prompt: text('မှန်လား'),
+	explanation: text('မှန်သည်'),
+	answer: true
+};
 
 async function newCourse(author: Author) {
 	const created = await addCourse(db, author, details);
@@ -54,14 +73,27 @@ describe('ids the author never types', () => {
 		const second = await newCourse(author);
 		expect(first).toMatch(/^sewing-seams-[a-z0-9]{5}$/);
 		expect(second).not.toBe(first);
-		expect(await addCourse(db, author, { ...details, title: text('မြန်မာသာ') })).toMatchObject({ ok: true, id: expect.stringMatching(/^course-[a-z0-9]{5}$/) });
+		expect(await addCourse(db, author, { ...details, title: text('မြန်မာသာ') })).toMatchObject({
+			ok: true,
+			id: expect.stringMatching(/^course-[a-z0-9]{5}$/)
+		});
 
 		expect(await addModule(db, author, first, text('အပိုင်း ၁'))).toEqual({ ok: true, id: 'part-1' });
 		expect(await addModule(db, author, first, text('အပိုင်း ၂'))).toEqual({ ok: true, id: 'part-2' });
-		expect(await addLesson(db, author, first, lessonInput('part-1', 'a'))).toEqual({ ok: true, id: 'lesson-1' });
-		expect(await addQuiz(db, author, first, 'part-1', { title: text('စစ်'), passMark: 70 }, trueFalse)).toEqual({ ok: true, id: 'quiz-1' });
-		expect(await addQuiz(db, author, first, 'part-1', { title: text('စစ်'), passMark: 70 }, trueFalse)).toEqual({ ok: false, error: 'quiz_exists' });
-		expect(await addLesson(db, author, first, lessonInput('part-9', 'x'))).toEqual({ ok: false, error: 'no_module' });
+		expect(await addLesson(db, author, first, lessonInput('part-1', 'a'))).toEqual({
+			ok: true,
+			id: 'lesson-1'
+		});
+		expect(
+			await addQuiz(db, author, first, 'part-1', { title: text('စစ်'), passMark: 70 }, trueFalse)
+		).toEqual({ ok: true, id: 'quiz-1' });
+		expect(
+			await addQuiz(db, author, first, 'part-1', { title: text('စစ်'), passMark: 70 }, trueFalse)
+		).toEqual({ ok: false, error: 'quiz_exists' });
+		expect(await addLesson(db, author, first, lessonInput('part-9', 'x'))).toEqual({
+			ok: false,
+			error: 'no_module'
+		});
 	});
 });
 
@@ -77,15 +109,22 @@ describe('lesson order', () => {
 		await addLesson(db, author, course, lessonInput('part-1', 'b'));
 		await publishApproved(db, author, course);
 		const draft = await getCourseDraft(db, author, course);
-		expect(draft?.modules.map((m) => m.lessons.map((l) => l.title.en))).toEqual([['a', 'b'], ['c']]);
+		expect(draft?.modules.map((m) => m.lessons.map((l) => l.title.en))).toEqual([
+			['a', 'b'],
+			['c']
+		]);
 		const b = await getLesson(db, course, 'lesson-3', 'en');
 		expect(b).toMatchObject({ previous: 'lesson-1', next: 'lesson-2' });
 
 		// Moving stays inside the part: the first lesson of part 2 cannot move up into part 1.
 		expect(await moveLesson(db, author, course, 'lesson-2', 'up')).toEqual({ ok: true });
-		expect((await getCourseDraft(db, author, course))?.modules[1].lessons.map((l) => l.id)).toEqual(['lesson-2']);
+		expect((await getCourseDraft(db, author, course))?.modules[1].lessons.map((l) => l.id)).toEqual(
+			['lesson-2']
+		);
 		expect(await moveLesson(db, author, course, 'lesson-3', 'up')).toEqual({ ok: true });
-		expect((await getCourseDraft(db, author, course))?.modules[0].lessons.map((l) => l.id)).toEqual(['lesson-3', 'lesson-1']);
+		expect((await getCourseDraft(db, author, course))?.modules[0].lessons.map((l) => l.id)).toEqual(
+			['lesson-3', 'lesson-1']
+		);
 	});
 
 	it('removes a lesson and puts it back; an edit keeps its part', async () => {
@@ -101,9 +140,26 @@ describe('lesson order', () => {
 		expect(await restoreLesson(db, author, course, 'lesson-1')).toEqual({ ok: true });
 		draft = await getCourseDraft(db, author, course);
 		expect(draft?.modules[0].lessons.map((l) => l.id)).toEqual(['lesson-1', 'lesson-2']);
-		expect(await updateLesson(db, author, course, { id: 'lesson-2', minutes: 9, title: text('b2'), body: text('new') })).toEqual({ ok: true });
-		expect(await updateLesson(db, author, course, { id: 'lesson-7', minutes: 9, title: text('x'), body: text('x') })).toEqual({ ok: false, error: 'no_lesson' });
-		expect(await renameModule(db, author, course, 'part-4', text('x'))).toEqual({ ok: false, error: 'no_module' });
+		expect(
+			await updateLesson(db, author, course, {
+				id: 'lesson-2',
+				minutes: 9,
+				title: text('b2'),
+				body: text('new')
+			})
+		).toEqual({ ok: true });
+		expect(
+			await updateLesson(db, author, course, {
+				id: 'lesson-7',
+				minutes: 9,
+				title: text('x'),
+				body: text('x')
+			})
+		).toEqual({ ok: false, error: 'no_lesson' });
+		expect(await renameModule(db, author, course, 'part-4', text('x'))).toEqual({
+			ok: false,
+			error: 'no_module'
+		});
 		expect((await getCourseDraft(db, author, course))?.modules).toHaveLength(1);
 	});
 });
@@ -117,24 +173,52 @@ describe('quizzes', () => {
 		await addQuiz(db, author, course, 'part-1', { title: text('စစ်'), passMark: 100 }, trueFalse);
 		await publishApproved(db, author, course);
 		const learner = await account('learner', 'learner');
-		expect(await submitQuiz(db, learner.userId, course, 'quiz-1', { 'question-1': true })).toMatchObject({ ok: true, score: { passed: true } });
+		expect(
+			await submitQuiz(db, learner.userId, course, 'quiz-1', { 'question-1': true })
+		).toMatchObject({ ok: true, score: { passed: true } });
 
-		const choice = { type: 'single' as const, prompt: text('ဘယ်ဟာ'), explanation: text('ဒါ'), options: [{ id: 'option-1', text: text('က'), correct: true }, { id: 'option-2', text: text('ခ'), correct: false }] };
-		expect(await saveQuestion(db, author, course, 'quiz-1', null, choice)).toEqual({ ok: true, id: 'question-2' });
-		expect(await saveQuestion(db, author, course, 'quiz-1', 'question-1', { ...trueFalse, answer: false })).toEqual({ ok: true, id: 'question-1' });
-		expect(await saveQuestion(db, author, course, 'quiz-1', 'question-9', trueFalse)).toEqual({ ok: false, error: 'no_question' });
-		expect(await updateQuizDetails(db, author, course, 'quiz-1', text('စစ်ဆေး', 'Check'), 60)).toEqual({ ok: true });
+		const choice = {
+			type: 'single' as const,
+			prompt: text('ဘယ်ဟာ'),
+			explanation: text('ဒါ'),
+			options: [
+				{ id: 'option-1', text: text('က'), correct: true },
+				{ id: 'option-2', text: text('ခ'), correct: false }
+			]
+		};
+		expect(await saveQuestion(db, author, course, 'quiz-1', null, choice)).toEqual({
+			ok: true,
+			id: 'question-2'
+		});
+		expect(
+			await saveQuestion(db, author, course, 'quiz-1', 'question-1', {
+				...trueFalse,
+				answer: false
+			})
+		).toEqual({ ok: true, id: 'question-1' });
+		expect(await saveQuestion(db, author, course, 'quiz-1', 'question-9', trueFalse)).toEqual({
+			ok: false,
+			error: 'no_question'
+		});
+		expect(
+			await updateQuizDetails(db, author, course, 'quiz-1', text('စစ်ဆေး', 'Check'), 60)
+		).toEqual({ ok: true });
 		let quiz = await getQuizDraft(db, author, course, 'quiz-1');
 		expect(quiz).toMatchObject({ passMark: 60, title: { en: 'Check' } });
 		expect(quiz?.questions.map((q) => q.id)).toEqual(['question-1', 'question-2']);
 		expect(quiz?.questions[0]).toMatchObject({ type: 'true_false', answer: false });
 
 		expect(await removeQuestion(db, author, course, 'quiz-1', 'question-1')).toEqual({ ok: true });
-		expect(await removeQuestion(db, author, course, 'quiz-1', 'question-2')).toEqual({ ok: false, error: 'last_question' });
+		expect(await removeQuestion(db, author, course, 'quiz-1', 'question-2')).toEqual({
+			ok: false,
+			error: 'last_question'
+		});
 		quiz = await getQuizDraft(db, author, course, 'quiz-1');
 		expect(quiz?.questions.map((q) => q.id)).toEqual(['question-2']);
 		// The learner's pass stands: the best score counts, and attempts are never rewritten.
-		expect((await courseProgress(db, learner.userId, course)).quizzes[0]).toMatchObject({ passed: true });
+		expect((await courseProgress(db, learner.userId, course)).quizzes[0]).toMatchObject({
+			passed: true
+		});
 	});
 });
 
@@ -142,14 +226,24 @@ describe('skills', () => {
 	it('takes skills from the list, adds one new skill by name, and refuses ids that do not exist', async () => {
 		const author = await vettedOrgMember('skills');
 		const course = await newCourse(author);
-		await db.insertInto('skill').values({ id: 'sewing', name_my: 'အပ်ချုပ်', name_en: 'Sewing' }).execute();
-		expect(await chooseCourseSkills(db, author, course, [{ id: 'sewing', level: 2 }], { name: text('ဇာထိုး', 'Lace making'), level: 1 })).toEqual({ ok: true });
+		await db
+			.insertInto('skill')
+			.values({ id: 'sewing', name_my: 'အပ်ချုပ်', name_en: 'Sewing' })
+			.execute();
+		expect(
+			await chooseCourseSkills(db, author, course, [{ id: 'sewing', level: 2 }], {
+				name: text('ဇာထိုး', 'Lace making'),
+				level: 1
+			})
+		).toEqual({ ok: true });
 		// The new skill is this organization's proposal, waiting for an administrator.
 		expect((await getCourseDraft(db, author, course))?.skills).toEqual([
 			{ id: 'lace_making', level: 1, name: { my: 'ဇာထိုး', en: 'Lace making' }, proposed: true },
 			{ id: 'sewing', level: 2, name: { my: 'အပ်ချုပ်', en: 'Sewing' }, proposed: false }
 		]);
-		expect(await chooseCourseSkills(db, author, course, [{ id: 'flying', level: 1 }], null)).toEqual({ ok: false, error: 'no_skill' });
+		expect(
+			await chooseCourseSkills(db, author, course, [{ id: 'flying', level: 1 }], null)
+		).toEqual({ ok: false, error: 'no_skill' });
 		expect((await getCourseDraft(db, author, course))?.skills).toHaveLength(2);
 	});
 });
@@ -163,7 +257,9 @@ describe('publishing', () => {
 		await addModule(db, author, course, text('one'));
 		await addModule(db, author, course, text('ဒုတိယ', 'two'));
 		await addLesson(db, author, course, lessonInput('part-1', 'a'));
-		expect((await getCourseDraft(db, author, course))?.problems).toEqual([{ kind: 'empty_module', module: { my: 'ဒုတိယ', en: 'two' } }]);
+		expect((await getCourseDraft(db, author, course))?.problems).toEqual([
+			{ kind: 'empty_module', module: { my: 'ဒုတိယ', en: 'two' } }
+		]);
 		expect(await setPublished(db, author, course, true)).toEqual({ ok: false, error: 'not_ready' });
 		await addLesson(db, author, course, lessonInput('part-2', 'b'));
 		// Ready: the organization's first publication waits for an administrator.
@@ -177,10 +273,20 @@ describe('publishing', () => {
 		const course = await newCourse(author);
 		await addModule(db, author, course, text('one'));
 		await addLesson(db, author, course, lessonInput('part-1', 'a'));
-		const version = async () => (await db.selectFrom('course').select('version').where('id', '=', course).executeTakeFirstOrThrow()).version;
+		const version = async () =>
+			(
+				await db
+					.selectFrom('course')
+					.select('version')
+					.where('id', '=', course)
+					.executeTakeFirstOrThrow()
+			).version;
 		await publishApproved(db, author, course);
 		const first = await version();
-		expect(await publishedVersions(db, [course, 'no-such-course'])).toEqual({ [course]: first, 'no-such-course': null });
+		expect(await publishedVersions(db, [course, 'no-such-course'])).toEqual({
+			[course]: first,
+			'no-such-course': null
+		});
 		await setPublished(db, author, course, false);
 		expect(await publishedVersions(db, [course])).toEqual({ [course]: null });
 		// Edited while a draft (no new version yet), then published again.
@@ -193,7 +299,7 @@ describe('publishing', () => {
 });
 
 describe('the list of courses an author may edit', () => {
-	it("shows an organization its own courses only, an administrator every course made in the app, and a learner nothing", async () => {
+	it('shows an organization its own courses only, an administrator every course made in the app, and a learner nothing', async () => {
 		const a = await vettedOrgMember('lista');
 		const b = await vettedOrgMember('listb');
 		const courseA = await newCourse(a);
@@ -205,7 +311,11 @@ describe('the list of courses an author may edit', () => {
 		if (!admin.ok) throw new Error();
 		const all = await listAuthoredCourses(db, { userId: admin.userId, kind: 'admin' }, 'en');
 		expect(all?.map((c) => c.id).sort()).toEqual([courseA, courseB].sort());
-		expect(all?.find((c) => c.id === courseA)).toMatchObject({ orgName: 'lista org', status: 'draft', lessons: 0 });
+		expect(all?.find((c) => c.id === courseA)).toMatchObject({
+			orgName: 'lista org',
+			status: 'draft',
+			lessons: 0
+		});
 		expect(await listAuthoredCourses(db, await account('reader', 'learner'), 'en')).toBeNull();
 	});
 });

@@ -27,7 +27,18 @@ afterEach(async () => {
 	await cleanup();
 });
 
-const newcomer = (username: string) => signUp(db, { username, password: 'a long enough password', kind: 'learner', background: null, locale: 'en' }, 'x');
+const newcomer = (username: string) =>
+	signUp(
+		db,
+		{
+			username,
+			password: 'a long enough password',
+			kind: 'learner',
+			background: null,
+			locale: 'en'
+		},
+		'x'
+	);
 
 describe('a busy database', () => {
 	it('refuses a write that reads first, after waiting the busy timeout, leaves nothing of it, and keeps reads going', async () => {
@@ -35,16 +46,26 @@ describe('a busy database', () => {
 		other.exec('begin immediate');
 		try {
 			const started = performance.now();
-			const error = await newcomer('during').then(() => null, (e: unknown) => e);
+			const error = await newcomer('during').then(
+				() => null,
+				(e: unknown) => e
+			);
 			const waited = performance.now() - started;
 			expect(error).toBeInstanceOf(DatabaseUnavailableError);
 			expect((error as DatabaseUnavailableError).reason).toBe('busy');
 			expect(waited).toBeGreaterThanOrEqual(BUSY_MS);
-			expect(await db.selectFrom('user').select('username').execute()).toEqual([{ username: 'before' }]);
+			expect(await db.selectFrom('user').select('username').execute()).toEqual([
+				{ username: 'before' }
+			]);
 		} finally {
 			other.exec('rollback');
 		}
 		expect((await newcomer('during')).ok).toBe(true);
-		expect(await db.selectFrom('recovery_code').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 20 });
+		expect(
+			await db
+				.selectFrom('recovery_code')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).toEqual({ n: 20 });
 	});
 });

@@ -8,7 +8,12 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { compareRegister, databaseColumns, parseRegister, REGISTER_FILE } from '../helpers/data-register';
+import {
+	compareRegister,
+	databaseColumns,
+	parseRegister,
+	REGISTER_FILE
+} from '../helpers/data-register';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -17,7 +22,14 @@ afterEach(() => cleanup());
 
 const register = parseRegister(fs.readFileSync(REGISTER_FILE, 'utf8'));
 const section = (table: string, ...rows: string[]) =>
-	[`## \`${table}\``, '', '| Column | Purpose | Who sees it | Kept |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+	[
+		`## \`${table}\``,
+		'',
+		'| Column | Purpose | Who sees it | Kept |',
+		'| --- | --- | --- | --- |',
+		...rows,
+		''
+	].join('\n');
 
 it('is well formed: every described column has a purpose, who sees it and how long it is kept', () => {
 	expect(register.problems).toEqual([]);
@@ -26,7 +38,9 @@ it('is well formed: every described column has a purpose, who sees it and how lo
 it('describes every table and column of the database, and none that no longer exists', async () => {
 	const database = await databaseColumns(db);
 	// The walk reaches the search index and the migrator's tables, not only the migrations'.
-	expect([...database.keys()]).toEqual(expect.arrayContaining(['user', 'application_message', 'course_search', 'kysely_migration']));
+	expect([...database.keys()]).toEqual(
+		expect.arrayContaining(['user', 'application_message', 'course_search', 'kysely_migration'])
+	);
 	expect(compareRegister(database, register.tables)).toEqual([]);
 });
 
@@ -35,7 +49,9 @@ describe('the check', () => {
 	it('names a column the register does not describe', async () => {
 		const described = await databaseColumns(db);
 		await sql`alter table learner_profile add column hometown text`.execute(db);
-		expect(compareRegister(await databaseColumns(db), described)).toEqual([`learner_profile.hometown: in the database, not described in ${REGISTER_FILE}`]);
+		expect(compareRegister(await databaseColumns(db), described)).toEqual([
+			`learner_profile.hometown: in the database, not described in ${REGISTER_FILE}`
+		]);
 	});
 
 	it('names every column of a table the register does not describe', async () => {
@@ -59,7 +75,13 @@ describe('the check', () => {
 
 	it('refuses rows that say too little, and tables described twice', () => {
 		const text = [
-			section('a', '| `x` · personal | Why. | Nobody. | |', '| x | Why. | Nobody. | For good. |', '| `y` | Why. | Nobody. | For good. |', '| `y` | Again. | Nobody. | For good. |'),
+			section(
+				'a',
+				'| `x` · personal | Why. | Nobody. | |',
+				'| x | Why. | Nobody. | For good. |',
+				'| `y` | Why. | Nobody. | For good. |',
+				'| `y` | Again. | Nobody. | For good. |'
+			),
 			section('a', '| `z` | Why. | Nobody. | For good. |'),
 			'## `b`\n\n| Column | Purpose | Kept |\n| --- | --- | --- |\n| `w` | Why. | For good. |\n',
 			'## `c`\n\nNo table.\n'

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '$lib/server/accounts';
-import { backupDatabase, checkIntegrity, openDatabase, restoreDatabase, type Db } from '$lib/server/db';
+import {
+	backupDatabase,
+	checkIntegrity,
+	openDatabase,
+	restoreDatabase,
+	type Db
+} from '$lib/server/db';
 import { checkHealth } from '$lib/server/health';
 import { BundledMigrationProvider } from '$lib/server/migrate';
 import { freshDb } from '../helpers/db';
@@ -16,7 +22,8 @@ afterEach(() => cleanup());
 
 describe('the database', () => {
 	it('runs with WAL, foreign keys, a busy timeout and full sync', async () => {
-		const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+		const pragma = async (name: string) =>
+			Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
 		await expect(pragma('journal_mode')).resolves.toBe('wal');
 		await expect(pragma('foreign_keys')).resolves.toBe(1);
 		await expect(pragma('busy_timeout')).resolves.toBe(5000);
@@ -24,7 +31,12 @@ describe('the database', () => {
 	});
 
 	it('reports healthy when migrated, and pending migrations otherwise', async () => {
-		expect(await checkHealth(db, new BundledMigrationProvider())).toEqual({ ok: true, database: 'reachable', migrations: 'current', pending: [] });
+		expect(await checkHealth(db, new BundledMigrationProvider())).toEqual({
+			ok: true,
+			database: 'reachable',
+			migrations: 'current',
+			pending: []
+		});
 		const empty = openDatabase(path.join(path.dirname(file), 'empty.sqlite'));
 		const health = await checkHealth(empty, new BundledMigrationProvider());
 		expect(health).toMatchObject({ ok: false, database: 'reachable', migrations: 'pending' });
@@ -33,7 +45,17 @@ describe('the database', () => {
 	});
 
 	it('backs up online and restores only a file that passes its integrity check', async () => {
-		await signUp(db, { username: 'kept', password: 'backup me safely please', kind: 'learner', background: null, locale: 'my' }, 'x');
+		await signUp(
+			db,
+			{
+				username: 'kept',
+				password: 'backup me safely please',
+				kind: 'learner',
+				background: null,
+				locale: 'my'
+			},
+			'x'
+		);
 		const copy = path.join(path.dirname(file), 'copy.sqlite');
 		await backupDatabase(file, copy); // while `db` is still open
 		expect(checkIntegrity(copy)).toEqual([]);
@@ -48,13 +70,25 @@ describe('the database', () => {
 		const target = path.join(path.dirname(file), 'restored.sqlite');
 		restoreDatabase(copy, target);
 		const restored = openDatabase(target);
-		expect(await restored.selectFrom('user').select('username').execute()).toEqual([{ username: 'kept' }]);
+		expect(await restored.selectFrom('user').select('username').execute()).toEqual([
+			{ username: 'kept' }
+		]);
 		await restored.destroy();
 	});
 
 	it('refuses rows that break a foreign key', async () => {
 		await expect(
-			db.insertInto('session').values({ id: 'x', user_id: 'missing', browser: 'x', created_at: 0, expires_at: 0, last_seen_at: 0 }).execute()
+			db
+				.insertInto('session')
+				.values({
+					id: 'x',
+					user_id: 'missing',
+					browser: 'x',
+					created_at: 0,
+					expires_at: 0,
+					last_seen_at: 0
+				})
+				.execute()
 		).rejects.toThrow(/FOREIGN KEY/);
 	});
 });

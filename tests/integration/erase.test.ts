@@ -9,7 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '$lib/server/accounts';
 import { deleteOwnAccount, eraseAccounts } from '$lib/server/accounts/erase';
 import { deleteInactiveAccounts, inactiveCutoff } from '$lib/server/accounts/inactive';
-import { getOrgApplication, listRoleApplications, postMessage, readThread } from '$lib/server/applications';
+import {
+	getOrgApplication,
+	listRoleApplications,
+	postMessage,
+	readThread
+} from '$lib/server/applications';
 import { orgNews } from '$lib/server/applications/news';
 import { dayOf, validateSessionToken } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';
@@ -30,18 +35,35 @@ afterEach(() => cleanup());
 
 /** Rows per table, except the failed-attempt counts a wrong password adds. */
 async function counts(): Promise<Record<string, number>> {
-	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not in ('sign_in_throttle', 'match_change') order by name`.execute(db);
+	const tables = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' and name not in ('sign_in_throttle', 'match_change') order by name`.execute(
+		db
+	);
 	const result: Record<string, number> = {};
-	for (const { name } of tables.rows) result[name] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0].n);
+	for (const { name } of tables.rows)
+		result[name] = Number(
+			(await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db)).rows[0].n
+		);
 	return result;
 }
 
-const orgIdOf = async (memberId: string) => (await db.selectFrom('org_member').select('org_id').where('user_id', '=', memberId).executeTakeFirstOrThrow()).org_id;
+const orgIdOf = async (memberId: string) =>
+	(
+		await db
+			.selectFrom('org_member')
+			.select('org_id')
+			.where('user_id', '=', memberId)
+			.executeTakeFirstOrThrow()
+	).org_id;
 
 describe('deleting my account', () => {
 	it('refuses a wrong password and deletes nothing', async () => {
 		const before = await counts();
-		expect(await deleteOwnAccount(db, world.learnerA.userId, 'not my password')).toEqual({ ok: false, error: 'wrong_password' });
+		expect(await deleteOwnAccount(db, world.learnerA.userId, 'not my password')).toEqual({
+			ok: false,
+			error: 'wrong_password'
+		});
 		expect(await counts()).toEqual(before);
 	});
 
@@ -49,24 +71,34 @@ describe('deleting my account', () => {
 		const orgId = await orgIdOf(world.owner.userId);
 		// Matching holds the learner in memory (visible to vetted organizations) before the deletion.
 		const ranked = await rankCandidates(db, world.owner.userId, world.roles.clinic, 'en');
-		expect(ranked.ok && ranked.candidates.map((c) => c.pseudonym)).toContain(pseudonym(orgId, world.learnerA.userId));
+		expect(ranked.ok && ranked.candidates.map((c) => c.pseudonym)).toContain(
+			pseudonym(orgId, world.learnerA.userId)
+		);
 		expect(await findEverywhere(db, world.learnerA.userId)).not.toEqual([]);
 
 		expect(await deleteOwnAccount(db, world.learnerA.userId, PASSWORD)).toEqual({ ok: true });
 
-		for (const trace of [world.learnerA.userId, world.learnerA.username, ...world.textsOfA]) expect({ trace, found: await findEverywhere(db, trace) }).toEqual({ trace, found: [] });
+		for (const trace of [world.learnerA.userId, world.learnerA.username, ...world.textsOfA])
+			expect({ trace, found: await findEverywhere(db, trace) }).toEqual({ trace, found: [] });
 		const after = await rankCandidates(db, world.owner.userId, world.roles.clinic, 'en');
-		expect(after.ok && after.candidates.map((c) => c.pseudonym)).not.toContain(pseudonym(orgId, world.learnerA.userId));
+		expect(after.ok && after.candidates.map((c) => c.pseudonym)).not.toContain(
+			pseudonym(orgId, world.learnerA.userId)
+		);
 		// The other learner keeps everything.
 		for (const words of world.textsOfB) expect(await findEverywhere(db, words)).not.toEqual([]);
 		expect(await readThread(db, world.learnerB.userId, world.applications.ofB)).toHaveLength(2);
 	});
 
 	it("leaves the learner's words nowhere in the database's files, free pages and log included", async () => {
-		const bytes = () => Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+		const bytes = () =>
+			Buffer.concat([
+				fs.readFileSync(file),
+				fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)
+			]);
 		expect(bytes().includes('I was a medic for six years')).toBe(true);
 		await deleteOwnAccount(db, world.learnerA.userId, PASSWORD);
-		for (const trace of [world.learnerA.username, ...world.textsOfA]) expect({ trace, found: bytes().includes(trace) }).toEqual({ trace, found: false });
+		for (const trace of [world.learnerA.username, ...world.textsOfA])
+			expect({ trace, found: bytes().includes(trace) }).toEqual({ trace, found: false });
 	});
 
 	it('shows the organization a withdrawn application with no message, no thread and no notes', async () => {
@@ -77,11 +109,22 @@ describe('deleting my account', () => {
 			expect(seen!.history.at(-1)).toMatchObject({ status: 'withdrawn', by: 'learner' });
 			expect(seen!.history.every((h) => h.note === '')).toBe(true);
 			expect(await readThread(db, world.owner.userId, id)).toEqual([]);
-			expect(await postMessage(db, world.owner.userId, id, 'Are you still there?')).toEqual({ ok: false, error: 'not_allowed' });
+			expect(await postMessage(db, world.owner.userId, id, 'Are you still there?')).toEqual({
+				ok: false,
+				error: 'not_allowed'
+			});
 		}
-		expect(await db.selectFrom('application_message').select('id').where('application_id', 'in', [world.applications.accepted, world.applications.undecided]).execute()).toEqual([]);
+		expect(
+			await db
+				.selectFrom('application_message')
+				.select('id')
+				.where('application_id', 'in', [world.applications.accepted, world.applications.undecided])
+				.execute()
+		).toEqual([]);
 		// The withdrawal is news for the organization, like any the learner makes.
-		expect((await orgNews(db, world.owner.userId)).map((n) => n.id)).toEqual(expect.arrayContaining([world.applications.accepted, world.applications.undecided]));
+		expect((await orgNews(db, world.owner.userId)).map((n) => n.id)).toEqual(
+			expect.arrayContaining([world.applications.accepted, world.applications.undecided])
+		);
 		const listed = await listRoleApplications(db, world.owner.userId, world.roles.clinic);
 		expect(listed?.map((a) => [a.id, a.pseudonym === null, a.status])).toEqual([
 			[world.applications.accepted, true, 'withdrawn'],
@@ -90,12 +133,18 @@ describe('deleting my account', () => {
 	});
 
 	it('ends every session of the account', async () => {
-		const other = await signIn(db, { username: world.learnerA.username, password: PASSWORD }, 'Chrome · Android');
+		const other = await signIn(
+			db,
+			{ username: world.learnerA.username, password: PASSWORD },
+			'Chrome · Android'
+		);
 		if (!other.ok) throw new Error(other.error);
 		expect(await validateSessionToken(db, other.token)).not.toBeNull();
 		await deleteOwnAccount(db, world.learnerA.userId, PASSWORD);
 		expect(await validateSessionToken(db, other.token)).toBeNull();
-		expect(await signIn(db, { username: world.learnerA.username, password: PASSWORD }, 'x')).toEqual({ ok: false, error: 'invalid_credentials' });
+		expect(
+			await signIn(db, { username: world.learnerA.username, password: PASSWORD }, 'x')
+		).toEqual({ ok: false, error: 'invalid_credentials' });
 	});
 
 	it('keeps a change note naming the learner only until matching reads it', async () => {
@@ -108,28 +157,54 @@ describe('deleting my account', () => {
 });
 
 describe("an organization member's account", () => {
-	it("hands the organization to the member who joined first, then closes its roles when nobody is left", async () => {
+	it('hands the organization to the member who joined first, then closes its roles when nobody is left', async () => {
 		const orgId = await orgIdOf(world.owner.userId);
 		expect(await deleteOwnAccount(db, world.owner.userId, PASSWORD)).toEqual({ ok: true });
-		expect(await db.selectFrom('org_member').select(['user_id', 'role']).where('org_id', '=', orgId).execute()).toEqual([{ user_id: world.member.userId, role: 'owner' }]);
+		expect(
+			await db
+				.selectFrom('org_member')
+				.select(['user_id', 'role'])
+				.where('org_id', '=', orgId)
+				.execute()
+		).toEqual([{ user_id: world.member.userId, role: 'owner' }]);
 		await rankCandidates(db, world.member.userId, world.roles.clinic, 'en');
 		expect(await findEverywhere(db, world.owner.userId)).toEqual([]);
 		// Its roles stay open: the new owner runs them.
-		expect((await db.selectFrom('role').select('status').where('org_id', '=', orgId).execute()).map((r) => r.status)).toEqual(['open', 'open']);
+		expect(
+			(await db.selectFrom('role').select('status').where('org_id', '=', orgId).execute()).map(
+				(r) => r.status
+			)
+		).toEqual(['open', 'open']);
 
 		expect(await deleteOwnAccount(db, world.member.userId, PASSWORD)).toEqual({ ok: true });
-		expect(await db.selectFrom('org_member').select('user_id').where('org_id', '=', orgId).execute()).toEqual([]);
-		expect((await db.selectFrom('role').select('status').where('org_id', '=', orgId).execute()).map((r) => r.status)).toEqual(['closed', 'closed']);
+		expect(
+			await db.selectFrom('org_member').select('user_id').where('org_id', '=', orgId).execute()
+		).toEqual([]);
+		expect(
+			(await db.selectFrom('role').select('status').where('org_id', '=', orgId).execute()).map(
+				(r) => r.status
+			)
+		).toEqual(['closed', 'closed']);
 		// Its name stays, as learners saw it on their applications and endorsements.
-		expect(await db.selectFrom('organization').select('name').where('id', '=', orgId).executeTakeFirst()).toEqual({ name: 'hana-owner org' });
+		expect(
+			await db.selectFrom('organization').select('name').where('id', '=', orgId).executeTakeFirst()
+		).toEqual({ name: 'hana-owner org' });
 	});
 
 	it("clears an administrator's id from the decisions and reviews they made", async () => {
 		await eraseAccounts(db, [world.vetter.userId, world.reviewer.userId]);
-		expect(await db.selectFrom('org_decision').select('decided_by').execute()).toEqual([{ decided_by: null }]);
-		expect((await db.selectFrom('role').select('reviewed_by').execute()).every((r) => r.reviewed_by === null)).toBe(true);
+		expect(await db.selectFrom('org_decision').select('decided_by').execute()).toEqual([
+			{ decided_by: null }
+		]);
+		expect(
+			(await db.selectFrom('role').select('reviewed_by').execute()).every(
+				(r) => r.reviewed_by === null
+			)
+		).toBe(true);
 		// The course review stays (the course was reviewed), without who marked it.
-		expect(await db.selectFrom('course_review').select(['kind', 'marked_by']).execute()).toEqual([{ kind: 'language', marked_by: null }]);
+		expect(await db.selectFrom('course_review').select(['kind', 'marked_by']).execute()).toEqual([
+			{ kind: 'language', marked_by: null }
+		]);
 	});
 });
 
@@ -142,17 +217,33 @@ describe('accounts nobody uses', () => {
 		expect(new Date(cutoff).toISOString()).toBe('2028-06-15T12:00:00.000Z');
 		const make = async (name: string, lastActive: number, created = now - 1200 * DAY) => {
 			const { userId } = await account(db, name, 'learner');
-			await db.updateTable('user').set({ last_active_at: lastActive, created_at: created }).where('id', '=', userId).execute();
-			await db.updateTable('session').set({ last_seen_at: lastActive, created_at: lastActive }).where('user_id', '=', userId).execute();
+			await db
+				.updateTable('user')
+				.set({ last_active_at: lastActive, created_at: created })
+				.where('id', '=', userId)
+				.execute();
+			await db
+				.updateTable('session')
+				.set({ last_seen_at: lastActive, created_at: lastActive })
+				.where('user_id', '=', userId)
+				.execute();
 			return userId;
 		};
 		const unused = await make('gone-quiet', cutoff - DAY);
 		const justInside = await make('just-inside', dayOf(cutoff) + DAY);
 		// A session used since the cutoff keeps an account, whatever its day of last use says.
 		const sessionUsed = await make('session-used', cutoff - DAY);
-		await db.updateTable('session').set({ last_seen_at: cutoff + DAY }).where('user_id', '=', sessionUsed).execute();
+		await db
+			.updateTable('session')
+			.set({ last_seen_at: cutoff + DAY })
+			.where('user_id', '=', sessionUsed)
+			.execute();
 		// The world's accounts were used "today", long before this test's now: bring them up to it.
-		await db.updateTable('user').set({ last_active_at: now - DAY, created_at: now - 400 * DAY }).where('id', 'not in', [unused, justInside, sessionUsed]).execute();
+		await db
+			.updateTable('user')
+			.set({ last_active_at: now - DAY, created_at: now - 400 * DAY })
+			.where('id', 'not in', [unused, justInside, sessionUsed])
+			.execute();
 
 		expect(await deleteInactiveAccounts(db, now, 0)).toEqual({ deleted: 0, cutoff: null });
 		expect(await deleteInactiveAccounts(db, now, 24)).toEqual({ deleted: 1, cutoff });
@@ -163,17 +254,35 @@ describe('accounts nobody uses', () => {
 	});
 
 	it('count as used on each day a session is used or someone signs in, written at most once a day', async () => {
-		const dayOfUse = (userId: string) => db.selectFrom('user').select('last_active_at').where('id', '=', userId).executeTakeFirstOrThrow();
+		const dayOfUse = (userId: string) =>
+			db
+				.selectFrom('user')
+				.select('last_active_at')
+				.where('id', '=', userId)
+				.executeTakeFirstOrThrow();
 		const later = Date.now() + 40 * DAY;
-		const signedIn = await signIn(db, { username: world.learnerB.username, password: PASSWORD }, 'x', later);
+		const signedIn = await signIn(
+			db,
+			{ username: world.learnerB.username, password: PASSWORD },
+			'x',
+			later
+		);
 		if (!signedIn.ok) throw new Error(signedIn.error);
 		expect(await dayOfUse(world.learnerB.userId)).toEqual({ last_active_at: dayOf(later) });
 
 		await validateSessionToken(db, signedIn.token, later + 2 * DAY);
-		expect(await dayOfUse(world.learnerB.userId)).toEqual({ last_active_at: dayOf(later + 2 * DAY) });
+		expect(await dayOfUse(world.learnerB.userId)).toEqual({
+			last_active_at: dayOf(later + 2 * DAY)
+		});
 		await sql`delete from match_change`.execute(db);
 		await validateSessionToken(db, signedIn.token, later + 2 * DAY + 3 * 60 * 60 * 1000);
 		// Same day: the account is not written again (its change note would say so).
-		expect(await db.selectFrom('match_change').select('ref').where('ref', '=', world.learnerB.userId).execute()).toEqual([]);
+		expect(
+			await db
+				.selectFrom('match_change')
+				.select('ref')
+				.where('ref', '=', world.learnerB.userId)
+				.execute()
+		).toEqual([]);
 	});
 });

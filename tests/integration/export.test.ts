@@ -9,7 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAccount, type AccountExport } from '$lib/server/accounts/export';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { parseRegister, personalLinks, personalRows, REGISTER_FILE, type PersonalLink } from '../helpers/data-register';
+import {
+	parseRegister,
+	personalLinks,
+	personalRows,
+	REGISTER_FILE,
+	type PersonalLink
+} from '../helpers/data-register';
 import { makeWorld, type Person, type World } from '../helpers/people';
 
 let db: Db;
@@ -48,14 +54,23 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'course_review.marked_by': (e) => e.course_reviews.length
 };
 
-const everyone = (w: World): Person[] => [w.learnerA, w.learnerB, w.owner, w.member, w.vetter, w.reviewer];
+const everyone = (w: World): Person[] => [
+	w.learnerA,
+	w.learnerB,
+	w.owner,
+	w.member,
+	w.vetter,
+	w.reviewer
+];
 
 describe('the export', () => {
 	it('covers every column the data register marks personal that ties a row to a person', () => {
 		expect(links.length).toBeGreaterThan(15);
 		expect(links.map((l) => `${l.table}.${l.column}`).sort()).toEqual(Object.keys(exported).sort());
 		// A role is not its applicants' (role.id is not personal), so applications do not tie to its writer.
-		expect(links).not.toContainEqual(expect.objectContaining({ table: 'application', column: 'role_id' }));
+		expect(links).not.toContainEqual(
+			expect.objectContaining({ table: 'application', column: 'role_id' })
+		);
 	});
 
 	it("holds all of each person's rows, for learners, organization members and administrators", async () => {
@@ -65,7 +80,11 @@ describe('the export', () => {
 			expect(data.account.username).toBe(person.username);
 			const rows = await personalRows(db, links, person.userId);
 			for (const [link, count] of Object.entries(exported)) {
-				expect({ person: person.username, link, count: count(data) }).toEqual({ person: person.username, link, count: rows.get(link)!.length });
+				expect({ person: person.username, link, count: count(data) }).toEqual({
+					person: person.username,
+					link,
+					count: rows.get(link)!.length
+				});
 				if (rows.get(link)!.length > 0) exercised.add(link);
 			}
 		}
@@ -75,13 +94,32 @@ describe('the export', () => {
 
 	it('shows what the learner did in readable form: titles, organization names, history and messages', async () => {
 		const data = await exportAccount(db, world.learnerA.userId, 'no-such-session');
-		expect(data.account).toMatchObject({ username: 'aung-learner', kind: 'learner', background: 'family', locale: 'my' });
-		expect(data.profile).toMatchObject({ area: 'mae_sot', visibility: 'vetted', remote_ok: true, availability: ['volunteer'], interests: ['health'] });
-		expect(data.skills.map((s) => s.source).sort()).toEqual(expect.arrayContaining(['course', 'endorsement', 'self']));
-		expect(data.skills.find((s) => s.source === 'endorsement')?.organization).toBe('hana-owner org');
+		expect(data.account).toMatchObject({
+			username: 'aung-learner',
+			kind: 'learner',
+			background: 'family',
+			locale: 'my'
+		});
+		expect(data.profile).toMatchObject({
+			area: 'mae_sot',
+			visibility: 'vetted',
+			remote_ok: true,
+			availability: ['volunteer'],
+			interests: ['health']
+		});
+		expect(data.skills.map((s) => s.source).sort()).toEqual(
+			expect.arrayContaining(['course', 'endorsement', 'self'])
+		);
+		expect(data.skills.find((s) => s.source === 'endorsement')?.organization).toBe(
+			'hana-owner org'
+		);
 		expect(data.certificates[0].course.en).toBeTruthy();
 		const accepted = data.applications.find((a) => a.status === 'accepted')!;
-		expect(accepted).toMatchObject({ organization: 'hana-owner org', role: { en: 'Clinic volunteer' }, message: 'I was a medic for six years' });
+		expect(accepted).toMatchObject({
+			organization: 'hana-owner org',
+			role: { en: 'Clinic volunteer' },
+			message: 'I was a medic for six years'
+		});
 		expect(accepted.history.map((h) => [h.status, h.by])).toEqual([
 			['applied', 'learner'],
 			['shortlisted', 'organization'],
@@ -106,7 +144,11 @@ describe('the export', () => {
 			...(await db.selectFrom('user').select('password_hash as value').execute())
 		];
 		for (const { value } of secrets) expect(text).not.toContain(value);
-		const ofB = await db.selectFrom('certificate').select('code').where('user_id', '=', world.learnerB.userId).executeTakeFirstOrThrow();
+		const ofB = await db
+			.selectFrom('certificate')
+			.select('code')
+			.where('user_id', '=', world.learnerB.userId)
+			.executeTakeFirstOrThrow();
 		expect(text).not.toContain(ofB.code);
 
 		// An organization member's export names their organization, never its other members.

@@ -33,12 +33,15 @@ describe('the flood gate', () => {
 	it('tells administrators of a burst once per limit and window, with no address', async () => {
 		const gate = new FloodGate('sign_up_burst', 1, 3);
 		gate.record('10.0.0.1', 0);
-		for (let i = 0; i < 5; i++) expect(await gate.wait(db, '10.0.0.1', 1_000 + i)).toBeGreaterThan(0);
+		for (let i = 0; i < 5; i++)
+			expect(await gate.wait(db, '10.0.0.1', 1_000 + i)).toBeGreaterThan(0);
 		gate.record('10.0.0.2', 2_000);
 		gate.record('10.0.0.3', 2_000);
 		expect(await gate.wait(db, '10.0.0.4', 3_000)).toBeGreaterThan(0);
 		const rows = await db.selectFrom('audit_event').selectAll().orderBy('at').execute();
-		expect(rows.map((r) => [r.action, r.object_id, r.actor_id, r.actor_org_id, Number(r.at)])).toEqual([
+		expect(
+			rows.map((r) => [r.action, r.object_id, r.actor_id, r.actor_org_id, Number(r.at)])
+		).toEqual([
 			['sign_up_burst', 'per_address', null, null, 1_000],
 			['sign_up_burst', 'overall', null, null, 3_000]
 		]);

@@ -13,7 +13,14 @@ import { signIn, signUp } from '$lib/server/accounts';
 import { applyToRole, decideApplication, postMessage } from '$lib/server/applications';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
-import { addLesson, addModule, createCourse, saveLesson, setPublished, type Author } from '$lib/server/courses/authoring';
+import {
+	addLesson,
+	addModule,
+	createCourse,
+	saveLesson,
+	setPublished,
+	type Author
+} from '$lib/server/courses/authoring';
 import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
 import { createAdministrator } from '$lib/server/accounts';
 import { DatabaseUnavailableError, openDatabase, type Db } from '$lib/server/db';
@@ -46,7 +53,9 @@ async function prepared<T>(setup: (db: Db) => Promise<T>): Promise<{ file: strin
 
 /** Every row of every table (search index included), to compare before and after. */
 async function everyRow(db: Db): Promise<Record<string, unknown[]>> {
-	const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+	const tables = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' order by name`.execute(db);
 	const rows: Record<string, unknown[]> = {};
 	for (const { name } of tables.rows) {
 		const all = await sql.raw<Record<string, unknown>>(`select * from "${name}"`).execute(db);
@@ -64,7 +73,8 @@ async function copyWithSpare(file: string, spare: number): Promise<Db> {
 	const copy = `${file}-${spare}.sqlite`;
 	fs.copyFileSync(file, copy);
 	const db = openDatabase(copy);
-	const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(db)).rows[0].page_count;
+	const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(db)).rows[0]
+		.page_count;
 	await sql.raw(`pragma max_page_count = ${pages + spare}`).execute(db);
 	return db;
 }
@@ -80,7 +90,10 @@ interface Tightened {
  * Runs `write` on copies of `file` with 0, 1, 2... spare pages until it succeeds. Every refusal
  * must be a DatabaseUnavailableError ("full") that left every row as it was.
  */
-async function underTighteningSpace(file: string, write: (db: Db) => Promise<unknown>): Promise<Tightened> {
+async function underTighteningSpace(
+	file: string,
+	write: (db: Db) => Promise<unknown>
+): Promise<Tightened> {
 	const tightened = { refused: 0, midway: 0 };
 	for (let spare = 0; spare <= 64; spare++) {
 		const db = await copyWithSpare(file, spare);
@@ -115,7 +128,19 @@ describe('a full database', () => {
 			for (let i = 0; i < 4; i++) await account(db, `earlier${i}`, 'learner');
 		});
 		const tightened = await underTighteningSpace(file, async (db) =>
-			ok(await signUp(db, { username: 'newcomer', password: 'a long enough password', kind: 'learner', background: 'family', locale: 'my' }, 'x'))
+			ok(
+				await signUp(
+					db,
+					{
+						username: 'newcomer',
+						password: 'a long enough password',
+						kind: 'learner',
+						background: 'family',
+						locale: 'my'
+					},
+					'x'
+				)
+			)
 		);
 		expect(tightened.refused).toBeGreaterThan(0);
 		expect(tightened.midway).toBeGreaterThan(0);
@@ -128,7 +153,9 @@ describe('a full database', () => {
 			for (let i = 0; i < 6; i++) await account(db, `earlier${i}`, 'learner');
 			await signIn(db, { username: 'earlier5', password: 'not the password' }, 'x');
 		});
-		const tightened = await underTighteningSpace(file, async (db) => ok(await signIn(db, { username: 'earlier5', password: 'authors write well' }, 'x')));
+		const tightened = await underTighteningSpace(file, async (db) =>
+			ok(await signIn(db, { username: 'earlier5', password: 'authors write well' }, 'x'))
+		);
 		expect(tightened.refused).toBeGreaterThan(0);
 		expect(tightened.midway).toBeGreaterThan(0);
 	});
@@ -142,15 +169,41 @@ describe('a full database', () => {
 			const learners = [];
 			for (let i = 0; i < 4; i++) learners.push(await account(db, `learner${i}`, 'learner'));
 			const applied = ok(await applyToRole(db, learners[0].userId, roleId, 'I was a medic'));
-			return { owner, roleId, learner: learners[1], applicationId: applied.id, applicant: learners[0] };
+			return {
+				owner,
+				roleId,
+				learner: learners[1],
+				applicationId: applied.id,
+				applicant: learners[0]
+			};
 		});
-		const application = await underTighteningSpace(file, async (db) => ok(await applyToRole(db, made.learner.userId, made.roleId, 'I can help at the clinic. '.repeat(20))));
+		const application = await underTighteningSpace(file, async (db) =>
+			ok(
+				await applyToRole(
+					db,
+					made.learner.userId,
+					made.roleId,
+					'I can help at the clinic. '.repeat(20)
+				)
+			)
+		);
 		expect(application.refused).toBeGreaterThan(0);
 		// The status changes in place; the history line with its long note needs new pages.
 		const note = 'Come on Monday to the clinic near the market. '.repeat(20);
-		const decision = await underTighteningSpace(file, async (db) => ok(await decideApplication(db, made.owner.userId, made.applicationId, 'shortlist', note)));
+		const decision = await underTighteningSpace(file, async (db) =>
+			ok(await decideApplication(db, made.owner.userId, made.applicationId, 'shortlist', note))
+		);
 		expect(decision.midway).toBeGreaterThan(0);
-		const message = await underTighteningSpace(file, async (db) => ok(await postMessage(db, made.applicant.userId, made.applicationId, 'Which clinic? '.repeat(40))));
+		const message = await underTighteningSpace(file, async (db) =>
+			ok(
+				await postMessage(
+					db,
+					made.applicant.userId,
+					made.applicationId,
+					'Which clinic? '.repeat(40)
+				)
+			)
+		);
 		expect(message.refused).toBeGreaterThan(0);
 	});
 
@@ -158,15 +211,39 @@ describe('a full database', () => {
 		const { file, made } = await prepared(async (db) => {
 			const admin = ok(await createAdministrator(db, 'author'));
 			const author: Author = { userId: admin.userId, kind: 'admin' };
-			ok(await createCourse(db, author, 'baking-bread', { category: 'vocational', audience: 'families', title: { my: 'ပေါင်မုန့်', en: 'Baking bread' }, summary: { my: '', en: 'Bread' } }));
+			ok(
+				await createCourse(db, author, 'baking-bread', {
+					category: 'vocational',
+					audience: 'families',
+					title: { my: 'ပေါင်မုန့်', en: 'Baking bread' },
+					summary: { my: '', en: 'Bread' }
+				})
+			);
 			const part = ok(await addModule(db, author, 'baking-bread', { my: '', en: 'Dough' })).id;
-			ok(await addLesson(db, author, 'baking-bread', { moduleId: part, minutes: 5, title: { my: '', en: 'Flour' }, body: { my: '', en: 'Flour and water. '.repeat(50) } }));
+			ok(
+				await addLesson(db, author, 'baking-bread', {
+					moduleId: part,
+					minutes: 5,
+					title: { my: '', en: 'Flour' },
+					body: { my: '', en: 'Flour and water. '.repeat(50) }
+				})
+			);
 			return { author, part };
 		});
-		const lesson = { moduleId: made.part, id: 'lesson-2', minutes: 5, title: { my: 'ရေ', en: 'Water' }, body: { my: 'ရေနွေး '.repeat(300), en: 'Warm water. '.repeat(300) } };
-		const edit = await underTighteningSpace(file, async (db) => ok(await saveLesson(db, made.author, 'baking-bread', lesson)));
+		const lesson = {
+			moduleId: made.part,
+			id: 'lesson-2',
+			minutes: 5,
+			title: { my: 'ရေ', en: 'Water' },
+			body: { my: 'ရေနွေး '.repeat(300), en: 'Warm water. '.repeat(300) }
+		};
+		const edit = await underTighteningSpace(file, async (db) =>
+			ok(await saveLesson(db, made.author, 'baking-bread', lesson))
+		);
 		expect(edit.midway).toBeGreaterThan(0);
-		const publish = await underTighteningSpace(file, async (db) => ok(await setPublished(db, made.author, 'baking-bread', true)));
+		const publish = await underTighteningSpace(file, async (db) =>
+			ok(await setPublished(db, made.author, 'baking-bread', true))
+		);
 		expect(publish.midway).toBeGreaterThan(0);
 	});
 
@@ -177,14 +254,28 @@ describe('a full database', () => {
 			await account(db, 'other', 'learner');
 			return { learner: await account(db, 'offline', 'learner') };
 		});
-		const lessons: string[] = JSON.parse(fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')).modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons.map((l) => l.id));
+		const lessons: string[] = JSON.parse(
+			fs.readFileSync(`content/courses/${COURSE}/course.json`, 'utf8')
+		).modules.flatMap((m: { lessons: { id: string }[] }) => m.lessons.map((l) => l.id));
 		// Not every lesson: completing the course would issue a certificate with a random code.
 		// Each lesson marked done on the phone several times: each event is claimed on its own.
 		const events: SyncEvent[] = Array.from({ length: 40 }, (_, i) => {
 			const lessonId = lessons[i % 5];
-			return { id: `event-${i}-${lessonId}`, type: 'lesson_done', courseId: COURSE, lessonId, at: 1_700_000_000_000 + i };
+			return {
+				id: `event-${i}-${lessonId}`,
+				type: 'lesson_done',
+				courseId: COURSE,
+				lessonId,
+				at: 1_700_000_000_000 + i
+			};
 		});
-		events.push({ id: 'event-unknown', type: 'lesson_done', courseId: COURSE, lessonId: 'no-such-lesson', at: 1_700_000_000_100 });
+		events.push({
+			id: 'event-unknown',
+			type: 'lesson_done',
+			courseId: COURSE,
+			lessonId: 'no-such-lesson',
+			at: 1_700_000_000_100
+		});
 		const now = 1_700_000_100_000;
 
 		const clean = await copyWithSpare(file, 1000);
@@ -197,7 +288,10 @@ describe('a full database', () => {
 			const db = await copyWithSpare(file, spare);
 			try {
 				const before = await everyRow(db);
-				const error = await applyEvents(db, made.learner.userId, events, now).then(() => null, (e: unknown) => e);
+				const error = await applyEvents(db, made.learner.userId, events, now).then(
+					() => null,
+					(e: unknown) => e
+				);
 				if (!error) break;
 				expect(error).toBeInstanceOf(DatabaseUnavailableError);
 				refused++;

@@ -4,13 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_OUTPUT_BYTES, MAX_UPLOAD_BYTES, MAX_WIDTH, processImage, sniffImageType, storeImage } from '$lib/server/media/images';
+import {
+	MAX_OUTPUT_BYTES,
+	MAX_UPLOAD_BYTES,
+	MAX_WIDTH,
+	processImage,
+	sniffImageType,
+	storeImage
+} from '$lib/server/media/images';
 
 /** Random pixels at (width / scale) upscaled to width: photo-like texture that does not compress away. */
 function noise(width: number, height: number, scale = 1): Sharp {
 	const w = Math.round(width / scale);
 	const h = Math.round(height / scale);
-	return sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).resize(width, height);
+	return sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).resize(
+		width,
+		height
+	);
 }
 
 /** A gradient with light per-pixel noise, like an ordinary photo. */
@@ -28,7 +38,10 @@ function photo(width: number, height: number): Sharp {
 }
 
 function isWebp(bytes: Buffer): boolean {
-	return bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
+	return (
+		bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+	);
 }
 
 async function processed(input: Buffer) {
@@ -59,7 +72,9 @@ describe('processImage', () => {
 		const input = await photo(3000, 2000).jpeg({ quality: 85 }).toBuffer();
 		const out = await processed(input);
 		expect([out.width, out.height]).toEqual([800, 533]);
-		console.info(`photo: ${(input.length / 1024).toFixed(0)} KB JPEG -> ${(out.webp.length / 1024).toFixed(1)} KB WebP ${out.width}x${out.height}`);
+		console.info(
+			`photo: ${(input.length / 1024).toFixed(0)} KB JPEG -> ${(out.webp.length / 1024).toFixed(1)} KB WebP ${out.width}x${out.height}`
+		);
 	});
 
 	it('lowers quality, then width, for a very noisy photo', async () => {
@@ -67,7 +82,9 @@ describe('processImage', () => {
 		expect(input.length).toBeLessThanOrEqual(MAX_UPLOAD_BYTES);
 		const out = await processed(input);
 		expect(out.width).toBeLessThan(MAX_WIDTH);
-		console.info(`noisy: ${(input.length / 1024).toFixed(0)} KB JPEG -> ${(out.webp.length / 1024).toFixed(1)} KB WebP ${out.width}x${out.height}`);
+		console.info(
+			`noisy: ${(input.length / 1024).toFixed(0)} KB JPEG -> ${(out.webp.length / 1024).toFixed(1)} KB WebP ${out.width}x${out.height}`
+		);
 	});
 
 	it('does not enlarge a small PNG', async () => {
@@ -81,9 +98,16 @@ describe('processImage', () => {
 			.withExif({
 				IFD0: { Make: 'Canon', Model: 'EOS 5D', Copyright: 'Ko Aung' },
 				IFD2: { BodySerialNumber: '0123456789' },
-				IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '16/1 42/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '98/1 34/1 0/1' }
+				IFD3: {
+					GPSLatitudeRef: 'N',
+					GPSLatitude: '16/1 42/1 0/1',
+					GPSLongitudeRef: 'E',
+					GPSLongitude: '98/1 34/1 0/1'
+				}
 			})
-			.withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+			.withXmp(
+				'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>'
+			)
 			.withIccProfile('p3')
 			.jpeg()
 			.toBuffer();
@@ -109,7 +133,11 @@ describe('processImage', () => {
 
 	it('takes the first frame of an animated GIF', async () => {
 		const frames = Buffer.concat([0, 128, 255].map((v) => Buffer.alloc(40 * 40 * 3, v)));
-		const input = await sharp(frames, { raw: { width: 40, height: 120, channels: 3, pageHeight: 40 } }).gif().toBuffer();
+		const input = await sharp(frames, {
+			raw: { width: 40, height: 120, channels: 3, pageHeight: 40 }
+		})
+			.gif()
+			.toBuffer();
 		expect((await sharp(input).metadata()).pages).toBe(3);
 		const out = await processed(input);
 		expect([out.width, out.height]).toEqual([40, 40]);
@@ -122,9 +150,18 @@ describe('processImage', () => {
 	});
 
 	it('refuses content that is not JPEG, PNG, WebP or GIF, whatever it is called', async () => {
-		const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
-		for (const text of ['just some notes, saved as photo.jpg', svg, '<?xml version="1.0"?>' + svg, '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n']) {
-			expect(await processImage(Buffer.from(text))).toEqual({ ok: false, error: 'unsupported_type' });
+		const svg =
+			'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+		for (const text of [
+			'just some notes, saved as photo.jpg',
+			svg,
+			'<?xml version="1.0"?>' + svg,
+			'%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'
+		]) {
+			expect(await processImage(Buffer.from(text))).toEqual({
+				ok: false,
+				error: 'unsupported_type'
+			});
 		}
 		const tiff = await noise(10, 10).tiff().toBuffer();
 		expect(await processImage(tiff)).toEqual({ ok: false, error: 'unsupported_type' });
@@ -140,20 +177,31 @@ describe('processImage', () => {
 		const started = performance.now();
 		expect(await processImage(huge)).toEqual({ ok: false, error: 'too_large' });
 		expect(performance.now() - started).toBeLessThan(100);
-		expect(await processImage(Buffer.alloc(MAX_UPLOAD_BYTES + 1))).toEqual({ ok: false, error: 'too_large' });
+		expect(await processImage(Buffer.alloc(MAX_UPLOAD_BYTES + 1))).toEqual({
+			ok: false,
+			error: 'too_large'
+		});
 	});
 
 	it('refuses truncated or corrupt images', async () => {
 		const jpeg = await noise(400, 300).jpeg().toBuffer();
-		expect(await processImage(jpeg.subarray(0, jpeg.length / 2))).toEqual({ ok: false, error: 'unreadable' });
+		expect(await processImage(jpeg.subarray(0, jpeg.length / 2))).toEqual({
+			ok: false,
+			error: 'unreadable'
+		});
 		expect(await processImage(jpeg.subarray(0, 200))).toEqual({ ok: false, error: 'unreadable' });
 		const png = await noise(400, 300).png().toBuffer();
-		expect(await processImage(png.subarray(0, png.length / 2))).toEqual({ ok: false, error: 'unreadable' });
+		expect(await processImage(png.subarray(0, png.length / 2))).toEqual({
+			ok: false,
+			error: 'unreadable'
+		});
 	});
 
 	it('refuses decompression bombs', async () => {
 		// 10000 x 10000 of one colour: a PNG of a few hundred KB that would decode to 300 MB.
-		const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } })
+		const bomb = await sharp({
+			create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' }
+		})
 			.png({ compressionLevel: 9 })
 			.toBuffer();
 		expect(bomb.length).toBeLessThan(MAX_UPLOAD_BYTES);
@@ -175,7 +223,9 @@ describe('storeImage', () => {
 
 	it('writes under fresh random names, creating the directory', async () => {
 		const dir = join(root, 'uploads', 'images');
-		const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#963' } }).webp().toBuffer();
+		const webp = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#963' } })
+			.webp()
+			.toBuffer();
 		const first = await storeImage(dir, webp);
 		const second = await storeImage(dir, webp);
 		expect(first).toMatch(/^[a-z0-9]+\.webp$/);

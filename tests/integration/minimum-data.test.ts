@@ -24,16 +24,105 @@ import { databaseColumns } from '../helpers/data-register';
  * ("full_name", "fullName", "fullname").
  */
 const NEVER_ASKED: { what: string; words: string[] }[] = [
-	{ what: 'a real name', words: ['real name', 'full name', 'first name', 'last name', 'given name', 'family name', 'legal name', 'birth name', 'true name', 'maiden name', 'father name', 'mother name', 'surname'] },
+	{
+		what: 'a real name',
+		words: [
+			'real name',
+			'full name',
+			'first name',
+			'last name',
+			'given name',
+			'family name',
+			'legal name',
+			'birth name',
+			'true name',
+			'maiden name',
+			'father name',
+			'mother name',
+			'surname'
+		]
+	},
 	{ what: 'a rank', words: ['rank'] },
-	{ what: 'a unit', words: ['unit', 'battalion', 'regiment', 'brigade', 'platoon', 'squadron', 'corps'] },
-	{ what: 'a badge, service or identity number', words: ['badge', 'service number', 'service no', 'service id', 'army number', 'military id', 'personnel number', 'serial number', 'id number', 'national id', 'nrc', 'passport', 'id card'] },
-	{ what: 'a hometown or birthplace', words: ['hometown', 'home town', 'birthplace', 'birth place', 'native town', 'native place', 'home village', 'village', 'township'] },
+	{
+		what: 'a unit',
+		words: ['unit', 'battalion', 'regiment', 'brigade', 'platoon', 'squadron', 'corps']
+	},
+	{
+		what: 'a badge, service or identity number',
+		words: [
+			'badge',
+			'service number',
+			'service no',
+			'service id',
+			'army number',
+			'military id',
+			'personnel number',
+			'serial number',
+			'id number',
+			'national id',
+			'nrc',
+			'passport',
+			'id card'
+		]
+	},
+	{
+		what: 'a hometown or birthplace',
+		words: [
+			'hometown',
+			'home town',
+			'birthplace',
+			'birth place',
+			'native town',
+			'native place',
+			'home village',
+			'village',
+			'township'
+		]
+	},
 	{ what: 'a date of birth', words: ['birthday', 'birth date', 'date of birth', 'dob'] },
 	{ what: 'a phone number', words: ['phone', 'tel', 'mobile', 'msisdn', 'cell'] },
 	{ what: 'an email address', words: ['email', 'e mail', 'mail', 'gmail'] },
-	{ what: 'a social-media or messaging account', words: ['social', 'facebook', 'fb', 'telegram', 'viber', 'whatsapp', 'signal', 'messenger', 'twitter', 'tiktok', 'instagram', 'wechat', 'skype', 'line id'] },
-	{ what: 'an exact location', words: ['address', 'addr', 'location', 'gps', 'geo', 'lat', 'latitude', 'lng', 'lon', 'longitude', 'coords', 'coordinates', 'street', 'postcode', 'postal', 'zip', 'ward'] }
+	{
+		what: 'a social-media or messaging account',
+		words: [
+			'social',
+			'facebook',
+			'fb',
+			'telegram',
+			'viber',
+			'whatsapp',
+			'signal',
+			'messenger',
+			'twitter',
+			'tiktok',
+			'instagram',
+			'wechat',
+			'skype',
+			'line id'
+		]
+	},
+	{
+		what: 'an exact location',
+		words: [
+			'address',
+			'addr',
+			'location',
+			'gps',
+			'geo',
+			'lat',
+			'latitude',
+			'lng',
+			'lon',
+			'longitude',
+			'coords',
+			'coordinates',
+			'street',
+			'postcode',
+			'postal',
+			'zip',
+			'ward'
+		]
+	}
 ];
 
 const PSEUDONYM = 'the pseudonym people sign in with, never a real one: the sign-up form says so';
@@ -85,7 +174,9 @@ function matches(name: string, pattern: string): boolean {
 	const want = pattern.split(' ');
 	if (want.length === 1) {
 		const [word] = want;
-		return word.length >= 5 ? have.some((w) => w.includes(word)) : have.some((w) => w === word || w === `${word}s`);
+		return word.length >= 5
+			? have.some((w) => w.includes(word))
+			: have.some((w) => w === word || w === `${word}s`);
 	}
 	const inARow = have.some((_, i) => want.every((w, j) => have[i + j] === w));
 	return inARow || have.some((w) => w.includes(want.join('')));
@@ -93,8 +184,11 @@ function matches(name: string, pattern: string): boolean {
 
 /** What a name looks like it holds: the NEVER_ASKED entries it matches, and "a name" for anything holding a name. */
 function looksLike(name: string): string[] {
-	const found = NEVER_ASKED.filter(({ words }) => words.some((pattern) => matches(name, pattern))).map(({ what }) => what);
-	if (words(name).some((w) => w.includes('name'))) found.push('a name (review it and list it in REVIEWED)');
+	const found = NEVER_ASKED.filter(({ words }) =>
+		words.some((pattern) => matches(name, pattern))
+	).map(({ what }) => what);
+	if (words(name).some((w) => w.includes('name')))
+		found.push('a name (review it and list it in REVIEWED)');
 	return found;
 }
 
@@ -109,26 +203,41 @@ function schemaKeys(schema: ZodType, seen = new Set<ZodType>()): string[] {
 	if (seen.has(schema)) return [];
 	seen.add(schema);
 	const def = schema.def as unknown as Record<string, unknown>;
-	const inner = (...keys: string[]) => keys.flatMap((key) => (def[key] ? [def[key] as ZodType] : []));
+	const inner = (...keys: string[]) =>
+		keys.flatMap((key) => (def[key] ? [def[key] as ZodType] : []));
 	switch (def.type) {
 		case 'object': {
 			const shape = def.shape as Record<string, ZodType>;
-			return [...Object.keys(shape), ...Object.values(shape).flatMap((s) => schemaKeys(s, seen)), ...inner('catchall').flatMap((s) => schemaKeys(s, seen))];
+			return [
+				...Object.keys(shape),
+				...Object.values(shape).flatMap((s) => schemaKeys(s, seen)),
+				...inner('catchall').flatMap((s) => schemaKeys(s, seen))
+			];
 		}
 		case 'union':
 			return (def.options as ZodType[]).flatMap((s) => schemaKeys(s, seen));
 		default:
-			return inner('in', 'out', 'innerType', 'element', 'left', 'right', 'valueType').flatMap((s) => schemaKeys(s, seen));
+			return inner('in', 'out', 'innerType', 'element', 'left', 'right', 'valueType').flatMap((s) =>
+				schemaKeys(s, seen)
+			);
 	}
 }
 
 /** Field names of every schema in src/lib/schemas. */
 function schemaFields(): Named[] {
-	const modules = import.meta.glob<Record<string, unknown>>('../../src/lib/schemas/*.ts', { eager: true });
+	const modules = import.meta.glob<Record<string, unknown>>('../../src/lib/schemas/*.ts', {
+		eager: true
+	});
 	return Object.entries(modules).flatMap(([file, module]) => {
 		const where = file.replace(/^(\.\.\/)+/, '');
-		const schemas = Object.values(module).filter((value): value is ZodType => typeof value === 'object' && value !== null && 'def' in value && '_zod' in value);
-		return [...new Set(schemas.flatMap((schema) => schemaKeys(schema)))].map((name) => ({ where, name }));
+		const schemas = Object.values(module).filter(
+			(value): value is ZodType =>
+				typeof value === 'object' && value !== null && 'def' in value && '_zod' in value
+		);
+		return [...new Set(schemas.flatMap((schema) => schemaKeys(schema)))].map((name) => ({
+			where,
+			name
+		}));
 	});
 }
 
@@ -143,7 +252,10 @@ function svelteFiles(dir: string): string[] {
 function svelteFields(): Named[] {
 	return ['src/routes', 'src/lib'].flatMap(svelteFiles).flatMap((where) => {
 		const source = fs.readFileSync(where, 'utf8');
-		return [...source.matchAll(/(?<![\w-])name=(?:"([^"]*)"|'([^']*)')/g)].map((m) => ({ where, name: (m[1] ?? m[2]).replace(/\{[^}]*\}/g, ' ') }));
+		return [...source.matchAll(/(?<![\w-])name=(?:"([^"]*)"|'([^']*)')/g)].map((m) => ({
+			where,
+			name: (m[1] ?? m[2]).replace(/\{[^}]*\}/g, ' ')
+		}));
 	});
 }
 
@@ -154,10 +266,14 @@ afterAll(() => cleanup());
 
 async function columns(): Promise<Named[]> {
 	const tables = await databaseColumns(db);
-	return [...tables].flatMap(([table, names]) => [{ where: 'table', name: table }, ...names.map((name) => ({ where: table, name }))]);
+	return [...tables].flatMap(([table, names]) => [
+		{ where: 'table', name: table },
+		...names.map((name) => ({ where: table, name }))
+	]);
 }
 
-const key = ({ where, name }: Named) => (where.includes('/') ? `${where}: ${name}` : where === 'table' ? name : `${where}.${name}`);
+const key = ({ where, name }: Named) =>
+	where.includes('/') ? `${where}: ${name}` : where === 'table' ? name : `${where}.${name}`;
 
 it('no form schema, form field or column is named for what Lanpya never asks', async () => {
 	const schemas = schemaFields();
@@ -165,7 +281,10 @@ it('no form schema, form field or column is named for what Lanpya never asks', a
 	const stored = await columns();
 	// The walks find what they should: a schema key, a form field and a column known to exist.
 	expect(schemas).toContainEqual({ where: 'src/lib/schemas/account.ts', name: 'background' });
-	expect(fields).toContainEqual({ where: 'src/routes/learn/profile/+page.svelte', name: 'visibility' });
+	expect(fields).toContainEqual({
+		where: 'src/routes/learn/profile/+page.svelte',
+		name: 'visibility'
+	});
 	expect(stored).toContainEqual({ where: 'application_message', name: 'body' });
 
 	const problems = [...schemas, ...fields, ...stored]
@@ -180,10 +299,13 @@ it('every reviewed name still exists', async () => {
 });
 
 it('no form asks the browser to fill in a name, phone number, email or address', () => {
-	const personal = /^(name|honorific-\w+|given-name|additional-name|family-name|nickname|email|tel(-[\w-]+)?|street-address|address-[\w-]+|postal-code|country(-name)?|bday(-\w+)?|sex|photo|impp)$/;
+	const personal =
+		/^(name|honorific-\w+|given-name|additional-name|family-name|nickname|email|tel(-[\w-]+)?|street-address|address-[\w-]+|postal-code|country(-name)?|bday(-\w+)?|sex|photo|impp)$/;
 	const asked = ['src/routes', 'src/lib'].flatMap(svelteFiles).flatMap((file) => {
 		const source = fs.readFileSync(file, 'utf8');
-		const autocomplete = [...source.matchAll(/(?<![\w-])autocomplete="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)).filter((token) => personal.test(token));
+		const autocomplete = [...source.matchAll(/(?<![\w-])autocomplete="([^"]*)"/g)]
+			.flatMap((m) => m[1].split(/\s+/))
+			.filter((token) => personal.test(token));
 		const types = [...source.matchAll(/(?<![\w-])type="(email|tel)"/g)].map((m) => `type=${m[1]}`);
 		return [...autocomplete, ...types].map((what) => `${file}: ${what}`);
 	});
@@ -191,9 +313,53 @@ it('no form asks the browser to fill in a name, phone number, email or address',
 });
 
 it('the denylist catches what it is meant to, and not the fields Lanpya has', () => {
-	const caught = ['real_name', 'fullName', 'surname', 'rank', 'unit', 'battalion', 'badge_no', 'serviceNumber', 'nrc', 'hometown', 'birth_place', 'village', 'phone', 'phoneNumber', 'tel', 'mobile_no', 'email', 'e_mail', 'facebook_url', 'telegramHandle', 'viber', 'address', 'gps_lat', 'latitude', 'lng', 'location', 'date_of_birth'];
+	const caught = [
+		'real_name',
+		'fullName',
+		'surname',
+		'rank',
+		'unit',
+		'battalion',
+		'badge_no',
+		'serviceNumber',
+		'nrc',
+		'hometown',
+		'birth_place',
+		'village',
+		'phone',
+		'phoneNumber',
+		'tel',
+		'mobile_no',
+		'email',
+		'e_mail',
+		'facebook_url',
+		'telegramHandle',
+		'viber',
+		'address',
+		'gps_lat',
+		'latitude',
+		'lng',
+		'location',
+		'date_of_birth'
+	];
 	expect(caught.filter((name) => looksLike(name).length === 0)).toEqual([]);
-	const allowed = ['area', 'remote_ok', 'position', 'opportunity', 'community', 'cancelled', 'locale', 'title_my', 'pass_mark', 'visibility', 'availability', 'background', 'body', 'note', 'message'];
+	const allowed = [
+		'area',
+		'remote_ok',
+		'position',
+		'opportunity',
+		'community',
+		'cancelled',
+		'locale',
+		'title_my',
+		'pass_mark',
+		'visibility',
+		'availability',
+		'background',
+		'body',
+		'note',
+		'message'
+	];
 	expect(allowed.filter((name) => looksLike(name).length > 0)).toEqual([]);
 	expect(looksLike('display_name')).toEqual(['a name (review it and list it in REVIEWED)']);
 });

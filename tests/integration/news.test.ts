@@ -2,8 +2,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts';
 import type { Db } from '$lib/server/db';
-import { applyToRole, decideApplication, postMessage, withdrawApplication } from '$lib/server/applications';
-import { adminWaiting, badgeFor, learnerNews, markSeen, orgNews } from '$lib/server/applications/news';
+import {
+	applyToRole,
+	decideApplication,
+	postMessage,
+	withdrawApplication
+} from '$lib/server/applications';
+import {
+	adminWaiting,
+	badgeFor,
+	learnerNews,
+	markSeen,
+	orgNews
+} from '$lib/server/applications/news';
 import { applyForOrganization } from '$lib/server/orgs';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
@@ -70,7 +81,12 @@ describe('notification badges', () => {
 		const admin = { id: adminId, kind: 'admin' as const };
 		expect(await badgeFor(db, admin)).toBe(0);
 		const founder = await account(db, 'newfounder', 'org_member');
-		const applied = await applyForOrganization(db, founder.userId, { name: 'Border clinic', kind: 'clinic', description: 'Care', areas: ['mae_sot'] });
+		const applied = await applyForOrganization(db, founder.userId, {
+			name: 'Border clinic',
+			kind: 'clinic',
+			description: 'Care',
+			areas: ['mae_sot']
+		});
 		expect(applied.ok).toBe(true);
 		expect(await adminWaiting(db)).toBe(1);
 		const org = await vettedOrgMember(db, 'poster');

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '$lib/server/accounts';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization, createInvitation, getMembership, joinWithInvitation, listOrganizations } from '$lib/server/orgs';
+import {
+	applyForOrganization,
+	createInvitation,
+	getMembership,
+	joinWithInvitation,
+	listOrganizations
+} from '$lib/server/orgs';
 import { freshDb } from '../helpers/db';
 
 let db: Db;
@@ -10,12 +16,20 @@ beforeEach(async () => ({ db, cleanup } = await freshDb()));
 afterEach(() => cleanup());
 
 async function account(username: string, kind: 'learner' | 'org_member'): Promise<string> {
-	const result = await signUp(db, { username, password: 'a quiet morning walk', kind, background: null, locale: 'my' }, 'x');
+	const result = await signUp(
+		db,
+		{ username, password: 'a quiet morning walk', kind, background: null, locale: 'my' },
+		'x'
+	);
 	if (!result.ok) throw new Error(result.error);
 	return result.userId;
 }
 
-const clinic = { name: 'Border Clinic', kind: 'clinic' as const, description: 'Primary care near Mae Sot' };
+const clinic = {
+	name: 'Border Clinic',
+	kind: 'clinic' as const,
+	description: 'Primary care near Mae Sot'
+};
 
 describe('organizations', () => {
 	it('start pending, with their applicant as owner', async () => {
@@ -23,17 +37,26 @@ describe('organizations', () => {
 		const result = await applyForOrganization(db, owner, clinic);
 		expect(result.ok).toBe(true);
 		const membership = await getMembership(db, owner);
-		expect(membership).toMatchObject({ role: 'owner', org: { name: 'Border Clinic', status: 'pending' } });
+		expect(membership).toMatchObject({
+			role: 'owner',
+			org: { name: 'Border Clinic', status: 'pending' }
+		});
 		expect(await listOrganizations(db, 'pending')).toHaveLength(1);
 		expect(await listOrganizations(db, 'vetted')).toHaveLength(0);
 	});
 
 	it('cannot be applied for by learners, or twice by one member', async () => {
 		const learner = await account('learner', 'learner');
-		expect(await applyForOrganization(db, learner, clinic)).toEqual({ ok: false, error: 'not_org_account' });
+		expect(await applyForOrganization(db, learner, clinic)).toEqual({
+			ok: false,
+			error: 'not_org_account'
+		});
 		const owner = await account('owner', 'org_member');
 		await applyForOrganization(db, owner, clinic);
-		expect(await applyForOrganization(db, owner, { ...clinic, name: 'Second' })).toEqual({ ok: false, error: 'already_member' });
+		expect(await applyForOrganization(db, owner, { ...clinic, name: 'Second' })).toEqual({
+			ok: false,
+			error: 'already_member'
+		});
 		expect(await db.selectFrom('organization').selectAll().execute()).toHaveLength(1);
 	});
 
@@ -44,10 +67,16 @@ describe('organizations', () => {
 		if (!invitation.ok) throw new Error();
 		const member = await account('member', 'org_member');
 		expect((await joinWithInvitation(db, member, invitation.code.toUpperCase())).ok).toBe(true);
-		expect(await getMembership(db, member)).toMatchObject({ role: 'member', org: { name: 'Border Clinic' } });
+		expect(await getMembership(db, member)).toMatchObject({
+			role: 'member',
+			org: { name: 'Border Clinic' }
+		});
 
 		const late = await account('late', 'org_member');
-		expect(await joinWithInvitation(db, late, invitation.code)).toEqual({ ok: false, error: 'invalid_invitation' });
+		expect(await joinWithInvitation(db, late, invitation.code)).toEqual({
+			ok: false,
+			error: 'invalid_invitation'
+		});
 		expect(await createInvitation(db, member)).toEqual({ ok: false, error: 'not_owner' });
 	});
 
@@ -58,9 +87,14 @@ describe('organizations', () => {
 		const invitation = await createInvitation(db, owner, now);
 		if (!invitation.ok) throw new Error();
 		const learner = await account('learner', 'learner');
-		expect(await joinWithInvitation(db, learner, invitation.code)).toEqual({ ok: false, error: 'not_org_account' });
+		expect(await joinWithInvitation(db, learner, invitation.code)).toEqual({
+			ok: false,
+			error: 'not_org_account'
+		});
 		const member = await account('member', 'org_member');
-		expect(await joinWithInvitation(db, member, invitation.code, invitation.expiresAt + 1)).toEqual({ ok: false, error: 'invalid_invitation' });
+		expect(await joinWithInvitation(db, member, invitation.code, invitation.expiresAt + 1)).toEqual(
+			{ ok: false, error: 'invalid_invitation' }
+		);
 		expect(await getMembership(db, member)).toBeNull();
 	});
 });

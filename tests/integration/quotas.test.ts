@@ -24,45 +24,126 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const lessonDone = (id: string): SyncEvent => ({ id, type: 'lesson_done', courseId: 'first-aid-basics', lessonId: '01-check-safety', at: NOW - HOUR });
+const lessonDone = (id: string): SyncEvent => ({
+	id,
+	type: 'lesson_done',
+	courseId: 'first-aid-basics',
+	lessonId: '01-check-safety',
+	at: NOW - HOUR
+});
 
 describe('daily quotas', () => {
 	it('refuses a sync batch whole once its new events pass the day’s quota; events sent again and events over a day old do not count', async () => {
 		await loadCourseBundle(db, readCourseFolder('content/courses/first-aid-basics'));
 		const learner = await account(db, 'busyphone', 'learner');
 		const rows = (count: number, receivedAt: number, prefix: string) =>
-			Array.from({ length: count }, (_, i) => ({ user_id: learner.userId, event_id: `${prefix}-${i}`, status: 'applied' as const, error: null, received_at: receivedAt }));
+			Array.from({ length: count }, (_, i) => ({
+				user_id: learner.userId,
+				event_id: `${prefix}-${i}`,
+				status: 'applied' as const,
+				error: null,
+				received_at: receivedAt
+			}));
 		// Yesterday's events are outside the window; today's leave room for one more.
-		await db.insertInto('sync_event').values(rows(300, NOW - DAY_MS - 1, 'yesterday')).execute();
-		await db.insertInto('sync_event').values(rows(QUOTAS.syncEvents - 1, NOW - 5 * HOUR, 'today')).execute();
-		const before = await db.selectFrom('sync_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		await db
+			.insertInto('sync_event')
+			.values(rows(300, NOW - DAY_MS - 1, 'yesterday'))
+			.execute();
+		await db
+			.insertInto('sync_event')
+			.values(rows(QUOTAS.syncEvents - 1, NOW - 5 * HOUR, 'today'))
+			.execute();
+		const before = await db
+			.selectFrom('sync_event')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 
-		expect(await applyEvents(db, learner.userId, [lessonDone('new-event-1'), lessonDone('new-event-2')], NOW)).toEqual({ ok: false, error: 'quota', retryAfterMs: DAY_MS - 5 * HOUR });
-		expect(await db.selectFrom('sync_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
-		expect(await db.selectFrom('lesson_progress').selectAll().where('user_id', '=', learner.userId).execute()).toEqual([]);
+		expect(
+			await applyEvents(
+				db,
+				learner.userId,
+				[lessonDone('new-event-1'), lessonDone('new-event-2')],
+				NOW
+			)
+		).toEqual({ ok: false, error: 'quota', retryAfterMs: DAY_MS - 5 * HOUR });
+		expect(
+			await db
+				.selectFrom('sync_event')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).toEqual(before);
+		expect(
+			await db
+				.selectFrom('lesson_progress')
+				.selectAll()
+				.where('user_id', '=', learner.userId)
+				.execute()
+		).toEqual([]);
 
 		// One new event (twice in the batch) and ones already had fit.
-		const fits = await applyEvents(db, learner.userId, [lessonDone('new-event-1'), lessonDone('today-0'), lessonDone('new-event-1')], NOW);
-		expect(fits).toEqual({ ok: true, outcomes: [{ id: 'new-event-1', status: 'applied' }, { id: 'today-0', status: 'duplicate' }, { id: 'new-event-1', status: 'duplicate' }] });
+		const fits = await applyEvents(
+			db,
+			learner.userId,
+			[lessonDone('new-event-1'), lessonDone('today-0'), lessonDone('new-event-1')],
+			NOW
+		);
+		expect(fits).toEqual({
+			ok: true,
+			outcomes: [
+				{ id: 'new-event-1', status: 'applied' },
+				{ id: 'today-0', status: 'duplicate' },
+				{ id: 'new-event-1', status: 'duplicate' }
+			]
+		});
 		// Now full: only events already had may come again.
-		expect(await applyEvents(db, learner.userId, [lessonDone('today-1')], NOW)).toMatchObject({ ok: true });
-		expect(await applyEvents(db, learner.userId, [lessonDone('new-event-3')], NOW)).toMatchObject({ ok: false, error: 'quota' });
+		expect(await applyEvents(db, learner.userId, [lessonDone('today-1')], NOW)).toMatchObject({
+			ok: true
+		});
+		expect(await applyEvents(db, learner.userId, [lessonDone('new-event-3')], NOW)).toMatchObject({
+			ok: false,
+			error: 'quota'
+		});
 		// Another learner has a quota of their own.
 		const other = await account(db, 'quietphone', 'learner');
-		expect(await applyEvents(db, other.userId, [lessonDone('new-event-3')], NOW)).toMatchObject({ ok: true });
+		expect(await applyEvents(db, other.userId, [lessonDone('new-event-3')], NOW)).toMatchObject({
+			ok: true
+		});
 		// A day after the oldest of today's events, there is room again.
-		expect(await applyEvents(db, learner.userId, [lessonDone('new-event-3')], NOW + DAY_MS - 5 * HOUR)).toMatchObject({ ok: true });
+		expect(
+			await applyEvents(db, learner.userId, [lessonDone('new-event-3')], NOW + DAY_MS - 5 * HOUR)
+		).toMatchObject({ ok: true });
 	});
 
 	it('lets a learner send the quiz form the day’s quota of times', async () => {
 		const learner = await account(db, 'quizzer', 'learner');
 		const attempts = (count: number, createdAt: number) =>
-			Array.from({ length: count }, (_, i) => ({ id: `attempt-${createdAt}-${i}`, user_id: learner.userId, course_id: 'c', quiz_id: 'q', score: 0, passed: 0, answers: '{}', created_at: createdAt }));
-		await db.insertInto('quiz_attempt').values(attempts(QUOTAS.quizAttempts, NOW - DAY_MS)).execute();
-		await db.insertInto('quiz_attempt').values(attempts(QUOTAS.quizAttempts - 1, NOW - 2 * HOUR)).execute();
+			Array.from({ length: count }, (_, i) => ({
+				id: `attempt-${createdAt}-${i}`,
+				user_id: learner.userId,
+				course_id: 'c',
+				quiz_id: 'q',
+				score: 0,
+				passed: 0,
+				answers: '{}',
+				created_at: createdAt
+			}));
+		await db
+			.insertInto('quiz_attempt')
+			.values(attempts(QUOTAS.quizAttempts, NOW - DAY_MS))
+			.execute();
+		await db
+			.insertInto('quiz_attempt')
+			.values(attempts(QUOTAS.quizAttempts - 1, NOW - 2 * HOUR))
+			.execute();
 		expect(await quizAttemptAllowed(db, learner.userId, NOW)).toEqual({ ok: true });
-		await db.insertInto('quiz_attempt').values(attempts(1, NOW - HOUR)).execute();
-		expect(await quizAttemptAllowed(db, learner.userId, NOW)).toEqual({ ok: false, retryAfterMs: DAY_MS - 2 * HOUR });
+		await db
+			.insertInto('quiz_attempt')
+			.values(attempts(1, NOW - HOUR))
+			.execute();
+		expect(await quizAttemptAllowed(db, learner.userId, NOW)).toEqual({
+			ok: false,
+			retryAfterMs: DAY_MS - 2 * HOUR
+		});
 	});
 
 	it('refuses a learner’s message past the day’s quota, in every thread together; the organization may still write', async () => {
@@ -86,9 +167,20 @@ describe('daily quotas', () => {
 			if (!applied.ok) throw new Error(applied.error);
 			applications.push(applied.id);
 		}
-		for (let i = 0; i < QUOTAS.messages; i++) expect(await postMessage(db, learner.userId, applications[i % 2], `message ${i}`, NOW - HOUR + i)).toEqual({ ok: true });
-		expect(await postMessage(db, learner.userId, applications[0], 'one more', NOW)).toEqual({ ok: false, error: 'quota', retryAfterMs: DAY_MS - HOUR });
-		expect(await postMessage(db, org.userId, applications[0], 'we can still answer', NOW)).toEqual({ ok: true });
-		expect(await postMessage(db, learner.userId, applications[1], 'tomorrow', NOW + DAY_MS - HOUR + 1)).toEqual({ ok: true });
+		for (let i = 0; i < QUOTAS.messages; i++)
+			expect(
+				await postMessage(db, learner.userId, applications[i % 2], `message ${i}`, NOW - HOUR + i)
+			).toEqual({ ok: true });
+		expect(await postMessage(db, learner.userId, applications[0], 'one more', NOW)).toEqual({
+			ok: false,
+			error: 'quota',
+			retryAfterMs: DAY_MS - HOUR
+		});
+		expect(await postMessage(db, org.userId, applications[0], 'we can still answer', NOW)).toEqual({
+			ok: true
+		});
+		expect(
+			await postMessage(db, learner.userId, applications[1], 'tomorrow', NOW + DAY_MS - HOUR + 1)
+		).toEqual({ ok: true });
 	});
 });

@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts';
 import type { Db } from '$lib/server/db';
-import { createRole, getOrgRole, listOrgRoles, moveRole, removeRoleSkill, setRoleSkill, updateRole, type RoleInput } from '$lib/server/roles/editing';
+import {
+	createRole,
+	getOrgRole,
+	listOrgRoles,
+	moveRole,
+	removeRoleSkill,
+	setRoleSkill,
+	updateRole,
+	type RoleInput
+} from '$lib/server/roles/editing';
 import { reviewRole, rolesToReview } from '$lib/server/roles/review';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -48,42 +57,82 @@ describe('a role', () => {
 		const created = await createRole(db, org.userId, medic, 1000);
 		if (!created.ok) throw new Error(created.error);
 		const id = created.id;
-		expect(await getOrgRole(db, org.userId, id)).toMatchObject({ status: 'draft', moves: ['submit'], skills: [{ id: 'first_aid', level: 2, required: true }, { id: 'thai', level: 1, required: false }] });
+		expect(await getOrgRole(db, org.userId, id)).toMatchObject({
+			status: 'draft',
+			moves: ['submit'],
+			skills: [
+				{ id: 'first_aid', level: 2, required: true },
+				{ id: 'thai', level: 1, required: false }
+			]
+		});
 		expect(await updateRole(db, org.userId, id, { ...medic, seats: 5 })).toEqual({ ok: true });
 		expect(await moveRole(db, org.userId, id, 'open')).toEqual({ ok: false, error: 'not_allowed' });
 		expect(await moveRole(db, org.userId, id, 'submit')).toEqual({ ok: true, status: 'submitted' });
 		expect(await updateRole(db, org.userId, id, medic)).toEqual({ ok: false, error: 'not_draft' });
 		expect((await rolesToReview(db)).map((r) => r.id)).toEqual([id]);
 		// Only an administrator approves; and sending back says why.
-		expect(await reviewRole(db, org.userId, id, 'approve', '')).toEqual({ ok: false, error: 'not_admin' });
-		expect(await reviewRole(db, adminId, id, 'return', 'Say where volunteers sleep')).toEqual({ ok: true });
-		expect(await getOrgRole(db, org.userId, id)).toMatchObject({ status: 'draft', reviewNote: 'Say where volunteers sleep' });
+		expect(await reviewRole(db, org.userId, id, 'approve', '')).toEqual({
+			ok: false,
+			error: 'not_admin'
+		});
+		expect(await reviewRole(db, adminId, id, 'return', 'Say where volunteers sleep')).toEqual({
+			ok: true
+		});
+		expect(await getOrgRole(db, org.userId, id)).toMatchObject({
+			status: 'draft',
+			reviewNote: 'Say where volunteers sleep'
+		});
 		await moveRole(db, org.userId, id, 'submit');
 		expect(await reviewRole(db, adminId, id, 'approve', '')).toEqual({ ok: true });
-		expect(await reviewRole(db, adminId, id, 'approve', '')).toEqual({ ok: false, error: 'not_submitted' });
+		expect(await reviewRole(db, adminId, id, 'approve', '')).toEqual({
+			ok: false,
+			error: 'not_submitted'
+		});
 		expect(await moveRole(db, org.userId, id, 'open')).toEqual({ ok: true, status: 'open' });
 		expect(await moveRole(db, org.userId, id, 'close')).toEqual({ ok: true, status: 'closed' });
 		expect(await moveRole(db, org.userId, id, 'open')).toEqual({ ok: false, error: 'not_allowed' });
-		expect((await listOrgRoles(db, org.userId)).map((r) => [r.id, r.status, r.title.en])).toEqual([[id, 'closed', 'Clinic volunteer']]);
+		expect((await listOrgRoles(db, org.userId)).map((r) => [r.id, r.status, r.title.en])).toEqual([
+			[id, 'closed', 'Clinic volunteer']
+		]);
 	});
 
-	it("is never seen or changed by another organization, and needs a vetted organization and known skills", async () => {
+	it('is never seen or changed by another organization, and needs a vetted organization and known skills', async () => {
 		const a = await vettedOrgMember(db, 'orga');
 		const b = await vettedOrgMember(db, 'orgb');
 		const created = await createRole(db, a.userId, medic);
 		if (!created.ok) throw new Error(created.error);
 		expect(await getOrgRole(db, b.userId, created.id)).toBeNull();
-		expect(await updateRole(db, b.userId, created.id, medic)).toEqual({ ok: false, error: 'no_role' });
-		expect(await moveRole(db, b.userId, created.id, 'submit')).toEqual({ ok: false, error: 'no_role' });
+		expect(await updateRole(db, b.userId, created.id, medic)).toEqual({
+			ok: false,
+			error: 'no_role'
+		});
+		expect(await moveRole(db, b.userId, created.id, 'submit')).toEqual({
+			ok: false,
+			error: 'no_role'
+		});
 		expect(await listOrgRoles(db, b.userId)).toEqual([]);
-		expect(await createRole(db, a.userId, { ...medic, skills: [{ id: 'flying', level: 1, required: true }] })).toEqual({ ok: false, error: 'no_skill' });
+		expect(
+			await createRole(db, a.userId, {
+				...medic,
+				skills: [{ id: 'flying', level: 1, required: true }]
+			})
+		).toEqual({ ok: false, error: 'no_skill' });
 		const learner = await account(db, 'justlearning', 'learner');
 		expect(await createRole(db, learner.userId, medic)).toEqual({ ok: false, error: 'not_vetted' });
 		// Suspended: nothing moves until reinstated.
 		const adminId = await admin();
-		const orgId = (await db.selectFrom('org_member').select('org_id').where('user_id', '=', a.userId).executeTakeFirstOrThrow()).org_id;
+		const orgId = (
+			await db
+				.selectFrom('org_member')
+				.select('org_id')
+				.where('user_id', '=', a.userId)
+				.executeTakeFirstOrThrow()
+		).org_id;
 		await decideOrganization(db, adminId, orgId, 'suspend', '');
-		expect(await moveRole(db, a.userId, created.id, 'submit')).toEqual({ ok: false, error: 'not_vetted' });
+		expect(await moveRole(db, a.userId, created.id, 'submit')).toEqual({
+			ok: false,
+			error: 'not_vetted'
+		});
 		expect(await createRole(db, a.userId, medic)).toEqual({ ok: false, error: 'not_vetted' });
 		await decideOrganization(db, adminId, orgId, 'reinstate', '');
 		expect(await moveRole(db, a.userId, created.id, 'submit')).toMatchObject({ ok: true });
@@ -94,17 +143,47 @@ describe('a role', () => {
 		const created = await createRole(db, org.userId, { ...medic, skills: [] });
 		if (!created.ok) throw new Error(created.error);
 		const id = created.id;
-		expect(await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 1, required: false })).toEqual({ ok: true });
-		expect(await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 2, required: true })).toEqual({ ok: true });
-		expect(await setRoleSkill(db, org.userId, id, { id: 'flying', level: 2, required: true })).toEqual({ ok: false, error: 'no_skill' });
-		expect((await getOrgRole(db, org.userId, id))?.skills).toEqual([{ id: 'first_aid', level: 2, required: true }]);
-		const more = ['thai', 'english', 'burmese', 'wound_care', 'triage', 'vital_signs', 'nursing_care', 'car_driving', 'childcare', 'bookkeeping', 'cash_handling'];
-		for (const skill of more) expect(await setRoleSkill(db, org.userId, id, { id: skill, level: 1, required: false })).toEqual({ ok: true });
-		expect(await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })).toEqual({ ok: false, error: 'too_many_skills' });
+		expect(
+			await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 1, required: false })
+		).toEqual({ ok: true });
+		expect(
+			await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 2, required: true })
+		).toEqual({ ok: true });
+		expect(
+			await setRoleSkill(db, org.userId, id, { id: 'flying', level: 2, required: true })
+		).toEqual({ ok: false, error: 'no_skill' });
+		expect((await getOrgRole(db, org.userId, id))?.skills).toEqual([
+			{ id: 'first_aid', level: 2, required: true }
+		]);
+		const more = [
+			'thai',
+			'english',
+			'burmese',
+			'wound_care',
+			'triage',
+			'vital_signs',
+			'nursing_care',
+			'car_driving',
+			'childcare',
+			'bookkeeping',
+			'cash_handling'
+		];
+		for (const skill of more)
+			expect(
+				await setRoleSkill(db, org.userId, id, { id: skill, level: 1, required: false })
+			).toEqual({ ok: true });
+		expect(
+			await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })
+		).toEqual({ ok: false, error: 'too_many_skills' });
 		expect(await removeRoleSkill(db, org.userId, id, 'cash_handling')).toEqual({ ok: true });
 		expect((await getOrgRole(db, org.userId, id))?.skills).toHaveLength(11);
 		await moveRole(db, org.userId, id, 'submit');
-		expect(await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })).toEqual({ ok: false, error: 'not_draft' });
-		expect(await removeRoleSkill(db, org.userId, id, 'thai')).toEqual({ ok: false, error: 'not_draft' });
+		expect(
+			await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })
+		).toEqual({ ok: false, error: 'not_draft' });
+		expect(await removeRoleSkill(db, org.userId, id, 'thai')).toEqual({
+			ok: false,
+			error: 'not_draft'
+		});
 	});
 });

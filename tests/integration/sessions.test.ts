@@ -18,7 +18,17 @@ let cleanup: () => Promise<void>;
 let userId: string;
 beforeEach(async () => {
 	({ db, cleanup } = await freshDb());
-	const created = await signUp(db, { username: 'naing', password: 'slow boat to the border', kind: 'learner', background: null, locale: 'en' }, 'x');
+	const created = await signUp(
+		db,
+		{
+			username: 'naing',
+			password: 'slow boat to the border',
+			kind: 'learner',
+			background: null,
+			locale: 'en'
+		},
+		'x'
+	);
 	if (!created.ok) throw new Error();
 	userId = created.userId;
 });
@@ -49,7 +59,9 @@ describe('sessions', () => {
 			expect(await validateSessionToken(db, token, start + day * 24 * 3600_000)).not.toBeNull();
 		}
 		expect(await validateSessionToken(db, token, start + ABSOLUTE_MAX_MS)).toBeNull();
-		expect(await db.selectFrom('session').selectAll().where('id', '=', sha256Hex(token)).execute()).toHaveLength(0);
+		expect(
+			await db.selectFrom('session').selectAll().where('id', '=', sha256Hex(token)).execute()
+		).toHaveLength(0);
 	});
 
 	it('are deleted at sign-out', async () => {
@@ -60,7 +72,17 @@ describe('sessions', () => {
 
 	it('can be listed and ended by their owner only', async () => {
 		const mine = await createSession(db, userId, 'Firefox · Linux');
-		const other = await signUp(db, { username: 'someone-else', password: 'mountain tea garden', kind: 'learner', background: null, locale: 'my' }, 'x');
+		const other = await signUp(
+			db,
+			{
+				username: 'someone-else',
+				password: 'mountain tea garden',
+				kind: 'learner',
+				background: null,
+				locale: 'my'
+			},
+			'x'
+		);
 		if (!other.ok) throw new Error();
 		const theirs = (await validateSessionToken(db, other.token))!;
 		expect(await endOwnSession(db, userId, theirs.session.id)).toBe(false);

@@ -7,7 +7,13 @@ import type { Cookies } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn, signUp, unlockSession } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { SESSION_TTL_MS, SHARED_MAX_MS, createSession, listSessions, validateSessionToken } from '$lib/server/auth/session';
+import {
+	SESSION_TTL_MS,
+	SHARED_MAX_MS,
+	createSession,
+	listSessions,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { MAX_FAILURES } from '$lib/server/auth/throttle';
 import { sha256Hex } from '$lib/server/auth/tokens';
 import type { Db } from '$lib/server/db';
@@ -22,29 +28,55 @@ let cleanup: () => Promise<void>;
 let userId: string;
 beforeEach(async () => {
 	({ db, cleanup } = await freshDb());
-	const created = await signUp(db, { username: 'mya', password: PASSWORD, kind: 'learner', background: null, locale: 'my' }, 'x');
+	const created = await signUp(
+		db,
+		{ username: 'mya', password: PASSWORD, kind: 'learner', background: null, locale: 'my' },
+		'x'
+	);
 	if (!created.ok) throw new Error();
 	userId = created.userId;
 });
 afterEach(() => cleanup());
 
-const row = (token: string) => db.selectFrom('session').selectAll().where('id', '=', sha256Hex(token)).executeTakeFirst();
+const row = (token: string) =>
+	db.selectFrom('session').selectAll().where('id', '=', sha256Hex(token)).executeTakeFirst();
 /** The session as the server sees it at `now`, with the default idle time of 15 minutes. */
 const at = (token: string, now: number) => validateSessionToken(db, token, now, { idleMs: IDLE });
 
 describe('a shared phone’s session', () => {
 	it('is marked shared at sign-in, with its last request to the millisecond and 12 hours to live', async () => {
 		const now = Date.now();
-		const result = await signIn(db, { username: 'mya', password: PASSWORD, shared: true }, 'Chrome · Android', now);
+		const result = await signIn(
+			db,
+			{ username: 'mya', password: PASSWORD, shared: true },
+			'Chrome · Android',
+			now
+		);
 		if (!result.ok) throw new Error(result.error);
-		expect(await row(result.token)).toMatchObject({ shared: 1, active_at: now, created_at: now, expires_at: now + SHARED_MAX_MS });
+		expect(await row(result.token)).toMatchObject({
+			shared: 1,
+			active_at: now,
+			created_at: now,
+			expires_at: now + SHARED_MAX_MS
+		});
 		expect(SHARED_MAX_MS).toBe(12 * 3600_000);
 		const listed = await listSessions(db, userId, sha256Hex(result.token), now);
 		expect(listed.find((s) => s.current)?.shared).toBe(true);
 	});
 
 	it('is made by sign-up too, and an ordinary session keeps no activity time', async () => {
-		const shared = await signUp(db, { username: 'thu', password: PASSWORD, kind: 'learner', background: null, locale: 'my', shared: true }, 'x');
+		const shared = await signUp(
+			db,
+			{
+				username: 'thu',
+				password: PASSWORD,
+				kind: 'learner',
+				background: null,
+				locale: 'my',
+				shared: true
+			},
+			'x'
+		);
 		if (!shared.ok) throw new Error();
 		expect(await row(shared.token)).toMatchObject({ shared: 1 });
 		const ordinary = await signIn(db, { username: 'mya', password: PASSWORD }, 'x');
@@ -74,9 +106,14 @@ describe('a shared phone’s session', () => {
 		const later = start + IDLE + MINUTE;
 		expect((await at(token, later))?.session.locked).toBe(true);
 
-		expect(await unlockSession(db, session, 'not the password', later)).toEqual({ ok: false, error: 'unlock_wrong' });
+		expect(await unlockSession(db, session, 'not the password', later)).toEqual({
+			ok: false,
+			error: 'unlock_wrong'
+		});
 		expect((await at(token, later + 1))?.session.locked).toBe(true);
-		expect(await db.selectFrom('sign_in_throttle').select('failures').execute()).toEqual([{ failures: 1 }]);
+		expect(await db.selectFrom('sign_in_throttle').select('failures').execute()).toEqual([
+			{ failures: 1 }
+		]);
 
 		expect(await unlockSession(db, session, PASSWORD, later + 2)).toEqual({ ok: true });
 		expect((await at(token, later + 3))?.session.locked).toBe(false);
@@ -88,11 +125,20 @@ describe('a shared phone’s session', () => {
 		const start = Date.now();
 		const { session } = await createSession(db, userId, 'x', start, { shared: true });
 		const later = start + IDLE;
-		for (let i = 1; i < MAX_FAILURES; i++) expect((await unlockSession(db, session, `wrong ${i}`, later)).ok).toBe(false);
-		expect(await unlockSession(db, session, 'wrong again', later)).toMatchObject({ ok: false, error: 'locked' });
+		for (let i = 1; i < MAX_FAILURES; i++)
+			expect((await unlockSession(db, session, `wrong ${i}`, later)).ok).toBe(false);
+		expect(await unlockSession(db, session, 'wrong again', later)).toMatchObject({
+			ok: false,
+			error: 'locked'
+		});
 		// Locked: even the right password waits, here and at sign-in.
-		expect(await unlockSession(db, session, PASSWORD, later + 1)).toMatchObject({ ok: false, error: 'locked' });
-		expect(await signIn(db, { username: 'MYA', password: PASSWORD }, 'x', later + 1)).toMatchObject({ ok: false, error: 'locked' });
+		expect(await unlockSession(db, session, PASSWORD, later + 1)).toMatchObject({
+			ok: false,
+			error: 'locked'
+		});
+		expect(await signIn(db, { username: 'MYA', password: PASSWORD }, 'x', later + 1)).toMatchObject(
+			{ ok: false, error: 'locked' }
+		);
 	});
 
 	it('ends 12 hours after sign-in however much it is used, and never slides', async () => {
@@ -118,7 +164,10 @@ describe('a shared phone’s session', () => {
 describe('the session cookie', () => {
 	function fakeCookies() {
 		const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
-		const cookies = { set: (name: string, value: string, options: Record<string, unknown>) => set.push({ name, value, options }) } as unknown as Cookies;
+		const cookies = {
+			set: (name: string, value: string, options: Record<string, unknown>) =>
+				set.push({ name, value, options })
+		} as unknown as Cookies;
 		return { cookies, set };
 	}
 

@@ -7,9 +7,16 @@ import { decide, PIN_OPEN, routeRules, safeNext } from '$lib/server/access';
 function routeIds(dir = 'src/routes', id = ''): string[] {
 	const ids: string[] = [];
 	const entries = fs.readdirSync(dir, { withFileTypes: true });
-	if (entries.some((e) => /^\+(page|server)\.(svelte|ts|js)$/.test(e.name) || /^\+page\.server\.(ts|js)$/.test(e.name))) ids.push(id || '/');
+	if (
+		entries.some(
+			(e) =>
+				/^\+(page|server)\.(svelte|ts|js)$/.test(e.name) || /^\+page\.server\.(ts|js)$/.test(e.name)
+		)
+	)
+		ids.push(id || '/');
 	for (const entry of entries) {
-		if (entry.isDirectory()) ids.push(...routeIds(path.join(dir, entry.name), `${id}/${entry.name}`));
+		if (entry.isDirectory())
+			ids.push(...routeIds(path.join(dir, entry.name), `${id}/${entry.name}`));
 	}
 	return ids;
 }
@@ -34,18 +41,33 @@ describe('the access table', () => {
 		expect(decide('/author', null)).toBe('sign_in');
 		expect(decide('/author', { kind: 'learner', must_change_password: 0 })).toBe('forbidden');
 		expect(decide('/author', { kind: 'org_member', must_change_password: 0 })).toBe('allow');
-		expect(decide('/author/courses/[course]', { kind: 'admin', must_change_password: 0 })).toBe('allow');
+		expect(decide('/author/courses/[course]', { kind: 'admin', must_change_password: 0 })).toBe(
+			'allow'
+		);
 	});
 
 	it('lets visitors read the catalogue, a course and its lesson pages before making an account, and nothing personal', () => {
-		for (const route of ['/learn/courses', '/learn/courses/[course]', '/learn/courses/[course]/lessons/[lesson]']) {
+		for (const route of [
+			'/learn/courses',
+			'/learn/courses/[course]',
+			'/learn/courses/[course]/lessons/[lesson]'
+		]) {
 			expect(decide(route, null)).toBe('allow');
 			expect(decide(route, { kind: 'learner', must_change_password: 0 })).toBe('allow');
 			expect(decide(route, { kind: 'org_member', must_change_password: 0 })).toBe('forbidden');
 			expect(decide(route, { kind: 'admin', must_change_password: 0 })).toBe('forbidden');
 		}
 		// Quizzes (they record attempts), progress, certificates and the rest of learning ask them to sign in.
-		for (const route of ['/learn', '/learn/courses/[course]/quizzes/[quiz]', '/learn/certificates', '/learn/certificates/[code]', '/learn/downloads', '/learn/profile', '/api/sync', '/account/codes']) {
+		for (const route of [
+			'/learn',
+			'/learn/courses/[course]/quizzes/[quiz]',
+			'/learn/certificates',
+			'/learn/certificates/[code]',
+			'/learn/downloads',
+			'/learn/profile',
+			'/api/sync',
+			'/account/codes'
+		]) {
 			expect(decide(route, null)).toBe('sign_in');
 		}
 	});
@@ -60,16 +82,38 @@ describe('a shared phone’s idle (locked) session', () => {
 	const learner = { kind: 'learner' as const, must_change_password: 0 };
 
 	it('is sent to the lock page from every personal page', () => {
-		for (const route of ['/learn', '/learn/profile', '/learn/applications/[application]', '/learn/downloads', '/account', '/account/password']) {
+		for (const route of [
+			'/learn',
+			'/learn/profile',
+			'/learn/applications/[application]',
+			'/learn/downloads',
+			'/account',
+			'/account/password'
+		]) {
 			expect(decide(route, learner, true)).toBe('unlock');
 			expect(decide(route, learner, false)).toBe('allow');
 		}
 		expect(decide('/org', { kind: 'org_member', must_change_password: 0 }, true)).toBe('unlock');
-		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 }, true)).toBe('unlock');
+		expect(decide('/account/password', { kind: 'admin', must_change_password: 1 }, true)).toBe(
+			'unlock'
+		);
 	});
 
 	it('still reads courses, public pages and the offline reader, and can unlock or sign out', () => {
-		for (const route of ['/learn/courses', '/learn/courses/[course]', '/learn/courses/[course]/lessons/[lesson]', '/learn/courses/[course]/quizzes/[quiz]', '/api/sync', '/offline', '/offline/reader', '/(public)', '/verify/[code]', '/unlock', '/signout', '/language']) {
+		for (const route of [
+			'/learn/courses',
+			'/learn/courses/[course]',
+			'/learn/courses/[course]/lessons/[lesson]',
+			'/learn/courses/[course]/quizzes/[quiz]',
+			'/api/sync',
+			'/offline',
+			'/offline/reader',
+			'/(public)',
+			'/verify/[code]',
+			'/unlock',
+			'/signout',
+			'/language'
+		]) {
 			expect(decide(route, learner, true)).toBe('allow');
 		}
 	});
@@ -89,7 +133,20 @@ describe('a session behind the disguise’s code (PIN)', () => {
 	const learner = { kind: 'learner' as const, must_change_password: 0 };
 
 	it('opens no page of the app before the code, public pages and course reading included', () => {
-		for (const route of ['/(public)', '/(public)/signin', '/learn', '/learn/courses', '/learn/courses/[course]/lessons/[lesson]', '/offline', '/offline/reader', '/verify/[code]', '/unlock', '/account', '/look', '/admin']) {
+		for (const route of [
+			'/(public)',
+			'/(public)/signin',
+			'/learn',
+			'/learn/courses',
+			'/learn/courses/[course]/lessons/[lesson]',
+			'/offline',
+			'/offline/reader',
+			'/verify/[code]',
+			'/unlock',
+			'/account',
+			'/look',
+			'/admin'
+		]) {
 			expect(decide(route, learner, false, true), route).toBe('pin');
 			expect(decide(route, learner, true, true), route).toBe('pin');
 		}
@@ -97,10 +154,20 @@ describe('a session behind the disguise’s code (PIN)', () => {
 	});
 
 	it('still gives the code, leaves, shows the cover, and lets the service worker fetch course files and send progress', () => {
-		for (const route of PIN_OPEN) expect(decide(route, learner, false, true), route).not.toBe('pin');
-		expect([...PIN_OPEN]).toEqual(expect.arrayContaining(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/api/sync']));
+		for (const route of PIN_OPEN)
+			expect(decide(route, learner, false, true), route).not.toBe('pin');
+		expect([...PIN_OPEN]).toEqual(
+			expect.arrayContaining(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/api/sync'])
+		);
 		// Nothing in it shows a page of the app.
-		expect([...PIN_OPEN].filter((route) => !route.startsWith('/api/') && !route.startsWith('/media/') && !route.startsWith('/manifest/'))).toEqual(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/healthz', '/language']);
+		expect(
+			[...PIN_OPEN].filter(
+				(route) =>
+					!route.startsWith('/api/') &&
+					!route.startsWith('/media/') &&
+					!route.startsWith('/manifest/')
+			)
+		).toEqual(['/pin', '/signout', '/clear', '/cover/[look=neutral]', '/healthz', '/language']);
 	});
 
 	it('means nothing to someone signed out', () => {
@@ -114,7 +181,9 @@ describe('safeNext', () => {
 
 	it('keeps paths on this site, with their query', () => {
 		expect(safeNext('/learn?x=1', origin)).toBe('/learn?x=1');
-		expect(safeNext('/learn/courses/first-aid-basics', origin)).toBe('/learn/courses/first-aid-basics');
+		expect(safeNext('/learn/courses/first-aid-basics', origin)).toBe(
+			'/learn/courses/first-aid-basics'
+		);
 		expect(safeNext('/learn#top', origin)).toBe('/learn');
 		expect(safeNext(null, origin)).toBeNull();
 		expect(safeNext('', origin)).toBeNull();
@@ -125,9 +194,9 @@ describe('safeNext', () => {
 		['//evil.example/', 'protocol-relative'],
 		['/\\evil.example', 'slash backslash'],
 		['\\\\evil.example', 'two backslashes'],
-		['/\t/evil.example/phish', 'tab after the first slash (the review\'s /%09/)'],
+		['/\t/evil.example/phish', "tab after the first slash (the review's /%09/)"],
 		['/\r/evil.example', 'carriage return'],
-		['/\n/evil.example', 'line feed (the review\'s /%0a/, once a 500)'],
+		['/\n/evil.example', "line feed (the review's /%0a/, once a 500)"],
 		['/\r\n/evil.example', 'CR LF'],
 		['\t//evil.example', 'leading tab'],
 		[' //evil.example', 'leading space'],
@@ -153,7 +222,8 @@ describe('safeNext', () => {
 	});
 
 	it('refuses every other origin outright', () => {
-		for (const [next] of hostile.filter(([, why]) => !why.startsWith('NUL'))) expect(safeNext(next, origin), JSON.stringify(next)).toBeNull();
+		for (const [next] of hostile.filter(([, why]) => !why.startsWith('NUL')))
+			expect(safeNext(next, origin), JSON.stringify(next)).toBeNull();
 	});
 
 	// Encoded forms arrive decoded once by URLSearchParams; what is still encoded stays a path here.
@@ -170,7 +240,15 @@ describe('safeNext', () => {
 	});
 
 	it('reads a next as the sign-in page receives it, encoded or double-encoded', () => {
-		for (const query of ['next=/%09/evil.example', 'next=/%0a/evil.example', 'next=%2F%2Fevil.example', 'next=/%5Cevil.example', 'next=%2F%09%2Fevil.example', 'next=%252F%252Fevil.example', 'next=/%0d%0a/evil.example']) {
+		for (const query of [
+			'next=/%09/evil.example',
+			'next=/%0a/evil.example',
+			'next=%2F%2Fevil.example',
+			'next=/%5Cevil.example',
+			'next=%2F%09%2Fevil.example',
+			'next=%252F%252Fevil.example',
+			'next=/%0d%0a/evil.example'
+		]) {
 			const next = new URL(`${origin}/signin?${query}`).searchParams.get('next');
 			const result = safeNext(next, origin);
 			expect(result === null || new URL(result, origin).origin === origin, query).toBe(true);

@@ -8,24 +8,67 @@ const { questions } = quizFileSchema.parse({
 	id: 'q1',
 	title: text('Quiz'),
 	questions: [
-		{ id: 'single', type: 'single', prompt: text('?'), options: [opt('a', false), opt('b', true)], explanation: text('.') },
-		{ id: 'multi', type: 'multiple', prompt: text('?'), options: [opt('a', true), opt('b', false), opt('c', true)], explanation: text('.') },
+		{
+			id: 'single',
+			type: 'single',
+			prompt: text('?'),
+			options: [opt('a', false), opt('b', true)],
+			explanation: text('.')
+		},
+		{
+			id: 'multi',
+			type: 'multiple',
+			prompt: text('?'),
+			options: [opt('a', true), opt('b', false), opt('c', true)],
+			explanation: text('.')
+		},
 		{ id: 'tf', type: 'true_false', prompt: text('?'), answer: false, explanation: text('.') },
-		{ id: 'short', type: 'short', prompt: text('?'), accepted: { my: [], en: ['Thank you'] }, explanation: text('.') }
+		{
+			id: 'short',
+			type: 'short',
+			prompt: text('?'),
+			accepted: { my: [], en: ['Thank you'] },
+			explanation: text('.')
+		}
 	]
 });
 
 describe('readAnswers', () => {
 	it('keeps what each question can take, from a form (lists) or a sync event (values)', () => {
-		const expected = { ok: true, answers: { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' } };
-		expect(readAnswers(questions, { single: ['b'], multi: ['c', 'a', 'c'], tf: ['false'], short: ['  thank you '] })).toEqual(expected);
-		expect(readAnswers(questions, { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' })).toEqual(expected);
-		expect(readAnswers(questions, { short: 'x'.repeat(SHORT_ANSWER_MAX) })).toEqual({ ok: true, answers: { short: 'x'.repeat(SHORT_ANSWER_MAX) } });
+		const expected = {
+			ok: true,
+			answers: { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' }
+		};
+		expect(
+			readAnswers(questions, {
+				single: ['b'],
+				multi: ['c', 'a', 'c'],
+				tf: ['false'],
+				short: ['  thank you ']
+			})
+		).toEqual(expected);
+		expect(
+			readAnswers(questions, { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' })
+		).toEqual(expected);
+		expect(readAnswers(questions, { short: 'x'.repeat(SHORT_ANSWER_MAX) })).toEqual({
+			ok: true,
+			answers: { short: 'x'.repeat(SHORT_ANSWER_MAX) }
+		});
 	});
 
 	it('leaves a question unanswered when nothing was chosen or typed, and never reads keys that are no question', () => {
-		expect(readAnswers(questions, { single: [], multi: [], tf: [''], short: ['  '], other: 'b', __proto__: { single: 'b' } })).toEqual({ ok: true, answers: {} });
-		for (const given of [null, 'text', ['b'], 5, undefined]) expect(readAnswers(questions, given)).toEqual({ ok: true, answers: {} });
+		expect(
+			readAnswers(questions, {
+				single: [],
+				multi: [],
+				tf: [''],
+				short: ['  '],
+				other: 'b',
+				__proto__: { single: 'b' }
+			})
+		).toEqual({ ok: true, answers: {} });
+		for (const given of [null, 'text', ['b'], 5, undefined])
+			expect(readAnswers(questions, given)).toEqual({ ok: true, answers: {} });
 	});
 
 	it.each([
@@ -42,12 +85,21 @@ describe('readAnswers', () => {
 		['an object', 'multi', { 0: 'a' }],
 		['a file', 'short', new Blob(['thank you'])]
 	])('refuses the whole attempt for %s', (_, question, value) => {
-		expect(readAnswers(questions, { single: 'b', [question]: value })).toEqual({ ok: false, question });
+		expect(readAnswers(questions, { single: 'b', [question]: value })).toEqual({
+			ok: false,
+			question
+		});
 	});
 
 	it('converts typed text with the given function', () => {
-		expect(readAnswers(questions, { short: 'Cafe\u0301' })).toEqual({ ok: true, answers: { short: 'Caf\u00e9' } });
-		expect(readAnswers(questions, { short: 'zawgyi' }, (t) => t.toUpperCase())).toEqual({ ok: true, answers: { short: 'ZAWGYI' } });
+		expect(readAnswers(questions, { short: 'Cafe\u0301' })).toEqual({
+			ok: true,
+			answers: { short: 'Caf\u00e9' }
+		});
+		expect(readAnswers(questions, { short: 'zawgyi' }, (t) => t.toUpperCase())).toEqual({
+			ok: true,
+			answers: { short: 'ZAWGYI' }
+		});
 	});
 
 	it('reads a quiz form by its q-<id> fields only', () => {
@@ -57,8 +109,14 @@ describe('readAnswers', () => {
 		form.append('q-multi', 'c');
 		form.append('single', 'a');
 		form.append('q-other', 'a');
-		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({ ok: true, answers: { single: 'b', multi: ['a', 'c'] } });
+		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({
+			ok: true,
+			answers: { single: 'b', multi: ['a', 'c'] }
+		});
 		form.append('q-short', new Blob(['thank you']));
-		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({ ok: false, question: 'short' });
+		expect(readAnswers(questions, answersOfForm(questions, form))).toEqual({
+			ok: false,
+			question: 'short'
+		});
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confusable, skeleton } from '$lib/server/text/confusables';
 
 describe('look-alike names', () => {
-	it('finds the review\'s copy of a vetted organization, and other disguises', () => {
+	it("finds the review's copy of a vetted organization, and other disguises", () => {
 		expect(confusable('Org X Relief', 'Org X R\u0435lief\u200b')).toBe(true);
 		expect(confusable('Org X Relief', 'ORG X RELIEF')).toBe(true);
 		expect(confusable('Org X Relief', 'Org  X-Relief.')).toBe(true);

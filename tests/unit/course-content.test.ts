@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { courseFileSchema, quizFileSchema, type CourseFile, type QuizFile } from '$lib/schemas/course-content';
+import {
+	courseFileSchema,
+	quizFileSchema,
+	type CourseFile,
+	type QuizFile
+} from '$lib/schemas/course-content';
 import { readAnswers } from '$lib/courses/answers';
 import { normalizeShortAnswer, scoreQuiz } from '$lib/courses/scoring';
 
@@ -28,7 +33,8 @@ function files(dir: string): string[] {
 /** Parses a course.json, failing the test with zod's issues if it is invalid. */
 function loadCourse(slug: string): CourseFile {
 	const result = courseFileSchema.safeParse(readJson(path.join(ROOT, slug, 'course.json')));
-	if (!result.success) expect.fail(`${slug}/course.json: ${JSON.stringify(result.error.issues, null, 1)}`);
+	if (!result.success)
+		expect.fail(`${slug}/course.json: ${JSON.stringify(result.error.issues, null, 1)}`);
 	return result.data;
 }
 
@@ -67,7 +73,8 @@ describe('starter courses', () => {
 				const file = path.join(dir, 'quizzes', `${id}.json`);
 				expect(fs.existsSync(file), `${file} exists`).toBe(true);
 				const result = quizFileSchema.safeParse(readJson(file));
-				if (!result.success) expect.fail(`${file}: ${JSON.stringify(result.error.issues, null, 1)}`);
+				if (!result.success)
+					expect.fail(`${file}: ${JSON.stringify(result.error.issues, null, 1)}`);
 				expect(result.data.id).toBe(id);
 			}
 		});
@@ -92,7 +99,10 @@ describe('starter courses', () => {
 
 		it('quotes, for every short question, the words a lesson teaches as its answer, and accepts them', () => {
 			const course = loadCourse(slug);
-			const lessons = (lang: 'my' | 'en') => course.modules.flatMap((m) => m.lessons.map((l) => readLesson(path.join(dir, 'lessons', `${l.id}.${lang}.md`))));
+			const lessons = (lang: 'my' | 'en') =>
+				course.modules.flatMap((m) =>
+					m.lessons.map((l) => readLesson(path.join(dir, 'lessons', `${l.id}.${lang}.md`)))
+				);
 			const taught = { my: lessons('my'), en: lessons('en') };
 			const problems: string[] = [];
 			for (const quizId of course.modules.flatMap((m) => (m.quiz ? [m.quiz] : []))) {
@@ -105,8 +115,10 @@ describe('starter courses', () => {
 					}
 					for (const lang of ['my', 'en'] as const) {
 						for (const quote of question.taught[lang]) {
-							if (!taught[lang].some((text) => text.includes(quote))) problems.push(`${quizId} ${question.id}: "${quote}" is in no ${lang} lesson`);
-							if (!accepts(quiz, question.id, quote)) problems.push(`${quizId} ${question.id}: the answer "${quote}" is marked wrong`);
+							if (!taught[lang].some((text) => text.includes(quote)))
+								problems.push(`${quizId} ${question.id}: "${quote}" is in no ${lang} lesson`);
+							if (!accepts(quiz, question.id, quote))
+								problems.push(`${quizId} ${question.id}: the answer "${quote}" is marked wrong`);
 						}
 					}
 				}
@@ -122,10 +134,18 @@ describe('starter courses', () => {
 				for (const question of quiz.questions) {
 					if (question.type !== 'short') continue;
 					// A bare number among the accepted answers ("20", "၁,၁၂၀", "34.5") makes it a number question.
-					const numbers = [...question.accepted.my, ...question.accepted.en].map(normalizeShortAnswer).filter((a) => /^\d+(,\d{3})*(\.\d+)?$/.test(a));
+					const numbers = [...question.accepted.my, ...question.accepted.en]
+						.map(normalizeShortAnswer)
+						.filter((a) => /^\d+(,\d{3})*(\.\d+)?$/.test(a));
 					if (numbers.length === 0) continue;
-					if (!question.range) problems.push(`${quizId} ${question.id}: answered with a number (${numbers[0]}) but has no range`);
-					else for (const n of numbers) if (!accepts(quiz, question.id, n)) problems.push(`${quizId} ${question.id}: ${n} is outside its range`);
+					if (!question.range)
+						problems.push(
+							`${quizId} ${question.id}: answered with a number (${numbers[0]}) but has no range`
+						);
+					else
+						for (const n of numbers)
+							if (!accepts(quiz, question.id, n))
+								problems.push(`${quizId} ${question.id}: ${n} is outside its range`);
 				}
 			}
 			expect(problems).toEqual([]);
@@ -135,17 +155,33 @@ describe('starter courses', () => {
 			const all = files(dir);
 			const total = all.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 			expect(total).toBeLessThanOrEqual(MAX_COURSE_BYTES);
-			const bigImages = all.filter((f) => f.includes(`${path.sep}images${path.sep}`) && fs.statSync(f).size >= MAX_IMAGE_BYTES);
+			const bigImages = all.filter(
+				(f) => f.includes(`${path.sep}images${path.sep}`) && fs.statSync(f).size >= MAX_IMAGE_BYTES
+			);
 			expect(bigImages).toEqual([]);
 		});
 	});
 });
 
 describe('answer keys the content review found wrong', () => {
-	const quiz = (course: string, id: string) => quizFileSchema.parse(readJson(path.join(ROOT, course, 'quizzes', `${id}.json`)));
+	const quiz = (course: string, id: string) =>
+		quizFileSchema.parse(readJson(path.join(ROOT, course, 'quizzes', `${id}.json`)));
 	it.each([
 		// W1: the CPR rate, in the lesson's own words and any number inside the range.
-		['first-aid-basics', 'q2', 'q2-2', ['100 to 120 times a minute', 'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်', '၁၀၀-၁၂၀ ကြိမ်', '100-120 times a minute', '110', '၁၁၀'], ['150', '၆၀ ကနေ ၈၀', '30']],
+		[
+			'first-aid-basics',
+			'q2',
+			'q2-2',
+			[
+				'100 to 120 times a minute',
+				'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်',
+				'၁၀၀-၁၂၀ ကြိမ်',
+				'100-120 times a minute',
+				'110',
+				'၁၁၀'
+			],
+			['150', '၆၀ ကနေ ၈၀', '30']
+		],
 		// W2: Thai "hello" as the Burmese lesson writes its sound.
 		['thai-for-mae-sot', 'q1', 'q1-4', ['ဆဝပ်ဒီ', 'ဆဝပ်ဒီ ခရပ်', 'ဆဝပ်ဒီ ခ'], ['ခေါ့ခွန်']],
 		// m10, m16, m27: natural variants.
@@ -171,7 +207,14 @@ function validCourse() {
 		title: text('Title'),
 		summary: text('Summary'),
 		skills: [{ id: 'first_aid', level: 1, name: text('First aid') }],
-		modules: [{ id: 'm1', title: text('Module'), lessons: [{ id: '01-intro', minutes: 5, title: text('Intro') }], quiz: 'q1' }],
+		modules: [
+			{
+				id: 'm1',
+				title: text('Module'),
+				lessons: [{ id: '01-intro', minutes: 5, title: text('Intro') }],
+				quiz: 'q1'
+			}
+		],
 		sources: [{ title: 'A source', url: 'https://example.org/guide' }],
 		expert: 'medical'
 	};
@@ -193,8 +236,20 @@ function validQuiz() {
 				],
 				explanation: text('Because')
 			},
-			{ id: 'q1-2', type: 'true_false', prompt: text('True?'), answer: true, explanation: text('Yes') },
-			{ id: 'q1-3', type: 'short', prompt: text('Say'), accepted: { my: [], en: ['hello'] }, explanation: text('Hi') }
+			{
+				id: 'q1-2',
+				type: 'true_false',
+				prompt: text('True?'),
+				answer: true,
+				explanation: text('Yes')
+			},
+			{
+				id: 'q1-3',
+				type: 'short',
+				prompt: text('Say'),
+				accepted: { my: [], en: ['hello'] },
+				explanation: text('Hi')
+			}
 		]
 	};
 }
@@ -258,7 +313,9 @@ describe('quiz file schema', () => {
 
 	it('rejects passMark 0 and above 100', () => {
 		for (const passMark of [0, 101, 50.5]) {
-			expect(quizFileSchema.safeParse({ ...validQuiz(), passMark }).success, String(passMark)).toBe(false);
+			expect(quizFileSchema.safeParse({ ...validQuiz(), passMark }).success, String(passMark)).toBe(
+				false
+			);
 		}
 	});
 

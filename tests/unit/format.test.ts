@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asciiDigits, formatBytes, formatDate, formatDateTime, formatDay, formatList, formatNumber, localDigits } from '$lib/format';
+import {
+	asciiDigits,
+	formatBytes,
+	formatDate,
+	formatDateTime,
+	formatDay,
+	formatList,
+	formatNumber,
+	localDigits
+} from '$lib/format';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -9,7 +18,12 @@ describe('Lanpya formats numbers and dates itself', () => {
 	it('writes the same as full Burmese and British locale data, for every month, in Myanmar time', () => {
 		for (let month = 0; month < 12; month++) {
 			const time = Date.UTC(2026, month, 6, 3, 0);
-			const options = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Yangon' } as const;
+			const options = {
+				year: 'numeric',
+				month: 'long',
+				day: 'numeric',
+				timeZone: 'Asia/Yangon'
+			} as const;
 			expect(formatDate(time, 'my')).toBe(new Date(time).toLocaleDateString('my-MM', options));
 			expect(formatDate(time, 'en')).toBe(new Date(time).toLocaleDateString('en-GB', options));
 		}
@@ -70,7 +84,9 @@ describe('Lanpya formats numbers and dates itself', () => {
 	});
 
 	it('separates list items with "၊" in Burmese and a comma in English', () => {
-		expect(formatList(['အင်္ဂလိပ်စကား (အခြေခံ)', 'ထိုင်းစကား (အခြေခံ)'], 'my')).toBe('အင်္ဂလိပ်စကား (အခြေခံ)၊ ထိုင်းစကား (အခြေခံ)');
+		expect(formatList(['အင်္ဂလိပ်စကား (အခြေခံ)', 'ထိုင်းစကား (အခြေခံ)'], 'my')).toBe(
+			'အင်္ဂလိပ်စကား (အခြေခံ)၊ ထိုင်းစကား (အခြေခံ)'
+		);
 		expect(formatList(['English', 'Thai'], 'en')).toBe('English, Thai');
 	});
 

@@ -23,7 +23,14 @@ describe('bench:load figures', () => {
 		record(samples, 500, 9);
 		samples.errors++; // a timeout: no answer, no latency
 		const [row, all] = summarize(new Map([['lesson', samples]]), 2);
-		expect(row).toMatchObject({ route: 'lesson', requests: 5, perSecond: 2.5, errors: 4, non2xx: 3, max: 9 });
+		expect(row).toMatchObject({
+			route: 'lesson',
+			requests: 5,
+			perSecond: 2.5,
+			errors: 4,
+			non2xx: 3,
+			max: 9
+		});
 		expect(all).toMatchObject({ route: '**all**', requests: 5, errors: 4 });
 	});
 
@@ -32,10 +39,26 @@ describe('bench:load figures', () => {
 		const slow = emptySamples();
 		for (let i = 1; i <= 90; i++) record(fast, 200, i);
 		for (let i = 1; i <= 10; i++) record(slow, 200, 1000 + i);
-		const rows = summarize(new Map([['fast', fast], ['slow', slow]]), 10);
+		const rows = summarize(
+			new Map([
+				['fast', fast],
+				['slow', slow]
+			]),
+			10
+		);
 		expect(rows.map((r) => r.route)).toEqual(['fast', 'slow', '**all**']);
-		expect(rows[2]).toMatchObject({ requests: 100, perSecond: 10, p50: 50, p95: 1005, p99: 1009, max: 1010, errors: 0 });
-		expect(table(rows)).toContain('| slow | 10 | 1.0 | 1005 ms | 1010 ms | 1010 ms | 1010 ms | 0 (0) |');
+		expect(rows[2]).toMatchObject({
+			requests: 100,
+			perSecond: 10,
+			p50: 50,
+			p95: 1005,
+			p99: 1009,
+			max: 1010,
+			errors: 0
+		});
+		expect(table(rows)).toContain(
+			'| slow | 10 | 1.0 | 1005 ms | 1010 ms | 1010 ms | 1010 ms | 0 (0) |'
+		);
 	});
 
 	it('gives ratios to two decimals, and none when there is nothing to divide by', () => {

@@ -10,7 +10,10 @@ function tags(html: string): string[] {
 }
 
 function attrs(tag: string): [string, string][] {
-	return [...tag.matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g)].map((m) => [m[1].toLowerCase(), m[2] ?? '']);
+	return [...tag.matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g)].map((m) => [
+		m[1].toLowerCase(),
+		m[2] ?? ''
+	]);
 }
 
 function decodeEntities(value: string): string {
@@ -24,7 +27,9 @@ function decodeEntities(value: string): string {
 }
 
 const ALLOWED_TAGS = new Set(
-	'p h2 h3 h4 h5 h6 ul ol li strong em s a img code pre blockquote hr br table thead tbody tr th td'.split(' ')
+	'p h2 h3 h4 h5 h6 ul ol li strong em s a img code pre blockquote hr br table thead tbody tr th td'.split(
+		' '
+	)
 );
 /** Every link stays on this site: another site is reached only through the "you are leaving" page. */
 const ALLOWED_HREF = /^(#|\/(?![/\\]))/i;
@@ -42,7 +47,9 @@ function expectSafe(html: string): void {
 		expect(bare).not.toMatch(/style=/i);
 		for (const [attr, raw] of attrs(tag)) {
 			const value = decodeEntities(raw);
-			expect(value.replace(/[\x00-\x20]/g, ''), tag).not.toMatch(/javascript:|vbscript:|data:|file:/i);
+			expect(value.replace(/[\x00-\x20]/g, ''), tag).not.toMatch(
+				/javascript:|vbscript:|data:|file:/i
+			);
 			if (attr === 'href') expect(value, tag).toMatch(ALLOWED_HREF);
 			if (attr === 'src') {
 				expect(name).toBe('img');
@@ -71,9 +78,17 @@ describe('renderMarkdown: normal lessons', () => {
 	});
 
 	it('sends every link to another site through the page that says the person is leaving, with the address; never there directly', () => {
-		const html = renderMarkdown('[a](https://ifrc.org/first-aid?x=1&y=2#part) [b](HTTP://Example.ORG/path) [c](http://xn--80ak6aa92e.com/)');
+		const html = renderMarkdown(
+			'[a](https://ifrc.org/first-aid?x=1&y=2#part) [b](HTTP://Example.ORG/path) [c](http://xn--80ak6aa92e.com/)'
+		);
 		const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]));
-		expect(hrefs.map((href) => new URL(href, 'https://lanpya.invalid').searchParams.get('to'))).toEqual(['https://ifrc.org/first-aid?x=1&y=2#part', 'HTTP://Example.ORG/path', 'http://xn--80ak6aa92e.com/']);
+		expect(
+			hrefs.map((href) => new URL(href, 'https://lanpya.invalid').searchParams.get('to'))
+		).toEqual([
+			'https://ifrc.org/first-aid?x=1&y=2#part',
+			'HTTP://Example.ORG/path',
+			'http://xn--80ak6aa92e.com/'
+		]);
 		expect(hrefs.every((href) => href.startsWith('/leaving?to='))).toBe(true);
 		expectSafe(html);
 		// An address that hides its real host behind a name and "@" is no link at all.
@@ -150,13 +165,17 @@ describe('renderMarkdown: hostile input', () => {
 	});
 
 	it('escapes raw HTML instead of rendering it', () => {
-		expect(renderMarkdown('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+		expect(renderMarkdown('<script>alert(1)</script>')).toBe(
+			'<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'
+		);
 	});
 });
 
 describe('renderMarkdown: images', () => {
 	const resolveImage = (src: string) =>
-		src.startsWith('../images/') ? `/media/courses/first-aid-basics/${src.slice('../images/'.length)}` : null;
+		src.startsWith('../images/')
+			? `/media/courses/first-aid-basics/${src.slice('../images/'.length)}`
+			: null;
 
 	it('maps images through resolveImage and makes them lazy', () => {
 		expect(renderMarkdown('![Chest compressions](../images/cpr.svg)', { resolveImage })).toBe(
@@ -165,12 +184,22 @@ describe('renderMarkdown: images', () => {
 	});
 
 	it('drops images to their alt text without a resolver or when it returns null', () => {
-		expect(renderMarkdown('![Chest compressions](../images/cpr.svg)')).toBe('<p>Chest compressions</p>\n');
+		expect(renderMarkdown('![Chest compressions](../images/cpr.svg)')).toBe(
+			'<p>Chest compressions</p>\n'
+		);
 		expect(renderMarkdown('![Other](../other/x.svg)', { resolveImage })).toBe('<p>Other</p>\n');
 	});
 
 	it('refuses a resolver result that is not a same-origin path', () => {
-		for (const bad of ['https://evil.example/a.png', '//evil.example/a.png', '/\\evil.example/a.png', '/\t/evil.example', ' /a.png', 'a.png', 'javascript:alert(1)']) {
+		for (const bad of [
+			'https://evil.example/a.png',
+			'//evil.example/a.png',
+			'/\\evil.example/a.png',
+			'/\t/evil.example',
+			' /a.png',
+			'a.png',
+			'javascript:alert(1)'
+		]) {
 			const html = renderMarkdown('![alt](../images/a.png)', { resolveImage: () => bad });
 			expect(html, bad).toBe('<p>alt</p>\n');
 		}
@@ -178,13 +207,18 @@ describe('renderMarkdown: images', () => {
 
 	it('never asks the resolver about absolute or protocol-relative sources', () => {
 		const asked: string[] = [];
-		const html = renderMarkdown('![a](https://evil.example/a.png) ![b](//evil.example/b.png) ![c](../images/c.png)', {
-			resolveImage: (src) => {
-				asked.push(src);
-				return '/media/ok.png';
+		const html = renderMarkdown(
+			'![a](https://evil.example/a.png) ![b](//evil.example/b.png) ![c](../images/c.png)',
+			{
+				resolveImage: (src) => {
+					asked.push(src);
+					return '/media/ok.png';
+				}
 			}
-		});
+		);
 		expect(asked).toEqual(['../images/c.png']);
-		expect(html).toBe('<p>a b <img src="/media/ok.png" alt="c" loading="lazy" decoding="async"></p>\n');
+		expect(html).toBe(
+			'<p>a b <img src="/media/ok.png" alt="c" loading="lazy" decoding="async"></p>\n'
+		);
 	});
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { almostThere, byMatch, candidateRule, fitsTime, isCandidate, scoreMatch, timesFitted, type LearnerFacts, type RoleFacts } from '$lib/matching/score';
+import {
+	almostThere,
+	byMatch,
+	candidateRule,
+	fitsTime,
+	isCandidate,
+	scoreMatch,
+	timesFitted,
+	type LearnerFacts,
+	type RoleFacts
+} from '$lib/matching/score';
 
 const medic: RoleFacts = {
 	required: [
@@ -12,17 +22,44 @@ const medic: RoleFacts = {
 	remote: false,
 	availability: 'volunteer'
 };
-const learner = (skills: Record<string, number>, more: Partial<LearnerFacts> = {}): LearnerFacts => ({ skills, area: 'mae_sot', availability: ['volunteer'], remote: false, ...more });
+const learner = (
+	skills: Record<string, number>,
+	more: Partial<LearnerFacts> = {}
+): LearnerFacts => ({
+	skills,
+	area: 'mae_sot',
+	availability: ['volunteer'],
+	remote: false,
+	...more
+});
 
 describe('scoring a learner against a role', () => {
 	it('gives every criterion its documented weight', () => {
 		const full = scoreMatch(learner({ first_aid: 3, wound_care: 1, thai: 2, english: 1 }), medic);
-		expect(full).toEqual({ eligible: true, score: 100, required: { have: 3, of: 3, missing: [] }, preferred: { have: 1, of: 1 }, place: true, time: true });
+		expect(full).toEqual({
+			eligible: true,
+			score: 100,
+			required: { have: 3, of: 3, missing: [] },
+			preferred: { have: 1, of: 1 },
+			place: true,
+			time: true
+		});
 		// Without the preferred skill: -20.
 		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }), medic).score).toBe(80);
 		// Elsewhere: -15; no time given: another -15.
-		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }, { area: 'india_border' }), medic).score).toBe(65);
-		expect(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }, { area: 'india_border', availability: [] }), medic).score).toBe(50);
+		expect(
+			scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }, { area: 'india_border' }), medic)
+				.score
+		).toBe(65);
+		expect(
+			scoreMatch(
+				learner(
+					{ first_aid: 2, wound_care: 1, thai: 1 },
+					{ area: 'india_border', availability: [] }
+				),
+				medic
+			).score
+		).toBe(50);
 	});
 
 	it('keeps a learner missing a required skill, or a level, as "not yet eligible" and says what is missing', () => {
@@ -39,17 +76,33 @@ describe('scoring a learner against a role', () => {
 		expect(short.score).toBe(Math.round((50 * 1) / 3 + 0 + 15 + 15));
 		expect(almostThere(short)).toBe(false);
 		expect(almostThere(scoreMatch(learner({ first_aid: 2, wound_care: 1 }), medic))).toBe(true);
-		expect(almostThere(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }), medic))).toBe(false);
+		expect(almostThere(scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1 }), medic))).toBe(
+			false
+		);
 	});
 
 	it('counts a remote role for a learner who can work remotely, wherever they are, and a role with no skills as fully met', () => {
-		const remote: RoleFacts = { required: [], preferred: [], area: null, remote: true, availability: 'part_time' };
-		expect(scoreMatch(learner({}, { area: 'unsaid', remote: true, availability: ['part_time'] }), remote)).toMatchObject({ eligible: true, score: 100, place: true });
-		expect(scoreMatch(learner({}, { area: 'unsaid', remote: false, availability: ['part_time'] }), remote)).toMatchObject({ score: 85, place: false });
+		const remote: RoleFacts = {
+			required: [],
+			preferred: [],
+			area: null,
+			remote: true,
+			availability: 'part_time'
+		};
+		expect(
+			scoreMatch(learner({}, { area: 'unsaid', remote: true, availability: ['part_time'] }), remote)
+		).toMatchObject({ eligible: true, score: 100, place: true });
+		expect(
+			scoreMatch(
+				learner({}, { area: 'unsaid', remote: false, availability: ['part_time'] }),
+				remote
+			)
+		).toMatchObject({ score: 85, place: false });
 	});
 
 	it('orders times: full time fits part-time and volunteer roles, part time fits volunteer roles, never the other way', () => {
-		const fits = (given: string[]) => ['full_time', 'part_time', 'volunteer'].filter((time) => fitsTime(given, time));
+		const fits = (given: string[]) =>
+			['full_time', 'part_time', 'volunteer'].filter((time) => fitsTime(given, time));
 		expect(fits(['full_time'])).toEqual(['full_time', 'part_time', 'volunteer']);
 		expect(fits(['part_time'])).toEqual(['part_time', 'volunteer']);
 		expect(fits(['volunteer'])).toEqual(['volunteer']);
@@ -61,15 +114,35 @@ describe('scoring a learner against a role', () => {
 		expect(timesFitted(['part_time'])).toEqual(['part_time', 'volunteer']);
 
 		// A full-time medic on a clinic's volunteer role: the time fits, and the score counts it.
-		const fullTime = scoreMatch(learner({ first_aid: 2, wound_care: 1, thai: 1, english: 1 }, { availability: ['full_time'] }), medic);
+		const fullTime = scoreMatch(
+			learner(
+				{ first_aid: 2, wound_care: 1, thai: 1, english: 1 },
+				{ availability: ['full_time'] }
+			),
+			medic
+		);
 		expect(fullTime).toMatchObject({ time: true, score: 100 });
 		// A volunteer is not available for a full-time job.
-		expect(scoreMatch(learner({}, { availability: ['volunteer'] }), { ...medic, availability: 'full_time' }).time).toBe(false);
-		expect(scoreMatch(learner({}, { availability: ['part_time'] }), { ...medic, availability: 'full_time' }).time).toBe(false);
+		expect(
+			scoreMatch(learner({}, { availability: ['volunteer'] }), {
+				...medic,
+				availability: 'full_time'
+			}).time
+		).toBe(false);
+		expect(
+			scoreMatch(learner({}, { availability: ['part_time'] }), {
+				...medic,
+				availability: 'full_time'
+			}).time
+		).toBe(false);
 	});
 
 	it('ranks eligible roles first, then by score, then the one closing sooner, then by id', () => {
-		const m = (eligible: boolean, score: number) => ({ ...scoreMatch(learner({}), medic), eligible, score });
+		const m = (eligible: boolean, score: number) => ({
+			...scoreMatch(learner({}), medic),
+			eligible,
+			score
+		});
 		const roles = [
 			{ id: 'd', closesOn: null, match: m(true, 80) },
 			{ id: 'a', closesOn: '2027-03-01', match: m(false, 95) },
@@ -82,7 +155,8 @@ describe('scoring a learner against a role', () => {
 });
 
 describe('who a role’s candidate list shows', () => {
-	const listed = (facts: LearnerFacts, role: RoleFacts) => isCandidate(facts, role, scoreMatch(facts, role));
+	const listed = (facts: LearnerFacts, role: RoleFacts) =>
+		isCandidate(facts, role, scoreMatch(facts, role));
 
 	it('lists, for a role that requires skills, learners who hold one of them at any level, and nobody else', () => {
 		expect(candidateRule(medic)).toEqual({ kind: 'required' });
@@ -97,11 +171,19 @@ describe('who a role’s candidate list shows', () => {
 	});
 
 	it('lists, for a role that requires no skill, learners whose match reaches what place and time give', () => {
-		const anyone: RoleFacts = { required: [], preferred: [], area: 'mae_sot', remote: false, availability: 'part_time' };
+		const anyone: RoleFacts = {
+			required: [],
+			preferred: [],
+			area: 'mae_sot',
+			remote: false,
+			availability: 'part_time'
+		};
 		expect(candidateRule(anyone)).toEqual({ kind: 'score', floor: 100 });
 		expect(listed(learner({}, { availability: ['full_time'] }), anyone)).toBe(true);
 		expect(listed(learner({}, { availability: ['volunteer'] }), anyone)).toBe(false);
-		expect(listed(learner({}, { area: 'india_border', availability: ['part_time'] }), anyone)).toBe(false);
+		expect(listed(learner({}, { area: 'india_border', availability: ['part_time'] }), anyone)).toBe(
+			false
+		);
 
 		const prefersThai: RoleFacts = { ...anyone, preferred: [{ id: 'thai', level: 1 }] };
 		expect(candidateRule(prefersThai)).toEqual({ kind: 'score', floor: 80 });
@@ -109,6 +191,8 @@ describe('who a role’s candidate list shows', () => {
 		expect(listed(learner({}, { availability: ['part_time'] }), prefersThai)).toBe(true);
 		// Thai and the place, not the time: listed (85); Thai alone: not (70).
 		expect(listed(learner({ thai: 1 }, { availability: ['volunteer'] }), prefersThai)).toBe(true);
-		expect(listed(learner({ thai: 1 }, { area: 'india_border', availability: [] }), prefersThai)).toBe(false);
+		expect(
+			listed(learner({ thai: 1 }, { area: 'india_border', availability: [] }), prefersThai)
+		).toBe(false);
 	});
 });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const load = (locale: string) => {
-	const { $schema: _, ...messages } = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+	const { $schema: _, ...messages } = JSON.parse(
+		fs.readFileSync(`messages/${locale}.json`, 'utf8')
+	) as Record<string, string>;
 	return messages;
 };
 const en = load('en');
@@ -14,14 +16,19 @@ describe('message catalogue', () => {
 		expect(Object.keys(my).sort()).toEqual(Object.keys(en).sort());
 	});
 
-	it.each(Object.keys(en))('%s is filled in and has the same parameters in both languages', (key) => {
-		expect(en[key].trim()).not.toBe('');
-		expect(my[key].trim()).not.toBe('');
-		expect(params(my[key])).toEqual(params(en[key]));
-	});
+	it.each(Object.keys(en))(
+		'%s is filled in and has the same parameters in both languages',
+		(key) => {
+			expect(en[key].trim()).not.toBe('');
+			expect(my[key].trim()).not.toBe('');
+			expect(params(my[key])).toEqual(params(en[key]));
+		}
+	);
 
 	it('Burmese messages are in Burmese script, not copies of the English', () => {
-		const untranslated = Object.keys(en).filter((key) => my[key] === en[key] && /[a-z]{4}/i.test(en[key]));
+		const untranslated = Object.keys(en).filter(
+			(key) => my[key] === en[key] && /[a-z]{4}/i.test(en[key])
+		);
 		// Names that stay the same in both languages.
 		expect(untranslated.filter((key) => !['language_switch'].includes(key))).toEqual([]);
 	});
@@ -31,11 +38,13 @@ describe('message catalogue', () => {
 		expect(aboutRoles.length).toBeGreaterThan(20);
 		expect(aboutRoles.filter((key) => /ရာထူး|တာဝန်(?!ထမ်း)/.test(my[key]))).toEqual([]);
 		// ရာထူး stays where the English says rank; တာဝန်ထမ်း is "served".
-		expect(Object.keys(my).filter((key) => /ရာထူး/.test(my[key]) && !/\brank\b/i.test(en[key]))).toEqual([]);
+		expect(
+			Object.keys(my).filter((key) => /ရာထူး/.test(my[key]) && !/\brank\b/i.test(en[key]))
+		).toEqual([]);
 		expect(Object.keys(my).filter((key) => /တာဝန်(?!ထမ်း)/.test(my[key]))).toEqual([]);
 	});
 
-	it('lesson navigation says lesson, never the browser\'s own forward and back (ရှေ့သို့, နောက်သို့)', () => {
+	it("lesson navigation says lesson, never the browser's own forward and back (ရှေ့သို့, နောက်သို့)", () => {
 		for (const key of ['lesson_previous', 'lesson_next', 'learn_next']) {
 			expect(my[key]).toContain('သင်ခန်းစာ');
 			expect(my[key]).not.toMatch(/ရှေ့သို့|နောက်သို့/);
@@ -78,8 +87,19 @@ describe('message catalogue', () => {
 			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 				const file = `${dir}/${entry.name}`;
 				if (entry.isDirectory()) {
-					if (!['src/lib/paraglide', 'src/routes/author', 'src/routes/org', 'src/routes/admin', 'src/lib/components/author', 'src/lib/staff'].includes(file)) walk(file);
-				} else if (/\bm\.(author|org|admin)_\w+\b/.test(fs.readFileSync(file, 'utf8'))) outside.push(file);
+					if (
+						![
+							'src/lib/paraglide',
+							'src/routes/author',
+							'src/routes/org',
+							'src/routes/admin',
+							'src/lib/components/author',
+							'src/lib/staff'
+						].includes(file)
+					)
+						walk(file);
+				} else if (/\bm\.(author|org|admin)_\w+\b/.test(fs.readFileSync(file, 'utf8')))
+					outside.push(file);
 			}
 		};
 		walk('src');
@@ -87,7 +107,28 @@ describe('message catalogue', () => {
 	});
 
 	it('has a message for every refusal of an uploaded image and of an authoring edit', () => {
-		for (const error of ['empty', 'too_large', 'unsupported_type', 'unreadable', 'cannot_shrink', 'missing']) expect(en).toHaveProperty(`error_image_${error}`);
-		for (const error of ['not_author', 'no_course', 'id_taken', 'no_module', 'no_lesson', 'no_quiz', 'no_question', 'quiz_exists', 'last_question', 'no_skill', 'not_ready']) expect(en).toHaveProperty(`error_${error}`);
+		for (const error of [
+			'empty',
+			'too_large',
+			'unsupported_type',
+			'unreadable',
+			'cannot_shrink',
+			'missing'
+		])
+			expect(en).toHaveProperty(`error_image_${error}`);
+		for (const error of [
+			'not_author',
+			'no_course',
+			'id_taken',
+			'no_module',
+			'no_lesson',
+			'no_quiz',
+			'no_question',
+			'quiz_exists',
+			'last_question',
+			'no_skill',
+			'not_ready'
+		])
+			expect(en).toHaveProperty(`error_${error}`);
 	});
 });

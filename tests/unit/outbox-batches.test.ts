@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { nextBatch, type OutboxEvent } from '$lib/offline/outbox';
 import { SYNC_BATCH_MAX, SYNC_BODY_MAX } from '$lib/sync-limits';
 
-const attempt = (i: number, text: string): OutboxEvent => ({ id: `event-${i}`, key: 'k', type: 'quiz_attempt', courseId: 'c', quizId: 'q', answers: { a: text, b: text, c: text }, at: i });
+const attempt = (i: number, text: string): OutboxEvent => ({
+	id: `event-${i}`,
+	key: 'k',
+	type: 'quiz_attempt',
+	courseId: 'c',
+	quizId: 'q',
+	answers: { a: text, b: text, c: text },
+	at: i
+});
 
 describe("the phone's outbox", () => {
 	it('sends at most a batch, within the bytes the endpoint takes, and never the account key', () => {
@@ -14,8 +22,14 @@ describe("the phone's outbox", () => {
 		const { batch, tooLarge } = nextBatch(large);
 		expect(tooLarge).toBeNull();
 		expect(batch.length).toBeLessThan(100);
-		expect(new TextEncoder().encode(JSON.stringify({ events: batch })).length).toBeLessThanOrEqual(SYNC_BODY_MAX);
-		expect(new TextEncoder().encode(JSON.stringify({ events: nextBatch(large).batch.concat(large[batch.length]) })).length).toBeGreaterThan(SYNC_BODY_MAX);
+		expect(new TextEncoder().encode(JSON.stringify({ events: batch })).length).toBeLessThanOrEqual(
+			SYNC_BODY_MAX
+		);
+		expect(
+			new TextEncoder().encode(
+				JSON.stringify({ events: nextBatch(large).batch.concat(large[batch.length]) })
+			).length
+		).toBeGreaterThan(SYNC_BODY_MAX);
 	});
 
 	it('names an event too large to be sent even alone', () => {

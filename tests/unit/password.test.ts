@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, isCommonPassword, passwordProblem, verifyPassword } from '$lib/server/auth/password';
+import {
+	hashPassword,
+	isCommonPassword,
+	passwordProblem,
+	verifyPassword
+} from '$lib/server/auth/password';
 import { describeBrowser } from '$lib/server/auth/session';
 
 describe('passwords', () => {
@@ -42,7 +47,11 @@ describe('passwords', () => {
 
 describe('describeBrowser', () => {
 	it('keeps only browser and system', () => {
-		expect(describeBrowser('Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36')).toBe('Chrome · Android');
+		expect(
+			describeBrowser(
+				'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36'
+			)
+		).toBe('Chrome · Android');
 		expect(describeBrowser(null)).toBe('Browser');
 	});
 });

@@ -28,7 +28,9 @@ describe('plain text', () => {
 	});
 
 	it('keeps the lines a person made, as LF whatever the browser sent, and trims only the ends', () => {
-		expect(plainText(0, 100).parse('  first line\r\nsecond line\rthird\n ')).toBe('first line\nsecond line\nthird');
+		expect(plainText(0, 100).parse('  first line\r\nsecond line\rthird\n ')).toBe(
+			'first line\nsecond line\nthird'
+		);
 	});
 
 	it('still refuses what is too long or missing, with the message keys of the catalogue', () => {

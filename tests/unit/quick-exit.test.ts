@@ -21,7 +21,13 @@ describe('QUICK_EXIT_URL, where leaving goes', () => {
 	});
 
 	it('refuses anything that is not an http(s) address', () => {
-		for (const bad of ['javascript:alert(1)', 'data:text/html,hello', '/learn', 'weather.example', 'about:blank']) {
+		for (const bad of [
+			'javascript:alert(1)',
+			'data:text/html,hello',
+			'/learn',
+			'weather.example',
+			'about:blank'
+		]) {
 			process.env.QUICK_EXIT_URL = bad;
 			expect(() => config.exitUrl, bad).toThrow(/QUICK_EXIT_URL/);
 		}

@@ -12,15 +12,38 @@ function makeQuiz(passMark = 80): QuizFile {
 		passMark,
 		title: text('Quiz'),
 		questions: [
-			{ id: 'single', type: 'single', prompt: text('?'), options: [opt('a', false), opt('b', true), opt('c', false)], explanation: text('.') },
-			{ id: 'multi', type: 'multiple', prompt: text('?'), options: [opt('a', true), opt('b', false), opt('c', true), opt('d', false)], explanation: text('.') },
+			{
+				id: 'single',
+				type: 'single',
+				prompt: text('?'),
+				options: [opt('a', false), opt('b', true), opt('c', false)],
+				explanation: text('.')
+			},
+			{
+				id: 'multi',
+				type: 'multiple',
+				prompt: text('?'),
+				options: [opt('a', true), opt('b', false), opt('c', true), opt('d', false)],
+				explanation: text('.')
+			},
 			{ id: 'tf', type: 'true_false', prompt: text('?'), answer: false, explanation: text('.') },
-			{ id: 'short', type: 'short', prompt: text('?'), accepted: { my: ['၂၀ မိနစ်', 'မင်္ဂလာပါ'], en: ['Thank you', '100-120'] }, explanation: text('.') }
+			{
+				id: 'short',
+				type: 'short',
+				prompt: text('?'),
+				accepted: { my: ['၂၀ မိနစ်', 'မင်္ဂလာပါ'], en: ['Thank you', '100-120'] },
+				explanation: text('.')
+			}
 		]
 	});
 }
 
-const allRight: Record<string, Answer> = { single: 'b', multi: ['a', 'c'], tf: false, short: 'thank you' };
+const allRight: Record<string, Answer> = {
+	single: 'b',
+	multi: ['a', 'c'],
+	tf: false,
+	short: 'thank you'
+};
 
 /** Scores `answer` for one question of `makeQuiz()`, leaving the rest unanswered. */
 const correctFor = (id: string, answer: unknown) =>
@@ -76,7 +99,15 @@ describe('scoreQuiz by question type', () => {
 	});
 
 	it('short: case, spacing and trailing punctuation do not matter', () => {
-		for (const answer of ['THANK YOU', '  thank   you  ', 'Thank\tyou', 'Thank you.', 'Thank you!', 'thank you?!', 'Thank you ,']) {
+		for (const answer of [
+			'THANK YOU',
+			'  thank   you  ',
+			'Thank\tyou',
+			'Thank you.',
+			'Thank you!',
+			'thank you?!',
+			'Thank you ,'
+		]) {
 			expect(correctFor('short', answer), JSON.stringify(answer)).toBe(true);
 		}
 		expect(correctFor('short', 'Thankyou')).toBe(false);
@@ -103,7 +134,15 @@ describe('scoreQuiz by question type', () => {
 		const quiz = quizFileSchema.parse({
 			id: 'q2',
 			title: text('Quiz'),
-			questions: [{ id: 's', type: 'short', prompt: text('?'), accepted: { my: [], en: ['Caf\u0065\u0301!'] }, explanation: text('.') }]
+			questions: [
+				{
+					id: 's',
+					type: 'short',
+					prompt: text('?'),
+					accepted: { my: [], en: ['Caf\u0065\u0301!'] },
+					explanation: text('.')
+				}
+			]
 		});
 		expect(scoreQuiz(quiz, { s: 'caf\u00e9' }).score).toBe(100);
 		expect(scoreQuiz(quiz, { s: 'CAFE\u0301' }).score).toBe(100);
@@ -115,18 +154,55 @@ describe('scoreQuiz with a number range', () => {
 	const cpr = quizFileSchema.parse({
 		id: 'q3',
 		title: text('Quiz'),
-		questions: [{ id: 'rate', type: 'short', prompt: text('?'), accepted: { my: [], en: ['a hundred to a hundred and twenty'] }, range: { min: 100, max: 120 }, explanation: text('.') }]
+		questions: [
+			{
+				id: 'rate',
+				type: 'short',
+				prompt: text('?'),
+				accepted: { my: [], en: ['a hundred to a hundred and twenty'] },
+				range: { min: 100, max: 120 },
+				explanation: text('.')
+			}
+		]
 	});
 	const right = (answer: string) => scoreQuiz(cpr, { rate: answer }).correctCount === 1;
 
 	it('accepts any answer whose numbers all lie in the range, in either digit system', () => {
-		for (const answer of ['110', '100', '120', '၁၁၀', '၁၀၀ ကနေ ၁၂၀', 'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်', '100-120 times', '100 to 120 a minute', '၁၀၀-၁၂၀', '၁၀၀–၁၂၀ ကြိမ်', 'between 100 and 120', '๑๑๐', '၁ဝဝ ကနေ ၁၂ဝ', '115.5']) {
+		for (const answer of [
+			'110',
+			'100',
+			'120',
+			'၁၁၀',
+			'၁၀၀ ကနေ ၁၂၀',
+			'တစ်မိနစ်ကို ၁၀၀ ကနေ ၁၂၀ ကြိမ်',
+			'100-120 times',
+			'100 to 120 a minute',
+			'၁၀၀-၁၂၀',
+			'၁၀၀–၁၂၀ ကြိမ်',
+			'between 100 and 120',
+			'๑๑๐',
+			'၁ဝဝ ကနေ ၁၂ဝ',
+			'115.5'
+		]) {
 			expect(right(answer), answer).toBe(true);
 		}
 	});
 
 	it('refuses an answer with a number outside the range, or with no number at all', () => {
-		for (const answer of ['99', '121', '၁၅၀', '30', '100-150', '၆၀ ကနေ ၈၀', '100 to 120, or 30', 'many', 'ကြိမ်', '', '1,120', '-110']) {
+		for (const answer of [
+			'99',
+			'121',
+			'၁၅၀',
+			'30',
+			'100-150',
+			'၆၀ ကနေ ၈၀',
+			'100 to 120, or 30',
+			'many',
+			'ကြိမ်',
+			'',
+			'1,120',
+			'-110'
+		]) {
 			expect(right(answer), answer).toBe(false);
 		}
 	});
@@ -160,7 +236,12 @@ describe('numbersIn', () => {
 
 describe('scoreQuiz with missing and wrong-typed answers', () => {
 	it('scores an empty answers object 0 and fails', () => {
-		expect(scoreQuiz(makeQuiz(), {})).toMatchObject({ score: 0, passed: false, correctCount: 0, total: 4 });
+		expect(scoreQuiz(makeQuiz(), {})).toMatchObject({
+			score: 0,
+			passed: false,
+			correctCount: 0,
+			total: 4
+		});
 	});
 
 	it('counts wrong-typed answers as wrong without throwing', () => {
@@ -187,7 +268,11 @@ describe('scoreQuiz with missing and wrong-typed answers', () => {
 describe('score, rounding and pass mark', () => {
 	it('rounds down: 2 of 3 is 66, 1 of 3 is 33', () => {
 		const quiz = { ...makeQuiz(), questions: makeQuiz().questions.slice(0, 3) };
-		expect(scoreQuiz(quiz, { single: 'b', multi: ['a', 'c'] })).toMatchObject({ score: 66, correctCount: 2, total: 3 });
+		expect(scoreQuiz(quiz, { single: 'b', multi: ['a', 'c'] })).toMatchObject({
+			score: 66,
+			correctCount: 2,
+			total: 3
+		});
 		expect(scoreQuiz(quiz, { single: 'b' }).score).toBe(33);
 	});
 
@@ -210,7 +295,10 @@ describe('score, rounding and pass mark', () => {
 		const answers = { ...allRight, short: 'wrong' };
 		expect(scoreQuiz(makeQuiz(76), answers)).toMatchObject({ score: 75, passed: false });
 		// 2 of 3 = 66 fails a pass mark of 67 but passes 66.
-		const three = (passMark: number) => ({ ...makeQuiz(passMark), questions: makeQuiz().questions.slice(0, 3) });
+		const three = (passMark: number) => ({
+			...makeQuiz(passMark),
+			questions: makeQuiz().questions.slice(0, 3)
+		});
 		expect(scoreQuiz(three(67), allRight).passed).toBe(true);
 		expect(scoreQuiz(three(67), { single: 'b', multi: ['a', 'c'] }).passed).toBe(false);
 		expect(scoreQuiz(three(66), { single: 'b', multi: ['a', 'c'] }).passed).toBe(true);

@@ -6,11 +6,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COOKIES, COURSE_CACHE_PREFIX, DATABASE, LEFT_KEY, OLD_NAMES, OPEN_KEY, PIN_CHECK_KEY, SYNC_TAG } from '$lib/stored-names';
+import {
+	COOKIES,
+	COURSE_CACHE_PREFIX,
+	DATABASE,
+	LEFT_KEY,
+	OLD_NAMES,
+	OPEN_KEY,
+	PIN_CHECK_KEY,
+	SYNC_TAG
+} from '$lib/stored-names';
 
-const NAMES = [...Object.values(COOKIES), DATABASE, SYNC_TAG, COURSE_CACHE_PREFIX, LEFT_KEY, OPEN_KEY, PIN_CHECK_KEY];
+const NAMES = [
+	...Object.values(COOKIES),
+	DATABASE,
+	SYNC_TAG,
+	COURSE_CACHE_PREFIX,
+	LEFT_KEY,
+	OPEN_KEY,
+	PIN_CHECK_KEY
+];
 /** What would say what the app is, or that it hides behind a disguise. */
-const GIVEAWAYS = /lanpya|လမ်းပြ|cdm|soldier|police|military|defect|look|disguise|cover|calculator|notes|pin|secret|clear|wipe|exit|leave/i;
+const GIVEAWAYS =
+	/lanpya|လမ်းပြ|cdm|soldier|police|military|defect|look|disguise|cover|calculator|notes|pin|secret|clear|wipe|exit|leave/i;
 
 /** Every `lanpya-…` or `lanpya_…` word in src/ and static/ (generated messages left out), with its file. */
 function lanpyaWords(): { file: string; word: string }[] {
@@ -21,7 +39,8 @@ function lanpyaWords(): { file: string; word: string }[] {
 			if (entry.isDirectory()) {
 				if (file !== path.join('src', 'lib', 'paraglide')) walk(file);
 			} else if (/\.(ts|js|svelte|html|json|webmanifest|svg)$/.test(entry.name)) {
-				for (const [word] of fs.readFileSync(file, 'utf8').matchAll(/lanpya[-_][\w-]*/gi)) found.push({ file, word });
+				for (const [word] of fs.readFileSync(file, 'utf8').matchAll(/lanpya[-_][\w-]*/gi))
+					found.push({ file, word });
 			}
 		}
 	};
@@ -37,11 +56,25 @@ describe('names the browser keeps', () => {
 	});
 
 	it('are the only ones in the code: what names the app is never stored by a browser', () => {
-		const old = new Set<string>([...Object.values(OLD_NAMES.cookies), OLD_NAMES.database, OLD_NAMES.syncTag, OLD_NAMES.courseCachePrefix, OLD_NAMES.leftKey]);
+		const old = new Set<string>([
+			...Object.values(OLD_NAMES.cookies),
+			OLD_NAMES.database,
+			OLD_NAMES.syncTag,
+			OLD_NAMES.courseCachePrefix,
+			OLD_NAMES.leftKey
+		]);
 		// Words that never reach a phone's storage: a rule of the server's Markdown renderer, the
 		// format tag inside the export file, the server's timing dummy, a header of refusals.
-		const serverOnly = new Set(['lanpya_sanitize', 'lanpya-account-export-1', 'lanpya-dummy-password-for-timing', 'lanpya-access']);
-		const stray = lanpyaWords().filter(({ file, word }) => !serverOnly.has(word) && !(old.has(word) && /stored-names\.ts$|app\.html$/.test(file)));
+		const serverOnly = new Set([
+			'lanpya_sanitize',
+			'lanpya-account-export-1',
+			'lanpya-dummy-password-for-timing',
+			'lanpya-access'
+		]);
+		const stray = lanpyaWords().filter(
+			({ file, word }) =>
+				!serverOnly.has(word) && !(old.has(word) && /stored-names\.ts$|app\.html$/.test(file))
+		);
 		expect(stray).toEqual([]);
 	});
 

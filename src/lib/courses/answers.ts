@@ -39,8 +39,15 @@ const REFUSED = Symbol('refused');
  * Reads the answers `given` (by question id; each a value or a list of values, as a sync event
  * or a form carries them) to `questions`. `toText` makes typed text Unicode.
  */
-export function readAnswers(questions: readonly Question[], given: unknown, toText: (text: string) => string = nfc): ReadAnswers {
-	const source = given !== null && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
+export function readAnswers(
+	questions: readonly Question[],
+	given: unknown,
+	toText: (text: string) => string = nfc
+): ReadAnswers {
+	const source =
+		given !== null && typeof given === 'object' && !Array.isArray(given)
+			? (given as Record<string, unknown>)
+			: {};
 	const answers: Answers = {};
 	for (const question of questions) {
 		if (!Object.hasOwn(source, question.id)) continue;
@@ -55,7 +62,11 @@ export function readAnswers(questions: readonly Question[], given: unknown, toTe
 	return { ok: true, answers };
 }
 
-function readAnswer(question: Question, values: unknown[], toText: (text: string) => string): Answer | typeof REFUSED {
+function readAnswer(
+	question: Question,
+	values: unknown[],
+	toText: (text: string) => string
+): Answer | typeof REFUSED {
 	if (question.type === 'multiple') {
 		const ids = new Set(question.options.map((o) => o.id));
 		if (!values.every((v) => typeof v === 'string' && ids.has(v))) return REFUSED;
@@ -66,12 +77,23 @@ function readAnswer(question: Question, values: unknown[], toText: (text: string
 	const [value] = values;
 	switch (question.type) {
 		case 'single':
-			return typeof value === 'string' && question.options.some((o) => o.id === value) ? value : REFUSED;
+			return typeof value === 'string' && question.options.some((o) => o.id === value)
+				? value
+				: REFUSED;
 		case 'true_false':
-			return value === true || value === 'true' ? true : value === false || value === 'false' ? false : REFUSED;
+			return value === true || value === 'true'
+				? true
+				: value === false || value === 'false'
+					? false
+					: REFUSED;
 		case 'short': {
 			// Length first: converting a long text would cost the server time for nothing.
-			if (typeof value !== 'string' || value.length > SHORT_ANSWER_MAX || hasInvalidCharacters(value)) return REFUSED;
+			if (
+				typeof value !== 'string' ||
+				value.length > SHORT_ANSWER_MAX ||
+				hasInvalidCharacters(value)
+			)
+				return REFUSED;
 			const text = toText(value).trim();
 			if (text.length > SHORT_ANSWER_MAX) return REFUSED;
 			return text === '' ? undefined : text;
@@ -80,6 +102,9 @@ function readAnswer(question: Question, values: unknown[], toText: (text: string
 }
 
 /** A quiz form's values (fields `q-<question id>`) by question id, as `readAnswers` takes them. */
-export function answersOfForm(questions: readonly Question[], form: FormData): Record<string, unknown[]> {
+export function answersOfForm(
+	questions: readonly Question[],
+	form: FormData
+): Record<string, unknown[]> {
 	return Object.fromEntries(questions.map((q) => [q.id, form.getAll(`q-${q.id}`)]));
 }

@@ -41,7 +41,9 @@ export function normalizeShortAnswer(text: string): string {
  * "-5" and "37.5" name themselves.
  */
 export function numbersIn(text: string): number[] {
-	return [...normalizeShortAnswer(text).matchAll(/(?<!\d)-?\d+(?:,\d{3})*(?:\.\d+)?/g)].map(([n]) => Number(n.replace(/,/g, '')));
+	return [...normalizeShortAnswer(text).matchAll(/(?<!\d)-?\d+(?:,\d{3})*(?:\.\d+)?/g)].map(([n]) =>
+		Number(n.replace(/,/g, ''))
+	);
 }
 
 /** Right for a number question: it names at least one number, and every number it names is in the range. */
@@ -54,7 +56,9 @@ function withinRange(answer: string, range: { min: number; max: number }): boole
 function isCorrect(question: Question, answer: unknown): boolean {
 	switch (question.type) {
 		case 'single':
-			return typeof answer === 'string' && question.options.some((o) => o.correct && o.id === answer);
+			return (
+				typeof answer === 'string' && question.options.some((o) => o.correct && o.id === answer)
+			);
 		case 'multiple': {
 			if (!Array.isArray(answer) || !answer.every((a) => typeof a === 'string')) return false;
 			const chosen = new Set(answer);
@@ -68,7 +72,9 @@ function isCorrect(question: Question, answer: unknown): boolean {
 			const given = normalizeShortAnswer(answer);
 			if (given === '') return false;
 			if (question.range && withinRange(answer, question.range)) return true;
-			return [...question.accepted.my, ...question.accepted.en].some((a) => normalizeShortAnswer(a) === given);
+			return [...question.accepted.my, ...question.accepted.en].some(
+				(a) => normalizeShortAnswer(a) === given
+			);
 		}
 		default:
 			return false;

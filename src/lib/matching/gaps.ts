@@ -12,9 +12,15 @@ export interface CourseForGap {
 }
 
 /** The courses for a gap (`granting`: the published courses that grant the skill, in the order to show). */
-export function coursesForGap<C extends CourseForGap>(granting: readonly C[], gap: { level: number; has: number }): { reaches: boolean; courses: C[] } {
+export function coursesForGap<C extends CourseForGap>(
+	granting: readonly C[],
+	gap: { level: number; has: number }
+): { reaches: boolean; courses: C[] } {
 	const reaching = granting.filter((c) => c.level >= gap.level);
 	if (reaching.length > 0) return { reaches: true, courses: reaching };
 	// The one starting lowest first: the first step before the next.
-	return { reaches: false, courses: granting.filter((c) => c.level > gap.has).sort((a, b) => a.level - b.level) };
+	return {
+		reaches: false,
+		courses: granting.filter((c) => c.level > gap.has).sort((a, b) => a.level - b.level)
+	};
 }

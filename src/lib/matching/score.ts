@@ -38,7 +38,12 @@ export function timesFitted(availability: readonly string[]): RoleTime[] {
 
 /** Whether a learner who gave `availability` is available for a role of `roleTime`. */
 export function fitsTime(availability: readonly string[], roleTime: string): boolean {
-	for (const given of availability) if (Object.prototype.hasOwnProperty.call(FITS, given) && FITS[given as RoleTime].includes(roleTime as RoleTime)) return true;
+	for (const given of availability)
+		if (
+			Object.prototype.hasOwnProperty.call(FITS, given) &&
+			FITS[given as RoleTime].includes(roleTime as RoleTime)
+		)
+			return true;
 	return false;
 }
 
@@ -87,16 +92,35 @@ function tally(learner: LearnerFacts, role: RoleFacts) {
 	for (const s of role.required) if ((learner.skills[s.id] ?? 0) >= s.level) required++;
 	let preferred = 0;
 	for (const s of role.preferred) if ((learner.skills[s.id] ?? 0) >= s.level) preferred++;
-	const place = (role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
+	const place =
+		(role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
 	const time = fitsTime(learner.availability, role.availability);
-	return { eligible: required === role.required.length, score: scoreOf(role, required, preferred, place, time), required, preferred, place, time };
+	return {
+		eligible: required === role.required.length,
+		score: scoreOf(role, required, preferred, place, time),
+		required,
+		preferred,
+		place,
+		time
+	};
 }
 
 const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
 
 /** The score from the counts: for code that counts skills its own way (matching/learners.ts). */
-export function scoreOf(role: RoleFacts, required: number, preferred: number, place: boolean, time: boolean): number {
-	return Math.round(WEIGHTS.required * share(required, role.required.length) + WEIGHTS.preferred * share(preferred, role.preferred.length) + (place ? WEIGHTS.place : 0) + (time ? WEIGHTS.time : 0));
+export function scoreOf(
+	role: RoleFacts,
+	required: number,
+	preferred: number,
+	place: boolean,
+	time: boolean
+): number {
+	return Math.round(
+		WEIGHTS.required * share(required, role.required.length) +
+			WEIGHTS.preferred * share(preferred, role.preferred.length) +
+			(place ? WEIGHTS.place : 0) +
+			(time ? WEIGHTS.time : 0)
+	);
 }
 
 export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
@@ -105,7 +129,13 @@ export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
 	return {
 		eligible: counted.eligible,
 		score: counted.score,
-		required: { have: counted.required, of: role.required.length, missing: role.required.filter((s) => level(s.id) < s.level).map((s) => ({ id: s.id, level: s.level, has: level(s.id) })) },
+		required: {
+			have: counted.required,
+			of: role.required.length,
+			missing: role.required
+				.filter((s) => level(s.id) < s.level)
+				.map((s) => ({ id: s.id, level: s.level, has: level(s.id) }))
+		},
 		preferred: { have: counted.preferred, of: role.preferred.length },
 		place: counted.place,
 		time: counted.time
@@ -116,7 +146,10 @@ export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts matches best first (see the ranking rule above). */
-export function byMatch<T extends { id: string; closesOn: string | null; match: Rank }>(a: T, b: T): number {
+export function byMatch<T extends { id: string; closesOn: string | null; match: Rank }>(
+	a: T,
+	b: T
+): number {
 	if (a.match.eligible !== b.match.eligible) return a.match.eligible ? -1 : 1;
 	if (a.match.score !== b.match.score) return b.match.score - a.match.score;
 	const closes = compare(a.closesOn ?? '9999-12-31', b.closesOn ?? '9999-12-31');
@@ -137,17 +170,27 @@ export function byMatch<T extends { id: string; closesOn: string | null; match: 
 export type CandidateRule = { kind: 'required' } | { kind: 'score'; floor: number };
 
 export function candidateRule(role: RoleFacts): CandidateRule {
-	return role.required.length > 0 ? { kind: 'required' } : { kind: 'score', floor: scoreOf(role, 0, 0, true, true) };
+	return role.required.length > 0
+		? { kind: 'required' }
+		: { kind: 'score', floor: scoreOf(role, 0, 0, true, true) };
 }
 
 /** Whether a learner is listed: `holdsRequired` when they hold one of the role's required skills at any level. */
-export function listedAsCandidate(rule: CandidateRule, holdsRequired: boolean, score: number): boolean {
+export function listedAsCandidate(
+	rule: CandidateRule,
+	holdsRequired: boolean,
+	score: number
+): boolean {
 	return rule.kind === 'required' ? holdsRequired : score >= rule.floor;
 }
 
 /** `listedAsCandidate` from a learner's facts and their match (for code that has them both). */
 export function isCandidate(learner: LearnerFacts, role: RoleFacts, match: Rank): boolean {
-	return listedAsCandidate(candidateRule(role), role.required.some((s) => (learner.skills[s.id] ?? 0) > 0), match.score);
+	return listedAsCandidate(
+		candidateRule(role),
+		role.required.some((s) => (learner.skills[s.id] ?? 0) > 0),
+		match.score
+	);
 }
 
 /** "Almost there": not yet eligible, but one required skill (or one level) short. */

@@ -30,7 +30,9 @@ function deleteDatabase(name: string): Promise<void> {
 
 async function deleteDatabases(): Promise<void> {
 	if (typeof indexedDB === 'undefined') return;
-	const listed = indexedDB.databases ? (await indexedDB.databases()).flatMap((db) => (db.name ? [db.name] : [])) : [];
+	const listed = indexedDB.databases
+		? (await indexedDB.databases()).flatMap((db) => (db.name ? [db.name] : []))
+		: [];
 	await Promise.all([...new Set([...listed, ...KNOWN_DATABASES])].map(deleteDatabase));
 }
 
@@ -48,7 +50,8 @@ async function unregisterWorkers(): Promise<void> {
 function deleteReadableCookies(): void {
 	for (const pair of document.cookie.split(';')) {
 		const name = pair.split('=')[0].trim();
-		if (name && name !== CLEAR_PENDING_COOKIE) document.cookie = `${name}=; max-age=0; path=/${secure()}`;
+		if (name && name !== CLEAR_PENDING_COOKIE)
+			document.cookie = `${name}=; max-age=0; path=/${secure()}`;
 	}
 }
 

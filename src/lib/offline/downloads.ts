@@ -5,7 +5,17 @@
  * download, which goes on from the files it already has.
  */
 
-import { cacheName, courseCacheName, downloadsAllowed, isPicture, manifestUrl, oldCacheName, storedCourse, titleUrl, type OfflineManifest } from './stored';
+import {
+	cacheName,
+	courseCacheName,
+	downloadsAllowed,
+	isPicture,
+	manifestUrl,
+	oldCacheName,
+	storedCourse,
+	titleUrl,
+	type OfflineManifest
+} from './stored';
 import { moveOldCourse } from './old-names';
 
 export * from './stored';
@@ -15,7 +25,11 @@ export * from './stored';
  * Files already on the phone are skipped, so a second call after an interruption, or after a
  * new version, fetches only what is new. Files of older versions are removed at the end.
  */
-export function downloadCourse(courseId: string, onProgress: (done: number, total: number) => void, options: { pictures?: boolean; signal?: AbortSignal } = {}): Promise<OfflineManifest> {
+export function downloadCourse(
+	courseId: string,
+	onProgress: (done: number, total: number) => void,
+	options: { pictures?: boolean; signal?: AbortSignal } = {}
+): Promise<OfflineManifest> {
 	// A shared phone's session downloads nothing (stored.ts, refuseDownloads).
 	if (!downloadsAllowed()) return Promise.reject(new Error('shared phone'));
 	// One download per course at a time: a page that starts one while another (an automatic
@@ -23,27 +37,47 @@ export function downloadCourse(courseId: string, onProgress: (done: number, tota
 	let running = downloads.get(courseId);
 	if (!running) {
 		const listeners = new Set<(done: number, total: number) => void>();
-		const promise = fetchCourse(courseId, (done, total) => listeners.forEach((listener) => listener(done, total)), options).finally(() => downloads.delete(courseId));
+		const promise = fetchCourse(
+			courseId,
+			(done, total) => listeners.forEach((listener) => listener(done, total)),
+			options
+		).finally(() => downloads.delete(courseId));
 		running = { promise, listeners };
 		downloads.set(courseId, running);
 	}
 	running.listeners.add(onProgress);
 	return running.promise;
 }
-const downloads = new Map<string, { promise: Promise<OfflineManifest>; listeners: Set<(done: number, total: number) => void> }>();
+const downloads = new Map<
+	string,
+	{ promise: Promise<OfflineManifest>; listeners: Set<(done: number, total: number) => void> }
+>();
 
-async function fetchCourse(courseId: string, onProgress: (done: number, total: number) => void, { pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal }): Promise<OfflineManifest> {
+async function fetchCourse(
+	courseId: string,
+	onProgress: (done: number, total: number) => void,
+	{ pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal }
+): Promise<OfflineManifest> {
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;
 	// Data saver: the course without its pictures (lessons show their descriptions instead).
 	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
-	const manifest: OfflineManifest = { ...full, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+	const manifest: OfflineManifest = {
+		...full,
+		files,
+		bytes: files.reduce((sum, f) => sum + f.bytes, 0)
+	};
 	// What an earlier version kept under the app's name is kept, under the course's own cache.
 	await moveOldCourse(courseId);
 	const cache = await caches.open(cacheName(courseId));
 	// Named from the start: "On this phone" lists an unfinished download by its title.
-	await cache.put(titleUrl(courseId), new Response(JSON.stringify(manifest.title), { headers: { 'content-type': 'application/json' } }));
+	await cache.put(
+		titleUrl(courseId),
+		new Response(JSON.stringify(manifest.title), {
+			headers: { 'content-type': 'application/json' }
+		})
+	);
 	let done = 0;
 	onProgress(done, manifest.bytes);
 	for (const file of manifest.files) {
@@ -59,7 +93,10 @@ async function fetchCourse(courseId: string, onProgress: (done: number, total: n
 	for (const request of await cache.keys()) {
 		if (!wanted.has(request.url)) await cache.delete(request);
 	}
-	await cache.put(manifestUrl(courseId), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
+	await cache.put(
+		manifestUrl(courseId),
+		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })
+	);
 	return manifest;
 }
 
@@ -74,13 +111,17 @@ export async function storedBytes(courseId: string, manifest: OfflineManifest): 
 }
 
 export async function removeCourse(courseId: string): Promise<void> {
-	await Promise.all([cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name)));
+	await Promise.all(
+		[cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name))
+	);
 }
 
 /** A JSON file of a downloaded course (`course`, `lessons/<id>`, `quizzes/<id>`), or null. */
 export async function readStored<T>(courseId: string, name: string): Promise<T | null> {
 	const stored = await storedCourse(courseId);
-	const file = stored?.manifest?.files.find((f) => f.url.startsWith(`${manifestUrl(courseId)}/${name}?`));
+	const file = stored?.manifest?.files.find((f) =>
+		f.url.startsWith(`${manifestUrl(courseId)}/${name}?`)
+	);
 	const cache = await courseCacheName(courseId);
 	if (!file || !cache) return null;
 	const response = await (await caches.open(cache)).match(file.url);

@@ -39,7 +39,10 @@ export function movesOldDatabaseWith(move: () => Promise<void>): void {
  * list its databases: opening one that is not there would create it.
  */
 async function oldDatabaseLeft(): Promise<boolean> {
-	return Boolean(indexedDB.databases) && (await indexedDB.databases()).some((db) => db.name === OLD_NAMES.database);
+	return (
+		Boolean(indexedDB.databases) &&
+		(await indexedDB.databases()).some((db) => db.name === OLD_NAMES.database)
+	);
 }
 
 /** Opens the database (after moving an old one, once per page or worker). */
@@ -56,7 +59,11 @@ export async function open(): Promise<IDBDatabase> {
 }
 
 /** Runs one request on `store` and closes the database. */
-export async function run<T>(store: string, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+export async function run<T>(
+	store: string,
+	mode: IDBTransactionMode,
+	work: (s: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	const db = await open();
 	return new Promise<T>((resolve, reject) => {
 		const request = work(db.transaction(store, mode).objectStore(store));

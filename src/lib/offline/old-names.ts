@@ -24,7 +24,8 @@ export async function moveOldCourse(courseId: string): Promise<void> {
 /** Moves every course out of a cache named after the app (the service worker, when it starts). */
 export async function moveOldCourses(): Promise<void> {
 	const prefix = OLD_NAMES.courseCachePrefix;
-	for (const name of await caches.keys()) if (name.startsWith(prefix)) await moveOldCourse(name.slice(prefix.length));
+	for (const name of await caches.keys())
+		if (name.startsWith(prefix)) await moveOldCourse(name.slice(prefix.length));
 }
 
 function done(request: IDBRequest | IDBTransaction): Promise<void> {

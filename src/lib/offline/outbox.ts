@@ -13,26 +13,44 @@ import { EVENTS, META, run } from './idb';
 
 export type OutboxEvent =
 	| { id: string; key: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
-	| { id: string; key: string; type: 'quiz_attempt'; courseId: string; quizId: string; answers: Record<string, Answer>; at: number };
+	| {
+			id: string;
+			key: string;
+			type: 'quiz_attempt';
+			courseId: string;
+			quizId: string;
+			answers: Record<string, Answer>;
+			at: number;
+	  };
 
-type NewEvent = OutboxEvent extends infer E ? (E extends OutboxEvent ? Omit<E, 'id' | 'key' | 'at'> : never) : never;
+type NewEvent = OutboxEvent extends infer E
+	? E extends OutboxEvent
+		? Omit<E, 'id' | 'key' | 'at'>
+		: never
+	: never;
 
 /** Remembers which account's events this phone now makes (set by pages of a signed-in learner). */
 export const setCurrentAccount = (key: string | null) =>
-	key ? run(META, 'readwrite', (s) => s.put(key, 'account')) : run(META, 'readwrite', (s) => s.delete('account'));
+	key
+		? run(META, 'readwrite', (s) => s.put(key, 'account'))
+		: run(META, 'readwrite', (s) => s.delete('account'));
 const currentAccount = () => run<string | undefined>(META, 'readonly', (s) => s.get('account'));
 
 /** Events of the current account still to send. */
 export async function waiting(): Promise<OutboxEvent[]> {
 	const key = await currentAccount();
 	if (!key) return [];
-	return (await run<OutboxEvent[]>(EVENTS, 'readonly', (s) => s.getAll())).filter((e) => e.key === key);
+	return (await run<OutboxEvent[]>(EVENTS, 'readonly', (s) => s.getAll())).filter(
+		(e) => e.key === key
+	);
 }
 
 export async function queue(event: NewEvent): Promise<void> {
 	const key = await currentAccount();
 	if (!key) return;
-	await run(EVENTS, 'readwrite', (s) => s.put({ ...event, id: crypto.randomUUID(), key, at: Date.now() }));
+	await run(EVENTS, 'readwrite', (s) =>
+		s.put({ ...event, id: crypto.randomUUID(), key, at: Date.now() })
+	);
 	notify();
 	if (!(await flush())) void requestBackgroundSync();
 }
@@ -46,7 +64,11 @@ export const isOutboxSync = (tag: string) => tag === SYNC_TAG || tag === OLD_NAM
 async function requestBackgroundSync(): Promise<void> {
 	try {
 		const registration = await navigator.serviceWorker?.getRegistration();
-		await (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC);
+		await (
+			registration as
+				| (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+				| undefined
+		)?.sync?.register(OUTBOX_SYNC);
 	} catch {
 		// Not allowed or not there: the page sends the outbox on its next start or online event.
 	}

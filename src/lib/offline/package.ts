@@ -9,7 +9,12 @@ export interface OfflineOutline {
 	audience: string;
 	title: Bilingual;
 	summary: Bilingual;
-	modules: { id: string; title: Bilingual; lessons: { id: string; title: Bilingual; minutes: number }[]; quiz: { id: string; title: Bilingual } | null }[];
+	modules: {
+		id: string;
+		title: Bilingual;
+		lessons: { id: string; title: Bilingual; minutes: number }[];
+		quiz: { id: string; title: Bilingual } | null;
+	}[];
 }
 
 export interface OfflineLesson {
@@ -19,4 +24,3 @@ export interface OfflineLesson {
 	/** Rendered by the same safe renderer as online lessons. */
 	html: Bilingual;
 }
-

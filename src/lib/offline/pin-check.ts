@@ -34,8 +34,16 @@ const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 async function derive(pin: string, salt: Uint8Array, rounds: number): Promise<number> {
-	const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-	const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations: rounds }, key, 16));
+	const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+		'deriveBits'
+	]);
+	const bits = new Uint8Array(
+		await crypto.subtle.deriveBits(
+			{ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations: rounds },
+			key,
+			16
+		)
+	);
 	return ((bits[0] << 8) | bits[1]) >> (16 - BITS);
 }
 
@@ -44,12 +52,18 @@ export async function rememberPin(typed: string): Promise<void> {
 	const pin = normalizePin(typed);
 	if (!isPin(pin) || typeof crypto?.subtle === 'undefined') return;
 	const salt = crypto.getRandomValues(new Uint8Array(16));
-	const check: PinCheck = { salt: toBase64(salt), rounds: ROUNDS, value: await derive(pin, salt, ROUNDS), tries: 0 };
+	const check: PinCheck = {
+		salt: toBase64(salt),
+		rounds: ROUNDS,
+		value: await derive(pin, salt, ROUNDS),
+		tries: 0
+	};
 	await run(META, 'readwrite', (s) => s.put(check, PIN_CHECK_KEY));
 }
 
 /** Whether this phone holds a check of the code. */
-export const hasPinCheck = async () => (await run<PinCheck | undefined>(META, 'readonly', (s) => s.get(PIN_CHECK_KEY))) !== undefined;
+export const hasPinCheck = async () =>
+	(await run<PinCheck | undefined>(META, 'readonly', (s) => s.get(PIN_CHECK_KEY))) !== undefined;
 
 /** Forgets the check (the code was removed). */
 export const forgetPin = () => run(META, 'readwrite', (s) => s.delete(PIN_CHECK_KEY));
@@ -65,7 +79,8 @@ export async function checkPin(typed: string): Promise<PinAnswer> {
 	if (!check) return 'none';
 	const pin = normalizePin(typed);
 	if (isPin(pin) && (await derive(pin, fromBase64(check.salt), check.rounds)) === check.value) {
-		if (check.tries > 0) await run(META, 'readwrite', (s) => s.put({ ...check, tries: 0 }, PIN_CHECK_KEY));
+		if (check.tries > 0)
+			await run(META, 'readwrite', (s) => s.put({ ...check, tries: 0 }, PIN_CHECK_KEY));
 		openForNow();
 		return 'open';
 	}

@@ -17,6 +17,10 @@ export async function learnDownloads(): Promise<void> {
 
 /** Whether `url` is a lesson or quiz of a course on this phone (the service worker checks the item). */
 export function opensFromPhone(url: URL): boolean {
-	const courseId = url.pathname.match(/^\/learn\/courses\/([a-z0-9-]+)\/(lessons|quizzes)\/[a-z0-9-]+\/?$/)?.[1];
-	return courseId !== undefined && onPhone.has(courseId) && Boolean(navigator.serviceWorker?.controller);
+	const courseId = url.pathname.match(
+		/^\/learn\/courses\/([a-z0-9-]+)\/(lessons|quizzes)\/[a-z0-9-]+\/?$/
+	)?.[1];
+	return (
+		courseId !== undefined && onPhone.has(courseId) && Boolean(navigator.serviceWorker?.controller)
+	);
 }

@@ -27,7 +27,12 @@ const OLD_PREFIX = OLD_NAMES.courseCachePrefix;
 export const cacheName = (courseId: string) => `${PREFIX}${courseId}`;
 /** The name an earlier version gave the course's cache (src/lib/offline/old-names.ts moves it). */
 export const oldCacheName = (courseId: string) => `${OLD_PREFIX}${courseId}`;
-const courseOf = (name: string) => (name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name.startsWith(OLD_PREFIX) ? name.slice(OLD_PREFIX.length) : null);
+const courseOf = (name: string) =>
+	name.startsWith(PREFIX)
+		? name.slice(PREFIX.length)
+		: name.startsWith(OLD_PREFIX)
+			? name.slice(OLD_PREFIX.length)
+			: null;
 
 /**
  * The cache holding a course: its own, or the one an earlier version named after the app, on a
@@ -40,7 +45,9 @@ export async function courseCacheName(courseId: string): Promise<string | null> 
 
 /** Whether any course, complete or not, is on this phone. */
 export async function hasStoredCourses(): Promise<boolean> {
-	return typeof caches !== 'undefined' && (await caches.keys()).some((name) => courseOf(name) !== null);
+	return (
+		typeof caches !== 'undefined' && (await caches.keys()).some((name) => courseOf(name) !== null)
+	);
 }
 export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
 /** Where a download keeps the course's title while its files arrive, so an unfinished one is named. */
@@ -49,14 +56,20 @@ export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 export const isPicture = (url: string) => url.startsWith('/media/');
 
 /** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
-export const dataSaverChosen = () => typeof document !== 'undefined' && new RegExp(`(?:^|;\\s*)${COOKIES.saver}=on(?:;|$)`).test(document.cookie);
+export const dataSaverChosen = () =>
+	typeof document !== 'undefined' &&
+	new RegExp(`(?:^|;\\s*)${COOKIES.saver}=on(?:;|$)`).test(document.cookie);
 
 export type UpdateMode = 'auto' | 'ask';
 /** How downloads follow new versions: a cookie of this phone, not of the account. */
 const UPDATES_COOKIE = COOKIES.updates;
 
 /** Automatic unless the learner chose to be asked. */
-export const updateMode = (): UpdateMode => (typeof document !== 'undefined' && new RegExp(`(?:^|;\\s*)${UPDATES_COOKIE}=ask(?:;|$)`).test(document.cookie) ? 'ask' : 'auto');
+export const updateMode = (): UpdateMode =>
+	typeof document !== 'undefined' &&
+	new RegExp(`(?:^|;\\s*)${UPDATES_COOKIE}=ask(?:;|$)`).test(document.cookie)
+		? 'ask'
+		: 'auto';
 
 export function setUpdateMode(mode: UpdateMode): void {
 	document.cookie = `${UPDATES_COOKIE}=${mode}; path=/; max-age=${400 * 24 * 3600}; samesite=lax`;
@@ -83,7 +96,11 @@ export async function storedCourse(courseId: string): Promise<StoredCourse | nul
 	const cache = await caches.open(name);
 	const marker = await cache.match(manifestUrl(courseId));
 	const manifest = marker ? ((await marker.json()) as OfflineManifest) : null;
-	const title = manifest?.title ?? ((await (await cache.match(titleUrl(courseId)))?.json()) as StoredCourse['title'] | undefined) ?? null;
+	const title =
+		manifest?.title ??
+		((await (await cache.match(titleUrl(courseId)))?.json()) as
+			StoredCourse['title'] | undefined) ??
+		null;
 	return { id: courseId, manifest, title };
 }
 

@@ -4,7 +4,18 @@
  * and, per the learner's setting, fetches only the files that changed at once or waits until
  * the learner chooses (`updateMode`, in downloads.ts).
  */
-import { courseCacheName, dataSaverChosen, downloadCourse, downloadsAllowed, hasStoredCourses, isPicture, manifestUrl, storedCourses, updateMode, type OfflineManifest } from './downloads';
+import {
+	courseCacheName,
+	dataSaverChosen,
+	downloadCourse,
+	downloadsAllowed,
+	hasStoredCourses,
+	isPicture,
+	manifestUrl,
+	storedCourses,
+	updateMode,
+	type OfflineManifest
+} from './downloads';
 
 export interface Outdated {
 	id: string;
@@ -13,29 +24,47 @@ export interface Outdated {
 
 /** Complete downloads for which the server has another version (asks the server once). */
 export async function outdatedCourses(): Promise<Outdated[]> {
-	const stored = (await storedCourses()).flatMap((c): Outdated[] => (c.manifest ? [{ id: c.id, manifest: c.manifest }] : []));
+	const stored = (await storedCourses()).flatMap((c): Outdated[] =>
+		c.manifest ? [{ id: c.id, manifest: c.manifest }] : []
+	);
 	if (stored.length === 0) return [];
-	const response = await fetch(`/api/courses/versions?ids=${stored.map((c) => c.id).join(',')}`, { credentials: 'omit', cache: 'no-store' });
+	const response = await fetch(`/api/courses/versions?ids=${stored.map((c) => c.id).join(',')}`, {
+		credentials: 'omit',
+		cache: 'no-store'
+	});
 	if (!response.ok) return [];
 	const { versions } = (await response.json()) as { versions: Record<string, number | null> };
 	// A course no longer published stays on the phone as it is.
-	return stored.filter((c) => versions[c.id] !== null && versions[c.id] !== undefined && versions[c.id] !== c.manifest.version);
+	return stored.filter(
+		(c) =>
+			versions[c.id] !== null &&
+			versions[c.id] !== undefined &&
+			versions[c.id] !== c.manifest.version
+	);
 }
 
 /** Bytes an update of the course would fetch: the new version's files not on the phone yet. */
 export async function updateBytes(courseId: string): Promise<number | null> {
-	const response = await fetch(manifestUrl(courseId), { credentials: 'omit', cache: 'no-store' }).catch(() => null);
+	const response = await fetch(manifestUrl(courseId), {
+		credentials: 'omit',
+		cache: 'no-store'
+	}).catch(() => null);
 	if (!response?.ok) return null;
 	const manifest = (await response.json()) as OfflineManifest;
 	const name = await courseCacheName(courseId);
 	const cache = name ? await caches.open(name) : null;
 	let bytes = 0;
-	for (const file of manifest.files) if (!(dataSaverChosen() && isPicture(file.url)) && !(await cache?.match(file.url))) bytes += file.bytes;
+	for (const file of manifest.files)
+		if (!(dataSaverChosen() && isPicture(file.url)) && !(await cache?.match(file.url)))
+			bytes += file.bytes;
 	return bytes;
 }
 
 /** Brings every download up to date (only the files that changed); the ids updated. */
-export async function updateCourses(courses: Outdated[], onProgress: (done: number, total: number) => void = () => {}): Promise<string[]> {
+export async function updateCourses(
+	courses: Outdated[],
+	onProgress: (done: number, total: number) => void = () => {}
+): Promise<string[]> {
 	const updated: string[] = [];
 	for (const course of courses) {
 		try {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { anyPassword, anyUsername, background, checkbox, code, newPassword, username } from './fields';
+import {
+	anyPassword,
+	anyUsername,
+	background,
+	checkbox,
+	code,
+	newPassword,
+	username
+} from './fields';
 
 export const signUpSchema = z.object({
 	username,
@@ -41,7 +49,9 @@ export const endSessionSchema = z.object({
 	id: z.string({ error: 'error_required' }).regex(/^[0-9a-f]{64}$/, 'error_choice')
 });
 
-export const dataSaverSchema = z.object({ saver: z.enum(['on', 'off'], { error: 'error_choice' }) });
+export const dataSaverSchema = z.object({
+	saver: z.enum(['on', 'off'], { error: 'error_choice' })
+});
 
 /**
  * The password asked again before a change that someone holding an open session must not make

@@ -4,7 +4,9 @@ import { checkbox, plainText } from './fields';
 /** An application: an optional message, and whether to share a hidden profile with the organization for it. */
 export const applySchema = z.object({ message: plainText(0, 1000), share_profile: checkbox });
 /** Share the profile with the organization of one application ("yes"), or stop ("no"). */
-export const shareProfileSchema = z.object({ share: z.enum(['yes', 'no'], { error: 'error_choice' }).transform((v) => v === 'yes') });
+export const shareProfileSchema = z.object({
+	share: z.enum(['yes', 'no'], { error: 'error_choice' }).transform((v) => v === 'yes')
+});
 export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'error_choice' }) });
 export const decideApplicationSchema = z.object({
 	decision: z.enum(['shortlist', 'accept', 'decline'], { error: 'error_choice' }),
@@ -13,7 +15,9 @@ export const decideApplicationSchema = z.object({
 export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });
 export const messageSchema = z.object({ body: plainText(1, 2000) });
 /** The learner closes, reopens, mutes or unmutes an application's message thread. */
-export const threadSchema = z.object({ change: z.enum(['close', 'reopen', 'mute', 'unmute'], { error: 'error_choice' }) });
+export const threadSchema = z.object({
+	change: z.enum(['close', 'reopen', 'mute', 'unmute'], { error: 'error_choice' })
+});
 export const endorseSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
 	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number)

@@ -5,7 +5,10 @@ import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
 import { COURSE_EXPERTS } from './course-content';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
 
-const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(i + 1)) as [string, ...string[]];
+const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(i + 1)) as [
+	string,
+	...string[]
+];
 
 /**
  * Authoring forms. Every text comes as a Burmese and an English field side by side; each pair
@@ -13,7 +16,10 @@ const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(
  * Messages are keys of the message catalogue.
  */
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid')
+	.max(80, 'error_too_long');
 
 export const authorCourseParams = z.object({ course: slug });
 export const authorLessonParams = z.object({ course: slug, lesson: slug });
@@ -42,16 +48,22 @@ type Pair<K extends string> = { [P in `${K}_my` | `${K}_en`]: string };
 function eachPairFilled<T extends Record<string, unknown>>(keys: string[]) {
 	return (value: T, ctx: z.RefinementCtx) => {
 		for (const key of keys) {
-			if (!value[`${key}_my`] && !value[`${key}_en`]) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: [`${key}_my`] });
+			if (!value[`${key}_my`] && !value[`${key}_en`])
+				ctx.addIssue({ code: 'custom', message: 'error_one_language', path: [`${key}_my`] });
 		}
 	};
 }
 
 /** A missing field of a pair is an empty one: one language is enough. */
-const optionalText = (max: number, name = false) => (name ? nameText : plainText)(0, max).default('');
+const optionalText = (max: number, name = false) =>
+	(name ? nameText : plainText)(0, max).default('');
 /** Pairs that name something (titles, a new skill's name) refuse format characters too (fields.ts nameText). */
 const NAMES = ['title', 'new_skill'];
-const pair = <K extends string>(key: K, max: number) => ({ [`${key}_my`]: optionalText(max, NAMES.includes(key)), [`${key}_en`]: optionalText(max, NAMES.includes(key)) }) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
+const pair = <K extends string>(key: K, max: number) =>
+	({
+		[`${key}_my`]: optionalText(max, NAMES.includes(key)),
+		[`${key}_en`]: optionalText(max, NAMES.includes(key))
+	}) as { [P in keyof Pair<K>]: ReturnType<typeof optionalText> };
 
 export const courseDetailsSchema = z
 	.object({
@@ -60,14 +72,24 @@ export const courseDetailsSchema = z
 		...pair('title', 120),
 		...pair('summary', 600),
 		/** A checkbox: a practical skill that needs in-person practice. */
-		practical: z.literal('on', { error: 'error_choice' }).optional().transform((v) => v === 'on'),
+		practical: z
+			.literal('on', { error: 'error_choice' })
+			.optional()
+			.transform((v) => v === 'on'),
 		/** Which subject expert should review it; empty when the author does not say. */
-		expert: z.enum(['', ...COURSE_EXPERTS], { error: 'error_choice' }).optional().transform((v) => (v ? v : null))
+		expert: z
+			.enum(['', ...COURSE_EXPERTS], { error: 'error_choice' })
+			.optional()
+			.transform((v) => (v ? v : null))
 	})
 	.superRefine(eachPairFilled(['title', 'summary']));
 
-export const moduleSchema = z.object({ ...pair('title', 120) }).superRefine(eachPairFilled(['title']));
-export const renameModuleSchema = z.object({ module: slug, ...pair('title', 120) }).superRefine(eachPairFilled(['title']));
+export const moduleSchema = z
+	.object({ ...pair('title', 120) })
+	.superRefine(eachPairFilled(['title']));
+export const renameModuleSchema = z
+	.object({ module: slug, ...pair('title', 120) })
+	.superRefine(eachPairFilled(['title']));
 
 export const lessonSchema = z
 	.object({
@@ -79,8 +101,13 @@ export const lessonSchema = z
 	.superRefine(eachPairFilled(['title', 'body']));
 
 export const lessonIdSchema = z.object({ lesson: slug });
-export const moveLessonSchema = z.object({ lesson: slug, direction: z.enum(['up', 'down'], { error: 'error_choice' }) });
-export const publishSchema = z.object({ published: z.enum(['true', 'false'], { error: 'error_choice' }).transform((v) => v === 'true') });
+export const moveLessonSchema = z.object({
+	lesson: slug,
+	direction: z.enum(['up', 'down'], { error: 'error_choice' })
+});
+export const publishSchema = z.object({
+	published: z.enum(['true', 'false'], { error: 'error_choice' }).transform((v) => v === 'true')
+});
 
 export const quizDetailsSchema = z
 	.object({
@@ -119,11 +146,26 @@ const questionFields = z.object({
 
 type Text = { my: string; en: string };
 export type QuestionInput =
-	| { type: 'single' | 'multiple'; prompt: Text; explanation: Text; options: { id: string; text: Text; correct: boolean }[] }
+	| {
+			type: 'single' | 'multiple';
+			prompt: Text;
+			explanation: Text;
+			options: { id: string; text: Text; correct: boolean }[];
+	  }
 	| { type: 'true_false'; prompt: Text; explanation: Text; answer: boolean }
-	| { type: 'short'; prompt: Text; explanation: Text; accepted: { my: string[]; en: string[] }; range?: { min: number; max: number } };
+	| {
+			type: 'short';
+			prompt: Text;
+			explanation: Text;
+			accepted: { my: string[]; en: string[] };
+			range?: { min: number; max: number };
+	  };
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+	text
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
 
 type QuestionFields = z.output<typeof questionFields>;
 
@@ -135,30 +177,52 @@ function checkQuestion(v: QuestionFields, ctx: z.RefinementCtx) {
 	const filled = rows.filter((n) => f[`option${n}_my`] || f[`option${n}_en`]);
 	if (v.type === 'single' || v.type === 'multiple') {
 		const correct = filled.filter((n) => f[`option${n}_correct`] === 'on').length;
-		if (filled.length < 2) ctx.addIssue({ code: 'custom', message: 'error_two_options', path: ['options'] });
-		else if (v.type === 'single' && correct !== 1) ctx.addIssue({ code: 'custom', message: 'error_one_correct', path: ['options'] });
-		else if (v.type === 'multiple' && correct < 1) ctx.addIssue({ code: 'custom', message: 'error_some_correct', path: ['options'] });
+		if (filled.length < 2)
+			ctx.addIssue({ code: 'custom', message: 'error_two_options', path: ['options'] });
+		else if (v.type === 'single' && correct !== 1)
+			ctx.addIssue({ code: 'custom', message: 'error_one_correct', path: ['options'] });
+		else if (v.type === 'multiple' && correct < 1)
+			ctx.addIssue({ code: 'custom', message: 'error_some_correct', path: ['options'] });
 	}
-	if (v.type === 'true_false' && !v.answer) ctx.addIssue({ code: 'custom', message: 'error_choice', path: ['answer'] });
+	if (v.type === 'true_false' && !v.answer)
+		ctx.addIssue({ code: 'custom', message: 'error_choice', path: ['answer'] });
 	if (v.type === 'short') {
 		const range = v.range_min !== '' || v.range_max !== '';
-		if (range && (v.range_min === '' || v.range_max === '' || Number(v.range_min) > Number(v.range_max))) ctx.addIssue({ code: 'custom', message: 'error_range', path: ['range_min'] });
-		if (!range && !v.accepted_my && !v.accepted_en) ctx.addIssue({ code: 'custom', message: 'error_accepted_or_range', path: ['accepted_my'] });
+		if (
+			range &&
+			(v.range_min === '' || v.range_max === '' || Number(v.range_min) > Number(v.range_max))
+		)
+			ctx.addIssue({ code: 'custom', message: 'error_range', path: ['range_min'] });
+		if (!range && !v.accepted_my && !v.accepted_en)
+			ctx.addIssue({ code: 'custom', message: 'error_accepted_or_range', path: ['accepted_my'] });
 	}
 }
 
 function toQuestion(v: QuestionFields): QuestionInput {
 	const prompt = { my: v.prompt_my, en: v.prompt_en };
 	const explanation = { my: v.explanation_my, en: v.explanation_en };
-	if (v.type === 'true_false') return { type: v.type, prompt, explanation, answer: v.answer === 'true' };
+	if (v.type === 'true_false')
+		return { type: v.type, prompt, explanation, answer: v.answer === 'true' };
 	if (v.type === 'short') {
 		const accepted = { my: lines(v.accepted_my), en: lines(v.accepted_en) };
-		return v.range_min === '' ? { type: v.type, prompt, explanation, accepted } : { type: v.type, prompt, explanation, accepted, range: { min: Number(v.range_min), max: Number(v.range_max) } };
+		return v.range_min === ''
+			? { type: v.type, prompt, explanation, accepted }
+			: {
+					type: v.type,
+					prompt,
+					explanation,
+					accepted,
+					range: { min: Number(v.range_min), max: Number(v.range_max) }
+				};
 	}
 	const f = v as Record<string, string | undefined>;
 	const options = Array.from({ length: OPTION_ROWS }, (_, i) => i + 1)
 		.filter((n) => f[`option${n}_my`] || f[`option${n}_en`])
-		.map((n) => ({ id: `option-${n}`, text: { my: f[`option${n}_my`] ?? '', en: f[`option${n}_en`] ?? '' }, correct: f[`option${n}_correct`] === 'on' }));
+		.map((n) => ({
+			id: `option-${n}`,
+			text: { my: f[`option${n}_my`] ?? '', en: f[`option${n}_en`] ?? '' },
+			correct: f[`option${n}_correct`] === 'on'
+		}));
 	return { type: v.type, prompt, explanation, options };
 }
 
@@ -181,7 +245,11 @@ export const newQuizSchema = questionFields
 		eachPairFilled(['title'])(v, ctx);
 		checkQuestion(v, ctx);
 	})
-	.transform((v) => ({ title: { my: v.title_my as string, en: v.title_en as string }, passMark: v.pass_mark, question: toQuestion(v) }));
+	.transform((v) => ({
+		title: { my: v.title_my as string, en: v.title_en as string },
+		passMark: v.pass_mark,
+		question: toQuestion(v)
+	}));
 
 export const questionIdSchema = z.object({ question: slug });
 
@@ -191,7 +259,14 @@ export const courseSkillsSchema = z
 	.object({
 		...Object.fromEntries(
 			Array.from({ length: SKILL_ROWS }, (_, i) => [
-				[`skill${i + 1}`, z.string().max(80, 'error_too_long').regex(/^[a-z0-9_]*$/, 'error_choice').optional()],
+				[
+					`skill${i + 1}`,
+					z
+						.string()
+						.max(80, 'error_too_long')
+						.regex(/^[a-z0-9_]*$/, 'error_choice')
+						.optional()
+				],
 				[`level${i + 1}`, level.optional()]
 			]).flat()
 		),

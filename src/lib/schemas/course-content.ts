@@ -21,10 +21,20 @@ const httpsUrl = z
 	.regex(/^https:\/\/[^/\s]/, 'must be an https:// URL');
 
 /** Adds an issue for each id that appears more than once in `items`. */
-function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, what: string, path: PropertyKey[]) {
+function uniqueIds(
+	items: { id: string }[],
+	ctx: z.RefinementCtx,
+	what: string,
+	path: PropertyKey[]
+) {
 	const seen = new Set<string>();
 	items.forEach((item, i) => {
-		if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate ${what} id "${item.id}"`, path: [...path, i, 'id'] });
+		if (seen.has(item.id))
+			ctx.addIssue({
+				code: 'custom',
+				message: `duplicate ${what} id "${item.id}"`,
+				path: [...path, i, 'id']
+			});
 		seen.add(item.id);
 	});
 }
@@ -32,7 +42,13 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, what: string, 
 const skill = z.strictObject({
 	id: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _'),
 	/** A quiz on a phone shows "working" at most (src/lib/courses/levels.ts); a practical course records less until a partner confirms. */
-	level: z.int().min(1).max(COURSE_LEVEL_MAX, `a course names a skill at most at level ${COURSE_LEVEL_MAX} (working): a quiz on a phone cannot show more`),
+	level: z
+		.int()
+		.min(1)
+		.max(
+			COURSE_LEVEL_MAX,
+			`a course names a skill at most at level ${COURSE_LEVEL_MAX} (working): a quiz on a phone cannot show more`
+		),
 	name: bilingual
 });
 
@@ -49,7 +65,14 @@ const courseModule = z.strictObject({
  * The kind of subject expert whose review a course needs besides a native Burmese reader's
  * (first aid needs a medical reviewer, phone safety a digital-safety trainer, and so on).
  */
-export const COURSE_EXPERTS = ['medical', 'digital_safety', 'language_teaching', 'livelihood', 'computer', 'mine_action'] as const;
+export const COURSE_EXPERTS = [
+	'medical',
+	'digital_safety',
+	'language_teaching',
+	'livelihood',
+	'computer',
+	'mine_action'
+] as const;
 export type CourseExpert = (typeof COURSE_EXPERTS)[number];
 
 /** `course.json`: a course's metadata, modules and lessons in order, and its sources. */
@@ -79,12 +102,26 @@ function choiceQuestion<T extends 'single' | 'multiple'>(type: T, rule: 'one' | 
 		.superRefine((q, ctx) => {
 			uniqueIds(q.options, ctx, 'option', ['options']);
 			const correct = q.options.filter((o) => o.correct).length;
-			if (rule === 'one' && correct !== 1) ctx.addIssue({ code: 'custom', message: `a single-choice question needs exactly one correct option, found ${correct}`, path: ['options'] });
-			if (rule === 'some' && correct < 1) ctx.addIssue({ code: 'custom', message: 'a multiple-choice question needs at least one correct option', path: ['options'] });
+			if (rule === 'one' && correct !== 1)
+				ctx.addIssue({
+					code: 'custom',
+					message: `a single-choice question needs exactly one correct option, found ${correct}`,
+					path: ['options']
+				});
+			if (rule === 'some' && correct < 1)
+				ctx.addIssue({
+					code: 'custom',
+					message: 'a multiple-choice question needs at least one correct option',
+					path: ['options']
+				});
 		});
 }
 
-const trueFalseQuestion = z.strictObject({ ...questionBase, type: z.literal('true_false'), answer: z.boolean() });
+const trueFalseQuestion = z.strictObject({
+	...questionBase,
+	type: z.literal('true_false'),
+	answer: z.boolean()
+});
 
 const shortQuestion = z
 	.strictObject({
@@ -92,15 +129,23 @@ const shortQuestion = z
 		type: z.literal('short'),
 		accepted: z.strictObject({ my: z.array(nonEmpty), en: z.array(nonEmpty) }),
 		/** A number question: any answer whose numbers (either digit system) all lie in this range is right. */
-		range: z.strictObject({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'min must not exceed max').optional(),
+		range: z
+			.strictObject({ min: z.number(), max: z.number() })
+			.refine((r) => r.min <= r.max, 'min must not exceed max')
+			.optional(),
 		/**
 		 * The words the lessons teach as the answer, quoted exactly from a lesson of the course in
 		 * each language: a content test checks each is in a lesson and is accepted, so a quiz can
 		 * never reject its own lesson. Used only by that test; never sent to learners.
 		 */
-		taught: z.strictObject({ my: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) }).optional()
+		taught: z
+			.strictObject({ my: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) })
+			.optional()
 	})
-	.refine((q) => q.accepted.my.length + q.accepted.en.length > 0 || q.range !== undefined, { message: 'a short question needs at least one accepted answer or a range', path: ['accepted'] });
+	.refine((q) => q.accepted.my.length + q.accepted.en.length > 0 || q.range !== undefined, {
+		message: 'a short question needs at least one accepted answer or a range',
+		path: ['accepted']
+	});
 
 /** One quiz question; `type` says which of the four kinds it is. */
 export const questionSchema = z.discriminatedUnion('type', [

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { plainText } from './fields';
 
 /** The course an administrator reviews: any course id (starter or made in the app). */
-export const courseReviewParams = z.object({ course: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80) });
+export const courseReviewParams = z.object({
+	course: z
+		.string()
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+		.max(80)
+});
 
 /** Whole numbers the page sent back as it showed them (a time, a version). */
-const seen = z.coerce.number({ error: 'error_invalid' }).int('error_invalid').min(0, 'error_invalid').max(Number.MAX_SAFE_INTEGER, 'error_invalid');
+const seen = z.coerce
+	.number({ error: 'error_invalid' })
+	.int('error_invalid')
+	.min(0, 'error_invalid')
+	.max(Number.MAX_SAFE_INTEGER, 'error_invalid');
 
 /** Approving an organization's course for its first publication, or sending it back with a note. */
 export const coursePublicationSchema = z.object({

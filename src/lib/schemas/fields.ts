@@ -42,8 +42,15 @@ export const newPassword = z
 	.max(128, 'error_password_long');
 
 /** Sign-in fields say nothing about the rules: any wrong value is just a failed sign-in. */
-export const anyUsername = z.string({ error: 'error_required' }).trim().min(1, 'error_required').max(64, 'error_too_long');
-export const anyPassword = z.string({ error: 'error_required' }).min(1, 'error_required').max(256, 'error_too_long');
+export const anyUsername = z
+	.string({ error: 'error_required' })
+	.trim()
+	.min(1, 'error_required')
+	.max(64, 'error_too_long');
+export const anyPassword = z
+	.string({ error: 'error_required' })
+	.min(1, 'error_required')
+	.max(256, 'error_too_long');
 
 export const background = z
 	.enum(['former_soldier', 'former_police', 'family', 'other', ''], { error: 'error_choice' })
@@ -104,5 +111,11 @@ export function wholeNumber(min: number, max: number) {
 		.trim()
 		.max(12, 'error_invalid')
 		.transform((v) => (v === '' ? NaN : Number(asciiDigits(v))))
-		.pipe(z.number({ error: 'error_invalid' }).int('error_invalid').min(min, 'error_invalid').max(max, 'error_invalid'));
+		.pipe(
+			z
+				.number({ error: 'error_invalid' })
+				.int('error_invalid')
+				.min(min, 'error_invalid')
+				.max(max, 'error_invalid')
+		);
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { nameText } from './fields';
 import { SYNC_BATCH_MAX } from '../sync-limits';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid').max(80, 'error_too_long');
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid')
+	.max(80, 'error_too_long');
 
 /** The catalogue's filters arrive in the address (a GET form); anything unexpected is dropped. */
 export const catalogueSchema = z.object({
@@ -14,18 +17,33 @@ export const catalogueSchema = z.object({
 
 export const courseParams = z.object({ course: slug });
 /** The downloaded courses a phone asks about: up to 50 course ids, comma-separated. */
-export const versionsQuery = z.object({ ids: z.string().max(4100).transform((ids) => ids.split(',')).pipe(z.array(slug).min(1).max(50)) });
+export const versionsQuery = z.object({
+	ids: z
+		.string()
+		.max(4100)
+		.transform((ids) => ids.split(','))
+		.pipe(z.array(slug).min(1).max(50))
+});
 export const lessonParams = z.object({ course: slug, lesson: slug });
 export const quizParams = z.object({ course: slug, quiz: slug });
 
-export const textSizeSchema = z.object({ size: z.enum(['s', 'm', 'l'], { error: 'error_choice' }) });
+export const textSizeSchema = z.object({
+	size: z.enum(['s', 'm', 'l'], { error: 'error_choice' })
+});
 
-export const certificateCode = z.string().trim().toUpperCase().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/, 'error_code_format');
+export const certificateCode = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/, 'error_code_format');
 
 export const certificateNameSchema = z.object({ code: certificateCode, name: nameText(0, 60) });
 export const certificateCodeSchema = z.object({ code: certificateCode });
 /** Revoking is final: only from the confirmation's own form (ConfirmAction), which sends confirm=yes. */
-export const certificateRevokeSchema = z.object({ code: certificateCode, confirm: z.literal('yes', { error: 'error_choice' }) });
+export const certificateRevokeSchema = z.object({
+	code: certificateCode,
+	confirm: z.literal('yes', { error: 'error_choice' })
+});
 
 const eventId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20), z.boolean()]);
@@ -35,8 +53,21 @@ export const syncSchema = z.object({
 	events: z
 		.array(
 			z.discriminatedUnion('type', [
-				z.object({ id: eventId, type: z.literal('lesson_done'), courseId: slug, lessonId: slug, at: z.int().nonnegative() }),
-				z.object({ id: eventId, type: z.literal('quiz_attempt'), courseId: slug, quizId: slug, answers: z.record(z.string().max(80), answer), at: z.int().nonnegative() })
+				z.object({
+					id: eventId,
+					type: z.literal('lesson_done'),
+					courseId: slug,
+					lessonId: slug,
+					at: z.int().nonnegative()
+				}),
+				z.object({
+					id: eventId,
+					type: z.literal('quiz_attempt'),
+					courseId: slug,
+					quizId: slug,
+					answers: z.record(z.string().max(80), answer),
+					at: z.int().nonnegative()
+				})
 			])
 		)
 		.max(SYNC_BATCH_MAX)

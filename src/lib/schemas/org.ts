@@ -4,7 +4,9 @@ import { code, nameText, plainText } from './fields';
 import { orgAreas, orgKinds } from '$lib/org-kinds';
 
 /** Checkboxes `area_<id>` for each area the organization works in. */
-const areaFields = Object.fromEntries(orgAreas.map((area) => [`area_${area}`, z.literal('on', { error: 'error_choice' }).optional()]));
+const areaFields = Object.fromEntries(
+	orgAreas.map((area) => [`area_${area}`, z.literal('on', { error: 'error_choice' }).optional()])
+);
 
 export const orgApplicationSchema = z
 	.object({
@@ -13,7 +15,12 @@ export const orgApplicationSchema = z
 		description: plainText(0, 2000),
 		...areaFields
 	})
-	.transform(({ name, kind, description, ...areas }) => ({ name, kind, description, areas: orgAreas.filter((area) => (areas as Record<string, unknown>)[`area_${area}`] === 'on') }));
+	.transform(({ name, kind, description, ...areas }) => ({
+		name,
+		kind,
+		description,
+		areas: orgAreas.filter((area) => (areas as Record<string, unknown>)[`area_${area}`] === 'on')
+	}));
 
 export const orgDecisionSchema = z.object({
 	decision: z.enum(['vet', 'reject', 'suspend', 'reinstate'], { error: 'error_choice' }),
@@ -21,10 +28,14 @@ export const orgDecisionSchema = z.object({
 });
 
 /** An owner or administrator removes a member, named by their username (what the members list shows). */
-export const removeMemberSchema = z.object({ member: z.string({ error: 'error_required' }).min(1, 'error_required').max(64, 'error_too_long') });
+export const removeMemberSchema = z.object({
+	member: z.string({ error: 'error_required' }).min(1, 'error_required').max(64, 'error_too_long')
+});
 
 /** An unused invitation to revoke, by its id (the code itself is never kept). */
-export const revokeInvitationSchema = z.object({ invitation: z.string({ error: 'error_required' }).regex(/^[a-z2-7]{20,40}$/, 'error_choice') });
+export const revokeInvitationSchema = z.object({
+	invitation: z.string({ error: 'error_required' }).regex(/^[a-z2-7]{20,40}$/, 'error_choice')
+});
 
 export const joinOrgSchema = z.object({
 	code

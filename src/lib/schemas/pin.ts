@@ -11,10 +11,15 @@ const pin = z
 
 export const pinSchema = z.object({ pin });
 
-export const choosePinSchema = z.object({ pin, again: z.string({ error: 'error_required' }).max(64, 'error_too_long').transform(normalizePin) }).refine((form) => form.pin === form.again, {
-	path: ['again'],
-	message: 'error_pin_mismatch'
-});
+export const choosePinSchema = z
+	.object({
+		pin,
+		again: z.string({ error: 'error_required' }).max(64, 'error_too_long').transform(normalizePin)
+	})
+	.refine((form) => form.pin === form.again, {
+		path: ['again'],
+		message: 'error_pin_mismatch'
+	});
 
 /** The password, to remove the code (forgotten, or no longer wanted). */
 export const pinPasswordSchema = z.object({ password: anyPassword });

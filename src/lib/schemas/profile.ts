@@ -16,9 +16,20 @@ const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
  * mine) to 3 (can teach) for every skill the form showed.
  */
 export const skillChoicesSchema = z
-	.record(z.string().regex(/^level_[a-z][a-z0-9_]{1,39}$/, 'error_form'), z.enum(['0', '1', '2', '3'], { error: 'error_choice' }))
-	.refine((fields) => Object.keys(fields).length >= 1 && Object.keys(fields).length <= 60, 'error_form')
-	.transform((fields) => Object.entries(fields).map(([name, level]) => ({ id: name.slice('level_'.length), level: Number(level) })));
+	.record(
+		z.string().regex(/^level_[a-z][a-z0-9_]{1,39}$/, 'error_form'),
+		z.enum(['0', '1', '2', '3'], { error: 'error_choice' })
+	)
+	.refine(
+		(fields) => Object.keys(fields).length >= 1 && Object.keys(fields).length <= 60,
+		'error_form'
+	)
+	.transform((fields) =>
+		Object.entries(fields).map(([name, level]) => ({
+			id: name.slice('level_'.length),
+			level: Number(level)
+		}))
+	);
 
 /** Area, availability, remote, interests and who may see the profile. */
 export const profileDetailsSchema = z
@@ -34,7 +45,10 @@ export const profileDetailsSchema = z
 		for (const key of Object.keys(fields)) {
 			if (['area', 'visibility', 'remote', 'password'].includes(key)) continue;
 			const [kind, value] = [key.split('_')[0], key.slice(key.indexOf('_') + 1)];
-			const known = kind === 'availability' ? (AVAILABILITY as readonly string[]).includes(value) : kind === 'interest' && id.safeParse(value).success;
+			const known =
+				kind === 'availability'
+					? (AVAILABILITY as readonly string[]).includes(value)
+					: kind === 'interest' && id.safeParse(value).success;
 			if (!known) ctx.addIssue({ code: 'custom', message: 'error_form', path: [key] });
 		}
 	})
@@ -46,11 +60,16 @@ export const profileDetailsSchema = z
 			remote: fields.remote === 'on',
 			password: fields.password || null,
 			availability: AVAILABILITY.filter((a) => keys.includes(`availability_${a}`)),
-			interests: keys.filter((k) => k.startsWith('interest_')).map((k) => k.slice('interest_'.length))
+			interests: keys
+				.filter((k) => k.startsWith('interest_'))
+				.map((k) => k.slice('interest_'.length))
 		};
 	});
 
-export const backgroundQuery = z.object({ from: id.optional().catch(undefined), group: id.optional().catch(undefined) });
+export const backgroundQuery = z.object({
+	from: id.optional().catch(undefined),
+	group: id.optional().catch(undefined)
+});
 
 /** What is saved; the password that may come with it is only checked. */
 export type ProfileDetails = Omit<z.output<typeof profileDetailsSchema>, 'password'>;

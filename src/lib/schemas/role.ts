@@ -9,7 +9,14 @@ const day = z
 	.string()
 	.trim()
 	.transform(asciiDigits)
-	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'error_date')
+	.refine(
+		(v) =>
+			v === '' ||
+			(/^\d{4}-\d{2}-\d{2}$/.test(v) &&
+				!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+				new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+		'error_date'
+	)
 	.transform((v) => (v === '' ? null : v));
 
 /** A role's texts and details (its skills are chosen one by one). One language per pair is enough. */
@@ -26,14 +33,22 @@ export const roleDetailsSchema = z
 		remote: z.literal('on', { error: 'error_choice' }).optional(),
 		availability: z.enum(roleAvailability, { error: 'error_choice' }),
 		pay: plainText(0, 120),
-		seats: z.string().trim().transform(asciiDigits).pipe(z.string().regex(/^[1-9]\d{0,2}$/, 'error_seats')).transform(Number),
+		seats: z
+			.string()
+			.trim()
+			.transform(asciiDigits)
+			.pipe(z.string().regex(/^[1-9]\d{0,2}$/, 'error_seats'))
+			.transform(Number),
 		starts_on: day,
 		closes_on: day
 	})
 	.superRefine((v, ctx) => {
-		if (!v.title_my && !v.title_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['title_my'] });
-		if (!v.description_my && !v.description_en) ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['description_my'] });
-		if (!v.area && v.remote !== 'on') ctx.addIssue({ code: 'custom', message: 'error_role_where', path: ['area'] });
+		if (!v.title_my && !v.title_en)
+			ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['title_my'] });
+		if (!v.description_my && !v.description_en)
+			ctx.addIssue({ code: 'custom', message: 'error_one_language', path: ['description_my'] });
+		if (!v.area && v.remote !== 'on')
+			ctx.addIssue({ code: 'custom', message: 'error_role_where', path: ['area'] });
 	})
 	.transform((v) => ({
 		kind: v.kind,
@@ -52,9 +67,18 @@ export const roleDetailsSchema = z
 export const roleSkillSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
 	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number),
-	need: z.enum(['required', 'preferred'], { error: 'error_choice' }).transform((v) => v === 'required')
+	need: z
+		.enum(['required', 'preferred'], { error: 'error_choice' })
+		.transform((v) => v === 'required')
 });
 
-export const roleSkillRemoveSchema = z.object({ skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill') });
-export const roleMoveSchema = z.object({ move: z.enum(['submit', 'withdraw', 'open', 'close'], { error: 'error_choice' }) });
-export const roleReviewSchema = z.object({ decision: z.enum(['approve', 'return'], { error: 'error_choice' }), note: plainText(0, 500) });
+export const roleSkillRemoveSchema = z.object({
+	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill')
+});
+export const roleMoveSchema = z.object({
+	move: z.enum(['submit', 'withdraw', 'open', 'close'], { error: 'error_choice' })
+});
+export const roleReviewSchema = z.object({
+	decision: z.enum(['approve', 'return'], { error: 'error_choice' }),
+	note: plainText(0, 500)
+});

@@ -6,18 +6,31 @@ import { z } from 'zod';
  * Strict objects: a misspelt key fails validation instead of being dropped.
  */
 
-export const skillId = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
-const groupId = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
+export const skillId = z
+	.string()
+	.regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
+const groupId = z
+	.string()
+	.regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
 
 /** Burmese (with Myanmar letters) and English, each non-empty and at most `max` characters. */
 const text = (max: number) =>
 	z.strictObject({
-		my: z.string().trim().min(1).max(max).regex(/[\u1000-\u109f]/, 'must be Burmese in Myanmar Unicode'),
+		my: z
+			.string()
+			.trim()
+			.min(1)
+			.max(max)
+			.regex(/[\u1000-\u109f]/, 'must be Burmese in Myanmar Unicode'),
 		en: z.string().trim().min(1).max(max)
 	});
 
 /** The three levels every skill has, each described in plain words. */
-export const skillLevels = z.strictObject({ basic: text(140), working: text(140), teach: text(140) });
+export const skillLevels = z.strictObject({
+	basic: text(140),
+	working: text(140),
+	teach: text(140)
+});
 
 export const taxonomySkill = z.strictObject({ id: skillId, name: text(60), levels: skillLevels });
 

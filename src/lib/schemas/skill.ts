@@ -11,7 +11,8 @@ import { SKILL_LEVEL_MAX, SKILL_NAME_MAX } from '../skill-limits';
 
 const MYANMAR = /[\u1000-\u109f]/;
 
-const burmese = (max: number, text = plainText) => text(1, max).refine((v) => MYANMAR.test(v), 'error_burmese_letters');
+const burmese = (max: number, text = plainText) =>
+	text(1, max).refine((v) => MYANMAR.test(v), 'error_burmese_letters');
 const english = (max: number, text = plainText) => text(1, max);
 
 export const skillFormSchema = z
@@ -19,7 +20,10 @@ export const skillFormSchema = z
 		group: z.string({ error: 'error_choice' }).regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_choice'),
 		name_my: burmese(SKILL_NAME_MAX, nameText),
 		// The skill's id is made from its English name.
-		name_en: english(SKILL_NAME_MAX, nameText).refine((v) => /[a-z0-9]/i.test(v), 'error_skill_name_latin'),
+		name_en: english(SKILL_NAME_MAX, nameText).refine(
+			(v) => /[a-z0-9]/i.test(v),
+			'error_skill_name_latin'
+		),
 		basic_my: burmese(SKILL_LEVEL_MAX),
 		basic_en: english(SKILL_LEVEL_MAX),
 		working_my: burmese(SKILL_LEVEL_MAX),
@@ -44,6 +48,14 @@ export const skillParams = z.object({ skill: z.string().regex(/^[a-z0-9][a-z0-9_
 
 /** Which group the list shows; anything else shows none. */
 export const skillListQuery = z.object({
-	group: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/).optional().catch(undefined),
-	added: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/).optional().catch(undefined)
+	group: z
+		.string()
+		.regex(/^[a-z][a-z0-9_]{1,39}$/)
+		.optional()
+		.catch(undefined),
+	added: z
+		.string()
+		.regex(/^[a-z][a-z0-9_]{1,39}$/)
+		.optional()
+		.catch(undefined)
 });

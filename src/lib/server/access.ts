@@ -105,7 +105,23 @@ export const routeRules: Record<string, Rule> = {
 };
 
 /** Routes a person who must change a one-time password may still use. */
-export const allowedBeforePasswordChange = new Set(['/account/password', '/signout', '/clear', '/unlock', '/pin', '/language', '/look', '/manifest/[look=neutral].webmanifest', '/cover/[look=neutral]', '/(public)', '/(public)/forbidden', '/healthz', '/offline', '/verify/[code]', '/media/courses/[course]/[name]']);
+export const allowedBeforePasswordChange = new Set([
+	'/account/password',
+	'/signout',
+	'/clear',
+	'/unlock',
+	'/pin',
+	'/language',
+	'/look',
+	'/manifest/[look=neutral].webmanifest',
+	'/cover/[look=neutral]',
+	'/(public)',
+	'/(public)/forbidden',
+	'/healthz',
+	'/offline',
+	'/verify/[code]',
+	'/media/courses/[course]/[name]'
+]);
 
 /**
  * What a shared phone's locked session (idle too long, see auth/session.ts) may still open,
@@ -147,24 +163,36 @@ export const PIN_OPEN = new Set([
 	'/api/sync'
 ]);
 
-export type Decision = 'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password' | 'unlock' | 'pin';
+export type Decision =
+	'allow' | 'sign_in' | 'forbidden' | 'home' | 'change_password' | 'unlock' | 'pin';
 
 /**
  * Decides what happens to a request for `routeId` from an account of `kind` (or nobody);
  * `locked`: the session is a shared phone's, idle too long; `pin`: the session waits for the
  * disguise's code (locked by it, or on a disguised phone with no code chosen yet).
  */
-export function decide(routeId: string, user: { kind: AccountKind; must_change_password: number } | null, locked = false, pin = false): Decision {
+export function decide(
+	routeId: string,
+	user: { kind: AccountKind; must_change_password: number } | null,
+	locked = false,
+	pin = false
+): Decision {
 	if (pin && user && routeRules[routeId] && !PIN_OPEN.has(routeId)) return 'pin';
 	const decision = decideFor(routeId, user);
 	const open = routeRules[routeId] === 'anyone' || LOCKED_OPEN.has(routeId);
-	return locked && user && !open && (decision === 'allow' || decision === 'change_password') ? 'unlock' : decision;
+	return locked && user && !open && (decision === 'allow' || decision === 'change_password')
+		? 'unlock'
+		: decision;
 }
 
-function decideFor(routeId: string, user: { kind: AccountKind; must_change_password: number } | null): Decision {
+function decideFor(
+	routeId: string,
+	user: { kind: AccountKind; must_change_password: number } | null
+): Decision {
 	const rule = routeRules[routeId];
 	if (!rule) return 'forbidden';
-	if (user && user.must_change_password && !allowedBeforePasswordChange.has(routeId)) return 'change_password';
+	if (user && user.must_change_password && !allowedBeforePasswordChange.has(routeId))
+		return 'change_password';
 	switch (rule) {
 		case 'anyone':
 			return 'allow';

@@ -4,14 +4,18 @@
  * before JSON.parse, which would otherwise spend a second on a few megabytes of "[[[[".
  */
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; error: 'too_large' | 'unreadable' };
+export type JsonBody =
+	{ ok: true; value: unknown } | { ok: false; error: 'too_large' | 'unreadable' };
 
 /**
  * The request's body as JSON, when it is at most `maxBytes` bytes of UTF-8 nesting arrays and
  * objects at most `maxDepth` deep. Reading stops at the first byte past the limit; the server
  * drains the rest once the answer is sent (scripts/serve.ts), so the connection stays usable.
  */
-export async function readJson(request: Request, { maxBytes, maxDepth }: { maxBytes: number; maxDepth: number }): Promise<JsonBody> {
+export async function readJson(
+	request: Request,
+	{ maxBytes, maxDepth }: { maxBytes: number; maxDepth: number }
+): Promise<JsonBody> {
 	const declared = Number(request.headers.get('content-length'));
 	if (declared > maxBytes) return { ok: false, error: 'too_large' };
 	if (!request.body) return { ok: false, error: 'unreadable' };
@@ -53,7 +57,8 @@ export function nestsWithin(text: string, max: number): boolean {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inString) {
-			if (c === 0x5c) i++; // a backslash escapes the next character
+			if (c === 0x5c)
+				i++; // a backslash escapes the next character
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
 		else if (c === 0x5b || c === 0x7b) {

@@ -8,7 +8,8 @@ function int(name: string, fallback: number): number {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number.parseInt(raw, 10);
-	if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
+	if (!Number.isFinite(value) || value < 0)
+		throw new Error(`${name} must be a non-negative integer`);
 	return value;
 }
 
@@ -81,7 +82,8 @@ export const config = {
 	get exitUrl() {
 		const raw = process.env.QUICK_EXIT_URL || 'https://www.google.com/';
 		const url = URL.canParse(raw) ? new URL(raw) : null;
-		if (url?.protocol !== 'https:' && url?.protocol !== 'http:') throw new Error('QUICK_EXIT_URL must be an http(s) address');
+		if (url?.protocol !== 'https:' && url?.protocol !== 'http:')
+			throw new Error('QUICK_EXIT_URL must be an http(s) address');
 		return url.href;
 	},
 

@@ -6,5 +6,8 @@ export const DATA_SAVER_COOKIE = COOKIES.saver;
 
 /** On when the learner chose it, or when the phone's browser asks to save data (Save-Data). */
 export function dataSaverOn(cookies: Pick<Cookies, 'get'>, request: Request): boolean {
-	return cookies.get(DATA_SAVER_COOKIE) === 'on' || request.headers.get('save-data')?.toLowerCase() === 'on';
+	return (
+		cookies.get(DATA_SAVER_COOKIE) === 'on' ||
+		request.headers.get('save-data')?.toLowerCase() === 'on'
+	);
 }

@@ -59,11 +59,17 @@ function openSqlite(file: string): BetterSqlite3.Database {
  * deployment would use pg_trgm behind the same two functions.
  */
 function ensureSearchIndex(sqlite: BetterSqlite3.Database): void {
-	sqlite.exec("create virtual table if not exists course_search using fts5(course_id unindexed, body, tokenize = 'trigram')");
+	sqlite.exec(
+		"create virtual table if not exists course_search using fts5(course_id unindexed, body, tokenize = 'trigram')"
+	);
 }
 
 /** Replaces the searchable text of one course. */
-export async function indexCourseText(db: Kysely<Database>, courseId: string, text: string): Promise<void> {
+export async function indexCourseText(
+	db: Kysely<Database>,
+	courseId: string,
+	text: string
+): Promise<void> {
 	await sql`delete from course_search where course_id = ${courseId}`.execute(db);
 	await sql`insert into course_search (course_id, body) values (${courseId}, ${text})`.execute(db);
 }
@@ -71,7 +77,9 @@ export async function indexCourseText(db: Kysely<Database>, courseId: string, te
 /** Ids of courses whose text contains `query` (any letter case). */
 export async function searchCourseText(db: Kysely<Database>, query: string): Promise<string[]> {
 	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	const result = await sql<{ course_id: string }>`select course_id from course_search where body like ${pattern} escape '\\'`.execute(db);
+	const result = await sql<{
+		course_id: string;
+	}>`select course_id from course_search where body like ${pattern} escape '\\'`.execute(db);
 	return result.rows.map((r) => r.course_id);
 }
 
@@ -122,7 +130,11 @@ export function unavailableReason(error: unknown): Unavailable | null {
 /** A DatabaseUnavailableError, or the request's answer made from one (its cause). */
 export function isDatabaseUnavailable(error: unknown): boolean {
 	if (error instanceof DatabaseUnavailableError) return true;
-	return typeof error === 'object' && error !== null && (error as { cause?: unknown }).cause instanceof DatabaseUnavailableError;
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		(error as { cause?: unknown }).cause instanceof DatabaseUnavailableError
+	);
 }
 
 let answerUnavailable: (error: DatabaseUnavailableError) => unknown = (error) => error;
@@ -151,7 +163,10 @@ class GuardedConnection implements DatabaseConnection {
 		}
 	}
 
-	async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+	async *streamQuery<R>(
+		query: CompiledQuery,
+		chunkSize?: number
+	): AsyncIterableIterator<QueryResult<R>> {
 		try {
 			yield* this.inner.streamQuery<R>(query, chunkSize);
 		} catch (error) {
@@ -276,7 +291,8 @@ export function checkIntegrity(file: string): string[] {
  */
 export function restoreDatabase(source: string, destination: string): void {
 	const problems = checkIntegrity(source);
-	if (problems.length > 0) throw new Error(`Backup failed its integrity check: ${problems.join('; ')}`);
+	if (problems.length > 0)
+		throw new Error(`Backup failed its integrity check: ${problems.join('; ')}`);
 	fs.mkdirSync(path.dirname(destination), { recursive: true });
 	const temporary = `${destination}.restoring`;
 	fs.copyFileSync(source, temporary);

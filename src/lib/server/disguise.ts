@@ -25,7 +25,12 @@ export function neutralManifest(look: NeutralLook, locale: Locale) {
 		icons: [
 			{ src: `/icons/${look}-192.png`, sizes: '192x192', type: 'image/png' },
 			{ src: `/icons/${look}-512.png`, sizes: '512x512', type: 'image/png' },
-			{ src: `/icons/${look}-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+			{
+				src: `/icons/${look}-maskable-512.png`,
+				sizes: '512x512',
+				type: 'image/png',
+				purpose: 'maskable'
+			},
 			{ src: assets.icon, sizes: 'any', type: 'image/svg+xml' }
 		]
 	};

@@ -38,7 +38,12 @@ function maxLength(schema: unknown): number {
 		case 'string':
 			return (schema as { maxLength: number | null }).maxLength ?? FIELD_MAX;
 		case 'enum':
-			return Math.max(0, ...Object.values(def.entries as Record<string, string | number>).map((v) => String(v).length));
+			return Math.max(
+				0,
+				...Object.values(def.entries as Record<string, string | number>).map(
+					(v) => String(v).length
+				)
+			);
 		case 'literal':
 			return Math.max(0, ...(def.values as unknown[]).map((v) => String(v).length));
 		case 'number':
@@ -71,7 +76,8 @@ export function declaredFields(schema: unknown): ((name: string) => number | nul
 	switch (def.type) {
 		case 'object': {
 			const shape = def.shape as Record<string, unknown>;
-			const catchall = def.catchall && defOf(def.catchall).type !== 'never' ? maxLength(def.catchall) : null;
+			const catchall =
+				def.catchall && defOf(def.catchall).type !== 'never' ? maxLength(def.catchall) : null;
 			return (name) => (Object.hasOwn(shape, name) ? maxLength(shape[name]) : catchall);
 		}
 		case 'record': {
@@ -133,8 +139,10 @@ export function readFormData<S extends z.ZodType>(
 	 */
 	const tooLong = new Map<string, string>();
 	let total = 0;
-	for (const [name, value] of form) if (typeof value === 'string' && fields(name) !== null) total += value.length;
-	if (total > FORM_MAX) return { ok: false, values: {}, errors: { form: translate('error_too_long', locale) } };
+	for (const [name, value] of form)
+		if (typeof value === 'string' && fields(name) !== null) total += value.length;
+	if (total > FORM_MAX)
+		return { ok: false, values: {}, errors: { form: translate('error_too_long', locale) } };
 	for (const [name, value] of form) {
 		if (name in raw || name in keys) continue;
 		const max = fields(name);
@@ -162,7 +170,9 @@ export function readFormData<S extends z.ZodType>(
 		if (!secretFields.includes(name)) values[name] = tooLong.get(name) ?? value;
 	}
 	if (!parsed.success || Object.keys(keys).length > 0) {
-		const errors = Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, translate(key, locale)]));
+		const errors = Object.fromEntries(
+			Object.entries(keys).map(([field, key]) => [field, translate(key, locale)])
+		);
 		return { ok: false, values, errors };
 	}
 	return { ok: true, data: parsed.data, values };

@@ -2,7 +2,8 @@
  * Security headers for every response. SvelteKit adds the page Content-Security-Policy itself
  * (with nonces); `baseCsp` covers everything else (static files, endpoints).
  */
-export const baseCsp = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'";
+export const baseCsp =
+	"default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'";
 
 export function securityHeaders(secure: boolean): Record<string, string> {
 	const headers: Record<string, string> = {

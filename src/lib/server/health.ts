@@ -18,5 +18,10 @@ export async function checkHealth(db: Db, provider: MigrationProvider): Promise<
 		return { ok: false, database: 'unreachable', migrations: 'unknown', pending: [] };
 	}
 	const pending = await pendingMigrations(db, provider);
-	return { ok: pending.length === 0, database: 'reachable', migrations: pending.length ? 'pending' : 'current', pending };
+	return {
+		ok: pending.length === 0,
+		database: 'reachable',
+		migrations: pending.length ? 'pending' : 'current',
+		pending
+	};
 }

@@ -56,7 +56,8 @@ export function sweepDaily(db: () => Db): () => void {
 	const run = async () => {
 		try {
 			const swept = await sweep(db());
-			if (swept.accounts + swept.sessions + swept.failures + swept.audit > 0) console.log(describeSweep(swept));
+			if (swept.accounts + swept.sessions + swept.failures + swept.audit > 0)
+				console.log(describeSweep(swept));
 		} catch (error) {
 			console.error('The daily deletions failed:', error);
 		}

@@ -15,7 +15,10 @@ export class BundledMigrationProvider implements MigrationProvider {
 }
 
 /** Runs every pending migration; throws with the failing migration's name if one fails. */
-export async function migrateToLatest(db: Db, provider: MigrationProvider): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+	db: Db,
+	provider: MigrationProvider
+): Promise<MigrationResultSet> {
 	const migrator = new Migrator({ db, provider });
 	const result = await migrator.migrateToLatest();
 	if (result.error) {

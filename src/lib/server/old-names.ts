@@ -12,10 +12,14 @@ const YEAR = 400 * 24 * 60 * 60;
 
 /** The old name of each cookie as the phone holds it (`__Host-` over HTTPS for the session). */
 function oldNames(): [CookieKey, string][] {
-	return Object.entries(OLD_NAMES.cookies).map(([key, name]) => [key as CookieKey, key === 'session' && config.secure ? `__Host-${name}` : name]);
+	return Object.entries(OLD_NAMES.cookies).map(([key, name]) => [
+		key as CookieKey,
+		key === 'session' && config.secure ? `__Host-${name}` : name
+	]);
 }
 
-const newName = (key: CookieKey) => (key === 'session' && config.secure ? `__Host-${COOKIES.session}` : COOKIES[key]);
+const newName = (key: CookieKey) =>
+	key === 'session' && config.secure ? `__Host-${COOKIES.session}` : COOKIES[key];
 
 /**
  * Renames the old cookies of `request`: the answer sets the new ones and deletes the old, and
@@ -25,7 +29,10 @@ const newName = (key: CookieKey) => (key === 'session' && config.secure ? `__Hos
 export function renameOldCookies(request: Request, cookies: Cookies): void {
 	const header = request.headers.get('cookie');
 	if (!header?.includes('lanpya')) return;
-	const pairs = header.split(';').map((pair) => pair.trim()).filter(Boolean);
+	const pairs = header
+		.split(';')
+		.map((pair) => pair.trim())
+		.filter(Boolean);
 	const present = new Set(pairs.map((pair) => pair.split('=')[0]));
 	const renamed = new Map<string, CookieKey>(oldNames().map(([key, name]) => [name, key]));
 	const kept: string[] = [];
@@ -41,7 +48,13 @@ export function renameOldCookies(request: Request, cookies: Cookies): void {
 		cookies.delete(name, { path: '/', secure, httpOnly: key === 'session', sameSite: 'lax' });
 		if (present.has(newName(key))) continue;
 		const value = decodeURIComponent(pair.slice(at + 1));
-		cookies.set(newName(key), value, { path: '/', secure, httpOnly: key === 'session', sameSite: 'lax', ...(key === 'session' ? {} : { maxAge: YEAR }) });
+		cookies.set(newName(key), value, {
+			path: '/',
+			secure,
+			httpOnly: key === 'session',
+			sameSite: 'lax',
+			...(key === 'session' ? {} : { maxAge: YEAR })
+		});
 		kept.push(`${newName(key)}=${pair.slice(at + 1)}`);
 		present.add(newName(key));
 	}

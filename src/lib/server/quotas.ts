@@ -32,7 +32,12 @@ export type Quota = { ok: true } | { ok: false; retryAfterMs: number };
  * Whether `adding` more fits beside `used` writes in the last 24 hours, the oldest of them at
  * `oldest`; if not, how long until that oldest one leaves the window.
  */
-export function withinQuota(limit: number, used: { count: number; oldest: number | null }, adding: number, now: number): Quota {
+export function withinQuota(
+	limit: number,
+	used: { count: number; oldest: number | null },
+	adding: number,
+	now: number
+): Quota {
 	if (used.count + adding <= limit) return { ok: true };
 	return { ok: false, retryAfterMs: Math.max(1000, (used.oldest ?? now) + DAY_MS - now) };
 }

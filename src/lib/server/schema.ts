@@ -91,7 +91,14 @@ export interface OrgDecisionTable {
 	decided_at: number;
 }
 
-export type RoleKind = 'medical_volunteer' | 'trainer' | 'trainee' | 'livelihood_training' | 'paid_job' | 'apprenticeship' | 'remote_work';
+export type RoleKind =
+	| 'medical_volunteer'
+	| 'trainer'
+	| 'trainee'
+	| 'livelihood_training'
+	| 'paid_job'
+	| 'apprenticeship'
+	| 'remote_work';
 /** A role's states, in the order it moves through them (see roles/editing.ts). */
 export const ROLE_STATUSES = ['draft', 'submitted', 'approved', 'open', 'closed'] as const;
 export type RoleStatus = (typeof ROLE_STATUSES)[number];
@@ -234,7 +241,8 @@ export interface BackgroundSkillTable {
 	level: number;
 }
 
-export type Area = 'liberated_myanmar' | 'mae_sot' | 'thai_border' | 'india_border' | 'elsewhere' | 'unsaid';
+export type Area =
+	'liberated_myanmar' | 'mae_sot' | 'thai_border' | 'india_border' | 'elsewhere' | 'unsaid';
 export type Visibility = 'hidden' | 'vetted' | 'applied';
 
 export interface LearnerProfileTable {

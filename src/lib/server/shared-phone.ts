@@ -15,7 +15,10 @@ export function sharedPhoneChoice(locale: Locale): { label: string; hint: string
 }
 
 /** Why a shared phone's session has no download button; null for every other session. */
-export function noDownloadsNote(locale: Locale, session: { shared: boolean } | null): string | null {
+export function noDownloadsNote(
+	locale: Locale,
+	session: { shared: boolean } | null
+): string | null {
 	return session?.shared ? m.shared_no_downloads({}, { locale }) : null;
 }
 

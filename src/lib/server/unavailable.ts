@@ -25,7 +25,10 @@ function logOnce(reason: Unavailable): void {
 	const now = Date.now();
 	if (now - lastLogged[reason] < LOG_EVERY_MS) return;
 	lastLogged[reason] = now;
-	const why = reason === 'full' ? 'full (disk, or DATABASE_MAX_MB reached)' : 'busy (a lock held past DATABASE_BUSY_MS)';
+	const why =
+		reason === 'full'
+			? 'full (disk, or DATABASE_MAX_MB reached)'
+			: 'busy (a lock held past DATABASE_BUSY_MS)';
 	console.error(`The database is ${why}: writes are answered 503 until it passes.`);
 }
 
@@ -53,7 +56,8 @@ function answer(cause: DatabaseUnavailableError): unknown {
  */
 export function addRetryAfter(locals: App.Locals, response: Response): void {
 	const reason = refused.get(locals);
-	if (reason && response.status === 503) response.headers.set('retry-after', String(RETRY_AFTER_SECONDS[reason]));
+	if (reason && response.status === 503)
+		response.headers.set('retry-after', String(RETRY_AFTER_SECONDS[reason]));
 }
 
 /** From now on, a full or busy database during a request is that request's 503 answer. */

@@ -63,7 +63,10 @@ export const roleMoveLabels = {
 	close: m.org_role_move_close
 };
 
-export const skillLevelLabels = { 1: m.org_level_1, 2: m.org_level_2, 3: m.org_level_3 } as Record<number, () => string>;
+export const skillLevelLabels = { 1: m.org_level_1, 2: m.org_level_2, 3: m.org_level_3 } as Record<
+	number,
+	() => string
+>;
 
 export const orgApplicationStatusLabels = {
 	applied: m.org_application_status_applied,

@@ -21,5 +21,7 @@ const THAI_ZERO = 0x0e50; // ๐
  * means the same in either digit system wherever Lanpya reads one.
  */
 export function asciiDigits(text: string): string {
-	return text.replace(/[\u1040-\u1049]/g, (d) => String(d.charCodeAt(0) - MYANMAR_ZERO)).replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
+	return text
+		.replace(/[\u1040-\u1049]/g, (d) => String(d.charCodeAt(0) - MYANMAR_ZERO))
+		.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
 }

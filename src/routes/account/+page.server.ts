@@ -10,7 +10,12 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
 import { notConfirmed } from '$lib/server/respond';
-import { confirmPasswordSchema, dataSaverSchema, deleteAccountSchema, endSessionSchema } from '$lib/schemas/account';
+import {
+	confirmPasswordSchema,
+	dataSaverSchema,
+	deleteAccountSchema,
+	endSessionSchema
+} from '$lib/schemas/account';
 import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
 import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,9 +32,16 @@ export const load = (async ({ locals, cookies, request }) => {
 		codesMadeAt: await codesReplacedAt(getDb(), user.id),
 		pinSet: locals.session!.guarded,
 		lookTexts: lookTexts(locals.locale),
-		dataSaver: { chosen: cookies.get(DATA_SAVER_COOKIE) === 'on', phone: request.headers.get('save-data')?.toLowerCase() === 'on' },
+		dataSaver: {
+			chosen: cookies.get(DATA_SAVER_COOKIE) === 'on',
+			phone: request.headers.get('save-data')?.toLowerCase() === 'on'
+		},
 		now: Date.now(),
-		leaving: leaving && { organization: leaving.organization, newOwner: leaving.newOwner?.username ?? null, empty: leaving.empty },
+		leaving: leaving && {
+			organization: leaving.organization,
+			newOwner: leaving.newOwner?.username ?? null,
+			empty: leaving.empty
+		},
 		inactiveMonths: config.inactiveAccountMonths
 	};
 }) satisfies PageServerLoad;
@@ -40,14 +52,23 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'endSession', errors: form.errors });
 		// Only a session of this account can be ended here.
 		const ended = await endOwnSession(getDb(), locals.user!.id, form.data.id);
-		if (!ended) return fail(404, { action: 'endSession', errors: { form: translate('error_session_not_found', locals.locale) } });
+		if (!ended)
+			return fail(404, {
+				action: 'endSession',
+				errors: { form: translate('error_session_not_found', locals.locale) }
+			});
 		return { action: 'endSession', done: true };
 	},
 	signOutEverywhere: async (event) => {
 		const { request, locals } = event;
 		const form = await readForm(request, confirmPasswordSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { action: 'signOutEverywhere', errors: form.errors });
-		const result = await signOutEverywhere(getDb(), locals.user!.id, locals.session!.id, form.data.password);
+		const result = await signOutEverywhere(
+			getDb(),
+			locals.user!.id,
+			locals.session!.id,
+			form.data.password
+		);
 		if (!result.ok) return notConfirmed(event, locals.locale, 'signOutEverywhere', result);
 		return { action: 'signOutEverywhere', done: true };
 	},
@@ -55,7 +76,13 @@ export const actions = {
 		const form = await readForm(request, dataSaverSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'dataSaver', errors: form.errors });
 		// A setting of this phone (pictures, downloads), kept in the browser, never on the account.
-		if (form.data.saver === 'on') cookies.set(DATA_SAVER_COOKIE, 'on', { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		if (form.data.saver === 'on')
+			cookies.set(DATA_SAVER_COOKIE, 'on', {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 400 * 24 * 3600
+			});
 		else cookies.delete(DATA_SAVER_COOKIE, { path: '/' });
 		return { action: 'dataSaver', done: true };
 	},

@@ -13,7 +13,10 @@ export const load = (async () => {
 	const lookalikes = lookalikesAmong(organizations);
 	return {
 		accounts: await countAccounts(getDb()),
-		organizations: organizations.map((org) => ({ ...org, looksLike: lookalikes.get(org.id)!.map((other) => other.name) })),
+		organizations: organizations.map((org) => ({
+			...org,
+			looksLike: lookalikes.get(org.id)!.map((other) => other.name)
+		})),
 		roles: await rolesToReview(getDb()),
 		courses: await coursesForReview(getDb()),
 		skillGroups: await skillGroupsForAdmin(getDb()),

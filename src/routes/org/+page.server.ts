@@ -1,17 +1,28 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { applyForOrganization, createInvitation, getMembership, joinWithInvitation } from '$lib/server/orgs';
+import {
+	applyForOrganization,
+	createInvitation,
+	getMembership,
+	joinWithInvitation
+} from '$lib/server/orgs';
 import { orgApplications } from '$lib/server/auth/floods';
 import { memberRefusal, refused, tooManyTries } from '$lib/server/respond';
-import { joinOrgSchema, orgApplicationSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
+import {
+	joinOrgSchema,
+	orgApplicationSchema,
+	removeMemberSchema,
+	revokeInvitationSchema
+} from '$lib/schemas/org';
 import { openInvitations, removeMember, revokeInvitation } from '$lib/server/orgs/members';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
 	const membership = await getMembership(getDb(), locals.user!.id);
 	// Only the owner manages who belongs: the invitations still open, never their codes.
-	const invitations = membership?.role === 'owner' ? await openInvitations(getDb(), membership.org.id) : [];
+	const invitations =
+		membership?.role === 'owner' ? await openInvitations(getDb(), membership.org.id) : [];
 	return { membership, invitations };
 }) satisfies PageServerLoad;
 
@@ -22,7 +33,15 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'apply', values: form.values, errors: form.errors });
 		const address = event.getClientAddress();
 		const wait = await orgApplications.wait(getDb(), address);
-		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_org_applications', { action: 'apply' });
+		if (wait > 0)
+			return tooManyTries(
+				event,
+				locals.locale,
+				wait,
+				form.values,
+				'error_too_many_org_applications',
+				{ action: 'apply' }
+			);
 		orgApplications.record(address);
 		const result = await applyForOrganization(getDb(), locals.user!.id, form.data);
 		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 409);

@@ -39,7 +39,11 @@ export const actions = {
 		const form = await readForm(request, pinSchema, locals.locale, ['pin']);
 		if (!locals.session) redirect(303, '/pin');
 		if (!form.ok) return fail(400, { action: 'enter', errors: form.errors });
-		const result = await enterPin(getDb(), { id: locals.session.id, userId: locals.user!.id }, form.data.pin);
+		const result = await enterPin(
+			getDb(),
+			{ id: locals.session.id, userId: locals.user!.id },
+			form.data.pin
+		);
 		if (result.ok) redirect(303, nextPage(event));
 		if (result.error === 'pin_ended') {
 			// Too many wrong codes: only the password opens the account now.
@@ -47,15 +51,26 @@ export const actions = {
 			redirect(303, '/pin?ended');
 		}
 		const left = result.error === 'pin_wrong' ? result.left : 0;
-		return fail(400, { action: 'enter', errors: { pin: translate('error_pin_wrong', locals.locale, { count: left }) } });
+		return fail(400, {
+			action: 'enter',
+			errors: { pin: translate('error_pin_wrong', locals.locale, { count: left }) }
+		});
 	},
 	choose: async (event) => {
 		const { request, locals } = event;
 		const form = await readForm(request, choosePinSchema, locals.locale, ['pin', 'again']);
 		if (!locals.session) redirect(303, '/pin');
 		if (!form.ok) return fail(400, { action: 'choose', errors: form.errors });
-		const result = await choosePin(getDb(), { id: locals.session.id, userId: locals.user!.id }, form.data.pin);
-		if (!result.ok) return fail(400, { action: 'choose', errors: { form: translate('error_pin_set', locals.locale) } });
+		const result = await choosePin(
+			getDb(),
+			{ id: locals.session.id, userId: locals.user!.id },
+			form.data.pin
+		);
+		if (!result.ok)
+			return fail(400, {
+				action: 'choose',
+				errors: { form: translate('error_pin_set', locals.locale) }
+			});
 		redirect(303, nextPage(event));
 	},
 	remove: async (event) => {
@@ -67,14 +82,27 @@ export const actions = {
 		const address = event.getClientAddress();
 		const wait = failedAttemptsByAddress.retryAfter(address);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, {});
-		const result = await removePin(getDb(), { id: locals.session.id, userId: locals.user!.id }, form.data.password);
+		const result = await removePin(
+			getDb(),
+			{ id: locals.session.id, userId: locals.user!.id },
+			form.data.password
+		);
 		if (!result.ok) {
 			failedAttemptsByAddress.record(address);
-			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs, {});
-			return fail(400, { action: 'remove', errors: { password: translate('error_unlock_wrong', locals.locale) } });
+			if (result.error === 'locked')
+				return tooManyTries(event, locals.locale, result.retryAfterMs, {});
+			return fail(400, {
+				action: 'remove',
+				errors: { password: translate('error_unlock_wrong', locals.locale) }
+			});
 		}
 		// Behind a disguise the app asks for a new code at once; otherwise on to where the person was going.
 		const next = nextPage(event);
-		redirect(303, isNeutralLook(lookFromCookies(request.headers.get('cookie'))) ? `/pin?next=${encodeURIComponent(next)}` : next);
+		redirect(
+			303,
+			isNeutralLook(lookFromCookies(request.headers.get('cookie')))
+				? `/pin?next=${encodeURIComponent(next)}`
+				: next
+		);
 	}
 } satisfies Actions;

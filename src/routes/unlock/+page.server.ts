@@ -30,10 +30,15 @@ export const actions = {
 		const key = attemptKey(event.getClientAddress(), usernameKey(locals.user!.username));
 		const wait = failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, {});
-		const result = await unlockSession(getDb(), { id: locals.session!.id, userId: locals.user!.id }, form.data.password);
+		const result = await unlockSession(
+			getDb(),
+			{ id: locals.session!.id, userId: locals.user!.id },
+			form.data.password
+		);
 		if (!result.ok) {
 			failedAttemptsByAddress.record(key);
-			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, {});
+			if (result.error === 'locked')
+				return tooManyTries(event, locals.locale, result.retryAfterMs!, {});
 			return refused(locals.locale, result.error, {});
 		}
 		redirect(303, nextPage(url, locals));

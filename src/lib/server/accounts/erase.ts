@@ -29,11 +29,19 @@ import { closeRolesOf } from '../roles/editing';
 const THROTTLE_SCOPES = ['sign-in', 'password', 'recover'];
 
 /** Deletes each account of `userIds` for good; returns how many there were. */
-export async function eraseAccounts(db: Db, userIds: readonly string[], now = Date.now()): Promise<number> {
+export async function eraseAccounts(
+	db: Db,
+	userIds: readonly string[],
+	now = Date.now()
+): Promise<number> {
 	let erased = 0;
 	for (const userId of userIds) {
 		const found = await db.transaction().execute(async (trx) => {
-			const user = await trx.selectFrom('user').select('username_key').where('id', '=', userId).executeTakeFirst();
+			const user = await trx
+				.selectFrom('user')
+				.select('username_key')
+				.where('id', '=', userId)
+				.executeTakeFirst();
 			if (!user) return false;
 			// The audit trail keeps its rows, under ids nobody can tie to the account again.
 			await forgetInAudit(trx, userId);
@@ -59,7 +67,12 @@ export type DeleteResult = Confirmation;
  * The holder deletes their own account, confirming with their password (auth/confirm.ts: wrong
  * ones count toward the password lock); nothing is deleted then.
  */
-export async function deleteOwnAccount(db: Db, userId: string, password: string, now = Date.now()): Promise<DeleteResult> {
+export async function deleteOwnAccount(
+	db: Db,
+	userId: string,
+	password: string,
+	now = Date.now()
+): Promise<DeleteResult> {
 	const confirmed = await confirmPassword(db, userId, password, now);
 	if (!confirmed.ok) return confirmed;
 	await eraseAccounts(db, [userId], now);

@@ -18,7 +18,11 @@ export function inactiveCutoff(now: number, months: number): number {
 }
 
 /** Deletes the accounts unused since `months` before `now`; `months` 0 deletes none. */
-export async function deleteInactiveAccounts(db: Db, now = Date.now(), months = config.inactiveAccountMonths): Promise<{ deleted: number; cutoff: number | null }> {
+export async function deleteInactiveAccounts(
+	db: Db,
+	now = Date.now(),
+	months = config.inactiveAccountMonths
+): Promise<{ deleted: number; cutoff: number | null }> {
 	if (months <= 0) return { deleted: 0, cutoff: null };
 	const cutoff = inactiveCutoff(now, months);
 	const unused = await db
@@ -26,7 +30,23 @@ export async function deleteInactiveAccounts(db: Db, now = Date.now(), months = 
 		.select('user.id')
 		.where('user.last_active_at', '<', cutoff)
 		.where('user.created_at', '<', cutoff)
-		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('session').select('session.id').whereRef('session.user_id', '=', 'user.id').where('session.last_seen_at', '>=', cutoff))))
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('session')
+						.select('session.id')
+						.whereRef('session.user_id', '=', 'user.id')
+						.where('session.last_seen_at', '>=', cutoff)
+				)
+			)
+		)
 		.execute();
-	return { deleted: await eraseAccounts(db, unused.map((u) => u.id), now), cutoff };
+	return {
+		deleted: await eraseAccounts(
+			db,
+			unused.map((u) => u.id),
+			now
+		),
+		cutoff
+	};
 }

@@ -3,7 +3,13 @@
  */
 import { inTransaction, type Db } from '../db';
 import type { AccountKind, Background, Locale, User } from '../schema';
-import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword, type PasswordProblem } from '../auth/password';
+import {
+	hashPassword,
+	passwordProblem,
+	verifyAgainstDummy,
+	verifyPassword,
+	type PasswordProblem
+} from '../auth/password';
 import { consumeRecoveryCode, replaceRecoveryCodes } from '../auth/recovery';
 import { createSession, dayOf, invalidateUserSessions, markActive } from '../auth/session';
 import { forgetDevice, forgetDevices, trustDevice } from '../auth/devices';
@@ -22,7 +28,8 @@ export type AccountError =
 	| 'unlock_wrong'
 	| 'locked';
 
-export type Result<T> = ({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
+export type Result<T> =
+	({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
 
 /** The key that makes usernames unique regardless of letter case and Unicode form. */
 export function usernameKey(username: string): string {
@@ -30,7 +37,11 @@ export function usernameKey(username: string): string {
 }
 
 async function findByUsername(db: Db, username: string): Promise<User | undefined> {
-	return db.selectFrom('user').selectAll().where('username_key', '=', usernameKey(username)).executeTakeFirst();
+	return db
+		.selectFrom('user')
+		.selectAll()
+		.where('username_key', '=', usernameKey(username))
+		.executeTakeFirst();
 }
 
 export interface SignUpInput {
@@ -49,14 +60,17 @@ export async function signUp(
 	input: SignUpInput,
 	browser: string,
 	now = Date.now()
-): Promise<Result<{ userId: string; token: string; recoveryCodes: string[]; deviceToken: string | null }>> {
+): Promise<
+	Result<{ userId: string; token: string; recoveryCodes: string[]; deviceToken: string | null }>
+> {
 	const weak = passwordProblem(input.password, input.username);
 	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.password);
 	const userId = newId();
 	try {
 		return await db.transaction().execute(async (trx) => {
-			if (await findByUsername(trx, input.username)) return { ok: false, error: 'username_taken' } as const;
+			if (await findByUsername(trx, input.username))
+				return { ok: false, error: 'username_taken' } as const;
 			await trx
 				.insertInto('user')
 				.values({
@@ -107,13 +121,16 @@ export async function signIn(
 		return { ok: false, error: 'locked', retryAfterMs: locked };
 	}
 	const user = await findByUsername(db, input.username);
-	const valid = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+	const valid = user
+		? await verifyPassword(user.password_hash, input.password)
+		: await verifyAgainstDummy(input.password);
 	if (!user || !valid) {
 		const lockMs = await db.transaction().execute(async (trx) => {
 			await recordSignIn(trx, user, 'sign_in_failed', now);
 			if (!device) return recordFailure(trx, 'sign-in', key, now);
 			// A trusted browser's own count: at its limit, it loses the trust, not the name.
-			if ((await recordFailure(trx, 'device', device.id, now)) > 0) await forgetDevice(trx, device.id);
+			if ((await recordFailure(trx, 'device', device.id, now)) > 0)
+				await forgetDevice(trx, device.id);
 			return 0;
 		});
 		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
@@ -140,7 +157,11 @@ export async function unlockSession(
 	password: string,
 	now = Date.now()
 ): Promise<Result<object>> {
-	const user = await db.selectFrom('user').select(['username_key', 'password_hash']).where('id', '=', session.userId).executeTakeFirstOrThrow();
+	const user = await db
+		.selectFrom('user')
+		.select(['username_key', 'password_hash'])
+		.where('id', '=', session.userId)
+		.executeTakeFirstOrThrow();
 	const locked = await lockedFor(db, 'sign-in', user.username_key, now);
 	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
 	if (!(await verifyPassword(user.password_hash, password))) {
@@ -154,8 +175,24 @@ export async function unlockSession(
 }
 
 /** A sign-in's audit entry: the account tried (none when no account has the name; the name is never kept). */
-async function recordSignIn(db: Db, user: User | undefined, action: 'sign_in' | 'sign_in_failed', now: number): Promise<void> {
-	await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action, object: null }], now);
+async function recordSignIn(
+	db: Db,
+	user: User | undefined,
+	action: 'sign_in' | 'sign_in_failed',
+	now: number
+): Promise<void> {
+	await recordAudit(
+		db,
+		[
+			{
+				actor: user?.id ?? null,
+				org: user ? await orgIdOf(db, user.id) : null,
+				action,
+				object: null
+			}
+		],
+		now
+	);
 }
 
 /** Changes the password after checking the current one (auth/confirm.ts); ends every other session. */
@@ -168,7 +205,11 @@ export async function changePassword(
 ): Promise<Result<object>> {
 	const confirmed = await confirmPassword(db, userId, input.current, now);
 	if (!confirmed.ok) return confirmed;
-	const user = await db.selectFrom('user').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
+	const user = await db
+		.selectFrom('user')
+		.select('username')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
 	const weak = passwordProblem(input.next, user.username);
 	if (weak) return { ok: false, error: weak };
 	const passwordHash = await hashPassword(input.next);
@@ -179,7 +220,11 @@ export async function changePassword(
 			.where('id', '=', userId)
 			.execute();
 		await invalidateUserSessions(trx, userId, currentSessionId);
-		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'password_change', object: null }], now);
+		await recordAudit(
+			trx,
+			[{ actor: userId, org: await orgIdOf(trx, userId), action: 'password_change', object: null }],
+			now
+		);
 	});
 	return { ok: true };
 }
@@ -189,12 +234,28 @@ export async function changePassword(
  * a moment at an open session, new codes would otherwise be a way to take the account for good,
  * voiding the holder's own. Recorded in the audit, so the account page can say when.
  */
-export async function newRecoveryCodes(db: Db, userId: string, password: string, now = Date.now()): Promise<{ ok: true; codes: string[] } | NotConfirmed> {
+export async function newRecoveryCodes(
+	db: Db,
+	userId: string,
+	password: string,
+	now = Date.now()
+): Promise<{ ok: true; codes: string[] } | NotConfirmed> {
 	const confirmed = await confirmPassword(db, userId, password, now);
 	if (!confirmed.ok) return confirmed;
 	const codes = await inTransaction(db, async (trx) => {
 		const made = await replaceRecoveryCodes(trx, userId);
-		await recordAudit(trx, [{ actor: userId, org: await orgIdOf(trx, userId), action: 'recovery_codes_replaced', object: null }], now);
+		await recordAudit(
+			trx,
+			[
+				{
+					actor: userId,
+					org: await orgIdOf(trx, userId),
+					action: 'recovery_codes_replaced',
+					object: null
+				}
+			],
+			now
+		);
 		return made;
 	});
 	return { ok: true, codes };
@@ -206,7 +267,13 @@ export async function codesReplacedAt(db: Db, userId: string): Promise<number | 
 }
 
 /** Ends every other session of the account, after its current password. */
-export async function signOutEverywhere(db: Db, userId: string, currentSessionId: string, password: string, now = Date.now()): Promise<Confirmation> {
+export async function signOutEverywhere(
+	db: Db,
+	userId: string,
+	currentSessionId: string,
+	password: string,
+	now = Date.now()
+): Promise<Confirmation> {
 	const confirmed = await confirmPassword(db, userId, password, now);
 	if (!confirmed.ok) return confirmed;
 	await inTransaction(db, async (trx) => {
@@ -246,12 +313,29 @@ export async function resetWithRecoveryCode(
 		await forgetDevices(trx, user.id);
 		const { token } = await createSession(trx, user.id, browser, now, { shared: input.shared });
 		const deviceToken = input.shared ? null : await trustDevice(trx, user.id, null, now);
-		await recordAudit(trx, [{ actor: user.id, org: await orgIdOf(trx, user.id), action: 'password_reset', object: null }], now);
+		await recordAudit(
+			trx,
+			[
+				{ actor: user.id, org: await orgIdOf(trx, user.id), action: 'password_reset', object: null }
+			],
+			now
+		);
 		return { token, user, deviceToken };
 	});
 	if (!result) {
 		// As for sign-in: the account tried, or none when no account has the name.
-		await recordAudit(db, [{ actor: user?.id ?? null, org: user ? await orgIdOf(db, user.id) : null, action: 'password_reset_failed', object: null }], now);
+		await recordAudit(
+			db,
+			[
+				{
+					actor: user?.id ?? null,
+					org: user ? await orgIdOf(db, user.id) : null,
+					action: 'password_reset_failed',
+					object: null
+				}
+			],
+			now
+		);
 		const lockMs = await recordFailure(db, 'recover', key, now);
 		if (lockMs > 0) return { ok: false, error: 'locked', retryAfterMs: lockMs };
 		return { ok: false, error: 'invalid_recovery' };
@@ -294,8 +378,17 @@ export async function setLocale(db: Db, userId: string, locale: Locale): Promise
 }
 
 /** Learners may state, change or clear their background at any time; it is never required. */
-export async function setBackground(db: Db, userId: string, background: Background | null): Promise<void> {
-	await db.updateTable('user').set({ background }).where('id', '=', userId).where('kind', '=', 'learner').execute();
+export async function setBackground(
+	db: Db,
+	userId: string,
+	background: Background | null
+): Promise<void> {
+	await db
+		.updateTable('user')
+		.set({ background })
+		.where('id', '=', userId)
+		.where('kind', '=', 'learner')
+		.execute();
 }
 
 /** Counts of accounts per kind, for the administrators' overview. No names. */

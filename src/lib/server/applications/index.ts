@@ -19,10 +19,17 @@ import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
 import { closedByDecline, threadState, type ThreadState } from './thread';
 
-
-export type ApplicationError = 'no_role' | 'already_applied' | 'not_allowed' | 'no_application' | 'not_vetted' | 'beyond_role' | 'quota';
+export type ApplicationError =
+	| 'no_role'
+	| 'already_applied'
+	| 'not_allowed'
+	| 'no_application'
+	| 'not_vetted'
+	| 'beyond_role'
+	| 'quota';
 /** `retryAfterMs` comes with `quota`: when the day's quota has room again. */
-export type ApplicationResult<T = object> = ({ ok: true } & T) | { ok: false; error: ApplicationError; retryAfterMs?: number };
+export type ApplicationResult<T = object> =
+	({ ok: true } & T) | { ok: false; error: ApplicationError; retryAfterMs?: number };
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
 const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationStatus }> = {
@@ -30,8 +37,10 @@ const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationSt
 	accept: { from: ['applied', 'shortlisted'], to: 'accepted' },
 	decline: { from: ['applied', 'shortlisted'], to: 'declined' }
 };
-export const allowedDecisions = (status: ApplicationStatus): Decision[] => (Object.keys(DECISIONS) as Decision[]).filter((d) => DECISIONS[d].from.includes(status));
-export const canWithdraw = (status: ApplicationStatus) => status === 'applied' || status === 'shortlisted';
+export const allowedDecisions = (status: ApplicationStatus): Decision[] =>
+	(Object.keys(DECISIONS) as Decision[]).filter((d) => DECISIONS[d].from.includes(status));
+export const canWithdraw = (status: ApplicationStatus) =>
+	status === 'applied' || status === 'shortlisted';
 
 /** Applications still under way for both sides (undecided, or accepted and being worked on). */
 const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
@@ -41,8 +50,19 @@ const UNDER_WAY: ApplicationStatus[] = ['applied', 'shortlisted', 'accepted'];
  * learner also shares their profile with the role's organization for this application
  * (see shareProfile), recorded with it.
  */
-export async function applyToRole(db: Db, userId: string, roleId: string, message: string, now = Date.now(), share = false): Promise<ApplicationResult<{ id: string }>> {
-	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
+export async function applyToRole(
+	db: Db,
+	userId: string,
+	roleId: string,
+	message: string,
+	now = Date.now(),
+	share = false
+): Promise<ApplicationResult<{ id: string }>> {
+	const user = await db
+		.selectFrom('user')
+		.select('kind')
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	if (user?.kind !== 'learner') return { ok: false, error: 'not_allowed' };
 	const role = await db
 		.selectFrom('role')
@@ -51,36 +71,110 @@ export async function applyToRole(db: Db, userId: string, roleId: string, messag
 		.where('role.id', '=', roleId)
 		.where('role.status', '=', 'open')
 		.where('organization.status', '=', 'vetted')
-		.where((eb) => eb.or([eb('role.closes_on', 'is', null), eb('role.closes_on', '>=', today(now))]))
+		.where((eb) =>
+			eb.or([eb('role.closes_on', 'is', null), eb('role.closes_on', '>=', today(now))])
+		)
 		.executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	return db.transaction().execute(async (trx): Promise<ApplicationResult<{ id: string }>> => {
-		const existing = await trx.selectFrom('application').select('id').where('role_id', '=', roleId).where('user_id', '=', userId).executeTakeFirst();
+		const existing = await trx
+			.selectFrom('application')
+			.select('id')
+			.where('role_id', '=', roleId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst();
 		if (existing) return { ok: false, error: 'already_applied' };
 		const id = newId();
-		await trx.insertInto('application').values({ id, role_id: roleId, user_id: userId, message, status: 'applied', created_at: now, updated_at: now, profile_shared_at: share ? now : null }).execute();
-		await trx.insertInto('application_event').values({ id: newId(), application_id: id, status: 'applied', by: 'learner', note: '', at: now }).execute();
-		if (share) await recordAudit(trx, [{ actor: userId, org: null, action: 'profile_share', object: id }], now);
+		await trx
+			.insertInto('application')
+			.values({
+				id,
+				role_id: roleId,
+				user_id: userId,
+				message,
+				status: 'applied',
+				created_at: now,
+				updated_at: now,
+				profile_shared_at: share ? now : null
+			})
+			.execute();
+		await trx
+			.insertInto('application_event')
+			.values({
+				id: newId(),
+				application_id: id,
+				status: 'applied',
+				by: 'learner',
+				note: '',
+				at: now
+			})
+			.execute();
+		if (share)
+			await recordAudit(
+				trx,
+				[{ actor: userId, org: null, action: 'profile_share', object: id }],
+				now
+			);
 		return { ok: true, id };
 	});
 }
 
 /** Moves the application and keeps the move in its history (and, for an organization's decision, in the audit trail), together. */
-async function move(db: Db, applicationId: string, status: ApplicationStatus, by: 'learner' | 'organization', note: string, now: number, audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }) {
+async function move(
+	db: Db,
+	applicationId: string,
+	status: ApplicationStatus,
+	by: 'learner' | 'organization',
+	note: string,
+	now: number,
+	audit: { actor: string; org: string | null; decision: Decision | 'withdraw' }
+) {
 	await db.transaction().execute(async (trx) => {
 		// A decline closes the thread: the organization said no, so it no longer writes unless the learner opens it again.
-		await trx.updateTable('application').set({ status, updated_at: now, ...(status === 'declined' ? closedByDecline(now) : {}) }).where('id', '=', applicationId).execute();
-		await trx.insertInto('application_event').values({ id: newId(), application_id: applicationId, status, by, note, at: now }).execute();
-		await recordAudit(trx, [{ actor: audit.actor, org: audit.org, action: `application_${audit.decision}`, object: applicationId }], now);
+		await trx
+			.updateTable('application')
+			.set({ status, updated_at: now, ...(status === 'declined' ? closedByDecline(now) : {}) })
+			.where('id', '=', applicationId)
+			.execute();
+		await trx
+			.insertInto('application_event')
+			.values({ id: newId(), application_id: applicationId, status, by, note, at: now })
+			.execute();
+		await recordAudit(
+			trx,
+			[
+				{
+					actor: audit.actor,
+					org: audit.org,
+					action: `application_${audit.decision}`,
+					object: applicationId
+				}
+			],
+			now
+		);
 	});
 }
 
 /** The learner takes back an application that is not decided yet. */
-export async function withdrawApplication(db: Db, userId: string, applicationId: string, now = Date.now()): Promise<ApplicationResult> {
-	const application = await db.selectFrom('application').select('status').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+export async function withdrawApplication(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	now = Date.now()
+): Promise<ApplicationResult> {
+	const application = await db
+		.selectFrom('application')
+		.select('status')
+		.where('id', '=', applicationId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (!application) return { ok: false, error: 'no_application' };
 	if (!canWithdraw(application.status)) return { ok: false, error: 'not_allowed' };
-	await move(db, applicationId, 'withdrawn', 'learner', '', now, { actor: userId, org: null, decision: 'withdraw' });
+	await move(db, applicationId, 'withdrawn', 'learner', '', now, {
+		actor: userId,
+		org: null,
+		decision: 'withdraw'
+	});
 	return { ok: true };
 }
 
@@ -100,12 +194,24 @@ async function orgApplication(db: Db, memberId: string, applicationId: string) {
 }
 
 /** The organization shortlists, accepts or declines, with an optional note to the learner. */
-export async function decideApplication(db: Db, memberId: string, applicationId: string, decision: Decision, note: string, now = Date.now()): Promise<ApplicationResult> {
+export async function decideApplication(
+	db: Db,
+	memberId: string,
+	applicationId: string,
+	decision: Decision,
+	note: string,
+	now = Date.now()
+): Promise<ApplicationResult> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
-	if (!DECISIONS[decision].from.includes(application.status)) return { ok: false, error: 'not_allowed' };
-	await move(db, applicationId, DECISIONS[decision].to, 'organization', note, now, { actor: memberId, org: orgId, decision });
+	if (!DECISIONS[decision].from.includes(application.status))
+		return { ok: false, error: 'not_allowed' };
+	await move(db, applicationId, DECISIONS[decision].to, 'organization', note, now, {
+		actor: memberId,
+		org: orgId,
+		decision
+	});
 	return { ok: true };
 }
 
@@ -117,7 +223,13 @@ export interface HistoryEntry {
 }
 
 async function history(db: Db, applicationId: string): Promise<HistoryEntry[]> {
-	const rows = await db.selectFrom('application_event').select(['status', 'by', 'note', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
+	const rows = await db
+		.selectFrom('application_event')
+		.select(['status', 'by', 'note', 'at'])
+		.where('application_id', '=', applicationId)
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
 	return rows;
 }
 
@@ -132,30 +244,78 @@ export interface MyApplication {
 }
 
 /** The learner's own applications, most recently changed first. */
-export async function listMyApplications(db: Db, userId: string, locale: Locale): Promise<MyApplication[]> {
+export async function listMyApplications(
+	db: Db,
+	userId: string,
+	locale: Locale
+): Promise<MyApplication[]> {
 	const rows = await db
 		.selectFrom('application')
 		.innerJoin('role', 'role.id', 'application.role_id')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['application.id', 'application.role_id', 'application.status', 'application.message', 'application.updated_at', 'role.title_my', 'role.title_en', 'organization.name'])
+		.select([
+			'application.id',
+			'application.role_id',
+			'application.status',
+			'application.message',
+			'application.updated_at',
+			'role.title_my',
+			'role.title_en',
+			'organization.name'
+		])
 		.where('application.user_id', '=', userId)
 		.orderBy('application.updated_at', 'desc')
 		.execute();
-	return rows.map((r) => ({ id: r.id, roleId: r.role_id, role: pick(locale, r.title_my, r.title_en), org: r.name, status: r.status, message: r.message, updatedAt: r.updated_at }));
+	return rows.map((r) => ({
+		id: r.id,
+		roleId: r.role_id,
+		role: pick(locale, r.title_my, r.title_en),
+		org: r.name,
+		status: r.status,
+		message: r.message,
+		updatedAt: r.updated_at
+	}));
 }
 
 /** One of the learner's applications with its history and its thread's state; null for anyone else's. */
-export async function getMyApplication(db: Db, userId: string, applicationId: string, locale: Locale): Promise<(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean; thread: ThreadState }) | null> {
+export async function getMyApplication(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	locale: Locale
+): Promise<
+	(MyApplication & { history: HistoryEntry[]; canWithdraw: boolean; thread: ThreadState }) | null
+> {
 	const found = (await listMyApplications(db, userId, locale)).find((a) => a.id === applicationId);
 	if (!found) return null;
-	const row = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
-	return { ...found, history: await history(db, applicationId), canWithdraw: canWithdraw(found.status), thread: threadState(row) };
+	const row = await db
+		.selectFrom('application')
+		.select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted'])
+		.where('id', '=', applicationId)
+		.executeTakeFirstOrThrow();
+	return {
+		...found,
+		history: await history(db, applicationId),
+		canWithdraw: canWithdraw(found.status),
+		thread: threadState(row)
+	};
 }
 
 /** The learner's application to a role, if any, with whether they shared their profile on it (for the role's page). */
-export async function applicationFor(db: Db, userId: string, roleId: string): Promise<{ id: string; status: ApplicationStatus; profileShared: boolean } | null> {
-	const row = await db.selectFrom('application').select(['id', 'status', 'profile_shared_at']).where('user_id', '=', userId).where('role_id', '=', roleId).executeTakeFirst();
-	return row ? { id: row.id, status: row.status, profileShared: row.profile_shared_at !== null } : null;
+export async function applicationFor(
+	db: Db,
+	userId: string,
+	roleId: string
+): Promise<{ id: string; status: ApplicationStatus; profileShared: boolean } | null> {
+	const row = await db
+		.selectFrom('application')
+		.select(['id', 'status', 'profile_shared_at'])
+		.where('user_id', '=', userId)
+		.where('role_id', '=', roleId)
+		.executeTakeFirst();
+	return row
+		? { id: row.id, status: row.status, profileShared: row.profile_shared_at !== null }
+		: null;
 }
 
 /**
@@ -165,14 +325,40 @@ export async function applicationFor(db: Db, userId: string, roleId: string): Pr
  * other organization sees anything more. Not on a withdrawn application (withdrawing took
  * everything back). Recorded on the application (when) and in the audit trail, together.
  */
-export async function shareProfile(db: Db, userId: string, applicationId: string, share: boolean, now = Date.now()): Promise<ApplicationResult> {
-	const application = await db.selectFrom('application').select(['status', 'profile_shared_at']).where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+export async function shareProfile(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	share: boolean,
+	now = Date.now()
+): Promise<ApplicationResult> {
+	const application = await db
+		.selectFrom('application')
+		.select(['status', 'profile_shared_at'])
+		.where('id', '=', applicationId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (!application) return { ok: false, error: 'no_application' };
 	if (application.status === 'withdrawn') return { ok: false, error: 'not_allowed' };
 	if ((application.profile_shared_at !== null) === share) return { ok: true };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('application').set({ profile_shared_at: share ? now : null }).where('id', '=', applicationId).execute();
-		await recordAudit(trx, [{ actor: userId, org: null, action: share ? 'profile_share' : 'profile_unshare', object: applicationId }], now);
+		await trx
+			.updateTable('application')
+			.set({ profile_shared_at: share ? now : null })
+			.where('id', '=', applicationId)
+			.execute();
+		await recordAudit(
+			trx,
+			[
+				{
+					actor: userId,
+					org: null,
+					action: share ? 'profile_share' : 'profile_unshare',
+					object: applicationId
+				}
+			],
+			now
+		);
 	});
 	return { ok: true };
 }
@@ -190,13 +376,32 @@ export interface Applicant {
  * they are not vetted. Only pseudonym, status and date: the messages and the profile are on each
  * application's page, where opening them is recorded.
  */
-export async function listRoleApplications(db: Db, memberId: string, roleId: string): Promise<Applicant[] | null> {
+export async function listRoleApplications(
+	db: Db,
+	memberId: string,
+	roleId: string
+): Promise<Applicant[] | null> {
 	const orgId = await vettedOrgOf(db, memberId);
 	if (!orgId) return null;
-	const role = await db.selectFrom('role').select('id').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db
+		.selectFrom('role')
+		.select('id')
+		.where('id', '=', roleId)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
 	if (!role) return null;
-	const rows = await db.selectFrom('application').selectAll().where('role_id', '=', roleId).orderBy('created_at').execute();
-	return rows.map((r) => ({ id: r.id, pseudonym: r.user_id && pseudonym(orgId, r.user_id), status: r.status, updatedAt: r.updated_at }));
+	const rows = await db
+		.selectFrom('application')
+		.selectAll()
+		.where('role_id', '=', roleId)
+		.orderBy('created_at')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		pseudonym: r.user_id && pseudonym(orgId, r.user_id),
+		status: r.status,
+		updatedAt: r.updated_at
+	}));
 }
 
 /**
@@ -205,7 +410,8 @@ export async function listRoleApplications(db: Db, memberId: string, roleId: str
  * and the application is not withdrawn (taking an application back takes back what it shared).
  * Otherwise why it is not shown.
  */
-export type ApplicantProfile = { shown: true; profile: SharedProfile } | { shown: false; why: 'hidden' | 'withdrawn' };
+export type ApplicantProfile =
+	{ shown: true; profile: SharedProfile } | { shown: false; why: 'hidden' | 'withdrawn' };
 
 export interface OrgApplication extends Applicant {
 	message: string;
@@ -223,19 +429,32 @@ export interface OrgApplication extends Applicant {
  * allows), its history and what it may decide. Opening it is recorded in the audit trail (the
  * application, and the profile when it is shown) before anything is returned.
  */
-export async function getOrgApplication(db: Db, memberId: string, applicationId: string, locale: Locale, now = Date.now()): Promise<OrgApplication | null> {
+export async function getOrgApplication(
+	db: Db,
+	memberId: string,
+	applicationId: string,
+	locale: Locale,
+	now = Date.now()
+): Promise<OrgApplication | null> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId || !application) return null;
 	// A deleted account's application is withdrawn and has no one behind it to show.
 	const learner = application.status === 'withdrawn' ? null : application.user_id;
 	const found = learner ? await sharedProfile(db, learner, locale) : null;
-	const allowed = found && (found.visibility !== 'hidden' || application.profile_shared_at !== null);
-	const shown: ApplicantProfile = !found ? { shown: false, why: 'withdrawn' } : !allowed ? { shown: false, why: 'hidden' } : { shown: true, profile: found.profile };
+	const allowed =
+		found && (found.visibility !== 'hidden' || application.profile_shared_at !== null);
+	const shown: ApplicantProfile = !found
+		? { shown: false, why: 'withdrawn' }
+		: !allowed
+			? { shown: false, why: 'hidden' }
+			: { shown: true, profile: found.profile };
 	await recordAudit(
 		db,
 		[
 			{ actor: memberId, org: orgId, action: 'application_view', object: applicationId },
-			...(shown.shown && learner ? [{ actor: memberId, org: orgId, action: 'profile_view' as const, object: learner }] : [])
+			...(shown.shown && learner
+				? [{ actor: memberId, org: orgId, action: 'profile_view' as const, object: learner }]
+				: [])
 		],
 		now
 	);
@@ -261,8 +480,17 @@ export interface ThreadMessage {
 }
 
 /** Which side the caller is on for this application (with the organization's id), or null when it is not theirs to read. */
-async function sideOf(db: Db, userId: string, applicationId: string): Promise<{ side: 'learner' } | { side: 'organization'; orgId: string } | null> {
-	const own = await db.selectFrom('application').select('id').where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst();
+async function sideOf(
+	db: Db,
+	userId: string,
+	applicationId: string
+): Promise<{ side: 'learner' } | { side: 'organization'; orgId: string } | null> {
+	const own = await db
+		.selectFrom('application')
+		.select('id')
+		.where('id', '=', applicationId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (own) return { side: 'learner' };
 	const { orgId, application } = await orgApplication(db, userId, applicationId);
 	return orgId && application ? { side: 'organization', orgId } : null;
@@ -272,11 +500,27 @@ async function sideOf(db: Db, userId: string, applicationId: string): Promise<{ 
  * The application's messages, oldest first; null when the caller may not read them. An
  * organization's reading is recorded in the audit trail before the messages are returned.
  */
-export async function readThread(db: Db, userId: string, applicationId: string, now = Date.now()): Promise<ThreadMessage[] | null> {
+export async function readThread(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	now = Date.now()
+): Promise<ThreadMessage[] | null> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return null;
-	if (reader.side === 'organization') await recordAudit(db, [{ actor: userId, org: reader.orgId, action: 'messages_view', object: applicationId }], now);
-	return db.selectFrom('application_message').select(['by', 'body', 'at']).where('application_id', '=', applicationId).orderBy('at').orderBy('id').execute();
+	if (reader.side === 'organization')
+		await recordAudit(
+			db,
+			[{ actor: userId, org: reader.orgId, action: 'messages_view', object: applicationId }],
+			now
+		);
+	return db
+		.selectFrom('application_message')
+		.select(['by', 'body', 'at'])
+		.where('application_id', '=', applicationId)
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
 }
 
 /**
@@ -284,24 +528,45 @@ export async function readThread(db: Db, userId: string, applicationId: string, 
  * closed, withdrawn or the account deleted, nor past a learner's daily quota of messages
  * (QUOTAS.messages, all threads together).
  */
-export async function postMessage(db: Db, userId: string, applicationId: string, body: string, now = Date.now()): Promise<ApplicationResult> {
+export async function postMessage(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	body: string,
+	now = Date.now()
+): Promise<ApplicationResult> {
 	const reader = await sideOf(db, userId, applicationId);
 	if (!reader) return { ok: false, error: 'no_application' };
-	const application = await db.selectFrom('application').select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+	const application = await db
+		.selectFrom('application')
+		.select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted'])
+		.where('id', '=', applicationId)
+		.executeTakeFirstOrThrow();
 	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
 	if (reader.side === 'learner') {
 		const used = await db
 			.selectFrom('application_message')
 			.innerJoin('application', 'application.id', 'application_message.application_id')
-			.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('application_message.at').as('oldest')])
+			.select((eb) => [
+				eb.fn.countAll<number>().as('count'),
+				eb.fn.min<number>('application_message.at').as('oldest')
+			])
 			.where('application.user_id', '=', userId)
 			.where('application_message.by', '=', 'learner')
 			.where('application_message.at', '>', now - DAY_MS)
 			.executeTakeFirstOrThrow();
-		const quota = withinQuota(QUOTAS.messages, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
+		const quota = withinQuota(
+			QUOTAS.messages,
+			{ count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) },
+			1,
+			now
+		);
 		if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
 	}
-	await db.insertInto('application_message').values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now }).execute();
+	await db
+		.insertInto('application_message')
+		.values({ id: newId(), application_id: applicationId, by: reader.side, body, at: now })
+		.execute();
 	return { ok: true };
 }
 
@@ -313,28 +578,56 @@ export async function postMessage(db: Db, userId: string, applicationId: string,
  * "can teach" on a profile). One endorsement per organization and skill; a new one replaces the
  * level.
  */
-export async function endorseSkill(db: Db, memberId: string, applicationId: string, skillId: string, level: number, now = Date.now()): Promise<ApplicationResult> {
+export async function endorseSkill(
+	db: Db,
+	memberId: string,
+	applicationId: string,
+	skillId: string,
+	level: number,
+	now = Date.now()
+): Promise<ApplicationResult> {
 	const { orgId, application } = await orgApplication(db, memberId, applicationId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	if (!application) return { ok: false, error: 'no_application' };
-	if (application.status !== 'accepted' || application.user_id === null) return { ok: false, error: 'not_allowed' };
+	if (application.status !== 'accepted' || application.user_id === null)
+		return { ok: false, error: 'not_allowed' };
 	const asked = (await endorsableSkills(db, applicationId, 'en')).find((s) => s.id === skillId);
-	if (!asked || !Number.isInteger(level) || level < 1 || level > asked.maxLevel) return { ok: false, error: 'beyond_role' };
+	if (!asked || !Number.isInteger(level) || level < 1 || level > asked.maxLevel)
+		return { ok: false, error: 'beyond_role' };
 	const learnerId = application.user_id;
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('user_skill')
-			.values({ user_id: learnerId, skill_id: skillId, level, source: 'endorsement', source_ref: orgId, granted_at: now })
-			.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level, granted_at: now }))
+			.values({
+				user_id: learnerId,
+				skill_id: skillId,
+				level,
+				source: 'endorsement',
+				source_ref: orgId,
+				granted_at: now
+			})
+			.onConflict((oc) =>
+				oc
+					.columns(['user_id', 'skill_id', 'source', 'source_ref'])
+					.doUpdateSet({ level, granted_at: now })
+			)
 			.execute();
 		// Which skill and level stay on the profile, not in the trail.
-		await recordAudit(trx, [{ actor: memberId, org: orgId, action: 'skill_endorse', object: learnerId }], now);
+		await recordAudit(
+			trx,
+			[{ actor: memberId, org: orgId, action: 'skill_endorse', object: learnerId }],
+			now
+		);
 	});
 	return { ok: true };
 }
 
 /** The skills an organization may endorse on an application: the role's skills, with names and the level the role asked (the most it may endorse). */
-export async function endorsableSkills(db: Db, applicationId: string, locale: Locale): Promise<{ id: string; name: string; maxLevel: number }[]> {
+export async function endorsableSkills(
+	db: Db,
+	applicationId: string,
+	locale: Locale
+): Promise<{ id: string; name: string; maxLevel: number }[]> {
 	const rows = await db
 		.selectFrom('application')
 		.innerJoin('role_skill', 'role_skill.role_id', 'application.role_id')
@@ -343,7 +636,11 @@ export async function endorsableSkills(db: Db, applicationId: string, locale: Lo
 		.where('application.id', '=', applicationId)
 		.orderBy('skill.id')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: pick(locale, r.name_my, r.name_en), maxLevel: r.level }));
+	return rows.map((r) => ({
+		id: r.id,
+		name: pick(locale, r.name_my, r.name_en),
+		maxLevel: r.level
+	}));
 }
 
 /**
@@ -353,15 +650,43 @@ export async function endorsableSkills(db: Db, applicationId: string, locale: Lo
  * the account's deletion (accounts/erase.ts), inside its transaction.
  */
 export async function detachApplications(db: Db, userId: string, now: number): Promise<void> {
-	const applications = await db.selectFrom('application').select(['id', 'status']).where('user_id', '=', userId).execute();
+	const applications = await db
+		.selectFrom('application')
+		.select(['id', 'status'])
+		.where('user_id', '=', userId)
+		.execute();
 	if (applications.length === 0) return;
 	const ids = applications.map((a) => a.id);
 	await db.deleteFrom('application_message').where('application_id', 'in', ids).execute();
-	await db.updateTable('application_event').set({ note: '' }).where('application_id', 'in', ids).execute();
+	await db
+		.updateTable('application_event')
+		.set({ note: '' })
+		.where('application_id', 'in', ids)
+		.execute();
 	const underWay = applications.filter((a) => UNDER_WAY.includes(a.status)).map((a) => a.id);
 	if (underWay.length > 0) {
-		await db.insertInto('application_event').values(underWay.map((id) => ({ id: newId(), application_id: id, status: 'withdrawn' as const, by: 'learner' as const, note: '', at: now }))).execute();
-		await db.updateTable('application').set({ status: 'withdrawn', updated_at: now }).where('id', 'in', underWay).execute();
+		await db
+			.insertInto('application_event')
+			.values(
+				underWay.map((id) => ({
+					id: newId(),
+					application_id: id,
+					status: 'withdrawn' as const,
+					by: 'learner' as const,
+					note: '',
+					at: now
+				}))
+			)
+			.execute();
+		await db
+			.updateTable('application')
+			.set({ status: 'withdrawn', updated_at: now })
+			.where('id', 'in', underWay)
+			.execute();
 	}
-	await db.updateTable('application').set({ user_id: null, message: '', learner_seen_at: 0, profile_shared_at: null }).where('id', 'in', ids).execute();
+	await db
+		.updateTable('application')
+		.set({ user_id: null, message: '', learner_seen_at: 0, profile_shared_at: null })
+		.where('id', 'in', ids)
+		.execute();
 }

@@ -20,9 +20,21 @@ function hasNews(side: Side) {
 	const other: Side = side === 'learner' ? 'organization' : 'learner';
 	const seen = side === 'learner' ? 'application.learner_seen_at' : 'application.org_seen_at';
 	return ({ and, eb, exists, or, selectFrom }: ExpressionBuilder<Database, 'application'>) => {
-		const message = exists(selectFrom('application_message').select('application_message.id').whereRef('application_message.application_id', '=', 'application.id').where('application_message.by', '=', other).whereRef('application_message.at', '>', seen));
+		const message = exists(
+			selectFrom('application_message')
+				.select('application_message.id')
+				.whereRef('application_message.application_id', '=', 'application.id')
+				.where('application_message.by', '=', other)
+				.whereRef('application_message.at', '>', seen)
+		);
 		return or([
-			exists(selectFrom('application_event').select('application_event.id').whereRef('application_event.application_id', '=', 'application.id').where('application_event.by', '=', other).whereRef('application_event.at', '>', seen)),
+			exists(
+				selectFrom('application_event')
+					.select('application_event.id')
+					.whereRef('application_event.application_id', '=', 'application.id')
+					.where('application_event.by', '=', other)
+					.whereRef('application_event.at', '>', seen)
+			),
 			side === 'learner' ? and([eb('application.learner_muted', '=', 0), message]) : message
 		]);
 	};
@@ -30,7 +42,12 @@ function hasNews(side: Side) {
 
 /** Ids of the learner's applications with news for them. */
 export async function learnerNews(db: Db, userId: string): Promise<string[]> {
-	const rows = await db.selectFrom('application').select('application.id').where('application.user_id', '=', userId).where(hasNews('learner')).execute();
+	const rows = await db
+		.selectFrom('application')
+		.select('application.id')
+		.where('application.user_id', '=', userId)
+		.where(hasNews('learner'))
+		.execute();
 	return rows.map((r) => r.id);
 }
 
@@ -48,7 +65,12 @@ export async function orgNews(db: Db, memberId: string): Promise<{ id: string; r
 }
 
 /** The side has seen the application now: its news is no longer counted. */
-export async function markSeen(db: Db, applicationId: string, side: Side, now = Date.now()): Promise<void> {
+export async function markSeen(
+	db: Db,
+	applicationId: string,
+	side: Side,
+	now = Date.now()
+): Promise<void> {
 	await db
 		.updateTable('application')
 		.set(side === 'learner' ? { learner_seen_at: now } : { org_seen_at: now })
@@ -58,13 +80,24 @@ export async function markSeen(db: Db, applicationId: string, side: Side, now = 
 
 /** Organizations waiting to be vetted, roles waiting for review and organizations' courses waiting for their first publication. */
 export async function adminWaiting(db: Db): Promise<number> {
-	const orgs = await db.selectFrom('organization').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
-	const roles = await db.selectFrom('role').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+	const orgs = await db
+		.selectFrom('organization')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', '=', 'pending')
+		.executeTakeFirstOrThrow();
+	const roles = await db
+		.selectFrom('role')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', '=', 'submitted')
+		.executeTakeFirstOrThrow();
 	return Number(orgs.n) + Number(roles.n) + (await coursesSubmitted(db));
 }
 
 /** The count on the account's main link: news on applications, or what waits for an administrator. */
-export async function badgeFor(db: Db, user: { id: string; kind: 'learner' | 'org_member' | 'admin' }): Promise<number> {
+export async function badgeFor(
+	db: Db,
+	user: { id: string; kind: 'learner' | 'org_member' | 'admin' }
+): Promise<number> {
 	if (user.kind === 'learner') return (await learnerNews(db, user.id)).length;
 	if (user.kind === 'org_member') return (await orgNews(db, user.id)).length;
 	return adminWaiting(db);

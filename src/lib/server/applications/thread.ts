@@ -22,20 +22,42 @@ export interface ThreadState {
 }
 
 /** The thread's state from its application's row. */
-export function threadState(row: { status: ApplicationStatus; user_id: string | null; thread_closed_at: number | null; thread_closed_by: 'learner' | 'organization' | null; learner_muted: number }): ThreadState {
+export function threadState(row: {
+	status: ApplicationStatus;
+	user_id: string | null;
+	thread_closed_at: number | null;
+	thread_closed_by: 'learner' | 'organization' | null;
+	learner_muted: number;
+}): ThreadState {
 	const ended = row.status === 'withdrawn' || row.user_id === null;
 	const closed = row.thread_closed_at !== null;
-	return { open: !ended && !closed, closedBy: !ended && closed ? row.thread_closed_by : null, ended, muted: row.learner_muted === 1 };
+	return {
+		open: !ended && !closed,
+		closedBy: !ended && closed ? row.thread_closed_by : null,
+		ended,
+		muted: row.learner_muted === 1
+	};
 }
 
 /** The columns a decline sets, in the same write as the decision: the thread closes. */
-export const closedByDecline = (now: number) => ({ thread_closed_at: now, thread_closed_by: 'organization' as const });
+export const closedByDecline = (now: number) => ({
+	thread_closed_at: now,
+	thread_closed_by: 'organization' as const
+});
 
 /**
  * The learner closes, reopens, mutes or unmutes the thread of one of their own applications;
  * an ended thread (withdrawn) cannot be reopened. Null when the application is not theirs.
  */
-export async function changeThread(db: Db, userId: string, applicationId: string, change: ThreadChange, now = Date.now()): Promise<{ ok: true; thread: ThreadState } | { ok: false; error: 'no_application' | 'not_allowed' }> {
+export async function changeThread(
+	db: Db,
+	userId: string,
+	applicationId: string,
+	change: ThreadChange,
+	now = Date.now()
+): Promise<
+	{ ok: true; thread: ThreadState } | { ok: false; error: 'no_application' | 'not_allowed' }
+> {
 	const row = await db
 		.selectFrom('application')
 		.select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted'])
@@ -46,7 +68,10 @@ export async function changeThread(db: Db, userId: string, applicationId: string
 	if (threadState(row).ended) return { ok: false, error: 'not_allowed' };
 	const set =
 		change === 'close'
-			? { thread_closed_at: row.thread_closed_at ?? now, thread_closed_by: row.thread_closed_by ?? ('learner' as const) }
+			? {
+					thread_closed_at: row.thread_closed_at ?? now,
+					thread_closed_by: row.thread_closed_by ?? ('learner' as const)
+				}
 			: change === 'reopen'
 				? { thread_closed_at: null, thread_closed_by: null }
 				: { learner_muted: change === 'mute' ? 1 : 0 };

@@ -52,12 +52,24 @@ export async function recordAudit(db: Db, entries: AuditEntry[], now = Date.now(
 	if (entries.length === 0) return;
 	await db
 		.insertInto('audit_event')
-		.values(entries.map((e) => ({ actor_id: e.actor, actor_org_id: e.org, action: e.action, object_id: e.object, at: now })))
+		.values(
+			entries.map((e) => ({
+				actor_id: e.actor,
+				actor_org_id: e.org,
+				action: e.action,
+				object_id: e.object,
+				at: now
+			}))
+		)
 		.execute();
 }
 
 /** The time of the account's latest `action`, or null when it never took it (or the row was swept). */
-export async function lastActionOf(db: Db, actorId: string, action: AuditAction): Promise<number | null> {
+export async function lastActionOf(
+	db: Db,
+	actorId: string,
+	action: AuditAction
+): Promise<number | null> {
 	const row = await db
 		.selectFrom('audit_event')
 		.select((eb) => eb.fn.max('at').as('at'))
@@ -68,7 +80,12 @@ export async function lastActionOf(db: Db, actorId: string, action: AuditAction)
 }
 
 /** Rows of these actions since `since`, newest first, at most `limit`: what was done to what, and when. */
-export async function actionsSince(db: Db, actions: AuditAction[], since: number, limit = 50): Promise<{ action: AuditAction; object: string | null; at: number }[]> {
+export async function actionsSince(
+	db: Db,
+	actions: AuditAction[],
+	since: number,
+	limit = 50
+): Promise<{ action: AuditAction; object: string | null; at: number }[]> {
 	const rows = await db
 		.selectFrom('audit_event')
 		.select(['action', 'object_id', 'at'])
@@ -90,12 +107,25 @@ export async function actionsSince(db: Db, actions: AuditAction[], since: number
  */
 export async function forgetInAudit(db: Db, userId: string): Promise<void> {
 	const key = randomBytes(32);
-	const opaque = (id: string) => `gone-${createHmac('sha256', key).update(id).digest('base64url').slice(0, 22)}`;
+	const opaque = (id: string) =>
+		`gone-${createHmac('sha256', key).update(id).digest('base64url').slice(0, 22)}`;
 	const rewrite = async (trx: Db) => {
-		const applications = await trx.selectFrom('application').select('id').where('user_id', '=', userId).execute();
+		const applications = await trx
+			.selectFrom('application')
+			.select('id')
+			.where('user_id', '=', userId)
+			.execute();
 		for (const id of [userId, ...applications.map((a) => a.id)]) {
-			await trx.updateTable('audit_event').set({ actor_id: opaque(id) }).where('actor_id', '=', id).execute();
-			await trx.updateTable('audit_event').set({ object_id: opaque(id) }).where('object_id', '=', id).execute();
+			await trx
+				.updateTable('audit_event')
+				.set({ actor_id: opaque(id) })
+				.where('actor_id', '=', id)
+				.execute();
+			await trx
+				.updateTable('audit_event')
+				.set({ object_id: opaque(id) })
+				.where('object_id', '=', id)
+				.execute();
 		}
 	};
 	if (db.isTransaction) await rewrite(db);
@@ -107,18 +137,29 @@ export async function forgetInAudit(db: Db, userId: string): Promise<void> {
  * default; 0 keeps them): "who viewed my profile" then covers the last two years. Returns how
  * many went.
  */
-export async function forgetOldAudit(db: Db, now = Date.now(), months = config.auditMonths): Promise<number> {
+export async function forgetOldAudit(
+	db: Db,
+	now = Date.now(),
+	months = config.auditMonths
+): Promise<number> {
 	if (months <= 0) return 0;
 	const cutoff = new Date(now);
 	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-	const result = await db.deleteFrom('audit_event').where('at', '<', cutoff.getTime()).executeTakeFirst();
+	const result = await db
+		.deleteFrom('audit_event')
+		.where('at', '<', cutoff.getTime())
+		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
 
 /** What a viewer saw of the learner. */
 export type Seen = 'profile' | 'application' | 'messages';
 
-const SEEN: Partial<Record<AuditAction, Seen>> = { profile_view: 'profile', application_view: 'application', messages_view: 'messages' };
+const SEEN: Partial<Record<AuditAction, Seen>> = {
+	profile_view: 'profile',
+	application_view: 'application',
+	messages_view: 'messages'
+};
 const VIEW_ACTIONS = Object.keys(SEEN) as AuditAction[];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -138,9 +179,23 @@ export async function viewsOfLearner(db: Db, userId: string, limit = 100): Promi
 	const rows = await db
 		.selectFrom('audit_event')
 		.leftJoin('organization', 'organization.id', 'audit_event.actor_org_id')
-		.select(['audit_event.actor_org_id', 'audit_event.action', 'audit_event.at', 'organization.name'])
+		.select([
+			'audit_event.actor_org_id',
+			'audit_event.action',
+			'audit_event.at',
+			'organization.name'
+		])
 		.where('audit_event.action', 'in', VIEW_ACTIONS)
-		.where((eb) => eb.or([eb('audit_event.object_id', '=', userId), eb('audit_event.object_id', 'in', eb.selectFrom('application').select('id').where('user_id', '=', userId))]))
+		.where((eb) =>
+			eb.or([
+				eb('audit_event.object_id', '=', userId),
+				eb(
+					'audit_event.object_id',
+					'in',
+					eb.selectFrom('application').select('id').where('user_id', '=', userId)
+				)
+			])
+		)
 		.orderBy('audit_event.at', 'desc')
 		.limit(limit * 50)
 		.execute();
@@ -148,11 +203,18 @@ export async function viewsOfLearner(db: Db, userId: string, limit = 100): Promi
 	for (const row of rows) {
 		const key = `${row.actor_org_id ?? 'admin'}:${Math.floor(row.at / DAY_MS)}`;
 		if (!lines.has(key) && lines.size >= limit) continue;
-		const line = lines.get(key) ?? { org: row.actor_org_id ? (row.name ?? '') : null, at: row.at, seen: [] };
+		const line = lines.get(key) ?? {
+			org: row.actor_org_id ? (row.name ?? '') : null,
+			at: row.at,
+			seen: []
+		};
 		const seen = SEEN[row.action]!;
 		if (!line.seen.includes(seen)) line.seen.push(seen);
 		lines.set(key, line);
 	}
 	const order: Seen[] = ['profile', 'application', 'messages'];
-	return [...lines.values()].map((line) => ({ ...line, seen: order.filter((s) => line.seen.includes(s)) }));
+	return [...lines.values()].map((line) => ({
+		...line,
+		seen: order.filter((s) => line.seen.includes(s))
+	}));
 }

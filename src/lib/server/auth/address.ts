@@ -11,4 +11,5 @@ import { sha256Hex } from './tokens';
 export const failedAttemptsByAddress = new AddressLimiter(config.signInLimitPerAddress);
 
 /** The limiter's key for an address and a name key: hashed, so memory holds no typed name. */
-export const attemptKey = (address: string, nameKey: string): string => sha256Hex(`${address}\n${nameKey}`);
+export const attemptKey = (address: string, nameKey: string): string =>
+	sha256Hex(`${address}\n${nameKey}`);

@@ -15,7 +15,8 @@ import { invalidateSessionToken } from './session';
 export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
 
 /** Whether the page cleared this phone while the server could not be reached. */
-export const clearPending = (cookies: Cookies): boolean => cookies.get(CLEAR_PENDING_COOKIE) !== undefined;
+export const clearPending = (cookies: Cookies): boolean =>
+	cookies.get(CLEAR_PENDING_COOKIE) !== undefined;
 
 /**
  * Ends the session whose token this phone holds (valid or not) and removes its cookie and the
@@ -26,5 +27,10 @@ export async function signOutThisPhone(db: Db, cookies: Cookies): Promise<void> 
 	if (token) await invalidateSessionToken(db, token);
 	clearSessionCookie(cookies);
 	clearDeviceCookie(cookies);
-	cookies.delete(CLEAR_PENDING_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure });
+	cookies.delete(CLEAR_PENDING_COOKIE, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: config.secure
+	});
 }

@@ -14,14 +14,25 @@ export type NotConfirmed = { ok: false; error: 'wrong_password' | 'locked'; retr
 export type Confirmation = { ok: true } | NotConfirmed;
 
 /** Checks the account's current password, counting a wrong one; a right one clears the count. */
-export async function confirmPassword(db: Db, userId: string, password: string, now = Date.now()): Promise<Confirmation> {
-	const user = await db.selectFrom('user').select(['password_hash', 'username_key']).where('id', '=', userId).executeTakeFirst();
+export async function confirmPassword(
+	db: Db,
+	userId: string,
+	password: string,
+	now = Date.now()
+): Promise<Confirmation> {
+	const user = await db
+		.selectFrom('user')
+		.select(['password_hash', 'username_key'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	if (!user) return { ok: false, error: 'wrong_password' };
 	const locked = await lockedFor(db, 'password', user.username_key, now);
 	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
 	if (!(await verifyPassword(user.password_hash, password))) {
 		const lockMs = await recordFailure(db, 'password', user.username_key, now);
-		return lockMs > 0 ? { ok: false, error: 'locked', retryAfterMs: lockMs } : { ok: false, error: 'wrong_password' };
+		return lockMs > 0
+			? { ok: false, error: 'locked', retryAfterMs: lockMs }
+			: { ok: false, error: 'wrong_password' };
 	}
 	await clearFailures(db, 'password', user.username_key);
 	return { ok: true };

@@ -23,7 +23,12 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: num
 }
 
 export function clearSessionCookie(cookies: Cookies): void {
-	cookies.delete(sessionCookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure });
+	cookies.delete(sessionCookieName(), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: config.secure
+	});
 }
 
 /** The language cookie holds no personal data, so scripts may read it (Paraglide does). */
@@ -40,8 +45,19 @@ export function setLanguageCookie(cookies: Cookies, locale: string): void {
 /** The disguise (src/lib/disguise.ts): no personal data; the page reads it for pages kept without cookies. */
 export function setLookCookie(cookies: Cookies, look: Look): void {
 	if (look === 'lanpya') {
-		cookies.delete(LOOK_COOKIE, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure });
+		cookies.delete(LOOK_COOKIE, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: config.secure
+		});
 		return;
 	}
-	cookies.set(LOOK_COOKIE, look, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.secure, maxAge: 400 * 24 * 60 * 60 });
+	cookies.set(LOOK_COOKIE, look, {
+		path: '/',
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: config.secure,
+		maxAge: 400 * 24 * 60 * 60
+	});
 }

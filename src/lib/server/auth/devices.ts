@@ -23,28 +23,51 @@ const KEPT_PER_BROWSER = 3;
 const TOKEN = /^[a-z2-7]{32}$/;
 
 /** `__Secure-` (not `__Host-`, which needs `Path=/`): the cookie goes to the sign-in page only. */
-export const deviceCookieName = () => (config.secure ? `__Secure-${COOKIES.device}` : COOKIES.device);
+export const deviceCookieName = () =>
+	config.secure ? `__Secure-${COOKIES.device}` : COOKIES.device;
 const COOKIE_PATH = '/signin';
 
 export function deviceTokens(cookies: Cookies): string[] {
-	return (cookies.get(deviceCookieName()) ?? '').split('.').filter((t) => TOKEN.test(t)).slice(0, KEPT_PER_BROWSER);
+	return (cookies.get(deviceCookieName()) ?? '')
+		.split('.')
+		.filter((t) => TOKEN.test(t))
+		.slice(0, KEPT_PER_BROWSER);
 }
 
 /** Keeps `token` first in this browser's cookie, with up to two others it held. */
 export function keepDeviceToken(cookies: Cookies, token: string, now = Date.now()): void {
-	const tokens = [token, ...deviceTokens(cookies).filter((t) => t !== token)].slice(0, KEPT_PER_BROWSER);
-	cookies.set(deviceCookieName(), tokens.join('.'), { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: config.secure, expires: new Date(now + DEVICE_TTL_MS) });
+	const tokens = [token, ...deviceTokens(cookies).filter((t) => t !== token)].slice(
+		0,
+		KEPT_PER_BROWSER
+	);
+	cookies.set(deviceCookieName(), tokens.join('.'), {
+		path: COOKIE_PATH,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: config.secure,
+		expires: new Date(now + DEVICE_TTL_MS)
+	});
 }
 
 export function clearDeviceCookie(cookies: Cookies): void {
-	cookies.delete(deviceCookieName(), { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: config.secure });
+	cookies.delete(deviceCookieName(), {
+		path: COOKIE_PATH,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: config.secure
+	});
 }
 
 /**
  * The trusted device among `tokens` for the account whose name key is `nameKey`, or null. The
  * same query whether or not an account has the name, and none without a cookie.
  */
-export async function recognizedDevice(db: Db, tokens: string[], nameKey: string, now = Date.now()): Promise<{ id: string; token: string } | null> {
+export async function recognizedDevice(
+	db: Db,
+	tokens: string[],
+	nameKey: string,
+	now = Date.now()
+): Promise<{ id: string; token: string } | null> {
 	if (tokens.length === 0) return null;
 	const byId = new Map(tokens.map((t) => [sha256Hex(t), t]));
 	const row = await db
@@ -59,13 +82,25 @@ export async function recognizedDevice(db: Db, tokens: string[], nameKey: string
 }
 
 /** Trusts this browser for the account after a sign-in: a new token, or the same one for longer. */
-export async function trustDevice(db: Db, userId: string, known: { id: string; token: string } | null, now = Date.now()): Promise<string> {
+export async function trustDevice(
+	db: Db,
+	userId: string,
+	known: { id: string; token: string } | null,
+	now = Date.now()
+): Promise<string> {
 	if (known) {
-		await db.updateTable('trusted_device').set({ expires_at: now + DEVICE_TTL_MS }).where('id', '=', known.id).execute();
+		await db
+			.updateTable('trusted_device')
+			.set({ expires_at: now + DEVICE_TTL_MS })
+			.where('id', '=', known.id)
+			.execute();
 		return known.token;
 	}
 	const token = randomToken(20);
-	await db.insertInto('trusted_device').values({ id: sha256Hex(token), user_id: userId, expires_at: now + DEVICE_TTL_MS }).execute();
+	await db
+		.insertInto('trusted_device')
+		.values({ id: sha256Hex(token), user_id: userId, expires_at: now + DEVICE_TTL_MS })
+		.execute();
 	return token;
 }
 
@@ -80,6 +115,9 @@ export async function forgetDevices(db: Db, userId: string): Promise<void> {
 
 /** Deletes trust that has run out; returns how many rows went. */
 export async function deleteExpiredDevices(db: Db, now = Date.now()): Promise<number> {
-	const result = await db.deleteFrom('trusted_device').where('expires_at', '<=', now).executeTakeFirst();
+	const result = await db
+		.deleteFrom('trusted_device')
+		.where('expires_at', '<=', now)
+		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -42,7 +42,11 @@ export class FloodGate {
 		const scope: BurstScope = all > 0 ? 'overall' : 'per_address';
 		if (now - this.lastNoted[scope] >= ADDRESS_WINDOW_MS) {
 			try {
-				await recordAudit(db, [{ actor: null, org: null, action: this.action, object: scope }], now);
+				await recordAudit(
+					db,
+					[{ actor: null, org: null, action: this.action, object: scope }],
+					now
+				);
 				this.lastNoted[scope] = now;
 			} catch (error) {
 				// A full or busy database still refuses the flood; the note waits for the next refusal.
@@ -59,8 +63,16 @@ export class FloodGate {
 	}
 }
 
-export const signUps = new FloodGate('sign_up_burst', config.signUpLimitPerAddress, config.signUpLimitTotal);
-export const orgApplications = new FloodGate('org_application_burst', config.signUpLimitPerAddress, config.signUpLimitTotal);
+export const signUps = new FloodGate(
+	'sign_up_burst',
+	config.signUpLimitPerAddress,
+	config.signUpLimitTotal
+);
+export const orgApplications = new FloodGate(
+	'org_application_burst',
+	config.signUpLimitPerAddress,
+	config.signUpLimitTotal
+);
 
 export interface Burst {
 	what: 'sign_up' | 'org_application';
@@ -70,7 +82,12 @@ export interface Burst {
 
 /** Bursts of the last `days` days, newest first, for the administrators' home page. */
 export async function recentBursts(db: Db, now = Date.now(), days = 14): Promise<Burst[]> {
-	const rows = await actionsSince(db, ['sign_up_burst', 'org_application_burst'], now - days * 24 * 60 * 60 * 1000, 20);
+	const rows = await actionsSince(
+		db,
+		['sign_up_burst', 'org_application_burst'],
+		now - days * 24 * 60 * 60 * 1000,
+		20
+	);
 	return rows.map((row) => ({
 		what: row.action === 'sign_up_burst' ? 'sign_up' : 'org_application',
 		scope: row.object === 'overall' ? 'overall' : 'per_address',

@@ -2,7 +2,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** OWASP's argon2id minimum: 19 MiB of memory, 2 passes, 1 lane. */
-export const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+export const ARGON2_OPTIONS = {
+	memoryCost: 19456,
+	timeCost: 2,
+	parallelism: 1,
+	outputLen: 32
+} as const;
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -18,7 +23,8 @@ export function isCommonPassword(password: string): boolean {
 /** The app's own names, in both scripts: among the first words anyone guessing would try. */
 const APP_NAMES = ['lanpya', 'လမ်းပြ'];
 
-export type PasswordProblem = 'password_common' | 'password_has_username' | 'password_has_app_name' | 'password_repeated';
+export type PasswordProblem =
+	'password_common' | 'password_has_username' | 'password_has_app_name' | 'password_repeated';
 
 /** Compared as people see them: one Unicode form, any letter case. */
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();

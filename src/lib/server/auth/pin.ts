@@ -33,15 +33,32 @@ interface SessionRef {
 
 /** Whether the account has a code. */
 export async function hasPin(db: Db, userId: string): Promise<boolean> {
-	return (await db.selectFrom('user').select('pin_hash').where('id', '=', userId).executeTakeFirst())?.pin_hash != null;
+	return (
+		(await db.selectFrom('user').select('pin_hash').where('id', '=', userId).executeTakeFirst())
+			?.pin_hash != null
+	);
 }
 
 /** Sets the account's first code; a code already set is changed only through `removePin`. */
-export async function choosePin(db: Db, session: SessionRef, pin: string, now = Date.now()): Promise<PinResult> {
+export async function choosePin(
+	db: Db,
+	session: SessionRef,
+	pin: string,
+	now = Date.now()
+): Promise<PinResult> {
 	if (await hasPin(db, session.userId)) return { ok: false, error: 'pin_set' };
 	const pinHash = await hashPassword(pin);
-	await db.updateTable('user').set({ pin_hash: pinHash }).where('id', '=', session.userId).where('pin_hash', 'is', null).execute();
-	await db.updateTable('session').set({ pin_at: now, pin_failures: 0 }).where('id', '=', session.id).execute();
+	await db
+		.updateTable('user')
+		.set({ pin_hash: pinHash })
+		.where('id', '=', session.userId)
+		.where('pin_hash', 'is', null)
+		.execute();
+	await db
+		.updateTable('session')
+		.set({ pin_at: now, pin_failures: 0 })
+		.where('id', '=', session.id)
+		.execute();
 	return { ok: true };
 }
 
@@ -49,11 +66,24 @@ export async function choosePin(db: Db, session: SessionRef, pin: string, now = 
  * Opens a guarded session with its code. A wrong one is counted; the PIN_TRIES-th in a row ends
  * the session (its cookie is the caller's to remove).
  */
-export async function enterPin(db: Db, session: SessionRef, pin: string, now = Date.now()): Promise<PinResult> {
-	const user = await db.selectFrom('user').select('pin_hash').where('id', '=', session.userId).executeTakeFirst();
+export async function enterPin(
+	db: Db,
+	session: SessionRef,
+	pin: string,
+	now = Date.now()
+): Promise<PinResult> {
+	const user = await db
+		.selectFrom('user')
+		.select('pin_hash')
+		.where('id', '=', session.userId)
+		.executeTakeFirst();
 	if (!user?.pin_hash) return { ok: true };
 	if (await verifyPassword(user.pin_hash, pin)) {
-		await db.updateTable('session').set({ pin_at: now, pin_failures: 0 }).where('id', '=', session.id).execute();
+		await db
+			.updateTable('session')
+			.set({ pin_at: now, pin_failures: 0 })
+			.where('id', '=', session.id)
+			.execute();
 		return { ok: true };
 	}
 	const counted = await db
@@ -80,8 +110,17 @@ export async function lockWithPin(db: Db, sessionId: string): Promise<void> {
  * proves more than the code, so the session opens too. Wrong passwords count toward the same
  * lock as other password checks.
  */
-export async function removePin(db: Db, session: SessionRef, password: string, now = Date.now()): Promise<PinResult> {
-	const user = await db.selectFrom('user').select(['password_hash', 'username_key']).where('id', '=', session.userId).executeTakeFirst();
+export async function removePin(
+	db: Db,
+	session: SessionRef,
+	password: string,
+	now = Date.now()
+): Promise<PinResult> {
+	const user = await db
+		.selectFrom('user')
+		.select(['password_hash', 'username_key'])
+		.where('id', '=', session.userId)
+		.executeTakeFirst();
 	if (!user) return { ok: false, error: 'wrong_password' };
 	const locked = await lockedFor(db, 'password', user.username_key, now);
 	if (locked > 0) return { ok: false, error: 'locked', retryAfterMs: locked };
@@ -92,7 +131,11 @@ export async function removePin(db: Db, session: SessionRef, password: string, n
 	}
 	await clearFailures(db, 'password', user.username_key);
 	await db.updateTable('user').set({ pin_hash: null }).where('id', '=', session.userId).execute();
-	await db.updateTable('session').set({ pin_at: now, pin_failures: 0 }).where('id', '=', session.id).execute();
+	await db
+		.updateTable('session')
+		.set({ pin_at: now, pin_failures: 0 })
+		.where('id', '=', session.id)
+		.execute();
 	return { ok: true };
 }
 
@@ -100,6 +143,9 @@ export async function removePin(db: Db, session: SessionRef, password: string, n
  * Whether a session must give the code before anything opens: it is locked by its code, or the
  * phone wears a disguise and the account has no code yet (one is chosen first).
  */
-export function waitsForPin(session: { guarded: boolean; pinLocked: boolean } | null, look: Look): boolean {
+export function waitsForPin(
+	session: { guarded: boolean; pinLocked: boolean } | null,
+	look: Look
+): boolean {
 	return session !== null && (session.pinLocked || (!session.guarded && isNeutralLook(look)));
 }

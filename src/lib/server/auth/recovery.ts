@@ -30,14 +30,26 @@ export async function replaceRecoveryCodes(db: Db, userId: string): Promise<stri
 		await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
 		await trx
 			.insertInto('recovery_code')
-			.values(codes.map((code) => ({ id: newId(), user_id: userId, code_hash: hashCode(userId, code), used_at: null })))
+			.values(
+				codes.map((code) => ({
+					id: newId(),
+					user_id: userId,
+					code_hash: hashCode(userId, code),
+					used_at: null
+				}))
+			)
 			.execute();
 	});
 	return codes;
 }
 
 /** Marks a matching unused code as used; returns false when no unused code matches. */
-export async function consumeRecoveryCode(db: Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
+export async function consumeRecoveryCode(
+	db: Db,
+	userId: string,
+	code: string,
+	now = Date.now()
+): Promise<boolean> {
 	const result = await db
 		.updateTable('recovery_code')
 		.set({ used_at: now })
@@ -63,7 +75,11 @@ export async function remainingRecoveryCodes(db: Db, userId: string): Promise<nu
  * that a person wrote their new codes down (they type one back), and to show again only codes
  * that are really theirs.
  */
-export async function unusedRecoveryCodesAmong(db: Db, userId: string, codes: readonly string[]): Promise<string[]> {
+export async function unusedRecoveryCodesAmong(
+	db: Db,
+	userId: string,
+	codes: readonly string[]
+): Promise<string[]> {
 	if (codes.length === 0) return [];
 	const rows = await db
 		.selectFrom('recovery_code')

@@ -37,7 +37,12 @@ export function dayOf(time: number): number {
  * a day per account.
  */
 async function noteUse(db: Db, userId: string, now: number): Promise<void> {
-	await db.updateTable('user').set({ last_active_at: dayOf(now) }).where('id', '=', userId).where('last_active_at', '<', dayOf(now)).execute();
+	await db
+		.updateTable('user')
+		.set({ last_active_at: dayOf(now) })
+		.where('id', '=', userId)
+		.where('last_active_at', '<', dayOf(now))
+		.execute();
 }
 
 export type SessionUser = Pick<
@@ -72,7 +77,9 @@ export async function createSession(
 ): Promise<{ token: string; session: SessionInfo }> {
 	const token = randomToken(20);
 	const id = sha256Hex(token);
-	const expiresAt = shared ? now + SHARED_MAX_MS : Math.min(now + SESSION_TTL_MS, now + ABSOLUTE_MAX_MS);
+	const expiresAt = shared
+		? now + SHARED_MAX_MS
+		: Math.min(now + SESSION_TTL_MS, now + ABSOLUTE_MAX_MS);
 	await db
 		.insertInto('session')
 		.values({
@@ -89,8 +96,13 @@ export async function createSession(
 		})
 		.execute();
 	await noteUse(db, userId, now);
-	const guarded = (await db.selectFrom('user').select('pin_hash').where('id', '=', userId).executeTakeFirst())?.pin_hash != null;
-	return { token, session: { id, userId, expiresAt, shared, locked: false, guarded, pinLocked: false } };
+	const guarded =
+		(await db.selectFrom('user').select('pin_hash').where('id', '=', userId).executeTakeFirst())
+			?.pin_hash != null;
+	return {
+		token,
+		session: { id, userId, expiresAt, shared, locked: false, guarded, pinLocked: false }
+	};
 }
 
 /**
@@ -102,7 +114,10 @@ export async function validateSessionToken(
 	db: Db,
 	token: string,
 	now = Date.now(),
-	{ idleMs = config.sharedIdleMs, pinIdleMs = config.pinIdleMs }: { idleMs?: number; pinIdleMs?: number } = {}
+	{
+		idleMs = config.sharedIdleMs,
+		pinIdleMs = config.pinIdleMs
+	}: { idleMs?: number; pinIdleMs?: number } = {}
 ): Promise<{ session: SessionInfo; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = sha256Hex(token);
@@ -136,24 +151,45 @@ export async function validateSessionToken(
 		return null;
 	}
 	let expiresAt = row.expires_at;
-	if (!shared && now >= expiresAt - SESSION_TTL_MS / 2) expiresAt = Math.min(now + SESSION_TTL_MS, absoluteEnd);
+	if (!shared && now >= expiresAt - SESSION_TTL_MS / 2)
+		expiresAt = Math.min(now + SESSION_TTL_MS, absoluteEnd);
 	// A locked session stays locked whatever it opens (course reading), until the password.
 	const locked = shared && now - (row.active_at ?? row.created_at) >= idleMs;
 	// Likewise the code: a request while locked by it is no sign that its holder is there.
 	const guarded = Boolean(row.has_pin);
 	const pinLocked = guarded && (row.pin_at === null || now - row.pin_at >= pinIdleMs);
-	const changes: { expires_at?: number; last_seen_at?: number; active_at?: number; pin_at?: number } = {};
+	const changes: {
+		expires_at?: number;
+		last_seen_at?: number;
+		active_at?: number;
+		pin_at?: number;
+	} = {};
 	if (expiresAt !== row.expires_at) changes.expires_at = expiresAt;
 	if (coarse(now) !== row.last_seen_at) changes.last_seen_at = coarse(now);
 	if (shared && !locked && !pinLocked && now !== row.active_at) changes.active_at = now;
 	// A second's precision is plenty against minutes of idle time, and spares writes on bursts of requests.
 	if (guarded && !pinLocked && now - row.pin_at! >= 1000) changes.pin_at = now;
 	await bestEffort(async () => {
-		if (Object.keys(changes).length > 0) await db.updateTable('session').set(changes).where('id', '=', id).execute();
+		if (Object.keys(changes).length > 0)
+			await db.updateTable('session').set(changes).where('id', '=', id).execute();
 		if (row.last_active_at < dayOf(now)) await noteUse(db, row.id, now);
 	});
-	const { sessionId, created_at: _c, expires_at: _e, last_seen_at: _l, shared: _s, active_at: _a, last_active_at: _d, pin_at: _p, has_pin: _h, ...user } = row;
-	return { session: { id: sessionId, userId: user.id, expiresAt, shared, locked, guarded, pinLocked }, user };
+	const {
+		sessionId,
+		created_at: _c,
+		expires_at: _e,
+		last_seen_at: _l,
+		shared: _s,
+		active_at: _a,
+		last_active_at: _d,
+		pin_at: _p,
+		has_pin: _h,
+		...user
+	} = row;
+	return {
+		session: { id: sessionId, userId: user.id, expiresAt, shared, locked, guarded, pinLocked },
+		user
+	};
 }
 
 /**
@@ -171,7 +207,12 @@ async function bestEffort(write: () => Promise<unknown>): Promise<void> {
 
 /** Unlocks a shared session after its password was given again: now counts as its last request. */
 export async function markActive(db: Db, sessionId: string, now = Date.now()): Promise<void> {
-	await db.updateTable('session').set({ active_at: now }).where('id', '=', sessionId).where('shared', '=', 1).execute();
+	await db
+		.updateTable('session')
+		.set({ active_at: now })
+		.where('id', '=', sessionId)
+		.where('shared', '=', 1)
+		.execute();
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
@@ -184,7 +225,11 @@ export async function invalidateSessionToken(db: Db, token: string): Promise<voi
 }
 
 /** Ends every session of a user, except `keepSessionId` when given. */
-export async function invalidateUserSessions(db: Db, userId: string, keepSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+	db: Db,
+	userId: string,
+	keepSessionId?: string
+): Promise<void> {
 	let query = db.deleteFrom('session').where('user_id', '=', userId);
 	if (keepSessionId) query = query.where('id', '!=', keepSessionId);
 	await query.execute();
@@ -211,7 +256,12 @@ export interface SessionListItem {
 }
 
 /** The user's active sessions, most recently used first. */
-export async function listSessions(db: Db, userId: string, currentId: string, now = Date.now()): Promise<SessionListItem[]> {
+export async function listSessions(
+	db: Db,
+	userId: string,
+	currentId: string,
+	now = Date.now()
+): Promise<SessionListItem[]> {
 	const rows = await db
 		.selectFrom('session')
 		.select(['id', 'browser', 'created_at', 'last_seen_at', 'shared'])
@@ -268,7 +318,9 @@ export async function deleteExpiredSessions(db: Db, now = Date.now()): Promise<n
 	const result = await db
 		.deleteFrom('session')
 		// A shared phone's session expires 12 hours after sign-in and is never extended.
-		.where((eb) => eb.or([eb('expires_at', '<=', now), eb('created_at', '<=', now - ABSOLUTE_MAX_MS)]))
+		.where((eb) =>
+			eb.or([eb('expires_at', '<=', now), eb('created_at', '<=', now - ABSOLUTE_MAX_MS)])
+		)
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -18,7 +18,12 @@ function throttleKey(scope: string, name: string): string {
 }
 
 /** Milliseconds until the name may try again, or 0 when it is not locked. */
-export async function lockedFor(db: Db, scope: string, name: string, now = Date.now()): Promise<number> {
+export async function lockedFor(
+	db: Db,
+	scope: string,
+	name: string,
+	now = Date.now()
+): Promise<number> {
 	const row = await db
 		.selectFrom('sign_in_throttle')
 		.select('locked_until')
@@ -28,10 +33,19 @@ export async function lockedFor(db: Db, scope: string, name: string, now = Date.
 }
 
 /** Counts a failure; returns the lock time in ms when this failure locked the name. */
-export async function recordFailure(db: Db, scope: string, name: string, now = Date.now()): Promise<number> {
+export async function recordFailure(
+	db: Db,
+	scope: string,
+	name: string,
+	now = Date.now()
+): Promise<number> {
 	const key = throttleKey(scope, name);
 	const count = async (trx: Db) => {
-		const row = await trx.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+		const row = await trx
+			.selectFrom('sign_in_throttle')
+			.selectAll()
+			.where('key', '=', key)
+			.executeTakeFirst();
 		// A lock that has run out starts a fresh count.
 		const expired = row?.locked_until != null && row.locked_until <= now;
 		const failures = (row && !expired ? row.failures : 0) + 1;

@@ -28,13 +28,27 @@ export function questionsForLearners(quiz: QuizFile): Question[] {
  * Creates or updates a published course from a content bundle. Idempotent: a bundle whose
  * version is not newer than the stored one changes nothing.
  */
-export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.now(), mediaPath = config.mediaPath): Promise<LoadOutcome> {
+export async function loadCourseBundle(
+	db: Db,
+	bundle: CourseBundle,
+	now = Date.now(),
+	mediaPath = config.mediaPath
+): Promise<LoadOutcome> {
 	const { course } = bundle;
-	const existing = await db.selectFrom('course').select(['version', 'practical', 'expert']).where('id', '=', course.id).executeTakeFirst();
+	const existing = await db
+		.selectFrom('course')
+		.select(['version', 'practical', 'expert'])
+		.where('id', '=', course.id)
+		.executeTakeFirst();
 	const practical = course.practical ? 1 : 0;
 	if (existing && existing.version >= course.version) {
 		// What a course can show and who must review it follow the files even without a new version.
-		if (existing.practical !== practical || existing.expert !== course.expert) await db.updateTable('course').set({ practical, expert: course.expert }).where('id', '=', course.id).execute();
+		if (existing.practical !== practical || existing.expert !== course.expert)
+			await db
+				.updateTable('course')
+				.set({ practical, expert: course.expert })
+				.where('id', '=', course.id)
+				.execute();
 		return 'unchanged';
 	}
 
@@ -44,7 +58,12 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			await trx
 				.insertInto('skill')
 				.values({ id: skill.id, name_my: skill.name.my, name_en: skill.name.en })
-				.onConflict((oc) => oc.column('id').doUpdateSet({ name_my: skill.name.my, name_en: skill.name.en }).where('skill.group_id', 'is', null))
+				.onConflict((oc) =>
+					oc
+						.column('id')
+						.doUpdateSet({ name_my: skill.name.my, name_en: skill.name.en })
+						.where('skill.group_id', 'is', null)
+				)
 				.execute();
 		}
 		const row = {
@@ -66,7 +85,11 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			published_at: now
 		};
 		if (existing) await trx.updateTable('course').set(row).where('id', '=', course.id).execute();
-		else await trx.insertInto('course').values({ id: course.id, owner_org_id: null, created_at: now, ...row }).execute();
+		else
+			await trx
+				.insertInto('course')
+				.values({ id: course.id, owner_org_id: null, created_at: now, ...row })
+				.execute();
 
 		await trx.deleteFrom('course_skill').where('course_id', '=', course.id).execute();
 		await trx
@@ -75,13 +98,23 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			.execute();
 
 		await trx.deleteFrom('course_module').where('course_id', '=', course.id).execute();
-		await trx.updateTable('lesson').set({ retired: 1 }).where('course_id', '=', course.id).execute();
+		await trx
+			.updateTable('lesson')
+			.set({ retired: 1 })
+			.where('course_id', '=', course.id)
+			.execute();
 		await trx.updateTable('quiz').set({ retired: 1 }).where('course_id', '=', course.id).execute();
 		let lessonPosition = 0;
 		for (const [modulePosition, module] of course.modules.entries()) {
 			await trx
 				.insertInto('course_module')
-				.values({ course_id: course.id, id: module.id, position: modulePosition, title_my: module.title.my, title_en: module.title.en })
+				.values({
+					course_id: course.id,
+					id: module.id,
+					position: modulePosition,
+					title_my: module.title.my,
+					title_en: module.title.en
+				})
 				.execute();
 			for (const lesson of module.lessons) {
 				const body = bundle.lessons.get(lesson.id)!;
@@ -120,7 +153,11 @@ export async function loadCourseBundle(db: Db, bundle: CourseBundle, now = Date.
 			}
 		}
 		await indexCourseText(trx, course.id, searchableText(bundle));
-		await trx.updateTable('course').set({ size_bytes: await packageBytes(trx, course.id, mediaPath) }).where('id', '=', course.id).execute();
+		await trx
+			.updateTable('course')
+			.set({ size_bytes: await packageBytes(trx, course.id, mediaPath) })
+			.where('id', '=', course.id)
+			.execute();
 	});
 	return existing ? 'updated' : 'created';
 }
@@ -134,7 +171,12 @@ export async function refreshCourseSizes(db: Db, mediaPath = config.mediaPath): 
 	const courses = await db.selectFrom('course').select(['id', 'size_bytes']).execute();
 	for (const course of courses) {
 		const bytes = await packageBytes(db, course.id, mediaPath);
-		if (bytes !== course.size_bytes) await db.updateTable('course').set({ size_bytes: bytes }).where('id', '=', course.id).execute();
+		if (bytes !== course.size_bytes)
+			await db
+				.updateTable('course')
+				.set({ size_bytes: bytes })
+				.where('id', '=', course.id)
+				.execute();
 	}
 }
 
@@ -152,21 +194,42 @@ function searchableText(bundle: CourseBundle): string {
 }
 
 /** Rebuilds a course's search text and download size from what the database holds. */
-export async function refreshCourseIndex(db: Db, courseId: string, mediaPath = config.mediaPath): Promise<void> {
-	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).executeTakeFirstOrThrow();
+export async function refreshCourseIndex(
+	db: Db,
+	courseId: string,
+	mediaPath = config.mediaPath
+): Promise<void> {
+	const course = await db
+		.selectFrom('course')
+		.selectAll()
+		.where('id', '=', courseId)
+		.executeTakeFirstOrThrow();
 	const skills = await db
 		.selectFrom('course_skill')
 		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
 		.select(['skill.name_my', 'skill.name_en'])
 		.where('course_skill.course_id', '=', courseId)
 		.execute();
-	const modules = await db.selectFrom('course_module').select(['title_my', 'title_en']).where('course_id', '=', courseId).execute();
-	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const modules = await db
+		.selectFrom('course_module')
+		.select(['title_my', 'title_en'])
+		.where('course_id', '=', courseId)
+		.execute();
+	const lessons = await db
+		.selectFrom('lesson')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.execute();
 	const parts = [course.title_my, course.title_en, course.summary_my, course.summary_en];
 	for (const s of skills) parts.push(s.name_my, s.name_en);
 	for (const m of modules) parts.push(m.title_my, m.title_en);
 	for (const l of lessons) parts.push(l.title_my, l.title_en, l.body_my, l.body_en);
-	await db.updateTable('course').set({ size_bytes: await packageBytes(db, courseId, mediaPath) }).where('id', '=', courseId).execute();
+	await db
+		.updateTable('course')
+		.set({ size_bytes: await packageBytes(db, courseId, mediaPath) })
+		.where('id', '=', courseId)
+		.execute();
 	await indexCourseText(db, courseId, parts.join('\n'));
 }
 
@@ -175,11 +238,20 @@ export async function refreshCourseIndex(db: Db, courseId: string, mediaPath = c
  * Edits of a draft do not move the version, so publishing again after a withdrawal does: phones
  * that kept the course before learn that it changed.
  */
-export async function publishCourse(db: Db, course: { id: string; status: string; version: number; published_at: number | null }, now: number): Promise<void> {
+export async function publishCourse(
+	db: Db,
+	course: { id: string; status: string; version: number; published_at: number | null },
+	now: number
+): Promise<void> {
 	const republished = course.status !== 'published' && course.published_at !== null;
 	await db
 		.updateTable('course')
-		.set({ status: 'published', published_at: now, updated_at: now, version: republished ? course.version + 1 : course.version })
+		.set({
+			status: 'published',
+			published_at: now,
+			updated_at: now,
+			version: republished ? course.version + 1 : course.version
+		})
 		.where('id', '=', course.id)
 		.execute();
 	await refreshCourseIndex(db, course.id);
@@ -191,6 +263,11 @@ export async function searchCourses(db: Db, query: string): Promise<string[]> {
 	if (!text) return [];
 	const ids = await searchCourseText(db, text);
 	if (ids.length === 0) return [];
-	const rows = await db.selectFrom('course').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
+	const rows = await db
+		.selectFrom('course')
+		.select('id')
+		.where('id', 'in', ids)
+		.where('status', '=', 'published')
+		.execute();
 	return rows.map((r) => r.id);
 }

@@ -19,11 +19,25 @@ export interface HeldCertificate {
 }
 
 /** The holder's certificates, newest first. */
-export async function listCertificates(db: Db, userId: string, locale: Locale): Promise<HeldCertificate[]> {
+export async function listCertificates(
+	db: Db,
+	userId: string,
+	locale: Locale
+): Promise<HeldCertificate[]> {
 	const rows = await db
 		.selectFrom('certificate')
 		.innerJoin('course', 'course.id', 'certificate.course_id')
-		.select(['certificate.code', 'certificate.course_id', 'course.title_my', 'course.title_en', 'course.practical', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
+		.select([
+			'certificate.code',
+			'certificate.course_id',
+			'course.title_my',
+			'course.title_en',
+			'course.practical',
+			'certificate.issued_at',
+			'certificate.display_name',
+			'certificate.hidden',
+			'certificate.revoked_at'
+		])
 		.where('certificate.user_id', '=', userId)
 		.orderBy('certificate.issued_at', 'desc')
 		.execute();
@@ -40,8 +54,17 @@ export async function listCertificates(db: Db, userId: string, locale: Locale): 
 }
 
 /** The code of the holder's certificate for a course, once the course is complete; null before. */
-export async function certificateCode(db: Db, userId: string, courseId: string): Promise<string | null> {
-	const row = await db.selectFrom('certificate').select('code').where('user_id', '=', userId).where('course_id', '=', courseId).executeTakeFirst();
+export async function certificateCode(
+	db: Db,
+	userId: string,
+	courseId: string
+): Promise<string | null> {
+	const row = await db
+		.selectFrom('certificate')
+		.select('code')
+		.where('user_id', '=', userId)
+		.where('course_id', '=', courseId)
+		.executeTakeFirst();
 	return row?.code ?? null;
 }
 
@@ -66,7 +89,12 @@ export async function updateCertificate(
 }
 
 /** Revokes for good: /verify then says the certificate was revoked. Only the holder can. */
-export async function revokeCertificate(db: Db, userId: string, code: string, now = Date.now()): Promise<boolean> {
+export async function revokeCertificate(
+	db: Db,
+	userId: string,
+	code: string,
+	now = Date.now()
+): Promise<boolean> {
 	const result = await db
 		.updateTable('certificate')
 		.set({ revoked_at: now })
@@ -78,7 +106,13 @@ export async function revokeCertificate(db: Db, userId: string, code: string, no
 }
 
 export type Verification =
-	| { status: 'valid'; courseTitle: { my: string; en: string }; issuedAt: number; displayName: string | null; practical: boolean }
+	| {
+			status: 'valid';
+			courseTitle: { my: string; en: string };
+			issuedAt: number;
+			displayName: string | null;
+			practical: boolean;
+	  }
 	| { status: 'revoked' }
 	| { status: 'unknown' };
 
@@ -90,11 +124,25 @@ export async function verifyCertificate(db: Db, code: string): Promise<Verificat
 	const row = await db
 		.selectFrom('certificate')
 		.innerJoin('course', 'course.id', 'certificate.course_id')
-		.select(['course.title_my', 'course.title_en', 'course.practical', 'certificate.issued_at', 'certificate.display_name', 'certificate.hidden', 'certificate.revoked_at'])
+		.select([
+			'course.title_my',
+			'course.title_en',
+			'course.practical',
+			'certificate.issued_at',
+			'certificate.display_name',
+			'certificate.hidden',
+			'certificate.revoked_at'
+		])
 		.where('certificate.code', '=', code.trim().toUpperCase())
 		.executeTakeFirst();
 	// A hidden certificate answers exactly like one that does not exist.
 	if (!row || row.hidden === 1) return { status: 'unknown' };
 	if (row.revoked_at !== null) return { status: 'revoked' };
-	return { status: 'valid', courseTitle: { my: row.title_my, en: row.title_en }, issuedAt: row.issued_at, displayName: row.display_name, practical: row.practical === 1 };
+	return {
+		status: 'valid',
+		courseTitle: { my: row.title_my, en: row.title_en },
+		issuedAt: row.issued_at,
+		displayName: row.display_name,
+		practical: row.practical === 1
+	};
 }

@@ -4,7 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { courseFileSchema, quizFileSchema, type CourseFile, type QuizFile } from '../../schemas/course-content';
+import {
+	courseFileSchema,
+	quizFileSchema,
+	type CourseFile,
+	type QuizFile
+} from '../../schemas/course-content';
 
 export interface CourseBundle {
 	course: CourseFile;
@@ -24,17 +29,22 @@ export function readCourseFolder(dir: string): CourseBundle {
 	const parsed = courseFileSchema.safeParse(readJson(path.join(dir, 'course.json')));
 	if (!parsed.success) throw new Error(`${dir}/course.json: ${parsed.error.message}`);
 	const course = parsed.data;
-	if (course.id !== path.basename(dir)) throw new Error(`${dir}: folder name must be the course id "${course.id}"`);
+	if (course.id !== path.basename(dir))
+		throw new Error(`${dir}: folder name must be the course id "${course.id}"`);
 	const quizzes = new Map<string, QuizFile>();
 	const lessons = new Map<string, { my: string; en: string }>();
 	for (const module of course.modules) {
 		for (const lesson of module.lessons) {
-			const body = (locale: string) => fs.readFileSync(path.join(dir, 'lessons', `${lesson.id}.${locale}.md`), 'utf8');
+			const body = (locale: string) =>
+				fs.readFileSync(path.join(dir, 'lessons', `${lesson.id}.${locale}.md`), 'utf8');
 			lessons.set(lesson.id, { my: body('my'), en: body('en') });
 		}
 		if (module.quiz) {
-			const quiz = quizFileSchema.safeParse(readJson(path.join(dir, 'quizzes', `${module.quiz}.json`)));
-			if (!quiz.success) throw new Error(`${dir}/quizzes/${module.quiz}.json: ${quiz.error.message}`);
+			const quiz = quizFileSchema.safeParse(
+				readJson(path.join(dir, 'quizzes', `${module.quiz}.json`))
+			);
+			if (!quiz.success)
+				throw new Error(`${dir}/quizzes/${module.quiz}.json: ${quiz.error.message}`);
 			quizzes.set(module.quiz, quiz.data);
 		}
 	}
@@ -42,7 +52,8 @@ export function readCourseFolder(dir: string): CourseBundle {
 	const imageDir = path.join(dir, 'images');
 	if (fs.existsSync(imageDir)) {
 		for (const name of fs.readdirSync(imageDir)) {
-			if (/^[a-z0-9-]+\.(svg|webp)$/.test(name)) images.set(name, fs.readFileSync(path.join(imageDir, name)));
+			if (/^[a-z0-9-]+\.(svg|webp)$/.test(name))
+				images.set(name, fs.readFileSync(path.join(imageDir, name)));
 		}
 	}
 	return { course, quizzes, lessons, images };

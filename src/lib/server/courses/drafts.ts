@@ -6,11 +6,19 @@ import type { Db } from '../db';
 import type { CourseAudience, CourseCategory, CourseExpert, CourseStatus, Locale } from '../schema';
 import { publicationApproved } from './review';
 import type { Question } from '../../schemas/course-content';
-import { authorScope, editable, publishProblems, visibleSkills, type Author, type PublishProblem } from './authoring';
+import {
+	authorScope,
+	editable,
+	publishProblems,
+	visibleSkills,
+	type Author,
+	type PublishProblem
+} from './authoring';
 
 type Bilingual = { my: string; en: string };
 
-const pick = (locale: Locale, text: Bilingual) => (locale === 'my' ? text.my || text.en : text.en || text.my);
+const pick = (locale: Locale, text: Bilingual) =>
+	locale === 'my' ? text.my || text.en : text.en || text.my;
 
 export interface AuthoredCourse {
 	id: string;
@@ -24,7 +32,11 @@ export interface AuthoredCourse {
 }
 
 /** The courses this author may edit (an administrator: every course made in the app), newest first. */
-export async function listAuthoredCourses(db: Db, author: Author, locale: Locale): Promise<AuthoredCourse[] | null> {
+export async function listAuthoredCourses(
+	db: Db,
+	author: Author,
+	locale: Locale
+): Promise<AuthoredCourse[] | null> {
 	const scope = await authorScope(db, author);
 	if (!scope) return null;
 	let query = db
@@ -80,7 +92,12 @@ export interface CourseDraft {
 	modules: {
 		id: string;
 		title: Bilingual;
-		lessons: { id: string; title: Bilingual; minutes: number; hasBody: { my: boolean; en: boolean } }[];
+		lessons: {
+			id: string;
+			title: Bilingual;
+			minutes: number;
+			hasBody: { my: boolean; en: boolean };
+		}[];
 		quiz: { id: string; title: Bilingual; questions: number } | null;
 	}[];
 	retiredLessons: { id: string; title: Bilingual }[];
@@ -88,24 +105,44 @@ export interface CourseDraft {
 }
 
 /** Everything the course editor shows, or null when this author may not edit the course. */
-export async function getCourseDraft(db: Db, author: Author, courseId: string): Promise<CourseDraft | null> {
+export async function getCourseDraft(
+	db: Db,
+	author: Author,
+	courseId: string
+): Promise<CourseDraft | null> {
 	const course = await editable(db, author, courseId);
 	if (!course) return null;
 	const skills = await db
 		.selectFrom('course_skill')
 		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'skill.proposed_by_org', 'course_skill.level'])
+		.select([
+			'skill.id',
+			'skill.name_my',
+			'skill.name_en',
+			'skill.proposed_by_org',
+			'course_skill.level'
+		])
 		.where('course_skill.course_id', '=', courseId)
 		.orderBy('skill.name_en')
 		.execute();
-	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
+	const modules = await db
+		.selectFrom('course_module')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
 	const lessons = await db
 		.selectFrom('lesson')
 		.select(['id', 'module_id', 'title_my', 'title_en', 'minutes', 'retired', 'body_my', 'body_en'])
 		.where('course_id', '=', courseId)
 		.orderBy('position')
 		.execute();
-	const quizzes = await db.selectFrom('quiz').select(['id', 'module_id', 'title_my', 'title_en', 'questions']).where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const quizzes = await db
+		.selectFrom('quiz')
+		.select(['id', 'module_id', 'title_my', 'title_en', 'questions'])
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.execute();
 	return {
 		id: course.id,
 		status: course.status,
@@ -119,7 +156,12 @@ export async function getCourseDraft(db: Db, author: Author, courseId: string): 
 		reviewNote: course.review_note,
 		needsApproval: course.owner_org_id !== null && !(await publicationApproved(db, courseId)),
 		sizeBytes: course.size_bytes,
-		skills: skills.map((s) => ({ id: s.id, level: s.level, name: { my: s.name_my, en: s.name_en }, proposed: s.proposed_by_org !== null })),
+		skills: skills.map((s) => ({
+			id: s.id,
+			level: s.level,
+			name: { my: s.name_my, en: s.name_en },
+			proposed: s.proposed_by_org !== null
+		})),
 		modules: modules.map((m) => {
 			const quiz = quizzes.find((q) => q.module_id === m.id);
 			return {
@@ -127,11 +169,24 @@ export async function getCourseDraft(db: Db, author: Author, courseId: string): 
 				title: { my: m.title_my, en: m.title_en },
 				lessons: lessons
 					.filter((l) => l.module_id === m.id && !l.retired)
-					.map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en }, minutes: l.minutes, hasBody: { my: l.body_my.trim() !== '', en: l.body_en.trim() !== '' } })),
-				quiz: quiz ? { id: quiz.id, title: { my: quiz.title_my, en: quiz.title_en }, questions: JSON.parse(quiz.questions).length } : null
+					.map((l) => ({
+						id: l.id,
+						title: { my: l.title_my, en: l.title_en },
+						minutes: l.minutes,
+						hasBody: { my: l.body_my.trim() !== '', en: l.body_en.trim() !== '' }
+					})),
+				quiz: quiz
+					? {
+							id: quiz.id,
+							title: { my: quiz.title_my, en: quiz.title_en },
+							questions: JSON.parse(quiz.questions).length
+						}
+					: null
 			};
 		}),
-		retiredLessons: lessons.filter((l) => l.retired).map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en } })),
+		retiredLessons: lessons
+			.filter((l) => l.retired)
+			.map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en } })),
 		problems: await publishProblems(db, courseId)
 	};
 }
@@ -148,10 +203,20 @@ export interface LessonDraft {
 }
 
 /** One lesson of a course this author may edit, retired or not. */
-export async function getLessonDraft(db: Db, author: Author, courseId: string, lessonId: string): Promise<LessonDraft | null> {
+export async function getLessonDraft(
+	db: Db,
+	author: Author,
+	courseId: string,
+	lessonId: string
+): Promise<LessonDraft | null> {
 	const course = await editable(db, author, courseId);
 	if (!course) return null;
-	const lesson = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirst();
+	const lesson = await db
+		.selectFrom('lesson')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('id', '=', lessonId)
+		.executeTakeFirst();
 	if (!lesson) return null;
 	return {
 		courseId,
@@ -175,10 +240,21 @@ export interface QuizDraft {
 }
 
 /** One current quiz of a course this author may edit. */
-export async function getQuizDraft(db: Db, author: Author, courseId: string, quizId: string): Promise<QuizDraft | null> {
+export async function getQuizDraft(
+	db: Db,
+	author: Author,
+	courseId: string,
+	quizId: string
+): Promise<QuizDraft | null> {
 	const course = await editable(db, author, courseId);
 	if (!course) return null;
-	const quiz = await db.selectFrom('quiz').selectAll().where('course_id', '=', courseId).where('id', '=', quizId).where('retired', '=', 0).executeTakeFirst();
+	const quiz = await db
+		.selectFrom('quiz')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('id', '=', quizId)
+		.where('retired', '=', 0)
+		.executeTakeFirst();
 	if (!quiz) return null;
 	return {
 		courseId,
@@ -194,16 +270,39 @@ export async function getQuizDraft(db: Db, author: Author, courseId: string, qui
 export async function getModuleDraft(db: Db, author: Author, courseId: string, moduleId: string) {
 	const course = await editable(db, author, courseId);
 	if (!course) return null;
-	const module = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).where('id', '=', moduleId).executeTakeFirst();
+	const module = await db
+		.selectFrom('course_module')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('id', '=', moduleId)
+		.executeTakeFirst();
 	if (!module) return null;
-	const quiz = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('module_id', '=', moduleId).where('retired', '=', 0).executeTakeFirst();
-	return { courseTitle: { my: course.title_my, en: course.title_en }, id: module.id, title: { my: module.title_my, en: module.title_en }, quizId: quiz?.id ?? null };
+	const quiz = await db
+		.selectFrom('quiz')
+		.select('id')
+		.where('course_id', '=', courseId)
+		.where('module_id', '=', moduleId)
+		.where('retired', '=', 0)
+		.executeTakeFirst();
+	return {
+		courseTitle: { my: course.title_my, en: course.title_en },
+		id: module.id,
+		title: { my: module.title_my, en: module.title_en },
+		quizId: quiz?.id ?? null
+	};
 }
 
 /** Skills this author can pick for a course: accepted ones, and those their organization proposed (waiting for an administrator). */
-export async function listSkills(db: Db, author: Author): Promise<{ id: string; name: Bilingual; proposed: boolean }[]> {
+export async function listSkills(
+	db: Db,
+	author: Author
+): Promise<{ id: string; name: Bilingual; proposed: boolean }[]> {
 	const scope = await authorScope(db, author);
 	if (!scope) return [];
 	const rows = await visibleSkills(db, scope).orderBy('name_en').execute();
-	return rows.map((r) => ({ id: r.id, name: { my: r.name_my, en: r.name_en }, proposed: r.proposed_by_org !== null }));
+	return rows.map((r) => ({
+		id: r.id,
+		name: { my: r.name_my, en: r.name_en },
+		proposed: r.proposed_by_org !== null
+	}));
 }

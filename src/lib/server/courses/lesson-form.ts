@@ -13,7 +13,12 @@ import { addCourseImage, editable, type Author } from './authoring';
 import { renderLesson } from './lesson-html';
 
 type Read =
-	| { ok: true; form: ReturnType<typeof readFormData<typeof lessonSchema>>; image: File | null; alt: string | null }
+	| {
+			ok: true;
+			form: ReturnType<typeof readFormData<typeof lessonSchema>>;
+			image: File | null;
+			alt: string | null;
+	  }
 	| { ok: false; response: ReturnType<typeof fail> };
 
 /** Reads the form: the lesson's fields, plus the image and its description when one is sent. */
@@ -26,9 +31,23 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
 		// large. No values then: the page shows the saved lesson again, never empty fields that a
 		// second save would store.
 		if (Number(request.headers.get('content-length')) > MAX_UPLOAD_BYTES) {
-			return { ok: false, response: fail(413, { action: 'upload', values: null, errors: { image: translate('error_image_too_large', locale) } as Record<string, string> }) };
+			return {
+				ok: false,
+				response: fail(413, {
+					action: 'upload',
+					values: null,
+					errors: { image: translate('error_image_too_large', locale) } as Record<string, string>
+				})
+			};
 		}
-		return { ok: false, response: fail(400, { action: 'save', values: null, errors: { form: translate('error_form', locale) } as Record<string, string> }) };
+		return {
+			ok: false,
+			response: fail(400, {
+				action: 'save',
+				values: null,
+				errors: { form: translate('error_form', locale) } as Record<string, string>
+			})
+		};
 	}
 	const image = data.get('image');
 	const alt = data.get('image_alt');
@@ -50,11 +69,26 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
  * Both bodies rendered as learners will see them, for an author of the course only (like every
  * other authoring action; anyone else gets the same 404 as for a course that does not exist).
  */
-export async function previewAction(db: Db, author: Author, courseId: string, read: Extract<Read, { ok: true }>, locale: Locale) {
+export async function previewAction(
+	db: Db,
+	author: Author,
+	courseId: string,
+	read: Extract<Read, { ok: true }>,
+	locale: Locale
+) {
 	const values = read.form.values;
-	if (!(await editable(db, author, courseId))) return fail(404, { action: 'preview', values, errors: { form: translate('error_no_course', locale) } as Record<string, string> });
-	const preview = { my: renderLesson(courseId, values.body_my ?? ''), en: renderLesson(courseId, values.body_en ?? '') };
-	if (!read.form.ok) return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
+	if (!(await editable(db, author, courseId)))
+		return fail(404, {
+			action: 'preview',
+			values,
+			errors: { form: translate('error_no_course', locale) } as Record<string, string>
+		});
+	const preview = {
+		my: renderLesson(courseId, values.body_my ?? ''),
+		en: renderLesson(courseId, values.body_en ?? '')
+	};
+	if (!read.form.ok)
+		return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
 	return { action: 'preview', values, preview };
 }
 
@@ -62,17 +96,39 @@ export async function previewAction(db: Db, author: Author, courseId: string, re
  * Checks, re-encodes and stores the image, and adds it to the end of both texts (an image
  * teaches in both languages); the author saves the lesson to keep it there.
  */
-export async function uploadAction(db: Db, author: Author, courseId: string, read: Extract<Read, { ok: true }>, mediaDir: string, locale: Locale) {
+export async function uploadAction(
+	db: Db,
+	author: Author,
+	courseId: string,
+	read: Extract<Read, { ok: true }>,
+	mediaDir: string,
+	locale: Locale
+) {
 	const values: FormValues = { ...read.form.values };
-	const refuse = (key: string) => fail(400, { action: 'upload', values, errors: { image: translate(key, locale) } as Record<string, string> });
+	const refuse = (key: string) =>
+		fail(400, {
+			action: 'upload',
+			values,
+			errors: { image: translate(key, locale) } as Record<string, string>
+		});
 	if (!read.image) return refuse('error_image_missing');
 	if (read.image.size > MAX_UPLOAD_BYTES) return refuse('error_image_too_large');
 	// The description's only rule left is its length.
 	if (read.alt === null) return refuse('error_too_long');
-	const result = await addCourseImage(db, author, courseId, new Uint8Array(await read.image.arrayBuffer()), mediaDir);
-	if (!result.ok) return result.error === 'no_course' ? refuse('error_no_course') : refuse(`error_image_${result.error}`);
+	const result = await addCourseImage(
+		db,
+		author,
+		courseId,
+		new Uint8Array(await read.image.arrayBuffer()),
+		mediaDir
+	);
+	if (!result.ok)
+		return result.error === 'no_course'
+			? refuse('error_no_course')
+			: refuse(`error_image_${result.error}`);
 	const snippet = `![${read.alt}](images/${result.name})`;
 	delete values.image_alt;
-	for (const key of ['body_my', 'body_en']) values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	for (const key of ['body_my', 'body_en'])
+		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
 	return { action: 'upload', values, uploaded: snippet };
 }

@@ -31,11 +31,17 @@ export interface OfflineManifest {
 	bytes: number;
 }
 
-const hash = (body: string | Buffer) => createHash('sha256').update(body).digest('hex').slice(0, 16);
+const hash = (body: string | Buffer) =>
+	createHash('sha256').update(body).digest('hex').slice(0, 16);
 
 /** Everything a published course's package holds, as the bodies of its files. */
 async function packageBodies(db: Db, courseId: string, mediaPath: string): Promise<Package | null> {
-	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
+	const course = await db
+		.selectFrom('course')
+		.selectAll()
+		.where('id', '=', courseId)
+		.where('status', '=', 'published')
+		.executeTakeFirst();
 	if (!course) return null;
 	// Every download reads the package once per file, and every course page states its size:
 	// build it once per version (each edit of a course moves its version or time of change).
@@ -48,15 +54,38 @@ async function packageBodies(db: Db, courseId: string, mediaPath: string): Promi
 	return result;
 }
 
-type Package = { manifest: Omit<OfflineManifest, 'files' | 'bytes'>; files: Map<string, string | Buffer> };
+type Package = {
+	manifest: Omit<OfflineManifest, 'files' | 'bytes'>;
+	files: Map<string, string | Buffer>;
+};
 /** Packages built, by course, version and time of change (at most 32 kept). */
 const built = new Map<string, Package>();
 
-async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: string): Promise<Package> {
+async function buildPackage(
+	db: Db,
+	course: Selectable<CourseTable>,
+	mediaPath: string
+): Promise<Package> {
 	const courseId = course.id;
-	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
-	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
-	const quizzes = await db.selectFrom('quiz').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const modules = await db
+		.selectFrom('course_module')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
+	const lessons = await db
+		.selectFrom('lesson')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.orderBy('position')
+		.execute();
+	const quizzes = await db
+		.selectFrom('quiz')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.execute();
 	const base = `/api/courses/${courseId}/offline`;
 	const files = new Map<string, string | Buffer>();
 
@@ -72,7 +101,13 @@ async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: 
 			return {
 				id: m.id,
 				title: { my: m.title_my, en: m.title_en },
-				lessons: lessons.filter((l) => l.module_id === m.id).map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en }, minutes: l.minutes })),
+				lessons: lessons
+					.filter((l) => l.module_id === m.id)
+					.map((l) => ({
+						id: l.id,
+						title: { my: l.title_my, en: l.title_en },
+						minutes: l.minutes
+					})),
 				quiz: quiz ? { id: quiz.id, title: { my: quiz.title_my, en: quiz.title_en } } : null
 			};
 		})
@@ -82,19 +117,33 @@ async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: 
 	const images = new Set<string>();
 	for (const l of lessons) {
 		const html = { my: renderLesson(courseId, l.body_my), en: renderLesson(courseId, l.body_en) };
-		for (const [, src] of `${html.my}${html.en}`.matchAll(/src="(\/media\/courses\/[^"]+)"/g)) images.add(src);
-		const lesson: OfflineLesson = { id: l.id, title: { my: l.title_my, en: l.title_en }, minutes: l.minutes, html };
+		for (const [, src] of `${html.my}${html.en}`.matchAll(/src="(\/media\/courses\/[^"]+)"/g))
+			images.add(src);
+		const lesson: OfflineLesson = {
+			id: l.id,
+			title: { my: l.title_my, en: l.title_en },
+			minutes: l.minutes,
+			html
+		};
 		files.set(`${base}/lessons/${l.id}`, JSON.stringify(lesson));
 	}
 	for (const q of quizzes) {
 		// Offline, the phone scores the quiz itself, so the package holds the answers: course
 		// content is public, and the page never shows them before an attempt.
-		const quiz: QuizFile = { id: q.id, passMark: q.pass_mark, title: { my: q.title_my, en: q.title_en }, questions: JSON.parse(q.questions) };
+		const quiz: QuizFile = {
+			id: q.id,
+			passMark: q.pass_mark,
+			title: { my: q.title_my, en: q.title_en },
+			questions: JSON.parse(q.questions)
+		};
 		files.set(`${base}/quizzes/${q.id}`, JSON.stringify(quiz));
 	}
 	for (const src of images) {
 		const name = src.split('/').pop()!;
-		for (const file of [path.resolve('content/courses', courseId, 'images', name), path.join(mediaPath, courseId, name)]) {
+		for (const file of [
+			path.resolve('content/courses', courseId, 'images', name),
+			path.join(mediaPath, courseId, name)
+		]) {
 			const bytes = await fs.readFile(file).catch(() => null);
 			if (bytes) {
 				files.set(src, bytes);
@@ -112,7 +161,11 @@ async function buildPackage(db: Db, course: Selectable<CourseTable>, mediaPath: 
  * (catalogue.ts). Any status, so an author sees a draft's size too.
  */
 export async function packageBytes(db: Db, courseId: string, mediaPath: string): Promise<number> {
-	const course = await db.selectFrom('course').selectAll().where('id', '=', courseId).executeTakeFirst();
+	const course = await db
+		.selectFrom('course')
+		.selectAll()
+		.where('id', '=', courseId)
+		.executeTakeFirst();
 	if (!course) return 0;
 	// Built afresh: the cache of packages is keyed by version and time of change, which an edit
 	// of a draft within the same millisecond would not move.
@@ -123,23 +176,43 @@ export async function packageBytes(db: Db, courseId: string, mediaPath: string):
 }
 
 /** The list of files to download, each address carrying its content's hash; null when not published. */
-export async function offlineManifest(db: Db, courseId: string, mediaPath: string): Promise<OfflineManifest | null> {
+export async function offlineManifest(
+	db: Db,
+	courseId: string,
+	mediaPath: string
+): Promise<OfflineManifest | null> {
 	const built = await packageBodies(db, courseId, mediaPath);
 	if (!built) return null;
-	const files = [...built.files].map(([url, body]) => ({ url: `${url}?h=${hash(body)}`, bytes: Buffer.byteLength(body) }));
+	const files = [...built.files].map(([url, body]) => ({
+		url: `${url}?h=${hash(body)}`,
+		bytes: Buffer.byteLength(body)
+	}));
 	return { ...built.manifest, files, bytes: files.reduce((sum, f) => sum + f.bytes, 0) };
 }
 
 /** One JSON file of the package (`course`, `lessons/<id>` or `quizzes/<id>`), or null. */
-export async function offlineFile(db: Db, courseId: string, name: string, mediaPath: string): Promise<string | null> {
+export async function offlineFile(
+	db: Db,
+	courseId: string,
+	name: string,
+	mediaPath: string
+): Promise<string | null> {
 	const built = await packageBodies(db, courseId, mediaPath);
 	const body = built?.files.get(`/api/courses/${courseId}/offline/${name}`);
 	return typeof body === 'string' ? body : null;
 }
 
 /** The current version of each course asked for; null when it is not (or no longer) published. */
-export async function publishedVersions(db: Db, ids: string[]): Promise<Record<string, number | null>> {
-	const rows = await db.selectFrom('course').select(['id', 'version']).where('id', 'in', ids).where('status', '=', 'published').execute();
+export async function publishedVersions(
+	db: Db,
+	ids: string[]
+): Promise<Record<string, number | null>> {
+	const rows = await db
+		.selectFrom('course')
+		.select(['id', 'version'])
+		.where('id', 'in', ids)
+		.where('status', '=', 'published')
+		.execute();
 	const versions = new Map(rows.map((r) => [r.id, r.version]));
 	return Object.fromEntries(ids.map((id) => [id, versions.get(id) ?? null]));
 }

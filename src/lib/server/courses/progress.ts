@@ -22,11 +22,21 @@ export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz' | 'invalid_ans
 export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
 
 async function publishedCourse(db: Db, courseId: string) {
-	return db.selectFrom('course').select(['id', 'version']).where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
+	return db
+		.selectFrom('course')
+		.select(['id', 'version'])
+		.where('id', '=', courseId)
+		.where('status', '=', 'published')
+		.executeTakeFirst();
 }
 
 /** Enrols a learner in a published course; enrolling twice changes nothing. */
-export async function enrol(db: Db, userId: string, courseId: string, now = Date.now()): Promise<ProgressResult<object>> {
+export async function enrol(
+	db: Db,
+	userId: string,
+	courseId: string,
+	now = Date.now()
+): Promise<ProgressResult<object>> {
 	if (!(await publishedCourse(db, courseId))) return { ok: false, error: 'no_course' };
 	await db
 		.insertInto('enrolment')
@@ -109,11 +119,19 @@ export async function submitQuiz(
 export async function quizAttemptAllowed(db: Db, userId: string, now = Date.now()): Promise<Quota> {
 	const used = await db
 		.selectFrom('quiz_attempt')
-		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('created_at').as('oldest')])
+		.select((eb) => [
+			eb.fn.countAll<number>().as('count'),
+			eb.fn.min<number>('created_at').as('oldest')
+		])
 		.where('user_id', '=', userId)
 		.where('created_at', '>', now - DAY_MS)
 		.executeTakeFirstOrThrow();
-	return withinQuota(QUOTAS.quizAttempts, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, 1, now);
+	return withinQuota(
+		QUOTAS.quizAttempts,
+		{ count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) },
+		1,
+		now
+	);
 }
 
 /** A current quiz of a published course, in the content format. */
@@ -147,26 +165,50 @@ export interface CourseProgress {
 }
 
 /** Where a learner stands in one course. */
-export async function courseProgress(db: Db, userId: string, courseId: string): Promise<CourseProgress> {
+export async function courseProgress(
+	db: Db,
+	userId: string,
+	courseId: string
+): Promise<CourseProgress> {
 	const enrolment = await db
 		.selectFrom('enrolment')
 		.select('completed_at')
 		.where('user_id', '=', userId)
 		.where('course_id', '=', courseId)
 		.executeTakeFirst();
-	const lessons = await db.selectFrom('lesson').select('id').where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const lessons = await db
+		.selectFrom('lesson')
+		.select('id')
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.execute();
 	const done = await db
 		.selectFrom('lesson_progress')
-		.innerJoin('lesson', (join) => join.onRef('lesson.course_id', '=', 'lesson_progress.course_id').onRef('lesson.id', '=', 'lesson_progress.lesson_id'))
+		.innerJoin('lesson', (join) =>
+			join
+				.onRef('lesson.course_id', '=', 'lesson_progress.course_id')
+				.onRef('lesson.id', '=', 'lesson_progress.lesson_id')
+		)
 		.select('lesson_progress.lesson_id')
 		.where('lesson_progress.user_id', '=', userId)
 		.where('lesson_progress.course_id', '=', courseId)
 		.where('lesson.retired', '=', 0)
 		.execute();
-	const quizzes = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	const quizzes = await db
+		.selectFrom('quiz')
+		.select('id')
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.orderBy('position')
+		.execute();
 	const attempts = await db
 		.selectFrom('quiz_attempt')
-		.select(['quiz_id', (eb) => eb.fn.max<number>('score').as('best'), (eb) => eb.fn.max<number>('passed').as('passed'), (eb) => eb.fn.countAll<number>().as('attempts')])
+		.select([
+			'quiz_id',
+			(eb) => eb.fn.max<number>('score').as('best'),
+			(eb) => eb.fn.max<number>('passed').as('passed'),
+			(eb) => eb.fn.countAll<number>().as('attempts')
+		])
 		.where('user_id', '=', userId)
 		.where('course_id', '=', courseId)
 		.groupBy('quiz_id')
@@ -174,7 +216,12 @@ export async function courseProgress(db: Db, userId: string, courseId: string): 
 	const byQuiz = new Map(attempts.map((a) => [a.quiz_id, a]));
 	const quizList = quizzes.map((q) => {
 		const a = byQuiz.get(q.id);
-		return { id: q.id, best: a ? Number(a.best) : null, passed: a ? Number(a.passed) === 1 : false, attempts: a ? Number(a.attempts) : 0 };
+		return {
+			id: q.id,
+			best: a ? Number(a.best) : null,
+			passed: a ? Number(a.passed) === 1 : false,
+			attempts: a ? Number(a.attempts) : 0
+		};
 	});
 	const steps = lessons.length + quizList.length;
 	const stepsDone = done.length + quizList.filter((q) => q.passed).length;
@@ -196,7 +243,9 @@ export async function courseProgress(db: Db, userId: string, courseId: string): 
 async function checkCompletion(db: Db, userId: string, courseId: string): Promise<Completion> {
 	const progress = await courseProgress(db, userId, courseId);
 	if (progress.completedAt) return { completed: true, completedNow: false };
-	const complete = progress.lessonsDone.length === progress.lessonsTotal && progress.quizzes.every((q) => q.passed);
+	const complete =
+		progress.lessonsDone.length === progress.lessonsTotal &&
+		progress.quizzes.every((q) => q.passed);
 	if (!complete) return { completed: false, completedNow: false };
 	const course = (await publishedCourse(db, courseId))!;
 	const lastLesson = await db
@@ -214,7 +263,12 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 		.where('passed', '=', 1)
 		.groupBy('quiz_id')
 		.execute();
-	const now = Math.max(Number(lastLesson?.at ?? 0), ...firstPasses.filter((p) => progress.quizzes.some((q) => q.id === p.quiz_id)).map((p) => Number(p.at)));
+	const now = Math.max(
+		Number(lastLesson?.at ?? 0),
+		...firstPasses
+			.filter((p) => progress.quizzes.some((q) => q.id === p.quiz_id))
+			.map((p) => Number(p.at))
+	);
 	const complete_ = async (trx: Db) => {
 		await trx
 			.updateTable('enrolment')
@@ -226,7 +280,16 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
 		await grantCourseSkills(trx, courseId, [userId], now);
 		await trx
 			.insertInto('certificate')
-			.values({ code: newCertificateCode(), user_id: userId, course_id: courseId, course_version: course.version, issued_at: now, display_name: null, hidden: 0, revoked_at: null })
+			.values({
+				code: newCertificateCode(),
+				user_id: userId,
+				course_id: courseId,
+				course_version: course.version,
+				issued_at: now,
+				display_name: null,
+				hidden: 0,
+				revoked_at: null
+			})
 			.onConflict((oc) => oc.columns(['user_id', 'course_id']).doNothing())
 			.execute();
 	};
@@ -241,7 +304,13 @@ async function checkCompletion(db: Db, userId: string, courseId: string): Promis
  * (`courseGrantLevel`), for `skillId` only when given. Skills an organization proposed and no
  * administrator accepted yet are left out. Never lowers or repeats a grant.
  */
-async function grantCourseSkills(db: Db, courseId: string, userIds: string[], at: number | ((userId: string) => number), skillId?: string): Promise<void> {
+async function grantCourseSkills(
+	db: Db,
+	courseId: string,
+	userIds: string[],
+	at: number | ((userId: string) => number),
+	skillId?: string
+): Promise<void> {
 	if (userIds.length === 0) return;
 	let query = db
 		.selectFrom('course_skill')
@@ -256,7 +325,14 @@ async function grantCourseSkills(db: Db, courseId: string, userIds: string[], at
 		for (const userId of userIds) {
 			await db
 				.insertInto('user_skill')
-				.values({ user_id: userId, skill_id: skill.skill_id, level, source: 'course', source_ref: courseId, granted_at: typeof at === 'number' ? at : at(userId) })
+				.values({
+					user_id: userId,
+					skill_id: skill.skill_id,
+					level,
+					source: 'course',
+					source_ref: courseId,
+					granted_at: typeof at === 'number' ? at : at(userId)
+				})
 				.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
 				.execute();
 		}
@@ -268,11 +344,26 @@ async function grantCourseSkills(db: Db, courseId: string, userIds: string[], at
  * naming it gets it now, dated by their completion (inside the caller's transaction).
  */
 export async function grantAcceptedSkill(db: Db, skillId: string): Promise<void> {
-	const courses = await db.selectFrom('course_skill').select('course_id').where('skill_id', '=', skillId).execute();
+	const courses = await db
+		.selectFrom('course_skill')
+		.select('course_id')
+		.where('skill_id', '=', skillId)
+		.execute();
 	for (const { course_id } of courses) {
-		const done = await db.selectFrom('enrolment').select(['user_id', 'completed_at']).where('course_id', '=', course_id).where('completed_at', 'is not', null).execute();
+		const done = await db
+			.selectFrom('enrolment')
+			.select(['user_id', 'completed_at'])
+			.where('course_id', '=', course_id)
+			.where('completed_at', 'is not', null)
+			.execute();
 		const when = new Map(done.map((d) => [d.user_id, Number(d.completed_at)]));
-		await grantCourseSkills(db, course_id, [...when.keys()], (userId) => when.get(userId)!, skillId);
+		await grantCourseSkills(
+			db,
+			course_id,
+			[...when.keys()],
+			(userId) => when.get(userId)!,
+			skillId
+		);
 	}
 }
 

@@ -32,12 +32,17 @@ export interface CourseCard {
 	firstLesson: string | null;
 }
 
-
 /** Published courses matching the filters, by category then title. */
-export async function listCourses(db: Db, filters: CatalogueFilters, locale: Locale): Promise<CourseCard[]> {
+export async function listCourses(
+	db: Db,
+	filters: CatalogueFilters,
+	locale: Locale
+): Promise<CourseCard[]> {
 	let query = db
 		.selectFrom('course')
-		.leftJoin('lesson', (join) => join.onRef('lesson.course_id', '=', 'course.id').on('lesson.retired', '=', 0))
+		.leftJoin('lesson', (join) =>
+			join.onRef('lesson.course_id', '=', 'course.id').on('lesson.retired', '=', 0)
+		)
 		.select([
 			'course.id',
 			'course.title_my',
@@ -60,12 +65,22 @@ export async function listCourses(db: Db, filters: CatalogueFilters, locale: Loc
 					.as('first_lesson')
 		])
 		.where('course.status', '=', 'published')
-		.groupBy(['course.id', 'course.title_my', 'course.title_en', 'course.summary_my', 'course.summary_en', 'course.category', 'course.audience', 'course.size_bytes'])
+		.groupBy([
+			'course.id',
+			'course.title_my',
+			'course.title_en',
+			'course.summary_my',
+			'course.summary_en',
+			'course.category',
+			'course.audience',
+			'course.size_bytes'
+		])
 		.orderBy('course.category')
 		.orderBy(locale === 'my' ? 'course.title_my' : 'course.title_en');
 	if (filters.id) query = query.where('course.id', '=', filters.id);
 	if (filters.category) query = query.where('course.category', '=', filters.category);
-	if (filters.audience) query = query.where('course.audience', 'in', [filters.audience, 'everyone']);
+	if (filters.audience)
+		query = query.where('course.audience', 'in', [filters.audience, 'everyone']);
 	if (filters.maxBytes) query = query.where('course.size_bytes', '<=', filters.maxBytes);
 	if (filters.q) {
 		const ids = await searchCourses(db, filters.q);
@@ -104,10 +119,18 @@ export interface CourseOutline extends CourseCard {
 }
 
 /** A published course with its modules, lessons, quizzes and skills; null when there is none. */
-export async function getCourseOutline(db: Db, courseId: string, locale: Locale): Promise<CourseOutline | null> {
+export async function getCourseOutline(
+	db: Db,
+	courseId: string,
+	locale: Locale
+): Promise<CourseOutline | null> {
 	const [card] = await listCourses(db, { id: courseId }, locale);
 	if (!card) return null;
-	const course = await db.selectFrom('course').select(['version', 'sources', 'practical']).where('id', '=', courseId).executeTakeFirstOrThrow();
+	const course = await db
+		.selectFrom('course')
+		.select(['version', 'sources', 'practical'])
+		.where('id', '=', courseId)
+		.executeTakeFirstOrThrow();
 	const practical = course.practical === 1;
 	const skills = await db
 		.selectFrom('course_skill')
@@ -117,7 +140,12 @@ export async function getCourseOutline(db: Db, courseId: string, locale: Locale)
 		// A skill an organization proposed is shown once an administrator accepts it.
 		.where('skill.proposed_by_org', 'is', null)
 		.execute();
-	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
+	const modules = await db
+		.selectFrom('course_module')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
 	const lessons = await db
 		.selectFrom('lesson')
 		.select(['id', 'module_id', 'title_my', 'title_en', 'minutes'])
@@ -134,7 +162,12 @@ export async function getCourseOutline(db: Db, courseId: string, locale: Locale)
 	return {
 		...card,
 		version: course.version,
-		skills: skills.map((s) => ({ id: s.id, name: pick(locale, s.name_my, s.name_en), level: courseGrantLevel(s.level, practical), aim: s.level })),
+		skills: skills.map((s) => ({
+			id: s.id,
+			name: pick(locale, s.name_my, s.name_en),
+			level: courseGrantLevel(s.level, practical),
+			aim: s.level
+		})),
 		practical,
 		reviews: publicReviews((await reviewsOf(db, [courseId])).get(courseId)!),
 		sources: JSON.parse(course.sources),
@@ -143,8 +176,20 @@ export async function getCourseOutline(db: Db, courseId: string, locale: Locale)
 			return {
 				id: m.id,
 				title: pick(locale, m.title_my, m.title_en),
-				lessons: lessons.filter((l) => l.module_id === m.id).map((l) => ({ id: l.id, title: pick(locale, l.title_my, l.title_en), minutes: l.minutes })),
-				quiz: quiz ? { id: quiz.id, title: pick(locale, quiz.title_my, quiz.title_en), passMark: quiz.pass_mark } : null
+				lessons: lessons
+					.filter((l) => l.module_id === m.id)
+					.map((l) => ({
+						id: l.id,
+						title: pick(locale, l.title_my, l.title_en),
+						minutes: l.minutes
+					})),
+				quiz: quiz
+					? {
+							id: quiz.id,
+							title: pick(locale, quiz.title_my, quiz.title_en),
+							passMark: quiz.pass_mark
+						}
+					: null
 			};
 		})
 	};
@@ -166,18 +211,45 @@ export interface LessonPage {
 }
 
 /** One current lesson of a published course, with its neighbours. */
-export async function getLesson(db: Db, courseId: string, lessonId: string, locale: Locale): Promise<LessonPage | null> {
-	const course = await db.selectFrom('course').select(['title_my', 'title_en']).where('id', '=', courseId).where('status', '=', 'published').executeTakeFirst();
+export async function getLesson(
+	db: Db,
+	courseId: string,
+	lessonId: string,
+	locale: Locale
+): Promise<LessonPage | null> {
+	const course = await db
+		.selectFrom('course')
+		.select(['title_my', 'title_en'])
+		.where('id', '=', courseId)
+		.where('status', '=', 'published')
+		.executeTakeFirst();
 	if (!course) return null;
 	// The neighbours need only ids; the bodies (both languages) are read for this lesson alone.
-	const lessons = await db.selectFrom('lesson').select(['id', 'module_id']).where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
+	const lessons = await db
+		.selectFrom('lesson')
+		.select(['id', 'module_id'])
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.orderBy('position')
+		.execute();
 	const index = lessons.findIndex((l) => l.id === lessonId);
 	if (index < 0) return null;
-	const lesson = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('id', '=', lessonId).executeTakeFirstOrThrow();
+	const lesson = await db
+		.selectFrom('lesson')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('id', '=', lessonId)
+		.executeTakeFirstOrThrow();
 	const nextLesson = lessons[index + 1];
 	let quizAfter: string | null = null;
 	if (!nextLesson || nextLesson.module_id !== lesson.module_id) {
-		const quiz = await db.selectFrom('quiz').select('id').where('course_id', '=', courseId).where('module_id', '=', lesson.module_id).where('retired', '=', 0).executeTakeFirst();
+		const quiz = await db
+			.selectFrom('quiz')
+			.select('id')
+			.where('course_id', '=', courseId)
+			.where('module_id', '=', lesson.module_id)
+			.where('retired', '=', 0)
+			.executeTakeFirst();
 		quizAfter = quiz?.id ?? null;
 	}
 	const title = pick(locale, lesson.title_my, lesson.title_en);
@@ -197,11 +269,27 @@ export async function getLesson(db: Db, courseId: string, lessonId: string, loca
 }
 
 /** The first current lesson after the module that a quiz closes, if any. */
-export async function lessonAfterQuiz(db: Db, courseId: string, quizId: string): Promise<string | null> {
-	const quiz = await db.selectFrom('quiz').select('module_id').where('course_id', '=', courseId).where('id', '=', quizId).executeTakeFirst();
+export async function lessonAfterQuiz(
+	db: Db,
+	courseId: string,
+	quizId: string
+): Promise<string | null> {
+	const quiz = await db
+		.selectFrom('quiz')
+		.select('module_id')
+		.where('course_id', '=', courseId)
+		.where('id', '=', quizId)
+		.executeTakeFirst();
 	if (!quiz) return null;
-	const modules = await db.selectFrom('course_module').select('id').where('course_id', '=', courseId).orderBy('position').execute();
-	const later = modules.slice(modules.findIndex((m) => m.id === quiz.module_id) + 1).map((m) => m.id);
+	const modules = await db
+		.selectFrom('course_module')
+		.select('id')
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
+	const later = modules
+		.slice(modules.findIndex((m) => m.id === quiz.module_id) + 1)
+		.map((m) => m.id);
 	if (later.length === 0) return null;
 	const lesson = await db
 		.selectFrom('lesson')
@@ -232,7 +320,13 @@ export async function myLearning(db: Db, userId: string, locale: Locale): Promis
 	const courses = await db
 		.selectFrom('enrolment')
 		.innerJoin('course', 'course.id', 'enrolment.course_id')
-		.select(['course.id', 'course.title_my', 'course.title_en', 'enrolment.completed_at', 'enrolment.enrolled_at'])
+		.select([
+			'course.id',
+			'course.title_my',
+			'course.title_en',
+			'enrolment.completed_at',
+			'enrolment.enrolled_at'
+		])
 		.where('enrolment.user_id', '=', userId)
 		.where('course.status', '=', 'published')
 		.orderBy('enrolment.enrolled_at', 'desc')

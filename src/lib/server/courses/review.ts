@@ -22,21 +22,42 @@ export type CourseReviewError = 'not_admin' | 'no_course' | 'not_submitted' | 'c
 export type CourseReviewResult = { ok: true } | { ok: false; error: CourseReviewError };
 
 async function isAdmin(db: Db, userId: string): Promise<boolean> {
-	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
+	const user = await db
+		.selectFrom('user')
+		.select('kind')
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	return user?.kind === 'admin';
 }
 
 /** Whether an administrator ever approved the course's publication (any version). */
 export async function publicationApproved(db: Db, courseId: string): Promise<boolean> {
-	const row = await db.selectFrom('course_review').select('kind').where('course_id', '=', courseId).where('kind', '=', 'publication').executeTakeFirst();
+	const row = await db
+		.selectFrom('course_review')
+		.select('kind')
+		.where('course_id', '=', courseId)
+		.where('kind', '=', 'publication')
+		.executeTakeFirst();
 	return row !== undefined;
 }
 
 /** Keeps an administrator's approval of a course's publication (inside the caller's transaction). */
-export async function recordPublication(db: Db, courseId: string, version: number, adminId: string, now: number): Promise<void> {
+export async function recordPublication(
+	db: Db,
+	courseId: string,
+	version: number,
+	adminId: string,
+	now: number
+): Promise<void> {
 	await db
 		.insertInto('course_review')
-		.values({ course_id: courseId, course_version: version, kind: 'publication', marked_by: adminId, marked_at: now })
+		.values({
+			course_id: courseId,
+			course_version: version,
+			kind: 'publication',
+			marked_by: adminId,
+			marked_at: now
+		})
 		.onConflict((oc) => oc.columns(['course_id', 'course_version', 'kind']).doNothing())
 		.execute();
 }
@@ -46,15 +67,32 @@ export async function recordPublication(db: Db, courseId: string, version: numbe
  * as a draft with a note. `seenAt` is the course's `updated_at` as the administrator's page
  * showed it: a course changed since is refused, so what is approved is what was read.
  */
-export async function reviewCoursePublication(db: Db, adminId: string, courseId: string, decision: 'approve' | 'return', note: string, seenAt: number, now = Date.now()): Promise<CourseReviewResult> {
+export async function reviewCoursePublication(
+	db: Db,
+	adminId: string,
+	courseId: string,
+	decision: 'approve' | 'return',
+	note: string,
+	seenAt: number,
+	now = Date.now()
+): Promise<CourseReviewResult> {
 	return inTransaction(db, async (trx): Promise<CourseReviewResult> => {
 		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
-		const course = await trx.selectFrom('course').select(['id', 'status', 'version', 'published_at', 'updated_at']).where('id', '=', courseId).where('origin', '=', 'authored').executeTakeFirst();
+		const course = await trx
+			.selectFrom('course')
+			.select(['id', 'status', 'version', 'published_at', 'updated_at'])
+			.where('id', '=', courseId)
+			.where('origin', '=', 'authored')
+			.executeTakeFirst();
 		if (!course) return { ok: false, error: 'no_course' };
 		if (course.status !== 'submitted') return { ok: false, error: 'not_submitted' };
 		if (course.updated_at !== seenAt) return { ok: false, error: 'changed' };
 		if (decision === 'return') {
-			await trx.updateTable('course').set({ status: 'draft', review_note: note }).where('id', '=', courseId).execute();
+			await trx
+				.updateTable('course')
+				.set({ status: 'draft', review_note: note })
+				.where('id', '=', courseId)
+				.execute();
 			return { ok: true };
 		}
 		await recordPublication(trx, courseId, course.version, adminId, now);
@@ -69,16 +107,39 @@ export async function reviewCoursePublication(db: Db, adminId: string, courseId:
  * subject expert (`expert`), with who reviewed it in the administrator's words. `version` is
  * the one the administrator's page showed; a course changed since is refused.
  */
-export async function markCourseReview(db: Db, adminId: string, courseId: string, kind: TextReviewKind, version: number, note: string, now = Date.now()): Promise<CourseReviewResult> {
+export async function markCourseReview(
+	db: Db,
+	adminId: string,
+	courseId: string,
+	kind: TextReviewKind,
+	version: number,
+	note: string,
+	now = Date.now()
+): Promise<CourseReviewResult> {
 	return inTransaction(db, async (trx): Promise<CourseReviewResult> => {
 		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
-		const course = await trx.selectFrom('course').select('version').where('id', '=', courseId).executeTakeFirst();
+		const course = await trx
+			.selectFrom('course')
+			.select('version')
+			.where('id', '=', courseId)
+			.executeTakeFirst();
 		if (!course) return { ok: false, error: 'no_course' };
 		if (course.version !== version) return { ok: false, error: 'changed' };
 		await trx
 			.insertInto('course_review')
-			.values({ course_id: courseId, course_version: version, kind, marked_by: adminId, marked_at: now, note })
-			.onConflict((oc) => oc.columns(['course_id', 'course_version', 'kind']).doUpdateSet({ marked_by: adminId, marked_at: now, note }))
+			.values({
+				course_id: courseId,
+				course_version: version,
+				kind,
+				marked_by: adminId,
+				marked_at: now,
+				note
+			})
+			.onConflict((oc) =>
+				oc
+					.columns(['course_id', 'course_version', 'kind'])
+					.doUpdateSet({ marked_by: adminId, marked_at: now, note })
+			)
 			.execute();
 		return { ok: true };
 	});
@@ -106,11 +167,22 @@ export interface CourseReviews {
 export async function reviewsOf(db: Db, courseIds: string[]): Promise<Map<string, CourseReviews>> {
 	const result = new Map<string, CourseReviews>();
 	if (courseIds.length === 0) return result;
-	const courses = await db.selectFrom('course').select(['id', 'version', 'expert']).where('id', 'in', courseIds).execute();
+	const courses = await db
+		.selectFrom('course')
+		.select(['id', 'version', 'expert'])
+		.where('id', 'in', courseIds)
+		.execute();
 	const marks = await db
 		.selectFrom('course_review')
 		.leftJoin('user', 'user.id', 'course_review.marked_by')
-		.select(['course_review.course_id', 'course_review.course_version', 'course_review.kind', 'course_review.marked_at', 'course_review.note', 'user.username'])
+		.select([
+			'course_review.course_id',
+			'course_review.course_version',
+			'course_review.kind',
+			'course_review.marked_at',
+			'course_review.note',
+			'user.username'
+		])
 		.where('course_review.course_id', 'in', courseIds)
 		.where('course_review.kind', 'in', TEXT_REVIEWS)
 		.execute();
@@ -120,8 +192,15 @@ export async function reviewsOf(db: Db, courseIds: string[]): Promise<Map<string
 			const mark = mine.find((m) => m.kind === kind && m.course_version === course.version);
 			return mark ? { at: mark.marked_at, note: mark.note, by: mark.username } : null;
 		};
-		const earlier = (kind: TextReviewKind) => mine.some((m) => m.kind === kind && m.course_version < course.version);
-		result.set(course.id, { version: course.version, expert: course.expert, language: current('language'), expertReview: current('expert'), earlier: { language: earlier('language'), expert: earlier('expert') } });
+		const earlier = (kind: TextReviewKind) =>
+			mine.some((m) => m.kind === kind && m.course_version < course.version);
+		result.set(course.id, {
+			version: course.version,
+			expert: course.expert,
+			language: current('language'),
+			expertReview: current('expert'),
+			earlier: { language: earlier('language'), expert: earlier('expert') }
+		});
 	}
 	return result;
 }
@@ -133,7 +212,11 @@ export interface PublicReviews {
 	expertReview: number | null;
 }
 
-export const publicReviews = (reviews: CourseReviews): PublicReviews => ({ expert: reviews.expert, language: reviews.language?.at ?? null, expertReview: reviews.expertReview?.at ?? null });
+export const publicReviews = (reviews: CourseReviews): PublicReviews => ({
+	expert: reviews.expert,
+	language: reviews.language?.at ?? null,
+	expertReview: reviews.expertReview?.at ?? null
+});
 
 export interface CourseToReview {
 	id: string;
@@ -149,19 +232,44 @@ export async function coursesForReview(db: Db): Promise<CourseToReview[]> {
 	const rows = await db
 		.selectFrom('course')
 		.leftJoin('organization', 'organization.id', 'course.owner_org_id')
-		.select(['course.id', 'course.title_my', 'course.title_en', 'course.status', 'course.origin', 'organization.name as org'])
+		.select([
+			'course.id',
+			'course.title_my',
+			'course.title_en',
+			'course.status',
+			'course.origin',
+			'organization.name as org'
+		])
 		.orderBy('course.title_en')
 		.execute();
-	const reviews = await reviewsOf(db, rows.map((r) => r.id));
+	const reviews = await reviewsOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	const owed = (r: CourseReviews) => (r.language ? 0 : 1) + (r.expertReview ? 0 : 1);
 	return rows
-		.map((r) => ({ id: r.id, title: { my: r.title_my, en: r.title_en }, status: r.status, origin: r.origin, org: r.org, reviews: reviews.get(r.id)! }))
-		.sort((a, b) => Number(b.status === 'submitted') - Number(a.status === 'submitted') || owed(b.reviews) - owed(a.reviews));
+		.map((r) => ({
+			id: r.id,
+			title: { my: r.title_my, en: r.title_en },
+			status: r.status,
+			origin: r.origin,
+			org: r.org,
+			reviews: reviews.get(r.id)!
+		}))
+		.sort(
+			(a, b) =>
+				Number(b.status === 'submitted') - Number(a.status === 'submitted') ||
+				owed(b.reviews) - owed(a.reviews)
+		);
 }
 
 /** Courses waiting for an administrator's approval of their first publication. */
 export async function coursesSubmitted(db: Db): Promise<number> {
-	const row = await db.selectFrom('course').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('course')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('status', '=', 'submitted')
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
@@ -172,7 +280,11 @@ export interface CourseForReview extends CourseToReview {
 	practical: boolean;
 	reviewNote: string;
 	/** Each part with its lessons in both languages as learners will see them, and its quiz's size. */
-	modules: { title: Bilingual; lessons: { id: string; title: Bilingual; html: Bilingual }[]; quiz: { title: Bilingual; questions: number } | null }[];
+	modules: {
+		title: Bilingual;
+		lessons: { id: string; title: Bilingual; html: Bilingual }[];
+		quiz: { title: Bilingual; questions: number } | null;
+	}[];
 	/** Skills the course names, with the level completing it records; `proposed`: waiting for an administrator. */
 	skills: { id: string; name: Bilingual; level: number; aim: number; proposed: boolean }[];
 }
@@ -189,13 +301,35 @@ export async function courseForReview(db: Db, courseId: string): Promise<CourseF
 		.where('course.id', '=', courseId)
 		.executeTakeFirst();
 	if (!course) return null;
-	const modules = await db.selectFrom('course_module').selectAll().where('course_id', '=', courseId).orderBy('position').execute();
-	const lessons = await db.selectFrom('lesson').selectAll().where('course_id', '=', courseId).where('retired', '=', 0).orderBy('position').execute();
-	const quizzes = await db.selectFrom('quiz').select(['module_id', 'title_my', 'title_en', 'questions']).where('course_id', '=', courseId).where('retired', '=', 0).execute();
+	const modules = await db
+		.selectFrom('course_module')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
+	const lessons = await db
+		.selectFrom('lesson')
+		.selectAll()
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.orderBy('position')
+		.execute();
+	const quizzes = await db
+		.selectFrom('quiz')
+		.select(['module_id', 'title_my', 'title_en', 'questions'])
+		.where('course_id', '=', courseId)
+		.where('retired', '=', 0)
+		.execute();
 	const skills = await db
 		.selectFrom('course_skill')
 		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'skill.proposed_by_org', 'course_skill.level'])
+		.select([
+			'skill.id',
+			'skill.name_my',
+			'skill.name_en',
+			'skill.proposed_by_org',
+			'course_skill.level'
+		])
 		.where('course_skill.course_id', '=', courseId)
 		.orderBy('skill.name_en')
 		.execute();
@@ -217,10 +351,25 @@ export async function courseForReview(db: Db, courseId: string): Promise<CourseF
 				title: { my: m.title_my, en: m.title_en },
 				lessons: lessons
 					.filter((l) => l.module_id === m.id)
-					.map((l) => ({ id: l.id, title: { my: l.title_my, en: l.title_en }, html: { my: renderLesson(courseId, l.body_my), en: renderLesson(courseId, l.body_en) } })),
-				quiz: quiz ? { title: { my: quiz.title_my, en: quiz.title_en }, questions: (JSON.parse(quiz.questions) as unknown[]).length } : null
+					.map((l) => ({
+						id: l.id,
+						title: { my: l.title_my, en: l.title_en },
+						html: { my: renderLesson(courseId, l.body_my), en: renderLesson(courseId, l.body_en) }
+					})),
+				quiz: quiz
+					? {
+							title: { my: quiz.title_my, en: quiz.title_en },
+							questions: (JSON.parse(quiz.questions) as unknown[]).length
+						}
+					: null
 			};
 		}),
-		skills: skills.map((s) => ({ id: s.id, name: { my: s.name_my, en: s.name_en }, level: courseGrantLevel(s.level, practical), aim: s.level, proposed: s.proposed_by_org !== null }))
+		skills: skills.map((s) => ({
+			id: s.id,
+			name: { my: s.name_my, en: s.name_en },
+			level: courseGrantLevel(s.level, practical),
+			aim: s.level,
+			proposed: s.proposed_by_org !== null
+		}))
 	};
 }

@@ -17,7 +17,14 @@ import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 
 export type SyncEvent =
 	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
-	| { id: string; type: 'quiz_attempt'; courseId: string; quizId: string; answers: Record<string, Answer>; at: number };
+	| {
+			id: string;
+			type: 'quiz_attempt';
+			courseId: string;
+			quizId: string;
+			answers: Record<string, Answer>;
+			at: number;
+	  };
 
 export interface SyncOutcome {
 	id: string;
@@ -25,25 +32,47 @@ export interface SyncOutcome {
 	status: 'applied' | 'duplicate' | 'rejected';
 }
 
-export type SyncResult = { ok: true; outcomes: SyncOutcome[] } | { ok: false; error: 'quota'; retryAfterMs: number };
+export type SyncResult =
+	{ ok: true; outcomes: SyncOutcome[] } | { ok: false; error: 'quota'; retryAfterMs: number };
 
 /**
  * Applies a batch, or none of it when its new events would take the learner past the day's
  * quota (QUOTAS.syncEvents): the phone keeps them and sends them again later.
  */
-export async function applyEvents(db: Db, userId: string, events: SyncEvent[], now = Date.now()): Promise<SyncResult> {
+export async function applyEvents(
+	db: Db,
+	userId: string,
+	events: SyncEvent[],
+	now = Date.now()
+): Promise<SyncResult> {
 	return db.transaction().execute(async (trx): Promise<SyncResult> => {
 		const ids = [...new Set(events.map((e) => e.id))];
-		const known = ids.length === 0 ? [] : await trx.selectFrom('sync_event').select('event_id').where('user_id', '=', userId).where('event_id', 'in', ids).execute();
+		const known =
+			ids.length === 0
+				? []
+				: await trx
+						.selectFrom('sync_event')
+						.select('event_id')
+						.where('user_id', '=', userId)
+						.where('event_id', 'in', ids)
+						.execute();
 		const fresh = ids.length - known.length;
 		if (fresh > 0) {
 			const used = await trx
 				.selectFrom('sync_event')
-				.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('received_at').as('oldest')])
+				.select((eb) => [
+					eb.fn.countAll<number>().as('count'),
+					eb.fn.min<number>('received_at').as('oldest')
+				])
 				.where('user_id', '=', userId)
 				.where('received_at', '>', now - DAY_MS)
 				.executeTakeFirstOrThrow();
-			const quota = withinQuota(QUOTAS.syncEvents, { count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) }, fresh, now);
+			const quota = withinQuota(
+				QUOTAS.syncEvents,
+				{ count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) },
+				fresh,
+				now
+			);
 			if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
 		}
 		const outcomes: SyncOutcome[] = [];
@@ -52,17 +81,41 @@ export async function applyEvents(db: Db, userId: string, events: SyncEvent[], n
 	});
 }
 
-async function applyEvent(trx: Db, userId: string, event: SyncEvent, now: number): Promise<SyncOutcome> {
+async function applyEvent(
+	trx: Db,
+	userId: string,
+	event: SyncEvent,
+	now: number
+): Promise<SyncOutcome> {
 	// A phone's clock may be wrong: an event is never dated in the future.
 	const at = Math.min(Math.max(0, event.at), now);
-	const seen = await trx.selectFrom('sync_event').select('status').where('user_id', '=', userId).where('event_id', '=', event.id).executeTakeFirst();
+	const seen = await trx
+		.selectFrom('sync_event')
+		.select('status')
+		.where('user_id', '=', userId)
+		.where('event_id', '=', event.id)
+		.executeTakeFirst();
 	if (seen) return { id: event.id, status: 'duplicate' };
-	await trx.insertInto('sync_event').values({ user_id: userId, event_id: event.id, status: 'applied', error: null, received_at: now }).execute();
+	await trx
+		.insertInto('sync_event')
+		.values({
+			user_id: userId,
+			event_id: event.id,
+			status: 'applied',
+			error: null,
+			received_at: now
+		})
+		.execute();
 	const result =
 		event.type === 'lesson_done'
 			? await markLessonDone(trx, userId, event.courseId, event.lessonId, at)
 			: await submitQuiz(trx, userId, event.courseId, event.quizId, event.answers, at);
 	if (result.ok) return { id: event.id, status: 'applied' };
-	await trx.updateTable('sync_event').set({ status: 'rejected', error: result.error }).where('user_id', '=', userId).where('event_id', '=', event.id).execute();
+	await trx
+		.updateTable('sync_event')
+		.set({ status: 'rejected', error: result.error })
+		.where('user_id', '=', userId)
+		.where('event_id', '=', event.id)
+		.execute();
 	return { id: event.id, status: 'rejected' };
 }

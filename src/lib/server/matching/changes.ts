@@ -9,13 +9,26 @@ type Kind = MatchChangeTable['kind'];
 
 /** The newest note, read before loading everything, so a change made during the load is applied again. */
 export async function lastChange(db: Db): Promise<number> {
-	const row = await db.selectFrom('match_change').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+	const row = await db
+		.selectFrom('match_change')
+		.select((eb) => eb.fn.max('seq').as('seq'))
+		.executeTakeFirst();
 	return Number(row?.seq ?? 0);
 }
 
 /** What of `kind` changed after `seq` (distinct refs), and the newest note read. */
-export async function changesSince(db: Db, kind: Kind, seq: number): Promise<{ refs: string[]; seq: number }> {
-	const notes = await db.selectFrom('match_change').select(['seq', 'ref']).where('kind', '=', kind).where('seq', '>', seq).orderBy('seq').execute();
+export async function changesSince(
+	db: Db,
+	kind: Kind,
+	seq: number
+): Promise<{ refs: string[]; seq: number }> {
+	const notes = await db
+		.selectFrom('match_change')
+		.select(['seq', 'ref'])
+		.where('kind', '=', kind)
+		.where('seq', '>', seq)
+		.orderBy('seq')
+		.execute();
 	return { refs: [...new Set(notes.map((n) => n.ref))], seq: notes.at(-1)?.seq ?? seq };
 }
 

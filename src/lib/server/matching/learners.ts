@@ -12,7 +12,14 @@
  */
 import type { Db } from '../db';
 import { changesSince, forgetChanges, lastChange } from './changes';
-import { candidateRule, listedAsCandidate, scoreOf, timesFitted, type LearnerFacts, type RoleFacts } from '../../matching/score';
+import {
+	candidateRule,
+	listedAsCandidate,
+	scoreOf,
+	timesFitted,
+	type LearnerFacts,
+	type RoleFacts
+} from '../../matching/score';
 
 class VisibleLearners {
 	/** The last change note applied. */
@@ -43,7 +50,8 @@ class VisibleLearners {
 	remove(id: string): void {
 		const slot = this.slots.get(id);
 		if (slot === undefined) return;
-		for (const skill of Object.keys(this.facts[slot]!.skills)) this.holders.get(skill)?.delete(slot);
+		for (const skill of Object.keys(this.facts[slot]!.skills))
+			this.holders.get(skill)?.delete(slot);
 		this.slots.delete(id);
 		this.ids[slot] = '';
 		this.facts[slot] = null;
@@ -58,7 +66,10 @@ class VisibleLearners {
 		this.ids[slot] = id;
 		this.facts[slot] = facts;
 		this.area[slot] = this.code(facts.area);
-		this.availability[slot] = timesFitted(facts.availability).reduce((mask, time) => mask | this.bit(time), 0);
+		this.availability[slot] = timesFitted(facts.availability).reduce(
+			(mask, time) => mask | this.bit(time),
+			0
+		);
 		this.remote[slot] = facts.remote ? 1 : 0;
 		for (const [skill, level] of Object.entries(facts.skills)) {
 			let held = this.holders.get(skill);
@@ -98,7 +109,10 @@ class VisibleLearners {
 				if (level >= skill.level) required[slot]++;
 			});
 		}
-		for (const skill of role.preferred) this.holders.get(skill.id)?.forEach((level, slot) => level >= skill.level && preferred[slot]++);
+		for (const skill of role.preferred)
+			this.holders
+				.get(skill.id)
+				?.forEach((level, slot) => level >= skill.level && preferred[slot]++);
 		const pool = rule.kind === 'required' ? holding : null;
 		const size = pool ? pool.length : count;
 		const area = role.area === null ? -1 : (this.codes.get(role.area) ?? -2);
@@ -111,14 +125,21 @@ class VisibleLearners {
 			const slot = pool ? pool[i] : i;
 			if (this.ids[slot] === '') continue;
 			const place = this.area[slot] === area || (remote & this.remote[slot]) === 1;
-			const score = scoreOf(role, required[slot], preferred[slot], place, (this.availability[slot] & time) !== 0);
+			const score = scoreOf(
+				role,
+				required[slot],
+				preferred[slot],
+				place,
+				(this.availability[slot] & time) !== 0
+			);
 			if (!listedAsCandidate(rule, holds[slot] === 1, score)) continue;
 			keys[slot] = required[slot] === role.required.length ? 1000 + score : score;
 			tally[keys[slot]]++;
 		}
 		// The lowest key that still makes the list; only ties at it need their ids compared.
 		let cutoff = 1100;
-		for (let taken = 0; cutoff > 0 && taken + tally[cutoff] < limit; cutoff--) taken += tally[cutoff];
+		for (let taken = 0; cutoff > 0 && taken + tally[cutoff] < limit; cutoff--)
+			taken += tally[cutoff];
 		const chosen: number[] = [];
 		for (let i = 0; i < size; i++) {
 			const slot = pool ? pool[i] : i;
@@ -137,7 +158,12 @@ async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFact
 	let profiles = db
 		.selectFrom('learner_profile')
 		.innerJoin('user', 'user.id', 'learner_profile.user_id')
-		.select(['learner_profile.user_id', 'learner_profile.area', 'learner_profile.availability', 'learner_profile.remote_ok'])
+		.select([
+			'learner_profile.user_id',
+			'learner_profile.area',
+			'learner_profile.availability',
+			'learner_profile.remote_ok'
+		])
 		.where('learner_profile.visibility', '=', 'vetted')
 		.where('user.kind', '=', 'learner');
 	let skills = db
@@ -150,7 +176,12 @@ async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFact
 		skills = skills.where('user_skill.user_id', 'in', userIds);
 	}
 	for (const p of await profiles.execute()) {
-		learners.set(p.user_id, { skills: {}, area: p.area, availability: JSON.parse(p.availability) as string[], remote: p.remote_ok === 1 });
+		learners.set(p.user_id, {
+			skills: {},
+			area: p.area,
+			availability: JSON.parse(p.availability) as string[],
+			remote: p.remote_ok === 1
+		});
 	}
 	for (const row of await skills.execute()) {
 		const facts = learners.get(row.user_id);
@@ -189,9 +220,15 @@ async function visibleLearners(db: Db): Promise<VisibleLearners> {
 }
 
 /** The `limit` best learners visible to vetted organizations that the role's candidate list shows, best first, with their facts. */
-export async function bestLearners(db: Db, role: RoleFacts, limit: number): Promise<{ id: string; facts: LearnerFacts }[]> {
+export async function bestLearners(
+	db: Db,
+	role: RoleFacts,
+	limit: number
+): Promise<{ id: string; facts: LearnerFacts }[]> {
 	const visible = await visibleLearners(db);
-	return visible.best(role, limit).map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));
+	return visible
+		.best(role, limit)
+		.map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));
 }
 
 /**

@@ -23,9 +23,25 @@ export interface OpenRole {
 const loaded = new WeakMap<Db, { seq: number; roles: Promise<OpenRole[]> }>();
 
 async function load(db: Db): Promise<OpenRole[]> {
-	const open = db.selectFrom('role').innerJoin('organization', 'organization.id', 'role.org_id').where('role.status', '=', 'open').where('organization.status', '=', 'vetted');
+	const open = db
+		.selectFrom('role')
+		.innerJoin('organization', 'organization.id', 'role.org_id')
+		.where('role.status', '=', 'open')
+		.where('organization.status', '=', 'vetted');
 	const rows = await open
-		.select(['role.id', 'role.title_my', 'role.title_en', 'organization.name as org', 'role.kind', 'role.area', 'role.remote', 'role.availability', 'role.pay', 'role.seats', 'role.closes_on'])
+		.select([
+			'role.id',
+			'role.title_my',
+			'role.title_en',
+			'organization.name as org',
+			'role.kind',
+			'role.area',
+			'role.remote',
+			'role.availability',
+			'role.pay',
+			'role.seats',
+			'role.closes_on'
+		])
 		.orderBy('role.id')
 		.execute();
 	const roles = new Map<string, OpenRole>();
@@ -38,11 +54,29 @@ async function load(db: Db): Promise<OpenRole[]> {
 			pay: r.pay,
 			seats: r.seats,
 			closesOn: r.closes_on,
-			facts: { required: [], preferred: [], area: r.area, remote: r.remote === 1, availability: r.availability }
+			facts: {
+				required: [],
+				preferred: [],
+				area: r.area,
+				remote: r.remote === 1,
+				availability: r.availability
+			}
 		});
 	}
-	const skills = await open.innerJoin('role_skill', 'role_skill.role_id', 'role.id').select(['role_skill.role_id', 'role_skill.skill_id', 'role_skill.level', 'role_skill.required']).orderBy('role_skill.skill_id').execute();
-	for (const s of skills) roles.get(s.role_id)?.facts[s.required === 1 ? 'required' : 'preferred'].push({ id: s.skill_id, level: s.level });
+	const skills = await open
+		.innerJoin('role_skill', 'role_skill.role_id', 'role.id')
+		.select([
+			'role_skill.role_id',
+			'role_skill.skill_id',
+			'role_skill.level',
+			'role_skill.required'
+		])
+		.orderBy('role_skill.skill_id')
+		.execute();
+	for (const s of skills)
+		roles
+			.get(s.role_id)
+			?.facts[s.required === 1 ? 'required' : 'preferred'].push({ id: s.skill_id, level: s.level });
 	return [...roles.values()];
 }
 

@@ -16,12 +16,17 @@ const MAX_INPUT_PIXELS = 40_000_000;
 const QUALITIES = [75, 60, 45, 35];
 const WIDTHS = [MAX_WIDTH, 640, 480];
 
-export type ImageError = 'empty' | 'too_large' | 'unsupported_type' | 'unreadable' | 'cannot_shrink';
-export type ImageResult = { ok: true; webp: Buffer; width: number; height: number } | { ok: false; error: ImageError };
+export type ImageError =
+	'empty' | 'too_large' | 'unsupported_type' | 'unreadable' | 'cannot_shrink';
+export type ImageResult =
+	{ ok: true; webp: Buffer; width: number; height: number } | { ok: false; error: ImageError };
 
 function startsWith(bytes: Uint8Array, signature: number[] | string, offset = 0): boolean {
-	const expected = typeof signature === 'string' ? [...signature].map((c) => c.charCodeAt(0)) : signature;
-	return bytes.length >= offset + expected.length && expected.every((b, i) => bytes[offset + i] === b);
+	const expected =
+		typeof signature === 'string' ? [...signature].map((c) => c.charCodeAt(0)) : signature;
+	return (
+		bytes.length >= offset + expected.length && expected.every((b, i) => bytes[offset + i] === b)
+	);
 }
 
 /** Detects the type from magic bytes only (never the file name or declared MIME type). */
@@ -60,7 +65,8 @@ export async function processImage(bytes: Uint8Array): Promise<ImageResult> {
 				.resize({ width: targetWidth, withoutEnlargement: true })
 				.webp({ quality })
 				.toBuffer({ resolveWithObject: true });
-			if (data.length <= MAX_OUTPUT_BYTES) return { ok: true, webp: data, width: info.width, height: info.height };
+			if (data.length <= MAX_OUTPUT_BYTES)
+				return { ok: true, webp: data, width: info.width, height: info.height };
 		}
 	}
 	return { ok: false, error: 'cannot_shrink' };

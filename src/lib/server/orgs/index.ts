@@ -19,12 +19,20 @@ export interface Membership {
 }
 
 async function isOrgAccount(db: Db, userId: string): Promise<boolean> {
-	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
+	const user = await db
+		.selectFrom('user')
+		.select('kind')
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	return user?.kind === 'org_member';
 }
 
 async function hasMembership(db: Db, userId: string): Promise<boolean> {
-	return !!(await db.selectFrom('org_member').select('org_id').where('user_id', '=', userId).executeTakeFirst());
+	return !!(await db
+		.selectFrom('org_member')
+		.select('org_id')
+		.where('user_id', '=', userId)
+		.executeTakeFirst());
 }
 
 /** The id of the caller's organization when it is vetted; null otherwise (none, pending, rejected, suspended). */
@@ -40,7 +48,11 @@ export async function vettedOrgOf(db: Db, userId: string): Promise<string | null
 
 /** The id of the account's organization, whatever its status; null when it belongs to none. */
 export async function orgIdOf(db: Db, userId: string): Promise<string | null> {
-	const row = await db.selectFrom('org_member').select('org_id').where('user_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('org_member')
+		.select('org_id')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	return row?.org_id ?? null;
 }
 
@@ -69,7 +81,11 @@ export async function getMembership(db: Db, userId: string): Promise<Membership 
 		.orderBy('org_member.joined_at')
 		.execute();
 	const { role, ...org } = row;
-	return { org, role, members: members.map((m) => ({ username: m.username, role: m.role, joinedAt: m.joined_at })) };
+	return {
+		org,
+		role,
+		members: members.map((m) => ({ username: m.username, role: m.role, joinedAt: m.joined_at }))
+	};
 }
 
 /** Files an organization application; its creator becomes the owner. */
@@ -85,9 +101,22 @@ export async function applyForOrganization(
 		const orgId = newId();
 		await trx
 			.insertInto('organization')
-			.values({ id: orgId, name: input.name, kind: input.kind, description: input.description, areas: JSON.stringify(input.areas ?? []), status: 'pending', created_by: userId, created_at: now, reviewed_at: null })
+			.values({
+				id: orgId,
+				name: input.name,
+				kind: input.kind,
+				description: input.description,
+				areas: JSON.stringify(input.areas ?? []),
+				status: 'pending',
+				created_by: userId,
+				created_at: now,
+				reviewed_at: null
+			})
 			.execute();
-		await trx.insertInto('org_member').values({ org_id: orgId, user_id: userId, role: 'owner', joined_at: now }).execute();
+		await trx
+			.insertInto('org_member')
+			.values({ org_id: orgId, user_id: userId, role: 'owner', joined_at: now })
+			.execute();
 		return { ok: true, orgId } as const;
 	});
 }
@@ -176,7 +205,13 @@ export async function listOrganizations(db: Db, status?: OrgStatus): Promise<Org
 			'organization.created_at',
 			(eb) => eb.fn.count<number>('org_member.user_id').as('members')
 		])
-		.groupBy(['organization.id', 'organization.name', 'organization.kind', 'organization.status', 'organization.created_at'])
+		.groupBy([
+			'organization.id',
+			'organization.name',
+			'organization.kind',
+			'organization.status',
+			'organization.created_at'
+		])
 		.orderBy('organization.created_at', 'desc');
 	if (status) query = query.where('organization.status', '=', status);
 	const rows = await query.execute();
@@ -219,7 +254,12 @@ export async function leavingOrganization(db: Db, userId: string): Promise<Leavi
 		.orderBy('org_member.user_id')
 		.execute();
 	const next = others.length > 0 && !others.some((o) => o.role === 'owner') ? others[0] : null;
-	return { orgId: own.id, organization: own.name, newOwner: next && { userId: next.user_id, username: next.username }, empty: others.length === 0 };
+	return {
+		orgId: own.id,
+		organization: own.name,
+		newOwner: next && { userId: next.user_id, username: next.username },
+		empty: others.length === 0
+	};
 }
 
 /**
@@ -231,7 +271,12 @@ export async function leaveOrganization(db: Db, userId: string): Promise<Leaving
 	if (!leaving) return null;
 	await db.deleteFrom('org_member').where('user_id', '=', userId).execute();
 	if (leaving.newOwner) {
-		await db.updateTable('org_member').set({ role: 'owner' }).where('org_id', '=', leaving.orgId).where('user_id', '=', leaving.newOwner.userId).execute();
+		await db
+			.updateTable('org_member')
+			.set({ role: 'owner' })
+			.where('org_id', '=', leaving.orgId)
+			.where('user_id', '=', leaving.newOwner.userId)
+			.execute();
 	}
 	return leaving;
 }

@@ -17,11 +17,30 @@ export type MemberError = 'not_owner' | 'no_member' | 'not_allowed' | 'no_invita
 export type MemberResult = { ok: true } | { ok: false; error: MemberError };
 
 /** Who acts: an organization's owner on their own organization, or an administrator on `orgId`. */
-async function actingOn(db: Db, actorId: string, orgId: string | null): Promise<{ orgId: string; admin: boolean } | null> {
-	const actor = await db.selectFrom('user').select('kind').where('id', '=', actorId).executeTakeFirst();
-	if (actor?.kind === 'admin' && orgId) return (await db.selectFrom('organization').select('id').where('id', '=', orgId).executeTakeFirst()) ? { orgId, admin: true } : null;
+async function actingOn(
+	db: Db,
+	actorId: string,
+	orgId: string | null
+): Promise<{ orgId: string; admin: boolean } | null> {
+	const actor = await db
+		.selectFrom('user')
+		.select('kind')
+		.where('id', '=', actorId)
+		.executeTakeFirst();
+	if (actor?.kind === 'admin' && orgId)
+		return (await db
+			.selectFrom('organization')
+			.select('id')
+			.where('id', '=', orgId)
+			.executeTakeFirst())
+			? { orgId, admin: true }
+			: null;
 	if (orgId !== null) return null;
-	const own = await db.selectFrom('org_member').select(['org_id', 'role']).where('user_id', '=', actorId).executeTakeFirst();
+	const own = await db
+		.selectFrom('org_member')
+		.select(['org_id', 'role'])
+		.where('user_id', '=', actorId)
+		.executeTakeFirst();
 	return own?.role === 'owner' ? { orgId: own.org_id, admin: false } : null;
 }
 
@@ -29,7 +48,13 @@ async function actingOn(db: Db, actorId: string, orgId: string | null): Promise<
  * Removes the member named `username` from the organization (the owner's own, or `orgId` for
  * an administrator) and ends their sessions.
  */
-export async function removeMember(db: Db, actorId: string, orgId: string | null, username: string, now = Date.now()): Promise<MemberResult> {
+export async function removeMember(
+	db: Db,
+	actorId: string,
+	orgId: string | null,
+	username: string,
+	now = Date.now()
+): Promise<MemberResult> {
 	return inTransaction(db, async (trx) => {
 		const acting = await actingOn(trx, actorId, orgId);
 		if (!acting) return { ok: false, error: 'not_owner' };
@@ -41,11 +66,23 @@ export async function removeMember(db: Db, actorId: string, orgId: string | null
 			.where('user.username', '=', username)
 			.executeTakeFirst();
 		if (!member) return { ok: false, error: 'no_member' };
-		if (!acting.admin && (member.role === 'owner' || member.user_id === actorId)) return { ok: false, error: 'not_allowed' };
+		if (!acting.admin && (member.role === 'owner' || member.user_id === actorId))
+			return { ok: false, error: 'not_allowed' };
 		const left = await leaveOrganization(trx, member.user_id);
 		if (left?.empty) await closeRolesOf(trx, acting.orgId, now);
 		await invalidateUserSessions(trx, member.user_id);
-		await recordAudit(trx, [{ actor: actorId, org: acting.admin ? null : acting.orgId, action: 'org_member_remove', object: member.user_id }], now);
+		await recordAudit(
+			trx,
+			[
+				{
+					actor: actorId,
+					org: acting.admin ? null : acting.orgId,
+					action: 'org_member_remove',
+					object: member.user_id
+				}
+			],
+			now
+		);
 		return { ok: true };
 	});
 }
@@ -57,7 +94,11 @@ export interface OpenInvitation {
 }
 
 /** The organization's invitations nobody has used and that still work; never their codes (only hashes are kept). */
-export async function openInvitations(db: Db, orgId: string, now = Date.now()): Promise<OpenInvitation[]> {
+export async function openInvitations(
+	db: Db,
+	orgId: string,
+	now = Date.now()
+): Promise<OpenInvitation[]> {
 	const rows = await db
 		.selectFrom('org_invitation')
 		.select(['id', 'created_at', 'expires_at'])
@@ -70,19 +111,44 @@ export async function openInvitations(db: Db, orgId: string, now = Date.now()): 
 }
 
 /** Revokes an unused invitation of the organization (the owner's own, or `orgId` for an administrator). */
-export async function revokeInvitation(db: Db, actorId: string, orgId: string | null, invitationId: string, now = Date.now()): Promise<MemberResult> {
+export async function revokeInvitation(
+	db: Db,
+	actorId: string,
+	orgId: string | null,
+	invitationId: string,
+	now = Date.now()
+): Promise<MemberResult> {
 	return inTransaction(db, async (trx) => {
 		const acting = await actingOn(trx, actorId, orgId);
 		if (!acting) return { ok: false, error: 'not_owner' };
-		const result = await trx.deleteFrom('org_invitation').where('id', '=', invitationId).where('org_id', '=', acting.orgId).where('used_at', 'is', null).executeTakeFirst();
+		const result = await trx
+			.deleteFrom('org_invitation')
+			.where('id', '=', invitationId)
+			.where('org_id', '=', acting.orgId)
+			.where('used_at', 'is', null)
+			.executeTakeFirst();
 		if (result.numDeletedRows === 0n) return { ok: false, error: 'no_invitation' };
-		await recordAudit(trx, [{ actor: actorId, org: acting.admin ? null : acting.orgId, action: 'org_invitation_revoke', object: acting.orgId }], now);
+		await recordAudit(
+			trx,
+			[
+				{
+					actor: actorId,
+					org: acting.admin ? null : acting.orgId,
+					action: 'org_invitation_revoke',
+					object: acting.orgId
+				}
+			],
+			now
+		);
 		return { ok: true };
 	});
 }
 
 /** The members of an organization for its administrators' page: usernames and roles. */
-export async function membersOf(db: Db, orgId: string): Promise<{ username: string; role: 'owner' | 'member'; joinedAt: number }[]> {
+export async function membersOf(
+	db: Db,
+	orgId: string
+): Promise<{ username: string; role: 'owner' | 'member'; joinedAt: number }[]> {
 	const rows = await db
 		.selectFrom('org_member')
 		.innerJoin('user', 'user.id', 'org_member.user_id')

@@ -13,10 +13,15 @@ import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Locale, RoleStatus } from '../schema';
 import { bestLearners } from '../matching/learners';
-import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from '../../matching/score';
+import {
+	candidateRule,
+	scoreMatch,
+	type CandidateRule,
+	type Match,
+	type RoleFacts
+} from '../../matching/score';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
-
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
 export function pseudonym(orgId: string, userId: string): string {
@@ -30,12 +35,22 @@ export interface Candidate {
 	pseudonym: string;
 	area: string;
 	match: Match;
-	skills: { name: string; group: string | null; level: number; sources: ('self' | 'course' | 'endorsement')[] }[];
+	skills: {
+		name: string;
+		group: string | null;
+		level: number;
+		sources: ('self' | 'course' | 'endorsement')[];
+	}[];
 	missing: { name: string; level: number; has: number }[];
 }
 
 export type CandidatesResult =
-	| { ok: true; role: { id: string; title: string }; listing: CandidateRule; candidates: Candidate[] }
+	| {
+			ok: true;
+			role: { id: string; title: string };
+			listing: CandidateRule;
+			candidates: Candidate[];
+	  }
 	| { ok: false; error: 'not_vetted' | 'no_role' | 'not_reviewed' };
 
 /**
@@ -54,26 +69,71 @@ export const hasCandidates = (status: RoleStatus) => CANDIDATE_STATUSES.includes
  * Every visible learner is ranked in memory (matching/learners.ts, the same score and order as
  * `scoreMatch` and `byMatch`), and only the best `limit` are explained and their skills read.
  */
-export async function rankCandidates(db: Db, userId: string, roleId: string, locale: Locale, limit = 50, now = Date.now()): Promise<CandidatesResult> {
+export async function rankCandidates(
+	db: Db,
+	userId: string,
+	roleId: string,
+	locale: Locale,
+	limit = 50,
+	now = Date.now()
+): Promise<CandidatesResult> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').select(['id', 'status', 'title_my', 'title_en', 'area', 'remote', 'availability']).where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db
+		.selectFrom('role')
+		.select(['id', 'status', 'title_my', 'title_en', 'area', 'remote', 'availability'])
+		.where('id', '=', roleId)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	if (!hasCandidates(role.status)) return { ok: false, error: 'not_reviewed' };
-	const roleSkills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).execute();
+	const roleSkills = await db
+		.selectFrom('role_skill')
+		.selectAll()
+		.where('role_id', '=', roleId)
+		.execute();
 	const facts: RoleFacts = {
-		required: roleSkills.filter((s) => s.required === 1).map((s) => ({ id: s.skill_id, level: s.level })),
-		preferred: roleSkills.filter((s) => s.required === 0).map((s) => ({ id: s.skill_id, level: s.level })),
+		required: roleSkills
+			.filter((s) => s.required === 1)
+			.map((s) => ({ id: s.skill_id, level: s.level })),
+		preferred: roleSkills
+			.filter((s) => s.required === 0)
+			.map((s) => ({ id: s.skill_id, level: s.level })),
 		area: role.area,
 		remote: role.remote === 1,
 		availability: role.availability
 	};
 	const best = await bestLearners(db, facts, limit);
-	const skills = best.length ? await skillsOf(db, best.map((c) => c.id), locale) : new Map<string, Map<string, Candidate['skills'][number]>>();
-	const roleSkillNames = roleSkills.length ? await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', roleSkills.map((s) => s.skill_id)).execute() : [];
+	const skills = best.length
+		? await skillsOf(
+				db,
+				best.map((c) => c.id),
+				locale
+			)
+		: new Map<string, Map<string, Candidate['skills'][number]>>();
+	const roleSkillNames = roleSkills.length
+		? await db
+				.selectFrom('skill')
+				.select(['id', 'name_my', 'name_en'])
+				.where(
+					'id',
+					'in',
+					roleSkills.map((s) => s.skill_id)
+				)
+				.execute()
+		: [];
 	const names = new Map(roleSkillNames.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
 	// One entry per candidate shown, so each learner sees truthfully that this organization saw them.
-	await recordAudit(db, best.map((learner) => ({ actor: userId, org: orgId, action: 'profile_view' as const, object: learner.id })), now);
+	await recordAudit(
+		db,
+		best.map((learner) => ({
+			actor: userId,
+			org: orgId,
+			action: 'profile_view' as const,
+			object: learner.id
+		})),
+		now
+	);
 	return {
 		ok: true,
 		role: { id: role.id, title: pick(locale, role.title_my, role.title_en) },
@@ -85,19 +145,36 @@ export async function rankCandidates(db: Db, userId: string, roleId: string, loc
 				area: learner.facts.area,
 				match,
 				skills: [...(skills.get(learner.id)?.values() ?? [])],
-				missing: match.required.missing.map((m) => ({ name: names.get(m.id) ?? m.id, level: m.level, has: m.has }))
+				missing: match.required.missing.map((m) => ({
+					name: names.get(m.id) ?? m.id,
+					level: m.level,
+					has: m.has
+				}))
 			};
 		})
 	};
 }
 
 /** Every skill of the given learners with its highest level and its sources, by group and position. */
-async function skillsOf(db: Db, userIds: string[], locale: Locale): Promise<Map<string, Map<string, Candidate['skills'][number]>>> {
+async function skillsOf(
+	db: Db,
+	userIds: string[],
+	locale: Locale
+): Promise<Map<string, Map<string, Candidate['skills'][number]>>> {
 	const rows = await db
 		.selectFrom('user_skill')
 		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
 		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
-		.select(['user_skill.user_id', 'user_skill.skill_id', 'user_skill.level', 'user_skill.source', 'skill.name_my', 'skill.name_en', 'skill_group.name_my as group_my', 'skill_group.name_en as group_en'])
+		.select([
+			'user_skill.user_id',
+			'user_skill.skill_id',
+			'user_skill.level',
+			'user_skill.source',
+			'skill.name_my',
+			'skill.name_en',
+			'skill_group.name_my as group_my',
+			'skill_group.name_en as group_en'
+		])
 		.where('user_skill.user_id', 'in', userIds)
 		.orderBy('skill_group.position')
 		.orderBy('skill.position')
@@ -105,7 +182,13 @@ async function skillsOf(db: Db, userIds: string[], locale: Locale): Promise<Map<
 	const byUser = new Map<string, Map<string, Candidate['skills'][number]>>();
 	for (const row of rows) {
 		const skills = byUser.get(row.user_id) ?? new Map<string, Candidate['skills'][number]>();
-		const skill = skills.get(row.skill_id) ?? { name: pick(locale, row.name_my, row.name_en), group: row.group_my || row.group_en ? pick(locale, row.group_my ?? '', row.group_en ?? '') : null, level: 0, sources: [] };
+		const skill = skills.get(row.skill_id) ?? {
+			name: pick(locale, row.name_my, row.name_en),
+			group:
+				row.group_my || row.group_en ? pick(locale, row.group_my ?? '', row.group_en ?? '') : null,
+			level: 0,
+			sources: []
+		};
 		skill.level = Math.max(skill.level, row.level);
 		if (!skill.sources.includes(row.source)) skill.sources.push(row.source);
 		skills.set(row.skill_id, skill);

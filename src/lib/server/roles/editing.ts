@@ -38,7 +38,8 @@ export interface RoleInput extends RoleDetails {
 	skills: RoleSkill[];
 }
 
-export type RoleError = 'not_vetted' | 'no_role' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
+export type RoleError =
+	'not_vetted' | 'no_role' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
 export type RoleResult<T = object> = ({ ok: true } & T) | { ok: false; error: RoleError };
 
 /** A stored role's details, as the domain speaks of them. */
@@ -81,17 +82,38 @@ async function knownSkills(db: Db, skills: RoleSkill[]): Promise<boolean> {
 	if (skills.length === 0) return true;
 	const ids = [...new Set(skills.map((s) => s.id))];
 	// A skill an organization proposed is no skill yet for anyone's role (skills/editing.ts).
-	const found = await db.selectFrom('skill').select('id').where('id', 'in', ids).where('proposed_by_org', 'is', null).execute();
+	const found = await db
+		.selectFrom('skill')
+		.select('id')
+		.where('id', 'in', ids)
+		.where('proposed_by_org', 'is', null)
+		.execute();
 	return found.length === ids.length && ids.length === skills.length;
 }
 
 async function writeSkills(db: Db, roleId: string, skills: RoleSkill[]) {
 	await db.deleteFrom('role_skill').where('role_id', '=', roleId).execute();
-	if (skills.length) await db.insertInto('role_skill').values(skills.map((s) => ({ role_id: roleId, skill_id: s.id, level: s.level, required: s.required ? 1 : 0 }))).execute();
+	if (skills.length)
+		await db
+			.insertInto('role_skill')
+			.values(
+				skills.map((s) => ({
+					role_id: roleId,
+					skill_id: s.id,
+					level: s.level,
+					required: s.required ? 1 : 0
+				}))
+			)
+			.execute();
 }
 
 /** A new draft role of the caller's vetted organization. */
-export async function createRole(db: Db, userId: string, input: RoleDetails & { skills?: RoleSkill[] }, now = Date.now()): Promise<RoleResult<{ id: string }>> {
+export async function createRole(
+	db: Db,
+	userId: string,
+	input: RoleDetails & { skills?: RoleSkill[] },
+	now = Date.now()
+): Promise<RoleResult<{ id: string }>> {
 	const skills = input.skills ?? [];
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
@@ -99,7 +121,20 @@ export async function createRole(db: Db, userId: string, input: RoleDetails & { 
 	if (!(await knownSkills(db, skills))) return { ok: false, error: 'no_skill' };
 	const id = newId();
 	await db.transaction().execute(async (trx) => {
-		await trx.insertInto('role').values({ id, org_id: orgId, ...columns(input), status: 'draft', reviewed_by: null, reviewed_at: null, created_by: userId, created_at: now, updated_at: now }).execute();
+		await trx
+			.insertInto('role')
+			.values({
+				id,
+				org_id: orgId,
+				...columns(input),
+				status: 'draft',
+				reviewed_by: null,
+				reviewed_at: null,
+				created_by: userId,
+				created_at: now,
+				updated_at: now
+			})
+			.execute();
 		await writeSkills(trx, id, skills);
 	});
 	return { ok: true, id };
@@ -109,47 +144,93 @@ export async function createRole(db: Db, userId: string, input: RoleDetails & { 
 async function editableDraft(db: Db, userId: string, roleId: string): Promise<RoleResult> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').select('status').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db
+		.selectFrom('role')
+		.select('status')
+		.where('id', '=', roleId)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	if (role.status !== 'draft') return { ok: false, error: 'not_draft' };
 	return { ok: true };
 }
 
 /** Replaces a draft's texts and details (and its skills, when given). */
-export async function updateRole(db: Db, userId: string, roleId: string, input: RoleDetails & { skills?: RoleSkill[] }, now = Date.now()): Promise<RoleResult> {
+export async function updateRole(
+	db: Db,
+	userId: string,
+	roleId: string,
+	input: RoleDetails & { skills?: RoleSkill[] },
+	now = Date.now()
+): Promise<RoleResult> {
 	const editable = await editableDraft(db, userId, roleId);
 	if (!editable.ok) return editable;
-	if (input.skills && !(await knownSkills(db, input.skills))) return { ok: false, error: 'no_skill' };
+	if (input.skills && !(await knownSkills(db, input.skills)))
+		return { ok: false, error: 'no_skill' };
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('role').set({ ...columns(input), updated_at: now }).where('id', '=', roleId).execute();
+		await trx
+			.updateTable('role')
+			.set({ ...columns(input), updated_at: now })
+			.where('id', '=', roleId)
+			.execute();
 		if (input.skills) await writeSkills(trx, roleId, input.skills);
 	});
 	return { ok: true };
 }
 
 /** Adds a skill to a draft, or changes its level and whether it is required. */
-export async function setRoleSkill(db: Db, userId: string, roleId: string, skill: RoleSkill, now = Date.now()): Promise<RoleResult> {
+export async function setRoleSkill(
+	db: Db,
+	userId: string,
+	roleId: string,
+	skill: RoleSkill,
+	now = Date.now()
+): Promise<RoleResult> {
 	const editable = await editableDraft(db, userId, roleId);
 	if (!editable.ok) return editable;
 	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
-	const count = await db.selectFrom('role_skill').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', roleId).where('skill_id', '!=', skill.id).executeTakeFirstOrThrow();
+	const count = await db
+		.selectFrom('role_skill')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role_id', '=', roleId)
+		.where('skill_id', '!=', skill.id)
+		.executeTakeFirstOrThrow();
 	if (Number(count.n) >= ROLE_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('role_skill')
-			.values({ role_id: roleId, skill_id: skill.id, level: skill.level, required: skill.required ? 1 : 0 })
-			.onConflict((oc) => oc.columns(['role_id', 'skill_id']).doUpdateSet({ level: skill.level, required: skill.required ? 1 : 0 }))
+			.values({
+				role_id: roleId,
+				skill_id: skill.id,
+				level: skill.level,
+				required: skill.required ? 1 : 0
+			})
+			.onConflict((oc) =>
+				oc
+					.columns(['role_id', 'skill_id'])
+					.doUpdateSet({ level: skill.level, required: skill.required ? 1 : 0 })
+			)
 			.execute();
 		await trx.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
 	});
 	return { ok: true };
 }
 
-export async function removeRoleSkill(db: Db, userId: string, roleId: string, skillId: string, now = Date.now()): Promise<RoleResult> {
+export async function removeRoleSkill(
+	db: Db,
+	userId: string,
+	roleId: string,
+	skillId: string,
+	now = Date.now()
+): Promise<RoleResult> {
 	const editable = await editableDraft(db, userId, roleId);
 	if (!editable.ok) return editable;
 	await inTransaction(db, async (trx) => {
-		await trx.deleteFrom('role_skill').where('role_id', '=', roleId).where('skill_id', '=', skillId).execute();
+		await trx
+			.deleteFrom('role_skill')
+			.where('role_id', '=', roleId)
+			.where('skill_id', '=', skillId)
+			.execute();
 		await trx.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
 	});
 	return { ok: true };
@@ -164,13 +245,25 @@ const MOVES: Record<RoleMove, { from: RoleStatus[]; to: RoleStatus }> = {
 };
 
 /** What the organization may do with a role in `status`. */
-export const allowedMoves = (status: RoleStatus): RoleMove[] => (Object.keys(MOVES) as RoleMove[]).filter((m) => MOVES[m].from.includes(status));
+export const allowedMoves = (status: RoleStatus): RoleMove[] =>
+	(Object.keys(MOVES) as RoleMove[]).filter((m) => MOVES[m].from.includes(status));
 
 /** Moves one of the organization's roles along its states. */
-export async function moveRole(db: Db, userId: string, roleId: string, move: RoleMove, now = Date.now()): Promise<RoleResult<{ status: RoleStatus }>> {
+export async function moveRole(
+	db: Db,
+	userId: string,
+	roleId: string,
+	move: RoleMove,
+	now = Date.now()
+): Promise<RoleResult<{ status: RoleStatus }>> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db.selectFrom('role').select('status').where('id', '=', roleId).where('org_id', '=', orgId).executeTakeFirst();
+	const role = await db
+		.selectFrom('role')
+		.select('status')
+		.where('id', '=', roleId)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
 	if (!role) return { ok: false, error: 'no_role' };
 	if (!MOVES[move].from.includes(role.status)) return { ok: false, error: 'not_allowed' };
 	const status = MOVES[move].to;
@@ -192,11 +285,26 @@ export async function listOrgRoles(db: Db, userId: string): Promise<OrgRoleSumma
 	const rows = await db
 		.selectFrom('role')
 		.innerJoin('org_member', 'org_member.org_id', 'role.org_id')
-		.select(['role.id', 'role.title_my', 'role.title_en', 'role.kind', 'role.status', 'role.updated_at', 'role.review_note'])
+		.select([
+			'role.id',
+			'role.title_my',
+			'role.title_en',
+			'role.kind',
+			'role.status',
+			'role.updated_at',
+			'role.review_note'
+		])
 		.where('org_member.user_id', '=', userId)
 		.orderBy('role.updated_at', 'desc')
 		.execute();
-	return rows.map((r) => ({ id: r.id, title: { my: r.title_my, en: r.title_en }, kind: r.kind, status: r.status, updatedAt: r.updated_at, reviewNote: r.review_note }));
+	return rows.map((r) => ({
+		id: r.id,
+		title: { my: r.title_my, en: r.title_en },
+		kind: r.kind,
+		status: r.status,
+		updatedAt: r.updated_at,
+		reviewNote: r.review_note
+	}));
 }
 
 export interface OrgRole extends RoleInput {
@@ -216,7 +324,13 @@ export async function getOrgRole(db: Db, userId: string, roleId: string): Promis
 		.where('role.id', '=', roleId)
 		.executeTakeFirst();
 	if (!role) return null;
-	const skills = await db.selectFrom('role_skill').selectAll().where('role_id', '=', roleId).orderBy('required', 'desc').orderBy('skill_id').execute();
+	const skills = await db
+		.selectFrom('role_skill')
+		.selectAll()
+		.where('role_id', '=', roleId)
+		.orderBy('required', 'desc')
+		.orderBy('skill_id')
+		.execute();
 	return {
 		id: role.id,
 		status: role.status,
@@ -232,5 +346,10 @@ export async function getOrgRole(db: Db, userId: string, roleId: string): Promis
  * would read it. Drafts stay drafts, unseen.
  */
 export async function closeRolesOf(db: Db, orgId: string, now = Date.now()): Promise<void> {
-	await db.updateTable('role').set({ status: 'closed', updated_at: now }).where('org_id', '=', orgId).where('status', 'in', ['submitted', 'approved', 'open']).execute();
+	await db
+		.updateTable('role')
+		.set({ status: 'closed', updated_at: now })
+		.where('org_id', '=', orgId)
+		.where('status', 'in', ['submitted', 'approved', 'open'])
+		.execute();
 }

@@ -6,7 +6,13 @@
 import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
 import { openRoles } from '../matching/roles';
-import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from '../../matching/score';
+import {
+	almostThere,
+	byMatch,
+	scoreMatch,
+	type LearnerFacts,
+	type Match
+} from '../../matching/score';
 import { coursesForGap } from '../../matching/gaps';
 import { pickText as pick } from '../../format';
 import { courseAimLevel } from '../../courses/levels';
@@ -15,8 +21,17 @@ export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 
 
 /** What matching knows of a learner: skills (highest level from any source), area, time, remote. */
 export async function learnerFacts(db: Db, userId: string): Promise<LearnerFacts> {
-	const skills = await db.selectFrom('user_skill').select(['skill_id', (eb) => eb.fn.max('level').as('level')]).where('user_id', '=', userId).groupBy('skill_id').execute();
-	const profile = await db.selectFrom('learner_profile').selectAll().where('user_id', '=', userId).executeTakeFirst();
+	const skills = await db
+		.selectFrom('user_skill')
+		.select(['skill_id', (eb) => eb.fn.max('level').as('level')])
+		.where('user_id', '=', userId)
+		.groupBy('skill_id')
+		.execute();
+	const profile = await db
+		.selectFrom('learner_profile')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	return {
 		skills: Object.fromEntries(skills.map((s) => [s.skill_id, Number(s.level)])),
 		area: profile?.area ?? 'unsaid',
@@ -56,9 +71,19 @@ export interface Opportunity {
 }
 
 /** The open roles a learner may see (or just `roleId`), scored, best match first; gaps not yet explained. */
-async function rankOpportunities(db: Db, userId: string, locale: Locale, now: number, roleId?: string): Promise<Opportunity[]> {
+async function rankOpportunities(
+	db: Db,
+	userId: string,
+	locale: Locale,
+	now: number,
+	roleId?: string
+): Promise<Opportunity[]> {
 	const day = today(now);
-	const roles = (await openRoles(db)).filter((role) => (role.closesOn === null || role.closesOn >= day) && (roleId === undefined || role.id === roleId));
+	const roles = (await openRoles(db)).filter(
+		(role) =>
+			(role.closesOn === null || role.closesOn >= day) &&
+			(roleId === undefined || role.id === roleId)
+	);
 	if (roles.length === 0) return [];
 	const facts = await learnerFacts(db, userId);
 	return roles
@@ -80,28 +105,55 @@ async function rankOpportunities(db: Db, userId: string, locale: Locale, now: nu
 }
 
 /** Every open role a learner may see, best match first, each gap explained. */
-export async function listOpportunities(db: Db, userId: string, locale: Locale, now = Date.now()): Promise<Opportunity[]> {
+export async function listOpportunities(
+	db: Db,
+	userId: string,
+	locale: Locale,
+	now = Date.now()
+): Promise<Opportunity[]> {
 	const opportunities = await rankOpportunities(db, userId, locale, now);
 	await explainMissing(db, opportunities, locale);
 	return opportunities;
 }
 
 export const OPPORTUNITIES_PER_PAGE = 20;
-export type OpportunityFilter = { kind: RoleKind | ''; show: 'all' | 'eligible' | 'almost'; page: number };
+export type OpportunityFilter = {
+	kind: RoleKind | '';
+	show: 'all' | 'eligible' | 'almost';
+	page: number;
+};
 
 /**
  * One page of a learner's opportunities, filtered by kind and by fit ("eligible", "almost
  * there"); only the roles on the page have their gaps explained. `page` past the end gives the
  * last page.
  */
-export async function opportunitiesPage(db: Db, userId: string, locale: Locale, filter: OpportunityFilter, now = Date.now()) {
+export async function opportunitiesPage(
+	db: Db,
+	userId: string,
+	locale: Locale,
+	filter: OpportunityFilter,
+	now = Date.now()
+) {
 	const all = await rankOpportunities(db, userId, locale, now);
-	const chosen = all.filter((o) => (!filter.kind || o.kind === filter.kind) && (filter.show === 'all' || (filter.show === 'eligible' ? o.match.eligible : almostThere(o.match))));
+	const chosen = all.filter(
+		(o) =>
+			(!filter.kind || o.kind === filter.kind) &&
+			(filter.show === 'all' ||
+				(filter.show === 'eligible' ? o.match.eligible : almostThere(o.match)))
+	);
 	const pages = Math.max(1, Math.ceil(chosen.length / OPPORTUNITIES_PER_PAGE));
 	const page = Math.min(Math.max(1, filter.page), pages);
 	const roles = chosen.slice((page - 1) * OPPORTUNITIES_PER_PAGE, page * OPPORTUNITIES_PER_PAGE);
 	await explainMissing(db, roles, locale);
-	return { roles, total: all.length, matching: chosen.length, page, pages, perPage: OPPORTUNITIES_PER_PAGE };
+	return {
+		roles,
+		total: all.length,
+		matching: chosen.length,
+		page,
+		pages,
+		perPage: OPPORTUNITIES_PER_PAGE
+	};
 }
 
 /**
@@ -111,21 +163,52 @@ export async function opportunitiesPage(db: Db, userId: string, locale: Locale, 
 async function explainMissing(db: Db, opportunities: Opportunity[], locale: Locale): Promise<void> {
 	const ids = [...new Set(opportunities.flatMap((o) => o.match.required.missing.map((m) => m.id)))];
 	if (ids.length === 0) return;
-	const names = new Map((await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute()).map((n) => [n.id, pick(locale, n.name_my, n.name_en)]));
-	const courses = new Map<string, { level: number; id: string; title: string; practical: boolean }[]>();
+	const names = new Map(
+		(
+			await db
+				.selectFrom('skill')
+				.select(['id', 'name_my', 'name_en'])
+				.where('id', 'in', ids)
+				.execute()
+		).map((n) => [n.id, pick(locale, n.name_my, n.name_en)])
+	);
+	const courses = new Map<
+		string,
+		{ level: number; id: string; title: string; practical: boolean }[]
+	>();
 	const rows = await db
 		.selectFrom('course_skill')
 		.innerJoin('course', 'course.id', 'course_skill.course_id')
-		.select(['course_skill.skill_id', 'course_skill.level', 'course.practical', 'course.id', 'course.title_my', 'course.title_en'])
+		.select([
+			'course_skill.skill_id',
+			'course_skill.level',
+			'course.practical',
+			'course.id',
+			'course.title_my',
+			'course.title_en'
+		])
 		.where('course_skill.skill_id', 'in', ids)
 		.where('course.status', '=', 'published')
 		.orderBy('course.id')
 		.execute();
 	// A course closes the gap with the level it teaches to (never past what a course can show); a
 	// practical course is named with its aim too, and the page says a partner confirms that level.
-	for (const c of rows) courses.set(c.skill_id, [...(courses.get(c.skill_id) ?? []), { level: courseAimLevel(c.level), id: c.id, title: pick(locale, c.title_my, c.title_en), practical: c.practical === 1 }]);
+	for (const c of rows)
+		courses.set(c.skill_id, [
+			...(courses.get(c.skill_id) ?? []),
+			{
+				level: courseAimLevel(c.level),
+				id: c.id,
+				title: pick(locale, c.title_my, c.title_en),
+				practical: c.practical === 1
+			}
+		]);
 	for (const opportunity of opportunities) {
-		opportunity.missing = opportunity.match.required.missing.map((m) => ({ ...m, name: names.get(m.id) ?? m.id, ...coursesForGap(courses.get(m.id) ?? [], m) }));
+		opportunity.missing = opportunity.match.required.missing.map((m) => ({
+			...m,
+			name: names.get(m.id) ?? m.id,
+			...coursesForGap(courses.get(m.id) ?? [], m)
+		}));
 	}
 }
 
@@ -137,16 +220,32 @@ export interface OpportunityDetail extends Opportunity {
 }
 
 /** One open role for a learner, with everything the list shows and its texts; null when not open to learners. */
-export async function getOpportunity(db: Db, userId: string, roleId: string, locale: Locale, now = Date.now()): Promise<OpportunityDetail | null> {
+export async function getOpportunity(
+	db: Db,
+	userId: string,
+	roleId: string,
+	locale: Locale,
+	now = Date.now()
+): Promise<OpportunityDetail | null> {
 	const [found] = await rankOpportunities(db, userId, locale, now, roleId);
 	if (!found) return null;
 	await explainMissing(db, [found], locale);
-	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).executeTakeFirstOrThrow();
+	const role = await db
+		.selectFrom('role')
+		.selectAll()
+		.where('id', '=', roleId)
+		.executeTakeFirstOrThrow();
 	const facts = await learnerFacts(db, userId);
 	const skills = await db
 		.selectFrom('role_skill')
 		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')
-		.select(['skill.id', 'skill.name_my', 'skill.name_en', 'role_skill.level', 'role_skill.required'])
+		.select([
+			'skill.id',
+			'skill.name_my',
+			'skill.name_en',
+			'role_skill.level',
+			'role_skill.required'
+		])
 		.where('role_skill.role_id', '=', roleId)
 		.orderBy('role_skill.required', 'desc')
 		.orderBy('skill.id')
@@ -156,6 +255,11 @@ export async function getOpportunity(db: Db, userId: string, roleId: string, loc
 		description: pick(locale, role.description_my, role.description_en),
 		safety: pick(locale, role.safety_my, role.safety_en),
 		startsOn: role.starts_on,
-		skills: skills.map((s) => ({ name: pick(locale, s.name_my, s.name_en), level: s.level, required: s.required === 1, has: facts.skills[s.id] ?? 0 }))
+		skills: skills.map((s) => ({
+			name: pick(locale, s.name_my, s.name_en),
+			level: s.level,
+			required: s.required === 1,
+			has: facts.skills[s.id] ?? 0
+		}))
 	};
 }

@@ -8,22 +8,48 @@ import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
 import { recordAudit } from '../audit';
 
-export type RoleReviewResult = { ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };
+export type RoleReviewResult =
+	{ ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };
 
 /** Approves a submitted role or returns it as a draft; the role and the audit trail change together. */
-export async function reviewRole(db: Db, adminId: string, roleId: string, decision: 'approve' | 'return', note: string, now = Date.now()): Promise<RoleReviewResult> {
+export async function reviewRole(
+	db: Db,
+	adminId: string,
+	roleId: string,
+	decision: 'approve' | 'return',
+	note: string,
+	now = Date.now()
+): Promise<RoleReviewResult> {
 	return db.transaction().execute(async (trx): Promise<RoleReviewResult> => {
-		const admin = await trx.selectFrom('user').select('kind').where('id', '=', adminId).executeTakeFirst();
+		const admin = await trx
+			.selectFrom('user')
+			.select('kind')
+			.where('id', '=', adminId)
+			.executeTakeFirst();
 		if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
-		const role = await trx.selectFrom('role').select('status').where('id', '=', roleId).executeTakeFirst();
+		const role = await trx
+			.selectFrom('role')
+			.select('status')
+			.where('id', '=', roleId)
+			.executeTakeFirst();
 		if (!role) return { ok: false, error: 'no_role' };
 		if (role.status !== 'submitted') return { ok: false, error: 'not_submitted' };
 		await trx
 			.updateTable('role')
-			.set({ status: decision === 'approve' ? 'approved' : 'draft', review_note: note, reviewed_by: adminId, reviewed_at: now, updated_at: now })
+			.set({
+				status: decision === 'approve' ? 'approved' : 'draft',
+				review_note: note,
+				reviewed_by: adminId,
+				reviewed_at: now,
+				updated_at: now
+			})
 			.where('id', '=', roleId)
 			.execute();
-		await recordAudit(trx, [{ actor: adminId, org: null, action: `role_${decision}`, object: roleId }], now);
+		await recordAudit(
+			trx,
+			[{ actor: adminId, org: null, action: `role_${decision}`, object: roleId }],
+			now
+		);
 		return { ok: true };
 	});
 }
@@ -41,11 +67,24 @@ export async function rolesToReview(db: Db): Promise<RoleToReview[]> {
 	const rows = await db
 		.selectFrom('role')
 		.innerJoin('organization', 'organization.id', 'role.org_id')
-		.select(['role.id', 'organization.name', 'role.kind', 'role.title_my', 'role.title_en', 'role.updated_at'])
+		.select([
+			'role.id',
+			'organization.name',
+			'role.kind',
+			'role.title_my',
+			'role.title_en',
+			'role.updated_at'
+		])
 		.where('role.status', '=', 'submitted')
 		.orderBy('role.updated_at')
 		.execute();
-	return rows.map((r) => ({ id: r.id, org: r.name, kind: r.kind, title: { my: r.title_my, en: r.title_en }, submittedAt: r.updated_at }));
+	return rows.map((r) => ({
+		id: r.id,
+		org: r.name,
+		kind: r.kind,
+		title: { my: r.title_my, en: r.title_en },
+		submittedAt: r.updated_at
+	}));
 }
 
 export interface RoleReview extends RoleDetails {
@@ -56,9 +95,19 @@ export interface RoleReview extends RoleDetails {
 }
 
 /** A role as an administrator checks it, with its organization and skill names; null when none. */
-export async function roleForReview(db: Db, roleId: string, locale: Locale): Promise<RoleReview | null> {
+export async function roleForReview(
+	db: Db,
+	roleId: string,
+	locale: Locale
+): Promise<RoleReview | null> {
 	const role = await db.selectFrom('role').selectAll().where('id', '=', roleId).executeTakeFirst();
-	const org = role && (await db.selectFrom('organization').select('name').where('id', '=', role.org_id).executeTakeFirst());
+	const org =
+		role &&
+		(await db
+			.selectFrom('organization')
+			.select('name')
+			.where('id', '=', role.org_id)
+			.executeTakeFirst());
 	if (!role || !org) return null;
 	const skills = await db
 		.selectFrom('role_skill')
@@ -73,6 +122,10 @@ export async function roleForReview(db: Db, roleId: string, locale: Locale): Pro
 		org: org.name,
 		status: role.status,
 		...roleDetailsOf(role),
-		skills: skills.map((s) => ({ name: pickText(locale, s.name_my, s.name_en), level: s.level, required: s.required === 1 }))
+		skills: skills.map((s) => ({
+			name: pickText(locale, s.name_my, s.name_en),
+			level: s.level,
+			required: s.required === 1
+		}))
 	};
 }

@@ -11,8 +11,10 @@ import type { BackgroundKind, Locale } from '../schema';
 import { getSkillGroup, type SkillChoice } from './profile';
 import { pickText as pick } from '../../format';
 
-
-export async function listBackgrounds(db: Db, locale: Locale): Promise<{ id: string; kind: BackgroundKind; name: string }[]> {
+export async function listBackgrounds(
+	db: Db,
+	locale: Locale
+): Promise<{ id: string; kind: BackgroundKind; name: string }[]> {
 	const rows = await db.selectFrom('background').selectAll().orderBy('position').execute();
 	return rows.map((r) => ({ id: r.id, kind: r.kind, name: pick(locale, r.name_my, r.name_en) }));
 }
@@ -28,8 +30,17 @@ export interface Suggestion extends SkillChoice {
  * The skills suggested for a background to `userId`, unclaimed: each with the level usual for
  * the work and the one the learner chose (0 until they do). Null when there is no such background.
  */
-export async function suggestSkills(db: Db, backgroundId: string, locale: Locale, userId: string): Promise<{ name: string; skills: Suggestion[] } | null> {
-	const background = await db.selectFrom('background').selectAll().where('id', '=', backgroundId).executeTakeFirst();
+export async function suggestSkills(
+	db: Db,
+	backgroundId: string,
+	locale: Locale,
+	userId: string
+): Promise<{ name: string; skills: Suggestion[] } | null> {
+	const background = await db
+		.selectFrom('background')
+		.selectAll()
+		.where('id', '=', backgroundId)
+		.executeTakeFirst();
 	if (!background) return null;
 	const rows = await db
 		.selectFrom('background_skill')
@@ -40,13 +51,19 @@ export async function suggestSkills(db: Db, backgroundId: string, locale: Locale
 		.orderBy('skill_group.position')
 		.orderBy('skill.position')
 		.execute();
-	const own = await db.selectFrom('user_skill').select(['skill_id', 'level']).where('user_id', '=', userId).where('source', '=', 'self').execute();
+	const own = await db
+		.selectFrom('user_skill')
+		.select(['skill_id', 'level'])
+		.where('user_id', '=', userId)
+		.where('source', '=', 'self')
+		.execute();
 	const chosen = new Map(own.map((s) => [s.skill_id, s.level]));
 	const groups = new Map<string, Awaited<ReturnType<typeof getSkillGroup>>>();
 	const skills: Suggestion[] = [];
 	for (const row of rows) {
 		const groupId = row.group_id ?? '';
-		if (!groups.has(groupId)) groups.set(groupId, groupId ? await getSkillGroup(db, groupId, locale) : null);
+		if (!groups.has(groupId))
+			groups.set(groupId, groupId ? await getSkillGroup(db, groupId, locale) : null);
 		const choice = groups.get(groupId)?.skills.find((s) => s.id === row.id);
 		if (choice) skills.push({ ...choice, usual: row.level, chosen: chosen.get(row.id) ?? 0 });
 	}

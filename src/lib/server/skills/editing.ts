@@ -47,19 +47,41 @@ export type SkillEditResult<T = object> =
 	| ({ ok: true } & T)
 	| { ok: false; error: 'not_admin' | 'no_skill' | 'no_group' | 'no_id' }
 	/** Another skill has this name (or the id the English name makes): `field` says which name. */
-	| { ok: false; error: 'duplicate'; field: 'name_my' | 'name_en'; other: { id: string; name: Bilingual } };
+	| {
+			ok: false;
+			error: 'duplicate';
+			field: 'name_my' | 'name_en';
+			other: { id: string; name: Bilingual };
+	  };
 
 function levelsOf(json: string): SkillLevelTexts | null {
 	const levels = JSON.parse(json) as Partial<SkillLevelTexts>;
-	return levels.basic && levels.working && levels.teach ? { basic: levels.basic, working: levels.working, teach: levels.teach } : null;
+	return levels.basic && levels.working && levels.teach
+		? { basic: levels.basic, working: levels.working, teach: levels.teach }
+		: null;
 }
 
 async function usage(db: Db, ids: string[]): Promise<Map<string, SkillUse>> {
 	const use = new Map(ids.map((id) => [id, { learners: 0, roles: 0, courses: 0 }]));
 	if (ids.length === 0) return use;
-	const learners = await db.selectFrom('user_skill').select(['skill_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')]).where('skill_id', 'in', ids).groupBy('skill_id').execute();
-	const roles = await db.selectFrom('role_skill').select(['skill_id', (eb) => eb.fn.count<number>('role_id').distinct().as('n')]).where('skill_id', 'in', ids).groupBy('skill_id').execute();
-	const courses = await db.selectFrom('course_skill').select(['skill_id', (eb) => eb.fn.count<number>('course_id').distinct().as('n')]).where('skill_id', 'in', ids).groupBy('skill_id').execute();
+	const learners = await db
+		.selectFrom('user_skill')
+		.select(['skill_id', (eb) => eb.fn.count<number>('user_id').distinct().as('n')])
+		.where('skill_id', 'in', ids)
+		.groupBy('skill_id')
+		.execute();
+	const roles = await db
+		.selectFrom('role_skill')
+		.select(['skill_id', (eb) => eb.fn.count<number>('role_id').distinct().as('n')])
+		.where('skill_id', 'in', ids)
+		.groupBy('skill_id')
+		.execute();
+	const courses = await db
+		.selectFrom('course_skill')
+		.select(['skill_id', (eb) => eb.fn.count<number>('course_id').distinct().as('n')])
+		.where('skill_id', 'in', ids)
+		.groupBy('skill_id')
+		.execute();
 	for (const r of learners) use.get(r.skill_id)!.learners = Number(r.n);
 	for (const r of roles) use.get(r.skill_id)!.roles = Number(r.n);
 	for (const r of courses) use.get(r.skill_id)!.courses = Number(r.n);
@@ -67,9 +89,22 @@ async function usage(db: Db, ids: string[]): Promise<Map<string, SkillUse>> {
 }
 
 async function adminSkills(db: Db, rows: Selectable<SkillTable>[]): Promise<AdminSkill[]> {
-	const use = await usage(db, rows.map((r) => r.id));
+	const use = await usage(
+		db,
+		rows.map((r) => r.id)
+	);
 	const orgIds = [...new Set(rows.map((r) => r.proposed_by_org).filter((id) => id !== null))];
-	const orgs = new Map(orgIds.length ? (await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [o.id, o.name]) : []);
+	const orgs = new Map(
+		orgIds.length
+			? (
+					await db
+						.selectFrom('organization')
+						.select(['id', 'name'])
+						.where('id', 'in', orgIds)
+						.execute()
+				).map((o) => [o.id, o.name])
+			: []
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		name: { my: r.name_my, en: r.name_en },
@@ -77,21 +112,36 @@ async function adminSkills(db: Db, rows: Selectable<SkillTable>[]): Promise<Admi
 		levels: levelsOf(r.levels),
 		editedAt: r.updated_at,
 		use: use.get(r.id)!,
-		proposedBy: r.proposed_by_org === null ? null : (orgs.get(r.proposed_by_org) ?? r.proposed_by_org)
+		proposedBy:
+			r.proposed_by_org === null ? null : (orgs.get(r.proposed_by_org) ?? r.proposed_by_org)
 	}));
 }
 
 /** Every group, in order, with how many skills it has. */
 export async function skillGroupsForAdmin(db: Db): Promise<AdminSkillGroup[]> {
 	const groups = await db.selectFrom('skill_group').selectAll().orderBy('position').execute();
-	const counts = await db.selectFrom('skill').select(['group_id', (eb) => eb.fn.countAll<number>().as('n')]).where('group_id', 'is not', null).groupBy('group_id').execute();
-	return groups.map((g) => ({ id: g.id, name: { my: g.name_my, en: g.name_en }, skills: Number(counts.find((c) => c.group_id === g.id)?.n ?? 0) }));
+	const counts = await db
+		.selectFrom('skill')
+		.select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('group_id', 'is not', null)
+		.groupBy('group_id')
+		.execute();
+	return groups.map((g) => ({
+		id: g.id,
+		name: { my: g.name_my, en: g.name_en },
+		skills: Number(counts.find((c) => c.group_id === g.id)?.n ?? 0)
+	}));
 }
 
 /** The skills of one group in order, or (for null) the skills courses named that are in no group yet. */
 export async function skillsForAdmin(db: Db, groupId: string | null): Promise<AdminSkill[]> {
 	const query = db.selectFrom('skill').selectAll();
-	const rows = await (groupId === null ? query.where('group_id', 'is', null) : query.where('group_id', '=', groupId)).orderBy('position').orderBy('id').execute();
+	const rows = await (
+		groupId === null ? query.where('group_id', 'is', null) : query.where('group_id', '=', groupId)
+	)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
 	return adminSkills(db, rows);
 }
 
@@ -103,7 +153,11 @@ export async function skillForAdmin(db: Db, skillId: string): Promise<AdminSkill
 
 /** A stored skill as the form's fields (the names skillFormSchema reads). */
 export function skillFormValues(skill: AdminSkill): Record<string, string> {
-	const values: Record<string, string> = { group: skill.groupId ?? '', name_my: skill.name.my, name_en: skill.name.en };
+	const values: Record<string, string> = {
+		group: skill.groupId ?? '',
+		name_my: skill.name.my,
+		name_en: skill.name.en
+	};
 	for (const level of ['basic', 'working', 'teach'] as const) {
 		values[`${level}_my`] = skill.levels?.[level].my ?? '';
 		values[`${level}_en`] = skill.levels?.[level].en ?? '';
@@ -111,10 +165,15 @@ export function skillFormValues(skill: AdminSkill): Record<string, string> {
 	return values;
 }
 
-const sameWords = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+const sameWords = (a: string, b: string) =>
+	a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 async function isAdmin(db: Db, userId: string): Promise<boolean> {
-	const user = await db.selectFrom('user').select('kind').where('id', '=', userId).executeTakeFirst();
+	const user = await db
+		.selectFrom('user')
+		.select('kind')
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	return user?.kind === 'admin';
 }
 
@@ -124,25 +183,42 @@ async function isAdmin(db: Db, userId: string): Promise<boolean> {
  * two skills never differ only in spelling.
  */
 async function check(db: Db, input: SkillInput, self: string | null): Promise<SkillEditResult> {
-	const group = await db.selectFrom('skill_group').select('id').where('id', '=', input.group).executeTakeFirst();
+	const group = await db
+		.selectFrom('skill_group')
+		.select('id')
+		.where('id', '=', input.group)
+		.executeTakeFirst();
 	if (!group) return { ok: false, error: 'no_group' };
 	const key = skillIdFrom(input.name.en);
-	const others = (await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).execute()).filter((s) => s.id !== self);
+	const others = (
+		await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).execute()
+	).filter((s) => s.id !== self);
 	for (const other of others) {
 		const name = { my: other.name_my, en: other.name_en };
-		if ((self === null && other.id === key) || skillIdFrom(other.name_en) === key) return { ok: false, error: 'duplicate', field: 'name_en', other: { id: other.id, name } };
-		if (sameWords(other.name_my, input.name.my)) return { ok: false, error: 'duplicate', field: 'name_my', other: { id: other.id, name } };
+		if ((self === null && other.id === key) || skillIdFrom(other.name_en) === key)
+			return { ok: false, error: 'duplicate', field: 'name_en', other: { id: other.id, name } };
+		if (sameWords(other.name_my, input.name.my))
+			return { ok: false, error: 'duplicate', field: 'name_my', other: { id: other.id, name } };
 	}
 	return { ok: true };
 }
 
 async function endOf(db: Db, groupId: string): Promise<number> {
-	const last = await db.selectFrom('skill').select((eb) => eb.fn.max('position').as('p')).where('group_id', '=', groupId).executeTakeFirst();
+	const last = await db
+		.selectFrom('skill')
+		.select((eb) => eb.fn.max('position').as('p'))
+		.where('group_id', '=', groupId)
+		.executeTakeFirst();
 	return last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1;
 }
 
 /** Adds a skill at the end of its group, with an id made from its English name. All or nothing. */
-export async function addSkill(db: Db, adminId: string, input: SkillInput, now = Date.now()): Promise<SkillEditResult<{ id: string }>> {
+export async function addSkill(
+	db: Db,
+	adminId: string,
+	input: SkillInput,
+	now = Date.now()
+): Promise<SkillEditResult<{ id: string }>> {
 	const id = skillIdFrom(input.name.en);
 	return db.transaction().execute(async (trx): Promise<SkillEditResult<{ id: string }>> => {
 		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
@@ -151,7 +227,15 @@ export async function addSkill(db: Db, adminId: string, input: SkillInput, now =
 		if (!checked.ok) return checked;
 		await trx
 			.insertInto('skill')
-			.values({ id, name_my: input.name.my, name_en: input.name.en, group_id: input.group, position: await endOf(trx, input.group), levels: JSON.stringify(input.levels), updated_at: now })
+			.values({
+				id,
+				name_my: input.name.my,
+				name_en: input.name.en,
+				group_id: input.group,
+				position: await endOf(trx, input.group),
+				levels: JSON.stringify(input.levels),
+				updated_at: now
+			})
 			.execute();
 		return { ok: true, id };
 	});
@@ -163,17 +247,36 @@ export async function addSkill(db: Db, adminId: string, input: SkillInput, now =
  * organization proposed accepts it: from then on everyone sees it, and those who completed a
  * course naming it get it (courses/progress.ts). All or nothing.
  */
-export async function editSkill(db: Db, adminId: string, skillId: string, input: SkillInput, now = Date.now()): Promise<SkillEditResult> {
+export async function editSkill(
+	db: Db,
+	adminId: string,
+	skillId: string,
+	input: SkillInput,
+	now = Date.now()
+): Promise<SkillEditResult> {
 	return db.transaction().execute(async (trx): Promise<SkillEditResult> => {
 		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
-		const skill = await trx.selectFrom('skill').select(['group_id', 'position', 'proposed_by_org']).where('id', '=', skillId).executeTakeFirst();
+		const skill = await trx
+			.selectFrom('skill')
+			.select(['group_id', 'position', 'proposed_by_org'])
+			.where('id', '=', skillId)
+			.executeTakeFirst();
 		if (!skill) return { ok: false, error: 'no_skill' };
 		const checked = await check(trx, input, skillId);
 		if (!checked.ok) return checked;
-		const position = skill.group_id === input.group ? skill.position : await endOf(trx, input.group);
+		const position =
+			skill.group_id === input.group ? skill.position : await endOf(trx, input.group);
 		await trx
 			.updateTable('skill')
-			.set({ name_my: input.name.my, name_en: input.name.en, group_id: input.group, position, levels: JSON.stringify(input.levels), updated_at: now, proposed_by_org: null })
+			.set({
+				name_my: input.name.my,
+				name_en: input.name.en,
+				group_id: input.group,
+				position,
+				levels: JSON.stringify(input.levels),
+				updated_at: now,
+				proposed_by_org: null
+			})
 			.where('id', '=', skillId)
 			.execute();
 		if (skill.proposed_by_org !== null) await grantAcceptedSkill(trx, skillId);

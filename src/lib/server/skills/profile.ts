@@ -29,24 +29,48 @@ export interface SkillGroup {
 function levelTexts(json: string, locale: Locale): SkillChoice['levels'] {
 	const levels = JSON.parse(json) as Partial<Record<(typeof LEVELS)[number], Bilingual>>;
 	if (!levels.basic || !levels.working || !levels.teach) return null;
-	return { basic: pick(locale, levels.basic.my, levels.basic.en), working: pick(locale, levels.working.my, levels.working.en), teach: pick(locale, levels.teach.my, levels.teach.en) };
+	return {
+		basic: pick(locale, levels.basic.my, levels.basic.en),
+		working: pick(locale, levels.working.my, levels.working.en),
+		teach: pick(locale, levels.teach.my, levels.teach.en)
+	};
 }
 
 /** The taxonomy's groups, in order, without their skills. */
-export async function listSkillGroups(db: Db, locale: Locale): Promise<{ id: string; name: string }[]> {
+export async function listSkillGroups(
+	db: Db,
+	locale: Locale
+): Promise<{ id: string; name: string }[]> {
 	const groups = await db.selectFrom('skill_group').selectAll().orderBy('position').execute();
 	return groups.map((g) => ({ id: g.id, name: pick(locale, g.name_my, g.name_en) }));
 }
 
 /** One group with its skills and their level descriptions, or null. */
-export async function getSkillGroup(db: Db, groupId: string, locale: Locale): Promise<SkillGroup | null> {
-	const group = await db.selectFrom('skill_group').selectAll().where('id', '=', groupId).executeTakeFirst();
+export async function getSkillGroup(
+	db: Db,
+	groupId: string,
+	locale: Locale
+): Promise<SkillGroup | null> {
+	const group = await db
+		.selectFrom('skill_group')
+		.selectAll()
+		.where('id', '=', groupId)
+		.executeTakeFirst();
 	if (!group) return null;
-	const skills = await db.selectFrom('skill').selectAll().where('group_id', '=', groupId).orderBy('position').execute();
+	const skills = await db
+		.selectFrom('skill')
+		.selectAll()
+		.where('group_id', '=', groupId)
+		.orderBy('position')
+		.execute();
 	return {
 		id: group.id,
 		name: pick(locale, group.name_my, group.name_en),
-		skills: skills.map((s) => ({ id: s.id, name: pick(locale, s.name_my, s.name_en), levels: levelTexts(s.levels, locale) }))
+		skills: skills.map((s) => ({
+			id: s.id,
+			name: pick(locale, s.name_my, s.name_en),
+			levels: levelTexts(s.levels, locale)
+		}))
 	};
 }
 
@@ -78,19 +102,33 @@ export interface Profile {
 
 /** Who may see the learner's profile: hidden ("only me") until the learner chooses otherwise. */
 export async function profileVisibility(db: Db, userId: string): Promise<Visibility> {
-	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('learner_profile')
+		.select('visibility')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	return row?.visibility ?? 'hidden';
 }
 
 /** The learner's own profile (a learner with no profile yet gets the defaults: hidden, area unsaid). */
 export async function getProfile(db: Db, userId: string, locale: Locale): Promise<Profile> {
-	const row = await db.selectFrom('learner_profile').selectAll().where('user_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('learner_profile')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	const rows = await db
 		.selectFrom('user_skill')
 		.innerJoin('skill', 'skill.id', 'user_skill.skill_id')
 		.leftJoin('skill_group', 'skill_group.id', 'skill.group_id')
-		.leftJoin('course', (join) => join.onRef('course.id', '=', 'user_skill.source_ref').on('user_skill.source', '=', 'course'))
-		.leftJoin('organization', (join) => join.onRef('organization.id', '=', 'user_skill.source_ref').on('user_skill.source', '=', 'endorsement'))
+		.leftJoin('course', (join) =>
+			join.onRef('course.id', '=', 'user_skill.source_ref').on('user_skill.source', '=', 'course')
+		)
+		.leftJoin('organization', (join) =>
+			join
+				.onRef('organization.id', '=', 'user_skill.source_ref')
+				.on('user_skill.source', '=', 'endorsement')
+		)
 		.select([
 			'user_skill.skill_id',
 			'user_skill.level',
@@ -121,7 +159,12 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			sources: []
 		};
 		skill.level = Math.max(skill.level, r.level);
-		const from = r.source === 'course' ? pick(locale, r.title_my ?? '', r.title_en ?? '') : r.source === 'endorsement' ? r.org_name : null;
+		const from =
+			r.source === 'course'
+				? pick(locale, r.title_my ?? '', r.title_en ?? '')
+				: r.source === 'endorsement'
+					? r.org_name
+					: null;
 		skill.sources.push({ kind: r.source, level: r.level, from });
 		skills.set(r.skill_id, skill);
 	}
@@ -159,9 +202,17 @@ export interface SharedProfile {
  * languages with the kinds of their sources, area and time: never interests, the account, or
  * which courses and organizations the skills come from.
  */
-export async function sharedProfile(db: Db, userId: string, locale: Locale): Promise<{ visibility: Visibility; profile: SharedProfile }> {
+export async function sharedProfile(
+	db: Db,
+	userId: string,
+	locale: Locale
+): Promise<{ visibility: Visibility; profile: SharedProfile }> {
 	const own = await getProfile(db, userId, locale);
-	const shared = (s: ProfileSkill): SharedSkill => ({ name: s.name, level: s.level, sources: [...new Set(s.sources.map((x) => x.kind))] });
+	const shared = (s: ProfileSkill): SharedSkill => ({
+		name: s.name,
+		level: s.level,
+		sources: [...new Set(s.sources.map((x) => x.kind))]
+	});
 	return {
 		visibility: own.visibility,
 		profile: {
@@ -180,20 +231,46 @@ export type ProfileResult = { ok: true } | { ok: false; error: 'no_skill' | 'no_
  * Sets the learner's own levels for the skills a form showed: 1-3 declares (or changes) it,
  * 0 takes the self-declared level away. Courses and endorsements are untouched. All or nothing.
  */
-export async function declareSkills(db: Db, userId: string, choices: { id: string; level: number }[], now = Date.now()): Promise<ProfileResult> {
+export async function declareSkills(
+	db: Db,
+	userId: string,
+	choices: { id: string; level: number }[],
+	now = Date.now()
+): Promise<ProfileResult> {
 	const ids = choices.map((c) => c.id);
 	// A skill an organization proposed is declared by nobody until an administrator accepts it.
-	const known = await db.selectFrom('skill').select('id').where('id', 'in', ids).where('proposed_by_org', 'is', null).execute();
+	const known = await db
+		.selectFrom('skill')
+		.select('id')
+		.where('id', 'in', ids)
+		.where('proposed_by_org', 'is', null)
+		.execute();
 	if (known.length !== new Set(ids).size) return { ok: false, error: 'no_skill' };
 	await db.transaction().execute(async (trx) => {
 		for (const choice of choices) {
 			if (choice.level === 0) {
-				await trx.deleteFrom('user_skill').where('user_id', '=', userId).where('skill_id', '=', choice.id).where('source', '=', 'self').execute();
+				await trx
+					.deleteFrom('user_skill')
+					.where('user_id', '=', userId)
+					.where('skill_id', '=', choice.id)
+					.where('source', '=', 'self')
+					.execute();
 			} else {
 				await trx
 					.insertInto('user_skill')
-					.values({ user_id: userId, skill_id: choice.id, level: choice.level, source: 'self', source_ref: '', granted_at: now })
-					.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doUpdateSet({ level: choice.level, granted_at: now }))
+					.values({
+						user_id: userId,
+						skill_id: choice.id,
+						level: choice.level,
+						source: 'self',
+						source_ref: '',
+						granted_at: now
+					})
+					.onConflict((oc) =>
+						oc
+							.columns(['user_id', 'skill_id', 'source', 'source_ref'])
+							.doUpdateSet({ level: choice.level, granted_at: now })
+					)
 					.execute();
 			}
 		}
@@ -202,9 +279,18 @@ export async function declareSkills(db: Db, userId: string, choices: { id: strin
 }
 
 /** Saves area, availability, remote, interests and visibility; a change of visibility applies at once. */
-export async function saveProfileDetails(db: Db, userId: string, details: ProfileDetails, now = Date.now()): Promise<ProfileResult> {
+export async function saveProfileDetails(
+	db: Db,
+	userId: string,
+	details: ProfileDetails,
+	now = Date.now()
+): Promise<ProfileResult> {
 	if (details.interests.length) {
-		const groups = await db.selectFrom('skill_group').select('id').where('id', 'in', details.interests).execute();
+		const groups = await db
+			.selectFrom('skill_group')
+			.select('id')
+			.where('id', 'in', details.interests)
+			.execute();
 		if (groups.length !== new Set(details.interests).size) return { ok: false, error: 'no_group' };
 	}
 	const values = {
@@ -224,7 +310,11 @@ export async function saveProfileDetails(db: Db, userId: string, details: Profil
 }
 
 /** Who may see a profile, from fewest to most: "only organizations I apply to" shows it to fewer than "vetted organizations". */
-const VISIBILITY_REACH: Record<ProfileDetails['visibility'], number> = { hidden: 0, applied: 1, vetted: 2 };
+const VISIBILITY_REACH: Record<ProfileDetails['visibility'], number> = {
+	hidden: 0,
+	applied: 1,
+	vetted: 2
+};
 
 export type DetailsResult = ProfileResult | NotConfirmed | { ok: false; error: 'password_needed' };
 
@@ -233,8 +323,18 @@ export type DetailsResult = ProfileResult | NotConfirmed | { ok: false; error: '
  * organizations than before asks for the password again (auth/confirm.ts), so that someone
  * holding the learner's open session cannot expose them; keeping or narrowing it does not.
  */
-export async function changeProfileDetails(db: Db, userId: string, details: ProfileDetails, password: string | null, now = Date.now()): Promise<DetailsResult> {
-	const row = await db.selectFrom('learner_profile').select('visibility').where('user_id', '=', userId).executeTakeFirst();
+export async function changeProfileDetails(
+	db: Db,
+	userId: string,
+	details: ProfileDetails,
+	password: string | null,
+	now = Date.now()
+): Promise<DetailsResult> {
+	const row = await db
+		.selectFrom('learner_profile')
+		.select('visibility')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (VISIBILITY_REACH[details.visibility] > VISIBILITY_REACH[row?.visibility ?? 'hidden']) {
 		if (!password) return { ok: false, error: 'password_needed' };
 		const confirmed = await confirmPassword(db, userId, password, now);
@@ -244,8 +344,16 @@ export async function changeProfileDetails(db: Db, userId: string, details: Prof
 }
 
 /** Skill names by id, in the reader's language. */
-export async function skillNames(db: Db, ids: string[], locale: Locale): Promise<Record<string, string>> {
+export async function skillNames(
+	db: Db,
+	ids: string[],
+	locale: Locale
+): Promise<Record<string, string>> {
 	if (ids.length === 0) return {};
-	const rows = await db.selectFrom('skill').select(['id', 'name_my', 'name_en']).where('id', 'in', ids).execute();
+	const rows = await db
+		.selectFrom('skill')
+		.select(['id', 'name_my', 'name_en'])
+		.where('id', 'in', ids)
+		.execute();
 	return Object.fromEntries(rows.map((r) => [r.id, pick(locale, r.name_my, r.name_en)]));
 }

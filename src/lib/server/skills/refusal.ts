@@ -10,8 +10,15 @@ import { pickText } from '../../format';
  * A refused skill edit as the form's answer: a 400 with the message beside the field it is
  * about and what was typed echoed back; someone who is not an administrator gets 403.
  */
-export function skillRefusal(locale: Locale, result: Extract<SkillEditResult, { ok: false }>, values: FormValues) {
-	if (result.error === 'duplicate') return refused(locale, 'skill_duplicate', values, result.field, 400, { name: pickText(locale, result.other.name.my, result.other.name.en) });
+export function skillRefusal(
+	locale: Locale,
+	result: Extract<SkillEditResult, { ok: false }>,
+	values: FormValues
+) {
+	if (result.error === 'duplicate')
+		return refused(locale, 'skill_duplicate', values, result.field, 400, {
+			name: pickText(locale, result.other.name.my, result.other.name.en)
+		});
 	if (result.error === 'not_admin') error(403, translate('error_forbidden', locale));
 	if (result.error === 'no_skill') notFound(locale, 'error_skill_missing');
 	if (result.error === 'no_group') return refused(locale, 'choice', values, 'group');

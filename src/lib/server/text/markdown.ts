@@ -17,7 +17,6 @@ export interface RenderOptions {
 // A type alias, not an interface, so it fits markdown-it's index-signature Env type.
 type Env = { resolveImage?: RenderOptions['resolveImage'] };
 
-
 /**
  * Browsers drop tabs/newlines anywhere in a URL, strip leading/trailing C0 controls and spaces,
  * and read "\" as "/", so "/\tevil" or "/\\evil" would become protocol-relative. markdown-it
@@ -71,13 +70,20 @@ function sanitizeInline(state: StateCore, children: Token[]): Token[] {
 			const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
 			const resolved = !hasScheme && env.resolveImage ? env.resolveImage(src) : null;
 			if (resolved === null || !isLocalPath(resolved)) {
-				const alt = state.md.renderer.renderInlineAsText(token.children ?? [], state.md.options, env);
+				const alt = state.md.renderer.renderInlineAsText(
+					token.children ?? [],
+					state.md.options,
+					env
+				);
 				out.push(textToken(state, alt));
 				continue;
 			}
 			const title = token.attrGet('title');
 			// The image renderer fills alt from the children; it needs the attribute to exist.
-			token.attrs = [['src', resolved], ['alt', '']];
+			token.attrs = [
+				['src', resolved],
+				['alt', '']
+			];
 			if (title) token.attrs.push(['title', String(title)]);
 			token.attrs.push(['loading', 'lazy'], ['decoding', 'async']);
 		}
@@ -113,7 +119,8 @@ md.validateLink = () => true;
 
 md.core.ruler.push('lanpya_sanitize', (state) => {
 	for (const token of state.tokens) {
-		if (token.type === 'inline' && token.children) token.children = sanitizeInline(state, token.children);
+		if (token.type === 'inline' && token.children)
+			token.children = sanitizeInline(state, token.children);
 	}
 	shiftHeadings(state.tokens);
 	stripAttributes(state.tokens);

@@ -22,7 +22,10 @@ const DETECT_PREFIX = 500;
 /** Whether the detector is confident that `text` is Zawgyi; text without Myanmar characters never is. */
 export function isZawgyi(text: string): boolean {
 	const first = text.search(MYANMAR);
-	return first >= 0 && detector.getZawgyiProbability(text.slice(first, first + DETECT_PREFIX)) > ZAWGYI_THRESHOLD;
+	return (
+		first >= 0 &&
+		detector.getZawgyiProbability(text.slice(first, first + DETECT_PREFIX)) > ZAWGYI_THRESHOLD
+	);
 }
 
 /** Converts Zawgyi to Unicode when the detector is confident, then applies NFC. */

@@ -12,7 +12,9 @@ import { refused, tooManyTries } from '$lib/server/respond';
 import { recoverSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({ sharedPhone: sharedPhoneChoice(locals.locale) })) satisfies PageServerLoad;
+export const load = (({ locals }) => ({
+	sharedPhone: sharedPhoneChoice(locals.locale)
+})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
@@ -23,11 +25,21 @@ export const actions = {
 		const key = attemptKey(address, usernameKey(form.data.username));
 		const wait = failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
-		const result = await resetWithRecoveryCode(getDb(), form.data, describeBrowser(request.headers.get('user-agent')));
+		const result = await resetWithRecoveryCode(
+			getDb(),
+			form.data,
+			describeBrowser(request.headers.get('user-agent'))
+		);
 		if (!result.ok) {
 			failedAttemptsByAddress.record(key);
-			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
-			return refused(locals.locale, result.error, form.values, result.error.startsWith('password_') ? 'password' : 'form');
+			if (result.error === 'locked')
+				return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
+			return refused(
+				locals.locale,
+				result.error,
+				form.values,
+				result.error.startsWith('password_') ? 'password' : 'form'
+			);
 		}
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);

@@ -12,7 +12,9 @@ import { refused, tooManyTries } from '$lib/server/respond';
 import { signInSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({ sharedPhone: sharedPhoneChoice(locals.locale) })) satisfies PageServerLoad;
+export const load = (({ locals }) => ({
+	sharedPhone: sharedPhoneChoice(locals.locale)
+})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
@@ -21,21 +23,34 @@ export const actions = {
 		const form = await readForm(request, signInSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		// A browser that signed in to this account before passes the locks held against the name.
-		const device = await recognizedDevice(getDb(), deviceTokens(cookies), usernameKey(form.data.username));
+		const device = await recognizedDevice(
+			getDb(),
+			deviceTokens(cookies),
+			usernameKey(form.data.username)
+		);
 		const key = attemptKey(address, usernameKey(form.data.username));
 		const wait = device ? 0 : failedAttemptsByAddress.retryAfter(key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
-		const result = await signIn(getDb(), form.data, describeBrowser(request.headers.get('user-agent')), Date.now(), device);
+		const result = await signIn(
+			getDb(),
+			form.data,
+			describeBrowser(request.headers.get('user-agent')),
+			Date.now(),
+			device
+		);
 		if (!result.ok) {
 			if (!device) failedAttemptsByAddress.record(key);
-			if (result.error === 'locked') return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
+			if (result.error === 'locked')
+				return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
 			return refused(locals.locale, result.error, form.values);
 		}
 		// A shared phone's cookie ends when the browser closes.
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		setLanguageCookie(cookies, result.user.locale);
 		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
-		const next = result.user.must_change_password ? '/account/password' : safeNext(url.searchParams.get('next'), url.origin);
+		const next = result.user.must_change_password
+			? '/account/password'
+			: safeNext(url.searchParams.get('next'), url.origin);
 		redirect(303, next ?? homeFor(result.user.kind));
 	}
 } satisfies Actions;

@@ -32,14 +32,21 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const address = event.getClientAddress();
 		const wait = await signUps.wait(getDb(), address);
-		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_sign_ups');
+		if (wait > 0)
+			return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_sign_ups');
 		signUps.record(address);
 		const result = await signUp(
 			getDb(),
 			{ ...form.data, locale: locals.locale },
 			describeBrowser(request.headers.get('user-agent'))
 		);
-		if (!result.ok) return refused(locals.locale, result.error, form.values, result.error === 'username_taken' ? 'username' : 'password');
+		if (!result.ok)
+			return refused(
+				locals.locale,
+				result.error,
+				form.values,
+				result.error === 'username_taken' ? 'username' : 'password'
+			);
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);
 		// This very answer is the new account's first page: its header shows it signed in.
@@ -47,8 +54,13 @@ export const actions = {
 		locals.user = session?.user ?? null;
 		locals.session = session?.session ?? null;
 		// A learner goes on to where they were going before signing up (a course they were reading).
-		const next = form.data.kind === 'learner' ? safeNext(url.searchParams.get('next'), url.origin) : null;
+		const next =
+			form.data.kind === 'learner' ? safeNext(url.searchParams.get('next'), url.origin) : null;
 		// Shown once, in this response only; never stored anywhere readable.
-		return { recoveryCodes: result.recoveryCodes, username: form.data.username, next: next ?? homeFor(form.data.kind) };
+		return {
+			recoveryCodes: result.recoveryCodes,
+			username: form.data.username,
+			next: next ?? homeFor(form.data.kind)
+		};
 	}
 } satisfies Actions;

@@ -9,7 +9,9 @@ import { notConfirmed } from '$lib/server/respond';
 import { codesCheckSchema, confirmPasswordSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({ username: locals.user!.username })) satisfies PageServerLoad;
+export const load = (({ locals }) => ({
+	username: locals.user!.username
+})) satisfies PageServerLoad;
 
 export const actions = {
 	/**
@@ -34,10 +36,21 @@ export const actions = {
 	check: async ({ request, locals, url }) => {
 		const user = locals.user!;
 		const form = await readForm(request, codesCheckSchema, locals.locale);
-		const shown = form.ok ? form.data.shown : codesCheckSchema.shape.shown.parse(form.values.shown ?? '');
-		const next = safeNext(form.ok ? form.data.next : form.values.next, url.origin) ?? homeFor(user.kind);
-		const again = async (error: string) => fail(400, { codes: await unusedRecoveryCodesAmong(getDb(), user.id, shown), next, errors: { code: error } });
-		if (!form.ok) return again(form.errors.code ?? form.errors.form ?? translate('error_invalid', locals.locale));
+		const shown = form.ok
+			? form.data.shown
+			: codesCheckSchema.shape.shown.parse(form.values.shown ?? '');
+		const next =
+			safeNext(form.ok ? form.data.next : form.values.next, url.origin) ?? homeFor(user.kind);
+		const again = async (error: string) =>
+			fail(400, {
+				codes: await unusedRecoveryCodesAmong(getDb(), user.id, shown),
+				next,
+				errors: { code: error }
+			});
+		if (!form.ok)
+			return again(
+				form.errors.code ?? form.errors.form ?? translate('error_invalid', locals.locale)
+			);
 		const [match] = await unusedRecoveryCodesAmong(getDb(), user.id, [form.data.code]);
 		if (!match) return again(translate('error_code_not_shown', locals.locale));
 		redirect(303, next);

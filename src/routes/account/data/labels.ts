@@ -14,7 +14,10 @@ import { areaNames, roleTimeNames } from '$lib/role-labels';
 type Section = Exclude<keyof AccountExport, 'format' | 'exported_at'>;
 type Item<T> = T extends readonly (infer U)[] ? U : NonNullable<T>;
 type Application = AccountExport['applications'][number];
-export type Field = { [S in Section]: keyof Item<AccountExport[S]> }[Section] | keyof Application['history'][number] | keyof Application['messages'][number];
+export type Field =
+	| { [S in Section]: keyof Item<AccountExport[S]> }[Section]
+	| keyof Application['history'][number]
+	| keyof Application['messages'][number];
 
 /** The sections in the order the page shows them. */
 export const sectionLabels = {
@@ -42,8 +45,26 @@ export const sectionLabels = {
 
 export const sections = Object.keys(sectionLabels) as Section[];
 
-const LEARNING: Section[] = ['profile', 'skills', 'enrolments', 'lessons_done', 'quiz_attempts', 'certificates', 'applications', 'sync_events'];
-const STAFF: Section[] = ['organization', 'organizations_applied_for', 'invitations_made', 'invitation_used', 'roles_written', 'roles_reviewed', 'vetting_decisions', 'course_reviews'];
+const LEARNING: Section[] = [
+	'profile',
+	'skills',
+	'enrolments',
+	'lessons_done',
+	'quiz_attempts',
+	'certificates',
+	'applications',
+	'sync_events'
+];
+const STAFF: Section[] = [
+	'organization',
+	'organizations_applied_for',
+	'invitations_made',
+	'invitation_used',
+	'roles_written',
+	'roles_reviewed',
+	'vetting_decisions',
+	'course_reviews'
+];
 
 /** Whether an empty section is still worth a heading: learners are not shown empty organization work, nor staff empty learning. */
 export function concerns(section: Section, kind: AccountExport['account']['kind']): boolean {
@@ -130,27 +151,61 @@ export const fieldLabels: Record<Field, () => string> = {
 
 type Words = Record<string, () => string>;
 const valueLabels: Partial<Record<Field, Words>> = {
-	kind: { learner: m.account_kind_learner, org_member: m.account_kind_org_member, admin: m.account_kind_admin },
+	kind: {
+		learner: m.account_kind_learner,
+		org_member: m.account_kind_org_member,
+		admin: m.account_kind_admin
+	},
 	locale: { my: m.data_value_locale_my, en: m.data_value_locale_en },
 	background: backgroundLabels,
 	area: { ...areaNames, unsaid: m.area_unsaid },
 	availability: roleTimeNames,
-	visibility: { hidden: m.visibility_hidden, vetted: m.visibility_vetted, applied: m.visibility_applied },
-	source: { self: m.skill_source_self, course: m.data_value_source_course, endorsement: m.data_value_source_endorsement },
+	visibility: {
+		hidden: m.visibility_hidden,
+		vetted: m.visibility_vetted,
+		applied: m.visibility_applied
+	},
+	source: {
+		self: m.skill_source_self,
+		course: m.data_value_source_course,
+		endorsement: m.data_value_source_endorsement
+	},
 	status: applicationStatusNames,
 	by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
-	thread_closed_by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
+	thread_closed_by: {
+		learner: m.data_value_by_learner,
+		organization: m.data_value_by_organization
+	},
 	member_role: { owner: m.data_value_owner, member: m.data_value_member },
 	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
-	vetting: { pending: m.data_value_vetting_pending, vetted: m.data_value_vetting_vetted, rejected: m.data_value_vetting_rejected, suspended: m.data_value_vetting_suspended },
-	decision: { vet: m.data_value_decision_vet, reject: m.data_value_decision_reject, suspend: m.data_value_decision_suspend, reinstate: m.data_value_decision_reinstate },
-	review: { publication: m.data_value_review_publication, language: m.data_value_review_language, expert: m.data_value_review_expert }
+	vetting: {
+		pending: m.data_value_vetting_pending,
+		vetted: m.data_value_vetting_vetted,
+		rejected: m.data_value_vetting_rejected,
+		suspended: m.data_value_vetting_suspended
+	},
+	decision: {
+		vet: m.data_value_decision_vet,
+		reject: m.data_value_decision_reject,
+		suspend: m.data_value_decision_suspend,
+		reinstate: m.data_value_decision_reinstate
+	},
+	review: {
+		publication: m.data_value_review_publication,
+		language: m.data_value_review_language,
+		expert: m.data_value_review_expert
+	}
 };
 
 /** A stored time (ISO 8601) in the reader's language, saying its zone (src/lib/format.ts). */
 function formatTime(iso: string, locale: string): string {
 	const time = Date.parse(iso);
-	return Number.isNaN(time) ? iso : m.data_time({ time: formatDateTime(time, locale) }, { locale: locale === 'en' ? 'en' : 'my' });
+	return Number.isNaN(time)
+		? iso
+		: m.data_time(
+				{ time: formatDateTime(time, locale) },
+				{ locale: locale === 'en' ? 'en' : 'my' }
+			);
 }
 
 /**
@@ -159,22 +214,58 @@ function formatTime(iso: string, locale: string): string {
  * `translate="no"`, and their digits stay as stored.
  */
 export const keptAsStored = (field: Field): boolean =>
-	field.endsWith('_id') || ['code', 'answers', 'browser', 'username', 'message', 'body', 'note', 'display_name', 'name', 'organization', 'role', 'title', 'error'].includes(field);
+	field.endsWith('_id') ||
+	[
+		'code',
+		'answers',
+		'browser',
+		'username',
+		'message',
+		'body',
+		'note',
+		'display_name',
+		'name',
+		'organization',
+		'role',
+		'title',
+		'error'
+	].includes(field);
 
 /** A stored value as words: times (`at`, `*_at`, `*_until`) in the reader's language, choices by their names, skill groups by name. */
-export function valueText(field: Field, value: unknown, locale: string, groups: Record<string, string>): string {
-	if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
+export function valueText(
+	field: Field,
+	value: unknown,
+	locale: string,
+	groups: Record<string, string>
+): string {
+	if (
+		value === null ||
+		value === undefined ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0)
+	)
+		return '—';
 	if (typeof value === 'boolean') return value ? m.data_yes() : m.data_no();
 	if (field === 'level' && typeof value === 'number') return skillLevelName(value);
 	if (field === 'answers') return JSON.stringify(value);
 	if (typeof value === 'number') return formatNumber(value, locale);
-	if (field === 'interests' && Array.isArray(value)) return formatList(value.map((id) => groups[String(id)] ?? String(id)), locale);
-	if (Array.isArray(value)) return formatList(value.map((v) => valueText(field, v, locale, groups)), locale);
-	if (typeof value === 'object' && 'my' in value && 'en' in value) return pickText(locale, String(value.my), String(value.en));
+	if (field === 'interests' && Array.isArray(value))
+		return formatList(
+			value.map((id) => groups[String(id)] ?? String(id)),
+			locale
+		);
+	if (Array.isArray(value))
+		return formatList(
+			value.map((v) => valueText(field, v, locale, groups)),
+			locale
+		);
+	if (typeof value === 'object' && 'my' in value && 'en' in value)
+		return pickText(locale, String(value.my), String(value.en));
 	if (typeof value === 'string') {
 		const label = valueLabels[field]?.[value];
 		if (label) return label();
-		if (field === 'at' || field.endsWith('_at') || field.endsWith('_until')) return formatTime(value, locale);
+		if (field === 'at' || field.endsWith('_at') || field.endsWith('_until'))
+			return formatTime(value, locale);
 		if (field.endsWith('_on')) return formatDay(value, locale);
 	}
 	return String(value);

@@ -8,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
 	const db = getDb();
-	const query = skillListQuery.parse({ group: url.searchParams.get('group') ?? undefined, added: url.searchParams.get('added') ?? undefined });
+	const query = skillListQuery.parse({
+		group: url.searchParams.get('group') ?? undefined,
+		added: url.searchParams.get('added') ?? undefined
+	});
 	const groups = await skillGroupsForAdmin(db);
 	const group = groups.find((g) => g.id === query.group) ?? null;
 	const skills = group ? await skillsForAdmin(db, group.id) : [];

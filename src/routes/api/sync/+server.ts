@@ -16,13 +16,22 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async ({ request, locals, setHeaders }) => {
 	const body = await readJson(request, { maxBytes: SYNC_BODY_MAX, maxDepth: SYNC_DEPTH_MAX });
-	if (!body.ok && body.error === 'too_large') return json({ message: translate('error_sync_too_large', locals.locale) }, { status: 413 });
+	if (!body.ok && body.error === 'too_large')
+		return json({ message: translate('error_sync_too_large', locals.locale) }, { status: 413 });
 	const parsed = syncSchema.safeParse(body.ok ? body.value : null);
-	if (!parsed.success) return json({ message: translate('error_form', locals.locale) }, { status: 400 });
+	if (!parsed.success)
+		return json({ message: translate('error_form', locals.locale) }, { status: 400 });
 	const result = await applyEvents(getDb(), locals.user!.id, parsed.data.events);
 	if (!result.ok) {
 		setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
-		return json({ message: translate('error_quota_sync', locals.locale, { hours: formatHours(result.retryAfterMs, locals.locale) }) }, { status: 429 });
+		return json(
+			{
+				message: translate('error_quota_sync', locals.locale, {
+					hours: formatHours(result.retryAfterMs, locals.locale)
+				})
+			},
+			{ status: 429 }
+		);
 	}
 	return json({ results: result.outcomes });
 };

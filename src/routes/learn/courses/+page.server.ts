@@ -7,11 +7,20 @@ export const load = (async ({ url, locals }) => {
 	const filters = catalogueSchema.parse(Object.fromEntries(url.searchParams));
 	const courses = await listCourses(
 		getDb(),
-		{ q: filters.q, category: filters.category, audience: filters.audience, maxBytes: filters.size ? Number(filters.size) * 1024 : undefined },
+		{
+			q: filters.q,
+			category: filters.category,
+			audience: filters.audience,
+			maxBytes: filters.size ? Number(filters.size) * 1024 : undefined
+		},
 		locals.locale
 	);
 	// A visitor (no account) gets each course's first lesson one tap away: reading before signing
 	// up. A learner starts a course from its page (which enrols them), so their list goes without.
 	const visitor = !locals.user;
-	return { filters, courses: visitor ? courses : courses.map((course) => ({ ...course, firstLesson: null })), visitor };
+	return {
+		filters,
+		courses: visitor ? courses : courses.map((course) => ({ ...course, firstLesson: null })),
+		visitor
+	};
 }) satisfies PageServerLoad;

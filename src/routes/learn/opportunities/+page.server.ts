@@ -11,8 +11,12 @@ export const load = (async ({ locals, url }) => {
 	const pageParam = Number(url.searchParams.get('page') ?? '1');
 	// Unknown choices fall back to the defaults: these are links, not forms to correct.
 	const filter: OpportunityFilter = {
-		kind: (roleKinds as readonly string[]).includes(kindParam) ? (kindParam as OpportunityFilter['kind']) : '',
-		show: (SHOW as readonly string[]).includes(showParam) ? (showParam as OpportunityFilter['show']) : 'all',
+		kind: (roleKinds as readonly string[]).includes(kindParam)
+			? (kindParam as OpportunityFilter['kind'])
+			: '',
+		show: (SHOW as readonly string[]).includes(showParam)
+			? (showParam as OpportunityFilter['show'])
+			: 'all',
 		page: Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1
 	};
 	const result = await opportunitiesPage(getDb(), locals.user!.id, locals.locale, filter);

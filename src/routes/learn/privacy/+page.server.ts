@@ -3,4 +3,6 @@ import { viewsOfLearner } from '$lib/server/audit';
 import type { PageServerLoad } from './$types';
 
 // The learner's own trail only: viewsOfLearner reads the rows about this account and its applications.
-export const load = (async ({ locals }) => ({ views: await viewsOfLearner(getDb(), locals.user!.id) })) satisfies PageServerLoad;
+export const load = (async ({ locals }) => ({
+	views: await viewsOfLearner(getDb(), locals.user!.id)
+})) satisfies PageServerLoad;

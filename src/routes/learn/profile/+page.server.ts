@@ -4,7 +4,13 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { listBackgrounds, suggestSkills } from '$lib/server/skills/crosswalk';
-import { changeProfileDetails, declareSkills, getProfile, getSkillGroup, listSkillGroups } from '$lib/server/skills/profile';
+import {
+	changeProfileDetails,
+	declareSkills,
+	getProfile,
+	getSkillGroup,
+	listSkillGroups
+} from '$lib/server/skills/profile';
 import { notConfirmed } from '$lib/server/respond';
 import { backgroundQuery, profileDetailsSchema, skillChoicesSchema } from '$lib/schemas/profile';
 import { backgroundSchema } from '$lib/schemas/account';
@@ -13,10 +19,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
 	const db = getDb();
 	const locale = locals.locale;
-	const query = backgroundQuery.parse({ from: url.searchParams.get('from') ?? undefined, group: url.searchParams.get('group') ?? undefined });
+	const query = backgroundQuery.parse({
+		from: url.searchParams.get('from') ?? undefined,
+		group: url.searchParams.get('group') ?? undefined
+	});
 	const profile = await getProfile(db, locals.user!.id, locale);
 	// The learner's own levels, to start each chooser from what they already said.
-	const own = Object.fromEntries(profile.skills.flatMap((s) => s.sources.filter((x) => x.kind === 'self').map((x) => [s.id, x.level])));
+	const own = Object.fromEntries(
+		profile.skills.flatMap((s) =>
+			s.sources.filter((x) => x.kind === 'self').map((x) => [s.id, x.level])
+		)
+	);
 	return {
 		profile,
 		own,
@@ -33,9 +46,17 @@ export const load = (async ({ locals, url }) => {
 export const actions = {
 	skills: async ({ request, locals }) => {
 		const form = await readForm(request, skillChoicesSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'skills', errors: { form: translate('error_form', locals.locale) } });
+		if (!form.ok)
+			return fail(400, {
+				action: 'skills',
+				errors: { form: translate('error_form', locals.locale) }
+			});
 		const result = await declareSkills(getDb(), locals.user!.id, form.data);
-		if (!result.ok) return fail(400, { action: 'skills', errors: { form: translate('error_no_skill', locals.locale) } });
+		if (!result.ok)
+			return fail(400, {
+				action: 'skills',
+				errors: { form: translate('error_no_skill', locals.locale) }
+			});
 		// How many of the skills on the form are now the learner's own: the crosswalk's answer says so.
 		return { action: 'skills', done: true, chosen: form.data.filter((c) => c.level > 0).length };
 	},
@@ -45,9 +66,23 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'details', values: form.values, errors: form.errors });
 		const { password, ...details } = form.data;
 		const result = await changeProfileDetails(getDb(), locals.user!.id, details, password);
-		if (!result.ok && result.error === 'password_needed') return fail(400, { action: 'details', values: form.values, errors: { password: translate('error_password_to_show', locals.locale) } as Record<string, string> });
-		if (!result.ok && (result.error === 'wrong_password' || result.error === 'locked')) return notConfirmed(event, locals.locale, 'details', result);
-		if (!result.ok) return fail(400, { action: 'details', values: form.values, errors: { form: translate('error_choice', locals.locale) } });
+		if (!result.ok && result.error === 'password_needed')
+			return fail(400, {
+				action: 'details',
+				values: form.values,
+				errors: { password: translate('error_password_to_show', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
+		if (!result.ok && (result.error === 'wrong_password' || result.error === 'locked'))
+			return notConfirmed(event, locals.locale, 'details', result);
+		if (!result.ok)
+			return fail(400, {
+				action: 'details',
+				values: form.values,
+				errors: { form: translate('error_choice', locals.locale) }
+			});
 		return { action: 'details', done: true };
 	},
 	background: async ({ request, locals }) => {

@@ -5,5 +5,9 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ params }) => {
 	const code = certificateCode.safeParse(params.code);
-	return { result: code.success ? await verifyCertificate(getDb(), code.data) : ({ status: 'unknown' } as const) };
+	return {
+		result: code.success
+			? await verifyCertificate(getDb(), code.data)
+			: ({ status: 'unknown' } as const)
+	};
 }) satisfies PageServerLoad;

@@ -6,7 +6,12 @@ import { translate } from '$lib/server/i18n';
 import { decideOrganization, organizationForReview } from '$lib/server/orgs/vetting';
 import { memberRefusal, notFound, parseParams } from '$lib/server/respond';
 import { orgDecisionSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
-import { membersOf, openInvitations, removeMember, revokeInvitation } from '$lib/server/orgs/members';
+import {
+	membersOf,
+	openInvitations,
+	removeMember,
+	revokeInvitation
+} from '$lib/server/orgs/members';
 import type { Actions, PageServerLoad } from './$types';
 
 const params = z.object({ org: z.string().regex(/^[a-z0-9]{8,40}$/) });
@@ -15,7 +20,11 @@ export const load = (async ({ params: raw, locals }) => {
 	const { org } = parseParams(params, raw, locals.locale, 'error_no_org');
 	const review = await organizationForReview(getDb(), org);
 	if (!review) notFound(locals.locale, 'error_no_org');
-	return { review, members: await membersOf(getDb(), org), invitations: await openInvitations(getDb(), org) };
+	return {
+		review,
+		members: await membersOf(getDb(), org),
+		invitations: await openInvitations(getDb(), org)
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -23,9 +32,22 @@ export const actions = {
 		const { org } = parseParams(params, raw, locals.locale, 'error_no_org');
 		const form = await readForm(request, orgDecisionSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await decideOrganization(getDb(), locals.user!.id, org, form.data.decision, form.data.note);
+		const result = await decideOrganization(
+			getDb(),
+			locals.user!.id,
+			org,
+			form.data.decision,
+			form.data.note
+		);
 		if (!result.ok && result.error === 'no_org') notFound(locals.locale, 'error_no_org');
-		if (!result.ok) return fail(409, { values: form.values, errors: { decision: translate('error_decision_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(409, {
+				values: form.values,
+				errors: { decision: translate('error_decision_not_allowed', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { done: form.data.decision };
 	},
 	removeMember: async ({ params: raw, request, locals }) => {

@@ -22,9 +22,22 @@ export const actions = {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
 		const form = await readForm(request, roleReviewSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await reviewRole(getDb(), locals.user!.id, role, form.data.decision, form.data.note);
+		const result = await reviewRole(
+			getDb(),
+			locals.user!.id,
+			role,
+			form.data.decision,
+			form.data.note
+		);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-		if (!result.ok) return fail(409, { values: form.values, errors: { form: translate('error_role_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(409, {
+				values: form.values,
+				errors: { form: translate('error_role_not_allowed', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { done: true };
 	}
 } satisfies Actions;

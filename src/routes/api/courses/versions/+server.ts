@@ -11,6 +11,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = versionsQuery.safeParse({ ids: url.searchParams.get('ids') ?? '' });
-	if (!parsed.success) return json({ message: translate('error_form', locals.locale) }, { status: 400 });
+	if (!parsed.success)
+		return json({ message: translate('error_form', locals.locale) }, { status: 400 });
 	return json({ versions: await publishedVersions(getDb(), parsed.data.ids) });
 };

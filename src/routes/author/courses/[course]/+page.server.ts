@@ -30,7 +30,6 @@ import {
 } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
 
-
 export const load = (async ({ params, locals }) => {
 	const { course } = parseParams(authorCourseParams, params, locals.locale, 'error_no_course');
 	const draft = await getCourseDraft(getDb(), authorOf(locals.user!), course);
@@ -49,13 +48,22 @@ async function edit<S extends z.ZodType>(
 	run: (author: Author, course: string, data: z.output<S>) => Promise<AuthorResult>
 ) {
 	const { locals, params, request } = event;
-	const { course } = parseParams(authorCourseParams, params as Record<string, string>, locals.locale, 'error_no_course');
+	const { course } = parseParams(
+		authorCourseParams,
+		params as Record<string, string>,
+		locals.locale,
+		'error_no_course'
+	);
 	const form = await readForm(request, schema, locals.locale);
 	if (!form.ok) return fail(400, { action, values: form.values, errors: form.errors });
 	const result = await run(authorOf(locals.user!), course, form.data);
 	if (!result.ok) {
 		const status = result.error === 'no_course' ? 404 : 409;
-		return fail(status, { action, values: form.values, errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string> });
+		return fail(status, {
+			action,
+			values: form.values,
+			errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string>
+		});
 	}
 	return { action, done: true };
 }
@@ -63,13 +71,41 @@ async function edit<S extends z.ZodType>(
 export const actions = {
 	details: (event) =>
 		edit(event, 'details', courseDetailsSchema, (a, course, d) =>
-			updateCourseDetails(getDb(), a, course, { category: d.category, audience: d.audience, title: { my: d.title_my, en: d.title_en }, summary: { my: d.summary_my, en: d.summary_en }, practical: d.practical, expert: d.expert })
+			updateCourseDetails(getDb(), a, course, {
+				category: d.category,
+				audience: d.audience,
+				title: { my: d.title_my, en: d.title_en },
+				summary: { my: d.summary_my, en: d.summary_en },
+				practical: d.practical,
+				expert: d.expert
+			})
 		),
-	skills: (event) => edit(event, 'skills', courseSkillsSchema, (a, course, d) => chooseCourseSkills(getDb(), a, course, d.picks, d.newSkill)),
-	publish: (event) => edit(event, 'publish', publishSchema, (a, course, d) => setPublished(getDb(), a, course, d.published)),
-	addModule: (event) => edit(event, 'addModule', moduleSchema, (a, course, d) => addModule(getDb(), a, course, { my: d.title_my, en: d.title_en })),
-	renameModule: (event) => edit(event, 'renameModule', renameModuleSchema, (a, course, d) => renameModule(getDb(), a, course, d.module, { my: d.title_my, en: d.title_en })),
-	move: (event) => edit(event, 'move', moveLessonSchema, (a, course, d) => moveLesson(getDb(), a, course, d.lesson, d.direction)),
-	retire: (event) => edit(event, 'retire', lessonIdSchema, (a, course, d) => retireLesson(getDb(), a, course, d.lesson)),
-	restore: (event) => edit(event, 'restore', lessonIdSchema, (a, course, d) => restoreLesson(getDb(), a, course, d.lesson))
+	skills: (event) =>
+		edit(event, 'skills', courseSkillsSchema, (a, course, d) =>
+			chooseCourseSkills(getDb(), a, course, d.picks, d.newSkill)
+		),
+	publish: (event) =>
+		edit(event, 'publish', publishSchema, (a, course, d) =>
+			setPublished(getDb(), a, course, d.published)
+		),
+	addModule: (event) =>
+		edit(event, 'addModule', moduleSchema, (a, course, d) =>
+			addModule(getDb(), a, course, { my: d.title_my, en: d.title_en })
+		),
+	renameModule: (event) =>
+		edit(event, 'renameModule', renameModuleSchema, (a, course, d) =>
+			renameModule(getDb(), a, course, d.module, { my: d.title_my, en: d.title_en })
+		),
+	move: (event) =>
+		edit(event, 'move', moveLessonSchema, (a, course, d) =>
+			moveLesson(getDb(), a, course, d.lesson, d.direction)
+		),
+	retire: (event) =>
+		edit(event, 'retire', lessonIdSchema, (a, course, d) =>
+			retireLesson(getDb(), a, course, d.lesson)
+		),
+	restore: (event) =>
+		edit(event, 'restore', lessonIdSchema, (a, course, d) =>
+			restoreLesson(getDb(), a, course, d.lesson)
+		)
 } satisfies Actions;

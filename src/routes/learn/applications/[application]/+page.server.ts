@@ -11,7 +11,12 @@ import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
-	const { application: id } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
+	const { application: id } = parseParams(
+		applicationParams,
+		params,
+		locals.locale,
+		'error_no_application'
+	);
 	const application = await getMyApplication(getDb(), locals.user!.id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
 	const thread = (await readThread(getDb(), locals.user!.id, id)) ?? [];
@@ -21,22 +26,46 @@ export const load = (async ({ params, locals }) => {
 
 export const actions = {
 	withdraw: async ({ params, request, locals }) => {
-		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
+		const { application } = parseParams(
+			applicationParams,
+			params,
+			locals.locale,
+			'error_no_application'
+		);
 		const form = await readForm(request, withdrawSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await withdrawApplication(getDb(), locals.user!.id, application);
-		if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
-		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok && result.error === 'no_application')
+			notFound(locals.locale, 'error_no_application');
+		if (!result.ok)
+			return fail(409, {
+				errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { done: true };
 	},
 	message: messageAction,
 	thread: async ({ params, request, locals }) => {
-		const { application } = parseParams(applicationParams, params, locals.locale, 'error_no_application');
+		const { application } = parseParams(
+			applicationParams,
+			params,
+			locals.locale,
+			'error_no_application'
+		);
 		const form = await readForm(request, threadSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await changeThread(getDb(), locals.user!.id, application, form.data.change);
-		if (!result.ok && result.error === 'no_application') notFound(locals.locale, 'error_no_application');
-		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok && result.error === 'no_application')
+			notFound(locals.locale, 'error_no_application');
+		if (!result.ok)
+			return fail(409, {
+				errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { thread: form.data.change };
 	}
 } satisfies Actions;

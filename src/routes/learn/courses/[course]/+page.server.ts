@@ -26,23 +26,35 @@ export const load = (async ({ params, locals, url }) => {
 		course,
 		visitor: null,
 		progress,
-		certificateCode: owner && progress?.completedAt ? await certificateCode(getDb(), owner, courseId) : null,
+		certificateCode:
+			owner && progress?.completedAt ? await certificateCode(getDb(), owner, courseId) : null,
 		// Arrived from the step that completed the course (its last lesson): say so first.
 		finished: url.searchParams.has('finished') && Boolean(progress?.completedAt),
 		sharedNote: noDownloadsNote(locals.locale, locals.session),
 		downloadBytes: offline?.bytes ?? 0,
-		picturesBytes: offline?.files.filter((f) => f.url.startsWith('/media/')).reduce((sum, f) => sum + f.bytes, 0) ?? 0
+		picturesBytes:
+			offline?.files
+				.filter((f) => f.url.startsWith('/media/'))
+				.reduce((sum, f) => sum + f.bytes, 0) ?? 0
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	enrol: async ({ params, locals, url }) => {
-		const { course: courseId } = parseParams(courseParams, params, locals.locale, 'error_no_course');
+		const { course: courseId } = parseParams(
+			courseParams,
+			params,
+			locals.locale,
+			'error_no_course'
+		);
 		if (!locals.user) signUpFirst(url.pathname);
 		const result = await enrol(getDb(), locals.user.id, courseId);
 		if (!result.ok) notFound(locals.locale, 'error_no_course');
 		const outline = (await getCourseOutline(getDb(), courseId, locals.locale))!;
 		const first = outline.modules[0]?.lessons[0];
-		redirect(303, first ? `/learn/courses/${courseId}/lessons/${first.id}` : `/learn/courses/${courseId}`);
+		redirect(
+			303,
+			first ? `/learn/courses/${courseId}/lessons/${first.id}` : `/learn/courses/${courseId}`
+		);
 	}
 } satisfies Actions;

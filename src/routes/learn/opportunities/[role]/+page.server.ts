@@ -29,9 +29,23 @@ export const actions = {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
 		const form = await readForm(request, applySchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await applyToRole(getDb(), locals.user!.id, role, form.data.message, Date.now(), form.data.share_profile);
+		const result = await applyToRole(
+			getDb(),
+			locals.user!.id,
+			role,
+			form.data.message,
+			Date.now(),
+			form.data.share_profile
+		);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-		if (!result.ok) return fail(409, { values: form.values, errors: { form: translate(`error_application_${result.error}`, locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(409, {
+				values: form.values,
+				errors: { form: translate(`error_application_${result.error}`, locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		redirect(303, `/learn/applications/${result.id}`);
 	},
 	/** Only the learner's own application to this role (checked in the domain). */
@@ -42,7 +56,13 @@ export const actions = {
 		const application = await applicationFor(getDb(), locals.user!.id, role);
 		if (!application) notFound(locals.locale, 'error_no_application');
 		const result = await shareProfile(getDb(), locals.user!.id, application.id, form.data.share);
-		if (!result.ok) return fail(409, { errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(409, {
+				errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { shared: form.data.share };
 	}
 } satisfies Actions;

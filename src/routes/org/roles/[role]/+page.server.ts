@@ -4,11 +4,22 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import { getOrgRole, moveRole, removeRoleSkill, setRoleSkill, updateRole } from '$lib/server/roles/editing';
+import {
+	getOrgRole,
+	moveRole,
+	removeRoleSkill,
+	setRoleSkill,
+	updateRole
+} from '$lib/server/roles/editing';
 import { roleFormValues } from '$lib/server/roles/form';
 import { hasCandidates } from '$lib/server/roles/candidates';
 import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
-import { roleDetailsSchema, roleMoveSchema, roleSkillRemoveSchema, roleSkillSchema } from '$lib/schemas/role';
+import {
+	roleDetailsSchema,
+	roleMoveSchema,
+	roleSkillRemoveSchema,
+	roleSkillSchema
+} from '$lib/schemas/role';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,13 +35,24 @@ export const load = (async ({ params: raw, locals, url }) => {
 		role,
 		candidates: hasCandidates(role.status),
 		values: roleFormValues(role),
-		names: await skillNames(db, role.skills.map((s) => s.id), locals.locale),
+		names: await skillNames(
+			db,
+			role.skills.map((s) => s.id),
+			locals.locale
+		),
 		groups: role.status === 'draft' ? await listSkillGroups(db, locals.locale) : [],
-		group: role.status === 'draft' && group && /^[a-z][a-z0-9_]{1,39}$/.test(group) ? await getSkillGroup(db, group, locals.locale) : null
+		group:
+			role.status === 'draft' && group && /^[a-z][a-z0-9_]{1,39}$/.test(group)
+				? await getSkillGroup(db, group, locals.locale)
+				: null
 	};
 }) satisfies PageServerLoad;
 
-const refused = (locale: Locale, action: string, error: string, status = 409) => fail(status, { action, errors: { form: translate(`error_role_${error}`, locale) } as Record<string, string> });
+const refused = (locale: Locale, action: string, error: string, status = 409) =>
+	fail(status, {
+		action,
+		errors: { form: translate(`error_role_${error}`, locale) } as Record<string, string>
+	});
 
 export const actions = {
 	save: async ({ params: raw, request, locals }) => {
@@ -46,9 +68,19 @@ export const actions = {
 		const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
 		const form = await readForm(request, roleSkillSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'addSkill', errors: form.errors });
-		const result = await setRoleSkill(getDb(), locals.user!.id, role, { id: form.data.skill, level: form.data.level, required: form.data.need });
+		const result = await setRoleSkill(getDb(), locals.user!.id, role, {
+			id: form.data.skill,
+			level: form.data.level,
+			required: form.data.need
+		});
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-		if (!result.ok) return refused(locals.locale, 'addSkill', result.error, result.error === 'no_skill' ? 400 : 409);
+		if (!result.ok)
+			return refused(
+				locals.locale,
+				'addSkill',
+				result.error,
+				result.error === 'no_skill' ? 400 : 409
+			);
 		return { action: 'addSkill', done: true };
 	},
 	removeSkill: async ({ params: raw, request, locals }) => {

@@ -11,7 +11,14 @@ export const actions = {
 		const form = await readForm(request, roleDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await createRole(getDb(), locals.user!.id, form.data);
-		if (!result.ok) return fail(403, { values: form.values, errors: { form: translate(`error_role_${result.error}`, locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(403, {
+				values: form.values,
+				errors: { form: translate(`error_role_${result.error}`, locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		redirect(303, `/org/roles/${result.id}`);
 	}
 } satisfies Actions;

@@ -16,9 +16,13 @@ const TYPES: Record<string, string> = { svg: 'image/svg+xml', webp: 'image/webp'
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const course = params.course;
 	const match = params.name.match(/^([a-z0-9-]+)\.(svg|webp)$/);
-	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(course) || !match) error(404, translate('error_not_found', locals.locale));
+	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(course) || !match)
+		error(404, translate('error_not_found', locals.locale));
 	let bytes: Buffer | undefined;
-	for (const file of [path.resolve('content/courses', course, 'images', params.name), path.join(config.mediaPath, course, params.name)]) {
+	for (const file of [
+		path.resolve('content/courses', course, 'images', params.name),
+		path.join(config.mediaPath, course, params.name)
+	]) {
 		bytes = await fs.readFile(file).catch(() => undefined);
 		if (bytes) break;
 	}
@@ -27,7 +31,8 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		headers: {
 			'content-type': TYPES[match[2]],
 			'cache-control': 'public, max-age=86400',
-			'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; sandbox"
+			'content-security-policy':
+				"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; sandbox"
 		}
 	});
 };

@@ -13,6 +13,8 @@ export const load = (async ({ params: raw, locals }) => {
 	const applicants = await listRoleApplications(getDb(), locals.user!.id, roleId);
 	const role = await getOrgRole(getDb(), locals.user!.id, roleId);
 	if (!applicants || !role) notFound(locals.locale, 'error_no_role');
-	const news = (await orgNews(getDb(), locals.user!.id)).filter((n) => n.roleId === roleId).map((n) => n.id);
+	const news = (await orgNews(getDb(), locals.user!.id))
+		.filter((n) => n.roleId === roleId)
+		.map((n) => n.id);
 	return { role: { id: role.id, title: role.title.my || role.title.en }, applicants, news };
 }) satisfies PageServerLoad;

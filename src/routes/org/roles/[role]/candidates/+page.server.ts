@@ -12,7 +12,8 @@ export const load = (async ({ params: raw, locals }) => {
 	const { role } = parseParams(params, raw, locals.locale, 'error_no_role');
 	const result = await rankCandidates(getDb(), locals.user!.id, role, locals.locale);
 	if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-	if (!result.ok && result.error === 'not_reviewed') error(409, translate('error_role_not_reviewed', locals.locale));
+	if (!result.ok && result.error === 'not_reviewed')
+		error(409, translate('error_role_not_reviewed', locals.locale));
 	if (!result.ok) error(403, translate('error_role_not_vetted', locals.locale));
 	return { role: result.role, listing: result.listing, candidates: result.candidates };
 }) satisfies PageServerLoad;

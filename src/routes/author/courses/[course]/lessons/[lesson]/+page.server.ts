@@ -9,9 +9,13 @@ import { notFound, parseParams } from '$lib/server/respond';
 import { authorLessonParams } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
 
-
 export const load = (async ({ params, locals }) => {
-	const { course, lesson } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');
+	const { course, lesson } = parseParams(
+		authorLessonParams,
+		params,
+		locals.locale,
+		'error_no_lesson'
+	);
 	const draft = await getLessonDraft(getDb(), authorOf(locals.user!), course, lesson);
 	if (!draft) notFound(locals.locale, 'error_no_lesson');
 	return { lesson: draft };
@@ -21,15 +25,24 @@ export const actions = {
 	preview: async ({ params, request, locals }) => {
 		const { course } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale) : read.response;
+		return read.ok
+			? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale)
+			: read.response;
 	},
 	upload: async ({ params, request, locals }) => {
 		const { course } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? uploadAction(getDb(), authorOf(locals.user!), course, read, config.mediaPath, locals.locale) : read.response;
+		return read.ok
+			? uploadAction(getDb(), authorOf(locals.user!), course, read, config.mediaPath, locals.locale)
+			: read.response;
 	},
 	save: async ({ params, request, locals }) => {
-		const { course, lesson } = parseParams(authorLessonParams, params, locals.locale, 'error_no_lesson');
+		const { course, lesson } = parseParams(
+			authorLessonParams,
+			params,
+			locals.locale,
+			'error_no_lesson'
+		);
 		const read = await readLessonForm(request, locals.locale);
 		if (!read.ok) return read.response;
 		const { form } = read;
@@ -41,7 +54,15 @@ export const actions = {
 			title: { my: d.title_my, en: d.title_en },
 			body: { my: d.body_my, en: d.body_en }
 		});
-		if (!result.ok) return fail(404, { action: 'save', values: form.values, errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(404, {
+				action: 'save',
+				values: form.values,
+				errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		return { action: 'save', done: true };
 	}
 } satisfies Actions;

@@ -3,12 +3,24 @@ import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { removeQuestion, saveQuestion, updateQuizDetails, authorOf, type Author, type AuthorResult } from '$lib/server/courses/authoring';
+import {
+	removeQuestion,
+	saveQuestion,
+	updateQuizDetails,
+	authorOf,
+	type Author,
+	type AuthorResult
+} from '$lib/server/courses/authoring';
 import { getQuizDraft } from '$lib/server/courses/drafts';
 import { notFound, parseParams } from '$lib/server/respond';
-import { authorQuizParams, editQuestionSchema, questionIdSchema, questionSchema, quizDetailsSchema } from '$lib/schemas/authoring';
+import {
+	authorQuizParams,
+	editQuestionSchema,
+	questionIdSchema,
+	questionSchema,
+	quizDetailsSchema
+} from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
-
 
 export const load = (async ({ params, locals }) => {
 	const { course, quiz } = parseParams(authorQuizParams, params, locals.locale, 'error_no_quiz');
@@ -27,21 +39,42 @@ async function edit<S extends z.ZodType>(
 	target: (values: Record<string, string>) => string = () => action
 ) {
 	const { locals, params, request } = event;
-	const { course, quiz } = parseParams(authorQuizParams, params as Record<string, string>, locals.locale, 'error_no_quiz');
+	const { course, quiz } = parseParams(
+		authorQuizParams,
+		params as Record<string, string>,
+		locals.locale,
+		'error_no_quiz'
+	);
 	const form = await readForm(request, schema, locals.locale);
-	if (!form.ok) return fail(400, { action, target: target(form.values), values: form.values, errors: form.errors });
+	if (!form.ok)
+		return fail(400, {
+			action,
+			target: target(form.values),
+			values: form.values,
+			errors: form.errors
+		});
 	const result = await run(authorOf(locals.user!), course, quiz, form.data);
 	if (!result.ok) {
 		const status = result.error === 'no_course' || result.error === 'no_quiz' ? 404 : 409;
-		return fail(status, { action, target: target(form.values), values: form.values, errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string> });
+		return fail(status, {
+			action,
+			target: target(form.values),
+			values: form.values,
+			errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string>
+		});
 	}
 	return { action, target: target(form.values), done: true };
 }
 
 export const actions = {
 	details: (event) =>
-		edit(event, 'details', quizDetailsSchema, (a, course, quiz, d) => updateQuizDetails(getDb(), a, course, quiz, { my: d.title_my, en: d.title_en }, d.pass_mark)),
-	addQuestion: (event) => edit(event, 'addQuestion', questionSchema, (a, course, quiz, d) => saveQuestion(getDb(), a, course, quiz, null, d)),
+		edit(event, 'details', quizDetailsSchema, (a, course, quiz, d) =>
+			updateQuizDetails(getDb(), a, course, quiz, { my: d.title_my, en: d.title_en }, d.pass_mark)
+		),
+	addQuestion: (event) =>
+		edit(event, 'addQuestion', questionSchema, (a, course, quiz, d) =>
+			saveQuestion(getDb(), a, course, quiz, null, d)
+		),
 	saveQuestion: (event) =>
 		edit(
 			event,

@@ -16,7 +16,12 @@ import type { Actions, PageServerLoad } from './$types';
 const TEXT_SIZE_COOKIE = COOKIES.textSize;
 
 export const load = (async ({ params, locals, cookies, request, url }) => {
-	const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
+	const { course, lesson: lessonId } = parseParams(
+		lessonParams,
+		params,
+		locals.locale,
+		'error_no_lesson'
+	);
 	const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
 	if (!lesson) notFound(locals.locale, 'error_no_lesson');
 	// A visitor reads a course's first lesson (the one with nothing before it); the rest come
@@ -24,7 +29,11 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 	if (!locals.user && lesson.previous !== null) signUpFirst(url.pathname);
 	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
 	const saver = dataSaverOn(cookies, request);
-	const html = renderLesson(course, lesson.body, saver ? translate('lesson_show_picture', locals.locale) : undefined);
+	const html = renderLesson(
+		course,
+		lesson.body,
+		saver ? translate('lesson_show_picture', locals.locale) : undefined
+	);
 	// Nothing of a visitor is read or kept, nor shown of a learner while a shared phone is locked.
 	const owner = progressOwner(locals);
 	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
@@ -40,7 +49,12 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 
 export const actions = {
 	done: async ({ params, locals, url }) => {
-		const { course, lesson: lessonId } = parseParams(lessonParams, params, locals.locale, 'error_no_lesson');
+		const { course, lesson: lessonId } = parseParams(
+			lessonParams,
+			params,
+			locals.locale,
+			'error_no_lesson'
+		);
 		if (!locals.user) signUpFirst(url.pathname);
 		const lesson = await getLesson(getDb(), course, lessonId, locals.locale);
 		const result = await markLessonDone(getDb(), locals.user.id, course, lessonId);
@@ -58,7 +72,12 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		// A reading preference, not personal data; remembered on this phone only, and readable by
 		// the offline reader (which has no server to ask).
-		cookies.set(TEXT_SIZE_COOKIE, form.data.size, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		cookies.set(TEXT_SIZE_COOKIE, form.data.size, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 400 * 24 * 3600
+		});
 		return { textSize: form.data.size };
 	}
 } satisfies Actions;

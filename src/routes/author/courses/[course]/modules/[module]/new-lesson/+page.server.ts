@@ -22,12 +22,16 @@ export const actions = {
 	preview: async ({ params: p, request, locals }) => {
 		const { course } = parseParams(params, p, locals.locale, 'error_no_module');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale) : read.response;
+		return read.ok
+			? previewAction(getDb(), authorOf(locals.user!), course, read, locals.locale)
+			: read.response;
 	},
 	upload: async ({ params: p, request, locals }) => {
 		const { course } = parseParams(params, p, locals.locale, 'error_no_module');
 		const read = await readLessonForm(request, locals.locale);
-		return read.ok ? uploadAction(getDb(), authorOf(locals.user!), course, read, config.mediaPath, locals.locale) : read.response;
+		return read.ok
+			? uploadAction(getDb(), authorOf(locals.user!), course, read, config.mediaPath, locals.locale)
+			: read.response;
 	},
 	save: async ({ params: p, request, locals }) => {
 		const { course, module } = parseParams(params, p, locals.locale, 'error_no_module');
@@ -42,7 +46,15 @@ export const actions = {
 			title: { my: d.title_my, en: d.title_en },
 			body: { my: d.body_my, en: d.body_en }
 		});
-		if (!result.ok) return fail(404, { action: 'save', values: form.values, errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string> });
+		if (!result.ok)
+			return fail(404, {
+				action: 'save',
+				values: form.values,
+				errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		redirect(303, `/author/courses/${course}`);
 	}
 } satisfies Actions;

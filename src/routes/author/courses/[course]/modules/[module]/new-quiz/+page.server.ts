@@ -24,8 +24,22 @@ export const actions = {
 		const { course, module } = parseParams(params, p, locals.locale, 'error_no_module');
 		const form = await readForm(request, newQuizSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await addQuiz(getDb(), authorOf(locals.user!), course, module, { title: form.data.title, passMark: form.data.passMark }, form.data.question);
-		if (!result.ok) return fail(result.error === 'quiz_exists' ? 409 : 404, { values: form.values, errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string> });
+		const result = await addQuiz(
+			getDb(),
+			authorOf(locals.user!),
+			course,
+			module,
+			{ title: form.data.title, passMark: form.data.passMark },
+			form.data.question
+		);
+		if (!result.ok)
+			return fail(result.error === 'quiz_exists' ? 409 : 404, {
+				values: form.values,
+				errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<
+					string,
+					string
+				>
+			});
 		redirect(303, `/author/courses/${course}/quizzes/${result.id}`);
 	}
 } satisfies Actions;
