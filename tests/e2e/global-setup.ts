@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startArguments } from '../helpers/app';
 import { NEUTRAL_SITE } from './neutral-site';
 
 declare module 'vitest' {
@@ -37,7 +38,7 @@ export async function setup(project: TestProject) {
 		() => false
 	);
 	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
-	server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+	server = spawn(process.execPath, startArguments(), {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export interface App {
 	baseUrl: string;
@@ -11,6 +12,16 @@ export interface App {
 	databasePath: string;
 	output: () => string;
 	stop(): Promise<number | null>;
+}
+
+/**
+ * `npm start`'s command (package.json) without npm: the arguments to give this Node, so the tests
+ * and benchmarks start the server exactly as production does, and a signal reaches the server.
+ */
+export function startArguments(): string[] {
+	const [program, ...args] = packageJson.scripts.start.split(' ');
+	if (program !== 'node') throw new Error(`npm start runs ${program}, not node`);
+	return args;
 }
 
 /** Runs `npm start`'s script on its own port and database; resolves at the first healthy answer. */
@@ -26,7 +37,7 @@ export async function startApp(
 		() => false
 	);
 	if (busy) throw new Error(`port ${port} is already in use: stop the other server first`);
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+	const child = spawn(process.execPath, startArguments(), {
 		env: {
 			...process.env,
 			PORT: String(port),

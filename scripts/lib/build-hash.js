@@ -1,24 +1,30 @@
+// Plain JavaScript: `npm start` (scripts/launch.js) runs this under Node alone, before there is
+// a build to run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Everything the production build is made from. */
+/** Everything the production build is made from (`vite build`, then scripts/build-start.ts). */
 const INPUTS = [
 	'src',
 	'static',
 	'messages',
 	'migrations',
+	'scripts',
 	'project.inlang/settings.json',
 	'svelte.config.js',
 	'vite.config.ts',
-	'scripts/vite-chunks.ts',
-	'scripts/vite-message-numbers.ts',
 	'tsconfig.json',
+	'package.json',
 	'package-lock.json'
 ];
 const SKIP = new Set([path.join('src', 'lib', 'paraglide')]);
 
-function walk(entry: string, files: string[]): void {
+/**
+ * @param {string} entry
+ * @param {string[]} files
+ */
+function walk(entry, files) {
 	if (SKIP.has(entry) || !fs.existsSync(entry)) return;
 	const stat = fs.statSync(entry);
 	if (stat.isDirectory()) {
@@ -28,9 +34,14 @@ function walk(entry: string, files: string[]): void {
 	}
 }
 
-/** A SHA-256 over the names and contents of every build input. */
-export function sourceHash(root = process.cwd()): string {
-	const files: string[] = [];
+/**
+ * A SHA-256 over the names and contents of every build input.
+ * @param {string} [root]
+ * @returns {string}
+ */
+export function sourceHash(root = process.cwd()) {
+	/** @type {string[]} */
+	const files = [];
 	const cwd = process.cwd();
 	process.chdir(root);
 	try {
@@ -49,10 +60,14 @@ export function sourceHash(root = process.cwd()): string {
 }
 
 export const STAMP = path.join('build', '.source-hash');
+/** The compiled start script (scripts/start.ts), which `npm start` runs. */
+export const START = path.join('build', 'start.js');
 
-export function buildIsCurrent(): boolean {
+/** Whether `build/` holds the app and its start script as the sources are now. */
+export function buildIsCurrent() {
 	return (
 		fs.existsSync(path.join('build', 'handler.js')) &&
+		fs.existsSync(START) &&
 		fs.existsSync(STAMP) &&
 		fs.readFileSync(STAMP, 'utf8') === sourceHash()
 	);
