@@ -1,5 +1,6 @@
 import { renderMarkdown } from '../text/markdown';
 import { picturesOnTap } from '../../courses/pictures';
+import type { Locale } from '../schema';
 
 export { picturesOnTap };
 
@@ -16,4 +17,52 @@ export function renderLesson(courseId: string, markdown: string, pictureLabel?: 
 		}
 	});
 	return pictureLabel ? picturesOnTap(html, pictureLabel) : html;
+}
+
+/**
+ * How many rendered lessons are kept. The starter catalogue is about 100 lessons, each in two
+ * languages, with pictures shown or on tap: about 400. A rendered lesson is 5-20 KB, so at most
+ * a few megabytes; past the limit the lesson read longest ago is rendered again when next read.
+ */
+export const LESSONS_KEPT = 500;
+
+/** Rendered lessons by course, version, lesson, language and picture label; oldest read first. */
+const kept = new Map<string, { markdown: string; html: string }>();
+/** The version of each course whose lessons are kept. */
+const keptVersion = new Map<string, number>();
+
+/** A published lesson, as learners read it (reading.ts `getLesson`). */
+export interface PublishedLesson {
+	courseId: string;
+	/** The course's version: every edit of a published course makes a new one. */
+	version: number;
+	id: string;
+	bodyLocale: Locale;
+	body: string;
+}
+
+/**
+ * A published lesson's HTML (`renderLesson`), rendered once per course version and language and
+ * then kept: each reading of a lesson rendered its Markdown again, about a twentieth of the
+ * server's busy CPU when measured (docs/benchmarks.md). A new version of a course drops what was
+ * kept of the old one. The text is compared too, so a change that kept the version number could
+ * never show old text. Authors' previews call `renderLesson`: they always show the text as typed.
+ */
+export function publishedLessonHtml(lesson: PublishedLesson, pictureLabel?: string): string {
+	if (keptVersion.get(lesson.courseId) !== lesson.version) {
+		for (const key of kept.keys()) if (key.startsWith(`${lesson.courseId}\n`)) kept.delete(key);
+		keptVersion.set(lesson.courseId, lesson.version);
+	}
+	const key = [lesson.courseId, lesson.version, lesson.id, lesson.bodyLocale, pictureLabel].join(
+		'\n'
+	);
+	const found = kept.get(key);
+	kept.delete(key);
+	const html =
+		found?.markdown === lesson.body
+			? found.html
+			: renderLesson(lesson.courseId, lesson.body, pictureLabel);
+	kept.set(key, { markdown: lesson.body, html });
+	if (kept.size > LESSONS_KEPT) kept.delete(kept.keys().next().value!);
+	return html;
 }

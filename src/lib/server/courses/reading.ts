@@ -197,6 +197,8 @@ export async function getCourseOutline(
 
 export interface LessonPage {
 	courseId: string;
+	/** The course's version (its lessons' HTML is kept per version, lesson-html.ts). */
+	version: number;
 	courseTitle: string;
 	id: string;
 	title: string;
@@ -219,7 +221,7 @@ export async function getLesson(
 ): Promise<LessonPage | null> {
 	const course = await db
 		.selectFrom('course')
-		.select(['title_my', 'title_en'])
+		.select(['title_my', 'title_en', 'version'])
 		.where('id', '=', courseId)
 		.where('status', '=', 'published')
 		.executeTakeFirst();
@@ -256,6 +258,7 @@ export async function getLesson(
 	const body = withoutLeadingTitle(pick(locale, lesson.body_my, lesson.body_en));
 	return {
 		courseId,
+		version: course.version,
 		courseTitle: pick(locale, course.title_my, course.title_en),
 		id: lesson.id,
 		title,

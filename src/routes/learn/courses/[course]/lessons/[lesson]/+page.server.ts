@@ -4,7 +4,7 @@ import { getLesson } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, parseParams, signUpFirst } from '$lib/server/respond';
-import { renderLesson } from '$lib/server/courses/lesson-html';
+import { publishedLessonHtml } from '$lib/server/courses/lesson-html';
 import { dataSaverOn } from '$lib/server/data-saver';
 import { translate } from '$lib/server/i18n';
 import { visitorTexts } from '$lib/server/visitor';
@@ -29,17 +29,18 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 	if (!locals.user && lesson.previous !== null) signUpFirst(url.pathname);
 	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
 	const saver = dataSaverOn(cookies, request);
-	const html = renderLesson(
-		course,
-		lesson.body,
+	const html = publishedLessonHtml(
+		lesson,
 		saver ? translate('lesson_show_picture', locals.locale) : undefined
 	);
 	// Nothing of a visitor is read or kept, nor shown of a learner while a shared phone is locked.
 	const owner = progressOwner(locals);
 	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
 	const size = cookies.get(TEXT_SIZE_COOKIE);
+	// The version only picks the kept HTML: the page has no use for it.
+	const { version: _, ...shown } = lesson;
 	return {
-		lesson: { ...lesson, body: undefined },
+		lesson: { ...shown, body: undefined },
 		html,
 		visitor: locals.user ? null : visitorTexts(locals.locale),
 		done: progress?.lessonsDone.includes(lessonId) ?? false,
