@@ -208,6 +208,23 @@ function run(
 	});
 }
 
+/**
+ * CPU time the server process has used so far, in ms (Linux: /proc), or null. On a shared
+ * machine the throughput ratio moves with whatever else runs; the CPU each answer costs hardly does.
+ */
+function serverCpuMs(pid: number | undefined): number | null {
+	try {
+		// Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	} catch {
+		return null;
+	}
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One request on the person's own connection; resolves with the status once the whole answer is read. */
@@ -444,6 +461,7 @@ try {
 
 	const compare = async (route: string, target: string) => {
 		const samples = new Map<string, RouteSamples>();
+		const cpuBefore = serverCpuMs(app!.process.pid);
 		await run(
 			COMPARE_CONNECTIONS,
 			COMPARE_SECONDS,
@@ -453,9 +471,14 @@ try {
 			samples
 		);
 		const s = samples.get(route) ?? emptySamples();
+		const cpuAfter = serverCpuMs(app!.process.pid);
 		return {
 			route,
 			perSecond: s.latencies.length / COMPARE_SECONDS,
+			cpuPerAnswer:
+				cpuBefore === null || cpuAfter === null || s.latencies.length === 0
+					? null
+					: (cpuAfter - cpuBefore) / s.latencies.length,
 			p50: percentile(s.latencies, 50),
 			p99: percentile(s.latencies, 99),
 			errors: s.redirects + s.failed + s.errors
@@ -491,13 +514,15 @@ try {
 	console.log(
 		`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`
 	);
-	console.log('| | Req/s | p50 | p99 | Errors |\n|---|---|---|---|---|');
+	console.log(
+		'| | Req/s | p50 | p99 | Errors | Server CPU per answer |\n|---|---|---|---|---|---|'
+	);
 	for (const r of [page, file])
 		console.log(
-			`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`
+			`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerAnswer === null ? '–' : `${r.cpuPerAnswer.toFixed(2)} ms`} |`
 		);
 	console.log(
-		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower.`
+		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower; server CPU per answer ${page.cpuPerAnswer === null || file.cpuPerAnswer === null ? '–' : ratio(page.cpuPerAnswer, file.cpuPerAnswer)} (the throughput ratio of a machine with nothing else to do, since the server runs on one thread).`
 	);
 } finally {
 	await app?.stop();
