@@ -210,7 +210,8 @@ function run(
 
 /**
  * CPU time the server process has used so far, in ms (Linux: /proc), or null. On a shared
- * machine the throughput ratio moves with whatever else runs; the CPU each answer costs hardly does.
+ * machine the throughput ratio moves with whatever else runs (one side starved, the other not);
+ * the CPU each answer costs moves less (on 2 cores at load 20-30 it still swung by 15%).
  */
 function serverCpuMs(pid: number | undefined): number | null {
 	try {
@@ -522,7 +523,7 @@ try {
 			`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerAnswer === null ? '–' : `${r.cpuPerAnswer.toFixed(2)} ms`} |`
 		);
 	console.log(
-		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower; server CPU per answer ${page.cpuPerAnswer === null || file.cpuPerAnswer === null ? '–' : ratio(page.cpuPerAnswer, file.cpuPerAnswer)} (the throughput ratio of a machine with nothing else to do, since the server runs on one thread).`
+		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower; server CPU per answer ${page.cpuPerAnswer === null || file.cpuPerAnswer === null ? '–' : ratio(page.cpuPerAnswer, file.cpuPerAnswer)} (about the throughput ratio of a machine with nothing else to do: the server answers on one thread).`
 	);
 } finally {
 	await app?.stop();
