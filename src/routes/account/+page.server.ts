@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
 import { endOwnSession, listSessions } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
@@ -9,14 +9,14 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
-import { notConfirmed } from '$lib/server/respond';
+import { notConfirmed } from '$lib/server/http/respond';
 import {
 	confirmPasswordSchema,
 	dataSaverSchema,
 	deleteAccountSchema,
 	endSessionSchema
 } from '$lib/schemas/account';
-import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
+import { DATA_SAVER_COOKIE } from '$lib/server/http/data-saver';
 import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
 

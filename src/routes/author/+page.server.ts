@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { addCourse, authorOf } from '$lib/server/courses/authoring';
 import { listAuthoredCourses } from '$lib/server/courses/drafts';
-import { refused } from '$lib/server/respond';
+import { refused } from '$lib/server/http/respond';
 import { courseDetailsSchema } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -8,7 +8,7 @@ import {
 	joinWithInvitation
 } from '$lib/server/orgs';
 import { orgApplications } from '$lib/server/auth/floods';
-import { memberRefusal, refused, tooManyTries } from '$lib/server/respond';
+import { memberRefusal, refused, tooManyTries } from '$lib/server/http/respond';
 import {
 	joinOrgSchema,
 	orgApplicationSchema,

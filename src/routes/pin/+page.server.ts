@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isNeutralLook, lookFromCookies } from '$lib/disguise';
 import { homeFor, safeNext } from '$lib/server/access';
 import { failedAttemptsByAddress } from '$lib/server/auth/address';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { choosePin, enterPin, lockWithPin, removePin } from '$lib/server/auth/pin';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { tooManyTries } from '$lib/server/respond';
+import { tooManyTries } from '$lib/server/http/respond';
 import { choosePinSchema, pinPasswordSchema, pinSchema } from '$lib/schemas/pin';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -4,7 +4,7 @@ import { homeFor, safeNext } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refused, tooManyTries } from '$lib/server/http/respond';
 import { unlockSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 

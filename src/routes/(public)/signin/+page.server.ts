@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signIn, usernameKey } from '$lib/server/accounts';
 import { homeFor, safeNext } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
-import { deviceTokens, keepDeviceToken, recognizedDevice } from '$lib/server/auth/devices';
-import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { recognizedDevice } from '$lib/server/auth/devices';
+import { deviceTokens, keepDeviceToken } from '$lib/server/http/device-cookie';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refused, tooManyTries } from '$lib/server/http/respond';
 import { signInSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
 import { suggestName } from '$lib/server/accounts/names';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/http/cookies';
 import { homeFor, safeNext } from '$lib/server/access';
-import { keepDeviceToken } from '$lib/server/auth/devices';
+import { keepDeviceToken } from '$lib/server/http/device-cookie';
 import { signUps } from '$lib/server/auth/floods';
 import { describeBrowser, SESSION_TTL_MS, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refused, tooManyTries } from '$lib/server/http/respond';
 import { signUpSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 

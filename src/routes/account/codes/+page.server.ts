@@ -5,7 +5,7 @@ import { unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { notConfirmed } from '$lib/server/respond';
+import { notConfirmed } from '$lib/server/http/respond';
 import { codesCheckSchema, confirmPasswordSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 

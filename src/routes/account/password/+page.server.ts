@@ -3,7 +3,7 @@ import { changePassword } from '$lib/server/accounts';
 import { homeFor } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refused, tooManyTries } from '$lib/server/http/respond';
 import { changePasswordSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 

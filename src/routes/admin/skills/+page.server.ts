@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { addSkill, skillGroupsForAdmin, skillsForAdmin } from '$lib/server/skills/editing';
-import { skillRefusal } from '$lib/server/skills/refusal';
+import { skillRefusal } from '$lib/server/http/skill-refusal';
 import { skillFormSchema, skillListQuery } from '$lib/schemas/skill';
 import type { Actions, PageServerLoad } from './$types';
 

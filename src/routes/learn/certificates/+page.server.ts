@@ -6,7 +6,7 @@ import {
 } from '$lib/server/courses/certificates';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { refused } from '$lib/server/respond';
+import { refused } from '$lib/server/http/respond';
 import {
 	certificateCodeSchema,
 	certificateNameSchema,

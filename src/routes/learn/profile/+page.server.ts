@@ -11,7 +11,7 @@ import {
 	getSkillGroup,
 	listSkillGroups
 } from '$lib/server/skills/profile';
-import { notConfirmed } from '$lib/server/respond';
+import { notConfirmed } from '$lib/server/http/respond';
 import { backgroundQuery, profileDetailsSchema, skillChoicesSchema } from '$lib/schemas/profile';
 import { backgroundSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';

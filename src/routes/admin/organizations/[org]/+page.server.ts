@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { decideOrganization, organizationForReview } from '$lib/server/orgs/vetting';
-import { memberRefusal, notFound, parseParams } from '$lib/server/respond';
+import { memberRefusal, notFound, parseParams } from '$lib/server/http/respond';
 import { orgDecisionSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
 import {
 	membersOf,

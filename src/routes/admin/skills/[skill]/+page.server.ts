@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import {
 	editSkill,
 	skillForAdmin,
 	skillFormValues,
 	skillGroupsForAdmin
 } from '$lib/server/skills/editing';
-import { skillRefusal } from '$lib/server/skills/refusal';
+import { skillRefusal } from '$lib/server/http/skill-refusal';
 import { skillFormSchema, skillParams } from '$lib/schemas/skill';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -16,7 +16,7 @@ import {
 	type AuthorResult
 } from '$lib/server/courses/authoring';
 import { getCourseDraft, listSkills } from '$lib/server/courses/drafts';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { translate } from '$lib/server/i18n';
 import {
 	authorCourseParams,

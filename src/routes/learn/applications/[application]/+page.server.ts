@@ -2,11 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { getMyApplication, readThread, withdrawApplication } from '$lib/server/applications';
 import { applicationParams, threadSchema, withdrawSchema } from '$lib/schemas/application';
 import { changeThread } from '$lib/server/applications/thread';
-import { messageAction } from '$lib/server/applications/message-action';
+import { messageAction } from '$lib/server/http/message-action';
 import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { listCertificates } from '$lib/server/courses/certificates';
 import { getDb } from '$lib/server/db';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { certificateCodeSchema } from '$lib/schemas/learning';
 import type { PageServerLoad } from './$types';
 

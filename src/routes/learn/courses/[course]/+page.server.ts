@@ -5,7 +5,7 @@ import { getCourseOutline } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { offlineManifest } from '$lib/server/courses/offline';
-import { notFound, parseParams, signUpFirst } from '$lib/server/respond';
+import { notFound, parseParams, signUpFirst } from '$lib/server/http/respond';
 import { noDownloadsNote, progressOwner } from '$lib/server/shared-phone';
 import { visitorTexts } from '$lib/server/visitor';
 import { courseParams } from '$lib/schemas/learning';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import {
 	decideApplication,
 	endorsableSkills,
@@ -15,7 +15,7 @@ import {
 	decideApplicationSchema,
 	endorseSchema
 } from '$lib/schemas/application';
-import { messageAction } from '$lib/server/applications/message-action';
+import { messageAction } from '$lib/server/http/message-action';
 import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { offlineManifest } from '$lib/server/courses/offline';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { courseParams } from '$lib/schemas/learning';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { listRoleApplications } from '$lib/server/applications';
 import { orgNews } from '$lib/server/applications/news';
 import { getOrgRole } from '$lib/server/roles/editing';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { rankCandidates } from '$lib/server/roles/candidates';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { offlineFileResponse } from '$lib/server/courses/offline-response';
-import { parseParams } from '$lib/server/respond';
+import { parseParams } from '$lib/server/http/respond';
 import { courseParams } from '$lib/schemas/learning';
 import type { RequestHandler } from './$types';
 

@@ -12,7 +12,7 @@ import {
 	type AuthorResult
 } from '$lib/server/courses/authoring';
 import { getQuizDraft } from '$lib/server/courses/drafts';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import {
 	authorQuizParams,
 	editQuestionSchema,

@@ -11,7 +11,7 @@ import { answersOfForm } from '$lib/courses/answers';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import type { Locale } from '$lib/server/schema';
 import { quizParams } from '$lib/schemas/learning';
 import { progressOwner } from '$lib/server/shared-phone';

@@ -4,8 +4,8 @@ import { config } from '$lib/server/config';
 import { translate } from '$lib/server/i18n';
 import { addLesson, authorOf } from '$lib/server/courses/authoring';
 import { getModuleDraft } from '$lib/server/courses/drafts';
-import { previewAction, readLessonForm, uploadAction } from '$lib/server/courses/lesson-form';
-import { notFound, parseParams } from '$lib/server/respond';
+import { previewAction, readLessonForm, uploadAction } from '$lib/server/http/lesson-form';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { authorModuleParams } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
 

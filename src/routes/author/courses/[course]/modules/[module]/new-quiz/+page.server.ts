@@ -4,7 +4,7 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { addQuiz, authorOf } from '$lib/server/courses/authoring';
 import { getModuleDraft } from '$lib/server/courses/drafts';
-import { notFound, parseParams } from '$lib/server/respond';
+import { notFound, parseParams } from '$lib/server/http/respond';
 import { authorModuleParams, newQuizSchema } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,13 +1,13 @@
 /** The form action that adds a message to an application's thread, for either side's page. */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import { readForm } from '../forms';
-import { translate } from '../i18n';
-import { notFound, parseParams } from '../respond';
-import { applicationParams, messageSchema } from '../../schemas/application';
-import { postMessage } from './index';
-import { DAY_MS } from '../quotas';
-import { formatHours } from '../../format';
+import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
+import { notFound, parseParams } from './respond';
+import { applicationParams, messageSchema } from '$lib/schemas/application';
+import { postMessage } from '$lib/server/applications';
+import { DAY_MS } from '$lib/server/quotas';
+import { formatHours } from '$lib/format';
 
 export async function messageAction({
 	params,

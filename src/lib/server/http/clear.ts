@@ -6,11 +6,11 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
-import { config } from '../config';
-import type { Db } from '../db';
-import { clearSessionCookie, sessionCookieName } from './cookie';
-import { clearDeviceCookie } from './devices';
-import { invalidateSessionToken } from './session';
+import { config } from '$lib/server/config';
+import type { Db } from '$lib/server/db';
+import { clearSessionCookie, sessionCookieName } from './cookies';
+import { clearDeviceCookie } from './device-cookie';
+import { invalidateSessionToken } from '$lib/server/auth/session';
 
 export const CLEAR_SITE_DATA = '"cache", "cookies", "storage"';
 

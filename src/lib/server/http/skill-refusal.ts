@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { translate } from '../i18n';
-import type { FormValues } from '../forms';
-import { notFound, refused } from '../respond';
-import type { Locale } from '../schema';
-import type { SkillEditResult } from './editing';
-import { pickText } from '../../format';
+import { translate } from '$lib/server/i18n';
+import type { FormValues } from '$lib/server/forms';
+import { notFound, refused } from './respond';
+import type { Locale } from '$lib/server/schema';
+import type { SkillEditResult } from '$lib/server/skills/editing';
+import { pickText } from '$lib/format';
 
 /**
  * A refused skill edit as the form's answer: a 400 with the message beside the field it is

@@ -1,9 +1,9 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { NotConfirmed } from './auth/confirm';
-import type { FormValues } from './forms';
-import { translate } from './i18n';
-import type { Locale } from './schema';
+import type { NotConfirmed } from '$lib/server/auth/confirm';
+import type { FormValues } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
+import type { Locale } from '$lib/server/schema';
 
 /** Sets Retry-After and returns the translated "too many tries, wait N minutes" (or another message with {minutes}). */
 export function retryLater(

@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { config } from '../config';
+import { config } from '$lib/server/config';
 import { LOOK_COOKIE, type Look } from '$lib/disguise';
 import { COOKIES } from '$lib/stored-names';
 

@@ -3,14 +3,14 @@
  * and save all post the whole form, so nothing the author typed is lost between them.
  */
 import { fail } from '@sveltejs/kit';
-import { readFormData, type FormValues } from '../forms';
-import { translate } from '../i18n';
-import type { Locale } from '../schema';
-import type { Db } from '../db';
-import { lessonSchema, imageAltSchema } from '../../schemas/authoring';
-import { MAX_UPLOAD_BYTES } from '../media/images';
-import { addCourseImage, editable, type Author } from './authoring';
-import { renderLesson } from './lesson-html';
+import { readFormData, type FormValues } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
+import type { Locale } from '$lib/server/schema';
+import type { Db } from '$lib/server/db';
+import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
+import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
+import { addCourseImage, editable, type Author } from '$lib/server/courses/authoring';
+import { renderLesson } from '$lib/server/courses/lesson-html';
 
 type Read =
 	| {

@@ -6,7 +6,7 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { COOKIES, OLD_NAMES, type CookieKey } from '$lib/stored-names';
-import { config } from './config';
+import { config } from '$lib/server/config';
 
 const YEAR = 400 * 24 * 60 * 60;
 

@@ -8,8 +8,12 @@
  */
 import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { onDatabaseUnavailable, type DatabaseUnavailableError, type Unavailable } from './db';
-import { translate } from './i18n';
+import {
+	onDatabaseUnavailable,
+	type DatabaseUnavailableError,
+	type Unavailable
+} from '$lib/server/db';
+import { translate } from '$lib/server/i18n';
 
 /** A lock held past the busy timeout is rare and passes (a maintenance command); space needs the operator. */
 export const RETRY_AFTER_SECONDS: Record<Unavailable, number> = { busy: 30, full: 300 };
