@@ -3,8 +3,8 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { notFound, parseParams } from './respond';
-import { applicationParams, messageSchema } from '$lib/schemas/application';
+import { notFound } from './respond';
+import { messageSchema } from '$lib/schemas/application';
 import { postMessage } from '$lib/server/applications';
 import { DAY_MS } from '$lib/server/quotas';
 import { formatHours } from '$lib/format';
@@ -14,13 +14,8 @@ export async function messageAction({
 	request,
 	locals,
 	setHeaders
-}: Pick<RequestEvent, 'params' | 'request' | 'locals' | 'setHeaders'>) {
-	const { application } = parseParams(
-		applicationParams,
-		params as Record<string, string>,
-		locals.locale,
-		'error_no_application'
-	);
+}: Pick<RequestEvent<{ application: string }>, 'params' | 'request' | 'locals' | 'setHeaders'>) {
+	const { application } = params;
 	const form = await readForm(request, messageSchema, locals.locale);
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 	const result = await postMessage(getDb(), locals.user!.id, application, form.data.body);
