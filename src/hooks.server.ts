@@ -17,6 +17,7 @@ import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
 import { renameOldCookies } from '$lib/server/http/old-names';
 import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/http/unavailable';
 import type { Locale } from '$lib/server/schema';
+import { signedInUser } from '$lib/server/http/user';
 
 export const init: ServerInit = async () => {
 	answerUnavailableWith503();
@@ -192,7 +193,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		case 'allow':
 			return resolve(event);
 		case 'home':
-			redirect(303, homeFor(event.locals.user!.kind));
+			redirect(303, homeFor(signedInUser(event.locals).kind));
 		// falls through: redirect() throws
 		case 'change_password':
 			redirect(303, '/account/password');

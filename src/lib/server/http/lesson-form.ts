@@ -2,15 +2,15 @@
  * The lesson editor's form, shared by "new lesson" and "edit lesson": preview, image upload
  * and save all post the whole form, so nothing the author typed is lost between them.
  */
-import { fail } from '@sveltejs/kit';
+import { fail, type ActionFailure } from '@sveltejs/kit';
 import { readFormData, type FormValues } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
 import type { Locale } from '$lib/server/schema';
 import type { Db } from '$lib/server/db';
 import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
 import { addCourseImage, editable, type Author } from '$lib/server/courses/authoring';
 import { renderLesson } from '$lib/server/courses/lesson-html';
+import { refuse, type FormErrors } from './respond';
 
 type Read =
 	| {
@@ -19,7 +19,7 @@ type Read =
 			image: File | null;
 			alt: string | null;
 	  }
-	| { ok: false; response: ReturnType<typeof fail> };
+	| { ok: false; response: ActionFailure<{ action: string; values: null; errors: FormErrors }> };
 
 /** Reads the form: the lesson's fields, plus the image and its description when one is sent. */
 export async function readLessonForm(request: Request, locale: Locale): Promise<Read> {
@@ -33,20 +33,18 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
 		if (Number(request.headers.get('content-length')) > MAX_UPLOAD_BYTES) {
 			return {
 				ok: false,
-				response: fail(413, {
-					action: 'upload',
-					values: null,
-					errors: { image: translate('error_image_too_large', locale) } as Record<string, string>
-				})
+				response: refuse(
+					locale,
+					413,
+					'error_image_too_large',
+					{ action: 'upload', values: null },
+					{ field: 'image' }
+				)
 			};
 		}
 		return {
 			ok: false,
-			response: fail(400, {
-				action: 'save',
-				values: null,
-				errors: { form: translate('error_form', locale) } as Record<string, string>
-			})
+			response: refuse(locale, 400, 'error_form', { action: 'save', values: null })
 		};
 	}
 	const image = data.get('image');
@@ -78,11 +76,7 @@ export async function previewAction(
 ) {
 	const values = read.form.values;
 	if (!(await editable(db, author, courseId)))
-		return fail(404, {
-			action: 'preview',
-			values,
-			errors: { form: translate('error_no_course', locale) } as Record<string, string>
-		});
+		return refuse(locale, 404, 'error_no_course', { action: 'preview', values });
 	const preview = {
 		my: renderLesson(courseId, values.body_my ?? ''),
 		en: renderLesson(courseId, values.body_en ?? '')
@@ -105,16 +99,12 @@ export async function uploadAction(
 	locale: Locale
 ) {
 	const values: FormValues = { ...read.form.values };
-	const refuse = (key: string) =>
-		fail(400, {
-			action: 'upload',
-			values,
-			errors: { image: translate(key, locale) } as Record<string, string>
-		});
-	if (!read.image) return refuse('error_image_missing');
-	if (read.image.size > MAX_UPLOAD_BYTES) return refuse('error_image_too_large');
+	const refused = (key: string) =>
+		refuse(locale, 400, key, { action: 'upload', values }, { field: 'image' });
+	if (!read.image) return refused('error_image_missing');
+	if (read.image.size > MAX_UPLOAD_BYTES) return refused('error_image_too_large');
 	// The description's only rule left is its length.
-	if (read.alt === null) return refuse('error_too_long');
+	if (read.alt === null) return refused('error_too_long');
 	const result = await addCourseImage(
 		db,
 		author,
@@ -124,8 +114,8 @@ export async function uploadAction(
 	);
 	if (!result.ok)
 		return result.error === 'no_course'
-			? refuse('error_no_course')
-			: refuse(`error_image_${result.error}`);
+			? refused('error_no_course')
+			: refused(`error_image_${result.error}`);
 	const snippet = `![${read.alt}](images/${result.name})`;
 	delete values.image_alt;
 	for (const key of ['body_my', 'body_en'])

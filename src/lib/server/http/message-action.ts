@@ -2,12 +2,12 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { notFound } from './respond';
+import { notFound, refuse } from './respond';
 import { messageSchema } from '$lib/schemas/application';
 import { postMessage } from '$lib/server/applications';
 import { DAY_MS } from '$lib/server/quotas';
 import { formatHours } from '$lib/format';
+import { signedInUser } from './user';
 
 export async function messageAction({
 	params,
@@ -18,28 +18,32 @@ export async function messageAction({
 	const { application } = params;
 	const form = await readForm(request, messageSchema, locals.locale);
 	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-	const result = await postMessage(getDb(), locals.user!.id, application, form.data.body);
+	const result = await postMessage(getDb(), signedInUser(locals).id, application, form.data.body);
 	if (!result.ok && result.error === 'no_application')
 		notFound(locals.locale, 'error_no_application');
 	if (!result.ok && result.error === 'quota') {
 		const wait = result.retryAfterMs ?? DAY_MS;
 		setHeaders({ 'retry-after': String(Math.ceil(wait / 1000)) });
-		return fail(429, {
-			values: form.values,
-			errors: {
-				body: translate('error_quota_messages', locals.locale, {
+		return refuse(
+			locals.locale,
+			429,
+			'error_quota_messages',
+			{ values: form.values },
+			{
+				field: 'body',
+				inputs: {
 					hours: formatHours(wait, locals.locale)
-				})
-			} as Record<string, string>
-		});
+				}
+			}
+		);
 	}
 	if (!result.ok)
-		return fail(409, {
-			values: form.values,
-			errors: { body: translate('error_application_not_allowed', locals.locale) } as Record<
-				string,
-				string
-			>
-		});
+		return refuse(
+			locals.locale,
+			409,
+			'error_application_not_allowed',
+			{ values: form.values },
+			{ field: 'body' }
+		);
 	return { sent: true };
 }

@@ -1,36 +1,49 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
 import type { NotConfirmed } from '$lib/server/auth/confirm';
-import type { FormValues } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import type { Locale } from '$lib/server/schema';
 
-/** Sets Retry-After and returns the translated "too many tries, wait N minutes" (or another message with {minutes}). */
-export function retryLater(
-	event: Pick<RequestEvent, 'setHeaders'>,
+/** The messages of a refused form, translated, by field ('form' for the form as a whole). */
+export type FormErrors = Record<string, string>;
+
+/** The statuses a form's refusal takes: bad input, not theirs, no such thing, not now, too big, too many. */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 429;
+
+/**
+ * The one way a refusal becomes a form's answer: `fail(status, { ...answer, errors })`, with the
+ * message `key` (a key of the message catalogue, filled with `inputs`) translated into the
+ * request's language beside `field` (the form as a whole by default). `answer` is what the page
+ * needs to show the form again: what was typed (`values`, never a password), which of its forms
+ * it was (`action`).
+ */
+export function refuse<A extends object = object>(
 	locale: Locale,
-	retryAfterMs: number,
-	key = 'error_locked'
-): string {
+	status: RefusalStatus,
+	key: string,
+	answer?: A,
+	{ field = 'form', inputs }: { field?: string; inputs?: Record<string, unknown> } = {}
+) {
+	const errors: FormErrors = { [field]: translate(key, locale, inputs) };
+	return fail(status, { ...(answer as A), errors });
+}
+
+/** Sets Retry-After for `retryAfterMs` (at least a second); the minutes to say in the message. */
+function retryAfter(event: Pick<RequestEvent, 'setHeaders'>, retryAfterMs: number): number {
 	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
 	event.setHeaders({ 'retry-after': String(seconds) });
-	return translate(key, locale, { minutes: Math.ceil(seconds / 60) });
+	return Math.ceil(seconds / 60);
 }
 
 /** A refused attempt because of too many tries: 429, Retry-After, translated message. */
-export function tooManyTries(
+export function tooManyTries<A extends object>(
 	event: Pick<RequestEvent, 'setHeaders'>,
 	locale: Locale,
 	retryAfterMs: number,
-	values: FormValues,
-	key = 'error_locked',
-	extra: Record<string, unknown> = {}
+	answer: A,
+	key = 'error_locked'
 ) {
-	return fail(429, {
-		...extra,
-		values,
-		errors: { form: retryLater(event, locale, retryAfterMs, key) } as Record<string, string>
-	});
+	const minutes = retryAfter(event, retryAfterMs);
+	return refuse(locale, 429, key, answer, { inputs: { minutes } });
 }
 
 /**
@@ -43,18 +56,17 @@ export function notConfirmed(
 	action: string,
 	refusal: NotConfirmed
 ) {
-	if (refusal.error === 'locked')
-		return fail(429, {
-			action,
-			errors: { password: retryLater(event, locale, refusal.retryAfterMs!) } as Record<
-				string,
-				string
-			>
-		});
-	return fail(400, {
-		action,
-		errors: { password: translate('error_wrong_password', locale) } as Record<string, string>
-	});
+	if (refusal.error === 'locked') {
+		const minutes = retryAfter(event, refusal.retryAfterMs!);
+		return refuse(
+			locale,
+			429,
+			'error_locked',
+			{ action },
+			{ field: 'password', inputs: { minutes } }
+		);
+	}
+	return refuse(locale, 400, 'error_wrong_password', { action }, { field: 'password' });
 }
 
 /** Removing a member or revoking an invitation refused: not theirs to manage (403), no such one (404), an owner (409). */
@@ -63,36 +75,10 @@ export function memberRefusal(
 	action: string,
 	error: 'not_owner' | 'no_member' | 'not_allowed' | 'no_invitation'
 ) {
-	const status = { not_owner: 403, no_member: 404, no_invitation: 404, not_allowed: 409 }[error];
-	return fail(status, {
-		action,
-		errors: { form: translate(`error_${error}`, locale) } as Record<string, string>
-	});
-}
-
-/** A domain refusal (taken name, wrong password...) as a 400 with a translated message. */
-export function refused(
-	locale: Locale,
-	key: string,
-	values: FormValues,
-	field = 'form',
-	status = 400,
-	inputs: Record<string, unknown> = {}
-) {
-	const errors: Record<string, string> = { [field]: translate(`error_${key}`, locale, inputs) };
-	return fail(status, { values, errors });
-}
-
-/** Route parameters that fail their schema are a 404 with a translated message, never a 500. */
-export function parseParams<S extends z.ZodType>(
-	schema: S,
-	params: Record<string, string>,
-	locale: Locale,
-	notFoundKey = 'error_not_found'
-): z.output<S> {
-	const parsed = schema.safeParse(params);
-	if (!parsed.success) error(404, translate(notFoundKey, locale));
-	return parsed.data;
+	const status = (
+		{ not_owner: 403, no_member: 404, no_invitation: 404, not_allowed: 409 } as const
+	)[error];
+	return refuse(locale, status, `error_${error}`, { action });
 }
 
 export function notFound(locale: Locale, key: string): never {

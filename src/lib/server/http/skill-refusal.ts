@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/server/i18n';
 import type { FormValues } from '$lib/server/forms';
-import { notFound, refused } from './respond';
+import { notFound, refuse } from './respond';
 import type { Locale } from '$lib/server/schema';
 import type { SkillEditResult } from '$lib/server/skills/editing';
 import { pickText } from '$lib/format';
@@ -16,11 +16,21 @@ export function skillRefusal(
 	values: FormValues
 ) {
 	if (result.error === 'duplicate')
-		return refused(locale, 'skill_duplicate', values, result.field, 400, {
-			name: pickText(locale, result.other.name.my, result.other.name.en)
-		});
+		return refuse(
+			locale,
+			400,
+			'error_skill_duplicate',
+			{ values },
+			{
+				field: result.field,
+				inputs: {
+					name: pickText(locale, result.other.name.my, result.other.name.en)
+				}
+			}
+		);
 	if (result.error === 'not_admin') error(403, translate('error_forbidden', locale));
 	if (result.error === 'no_skill') notFound(locale, 'error_skill_missing');
-	if (result.error === 'no_group') return refused(locale, 'choice', values, 'group');
-	return refused(locale, 'skill_name_latin', values, 'name_en');
+	if (result.error === 'no_group')
+		return refuse(locale, 400, 'error_choice', { values }, { field: 'group' });
+	return refuse(locale, 400, 'error_skill_name_latin', { values }, { field: 'name_en' });
 }

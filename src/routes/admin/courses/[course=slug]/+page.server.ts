@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { notFound } from '$lib/server/http/respond';
+import { notFound, refuse } from '$lib/server/http/respond';
 import {
 	courseForReview,
 	markCourseReview,
@@ -13,6 +12,7 @@ import { coursePublicationSchema, courseReviewMarkSchema } from '$lib/schemas/co
 import type { Locale } from '$lib/server/schema';
 import type { FormValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { course: courseId } = params;
@@ -26,11 +26,7 @@ function answer(result: CourseReviewResult, action: string, values: FormValues, 
 	if (result.ok) return { action, done: true };
 	if (result.error === 'no_course') notFound(locale, 'error_no_course');
 	const key = result.error === 'changed' ? 'error_course_changed' : 'error_course_not_submitted';
-	return fail(409, {
-		action,
-		values,
-		errors: { form: translate(key, locale) } as Record<string, string>
-	});
+	return refuse(locale, 409, key, { action, values });
 }
 
 export const actions = {
@@ -41,7 +37,7 @@ export const actions = {
 			return fail(400, { action: 'publication', values: form.values, errors: form.errors });
 		const result = await reviewCoursePublication(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			course,
 			form.data.decision,
 			form.data.note,
@@ -55,7 +51,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'review', values: form.values, errors: form.errors });
 		const result = await markCourseReview(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			course,
 			form.data.kind,
 			form.data.version,

@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
 import { decideOrganization, organizationForReview } from '$lib/server/orgs/vetting';
-import { memberRefusal, notFound } from '$lib/server/http/respond';
+import { memberRefusal, notFound, refuse } from '$lib/server/http/respond';
 import { orgDecisionSchema, removeMemberSchema, revokeInvitationSchema } from '$lib/schemas/org';
 import {
 	membersOf,
@@ -12,6 +11,7 @@ import {
 	revokeInvitation
 } from '$lib/server/orgs/members';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { org } = params;
@@ -31,27 +31,27 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await decideOrganization(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			org,
 			form.data.decision,
 			form.data.note
 		);
 		if (!result.ok && result.error === 'no_org') notFound(locals.locale, 'error_no_org');
 		if (!result.ok)
-			return fail(409, {
-				values: form.values,
-				errors: { decision: translate('error_decision_not_allowed', locals.locale) } as Record<
-					string,
-					string
-				>
-			});
+			return refuse(
+				locals.locale,
+				409,
+				'error_decision_not_allowed',
+				{ values: form.values },
+				{ field: 'decision' }
+			);
 		return { done: form.data.decision };
 	},
 	removeMember: async ({ params, request, locals }) => {
 		const { org } = params;
 		const form = await readForm(request, removeMemberSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'removeMember', errors: form.errors });
-		const result = await removeMember(getDb(), locals.user!.id, org, form.data.member);
+		const result = await removeMember(getDb(), signedInUser(locals).id, org, form.data.member);
 		if (!result.ok) return memberRefusal(locals.locale, 'removeMember', result.error);
 		return { action: 'removeMember', removed: true };
 	},
@@ -59,7 +59,12 @@ export const actions = {
 		const { org } = params;
 		const form = await readForm(request, revokeInvitationSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'revokeInvitation', errors: form.errors });
-		const result = await revokeInvitation(getDb(), locals.user!.id, org, form.data.invitation);
+		const result = await revokeInvitation(
+			getDb(),
+			signedInUser(locals).id,
+			org,
+			form.data.invitation
+		);
 		if (!result.ok) return memberRefusal(locals.locale, 'revokeInvitation', result.error);
 		return { action: 'revokeInvitation', revoked: true };
 	}

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { notFound } from '$lib/server/http/respond';
+import { notFound, refuse } from '$lib/server/http/respond';
 import { reviewRole, roleForReview } from '$lib/server/roles/review';
 import { roleReviewSchema } from '$lib/schemas/role';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { role: roleId } = params;
@@ -21,20 +21,14 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await reviewRole(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			role,
 			form.data.decision,
 			form.data.note
 		);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
 		if (!result.ok)
-			return fail(409, {
-				values: form.values,
-				errors: { form: translate('error_role_not_allowed', locals.locale) } as Record<
-					string,
-					string
-				>
-			});
+			return refuse(locals.locale, 409, 'error_role_not_allowed', { values: form.values });
 		return { done: true };
 	}
 } satisfies Actions;

@@ -11,6 +11,7 @@ import {
 import { skillRefusal } from '$lib/server/http/skill-refusal';
 import { skillFormSchema } from '$lib/schemas/skill';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { skill: skillId } = params;
@@ -25,7 +26,7 @@ export const actions = {
 		const { skill } = params;
 		const form = await readForm(request, skillFormSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await editSkill(getDb(), locals.user!.id, skill, form.data);
+		const result = await editSkill(getDb(), signedInUser(locals).id, skill, form.data);
 		if (!result.ok) return skillRefusal(locals.locale, result, form.values);
 		return { done: true };
 	}

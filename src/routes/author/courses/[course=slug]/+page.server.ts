@@ -16,8 +16,7 @@ import {
 	type AuthorResult
 } from '$lib/server/courses/authoring';
 import { getCourseDraft, listSkills } from '$lib/server/courses/drafts';
-import { notFound } from '$lib/server/http/respond';
-import { translate } from '$lib/server/i18n';
+import { notFound, refuse } from '$lib/server/http/respond';
 import {
 	courseDetailsSchema,
 	courseSkillsSchema,
@@ -28,12 +27,13 @@ import {
 	renameModuleSchema
 } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { course } = params;
-	const draft = await getCourseDraft(getDb(), authorOf(locals.user!), course);
+	const draft = await getCourseDraft(getDb(), authorOf(signedInUser(locals)), course);
 	if (!draft) notFound(locals.locale, 'error_no_course');
-	return { course: draft, skills: await listSkills(getDb(), authorOf(locals.user!)) };
+	return { course: draft, skills: await listSkills(getDb(), authorOf(signedInUser(locals))) };
 }) satisfies PageServerLoad;
 
 /**
@@ -50,14 +50,10 @@ async function edit<S extends z.ZodType>(
 	const { course } = params;
 	const form = await readForm(request, schema, locals.locale);
 	if (!form.ok) return fail(400, { action, values: form.values, errors: form.errors });
-	const result = await run(authorOf(locals.user!), course, form.data);
+	const result = await run(authorOf(signedInUser(locals)), course, form.data);
 	if (!result.ok) {
 		const status = result.error === 'no_course' ? 404 : 409;
-		return fail(status, {
-			action,
-			values: form.values,
-			errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string>
-		});
+		return refuse(locals.locale, status, `error_${result.error}`, { action, values: form.values });
 	}
 	return { action, done: true };
 }

@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { notFound } from '$lib/server/http/respond';
+import { notFound, refuse } from '$lib/server/http/respond';
 import {
 	decideApplication,
 	endorsableSkills,
@@ -14,16 +13,17 @@ import { decideApplicationSchema, endorseSchema } from '$lib/schemas/application
 import { messageAction } from '$lib/server/http/message-action';
 import { badgeFor, markSeen } from '$lib/server/applications/news';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { application: id } = params;
-	const application = await getOrgApplication(getDb(), locals.user!.id, id, locals.locale);
+	const application = await getOrgApplication(getDb(), signedInUser(locals).id, id, locals.locale);
 	if (!application) notFound(locals.locale, 'error_no_application');
 	await markSeen(getDb(), id, 'organization');
 	return {
-		badge: await badgeFor(getDb(), locals.user!),
+		badge: await badgeFor(getDb(), signedInUser(locals)),
 		application,
-		thread: (await readThread(getDb(), locals.user!.id, id)) ?? [],
+		thread: (await readThread(getDb(), signedInUser(locals).id, id)) ?? [],
 		endorsable:
 			application.status === 'accepted' ? await endorsableSkills(getDb(), id, locals.locale) : []
 	};
@@ -36,7 +36,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await decideApplication(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			application,
 			form.data.decision,
 			form.data.note
@@ -44,13 +44,7 @@ export const actions = {
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted'))
 			notFound(locals.locale, 'error_no_application');
 		if (!result.ok)
-			return fail(409, {
-				values: form.values,
-				errors: { form: translate('error_application_not_allowed', locals.locale) } as Record<
-					string,
-					string
-				>
-			});
+			return refuse(locals.locale, 409, 'error_application_not_allowed', { values: form.values });
 		return { done: true };
 	},
 	message: messageAction,
@@ -60,7 +54,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors });
 		const result = await endorseSkill(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			application,
 			form.data.skill,
 			form.data.level
@@ -68,16 +62,13 @@ export const actions = {
 		if (!result.ok && (result.error === 'no_application' || result.error === 'not_vetted'))
 			notFound(locals.locale, 'error_no_application');
 		if (!result.ok)
-			return fail(409, {
-				errors: {
-					form: translate(
-						result.error === 'beyond_role'
-							? 'error_endorse_beyond_role'
-							: 'error_application_not_allowed',
-						locals.locale
-					)
-				} as Record<string, string>
-			});
+			return refuse(
+				locals.locale,
+				409,
+				result.error === 'beyond_role'
+					? 'error_endorse_beyond_role'
+					: 'error_application_not_allowed'
+			);
 		return { endorsed: true };
 	}
 } satisfies Actions;

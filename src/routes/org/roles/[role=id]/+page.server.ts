@@ -1,8 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { notFound } from '$lib/server/http/respond';
+import { notFound, refuse, type RefusalStatus } from '$lib/server/http/respond';
 import {
 	getOrgRole,
 	moveRole,
@@ -21,11 +20,12 @@ import {
 } from '$lib/schemas/role';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals, url }) => {
 	const { role: roleId } = params;
 	const db = getDb();
-	const role = await getOrgRole(db, locals.user!.id, roleId);
+	const role = await getOrgRole(db, signedInUser(locals).id, roleId);
 	if (!role) notFound(locals.locale, 'error_no_role');
 	const group = url.searchParams.get('group');
 	return {
@@ -45,18 +45,15 @@ export const load = (async ({ params, locals, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-const refused = (locale: Locale, action: string, error: string, status = 409) =>
-	fail(status, {
-		action,
-		errors: { form: translate(`error_role_${error}`, locale) } as Record<string, string>
-	});
+const refused = (locale: Locale, action: string, error: string, status: RefusalStatus = 409) =>
+	refuse(locale, status, `error_role_${error}`, { action });
 
 export const actions = {
 	save: async ({ params, request, locals }) => {
 		const { role } = params;
 		const form = await readForm(request, roleDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'save', values: form.values, errors: form.errors });
-		const result = await updateRole(getDb(), locals.user!.id, role, form.data);
+		const result = await updateRole(getDb(), signedInUser(locals).id, role, form.data);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
 		if (!result.ok) return refused(locals.locale, 'save', result.error);
 		return { action: 'save', done: true };
@@ -65,7 +62,7 @@ export const actions = {
 		const { role } = params;
 		const form = await readForm(request, roleSkillSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'addSkill', errors: form.errors });
-		const result = await setRoleSkill(getDb(), locals.user!.id, role, {
+		const result = await setRoleSkill(getDb(), signedInUser(locals).id, role, {
 			id: form.data.skill,
 			level: form.data.level,
 			required: form.data.need
@@ -84,7 +81,7 @@ export const actions = {
 		const { role } = params;
 		const form = await readForm(request, roleSkillRemoveSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'removeSkill', errors: form.errors });
-		const result = await removeRoleSkill(getDb(), locals.user!.id, role, form.data.skill);
+		const result = await removeRoleSkill(getDb(), signedInUser(locals).id, role, form.data.skill);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
 		if (!result.ok) return refused(locals.locale, 'removeSkill', result.error);
 		return { action: 'removeSkill', done: true };
@@ -93,7 +90,7 @@ export const actions = {
 		const { role } = params;
 		const form = await readForm(request, roleMoveSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'move', errors: form.errors });
-		const result = await moveRole(getDb(), locals.user!.id, role, form.data.move);
+		const result = await moveRole(getDb(), signedInUser(locals).id, role, form.data.move);
 		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
 		if (!result.ok) return refused(locals.locale, 'move', result.error);
 		return { action: 'move', done: true };

@@ -4,10 +4,11 @@ import { translate } from '$lib/server/i18n';
 import { notFound } from '$lib/server/http/respond';
 import { rankCandidates } from '$lib/server/roles/candidates';
 import type { PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { role } = params;
-	const result = await rankCandidates(getDb(), locals.user!.id, role, locals.locale);
+	const result = await rankCandidates(getDb(), signedInUser(locals).id, role, locals.locale);
 	if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
 	if (!result.ok && result.error === 'not_reviewed')
 		error(409, translate('error_role_not_reviewed', locals.locale));

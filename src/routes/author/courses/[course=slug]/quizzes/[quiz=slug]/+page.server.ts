@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
 import {
 	removeQuestion,
 	saveQuestion,
@@ -12,7 +11,7 @@ import {
 	type AuthorResult
 } from '$lib/server/courses/authoring';
 import { getQuizDraft } from '$lib/server/courses/drafts';
-import { notFound } from '$lib/server/http/respond';
+import { notFound, refuse } from '$lib/server/http/respond';
 import {
 	editQuestionSchema,
 	questionIdSchema,
@@ -20,10 +19,11 @@ import {
 	quizDetailsSchema
 } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ params, locals }) => {
 	const { course, quiz } = params;
-	const draft = await getQuizDraft(getDb(), authorOf(locals.user!), course, quiz);
+	const draft = await getQuizDraft(getDb(), authorOf(signedInUser(locals)), course, quiz);
 	if (!draft) notFound(locals.locale, 'error_no_quiz');
 	return { quiz: draft };
 }) satisfies PageServerLoad;
@@ -47,14 +47,13 @@ async function edit<S extends z.ZodType>(
 			values: form.values,
 			errors: form.errors
 		});
-	const result = await run(authorOf(locals.user!), course, quiz, form.data);
+	const result = await run(authorOf(signedInUser(locals)), course, quiz, form.data);
 	if (!result.ok) {
 		const status = result.error === 'no_course' || result.error === 'no_quiz' ? 404 : 409;
-		return fail(status, {
+		return refuse(locals.locale, status, `error_${result.error}`, {
 			action,
 			target: target(form.values),
-			values: form.values,
-			errors: { form: translate(`error_${result.error}`, locals.locale) } as Record<string, string>
+			values: form.values
 		});
 	}
 	return { action, target: target(form.values), done: true };

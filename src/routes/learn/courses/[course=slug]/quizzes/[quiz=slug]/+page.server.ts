@@ -16,6 +16,7 @@ import type { Locale } from '$lib/server/schema';
 import { progressOwner } from '$lib/server/shared-phone';
 import type { QuizFile } from '$lib/schemas/course-content';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 const pick = (locale: Locale, text: { my: string; en: string }) =>
 	locale === 'my' ? text.my || text.en : text.en || text.my;
@@ -63,7 +64,7 @@ export const actions = {
 		} catch {
 			return fail(400, { error: translate('error_form', locals.locale) });
 		}
-		const quota = await quizAttemptAllowed(getDb(), locals.user!.id);
+		const quota = await quizAttemptAllowed(getDb(), signedInUser(locals).id);
 		if (!quota.ok) {
 			setHeaders({ 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) });
 			return fail(429, {
@@ -74,7 +75,7 @@ export const actions = {
 		}
 		const result = await submitQuiz(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			course,
 			quizId,
 			answersOfForm(quiz.questions, form)
@@ -95,7 +96,7 @@ export const actions = {
 			completed: result.completed,
 			// The course's certificate, once this attempt (or an earlier step) completed it.
 			certificate: result.completed
-				? await certificateCode(getDb(), locals.user!.id, course)
+				? await certificateCode(getDb(), signedInUser(locals).id, course)
 				: null,
 			feedback: quiz.questions.map((q) => ({
 				id: q.id,
