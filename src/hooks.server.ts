@@ -3,8 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { decide, homeFor } from '$lib/server/access';
 import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
-import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/auth/clear';
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/cookie';
+import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/http/clear';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/http/cookies';
 import { waitsForPin } from '$lib/server/auth/pin';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
@@ -14,9 +14,10 @@ import { clearChanges } from '$lib/server/matching/changes';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
-import { renameOldCookies } from '$lib/server/old-names';
-import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/unavailable';
+import { renameOldCookies } from '$lib/server/http/old-names';
+import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/http/unavailable';
 import type { Locale } from '$lib/server/schema';
+import { signedInUser } from '$lib/server/http/user';
 
 export const init: ServerInit = async () => {
 	answerUnavailableWith503();
@@ -63,7 +64,7 @@ async function preloadsInHead(response: Response): Promise<Response> {
 	return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Cookies an earlier version named after the app get their neutral names (src/lib/server/old-names.ts). */
+/** Cookies an earlier version named after the app get their neutral names (src/lib/server/http/old-names.ts). */
 const handleOldNames: Handle = ({ event, resolve }) => {
 	renameOldCookies(event.request, event.cookies);
 	return resolve(event);
@@ -192,7 +193,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		case 'allow':
 			return resolve(event);
 		case 'home':
-			redirect(303, homeFor(event.locals.user!.kind));
+			redirect(303, homeFor(signedInUser(event.locals).kind));
 		// falls through: redirect() throws
 		case 'change_password':
 			redirect(303, '/account/password');

@@ -7,18 +7,18 @@
  * (tests/unit/stored-names.test.ts) fails when a name in the code or in app.html names the app.
  *
  * `OLD_NAMES` are the names phones were given before: they are read once, moved to the new
- * names and deleted (cookies by the server's first answer, `src/lib/server/old-names.ts`;
+ * names and deleted (cookies by the server's first answer, `src/lib/server/http/old-names.ts`;
  * downloaded courses by the service worker, and the offline outbox by whoever opens it first,
  * `src/lib/offline/old-names.ts`), and "Clear this phone" removes both.
  */
 
-/** Cookies. The session's gets the `__Host-` prefix over HTTPS (src/lib/server/auth/cookie.ts). */
+/** Cookies. The session's gets the `__Host-` prefix over HTTPS (src/lib/server/http/cookies.ts). */
 export const COOKIES = {
 	session: 'sid',
 	language: 'lang',
 	/** The disguise chosen on this phone (src/lib/disguise.ts). */
 	look: 'theme',
-	/** Data saver (src/lib/server/data-saver.ts). */
+	/** Data saver (src/lib/server/http/data-saver.ts). */
 	saver: 'saver',
 	/** How downloaded courses follow new versions (src/lib/offline/stored.ts). */
 	updates: 'updates',

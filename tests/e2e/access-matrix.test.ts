@@ -75,13 +75,13 @@ const OBJECTS: Record<
 	string,
 	{ params: (w: World) => Record<string, string>; sees: Actor[]; acts?: Actor[] }[]
 > = {
-	'/learn/applications/[application]': [
+	'/learn/applications/[application=id]': [
 		{ params: (w) => ({ application: w.applicationA }), sees: ['learnerA'] }
 	],
-	'/org/applications/[application]': [
+	'/org/applications/[application=id]': [
 		{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }
 	],
-	'/learn/opportunities/[role]': [
+	'/learn/opportunities/[role=id]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
 		// Learners see a role only while it is open.
 		...ROLE_STATUSES.map((status) => ({
@@ -91,7 +91,7 @@ const OBJECTS: Record<
 		{ params: (w) => ({ role: w.draftY }), sees: [] },
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
-	'/org/roles/[role]': [
+	'/org/roles/[role=id]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
 		...ROLE_STATUSES.map((status) => ({
 			params: (w: World) => ({ role: w.rolesX[status] }),
@@ -101,7 +101,7 @@ const OBJECTS: Record<
 		// A suspended organization still reads its own role, and can change nothing.
 		{ params: (w) => ({ role: w.roleSuspended }), sees: ['memberSuspended'], acts: [] }
 	],
-	'/org/roles/[role]/candidates': [
+	'/org/roles/[role=id]/candidates': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
 		// Only an approved or open role has candidates: never a draft nobody reviewed, a submitted or a closed role.
 		...ROLE_STATUSES.map((status) => ({
@@ -110,7 +110,7 @@ const OBJECTS: Record<
 		})),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
-	'/org/roles/[role]/applications': [
+	'/org/roles/[role=id]/applications': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['memberX'] },
 		...ROLE_STATUSES.map((status) => ({
 			params: (w: World) => ({ role: w.rolesX[status] }),
@@ -118,21 +118,21 @@ const OBJECTS: Record<
 		})),
 		{ params: (w) => ({ role: w.roleSuspended }), sees: [] }
 	],
-	'/admin/roles/[role]': [
+	'/admin/roles/[role=id]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['admin'] },
 		...ROLE_STATUSES.map((status) => ({
 			params: (w: World) => ({ role: w.rolesX[status] }),
 			sees: ['admin'] as Actor[]
 		}))
 	],
-	'/admin/organizations/[org]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
-	'/admin/courses/[course]': [
+	'/admin/organizations/[org=id]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
+	'/admin/courses/[course=slug]': [
 		{ params: (w) => ({ course: w.courseSubmitted }), sees: ['admin'] },
 		{ params: () => ({ course: 'first-aid-basics' }), sees: ['admin'] }
 	],
 	// Published course content is the same for every learner, and visitors read it before signing
 	// up (enrolling asks them to sign up, nothing written); a course nobody approved is no one's.
-	'/learn/courses/[course]': [
+	'/learn/courses/[course=slug]': [
 		{
 			params: () => ({ course: 'first-aid-basics' }),
 			sees: ['anonymous', 'learnerA', 'learnerB'],
@@ -144,27 +144,27 @@ const OBJECTS: Record<
 
 /** Routes with a parameter whose objects are public content or proven in another file. */
 const ELSEWHERE: Record<string, string> = {
-	'/learn/courses/[course]/lessons/[lesson]': 'published course content',
-	'/learn/courses/[course]/quizzes/[quiz]':
+	'/learn/courses/[course=slug]/lessons/[lesson=slug]': 'published course content',
+	'/learn/courses/[course=slug]/quizzes/[quiz=slug]':
 		'published course content; attempts are the caller’s own',
-	'/learn/certificates/[code]':
+	'/learn/certificates/[code=certificate]':
 		'course.test.ts: another person cannot open a learner’s certificate',
 	'/verify/[code]': 'public by design: what the holder chose to show',
 	'/media/courses/[course]/[name]': 'public course pictures',
 	'/cover/[look=neutral]': 'disguise.test.ts: the same plain screen for everyone, no data',
 	'/manifest/[look=neutral].webmanifest':
 		'disguise.test.ts: the same manifest for everyone, no data',
-	'/api/courses/[course]/offline': 'public course packages',
-	'/api/courses/[course]/offline/course': 'public course packages',
-	'/api/courses/[course]/offline/lessons/[lesson]': 'public course packages',
-	'/api/courses/[course]/offline/quizzes/[quiz]': 'public course packages',
-	'/author/courses/[course]':
+	'/api/courses/[course=slug]/offline': 'public course packages',
+	'/api/courses/[course=slug]/offline/course': 'public course packages',
+	'/api/courses/[course=slug]/offline/lessons/[lesson=slug]': 'public course packages',
+	'/api/courses/[course=slug]/offline/quizzes/[quiz=slug]': 'public course packages',
+	'/author/courses/[course=slug]':
 		'authoring.test.ts: another organization cannot open or change a course',
-	'/author/courses/[course]/lessons/[lesson]': 'authoring.test.ts',
-	'/author/courses/[course]/quizzes/[quiz]': 'authoring.test.ts',
-	'/author/courses/[course]/modules/[module]/new-lesson': 'authoring.test.ts',
-	'/author/courses/[course]/modules/[module]/new-quiz': 'authoring.test.ts',
-	'/admin/skills/[skill]': 'the shared skill list, for administrators only'
+	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'authoring.test.ts',
+	'/author/courses/[course=slug]/quizzes/[quiz=slug]': 'authoring.test.ts',
+	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson': 'authoring.test.ts',
+	'/author/courses/[course=slug]/modules/[module=slug]/new-quiz': 'authoring.test.ts',
+	'/admin/skills/[skill=skill]': 'the shared skill list, for administrators only'
 };
 
 /** A valid form for each action of OBJECTS' routes: refusing it then proves the check, not the form. */
@@ -172,18 +172,18 @@ const VALID: Record<
 	string,
 	Record<string, Record<string, string> | ((w: World) => Record<string, string>)>
 > = {
-	'/learn/applications/[application]': {
+	'/learn/applications/[application=id]': {
 		withdraw: { confirm: 'yes' },
 		message: { body: 'matrix: may I write here?' },
 		thread: { change: 'close' }
 	},
-	'/org/applications/[application]': {
+	'/org/applications/[application=id]': {
 		decide: { decision: 'decline', note: 'matrix' },
 		message: { body: 'matrix: may I write here?' },
 		endorse: { skill: 'first_aid', level: '2' }
 	},
-	'/learn/opportunities/[role]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
-	'/org/roles/[role]': {
+	'/learn/opportunities/[role=id]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
+	'/org/roles/[role=id]': {
 		save: {
 			kind: 'trainer',
 			title_my: '',
@@ -203,17 +203,17 @@ const VALID: Record<
 		removeSkill: { skill: 'first_aid' },
 		move: { move: 'close' }
 	},
-	'/admin/roles/[role]': { review: { decision: 'return', note: 'matrix' } },
-	'/admin/organizations/[org]': {
+	'/admin/roles/[role=id]': { review: { decision: 'return', note: 'matrix' } },
+	'/admin/organizations/[org=id]': {
 		decide: { decision: 'suspend', note: 'matrix' },
 		removeMember: (w) => ({ member: w.memberOfX }),
 		revokeInvitation: (w) => ({ invitation: w.invitationX })
 	},
-	'/admin/courses/[course]': {
+	'/admin/courses/[course=slug]': {
 		publication: { decision: 'approve', note: 'matrix', seen: '0' },
 		review: { kind: 'language', version: '1', note: 'matrix' }
 	},
-	'/learn/courses/[course]': { enrol: {} }
+	'/learn/courses/[course=slug]': { enrol: {} }
 };
 
 /**
@@ -477,7 +477,7 @@ beforeAll(async () => {
 afterAll(() => sqlite?.close());
 
 const pathOf = (routeId: string, params: Record<string, string>) =>
-	routeId.replace(/\[(\w+)\]/g, (_, name: string) => params[name]);
+	routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => params[name]);
 
 describe('the access matrix', () => {
 	it('classifies every route with a parameter, and has a valid form for every action it checks', () => {

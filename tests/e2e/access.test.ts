@@ -5,11 +5,15 @@
  * a learner either still opens (course reading, public pages) or asks for the password again.
  * And as a learner behind a disguise whose code is awaited: only the code's page, leaving and
  * the service worker's fetches open; every other route, public pages included, asks for the code.
+ * Last, a malformed id in any route's address is a translated 404 for everyone, before the
+ * access table or the route's own code (the matchers in src/params).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCKED_OPEN, PIN_OPEN, routeRules, type Rule } from '$lib/server/access';
 import { adminClient, Client, uniqueName, waitForIdleLock } from './support';
-import { routeCalls } from './routes';
+import { routeCalls, urlPath } from './routes';
+import EN from '../../messages/en.json' with { type: 'json' };
+import MY from '../../messages/my.json' with { type: 'json' };
 
 type Role =
 	'anonymous' | 'learner' | 'org_member' | 'admin' | 'idle_shared_learner' | 'code_locked_learner';
@@ -135,4 +139,45 @@ describe('every route declares who may call it', () => {
 			});
 		});
 	}
+});
+
+describe('a malformed id in an address', () => {
+	// Each route with an id checked by a matcher (src/params), but the disguise's looks.
+	const matched = [...new Set(calls.map((c) => c.routeId))].filter((id) =>
+		/\[\w+=(slug|id|skill|certificate)\]/.test(id)
+	);
+	const malformed = {
+		course: 'No-Such_Course!',
+		lesson: '..',
+		quiz: 'a--b',
+		module: 'x'.repeat(81),
+		role: 'short',
+		application: 'NOT-AN-ID',
+		org: 'a b',
+		skill: 'First-Aid',
+		code: 'AAAA-BBBB'
+	};
+
+	let learner: Client;
+	beforeAll(async () => {
+		learner = await clientFor('learner');
+	});
+
+	it('finds the routes whose ids are checked', () => {
+		expect(matched.length).toBeGreaterThan(15);
+	});
+
+	it.each(matched.flatMap((id) => (['my', 'en'] as const).map((locale) => [id, locale] as const)))(
+		'%s (%s): a translated 404, for a visitor and a learner alike',
+		async (routeId, locale) => {
+			const path = urlPath(routeId, malformed);
+			for (const client of [new Client(locale), learner]) {
+				client.locale = locale;
+				const response = await client.request(path);
+				expect(response.status, path).toBe(404);
+				expect(response.headers.get('x-lanpya-access')).toBeNull();
+				expect(await response.text()).toContain((locale === 'my' ? MY : EN).error_not_found);
+			}
+		}
+	);
 });

@@ -227,24 +227,24 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/look POST': { actor: 'anonymous', path: () => '/look', valid: { look: 'notes', next: '/' } },
 	'/api/sync POST': 'fuzz-sync.test.ts',
 
-	'/learn/courses/[course] enrol': {
+	'/learn/courses/[course=slug] enrol': {
 		actor: 'learner',
 		path: () => `/learn/courses/${sampleParams.course}?/enrol`,
 		valid: {},
 		runs: 6
 	},
-	'/learn/courses/[course]/lessons/[lesson] done': {
+	'/learn/courses/[course=slug]/lessons/[lesson=slug] done': {
 		actor: 'learner',
 		path: () => `${lessonPath}?/done`,
 		valid: {},
 		runs: 6
 	},
-	'/learn/courses/[course]/lessons/[lesson] textSize': {
+	'/learn/courses/[course=slug]/lessons/[lesson=slug] textSize': {
 		actor: 'learner',
 		path: () => `${lessonPath}?/textSize`,
 		valid: { size: 'l' }
 	},
-	'/learn/courses/[course]/quizzes/[quiz] default': {
+	'/learn/courses/[course=slug]/quizzes/[quiz=slug] default': {
 		actor: 'learner',
 		path: () => quizPath,
 		valid: { [`q-${firstQuestion}`]: 'a' },
@@ -307,27 +307,27 @@ const FUZZ: Record<string, FuzzCase | string> = {
 			interest_health: 'on'
 		}
 	},
-	'/learn/opportunities/[role] apply': {
+	'/learn/opportunities/[role=id] apply': {
 		actor: 'learner',
 		path: (w) => `/learn/opportunities/${w.openRole}?/apply`,
 		valid: { message: 'I can help' }
 	},
-	'/learn/opportunities/[role] share': {
+	'/learn/opportunities/[role=id] share': {
 		actor: 'learner',
 		path: (w) => `/learn/opportunities/${w.openRole}?/share`,
 		valid: { share: 'yes' }
 	},
-	'/learn/applications/[application] withdraw': {
+	'/learn/applications/[application=id] withdraw': {
 		actor: 'learner',
 		path: (w) => `/learn/applications/${w.application}?/withdraw`,
 		valid: { confirm: 'no' }
 	},
-	'/learn/applications/[application] message': {
+	'/learn/applications/[application=id] message': {
 		actor: 'learner',
 		path: (w) => `/learn/applications/${w.application}?/message`,
 		valid: { body: 'Hello' }
 	},
-	'/learn/applications/[application] thread': {
+	'/learn/applications/[application=id] thread': {
 		actor: 'learner',
 		path: (w) => `/learn/applications/${w.application}?/thread`,
 		valid: { change: 'mute' }
@@ -362,173 +362,173 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		valid: roleDetails,
 		runs: 8
 	},
-	'/org/roles/[role] save': {
+	'/org/roles/[role=id] save': {
 		actor: 'author',
 		path: (w) => `${w.draftRole}?/save`,
 		valid: roleDetails,
 		runs: 8
 	},
-	'/org/roles/[role] addSkill': {
+	'/org/roles/[role=id] addSkill': {
 		actor: 'author',
 		path: (w) => `${w.draftRole}?/addSkill`,
 		valid: { skill: 'first_aid', level: '2', need: 'required' }
 	},
-	'/org/roles/[role] removeSkill': {
+	'/org/roles/[role=id] removeSkill': {
 		actor: 'author',
 		path: (w) => `${w.draftRole}?/removeSkill`,
 		valid: { skill: 'thai' }
 	},
-	'/org/roles/[role] move': {
+	'/org/roles/[role=id] move': {
 		actor: 'author',
 		path: (w) => `${w.draftRole}?/move`,
 		valid: { move: 'close' }
 	},
-	'/org/applications/[application] decide': {
+	'/org/applications/[application=id] decide': {
 		actor: 'author',
 		path: (w) => `/org/applications/${w.application}?/decide`,
 		valid: { decision: 'shortlist', note: '' }
 	},
-	'/org/applications/[application] message': {
+	'/org/applications/[application=id] message': {
 		actor: 'author',
 		path: (w) => `/org/applications/${w.application}?/message`,
 		valid: { body: 'Hello' }
 	},
-	'/org/applications/[application] endorse': {
+	'/org/applications/[application=id] endorse': {
 		actor: 'author',
 		path: (w) => `/org/applications/${w.application}?/endorse`,
 		valid: { skill: 'first_aid', level: '2' }
 	},
 
 	'/author create': { actor: 'author', path: () => '/author?/create', valid: courseDetails },
-	'/author/courses/[course] details': {
+	'/author/courses/[course=slug] details': {
 		actor: 'author',
 		path: (w) => `${w.course}?/details`,
 		valid: courseDetails
 	},
-	'/author/courses/[course] skills': {
+	'/author/courses/[course=slug] skills': {
 		actor: 'author',
 		path: (w) => `${w.course}?/skills`,
 		valid: { skill1: '', level1: '1', new_skill_my: 'ချုပ်', new_skill_en: 'Sewing', new_level: '2' }
 	},
-	'/author/courses/[course] publish': {
+	'/author/courses/[course=slug] publish': {
 		actor: 'author',
 		path: (w) => `${w.course}?/publish`,
 		valid: { published: 'false' }
 	},
-	'/author/courses/[course] addModule': {
+	'/author/courses/[course=slug] addModule': {
 		actor: 'author',
 		path: (w) => `${w.course}?/addModule`,
 		valid: { title_my: 'အပိုင်း', title_en: 'Part' }
 	},
-	'/author/courses/[course] renameModule': {
+	'/author/courses/[course=slug] renameModule': {
 		actor: 'author',
 		path: (w) => `${w.course}?/renameModule`,
 		valid: { module: 'part-1', title_my: 'အပိုင်း', title_en: 'Part' }
 	},
-	'/author/courses/[course] move': {
+	'/author/courses/[course=slug] move': {
 		actor: 'author',
 		path: (w) => `${w.course}?/move`,
 		valid: { lesson: 'lesson-1', direction: 'down' }
 	},
-	'/author/courses/[course] retire': {
+	'/author/courses/[course=slug] retire': {
 		actor: 'author',
 		path: (w) => `${w.course}?/retire`,
 		valid: { lesson: 'no-such-lesson' }
 	},
-	'/author/courses/[course] restore': {
+	'/author/courses/[course=slug] restore': {
 		actor: 'author',
 		path: (w) => `${w.course}?/restore`,
 		valid: { lesson: 'lesson-1' }
 	},
-	'/author/courses/[course]/lessons/[lesson] preview': {
+	'/author/courses/[course=slug]/lessons/[lesson=slug] preview': {
 		actor: 'author',
 		path: (w) => `${w.course}/lessons/lesson-1?/preview`,
 		valid: lesson
 	},
-	'/author/courses/[course]/lessons/[lesson] upload': {
+	'/author/courses/[course=slug]/lessons/[lesson=slug] upload': {
 		actor: 'author',
 		path: (w) => `${w.course}/lessons/lesson-1?/upload`,
 		valid: { ...lesson, image_alt: 'A needle' }
 	},
-	'/author/courses/[course]/lessons/[lesson] save': {
+	'/author/courses/[course=slug]/lessons/[lesson=slug] save': {
 		actor: 'author',
 		path: (w) => `${w.course}/lessons/lesson-1?/save`,
 		valid: lesson
 	},
-	'/author/courses/[course]/modules/[module]/new-lesson preview': {
+	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson preview': {
 		actor: 'author',
 		path: (w) => `${w.course}/modules/part-1/new-lesson?/preview`,
 		valid: lesson
 	},
-	'/author/courses/[course]/modules/[module]/new-lesson upload': {
+	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson upload': {
 		actor: 'author',
 		path: (w) => `${w.course}/modules/part-1/new-lesson?/upload`,
 		valid: { ...lesson, image_alt: 'A needle' }
 	},
-	'/author/courses/[course]/modules/[module]/new-lesson save': {
+	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson save': {
 		actor: 'author',
 		path: (w) => `${w.course}/modules/part-1/new-lesson?/save`,
 		valid: lesson
 	},
-	'/author/courses/[course]/modules/[module]/new-quiz default': {
+	'/author/courses/[course=slug]/modules/[module=slug]/new-quiz default': {
 		actor: 'author',
 		path: (w) => `${w.course}/modules/part-1/new-quiz`,
 		valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80', ...question }
 	},
-	'/author/courses/[course]/quizzes/[quiz] details': {
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] details': {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/details`,
 		valid: { title_my: 'စစ်', title_en: 'Check', pass_mark: '80' }
 	},
-	'/author/courses/[course]/quizzes/[quiz] addQuestion': {
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] addQuestion': {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/addQuestion`,
 		valid: question
 	},
-	'/author/courses/[course]/quizzes/[quiz] saveQuestion': {
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] saveQuestion': {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/saveQuestion`,
 		valid: { question: 'question-1', ...question }
 	},
-	'/author/courses/[course]/quizzes/[quiz] removeQuestion': {
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] removeQuestion': {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/removeQuestion`,
 		valid: { question: 'no-such-question' }
 	},
 
-	'/admin/organizations/[org] decide': {
+	'/admin/organizations/[org=id] decide': {
 		actor: 'admin',
 		path: (w) => `/admin/organizations/${w.pendingOrg}?/decide`,
 		valid: { decision: 'vet', note: '' }
 	},
-	'/admin/organizations/[org] removeMember': {
+	'/admin/organizations/[org=id] removeMember': {
 		actor: 'admin',
 		path: (w) => `/admin/organizations/${w.pendingOrg}?/removeMember`,
 		valid: { member: 'fuzz-nobody' }
 	},
-	'/admin/organizations/[org] revokeInvitation': {
+	'/admin/organizations/[org=id] revokeInvitation': {
 		actor: 'admin',
 		path: (w) => `/admin/organizations/${w.pendingOrg}?/revokeInvitation`,
 		valid: { invitation: 'a'.repeat(26) }
 	},
-	'/admin/roles/[role] review': {
+	'/admin/roles/[role=id] review': {
 		actor: 'admin',
 		path: (w) => `/admin/roles/${w.submittedRole.split('/').pop()}?/review`,
 		valid: { decision: 'return', note: 'Say more' }
 	},
 	// A starter course is never waiting for approval, and version 0 is never a course's: both refused, neither ever a 5xx.
-	'/admin/courses/[course] publication': {
+	'/admin/courses/[course=slug] publication': {
 		actor: 'admin',
 		path: () => `/admin/courses/${sampleParams.course}?/publication`,
 		valid: { decision: 'return', note: 'Say more', seen: '0' }
 	},
-	'/admin/courses/[course] review': {
+	'/admin/courses/[course=slug] review': {
 		actor: 'admin',
 		path: () => `/admin/courses/${sampleParams.course}?/review`,
 		valid: { kind: 'language', version: '0', note: 'a teacher at a partner school' }
 	},
 	'/admin/skills add': { actor: 'admin', path: () => '/admin/skills?/add', valid: skill },
-	'/admin/skills/[skill] save': {
+	'/admin/skills/[skill=skill] save': {
 		actor: 'admin',
 		path: () => `/admin/skills/${sampleParams.skill}?/save`,
 		valid: { ...skill, name_en: 'First aid' }
@@ -543,19 +543,19 @@ const GET_ENDPOINTS: Record<string, { actor: Actor; path: (part: string) => stri
 		actor: 'learner',
 		path: (part) => `/api/courses/versions?ids=${part}`
 	},
-	'/api/courses/[course]/offline': {
+	'/api/courses/[course=slug]/offline': {
 		actor: 'learner',
 		path: (part) => `/api/courses/${part}/offline`
 	},
-	'/api/courses/[course]/offline/course': {
+	'/api/courses/[course=slug]/offline/course': {
 		actor: 'learner',
 		path: (part) => `/api/courses/${part}/offline/course`
 	},
-	'/api/courses/[course]/offline/lessons/[lesson]': {
+	'/api/courses/[course=slug]/offline/lessons/[lesson=slug]': {
 		actor: 'learner',
 		path: (part) => `/api/courses/${sampleParams.course}/offline/lessons/${part}`
 	},
-	'/api/courses/[course]/offline/quizzes/[quiz]': {
+	'/api/courses/[course=slug]/offline/quizzes/[quiz=slug]': {
 		actor: 'learner',
 		path: (part) => `/api/courses/${sampleParams.course}/offline/quizzes/${part}`
 	},

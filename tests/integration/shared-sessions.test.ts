@@ -6,7 +6,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn, signUp, unlockSession } from '$lib/server/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/http/cookies';
 import {
 	SESSION_TTL_MS,
 	SHARED_MAX_MS,

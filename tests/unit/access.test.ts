@@ -41,16 +41,16 @@ describe('the access table', () => {
 		expect(decide('/author', null)).toBe('sign_in');
 		expect(decide('/author', { kind: 'learner', must_change_password: 0 })).toBe('forbidden');
 		expect(decide('/author', { kind: 'org_member', must_change_password: 0 })).toBe('allow');
-		expect(decide('/author/courses/[course]', { kind: 'admin', must_change_password: 0 })).toBe(
-			'allow'
-		);
+		expect(
+			decide('/author/courses/[course=slug]', { kind: 'admin', must_change_password: 0 })
+		).toBe('allow');
 	});
 
 	it('lets visitors read the catalogue, a course and its lesson pages before making an account, and nothing personal', () => {
 		for (const route of [
 			'/learn/courses',
-			'/learn/courses/[course]',
-			'/learn/courses/[course]/lessons/[lesson]'
+			'/learn/courses/[course=slug]',
+			'/learn/courses/[course=slug]/lessons/[lesson=slug]'
 		]) {
 			expect(decide(route, null)).toBe('allow');
 			expect(decide(route, { kind: 'learner', must_change_password: 0 })).toBe('allow');
@@ -60,9 +60,9 @@ describe('the access table', () => {
 		// Quizzes (they record attempts), progress, certificates and the rest of learning ask them to sign in.
 		for (const route of [
 			'/learn',
-			'/learn/courses/[course]/quizzes/[quiz]',
+			'/learn/courses/[course=slug]/quizzes/[quiz=slug]',
 			'/learn/certificates',
-			'/learn/certificates/[code]',
+			'/learn/certificates/[code=certificate]',
 			'/learn/downloads',
 			'/learn/profile',
 			'/api/sync',
@@ -85,7 +85,7 @@ describe('a shared phone’s idle (locked) session', () => {
 		for (const route of [
 			'/learn',
 			'/learn/profile',
-			'/learn/applications/[application]',
+			'/learn/applications/[application=id]',
 			'/learn/downloads',
 			'/account',
 			'/account/password'
@@ -102,9 +102,9 @@ describe('a shared phone’s idle (locked) session', () => {
 	it('still reads courses, public pages and the offline reader, and can unlock or sign out', () => {
 		for (const route of [
 			'/learn/courses',
-			'/learn/courses/[course]',
-			'/learn/courses/[course]/lessons/[lesson]',
-			'/learn/courses/[course]/quizzes/[quiz]',
+			'/learn/courses/[course=slug]',
+			'/learn/courses/[course=slug]/lessons/[lesson=slug]',
+			'/learn/courses/[course=slug]/quizzes/[quiz=slug]',
 			'/api/sync',
 			'/offline',
 			'/offline/reader',
@@ -138,7 +138,7 @@ describe('a session behind the disguise’s code (PIN)', () => {
 			'/(public)/signin',
 			'/learn',
 			'/learn/courses',
-			'/learn/courses/[course]/lessons/[lesson]',
+			'/learn/courses/[course=slug]/lessons/[lesson=slug]',
 			'/offline',
 			'/offline/reader',
 			'/verify/[code]',

@@ -1,6 +1,6 @@
 /**
  * The one reader of quiz answers, for every way an answer arrives: the quiz form
- * (src/routes/learn/courses/[course]/quizzes/[quiz]), a phone's sync (src/lib/server/courses/sync.ts,
+ * (src/routes/learn/courses/[course=slug]/quizzes/[quiz=slug]), a phone's sync (src/lib/server/courses/sync.ts,
  * both through `submitQuiz`) and the phone's own scoring of a downloaded quiz
  * (src/routes/offline/reader/ReaderQuiz.svelte). An answer holds only what its question can take:
  * one of that question's option ids (single), some of them (multiple), true or false

@@ -3,7 +3,7 @@
  * network, and ends the sign-in on the server when it can be reached. What a page cannot remove
  * itself (the HttpOnly session cookie, the browser's HTTP cache) the server's answer removes,
  * with `Clear-Site-Data`; with no network, a marker cookie asks the server's next answer to this
- * phone to finish the sign-out (src/lib/server/auth/clear.ts).
+ * phone to finish the sign-out (src/lib/server/http/clear.ts).
  */
 
 import { COOKIES, DATABASE, OLD_NAMES } from '$lib/stored-names';

@@ -12,7 +12,6 @@ export const decideApplicationSchema = z.object({
 	decision: z.enum(['shortlist', 'accept', 'decline'], { error: 'error_choice' }),
 	note: plainText(0, 1000)
 });
-export const applicationParams = z.object({ application: z.string().regex(/^[a-z0-9]{8,40}$/) });
 export const messageSchema = z.object({ body: plainText(1, 2000) });
 /** The learner closes, reopens, mutes or unmutes an application's message thread. */
 export const threadSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG, SLUG_MAX } from '../ids';
 import { nameText, plainText, wholeNumber } from './fields';
 import { asciiDigits } from '../text/characters';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
@@ -16,15 +17,7 @@ const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(
  * Messages are keys of the message catalogue.
  */
 
-const slug = z
-	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid')
-	.max(80, 'error_too_long');
-
-export const authorCourseParams = z.object({ course: slug });
-export const authorLessonParams = z.object({ course: slug, lesson: slug });
-export const authorQuizParams = z.object({ course: slug, quiz: slug });
-export const authorModuleParams = z.object({ course: slug, module: slug });
+const slug = z.string().regex(SLUG, 'error_invalid').max(SLUG_MAX, 'error_too_long');
 
 /**
  * Lesson text is the one text a page inserts as HTML ({@html}, after rendering). The renderer

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './fields';
 
-/** The course an administrator reviews: any course id (starter or made in the app). */
-export const courseReviewParams = z.object({
-	course: z
-		.string()
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-		.max(80)
-});
-
 /** Whole numbers the page sent back as it showed them (a time, a version). */
 const seen = z.coerce
 	.number({ error: 'error_invalid' })

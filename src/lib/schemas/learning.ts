@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { SLUG, SLUG_MAX } from '../ids';
 import { nameText } from './fields';
 import { SYNC_BATCH_MAX } from '../sync-limits';
 
-const slug = z
-	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'error_invalid')
-	.max(80, 'error_too_long');
+const slug = z.string().regex(SLUG, 'error_invalid').max(SLUG_MAX, 'error_too_long');
 
 /** The catalogue's filters arrive in the address (a GET form); anything unexpected is dropped. */
 export const catalogueSchema = z.object({
@@ -15,7 +13,6 @@ export const catalogueSchema = z.object({
 	size: z.enum(['100', '200']).optional().catch(undefined)
 });
 
-export const courseParams = z.object({ course: slug });
 /** The downloaded courses a phone asks about: up to 50 course ids, comma-separated. */
 export const versionsQuery = z.object({
 	ids: z
@@ -24,8 +21,6 @@ export const versionsQuery = z.object({
 		.transform((ids) => ids.split(','))
 		.pipe(z.array(slug).min(1).max(50))
 });
-export const lessonParams = z.object({ course: slug, lesson: slug });
-export const quizParams = z.object({ course: slug, quiz: slug });
 
 export const textSizeSchema = z.object({
 	size: z.enum(['s', 'm', 'l'], { error: 'error_choice' })

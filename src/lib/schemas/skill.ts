@@ -44,7 +44,6 @@ export const skillFormSchema = z
 export type SkillInput = z.output<typeof skillFormSchema>;
 
 /** A skill's address: taxonomy ids, and those courses made (which may start with a digit). */
-export const skillParams = z.object({ skill: z.string().regex(/^[a-z0-9][a-z0-9_]{0,79}$/) });
 
 /** Which group the list shows; anything else shows none. */
 export const skillListQuery = z.object({

@@ -1,11 +1,11 @@
+import type { Result } from '$lib/result';
 /**
  * Reading a JSON body within limits of its own (SvelteKit's reader takes up to BODY_SIZE_LIMIT,
  * 6 MB, for image uploads): the bytes are counted while they arrive, and nesting is measured
  * before JSON.parse, which would otherwise spend a second on a few megabytes of "[[[[".
  */
 
-export type JsonBody =
-	{ ok: true; value: unknown } | { ok: false; error: 'too_large' | 'unreadable' };
+export type JsonBody = Result<{ value: unknown }, 'too_large' | 'unreadable'>;
 
 /**
  * The request's body as JSON, when it is at most `maxBytes` bytes of UTF-8 nesting arrays and

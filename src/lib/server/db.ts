@@ -15,7 +15,7 @@
  *
  * A full database (or disk) and a lock held past the busy timeout are "not now", not "wrong":
  * every query goes through GuardedDriver, which turns them into DatabaseUnavailableError, which
- * the app answers with a 503 (src/lib/server/unavailable.ts). Writes that belong together run in
+ * the app answers with a 503 (src/lib/server/http/unavailable.ts). Writes that belong together run in
  * one transaction, so a refused write leaves nothing half-written.
  */
 import BetterSqlite3 from 'better-sqlite3';
@@ -142,7 +142,7 @@ let answerUnavailable: (error: DatabaseUnavailableError) => unknown = (error) =>
 
 /**
  * What is thrown when the database is full or busy. The server makes it the request's 503
- * answer, in the person's language (src/lib/server/unavailable.ts); scripts keep the error.
+ * answer, in the person's language (src/lib/server/http/unavailable.ts); scripts keep the error.
  */
 export function onDatabaseUnavailable(answer: (error: DatabaseUnavailableError) => unknown): void {
 	answerUnavailable = answer;

@@ -1,27 +1,27 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
 import { endOwnSession, listSessions } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
 import { leavingOrganization } from '$lib/server/orgs';
-import { notConfirmed } from '$lib/server/respond';
+import { notConfirmed, refuse } from '$lib/server/http/respond';
 import {
 	confirmPasswordSchema,
 	dataSaverSchema,
 	deleteAccountSchema,
 	endSessionSchema
 } from '$lib/schemas/account';
-import { DATA_SAVER_COOKIE } from '$lib/server/data-saver';
+import { DATA_SAVER_COOKIE } from '$lib/server/http/data-saver';
 import { lookTexts } from '$lib/server/disguise';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ locals, cookies, request }) => {
-	const user = locals.user!;
+	const user = signedInUser(locals);
 	// What deleting the account would do to an organization member's organization.
 	const leaving = await leavingOrganization(getDb(), user.id);
 	return {
@@ -51,12 +51,9 @@ export const actions = {
 		const form = await readForm(request, endSessionSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'endSession', errors: form.errors });
 		// Only a session of this account can be ended here.
-		const ended = await endOwnSession(getDb(), locals.user!.id, form.data.id);
+		const ended = await endOwnSession(getDb(), signedInUser(locals).id, form.data.id);
 		if (!ended)
-			return fail(404, {
-				action: 'endSession',
-				errors: { form: translate('error_session_not_found', locals.locale) }
-			});
+			return refuse(locals.locale, 404, 'error_session_not_found', { action: 'endSession' });
 		return { action: 'endSession', done: true };
 	},
 	signOutEverywhere: async (event) => {
@@ -65,7 +62,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'signOutEverywhere', errors: form.errors });
 		const result = await signOutEverywhere(
 			getDb(),
-			locals.user!.id,
+			signedInUser(locals).id,
 			locals.session!.id,
 			form.data.password
 		);
@@ -90,7 +87,7 @@ export const actions = {
 		const { request, locals, cookies } = event;
 		const form = await readForm(request, deleteAccountSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { action: 'deleteAccount', errors: form.errors });
-		const result = await deleteOwnAccount(getDb(), locals.user!.id, form.data.password);
+		const result = await deleteOwnAccount(getDb(), signedInUser(locals).id, form.data.password);
 		if (!result.ok) return notConfirmed(event, locals.locale, 'deleteAccount', result);
 		// The account's sessions went with it; this browser forgets its cookie.
 		clearSessionCookie(cookies);

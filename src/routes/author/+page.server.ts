@@ -3,12 +3,13 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { addCourse, authorOf } from '$lib/server/courses/authoring';
 import { listAuthoredCourses } from '$lib/server/courses/drafts';
-import { refused } from '$lib/server/respond';
+import { refuse } from '$lib/server/http/respond';
 import { courseDetailsSchema } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ locals }) => ({
-	courses: await listAuthoredCourses(getDb(), authorOf(locals.user!), locals.locale)
+	courses: await listAuthoredCourses(getDb(), authorOf(signedInUser(locals)), locals.locale)
 })) satisfies PageServerLoad;
 
 export const actions = {
@@ -16,7 +17,7 @@ export const actions = {
 		const form = await readForm(request, courseDetailsSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const d = form.data;
-		const result = await addCourse(getDb(), authorOf(locals.user!), {
+		const result = await addCourse(getDb(), authorOf(signedInUser(locals)), {
 			category: d.category,
 			audience: d.audience,
 			title: { my: d.title_my, en: d.title_en },
@@ -24,7 +25,8 @@ export const actions = {
 			practical: d.practical,
 			expert: d.expert
 		});
-		if (!result.ok) return refused(locals.locale, result.error, form.values, 'form', 403);
+		if (!result.ok)
+			return refuse(locals.locale, 403, `error_${result.error}`, { values: form.values });
 		redirect(303, `/author/courses/${result.id}`);
 	}
 } satisfies Actions;

@@ -1,4 +1,4 @@
-import { CLEAR_SITE_DATA, signOutThisPhone } from '$lib/server/auth/clear';
+import { CLEAR_SITE_DATA, signOutThisPhone } from '$lib/server/http/clear';
 import { getDb } from '$lib/server/db';
 import type { Actions } from './$types';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/access';
 import { setLocale } from '$lib/server/accounts';
-import { setLanguageCookie } from '$lib/server/auth/cookie';
+import { setLanguageCookie } from '$lib/server/http/cookies';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { languageSchema } from '$lib/schemas/language';

@@ -1,8 +1,9 @@
 import { myLearning } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ locals }) => ({
-	username: locals.user!.username,
-	courses: await myLearning(getDb(), locals.user!.id, locals.locale)
+	username: signedInUser(locals).username,
+	courses: await myLearning(getDb(), signedInUser(locals).id, locals.locale)
 })) satisfies PageServerLoad;

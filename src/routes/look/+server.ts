@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/access';
-import { setLookCookie } from '$lib/server/auth/cookie';
+import { setLookCookie } from '$lib/server/http/cookies';
 import { readForm } from '$lib/server/forms';
 import { lookSchema } from '$lib/schemas/look';
 import type { RequestHandler } from './$types';

@@ -2,14 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isNeutralLook, lookFromCookies } from '$lib/disguise';
 import { homeFor, safeNext } from '$lib/server/access';
 import { failedAttemptsByAddress } from '$lib/server/auth/address';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { choosePin, enterPin, lockWithPin, removePin } from '$lib/server/auth/pin';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { translate } from '$lib/server/i18n';
-import { tooManyTries } from '$lib/server/respond';
+import { tooManyTries, refuse } from '$lib/server/http/respond';
 import { choosePinSchema, pinPasswordSchema, pinSchema } from '$lib/schemas/pin';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 /** Where to go once the code is given: the page the person was going to (never this one), else home. */
 function nextPage({ url, locals }: Pick<RequestEvent, 'url' | 'locals'>): string {
@@ -41,7 +41,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'enter', errors: form.errors });
 		const result = await enterPin(
 			getDb(),
-			{ id: locals.session.id, userId: locals.user!.id },
+			{ id: locals.session.id, userId: signedInUser(locals).id },
 			form.data.pin
 		);
 		if (result.ok) redirect(303, nextPage(event));
@@ -51,10 +51,13 @@ export const actions = {
 			redirect(303, '/pin?ended');
 		}
 		const left = result.error === 'pin_wrong' ? result.left : 0;
-		return fail(400, {
-			action: 'enter',
-			errors: { pin: translate('error_pin_wrong', locals.locale, { count: left }) }
-		});
+		return refuse(
+			locals.locale,
+			400,
+			'error_pin_wrong',
+			{ action: 'enter' },
+			{ field: 'pin', inputs: { count: left } }
+		);
 	},
 	choose: async (event) => {
 		const { request, locals } = event;
@@ -63,14 +66,10 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'choose', errors: form.errors });
 		const result = await choosePin(
 			getDb(),
-			{ id: locals.session.id, userId: locals.user!.id },
+			{ id: locals.session.id, userId: signedInUser(locals).id },
 			form.data.pin
 		);
-		if (!result.ok)
-			return fail(400, {
-				action: 'choose',
-				errors: { form: translate('error_pin_set', locals.locale) }
-			});
+		if (!result.ok) return refuse(locals.locale, 400, 'error_pin_set', { action: 'choose' });
 		redirect(303, nextPage(event));
 	},
 	remove: async (event) => {
@@ -81,20 +80,23 @@ export const actions = {
 		// The same limits as other password checks: per address in memory, per name in the throttle.
 		const address = event.getClientAddress();
 		const wait = failedAttemptsByAddress.retryAfter(address);
-		if (wait > 0) return tooManyTries(event, locals.locale, wait, {});
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: {} });
 		const result = await removePin(
 			getDb(),
-			{ id: locals.session.id, userId: locals.user!.id },
+			{ id: locals.session.id, userId: signedInUser(locals).id },
 			form.data.password
 		);
 		if (!result.ok) {
 			failedAttemptsByAddress.record(address);
 			if (result.error === 'locked')
-				return tooManyTries(event, locals.locale, result.retryAfterMs, {});
-			return fail(400, {
-				action: 'remove',
-				errors: { password: translate('error_unlock_wrong', locals.locale) }
-			});
+				return tooManyTries(event, locals.locale, result.retryAfterMs, { values: {} });
+			return refuse(
+				locals.locale,
+				400,
+				'error_unlock_wrong',
+				{ action: 'remove' },
+				{ field: 'password' }
+			);
 		}
 		// Behind a disguise the app asks for a new code at once; otherwise on to where the person was going.
 		const next = nextPage(event);

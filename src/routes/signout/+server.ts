@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { coverPath, isNeutralLook, lookFromCookies } from '$lib/disguise';
-import { clearSessionCookie } from '$lib/server/auth/cookie';
+import { clearSessionCookie } from '$lib/server/http/cookies';
 import { invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import type { RequestHandler } from './$types';

@@ -18,6 +18,7 @@ import { newId, randomToken } from '../auth/tokens';
 import { lastActionOf, recordAudit } from '../audit';
 import { confirmPassword, type Confirmation, type NotConfirmed } from '../auth/confirm';
 import { orgIdOf } from '../orgs';
+import type { Result as Outcome } from '$lib/result';
 
 export type AccountError =
 	| 'username_taken'
@@ -28,8 +29,7 @@ export type AccountError =
 	| 'unlock_wrong'
 	| 'locked';
 
-export type Result<T> =
-	({ ok: true } & T) | { ok: false; error: AccountError; retryAfterMs?: number };
+export type Result<T extends object> = Outcome<T, AccountError, { retryAfterMs?: number }>;
 
 /** The key that makes usernames unique regardless of letter case and Unicode form. */
 export function usernameKey(username: string): string {

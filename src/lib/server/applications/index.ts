@@ -18,6 +18,7 @@ import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
 import { closedByDecline, threadState, type ThreadState } from './thread';
+import type { Result } from '$lib/result';
 
 export type ApplicationError =
 	| 'no_role'
@@ -28,8 +29,11 @@ export type ApplicationError =
 	| 'beyond_role'
 	| 'quota';
 /** `retryAfterMs` comes with `quota`: when the day's quota has room again. */
-export type ApplicationResult<T = object> =
-	({ ok: true } & T) | { ok: false; error: ApplicationError; retryAfterMs?: number };
+export type ApplicationResult<T extends object = object> = Result<
+	T,
+	ApplicationError,
+	{ retryAfterMs?: number }
+>;
 
 export type Decision = 'shortlist' | 'accept' | 'decline';
 const DECISIONS: Record<Decision, { from: ApplicationStatus[]; to: ApplicationStatus }> = {

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../db';
 import type { ApplicationStatus } from '../schema';
+import type { Result } from '$lib/result';
 
 export type ThreadChange = 'close' | 'reopen' | 'mute' | 'unmute';
 
@@ -55,9 +56,7 @@ export async function changeThread(
 	applicationId: string,
 	change: ThreadChange,
 	now = Date.now()
-): Promise<
-	{ ok: true; thread: ThreadState } | { ok: false; error: 'no_application' | 'not_allowed' }
-> {
+): Promise<Result<{ thread: ThreadState }, 'no_application' | 'not_allowed'>> {
 	const row = await db
 		.selectFrom('application')
 		.select(['status', 'user_id', 'thread_closed_at', 'thread_closed_by', 'learner_muted'])

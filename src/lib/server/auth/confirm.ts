@@ -9,9 +9,10 @@
 import type { Db } from '../db';
 import { verifyPassword } from './password';
 import { clearFailures, lockedFor, recordFailure } from './throttle';
+import type { Result } from '$lib/result';
 
-export type NotConfirmed = { ok: false; error: 'wrong_password' | 'locked'; retryAfterMs?: number };
-export type Confirmation = { ok: true } | NotConfirmed;
+export type Confirmation = Result<object, 'wrong_password' | 'locked', { retryAfterMs?: number }>;
+export type NotConfirmed = Extract<Confirmation, { ok: false }>;
 
 /** Checks the account's current password, counting a wrong one; a right one clears the count. */
 export async function confirmPassword(

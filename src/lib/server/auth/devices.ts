@@ -10,53 +10,12 @@
  * The server keeps each token's SHA-256 with its account and end (unforgeable as a signature
  * would be, and revocable). Trust ends DEVICE_TTL_MS after the last sign-in with it, when the
  * holder signs out everywhere or recovers the account, and with the account. A shared phone's
- * sign-in (see session.ts) never gets one.
+ * sign-in (see session.ts) never gets one. The cookie itself: `http/device-cookie.ts`.
  */
-import type { Cookies } from '@sveltejs/kit';
-import { config } from '../config';
 import type { Db } from '../db';
 import { randomToken, sha256Hex } from './tokens';
-import { COOKIES } from '$lib/stored-names';
 
 export const DEVICE_TTL_MS = 180 * 24 * 60 * 60 * 1000;
-const KEPT_PER_BROWSER = 3;
-const TOKEN = /^[a-z2-7]{32}$/;
-
-/** `__Secure-` (not `__Host-`, which needs `Path=/`): the cookie goes to the sign-in page only. */
-export const deviceCookieName = () =>
-	config.secure ? `__Secure-${COOKIES.device}` : COOKIES.device;
-const COOKIE_PATH = '/signin';
-
-export function deviceTokens(cookies: Cookies): string[] {
-	return (cookies.get(deviceCookieName()) ?? '')
-		.split('.')
-		.filter((t) => TOKEN.test(t))
-		.slice(0, KEPT_PER_BROWSER);
-}
-
-/** Keeps `token` first in this browser's cookie, with up to two others it held. */
-export function keepDeviceToken(cookies: Cookies, token: string, now = Date.now()): void {
-	const tokens = [token, ...deviceTokens(cookies).filter((t) => t !== token)].slice(
-		0,
-		KEPT_PER_BROWSER
-	);
-	cookies.set(deviceCookieName(), tokens.join('.'), {
-		path: COOKIE_PATH,
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: config.secure,
-		expires: new Date(now + DEVICE_TTL_MS)
-	});
-}
-
-export function clearDeviceCookie(cookies: Cookies): void {
-	cookies.delete(deviceCookieName(), {
-		path: COOKIE_PATH,
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: config.secure
-	});
-}
 
 /**
  * The trusted device among `tokens` for the account whose name key is `nameKey`, or null. The

@@ -22,6 +22,7 @@ import { processImage, storeImage, type ImageError } from '../media/images';
 import { publishCourse, refreshCourseIndex } from './catalogue';
 import { randomToken } from '../auth/tokens';
 import { skillIdFrom, slugify } from '../text/slug';
+import type { Result } from '$lib/result';
 
 export interface Author {
 	userId: string;
@@ -42,7 +43,7 @@ export type AuthorError =
 	| 'not_ready'
 	| 'level_too_high'
 	| ImageError;
-export type AuthorResult<T = object> = ({ ok: true } & T) | { ok: false; error: AuthorError };
+export type AuthorResult<T extends object = object> = Result<T, AuthorError>;
 
 type Scope = { admin: true } | { admin: false; orgId: string };
 

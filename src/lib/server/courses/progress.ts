@@ -16,10 +16,11 @@ import { courseGrantLevel } from '$lib/courses/levels';
 import { toUnicode } from '../text/normalize';
 import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
+import type { Result } from '$lib/result';
 
 /** `invalid_answer`: an answer its question cannot take (src/lib/courses/answers.ts); the attempt is refused whole. */
 export type ProgressError = 'no_course' | 'no_lesson' | 'no_quiz' | 'invalid_answer';
-export type ProgressResult<T> = ({ ok: true } & T) | { ok: false; error: ProgressError };
+export type ProgressResult<T extends object> = Result<T, ProgressError>;
 
 async function publishedCourse(db: Db, courseId: string) {
 	return db

@@ -14,12 +14,13 @@ import { publishCourse } from './catalogue';
 import { renderLesson } from './lesson-html';
 import { courseGrantLevel } from '../../courses/levels';
 import type { CourseExpert, CourseReviewKind, CourseStatus } from '../schema';
+import type { Result } from '$lib/result';
 
 export type TextReviewKind = Exclude<CourseReviewKind, 'publication'>;
 export const TEXT_REVIEWS: readonly TextReviewKind[] = ['language', 'expert'];
 
 export type CourseReviewError = 'not_admin' | 'no_course' | 'not_submitted' | 'changed';
-export type CourseReviewResult = { ok: true } | { ok: false; error: CourseReviewError };
+export type CourseReviewResult = Result<object, CourseReviewError>;
 
 async function isAdmin(db: Db, userId: string): Promise<boolean> {
 	const user = await db

@@ -14,6 +14,7 @@ import type { Db } from '../db';
 import type { Answer } from '$lib/courses/scoring';
 import { markLessonDone, submitQuiz } from './progress';
 import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
+import type { Result } from '$lib/result';
 
 export type SyncEvent =
 	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
@@ -32,8 +33,7 @@ export interface SyncOutcome {
 	status: 'applied' | 'duplicate' | 'rejected';
 }
 
-export type SyncResult =
-	{ ok: true; outcomes: SyncOutcome[] } | { ok: false; error: 'quota'; retryAfterMs: number };
+export type SyncResult = Result<{ outcomes: SyncOutcome[] }, 'quota', { retryAfterMs: number }>;
 
 /**
  * Applies a batch, or none of it when its new events would take the learner past the day's

@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { newId } from '$lib/server/auth/tokens';
+import type { Result } from '$lib/result';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_WIDTH = 800;
@@ -18,8 +19,7 @@ const WIDTHS = [MAX_WIDTH, 640, 480];
 
 export type ImageError =
 	'empty' | 'too_large' | 'unsupported_type' | 'unreadable' | 'cannot_shrink';
-export type ImageResult =
-	{ ok: true; webp: Buffer; width: number; height: number } | { ok: false; error: ImageError };
+export type ImageResult = Result<{ webp: Buffer; width: number; height: number }, ImageError>;
 
 function startsWith(bytes: Uint8Array, signature: number[] | string, offset = 0): boolean {
 	const expected =

@@ -6,11 +6,12 @@ import type { Db } from '../db';
 import type { OrgKind, OrgRole, OrgStatus, Organization } from '../schema';
 import { newId, randomToken, sha256Hex } from '../auth/tokens';
 import { normalizeCode } from '../auth/recovery';
+import type { Result } from '$lib/result';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type OrgError = 'already_member' | 'not_org_account' | 'not_owner' | 'invalid_invitation';
-export type OrgResult<T> = ({ ok: true } & T) | { ok: false; error: OrgError };
+export type OrgResult<T extends object> = Result<T, OrgError>;
 
 export interface Membership {
 	org: Pick<Organization, 'id' | 'name' | 'kind' | 'description' | 'status' | 'created_at'>;

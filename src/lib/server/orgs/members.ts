@@ -12,9 +12,10 @@ import { recordAudit } from '../audit';
 import { invalidateUserSessions } from '../auth/session';
 import { closeRolesOf } from '../roles/editing';
 import { leaveOrganization } from './index';
+import type { Result } from '$lib/result';
 
 export type MemberError = 'not_owner' | 'no_member' | 'not_allowed' | 'no_invitation';
-export type MemberResult = { ok: true } | { ok: false; error: MemberError };
+export type MemberResult = Result<object, MemberError>;
 
 /** Who acts: an organization's owner on their own organization, or an administrator on `orgId`. */
 async function actingOn(

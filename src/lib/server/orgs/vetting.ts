@@ -12,6 +12,7 @@ import { newId } from '../auth/tokens';
 import { recordAudit } from '../audit';
 import { skeleton } from '../text/confusables';
 import type { OrgDecisionKind, OrgKind, OrgStatus } from '../schema';
+import type { Result } from '$lib/result';
 
 const DECISIONS: Record<OrgDecisionKind, { from: OrgStatus[]; to: OrgStatus }> = {
 	vet: { from: ['pending', 'rejected'], to: 'vetted' },
@@ -24,8 +25,7 @@ const DECISIONS: Record<OrgDecisionKind, { from: OrgStatus[]; to: OrgStatus }> =
 export const allowedDecisions = (status: OrgStatus): OrgDecisionKind[] =>
 	(Object.keys(DECISIONS) as OrgDecisionKind[]).filter((d) => DECISIONS[d].from.includes(status));
 
-export type VettingResult =
-	{ ok: true; status: OrgStatus } | { ok: false; error: 'no_org' | 'not_allowed' | 'not_admin' };
+export type VettingResult = Result<{ status: OrgStatus }, 'no_org' | 'not_allowed' | 'not_admin'>;
 
 /** Takes a decision; the organization's status and the history change together, or not at all. */
 export async function decideOrganization(

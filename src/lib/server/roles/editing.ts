@@ -11,6 +11,7 @@ import { vettedOrgOf } from '../orgs';
 import type { Selectable } from 'kysely';
 import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schema';
 import { ROLE_SKILLS_MAX } from '../../role-choices';
+import type { Result } from '$lib/result';
 
 type Bilingual = { my: string; en: string };
 
@@ -40,7 +41,7 @@ export interface RoleInput extends RoleDetails {
 
 export type RoleError =
 	'not_vetted' | 'no_role' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
-export type RoleResult<T = object> = ({ ok: true } & T) | { ok: false; error: RoleError };
+export type RoleResult<T extends object = object> = Result<T, RoleError>;
 
 /** A stored role's details, as the domain speaks of them. */
 export function roleDetailsOf(role: Selectable<RoleTable>): RoleDetails {

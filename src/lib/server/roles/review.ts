@@ -7,9 +7,9 @@ import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
 import { recordAudit } from '../audit';
+import type { Result } from '$lib/result';
 
-export type RoleReviewResult =
-	{ ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };
+export type RoleReviewResult = Result<object, 'not_admin' | 'no_role' | 'not_submitted'>;
 
 /** Approves a submitted role or returns it as a draft; the role and the audit trail change together. */
 export async function reviewRole(

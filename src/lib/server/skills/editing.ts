@@ -12,6 +12,7 @@ import type { SkillTable } from '../schema';
 import type { SkillInput } from '../../schemas/skill';
 import { skillIdFrom } from '../text/slug';
 import { grantAcceptedSkill } from '../courses/progress';
+import type { Result } from '$lib/result';
 
 type Bilingual = { my: string; en: string };
 export type SkillLevelTexts = SkillInput['levels'];
@@ -43,9 +44,8 @@ export interface AdminSkillGroup {
 	skills: number;
 }
 
-export type SkillEditResult<T = object> =
-	| ({ ok: true } & T)
-	| { ok: false; error: 'not_admin' | 'no_skill' | 'no_group' | 'no_id' }
+export type SkillEditResult<T extends object = object> =
+	| Result<T, 'not_admin' | 'no_skill' | 'no_group' | 'no_id'>
 	/** Another skill has this name (or the id the English name makes): `field` says which name. */
 	| {
 			ok: false;

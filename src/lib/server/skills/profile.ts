@@ -10,6 +10,7 @@ import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
 import { LEVELS } from '../../profile-choices';
 import { pickText as pick } from '../../format';
+import type { Result } from '$lib/result';
 
 type Bilingual = { my: string; en: string };
 
@@ -225,7 +226,7 @@ export async function sharedProfile(
 	};
 }
 
-export type ProfileResult = { ok: true } | { ok: false; error: 'no_skill' | 'no_group' };
+export type ProfileResult = Result<object, 'no_skill' | 'no_group'>;
 
 /**
  * Sets the learner's own levels for the skills a form showed: 1-3 declares (or changes) it,

@@ -2,13 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { resetWithRecoveryCode, usernameKey } from '$lib/server/accounts';
 import { homeFor } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
-import { keepDeviceToken } from '$lib/server/auth/devices';
-import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { keepDeviceToken } from '$lib/server/http/device-cookie';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refuse, tooManyTries } from '$lib/server/http/respond';
 import { recoverSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +24,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const key = attemptKey(address, usernameKey(form.data.username));
 		const wait = failedAttemptsByAddress.retryAfter(key);
-		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: form.values });
 		const result = await resetWithRecoveryCode(
 			getDb(),
 			form.data,
@@ -33,12 +33,13 @@ export const actions = {
 		if (!result.ok) {
 			failedAttemptsByAddress.record(key);
 			if (result.error === 'locked')
-				return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
-			return refused(
+				return tooManyTries(event, locals.locale, result.retryAfterMs!, { values: form.values });
+			return refuse(
 				locals.locale,
-				result.error,
-				form.values,
-				result.error.startsWith('password_') ? 'password' : 'form'
+				400,
+				`error_${result.error}`,
+				{ values: form.values },
+				{ field: result.error.startsWith('password_') ? 'password' : 'form' }
 			);
 		}
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);

@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { signIn, usernameKey } from '$lib/server/accounts';
 import { homeFor, safeNext } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
-import { deviceTokens, keepDeviceToken, recognizedDevice } from '$lib/server/auth/devices';
-import { setLanguageCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { recognizedDevice } from '$lib/server/auth/devices';
+import { deviceTokens, keepDeviceToken } from '$lib/server/http/device-cookie';
+import { setLanguageCookie, setSessionCookie } from '$lib/server/http/cookies';
 import { describeBrowser, SESSION_TTL_MS } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refuse, tooManyTries } from '$lib/server/http/respond';
 import { signInSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ export const actions = {
 		);
 		const key = attemptKey(address, usernameKey(form.data.username));
 		const wait = device ? 0 : failedAttemptsByAddress.retryAfter(key);
-		if (wait > 0) return tooManyTries(event, locals.locale, wait, form.values);
+		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: form.values });
 		const result = await signIn(
 			getDb(),
 			form.data,
@@ -41,8 +42,8 @@ export const actions = {
 		if (!result.ok) {
 			if (!device) failedAttemptsByAddress.record(key);
 			if (result.error === 'locked')
-				return tooManyTries(event, locals.locale, result.retryAfterMs!, form.values);
-			return refused(locals.locale, result.error, form.values);
+				return tooManyTries(event, locals.locale, result.retryAfterMs!, { values: form.values });
+			return refuse(locals.locale, 400, `error_${result.error}`, { values: form.values });
 		}
 		// A shared phone's cookie ends when the browser closes.
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);

@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
 import { suggestName } from '$lib/server/accounts/names';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/http/cookies';
 import { homeFor, safeNext } from '$lib/server/access';
-import { keepDeviceToken } from '$lib/server/auth/devices';
+import { keepDeviceToken } from '$lib/server/http/device-cookie';
 import { signUps } from '$lib/server/auth/floods';
 import { describeBrowser, SESSION_TTL_MS, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { sharedPhoneChoice } from '$lib/server/shared-phone';
-import { refused, tooManyTries } from '$lib/server/respond';
+import { refuse, tooManyTries } from '$lib/server/http/respond';
 import { signUpSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,7 +33,13 @@ export const actions = {
 		const address = event.getClientAddress();
 		const wait = await signUps.wait(getDb(), address);
 		if (wait > 0)
-			return tooManyTries(event, locals.locale, wait, form.values, 'error_too_many_sign_ups');
+			return tooManyTries(
+				event,
+				locals.locale,
+				wait,
+				{ values: form.values },
+				'error_too_many_sign_ups'
+			);
 		signUps.record(address);
 		const result = await signUp(
 			getDb(),
@@ -41,11 +47,12 @@ export const actions = {
 			describeBrowser(request.headers.get('user-agent'))
 		);
 		if (!result.ok)
-			return refused(
+			return refuse(
 				locals.locale,
-				result.error,
-				form.values,
-				result.error === 'username_taken' ? 'username' : 'password'
+				400,
+				`error_${result.error}`,
+				{ values: form.values },
+				{ field: result.error === 'username_taken' ? 'username' : 'password' }
 			);
 		setSessionCookie(cookies, result.token, form.data.shared ? null : Date.now() + SESSION_TTL_MS);
 		if (result.deviceToken) keepDeviceToken(cookies, result.deviceToken);

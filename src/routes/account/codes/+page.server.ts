@@ -5,12 +5,13 @@ import { unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { notConfirmed } from '$lib/server/respond';
+import { notConfirmed } from '$lib/server/http/respond';
 import { codesCheckSchema, confirmPasswordSchema } from '$lib/schemas/account';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (({ locals }) => ({
-	username: locals.user!.username
+	username: signedInUser(locals).username
 })) satisfies PageServerLoad;
 
 export const actions = {
@@ -23,7 +24,7 @@ export const actions = {
 		const { request, locals } = event;
 		const form = await readForm(request, confirmPasswordSchema, locals.locale, ['password']);
 		if (!form.ok) return fail(400, { action: 'newCodes', errors: form.errors });
-		const result = await newRecoveryCodes(getDb(), locals.user!.id, form.data.password);
+		const result = await newRecoveryCodes(getDb(), signedInUser(locals).id, form.data.password);
 		if (!result.ok) return notConfirmed(event, locals.locale, 'newCodes', result);
 		return { codes: result.codes, next: '/account' };
 	},
@@ -34,7 +35,7 @@ export const actions = {
 	 * JavaScript.
 	 */
 	check: async ({ request, locals, url }) => {
-		const user = locals.user!;
+		const user = signedInUser(locals);
 		const form = await readForm(request, codesCheckSchema, locals.locale);
 		const shown = form.ok
 			? form.data.shown

@@ -1,6 +1,7 @@
 import { exportAccount } from '$lib/server/accounts/export';
 import { getDb } from '$lib/server/db';
 import type { RequestHandler } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 /**
  * Everything Lanpya holds about the signed-in account, as a JSON file to download. The file's
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals }) => {
 	const now = Date.now();
-	const data = await exportAccount(getDb(), locals.user!.id, locals.session!.id, now);
+	const data = await exportAccount(getDb(), signedInUser(locals).id, locals.session!.id, now);
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

@@ -2,9 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { addSkill, skillGroupsForAdmin, skillsForAdmin } from '$lib/server/skills/editing';
-import { skillRefusal } from '$lib/server/skills/refusal';
+import { skillRefusal } from '$lib/server/http/skill-refusal';
 import { skillFormSchema, skillListQuery } from '$lib/schemas/skill';
 import type { Actions, PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ url }) => {
 	const db = getDb();
@@ -27,7 +28,7 @@ export const actions = {
 	add: async ({ request, locals }) => {
 		const form = await readForm(request, skillFormSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
-		const result = await addSkill(getDb(), locals.user!.id, form.data);
+		const result = await addSkill(getDb(), signedInUser(locals).id, form.data);
 		if (!result.ok) return skillRefusal(locals.locale, result, form.values);
 		redirect(303, `/admin/skills?group=${form.data.group}&added=${result.id}#skill-${result.id}`);
 	}

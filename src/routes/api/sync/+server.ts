@@ -7,6 +7,7 @@ import { syncSchema } from '$lib/schemas/learning';
 import { SYNC_BODY_MAX, SYNC_DEPTH_MAX } from '$lib/sync-limits';
 import { formatHours } from '$lib/format';
 import type { RequestHandler } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 /**
  * Progress a phone made offline, in batches of up to 100 events. Each event is applied once
@@ -21,7 +22,7 @@ export const POST: RequestHandler = async ({ request, locals, setHeaders }) => {
 	const parsed = syncSchema.safeParse(body.ok ? body.value : null);
 	if (!parsed.success)
 		return json({ message: translate('error_form', locals.locale) }, { status: 400 });
-	const result = await applyEvents(getDb(), locals.user!.id, parsed.data.events);
+	const result = await applyEvents(getDb(), signedInUser(locals).id, parsed.data.events);
 	if (!result.ok) {
 		setHeaders({ 'retry-after': String(Math.ceil(result.retryAfterMs / 1000)) });
 		return json(

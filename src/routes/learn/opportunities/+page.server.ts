@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { opportunitiesPage, type OpportunityFilter } from '$lib/server/roles/opportunities';
 import { roleKinds } from '$lib/role-choices';
 import type { PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 const SHOW = ['all', 'eligible', 'almost'] as const;
 
@@ -19,6 +20,6 @@ export const load = (async ({ locals, url }) => {
 			: 'all',
 		page: Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1
 	};
-	const result = await opportunitiesPage(getDb(), locals.user!.id, locals.locale, filter);
+	const result = await opportunitiesPage(getDb(), signedInUser(locals).id, locals.locale, filter);
 	return { ...result, filters: { kind: filter.kind, show: filter.show } };
 }) satisfies PageServerLoad;

@@ -3,15 +3,16 @@ import { getMembership } from '$lib/server/orgs';
 import { listOrgRoles } from '$lib/server/roles/editing';
 import { orgNews } from '$lib/server/applications/news';
 import type { PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
 
 export const load = (async ({ locals }) => {
-	const membership = await getMembership(getDb(), locals.user!.id);
+	const membership = await getMembership(getDb(), signedInUser(locals).id);
 	const news: Record<string, number> = {};
-	for (const { roleId } of await orgNews(getDb(), locals.user!.id))
+	for (const { roleId } of await orgNews(getDb(), signedInUser(locals).id))
 		news[roleId] = (news[roleId] ?? 0) + 1;
 	return {
 		status: membership?.org.status ?? null,
-		roles: await listOrgRoles(getDb(), locals.user!.id),
+		roles: await listOrgRoles(getDb(), signedInUser(locals).id),
 		news
 	};
 }) satisfies PageServerLoad;

@@ -1,0 +1,124 @@
+/**
+ * The lesson editor's form, shared by "new lesson" and "edit lesson": preview, image upload
+ * and save all post the whole form, so nothing the author typed is lost between them.
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { readFormData, type FormValues } from '$lib/server/forms';
+import type { Locale } from '$lib/server/schema';
+import type { Db } from '$lib/server/db';
+import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
+import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
+import { addCourseImage, editable, type Author } from '$lib/server/courses/authoring';
+import { renderLesson } from '$lib/server/courses/lesson-html';
+import { refuse, type FormErrors } from './respond';
+
+type Read =
+	| {
+			ok: true;
+			form: ReturnType<typeof readFormData<typeof lessonSchema>>;
+			image: File | null;
+			alt: string | null;
+	  }
+	| { ok: false; response: ActionFailure<{ action: string; values: null; errors: FormErrors }> };
+
+/** Reads the form: the lesson's fields, plus the image and its description when one is sent. */
+export async function readLessonForm(request: Request, locale: Locale): Promise<Read> {
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		// Past the server's body limit (6 MB) the form cannot be read at all: most likely a photo too
+		// large. No values then: the page shows the saved lesson again, never empty fields that a
+		// second save would store.
+		if (Number(request.headers.get('content-length')) > MAX_UPLOAD_BYTES) {
+			return {
+				ok: false,
+				response: refuse(
+					locale,
+					413,
+					'error_image_too_large',
+					{ action: 'upload', values: null },
+					{ field: 'image' }
+				)
+			};
+		}
+		return {
+			ok: false,
+			response: refuse(locale, 400, 'error_form', { action: 'save', values: null })
+		};
+	}
+	const image = data.get('image');
+	const alt = data.get('image_alt');
+	data.delete('image');
+	data.delete('image_alt');
+	const altText = imageAltSchema.safeParse({ alt: typeof alt === 'string' ? alt : '' });
+	const form = readFormData(data, lessonSchema, locale);
+	// The picture's description comes back with the rest until an upload uses it.
+	if (typeof alt === 'string' && alt) form.values.image_alt = alt;
+	return {
+		ok: true,
+		form,
+		image: image instanceof File && image.size + image.name.length > 0 ? image : null,
+		alt: altText.success ? altText.data.alt : null
+	};
+}
+
+/**
+ * Both bodies rendered as learners will see them, for an author of the course only (like every
+ * other authoring action; anyone else gets the same 404 as for a course that does not exist).
+ */
+export async function previewAction(
+	db: Db,
+	author: Author,
+	courseId: string,
+	read: Extract<Read, { ok: true }>,
+	locale: Locale
+) {
+	const values = read.form.values;
+	if (!(await editable(db, author, courseId)))
+		return refuse(locale, 404, 'error_no_course', { action: 'preview', values });
+	const preview = {
+		my: renderLesson(courseId, values.body_my ?? ''),
+		en: renderLesson(courseId, values.body_en ?? '')
+	};
+	if (!read.form.ok)
+		return fail(400, { action: 'preview', values, errors: read.form.errors, preview });
+	return { action: 'preview', values, preview };
+}
+
+/**
+ * Checks, re-encodes and stores the image, and adds it to the end of both texts (an image
+ * teaches in both languages); the author saves the lesson to keep it there.
+ */
+export async function uploadAction(
+	db: Db,
+	author: Author,
+	courseId: string,
+	read: Extract<Read, { ok: true }>,
+	mediaDir: string,
+	locale: Locale
+) {
+	const values: FormValues = { ...read.form.values };
+	const refused = (key: string) =>
+		refuse(locale, 400, key, { action: 'upload', values }, { field: 'image' });
+	if (!read.image) return refused('error_image_missing');
+	if (read.image.size > MAX_UPLOAD_BYTES) return refused('error_image_too_large');
+	// The description's only rule left is its length.
+	if (read.alt === null) return refused('error_too_long');
+	const result = await addCourseImage(
+		db,
+		author,
+		courseId,
+		new Uint8Array(await read.image.arrayBuffer()),
+		mediaDir
+	);
+	if (!result.ok)
+		return result.error === 'no_course'
+			? refused('error_no_course')
+			: refused(`error_image_${result.error}`);
+	const snippet = `![${read.alt}](images/${result.name})`;
+	delete values.image_alt;
+	for (const key of ['body_my', 'body_en'])
+		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	return { action: 'upload', values, uploaded: snippet };
+}
