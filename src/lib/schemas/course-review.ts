@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './fields';
+import { REVIEW_DECISIONS } from '../vocab/roles';
 
 /** The course an administrator reviews: any course id (starter or made in the app). */
 export const courseReviewParams = z.object({
@@ -18,7 +19,7 @@ const seen = z.coerce
 
 /** Approving an organization's course for its first publication, or sending it back with a note. */
 export const coursePublicationSchema = z.object({
-	decision: z.enum(['approve', 'return'], { error: 'error_choice' }),
+	decision: z.enum(REVIEW_DECISIONS, { error: 'error_choice' }),
 	note: plainText(0, 500),
 	/** The course's last change as the page showed it: a course changed since is not approved unread. */
 	seen
