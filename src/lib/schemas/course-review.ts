@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './fields';
+import { COURSE_REVIEW_KINDS } from '../vocab/courses';
 import { REVIEW_DECISIONS } from '../vocab/roles';
 
 /** The course an administrator reviews: any course id (starter or made in the app). */
@@ -27,7 +28,8 @@ export const coursePublicationSchema = z.object({
 
 /** Marking the version the page showed as reviewed by a native Burmese reader or a subject expert. */
 export const courseReviewMarkSchema = z.object({
-	kind: z.enum(['language', 'expert'], { error: 'error_choice' }),
+	// The first publication is approved by its own form (coursePublicationSchema).
+	kind: z.enum(COURSE_REVIEW_KINDS).exclude(['publication'], { error: 'error_choice' }),
 	version: seen,
 	/** Who reviewed it, as a role rather than a name ("a nurse at a partner clinic"); administrators only see it. */
 	note: plainText(0, 200)
