@@ -8,8 +8,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { AREAS, AVAILABILITY } from '../src/lib/profile-choices';
-import { roleAvailability, roleKinds } from '../src/lib/role-choices';
+import { AREAS, ORG_AREAS } from '../src/lib/vocab/areas';
+import { AVAILABILITY } from '../src/lib/vocab/profile';
+import { ROLE_KINDS } from '../src/lib/vocab/roles';
 
 /** mulberry32: a small seeded generator, so every run builds the same people. */
 export function random(seed: number) {
@@ -140,15 +141,15 @@ export async function seed(
 			const created = await owner.post(
 				'/org/roles/new',
 				{
-					kind: pick(roleKinds),
+					kind: pick(ROLE_KINDS),
 					title_my: `အလုပ် ${o}-${r}`,
 					title_en: `Role ${o}-${r}`,
 					description_my: 'ဒေသခံ အသိုင်းအဝိုင်းအတွက် အလုပ်',
 					description_en: '',
 					safety_my: '',
 					safety_en: '',
-					area: pick(AREAS.filter((a) => a !== 'unsaid')),
-					availability: pick(roleAvailability),
+					area: pick(ORG_AREAS),
+					availability: pick(AVAILABILITY),
 					pay: '',
 					seats: '2',
 					starts_on: '',

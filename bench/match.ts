@@ -22,9 +22,9 @@ import { migrateToLatest } from '../src/lib/server/migrate';
 import { clearChanges } from '../src/lib/server/matching/changes';
 import { rankCandidates } from '../src/lib/server/roles/candidates';
 import { opportunitiesPage } from '../src/lib/server/roles/opportunities';
-import { orgAreas } from '../src/lib/org-kinds';
-import { AREAS, AVAILABILITY } from '../src/lib/profile-choices';
-import { roleAvailability, roleKinds } from '../src/lib/role-choices';
+import { AREAS, ORG_AREAS } from '../src/lib/vocab/areas';
+import { AVAILABILITY } from '../src/lib/vocab/profile';
+import { ROLE_KINDS } from '../src/lib/vocab/roles';
 import { DiskMigrationProvider } from '../scripts/lib/file-migrations';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000,200000').split(',').map(Number);
@@ -104,7 +104,7 @@ function generate(
 		);
 		for (let o = 0; o < ORGS; o++) {
 			const org = `org-${o}`;
-			insertOrg.run(org, `Organization ${o}`, now, now, JSON.stringify([pick(orgAreas)]));
+			insertOrg.run(org, `Organization ${o}`, now, now, JSON.stringify([pick(ORG_AREAS)]));
 			insertUser.run(`member-${o}`, `member${o}`, `member${o}`, 'org_member', now, now);
 			insertMember.run(org, `member-${o}`, now);
 			orgMembers.push(`member-${o}`);
@@ -115,14 +115,14 @@ function generate(
 				insertRole.run(
 					id,
 					org,
-					pick(roleKinds),
+					pick(ROLE_KINDS),
 					`အလုပ် ${o}-${r}`,
 					`Role ${o}-${r}`,
 					'ဖော်ပြချက်',
 					'A description of the role.',
-					remote && rnd() < 0.5 ? null : pick(orgAreas),
+					remote && rnd() < 0.5 ? null : pick(ORG_AREAS),
 					remote ? 1 : 0,
-					pick(roleAvailability),
+					pick(AVAILABILITY),
 					1 + Math.floor(rnd() * 5),
 					closes,
 					now,

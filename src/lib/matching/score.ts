@@ -15,9 +15,9 @@
  * Languages are skills, so "Thai, basic" is a skill like any other.
  */
 
-import { roleAvailability } from '../role-choices';
+import { AVAILABILITY, type Availability } from '../vocab/profile';
 
-export type RoleTime = (typeof roleAvailability)[number];
+export type RoleTime = Availability;
 
 /**
  * The role times each time a learner gives fits: someone free full time can also take a
@@ -33,7 +33,7 @@ const FITS: Record<RoleTime, readonly RoleTime[]> = {
 
 /** Every role time that one of the learner's times fits (unknown words fit nothing). */
 export function timesFitted(availability: readonly string[]): RoleTime[] {
-	return roleAvailability.filter((time) => fitsTime(availability, time));
+	return AVAILABILITY.filter((time) => fitsTime(availability, time));
 }
 
 /** Whether a learner who gave `availability` is available for a role of `roleTime`. */

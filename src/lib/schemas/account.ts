@@ -8,11 +8,13 @@ import {
 	newPassword,
 	username
 } from './fields';
+import { ACCOUNT_KINDS } from '../vocab/accounts';
 
 export const signUpSchema = z.object({
 	username,
 	password: newPassword,
-	kind: z.enum(['learner', 'org_member'], { error: 'error_kind_required' }),
+	// Administrators are made by an administrator (npm run admin:create), never by signing up.
+	kind: z.enum(ACCOUNT_KINDS).exclude(['admin'], { error: 'error_kind_required' }),
 	background,
 	shared: checkbox,
 	/** The "Suggest a name" button: the form comes back with a name nobody could guess, nothing else happens. */

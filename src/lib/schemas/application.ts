@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { checkbox, plainText } from './fields';
+import { APPLICATION_DECISIONS } from '../vocab/applications';
+import { SKILL_LEVEL_FIELDS } from '../vocab/skills';
 
 /** An application: an optional message, and whether to share a hidden profile with the organization for it. */
 export const applySchema = z.object({ message: plainText(0, 1000), share_profile: checkbox });
@@ -9,7 +11,7 @@ export const shareProfileSchema = z.object({
 });
 export const withdrawSchema = z.object({ confirm: z.literal('yes', { error: 'error_choice' }) });
 export const decideApplicationSchema = z.object({
-	decision: z.enum(['shortlist', 'accept', 'decline'], { error: 'error_choice' }),
+	decision: z.enum(APPLICATION_DECISIONS, { error: 'error_choice' }),
 	note: plainText(0, 1000)
 });
 export const messageSchema = z.object({ body: plainText(1, 2000) });
@@ -19,5 +21,5 @@ export const threadSchema = z.object({
 });
 export const endorseSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
-	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number)
+	level: z.enum(SKILL_LEVEL_FIELDS, { error: 'error_choice' }).transform(Number)
 });

@@ -3,7 +3,12 @@ import { SLUG, SLUG_MAX } from '../ids';
 import { nameText, plainText, wholeNumber } from './fields';
 import { asciiDigits } from '../text/characters';
 import { OPTION_ROWS, SKILL_ROWS } from '../author-forms';
-import { COURSE_EXPERTS } from './course-content';
+import {
+	COURSE_AUDIENCES,
+	COURSE_CATEGORIES,
+	COURSE_EXPERTS,
+	QUESTION_TYPES
+} from '../vocab/courses';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
 
 const COURSE_LEVELS = Array.from({ length: COURSE_LEVEL_MAX }, (_, i) => String(i + 1)) as [
@@ -60,8 +65,8 @@ const pair = <K extends string>(key: K, max: number) =>
 
 export const courseDetailsSchema = z
 	.object({
-		category: z.enum(['vocational', 'computer', 'language'], { error: 'error_choice' }),
-		audience: z.enum(['everyone', 'families', 'former_soldiers'], { error: 'error_choice' }),
+		category: z.enum(COURSE_CATEGORIES, { error: 'error_choice' }),
+		audience: z.enum(COURSE_AUDIENCES, { error: 'error_choice' }),
 		...pair('title', 120),
 		...pair('summary', 600),
 		/** A checkbox: a practical skill that needs in-person practice. */
@@ -127,7 +132,7 @@ const rangeBound = z
 	.default('');
 
 const questionFields = z.object({
-	type: z.enum(['single', 'multiple', 'true_false', 'short'], { error: 'error_choice' }),
+	type: z.enum(QUESTION_TYPES, { error: 'error_choice' }),
 	...pair('prompt', 300),
 	...pair('explanation', 600),
 	...optionFields,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
+import { COURSE_AUDIENCES, COURSE_CATEGORIES, COURSE_EXPERTS } from '../vocab/courses';
 
 /**
  * Schemas for starter course files in `content/courses/<slug>/` (see `content/courses/FORMAT.md`).
@@ -61,26 +62,12 @@ const courseModule = z.strictObject({
 	quiz: slug.optional()
 });
 
-/**
- * The kind of subject expert whose review a course needs besides a native Burmese reader's
- * (first aid needs a medical reviewer, phone safety a digital-safety trainer, and so on).
- */
-export const COURSE_EXPERTS = [
-	'medical',
-	'digital_safety',
-	'language_teaching',
-	'livelihood',
-	'computer',
-	'mine_action'
-] as const;
-export type CourseExpert = (typeof COURSE_EXPERTS)[number];
-
 /** `course.json`: a course's metadata, modules and lessons in order, and its sources. */
 export const courseFileSchema = z.strictObject({
 	id: slug,
 	version: z.int().positive(),
-	category: z.enum(['vocational', 'computer', 'language']),
-	audience: z.enum(['everyone', 'families', 'former_soldiers']),
+	category: z.enum(COURSE_CATEGORIES),
+	audience: z.enum(COURSE_AUDIENCES),
 	title: bilingual,
 	summary: bilingual,
 	skills: z.array(skill).min(1),

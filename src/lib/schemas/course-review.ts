@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { plainText } from './fields';
+import { COURSE_REVIEW_KINDS } from '../vocab/courses';
+import { REVIEW_DECISIONS } from '../vocab/roles';
 
 /** Whole numbers the page sent back as it showed them (a time, a version). */
 const seen = z.coerce
@@ -10,7 +12,7 @@ const seen = z.coerce
 
 /** Approving an organization's course for its first publication, or sending it back with a note. */
 export const coursePublicationSchema = z.object({
-	decision: z.enum(['approve', 'return'], { error: 'error_choice' }),
+	decision: z.enum(REVIEW_DECISIONS, { error: 'error_choice' }),
 	note: plainText(0, 500),
 	/** The course's last change as the page showed it: a course changed since is not approved unread. */
 	seen
@@ -18,7 +20,8 @@ export const coursePublicationSchema = z.object({
 
 /** Marking the version the page showed as reviewed by a native Burmese reader or a subject expert. */
 export const courseReviewMarkSchema = z.object({
-	kind: z.enum(['language', 'expert'], { error: 'error_choice' }),
+	// The first publication is approved by its own form (coursePublicationSchema).
+	kind: z.enum(COURSE_REVIEW_KINDS).exclude(['publication'], { error: 'error_choice' }),
 	version: seen,
 	/** Who reviewed it, as a role rather than a name ("a nurse at a partner clinic"); administrators only see it. */
 	note: plainText(0, 200)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asciiDigits } from '../text/characters';
+import { BACKGROUNDS } from '../vocab/accounts';
 
 /**
  * Messages in these schemas are keys of the message catalogue (`messages/*.json`); the server
@@ -53,7 +54,7 @@ export const anyPassword = z
 	.max(256, 'error_too_long');
 
 export const background = z
-	.enum(['former_soldier', 'former_police', 'family', 'other', ''], { error: 'error_choice' })
+	.enum([...BACKGROUNDS, ''], { error: 'error_choice' })
 	.optional()
 	.transform((v) => (v ? v : null));
 

@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { SLUG, SLUG_MAX } from '../ids';
 import { nameText } from './fields';
 import { SYNC_BATCH_MAX } from '../sync-limits';
+import { COURSE_AUDIENCES, COURSE_CATEGORIES } from '../vocab/courses';
 
 const slug = z.string().regex(SLUG, 'error_invalid').max(SLUG_MAX, 'error_too_long');
 
 /** The catalogue's filters arrive in the address (a GET form); anything unexpected is dropped. */
 export const catalogueSchema = z.object({
 	q: z.string().trim().max(100, 'error_too_long').optional().catch(undefined),
-	category: z.enum(['vocational', 'computer', 'language']).optional().catch(undefined),
-	audience: z.enum(['families', 'former_soldiers']).optional().catch(undefined),
+	category: z.enum(COURSE_CATEGORIES).optional().catch(undefined),
+	// Courses for everyone are in every list: no filter for them.
+	audience: z.enum(COURSE_AUDIENCES).exclude(['everyone']).optional().catch(undefined),
 	size: z.enum(['100', '200']).optional().catch(undefined)
 });
 

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { code, nameText, plainText } from './fields';
-
-import { orgAreas, orgKinds } from '$lib/org-kinds';
+import { ORG_AREAS } from '$lib/vocab/areas';
+import { ORG_DECISIONS, ORG_KINDS } from '$lib/vocab/orgs';
 
 /** Checkboxes `area_<id>` for each area the organization works in. */
 const areaFields = Object.fromEntries(
-	orgAreas.map((area) => [`area_${area}`, z.literal('on', { error: 'error_choice' }).optional()])
+	ORG_AREAS.map((area) => [`area_${area}`, z.literal('on', { error: 'error_choice' }).optional()])
 );
 
 export const orgApplicationSchema = z
 	.object({
 		name: nameText(2, 120, 'error_name_short'),
-		kind: z.enum(orgKinds, { error: 'error_choice' }),
+		kind: z.enum(ORG_KINDS, { error: 'error_choice' }),
 		description: plainText(0, 2000),
 		...areaFields
 	})
@@ -19,11 +19,11 @@ export const orgApplicationSchema = z
 		name,
 		kind,
 		description,
-		areas: orgAreas.filter((area) => (areas as Record<string, unknown>)[`area_${area}`] === 'on')
+		areas: ORG_AREAS.filter((area) => (areas as Record<string, unknown>)[`area_${area}`] === 'on')
 	}));
 
 export const orgDecisionSchema = z.object({
-	decision: z.enum(['vet', 'reject', 'suspend', 'reinstate'], { error: 'error_choice' }),
+	decision: z.enum(ORG_DECISIONS, { error: 'error_choice' }),
 	note: plainText(0, 500)
 });
 

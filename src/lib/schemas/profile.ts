@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { AREAS } from '../vocab/areas';
+import { AVAILABILITY, VISIBILITY } from '../vocab/profile';
+import { SKILL_LEVEL_FIELDS } from '../vocab/skills';
 
 /**
  * A learner's profile forms. Every field is a fixed choice: nothing typed, so nothing in a
  * profile can name a person, a unit or a place. Messages are keys of the message catalogue.
  */
-
-import { AREAS, AVAILABILITY, VISIBILITY } from '../profile-choices';
-
-export { AREAS, AVAILABILITY, VISIBILITY };
 
 const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
@@ -18,7 +17,7 @@ const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 export const skillChoicesSchema = z
 	.record(
 		z.string().regex(/^level_[a-z][a-z0-9_]{1,39}$/, 'error_form'),
-		z.enum(['0', '1', '2', '3'], { error: 'error_choice' })
+		z.enum(['0', ...SKILL_LEVEL_FIELDS], { error: 'error_choice' })
 	)
 	.refine(
 		(fields) => Object.keys(fields).length >= 1 && Object.keys(fields).length <= 60,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { nameText, plainText } from './fields';
-import { orgAreas } from '$lib/org-kinds';
-import { roleAvailability, roleKinds } from '$lib/role-choices';
+import { ORG_AREAS } from '$lib/vocab/areas';
+import { AVAILABILITY } from '$lib/vocab/profile';
+import { REVIEW_DECISIONS, ROLE_KINDS, ROLE_MOVES } from '$lib/vocab/roles';
+import { SKILL_LEVEL_FIELDS } from '$lib/vocab/skills';
 import { asciiDigits } from '$lib/format';
 
 /** A calendar day typed or picked as YYYY-MM-DD (in Burmese or ASCII digits), or nothing. */
@@ -22,16 +24,16 @@ const day = z
 /** A role's texts and details (its skills are chosen one by one). One language per pair is enough. */
 export const roleDetailsSchema = z
 	.object({
-		kind: z.enum(roleKinds, { error: 'error_choice' }),
+		kind: z.enum(ROLE_KINDS, { error: 'error_choice' }),
 		title_my: nameText(0, 120),
 		title_en: nameText(0, 120),
 		description_my: plainText(0, 3000),
 		description_en: plainText(0, 3000),
 		safety_my: plainText(0, 1000),
 		safety_en: plainText(0, 1000),
-		area: z.enum([...orgAreas, ''], { error: 'error_choice' }),
+		area: z.enum([...ORG_AREAS, ''], { error: 'error_choice' }),
 		remote: z.literal('on', { error: 'error_choice' }).optional(),
-		availability: z.enum(roleAvailability, { error: 'error_choice' }),
+		availability: z.enum(AVAILABILITY, { error: 'error_choice' }),
 		pay: plainText(0, 120),
 		seats: z
 			.string()
@@ -66,7 +68,7 @@ export const roleDetailsSchema = z
 
 export const roleSkillSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
-	level: z.enum(['1', '2', '3'], { error: 'error_choice' }).transform(Number),
+	level: z.enum(SKILL_LEVEL_FIELDS, { error: 'error_choice' }).transform(Number),
 	need: z
 		.enum(['required', 'preferred'], { error: 'error_choice' })
 		.transform((v) => v === 'required')
@@ -76,9 +78,9 @@ export const roleSkillRemoveSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill')
 });
 export const roleMoveSchema = z.object({
-	move: z.enum(['submit', 'withdraw', 'open', 'close'], { error: 'error_choice' })
+	move: z.enum(ROLE_MOVES, { error: 'error_choice' })
 });
 export const roleReviewSchema = z.object({
-	decision: z.enum(['approve', 'return'], { error: 'error_choice' }),
+	decision: z.enum(REVIEW_DECISIONS, { error: 'error_choice' }),
 	note: plainText(0, 500)
 });

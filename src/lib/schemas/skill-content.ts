@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKGROUND_KINDS, type LevelName } from '../vocab/skills';
 
 /**
  * Schemas for the curated skill taxonomy in `content/skills/` (one file per group) and the
@@ -30,7 +31,7 @@ export const skillLevels = z.strictObject({
 	basic: text(140),
 	working: text(140),
 	teach: text(140)
-});
+} satisfies Record<LevelName, unknown>);
 
 export const taxonomySkill = z.strictObject({ id: skillId, name: text(60), levels: skillLevels });
 
@@ -46,7 +47,7 @@ export const backgroundsFileSchema = z.strictObject({
 		.array(
 			z.strictObject({
 				id: skillId,
-				kind: z.enum(['service', 'household']),
+				kind: z.enum(BACKGROUND_KINDS),
 				name: text(80),
 				skills: z.array(z.strictObject({ id: skillId, level: z.int().min(1).max(3) })).min(1)
 			})

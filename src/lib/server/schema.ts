@@ -1,12 +1,44 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { CourseExpert } from '../schemas/course-content';
+import type { AccountKind, Background } from '../vocab/accounts';
+import type { ApplicationStatus, Side } from '../vocab/applications';
+import type {
+	CourseAudience,
+	CourseCategory,
+	CourseExpert,
+	CourseReviewKind,
+	CourseStatus
+} from '../vocab/courses';
+import type { OrgDecision, OrgKind, OrgMemberRole, OrgStatus } from '../vocab/orgs';
+import type { Area, OrgArea } from '../vocab/areas';
+import type { Availability, Visibility } from '../vocab/profile';
+import type { RoleKind, RoleStatus } from '../vocab/roles';
+import type { BackgroundKind, SkillSource } from '../vocab/skills';
+import { ROLE_STATUSES } from '../vocab/roles';
 
-export type AccountKind = 'learner' | 'org_member' | 'admin';
-export type Background = 'former_soldier' | 'former_police' | 'family' | 'other';
+// The value lists are in src/lib/vocab/ (one list per vocabulary, shared with the pages and the
+// forms); the names the domain modules import from here stay as they were.
+export { ROLE_STATUSES };
+export type {
+	AccountKind,
+	ApplicationStatus,
+	Area,
+	Background,
+	BackgroundKind,
+	CourseAudience,
+	CourseCategory,
+	CourseExpert,
+	CourseReviewKind,
+	CourseStatus,
+	OrgKind,
+	OrgStatus,
+	RoleKind,
+	RoleStatus,
+	Visibility
+};
+export type OrgDecisionKind = OrgDecision;
+export type OrgRole = OrgMemberRole;
+export type RoleAvailability = Availability;
 export type Locale = 'my' | 'en';
-export type OrgStatus = 'pending' | 'vetted' | 'rejected' | 'suspended';
-export type OrgKind = 'defection_support' | 'ero' | 'clinic' | 'ngo' | 'government' | 'other';
-export type OrgRole = 'owner' | 'member';
 
 export interface UserTable {
 	id: string;
@@ -79,8 +111,6 @@ export interface OrganizationTable {
 	areas: Generated<string>;
 }
 
-export type OrgDecisionKind = 'vet' | 'reject' | 'suspend' | 'reinstate';
-
 /** An administrator's decision on an organization, kept as its history. */
 export interface OrgDecisionTable {
 	id: string;
@@ -90,19 +120,6 @@ export interface OrgDecisionTable {
 	decided_by: string | null;
 	decided_at: number;
 }
-
-export type RoleKind =
-	| 'medical_volunteer'
-	| 'trainer'
-	| 'trainee'
-	| 'livelihood_training'
-	| 'paid_job'
-	| 'apprenticeship'
-	| 'remote_work';
-/** A role's states, in the order it moves through them (see roles/editing.ts). */
-export const ROLE_STATUSES = ['draft', 'submitted', 'approved', 'open', 'closed'] as const;
-export type RoleStatus = (typeof ROLE_STATUSES)[number];
-export type RoleAvailability = 'full_time' | 'part_time' | 'volunteer';
 
 export interface RoleTable {
 	id: string;
@@ -115,7 +132,7 @@ export interface RoleTable {
 	safety_my: string;
 	safety_en: string;
 	/** An organization area; null when the role is remote only. */
-	area: string | null;
+	area: OrgArea | null;
 	remote: number;
 	availability: RoleAvailability;
 	pay: string;
@@ -139,8 +156,6 @@ export interface RoleSkillTable {
 	required: number;
 }
 
-export type ApplicationStatus = 'applied' | 'shortlisted' | 'accepted' | 'declined' | 'withdrawn';
-
 export interface ApplicationTable {
 	id: string;
 	role_id: string;
@@ -155,7 +170,7 @@ export interface ApplicationTable {
 	org_seen_at: Generated<number>;
 	/** When the message thread was closed (null while open): by the learner, or by a decline. */
 	thread_closed_at: number | null;
-	thread_closed_by: 'learner' | 'organization' | null;
+	thread_closed_by: Side | null;
 	/** 1: the learner muted the thread, so the organization's messages make no badge. */
 	learner_muted: Generated<number>;
 	/** When the learner shared their profile with the organization for this application; null: not shared. */
@@ -166,7 +181,7 @@ export interface ApplicationEventTable {
 	id: string;
 	application_id: string;
 	status: ApplicationStatus;
-	by: 'learner' | 'organization';
+	by: Side;
 	note: string;
 	at: number;
 }
@@ -174,7 +189,7 @@ export interface ApplicationEventTable {
 export interface ApplicationMessageTable {
 	id: string;
 	application_id: string;
-	by: 'learner' | 'organization';
+	by: Side;
 	body: string;
 	at: number;
 }
@@ -197,12 +212,6 @@ export interface OrgInvitationTable {
 	used_at: number | null;
 }
 
-export type CourseCategory = 'vocational' | 'computer' | 'language';
-export type CourseAudience = 'everyone' | 'families' | 'former_soldiers';
-/** submitted: an organization asked to publish it for the first time, and an administrator has not approved it yet. */
-export type CourseStatus = 'draft' | 'submitted' | 'published';
-export type { CourseExpert };
-
 export interface SkillTable {
 	id: string;
 	name_my: string;
@@ -224,8 +233,6 @@ export interface SkillGroupTable {
 	name_en: string;
 }
 
-export type BackgroundKind = 'service' | 'household';
-
 /** Something a person did before (a military trade, household work), for suggesting skills. */
 export interface BackgroundTable {
 	id: string;
@@ -241,14 +248,10 @@ export interface BackgroundSkillTable {
 	level: number;
 }
 
-export type Area =
-	'liberated_myanmar' | 'mae_sot' | 'thai_border' | 'india_border' | 'elsewhere' | 'unsaid';
-export type Visibility = 'hidden' | 'vetted' | 'applied';
-
 export interface LearnerProfileTable {
 	user_id: string;
 	area: Generated<Area>;
-	/** JSON array of 'full_time' | 'part_time' | 'volunteer'. */
+	/** JSON array of Availability values. */
 	availability: Generated<string>;
 	remote_ok: Generated<number>;
 	/** JSON array of skill group ids. */
@@ -283,8 +286,6 @@ export interface CourseTable {
 	/** Why an administrator sent the course back to its organization. */
 	review_note: Generated<string>;
 }
-
-export type CourseReviewKind = 'publication' | 'language' | 'expert';
 
 /** An administrator's mark on one version of a course: its first publication approved, or its text reviewed. */
 export interface CourseReviewTable {
@@ -374,7 +375,7 @@ export interface UserSkillTable {
 	skill_id: string;
 	level: number;
 	/** self: declared by the learner; course: a completed course (ref: course id); endorsement: a vetted organization (ref: its id). */
-	source: 'self' | 'course' | 'endorsement';
+	source: SkillSource;
 	source_ref: string;
 	granted_at: number;
 }

@@ -9,6 +9,8 @@
  * file may be found on a shared phone.
  */
 import type { Db } from '../db';
+import type { Side } from '../../vocab/applications';
+import type { SkillSource } from '../../vocab/skills';
 import type {
 	AccountKind,
 	ApplicationStatus,
@@ -57,7 +59,7 @@ export interface AccountExport {
 		skill_id: string;
 		skill: Bilingual;
 		level: number;
-		source: 'self' | 'course' | 'endorsement';
+		source: SkillSource;
 		course: Bilingual | null;
 		organization: string | null;
 		granted_at: string;
@@ -103,13 +105,13 @@ export interface AccountExport {
 		profile_shared_at: string | null;
 		history: {
 			status: ApplicationStatus;
-			by: 'learner' | 'organization';
+			by: Side;
 			note: string;
 			at: string;
 		}[];
-		messages: { by: 'learner' | 'organization'; body: string; at: string }[];
+		messages: { by: Side; body: string; at: string }[];
 		thread_closed_at: string | null;
-		thread_closed_by: 'learner' | 'organization' | null;
+		thread_closed_by: Side | null;
 		thread_muted: boolean;
 	}[];
 	sync_events: {

@@ -33,6 +33,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { config } from '../config';
 import type { Db } from '../db';
 import type { AuditAction } from '../schema';
+import { SEEN_KINDS, type Seen } from '../../vocab/profile';
 
 export interface AuditEntry {
 	/** The account that acted; null only for a failed sign-in with a name no account has. */
@@ -153,7 +154,7 @@ export async function forgetOldAudit(
 }
 
 /** What a viewer saw of the learner. */
-export type Seen = 'profile' | 'application' | 'messages';
+export type { Seen };
 
 const SEEN: Partial<Record<AuditAction, Seen>> = {
 	profile_view: 'profile',
@@ -212,9 +213,8 @@ export async function viewsOfLearner(db: Db, userId: string, limit = 100): Promi
 		if (!line.seen.includes(seen)) line.seen.push(seen);
 		lines.set(key, line);
 	}
-	const order: Seen[] = ['profile', 'application', 'messages'];
 	return [...lines.values()].map((line) => ({
 		...line,
-		seen: order.filter((s) => line.seen.includes(s))
+		seen: SEEN_KINDS.filter((s) => line.seen.includes(s))
 	}));
 }

@@ -10,7 +10,7 @@ import { newId } from '../auth/tokens';
 import { vettedOrgOf } from '../orgs';
 import type { Selectable } from 'kysely';
 import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schema';
-import { ROLE_SKILLS_MAX } from '../../role-choices';
+import { ROLE_SKILLS_MAX } from '../../role-limits';
 import type { Result } from '$lib/result';
 
 type Bilingual = { my: string; en: string };
@@ -20,7 +20,7 @@ export interface RoleDetails {
 	title: Bilingual;
 	description: Bilingual;
 	safety: Bilingual;
-	area: string | null;
+	area: RoleTable['area'];
 	remote: boolean;
 	availability: RoleAvailability;
 	pay: string;

@@ -8,7 +8,7 @@ import { confirmPassword, type NotConfirmed } from '../auth/confirm';
 import type { Db } from '../db';
 import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
-import { LEVELS } from '../../profile-choices';
+import type { LevelName, SkillSource as SourceKind } from '../../vocab/skills';
 import { pickText as pick } from '../../format';
 import type { Result } from '$lib/result';
 
@@ -28,7 +28,7 @@ export interface SkillGroup {
 }
 
 function levelTexts(json: string, locale: Locale): SkillChoice['levels'] {
-	const levels = JSON.parse(json) as Partial<Record<(typeof LEVELS)[number], Bilingual>>;
+	const levels = JSON.parse(json) as Partial<Record<LevelName, Bilingual>>;
 	if (!levels.basic || !levels.working || !levels.teach) return null;
 	return {
 		basic: pick(locale, levels.basic.my, levels.basic.en),
@@ -76,7 +76,7 @@ export async function getSkillGroup(
 }
 
 export interface SkillSource {
-	kind: 'self' | 'course' | 'endorsement';
+	kind: SourceKind;
 	level: number;
 	/** The course's title or the organization's name; null for self-declared. */
 	from: string | null;

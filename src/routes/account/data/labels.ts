@@ -5,11 +5,16 @@
  */
 import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
-import { applicationStatusNames } from '$lib/application-labels';
-import { skillLevelName } from '$lib/skill-labels';
+import { applicationStatusNames } from '$lib/vocab/application-labels';
+import { skillLevelName } from '$lib/vocab/skill-labels';
 import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
-import { backgroundLabels } from '$lib/labels';
-import { areaNames, roleTimeNames } from '$lib/role-labels';
+import { backgroundLabels } from '$lib/vocab/background-labels';
+import { areaNames, roleTimeNames, visibilityNames } from '$lib/vocab/role-labels';
+import { accountKindNames } from '$lib/vocab/account-labels';
+import type { Side } from '$lib/vocab/applications';
+import type { OrgDecision, OrgMemberRole, OrgStatus } from '$lib/vocab/orgs';
+import type { CourseReviewKind } from '$lib/vocab/courses';
+import type { SkillSource } from '$lib/vocab/skills';
 
 type Section = Exclude<keyof AccountExport, 'format' | 'exported_at'>;
 type Item<T> = T extends readonly (infer U)[] ? U : NonNullable<T>;
@@ -149,52 +154,49 @@ export const fieldLabels: Record<Field, () => string> = {
 	marked_at: m.data_field_marked_at
 };
 
-type Words = Record<string, () => string>;
-const valueLabels: Partial<Record<Field, Words>> = {
-	kind: {
-		learner: m.account_kind_learner,
-		org_member: m.account_kind_org_member,
-		admin: m.account_kind_admin
-	},
+const sideLabels = {
+	learner: m.data_value_by_learner,
+	organization: m.data_value_by_organization
+} satisfies Record<Side, () => string>;
+
+/** The words for stored values, field by field (the export's own wording where the pages' differs). */
+const valueLabels: Partial<Record<Field, Readonly<Record<string, () => string>>>> = {
+	kind: accountKindNames,
 	locale: { my: m.data_value_locale_my, en: m.data_value_locale_en },
 	background: backgroundLabels,
-	area: { ...areaNames, unsaid: m.area_unsaid },
+	area: areaNames,
 	availability: roleTimeNames,
-	visibility: {
-		hidden: m.visibility_hidden,
-		vetted: m.visibility_vetted,
-		applied: m.visibility_applied
-	},
+	visibility: visibilityNames,
 	source: {
 		self: m.skill_source_self,
 		course: m.data_value_source_course,
 		endorsement: m.data_value_source_endorsement
-	},
+	} satisfies Record<SkillSource, () => string>,
 	status: applicationStatusNames,
-	by: { learner: m.data_value_by_learner, organization: m.data_value_by_organization },
-	thread_closed_by: {
-		learner: m.data_value_by_learner,
-		organization: m.data_value_by_organization
-	},
-	member_role: { owner: m.data_value_owner, member: m.data_value_member },
+	by: sideLabels,
+	thread_closed_by: sideLabels,
+	member_role: {
+		owner: m.data_value_owner,
+		member: m.data_value_member
+	} satisfies Record<OrgMemberRole, () => string>,
 	outcome: { applied: m.data_value_outcome_applied, rejected: m.data_value_outcome_rejected },
 	vetting: {
 		pending: m.data_value_vetting_pending,
 		vetted: m.data_value_vetting_vetted,
 		rejected: m.data_value_vetting_rejected,
 		suspended: m.data_value_vetting_suspended
-	},
+	} satisfies Record<OrgStatus, () => string>,
 	decision: {
 		vet: m.data_value_decision_vet,
 		reject: m.data_value_decision_reject,
 		suspend: m.data_value_decision_suspend,
 		reinstate: m.data_value_decision_reinstate
-	},
+	} satisfies Record<OrgDecision, () => string>,
 	review: {
 		publication: m.data_value_review_publication,
 		language: m.data_value_review_language,
 		expert: m.data_value_review_expert
-	}
+	} satisfies Record<CourseReviewKind, () => string>
 };
 
 /** A stored time (ISO 8601) in the reader's language, saying its zone (src/lib/format.ts). */

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { opportunitiesPage, type OpportunityFilter } from '$lib/server/roles/opportunities';
-import { roleKinds } from '$lib/role-choices';
+import { ROLE_KINDS } from '$lib/vocab/roles';
 import type { PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 
@@ -12,7 +12,7 @@ export const load = (async ({ locals, url }) => {
 	const pageParam = Number(url.searchParams.get('page') ?? '1');
 	// Unknown choices fall back to the defaults: these are links, not forms to correct.
 	const filter: OpportunityFilter = {
-		kind: (roleKinds as readonly string[]).includes(kindParam)
+		kind: (ROLE_KINDS as readonly string[]).includes(kindParam)
 			? (kindParam as OpportunityFilter['kind'])
 			: '',
 		show: (SHOW as readonly string[]).includes(showParam)

@@ -1,4 +1,5 @@
 import * as m from '$lib/paraglide/messages';
+import type { ApplicationStatus } from './applications';
 
 /** Application states as learners read them. */
 export const applicationStatusNames = {
@@ -7,4 +8,4 @@ export const applicationStatusNames = {
 	accepted: m.application_status_accepted,
 	declined: m.application_status_declined,
 	withdrawn: m.application_status_withdrawn
-} as Record<string, () => string>;
+} satisfies Record<ApplicationStatus, () => string>;

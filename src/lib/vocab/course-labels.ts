@@ -1,17 +1,17 @@
 import * as m from '$lib/paraglide/messages';
-import type { CourseExpert } from '$lib/schemas/course-content';
+import type { CourseAudience, CourseCategory, CourseExpert } from './courses';
 
 export const categoryLabels = {
 	vocational: m.category_vocational,
 	computer: m.category_computer,
 	language: m.category_language
-};
+} satisfies Record<CourseCategory, () => string>;
 
 export const audienceLabels = {
 	everyone: m.audience_everyone,
 	families: m.audience_families,
 	former_soldiers: m.audience_former_soldiers
-};
+} satisfies Record<CourseAudience, () => string>;
 
 /** The subject expert a course needs, as a noun phrase ("a medical expert"). */
 export const expertLabels = {

@@ -1,0 +1,2 @@
+/** At most this many skills per role. */
+export const ROLE_SKILLS_MAX = 12;

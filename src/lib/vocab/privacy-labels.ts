@@ -1,0 +1,9 @@
+import * as m from '$lib/paraglide/messages';
+import type { Seen } from './profile';
+
+/** What an organization's viewer saw of the learner, on the learner's privacy page. */
+export const seenNames = {
+	profile: m.privacy_seen_profile,
+	application: m.privacy_seen_application,
+	messages: m.privacy_seen_messages
+} satisfies Record<Seen, () => string>;
