@@ -17,6 +17,7 @@ import {
 	type OfflineManifest
 } from './stored';
 import { moveOldCourse } from './old-names';
+import { keepShell } from '$lib/pwa/shell';
 
 export * from './stored';
 
@@ -93,6 +94,8 @@ async function fetchCourse(
 	for (const request of await cache.keys()) {
 		if (!wanted.has(request.url)) await cache.delete(request);
 	}
+	// The reader and the offline page, which a first visit did not keep, come with the course.
+	await keepShell(true);
 	await cache.put(
 		manifestUrl(courseId),
 		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })
