@@ -126,13 +126,27 @@ const browser = await launchChromium();
 const course = readStarterCatalogue().find((b) => b.course.id === 'first-aid-basics')!;
 const lessons = [...course.lessons.keys()];
 
-// The app shell: everything the service worker keeps after a first visit.
+// The app shell: everything the service worker keeps once a later visit (a new tab) has
+// brought what the first did not (src/lib/pwa/shell.ts).
 const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-const page = await context.newPage();
-await page.goto(app.baseUrl + '/');
-await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+const firstVisit = await context.newPage();
+await firstVisit.goto(app.baseUrl + '/');
+await firstVisit.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 	timeout: 30_000
 });
+await firstVisit.close();
+const page = await context.newPage();
+await page.goto(app.baseUrl + '/');
+for (let waited = 0; ; waited += 250) {
+	const kept = await page.evaluate(async () => {
+		for (const name of await caches.keys())
+			if (await (await caches.open(name)).match('/offline/reader')) return true;
+		return false;
+	});
+	if (kept) break;
+	if (waited > 30_000) throw new Error('the later visit kept no offline reader');
+	await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const cached = await page.evaluate(async () => {
 	const urls: string[] = [];
 	for (const name of await caches.keys())

@@ -37,9 +37,11 @@ const QUIET_MS = 2000;
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 /**
- * The service worker script, read at each request: browsers check it for a new version often,
- * and a new deploy must be seen at once. With its ETag an unchanged worker costs a 304, not the
- * script again. A worker's own CSP governs what it may fetch: this site only.
+ * The service worker script, read at each request. Browsers may keep it a day (they cap a
+ * worker's HTTP caching at 24 h; the page registers it with `updateViaCache: 'all'`), so
+ * opening the app costs no check before then, and a deploy reaches a phone within a day. With
+ * its ETag an unchanged worker then costs a 304, not the script again. A worker's own CSP
+ * governs what it may fetch: this site only.
  */
 async function serveWorker(req: http.IncomingMessage, res: http.ServerResponse) {
 	const body = await readFile(new URL('../build/client/service-worker.js', import.meta.url)).catch(
@@ -52,7 +54,7 @@ async function serveWorker(req: http.IncomingMessage, res: http.ServerResponse) 
 	}
 	res.setHeader('content-type', 'text/javascript; charset=utf-8');
 	res.setHeader('content-security-policy', SERVICE_WORKER_CSP);
-	res.setHeader('cache-control', 'no-cache');
+	res.setHeader('cache-control', 'max-age=86400');
 	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 	res.setHeader('etag', etag);
 	if (req.headers['if-none-match'] === etag) {

@@ -3,20 +3,15 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Lanpya's service worker. It keeps the app shell (scripts, styles, icons, the offline page,
- * the reader, "Clear this phone" and the disguise's cover screens) so the app opens with no
- * network, and nothing personal: pages come from the network and are never stored; without a
- * network the offline page answers instead, "Clear this phone" and the cover screens their own
- * kept copies, or the reader for a downloaded course, whose lessons and quizzes it opens even
- * with a network.
+ * Lanpya's service worker. It keeps the app shell (scripts, styles, the offline page, the
+ * reader, "Clear this phone" and, once a disguise is chosen, its cover screen) so the app opens
+ * with no network, and nothing personal: pages come from the network and are never stored;
+ * without a network the offline page answers instead, "Clear this phone" and the cover screen
+ * their own kept copies, or the reader for a downloaded course, whose lessons and quizzes it
+ * opens even with a network. A first visit costs no byte more than its page: the worker keeps
+ * what the browser has just loaded, and the rest comes on a later visit or with a download.
  */
 import { build, files, version } from '$service-worker';
-import {
-	addPlugins,
-	cleanupOutdatedCaches,
-	matchPrecache,
-	precacheAndRoute
-} from 'workbox-precaching';
 import { NavigationRoute, registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
@@ -24,7 +19,9 @@ import { flush, isOutboxSync } from '$lib/offline/outbox';
 import { courseCacheName } from '$lib/offline/stored';
 import { movesOldDatabaseWith } from '$lib/offline/idb';
 import { moveOldCourses, moveOldDatabase } from '$lib/offline/old-names';
-import { coverPath, NEUTRAL_LOOKS } from '$lib/disguise';
+import { coverPath, isNeutralLook, NEUTRAL_LOOKS, type Look } from '$lib/disguise';
+import { isKeepShell, type KeepShell } from '$lib/pwa/shell';
+import { SHELL_CACHE_PREFIX } from '$lib/stored-names';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -33,41 +30,141 @@ const OFFLINE_PAGE = '/offline';
 const READER_PAGE = '/offline/reader';
 /** "Clear this phone" must work with no network too. */
 const CLEAR_PAGE = '/clear';
+const PAGES = [OFFLINE_PAGE, READER_PAGE, CLEAR_PAGE];
+
+/** This version's shell; other versions' are removed once this one takes over. */
+const SHELL_CACHE = `${SHELL_CACHE_PREFIX}${version}`;
+/** The cache the shell was kept in before it had a neutral name (Workbox's). */
+const OLD_SHELL_PREFIX = 'workbox-precache';
 
 /**
- * Hashed files never change: no revision needed. Left out: the editors' and partners' code, and
- * the pages that need the network anyway (`nodes/N-net.*.js`, see scripts/vite-chunks.ts).
+ * Hashed files never change. Left out: the editors' and partners' code, and the pages that need
+ * the network anyway (`nodes/N-net.*.js`, see scripts/vite-chunks.ts).
  */
-const shell = [
-	...build
-		.filter((file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file))
-		.map((url) => ({ url, revision: null })),
-	...files
-		.filter((file) => /\.(svg|png|webmanifest)$/.test(file))
-		.map((url) => ({ url, revision: version })),
-	{ url: OFFLINE_PAGE, revision: version },
-	{ url: READER_PAGE, revision: version },
-	{ url: CLEAR_PAGE, revision: version },
-	...NEUTRAL_LOOKS.map((look) => ({ url: coverPath(look), revision: version }))
-];
+const HASHED = build.filter(
+	(file) => !/\/chunks\/staff-/.test(file) && !/\/nodes\/\d+-net\./.test(file)
+);
+const STATIC = new Set(files);
+/** The tab's icon and the manifest the kept pages name. The PNG icons serve installing only, online. */
+const ICONS = ['/favicon.svg', '/manifest.webmanifest'].filter((file) => STATIC.has(file));
+/** A disguise's own files: its cover screen and its tab icon. */
+const lookFiles = (look: Look) =>
+	isNeutralLook(look)
+		? [coverPath(look), ...[`/icons/${look}.svg`].filter((file) => STATIC.has(file))]
+		: [];
+/** Every address the shell may hold, whatever the look. */
+const SHELL = new Set([...HASHED, ...ICONS, ...PAGES, ...NEUTRAL_LOOKS.flatMap(lookFiles)]);
+const isPage = (path: string) => PAGES.includes(path) || path.startsWith('/cover/');
 
-// The shell is fetched without cookies, so no page in it can carry anyone's session or name.
-addPlugins([
-	{
-		requestWillFetch: async ({ request }) =>
-			new Request(request.url, { credentials: 'omit', cache: 'no-store' })
-	}
-]);
-precacheAndRoute(shell);
-cleanupOutdatedCaches();
+/**
+ * Puts `path` in the shell unless it is there. A hashed file kept by an earlier version is the
+ * same file and is copied. `held`: only from the browser's HTTP cache, never the network.
+ */
+async function keepFile(cache: Cache, path: string, held: boolean): Promise<void> {
+	if (await cache.match(path)) return;
+	const earlier = path.startsWith('/_app/immutable/') ? await caches.match(path) : undefined;
+	if (earlier) return cache.put(path, earlier);
+	const request = held
+		? new Request(path, { cache: 'only-if-cached', mode: 'same-origin' })
+		: isPage(path)
+			? // Pages are fetched without cookies, so no page kept can carry anyone's session or name.
+				new Request(path, { credentials: 'omit', cache: 'no-store' })
+			: // Files the page has just loaded come from the browser's HTTP cache, not the network again.
+				new Request(path);
+	const response = await fetch(request).catch(() => null);
+	if (response?.ok) await cache.put(path, response);
+}
+
+/**
+ * Keeps the shell: `held`, only what the browser already holds (a first visit: the code of the
+ * page just loaded); otherwise all of it, with the cover screens of `looks` and no other's.
+ */
+async function keepShellFiles(looks: Look[], held: boolean): Promise<void> {
+	const cache = await caches.open(SHELL_CACHE);
+	const wanted = held
+		? [...HASHED, ...ICONS]
+		: [...HASHED, ...ICONS, ...PAGES, ...looks.flatMap(lookFiles)];
+	// A few at a time: a slow network is not asked for everything at once.
+	for (let i = 0; i < wanted.length; i += 4)
+		await Promise.all(wanted.slice(i, i + 4).map((path) => keepFile(cache, path, held)));
+	if (held) return;
+	const others = NEUTRAL_LOOKS.filter((look) => !looks.includes(look)).flatMap(lookFiles);
+	await Promise.all(others.map((path) => cache.delete(path)));
+}
+
+/** The shells of earlier versions (or of the earlier code): their cache names. */
+async function earlierShells(): Promise<string[]> {
+	return (await caches.keys()).filter(
+		(name) =>
+			name !== SHELL_CACHE &&
+			(name.startsWith(SHELL_CACHE_PREFIX) || name.startsWith(OLD_SHELL_PREFIX))
+	);
+}
+
+/** Whether a cache holds `path` (Workbox kept pages with a revision in their address). */
+const holds = async (name: string, path: string) =>
+	Boolean(await (await caches.open(name)).match(path, { ignoreSearch: true }));
+
+/**
+ * A new version: if the phone kept the whole shell, the new version's comes now (its changed
+ * files only; the rest is copied), with the cover screens it kept. A first visit keeps only what
+ * the browser has just loaded, so the visit costs nothing more than the page.
+ */
+self.addEventListener('install', (event) =>
+	event.waitUntil(
+		(async () => {
+			for (const name of await earlierShells()) {
+				if (!(await holds(name, READER_PAGE))) continue;
+				const looks: Look[] = [];
+				for (const look of NEUTRAL_LOOKS) if (await holds(name, coverPath(look))) looks.push(look);
+				return keepShellFiles(looks, false);
+			}
+			return keepShellFiles([], true);
+		})()
+	)
+);
+
+self.addEventListener('activate', (event) =>
+	event.waitUntil(
+		(async () => {
+			await Promise.all((await earlierShells()).map((name) => caches.delete(name)));
+			// Courses downloaded by an earlier version sit in caches named after the app: moved to
+			// their neutral names (src/lib/stored-names.ts) before this worker answers anything.
+			await moveOldCourses().catch(() => {});
+		})()
+	)
+);
 // The first time, take charge of the open page at once, so it works offline without a reload.
 // Later versions wait until the learner chooses to reload (see the message handler).
 clientsClaim();
-// Courses downloaded by an earlier version sit in caches named after the app: moved to their
-// neutral names (src/lib/stored-names.ts) before this worker answers anything.
-self.addEventListener('activate', (event) => event.waitUntil(moveOldCourses().catch(() => {})));
 // The outbox's old database is moved the first time the worker opens it (src/lib/offline/idb.ts).
 movesOldDatabaseWith(moveOldDatabase);
+
+/** One request at a time, so two pages asking never fetch a file twice. */
+let keeping: Promise<void> = Promise.resolve();
+function keepShell({ look, full }: KeepShell): Promise<void> {
+	keeping = keeping.then(async () => {
+		// Not asked for the whole shell and not kept yet: a first visit, which keeps nothing more.
+		if (!full && !(await (await caches.open(SHELL_CACHE)).match(READER_PAGE))) return;
+		await keepShellFiles(isNeutralLook(look) ? [look] : [], false);
+	});
+	return keeping;
+}
+
+/** A file of the shell, kept on the phone. */
+async function fromShell(path: string): Promise<Response | undefined> {
+	return (await caches.open(SHELL_CACHE)).match(path);
+}
+
+// The shell's files from the phone when kept, else from the network.
+registerRoute(
+	({ url, request }) =>
+		url.origin === self.location.origin &&
+		url.search === '' &&
+		request.method === 'GET' &&
+		SHELL.has(url.pathname),
+	async ({ request, url }) => (await fromShell(url.pathname)) ?? fetch(request)
+);
 
 // Pages come from the network only; they are never stored, whatever they hold. The one
 // exception holds nothing personal: a lesson or quiz of a course on this phone opens in the
@@ -75,9 +172,7 @@ movesOldDatabaseWith(moveOldDatabase);
 const network = new NetworkOnly();
 registerRoute(
 	new NavigationRoute(async (options) => {
-		const reader = (await onPhone(options.url, true))
-			? await matchPrecache(READER_PAGE)
-			: undefined;
+		const reader = (await onPhone(options.url, true)) ? await fromShell(READER_PAGE) : undefined;
 		return reader ?? network.handle(options);
 	})
 );
@@ -136,12 +231,19 @@ setCatchHandler(async ({ request }) => {
 				: (await onPhone(url))
 					? READER_PAGE
 					: OFFLINE_PAGE;
-	return (await matchPrecache(page)) ?? Response.error();
+	return (await fromShell(page)) ?? Response.error();
 });
 
 // The page asks for this when the learner chooses to reload into a new version.
+// A page asks for the rest of the shell on a later visit and before a download (src/lib/pwa/shell.ts).
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+	if (isKeepShell(event.data))
+		event.waitUntil(
+			keepShell(event.data)
+				.catch(() => {})
+				.finally(() => event.ports[0]?.postMessage('kept'))
+		);
 });
 
 /** Background Sync's event (Chromium); not in TypeScript's worker types. */

@@ -39,6 +39,17 @@ export const SYNC_TAG = 'send';
 /** Cache Storage: one cache per downloaded course, this prefix and the course's id. */
 export const COURSE_CACHE_PREFIX = 'files-';
 /**
+ * Cache Storage: the app shell the service worker keeps (scripts, styles, the offline page, the
+ * reader), one cache per version of the app: this prefix and the version.
+ */
+export const SHELL_CACHE_PREFIX = 'static-';
+/**
+ * sessionStorage: "this tab has had a page of the app" (src/lib/pwa/register.ts): a page opened
+ * without it, with a service worker already there, is a later visit, on which the rest of the
+ * app shell may come.
+ */
+export const VISIT_KEY = 'visit';
+/**
  * sessionStorage: "this tab left quickly" (the inline script of src/app.html, which cannot
  * import this module and names it itself; the unit test keeps the two the same).
  */

@@ -372,6 +372,23 @@ describe('the code behind the cover', () => {
 		await shown(
 			reader.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my })
 		);
+		// The installed app's first screen opens from the phone too: the chosen look's cover is
+		// kept, and no other look's.
+		const cover = await context.newPage();
+		await cover.goto('/cover/calculator');
+		await shown(cover.getByRole('link', { name: /ဆက်သွားရန်|Continue/ }));
+		await cover.close();
+		const kept = await reader.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys())
+				for (const request of await (await caches.open(name)).keys())
+					urls.push(new URL(request.url).pathname);
+			return urls;
+		});
+		expect(kept.filter((url) => /^\/(cover|icons)\//.test(url)).sort()).toEqual([
+			'/cover/calculator',
+			'/icons/calculator.svg'
+		]);
 		await context.setOffline(false);
 
 		// Another tab, five wrong codes: the check is gone, and only the code given online opens it again.

@@ -25,6 +25,7 @@ import { onScreen, openMenu } from './screen';
 import { axeViolations } from './axe';
 import { watchOrigins } from './same-origin';
 import { formatBytes, formatNumber } from '$lib/format';
+import { SHELL_CACHE_PREFIX } from '$lib/stored-names';
 
 const COURSE = 'first-aid-basics';
 // Its own server beside the suite's (E2E_PORT), so two runs on one machine never collide.
@@ -68,19 +69,43 @@ describe('the installable app', () => {
 		await context.close();
 	});
 
-	it('keeps the app shell on the phone, and shows a friendly offline page for pages it cannot reach', async () => {
+	it('keeps the app shell on the phone from a later visit, and shows a friendly offline page for pages it cannot reach', async () => {
 		const context = await phone(browser);
-		const page = await context.newPage();
-		await controlled(page);
-		// Only the code of what works offline is kept: pages that need the network are not.
-		const kept = await page.evaluate(async () => {
-			const urls: string[] = [];
-			for (const name of await caches.keys())
-				for (const request of await (await caches.open(name)).keys())
-					urls.push(new URL(request.url).pathname);
-			return urls;
+		const first = await context.newPage();
+		// What the page itself asked for on its first visit (the service worker's requests left out).
+		const fetched: string[] = [];
+		context.on('request', (request) => {
+			if (!request.serviceWorker()) fetched.push(new URL(request.url()).pathname);
 		});
+		await controlled(first);
+		await first.waitForLoadState('networkidle');
+		const keptPaths = (page: Page) =>
+			page.evaluate(async () => {
+				const urls: string[] = [];
+				for (const name of await caches.keys())
+					for (const request of await (await caches.open(name)).keys())
+						urls.push(new URL(request.url).pathname);
+				return urls;
+			});
+		// A first visit keeps only what the page itself loaded (the worker takes it from the
+		// browser's cache), so it costs nothing more; the offline page is not among it.
+		const firstKept = await keptPaths(first);
+		expect(firstKept.length).toBeGreaterThan(0);
+		expect(firstKept.filter((url) => !fetched.includes(url))).toEqual([]);
+		expect(firstKept).not.toContain('/offline');
+		await first.close();
+
+		// A later visit (a new tab) keeps the rest.
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect
+			.poll(async () => (await keptPaths(page)).includes('/offline/reader'), { timeout: 20_000 })
+			.toBe(true);
+		// Only the code of what works offline is kept: pages that need the network are not.
+		const kept = await keptPaths(page);
 		expect(kept.filter((url) => url.includes('/nodes/')).length).toBeGreaterThanOrEqual(4);
+		// No disguise was chosen: no cover screen is kept.
+		expect(kept.filter((url) => url.startsWith('/cover/'))).toEqual([]);
 		expect(kept.filter((url) => /\/nodes\/\d+-net\.|\/chunks\/staff-/.test(url))).toEqual([]);
 		await context.setOffline(true);
 		await page.goto('/learn/courses');
@@ -119,6 +144,9 @@ describe('a new version', () => {
 			// A deploy: the worker script changes (SvelteKit puts the build's version in it).
 			expect(original).toContain(version);
 			fs.writeFileSync(worker, original.replaceAll(version, String(Number(version) + 1)));
+			// A day later: the browser keeps the worker's script at most that long (updateViaCache).
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Network.clearBrowserCache');
 			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
 			const banner = page.getByRole('status').filter({ hasText: 'လမ်းပြ ဗားရှင်းအသစ် အသင့်ဖြစ်ပြီ။' });
@@ -486,11 +514,15 @@ describe('a phone that kept things under the names of an earlier version', () =>
 			},
 			{ course: COURSE, lessonId: lessons[1].id }
 		);
+		// The app shell's cache aside.
 		const held = () =>
-			page.evaluate(async () => ({
-				caches: (await caches.keys()).filter((n) => !n.startsWith('workbox-')).sort(),
-				databases: (await indexedDB.databases()).map((d) => d.name).sort()
-			}));
+			page.evaluate(
+				async (shell) => ({
+					caches: (await caches.keys()).filter((n) => !n.startsWith(shell)).sort(),
+					databases: (await indexedDB.databases()).map((d) => d.name).sort()
+				}),
+				SHELL_CACHE_PREFIX
+			);
 		expect(await held()).toEqual({
 			caches: [`lanpya-course-${COURSE}`],
 			databases: ['lanpya-outbox']

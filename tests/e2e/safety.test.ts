@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEAR_PENDING_COOKIE } from '$lib/offline/clear';
+import { SHELL_CACHE_PREFIX } from '$lib/stored-names';
 import { CHROMIUM_ARGS } from '../helpers/chromium';
 import { startApp, type App } from '../helpers/app';
 import { watchOrigins } from './same-origin';
@@ -410,7 +411,7 @@ describe('what a searched phone keeps on disk', () => {
 		// What the browser's own interfaces list: neutral names only.
 		const state = await phoneState(context, baseUrl());
 		expect(state.databases).toEqual(['store']);
-		expect(state.caches.filter((name) => !name.startsWith('workbox-precache'))).toEqual([
+		expect(state.caches.filter((name) => !name.startsWith(SHELL_CACHE_PREFIX))).toEqual([
 			`files-${COURSE}`
 		]);
 		expect(tags).toEqual(['send']);

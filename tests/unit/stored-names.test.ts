@@ -14,7 +14,9 @@ import {
 	OLD_NAMES,
 	OPEN_KEY,
 	PIN_CHECK_KEY,
-	SYNC_TAG
+	SHELL_CACHE_PREFIX,
+	SYNC_TAG,
+	VISIT_KEY
 } from '$lib/stored-names';
 
 const NAMES = [
@@ -24,7 +26,9 @@ const NAMES = [
 	COURSE_CACHE_PREFIX,
 	LEFT_KEY,
 	OPEN_KEY,
-	PIN_CHECK_KEY
+	PIN_CHECK_KEY,
+	SHELL_CACHE_PREFIX,
+	VISIT_KEY
 ];
 /** What would say what the app is, or that it hides behind a disguise. */
 const GIVEAWAYS =

@@ -93,6 +93,10 @@ async function fetchCourse(
 	for (const request of await cache.keys()) {
 		if (!wanted.has(request.url)) await cache.delete(request);
 	}
+	// The reader and the offline page, which a first visit did not keep, come with the course.
+	// Imported here, not above: the module then stays in the worker's registration script, which
+	// every page that may download has loaded, instead of a shared script every page would load.
+	await (await import('$lib/pwa/shell')).keepShell(true);
 	await cache.put(
 		manifestUrl(courseId),
 		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })
