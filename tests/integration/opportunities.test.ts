@@ -10,7 +10,7 @@ import {
 	getOpportunity,
 	listOpportunities,
 	opportunitiesPage
-} from '$lib/server/roles/opportunities';
+} from '$lib/server/matching/opportunities';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';

@@ -12,6 +12,7 @@
  */
 import type { Db } from '../db';
 import { changesSince, forgetChanges, lastChange } from './changes';
+import { countSource } from '../skills/levels';
 import {
 	candidateRule,
 	listedAsCandidate,
@@ -19,7 +20,7 @@ import {
 	timesFitted,
 	type LearnerFacts,
 	type RoleFacts
-} from '../../matching/score';
+} from './score';
 
 class VisibleLearners {
 	/** The last change note applied. */
@@ -28,7 +29,7 @@ class VisibleLearners {
 	facts: (LearnerFacts | null)[] = [];
 	private slots = new Map<string, number>();
 	private free: number[] = [];
-	/** Skill id → slot → the highest level held. */
+	/** Skill id → slot → the level it counts at (levels.ts). */
 	private holders = new Map<string, Map<number, number>>();
 	private area = new Int16Array(1024);
 	/** Slot → a bit for each role time the learner fits (`timesFitted`: full time fits part time too). */
@@ -185,8 +186,7 @@ async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFact
 	}
 	for (const row of await skills.execute()) {
 		const facts = learners.get(row.user_id);
-		// A skill from several sources (self, course, endorsement) counts at its highest level.
-		if (facts) facts.skills[row.skill_id] = Math.max(facts.skills[row.skill_id] ?? 0, row.level);
+		if (facts) countSource(facts.skills, row.skill_id, row.level);
 	}
 	return learners;
 }

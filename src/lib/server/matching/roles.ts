@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db';
 import type { RoleKind } from '../schema';
-import type { RoleFacts } from '../../matching/score';
+import type { RoleFacts } from './score';
 import { changesSince, forgetChanges, lastChange } from './changes';
 
 export interface OpenRole {

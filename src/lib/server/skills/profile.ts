@@ -10,6 +10,7 @@ import type { Area, Locale, Visibility } from '../schema';
 import type { ProfileDetails } from '../../schemas/profile';
 import { LEVELS } from '../../profile-choices';
 import { pickText as pick } from '../../format';
+import { countedLevel } from './levels';
 
 type Bilingual = { my: string; en: string };
 
@@ -86,7 +87,7 @@ export interface ProfileSkill {
 	name: string;
 	group: string | null;
 	groupId: string | null;
-	/** The highest level any source gives. */
+	/** The level it counts at: the highest any source gives (levels.ts). */
 	level: number;
 	sources: SkillSource[];
 }
@@ -158,7 +159,7 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			level: 0,
 			sources: []
 		};
-		skill.level = Math.max(skill.level, r.level);
+		skill.level = countedLevel(skill.level, r.level);
 		const from =
 			r.source === 'course'
 				? pick(locale, r.title_my ?? '', r.title_en ?? '')

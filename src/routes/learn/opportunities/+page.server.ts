@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { opportunitiesPage, type OpportunityFilter } from '$lib/server/roles/opportunities';
+import { opportunitiesPage, type OpportunityFilter } from '$lib/server/matching/opportunities';
 import { roleKinds } from '$lib/role-choices';
 import type { PageServerLoad } from './$types';
 

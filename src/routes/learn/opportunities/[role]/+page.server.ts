@@ -5,7 +5,7 @@ import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
 import { applicationFor, applyToRole, shareProfile } from '$lib/server/applications';
-import { getOpportunity } from '$lib/server/roles/opportunities';
+import { getOpportunity } from '$lib/server/matching/opportunities';
 import { profileVisibility } from '$lib/server/skills/profile';
 import { applySchema, shareProfileSchema } from '$lib/schemas/application';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import { rankCandidates } from '$lib/server/roles/candidates';
+import { rankCandidates } from '$lib/server/matching/candidates';
 import type { PageServerLoad } from './$types';
 
 const params = z.object({ role: z.string().regex(/^[a-z0-9]{8,40}$/) });

@@ -15,14 +15,14 @@
  * Languages are skills, so "Thai, basic" is a skill like any other.
  */
 
-import { roleAvailability } from '../role-choices';
+import { roleAvailability } from '../../role-choices';
 
 export type RoleTime = (typeof roleAvailability)[number];
 
 /**
  * The role times each time a learner gives fits: someone free full time can also take a
  * part-time or volunteer role, someone free part time a volunteer one. The one place this order
- * is written: scoring, the explanations and matching's memory (server/matching/learners.ts) all
+ * is written: scoring, the explanations and matching's memory (learners.ts) all
  * ask `fitsTime` or `timesFitted`.
  */
 const FITS: Record<RoleTime, readonly RoleTime[]> = {
@@ -48,7 +48,7 @@ export function fitsTime(availability: readonly string[], roleTime: string): boo
 }
 
 export interface LearnerFacts {
-	/** Skill id → the learner's highest level from any source. */
+	/** Skill id → the level it counts at: the highest any source gives (skills/levels.ts). */
 	skills: Record<string, number>;
 	area: string;
 	availability: string[];
@@ -107,7 +107,7 @@ function tally(learner: LearnerFacts, role: RoleFacts) {
 
 const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
 
-/** The score from the counts: for code that counts skills its own way (matching/learners.ts). */
+/** The score from the counts: for code that counts skills its own way (learners.ts). */
 export function scoreOf(
 	role: RoleFacts,
 	required: number,

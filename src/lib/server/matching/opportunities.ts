@@ -1,39 +1,28 @@
 /**
  * Roles as learners find them: only open roles of vetted organizations whose closing day has
- * not passed, each scored for the learner and explained (src/lib/matching/score.ts), with the
+ * not passed, each scored for the learner and explained (score.ts), with the
  * published courses that grant what is missing.
  */
 import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
-import { openRoles } from '../matching/roles';
-import {
-	almostThere,
-	byMatch,
-	scoreMatch,
-	type LearnerFacts,
-	type Match
-} from '../../matching/score';
-import { coursesForGap } from '../../matching/gaps';
+import { openRoles } from './roles';
+import { almostThere, byMatch, scoreMatch, type LearnerFacts, type Match } from './score';
+import { coursesForGap } from './gaps';
 import { pickText as pick } from '../../format';
 import { courseAimLevel } from '../../courses/levels';
+import { heldLevels } from '../skills/levels';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
-/** What matching knows of a learner: skills (highest level from any source), area, time, remote. */
+/** What matching knows of a learner: skills (at the level they count, levels.ts), area, time, remote. */
 export async function learnerFacts(db: Db, userId: string): Promise<LearnerFacts> {
-	const skills = await db
-		.selectFrom('user_skill')
-		.select(['skill_id', (eb) => eb.fn.max('level').as('level')])
-		.where('user_id', '=', userId)
-		.groupBy('skill_id')
-		.execute();
 	const profile = await db
 		.selectFrom('learner_profile')
 		.selectAll()
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
 	return {
-		skills: Object.fromEntries(skills.map((s) => [s.skill_id, Number(s.level)])),
+		skills: await heldLevels(db, userId),
 		area: profile?.area ?? 'unsaid',
 		availability: profile ? (JSON.parse(profile.availability) as string[]) : [],
 		remote: profile?.remote_ok === 1

@@ -1,0 +1,62 @@
+/**
+ * Skills a learner is given by others: a course they completed, or an endorsement by an
+ * organization that worked with them. Besides the learner's own declaration (`declareSkills` in
+ * profile.ts), these are the only writes to `user_skill`. Each source keeps its own row; the
+ * level a skill counts at is the highest of them (levels.ts). Both run inside the caller's
+ * transaction when given one, so the grant lands with what caused it or not at all.
+ */
+import type { Db } from '../db';
+
+export interface Grant {
+	userId: string;
+	skillId: string;
+	level: number;
+	at: number;
+}
+
+/**
+ * A completed course grants a skill. Never lowers or repeats a grant: a row this course already
+ * gave stays as it is.
+ */
+export async function grantFromCourse(
+	db: Db,
+	courseId: string,
+	{ userId, skillId, level, at }: Grant
+): Promise<void> {
+	await db
+		.insertInto('user_skill')
+		.values({
+			user_id: userId,
+			skill_id: skillId,
+			level,
+			source: 'course',
+			source_ref: courseId,
+			granted_at: at
+		})
+		.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
+		.execute();
+}
+
+/** An organization endorses a skill: one endorsement per organization and skill, a new one replaces the level. */
+export async function grantEndorsement(
+	db: Db,
+	orgId: string,
+	{ userId, skillId, level, at }: Grant
+): Promise<void> {
+	await db
+		.insertInto('user_skill')
+		.values({
+			user_id: userId,
+			skill_id: skillId,
+			level,
+			source: 'endorsement',
+			source_ref: orgId,
+			granted_at: at
+		})
+		.onConflict((oc) =>
+			oc
+				.columns(['user_id', 'skill_id', 'source', 'source_ref'])
+				.doUpdateSet({ level, granted_at: at })
+		)
+		.execute();
+}
