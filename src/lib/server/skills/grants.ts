@@ -14,49 +14,40 @@ export interface Grant {
 	at: number;
 }
 
+/** One source's row; an existing row of the same source is kept, or replaced when `replace`. */
+async function write(
+	db: Db,
+	source: 'course' | 'endorsement',
+	ref: string,
+	{ userId, skillId, level, at }: Grant,
+	replace: boolean
+): Promise<void> {
+	await db
+		.insertInto('user_skill')
+		.values({
+			user_id: userId,
+			skill_id: skillId,
+			level,
+			source,
+			source_ref: ref,
+			granted_at: at
+		})
+		.onConflict((oc) => {
+			const same = oc.columns(['user_id', 'skill_id', 'source', 'source_ref']);
+			return replace ? same.doUpdateSet({ level, granted_at: at }) : same.doNothing();
+		})
+		.execute();
+}
+
 /**
  * A completed course grants a skill. Never lowers or repeats a grant: a row this course already
  * gave stays as it is.
  */
-export async function grantFromCourse(
-	db: Db,
-	courseId: string,
-	{ userId, skillId, level, at }: Grant
-): Promise<void> {
-	await db
-		.insertInto('user_skill')
-		.values({
-			user_id: userId,
-			skill_id: skillId,
-			level,
-			source: 'course',
-			source_ref: courseId,
-			granted_at: at
-		})
-		.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
-		.execute();
+export async function grantFromCourse(db: Db, courseId: string, grant: Grant): Promise<void> {
+	await write(db, 'course', courseId, grant, false);
 }
 
 /** An organization endorses a skill: one endorsement per organization and skill, a new one replaces the level. */
-export async function grantEndorsement(
-	db: Db,
-	orgId: string,
-	{ userId, skillId, level, at }: Grant
-): Promise<void> {
-	await db
-		.insertInto('user_skill')
-		.values({
-			user_id: userId,
-			skill_id: skillId,
-			level,
-			source: 'endorsement',
-			source_ref: orgId,
-			granted_at: at
-		})
-		.onConflict((oc) =>
-			oc
-				.columns(['user_id', 'skill_id', 'source', 'source_ref'])
-				.doUpdateSet({ level, granted_at: at })
-		)
-		.execute();
+export async function grantEndorsement(db: Db, orgId: string, grant: Grant): Promise<void> {
+	await write(db, 'endorsement', orgId, grant, true);
 }
