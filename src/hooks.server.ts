@@ -10,7 +10,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { sweepDaily } from '$lib/server/housekeeping';
-import { clearChanges } from '$lib/server/matching/changes';
+import { startMatching } from '$lib/server/matching/start';
 import { securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
@@ -22,8 +22,8 @@ import { signedInUser } from '$lib/server/http/user';
 export const init: ServerInit = async () => {
 	answerUnavailableWith503();
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
-	// Matching's memory starts empty, so notes of earlier changes are moot.
-	await clearChanges(getDb());
+	// Matching's memory, built before the server listens (matching/start.ts).
+	await startMatching(getDb());
 	// Unused accounts, dead sessions, old failure counts and old audit rows go once a day.
 	const stopSweeping = sweepDaily(getDb);
 	process.once('sveltekit:shutdown', stopSweeping);

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decide, routeRules } from '$lib/server/access';
 import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
-import { hasCandidates } from '$lib/server/roles/candidates';
+import { hasCandidates } from '$lib/server/matching/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
 

@@ -27,7 +27,7 @@ import { forgetInAudit, viewsOfLearner } from '$lib/server/audit';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs';
 import { decideOrganization } from '$lib/server/orgs/vetting';
-import { rankCandidates } from '$lib/server/roles/candidates';
+import { rankCandidates } from '$lib/server/matching/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';

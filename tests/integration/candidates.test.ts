@@ -1,14 +1,14 @@
 /** Candidates for a role: only learners who chose to be visible, ranked and explained, under a pseudonym per organization. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import { pseudonym, rankCandidates } from '$lib/server/roles/candidates';
+import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { createAdministrator } from '$lib/server/accounts';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { ROLE_STATUSES, type RoleStatus, type Visibility } from '$lib/server/schema';
-import { byMatch, isCandidate, scoreMatch } from '$lib/matching/score';
+import { byMatch, isCandidate, scoreMatch } from '$lib/server/matching/score';
 import { viewsOfLearner } from '$lib/server/audit';
 import type { RoleInput } from '$lib/server/roles/editing';
 import { freshDb } from '../helpers/db';

@@ -18,7 +18,7 @@ import {
 import { orgNews } from '$lib/server/applications/news';
 import { dayOf, validateSessionToken } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';
-import { pseudonym, rankCandidates } from '$lib/server/roles/candidates';
+import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
 import { freshDb } from '../helpers/db';
 import { account } from '../helpers/authors';
 import { findEverywhere, makeWorld, PASSWORD, type World } from '../helpers/people';

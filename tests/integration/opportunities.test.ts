@@ -10,13 +10,17 @@ import {
 	getOpportunity,
 	listOpportunities,
 	opportunitiesPage
-} from '$lib/server/roles/opportunities';
+} from '$lib/server/matching/opportunities';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { freshDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { roleInput } from '../helpers/roles';
+import { almostThere, byMatch, scoreMatch } from '$lib/server/matching/score';
+import { AREAS, ORG_AREAS } from '$lib/vocab/areas';
+import { AVAILABILITY } from '$lib/vocab/profile';
+import { ROLE_KINDS } from '$lib/vocab/roles';
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -283,5 +287,142 @@ describe('opportunities', () => {
 				(r) => r.title === 'Interpreter'
 			)?.match.eligible
 		).toBe(true);
+	});
+
+	it('ranks hundreds of roles exactly as scoring each one and sorting by the ranking rule does, filters included', async () => {
+		const org = await vettedOrgMember(db, 'manyroles');
+		const { org_id: orgId } = await db
+			.selectFrom('org_member')
+			.select('org_id')
+			.where('user_id', '=', org.userId)
+			.executeTakeFirstOrThrow();
+		const skills = (
+			await db.selectFrom('skill').select('id').orderBy('id').limit(12).execute()
+		).map((s) => s.id);
+		// A seeded generator, so a failure can be replayed.
+		let seed = 17;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+		for (let r = 0; r < 300; r++) {
+			const id = `many-${String(r).padStart(3, '0')}`;
+			const remote = rnd() < 0.3;
+			await db
+				.insertInto('role')
+				.values({
+					id,
+					org_id: orgId,
+					kind: pick(ROLE_KINDS),
+					title_my: '',
+					title_en: `Role ${r}`,
+					description_my: '',
+					description_en: 'Help',
+					safety_my: '',
+					safety_en: '',
+					area: remote && rnd() < 0.5 ? null : pick(ORG_AREAS),
+					remote: remote ? 1 : 0,
+					availability: pick(AVAILABILITY),
+					pay: '',
+					seats: 1,
+					starts_on: null,
+					// Some closed before today, many on the same day, so ties are broken by id.
+					closes_on:
+						rnd() < 0.4 ? null : pick(['2026-11-30', '2026-12-01', '2026-12-20', '2027-01-05']),
+					status: 'open',
+					reviewed_by: null,
+					reviewed_at: null,
+					created_by: org.userId,
+					created_at: NOW,
+					updated_at: NOW
+				})
+				.execute();
+			const named = new Set<string>();
+			const count = Math.floor(rnd() * 5);
+			while (named.size < count) named.add(pick(skills));
+			let i = 0;
+			for (const skill of named)
+				await db
+					.insertInto('role_skill')
+					.values({
+						role_id: id,
+						skill_id: skill,
+						level: 1 + Math.floor(rnd() * 3),
+						required: i++ < 2 ? 1 : 0
+					})
+					.execute();
+		}
+		const roleFacts = async () => {
+			const roles = await db
+				.selectFrom('role')
+				.selectAll()
+				.where('status', '=', 'open')
+				.where((eb) => eb.or([eb('closes_on', 'is', null), eb('closes_on', '>=', '2026-12-01')]))
+				.execute();
+			const named = await db.selectFrom('role_skill').selectAll().orderBy('skill_id').execute();
+			return roles.map((r) => ({
+				id: r.id,
+				kind: r.kind,
+				closesOn: r.closes_on,
+				facts: {
+					required: named
+						.filter((s) => s.role_id === r.id && s.required === 1)
+						.map((s) => ({ id: s.skill_id, level: s.level })),
+					preferred: named
+						.filter((s) => s.role_id === r.id && s.required === 0)
+						.map((s) => ({ id: s.skill_id, level: s.level })),
+					area: r.area,
+					remote: r.remote === 1,
+					availability: r.availability
+				}
+			}));
+		};
+		const roles = await roleFacts();
+		for (let l = 0; l < 6; l++) {
+			const learner = await account(db, `many${l}`, 'learner');
+			const held: Record<string, number> = {};
+			for (const skill of skills) if (rnd() < 0.5) held[skill] = 1 + Math.floor(rnd() * 3);
+			await declareSkills(
+				db,
+				learner.userId,
+				Object.entries(held).map(([id, level]) => ({ id, level }))
+			);
+			const details = {
+				area: pick(AREAS),
+				visibility: 'hidden' as const,
+				remote: rnd() < 0.5,
+				availability: AVAILABILITY.filter(() => rnd() < 0.4),
+				interests: []
+			};
+			await saveProfileDetails(db, learner.userId, details);
+			const expected = roles
+				.map((r) => ({
+					...r,
+					match: scoreMatch({ skills: held, ...details }, r.facts)
+				}))
+				.sort(byMatch);
+			// Not all alike: some eligible, some almost there, some further.
+			expect(new Set(expected.map((o) => o.match.score)).size).toBeGreaterThan(5);
+			expect(
+				(await listOpportunities(db, learner.userId, 'en', NOW)).map((o) => [o.id, o.match])
+			).toEqual(expected.map((o) => [o.id, o.match]));
+			for (const show of ['all', 'eligible', 'almost'] as const)
+				for (const kind of ['', ROLE_KINDS[0]] as const) {
+					const chosen = expected.filter(
+						(o) =>
+							(!kind || o.kind === kind) &&
+							(show === 'all' || (show === 'eligible' ? o.match.eligible : almostThere(o.match)))
+					);
+					const page = await opportunitiesPage(
+						db,
+						learner.userId,
+						'en',
+						{ kind, show, page: 2 },
+						NOW
+					);
+					expect([page.total, page.matching]).toEqual([expected.length, chosen.length]);
+					expect(page.roles.map((o) => o.id)).toEqual(
+						chosen.slice(20 * (page.page - 1), 20 * page.page).map((o) => o.id)
+					);
+				}
+		}
 	});
 });

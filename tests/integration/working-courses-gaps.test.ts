@@ -4,7 +4,7 @@ import { createAdministrator } from '$lib/server/accounts';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readStarterCatalogue } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';
-import { getOpportunity, listOpportunities } from '$lib/server/roles/opportunities';
+import { getOpportunity, listOpportunities } from '$lib/server/matching/opportunities';
 import { declareSkills } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { freshDb } from '../helpers/db';

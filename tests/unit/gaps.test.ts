@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coursesForGap } from '$lib/matching/gaps';
+import { coursesForGap } from '$lib/server/matching/gaps';
 
 const thaiBasic = { id: 'thai-for-mae-sot', level: 1 };
 const thaiWork = { id: 'thai-for-work-mae-sot', level: 2 };

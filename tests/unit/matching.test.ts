@@ -9,7 +9,7 @@ import {
 	timesFitted,
 	type LearnerFacts,
 	type RoleFacts
-} from '$lib/matching/score';
+} from '$lib/server/matching/score';
 
 const medic: RoleFacts = {
 	required: [

@@ -11,12 +11,13 @@ import type { Db } from '../db';
 import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 import { newId } from '../auth/tokens';
 import type { ApplicationStatus, Locale } from '../schema';
-import { today } from '../roles/opportunities';
-import { pseudonym } from '../roles/candidates';
+import { today } from '../matching/opportunities';
+import { pseudonym } from '../matching/candidates';
 import { vettedOrgOf } from '../orgs';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
+import { grantEndorsement } from '../skills/grants';
 import { closedByDecline, threadState, type ThreadState } from './thread';
 import type { Result } from '$lib/result';
 
@@ -600,22 +601,7 @@ export async function endorseSkill(
 		return { ok: false, error: 'beyond_role' };
 	const learnerId = application.user_id;
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('user_skill')
-			.values({
-				user_id: learnerId,
-				skill_id: skillId,
-				level,
-				source: 'endorsement',
-				source_ref: orgId,
-				granted_at: now
-			})
-			.onConflict((oc) =>
-				oc
-					.columns(['user_id', 'skill_id', 'source', 'source_ref'])
-					.doUpdateSet({ level, granted_at: now })
-			)
-			.execute();
+		await grantEndorsement(trx, orgId, { userId: learnerId, skillId, level, at: now });
 		// Which skill and level stay on the profile, not in the trail.
 		await recordAudit(
 			trx,

@@ -14,6 +14,7 @@ import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
 import { readAnswers, type Answers } from '$lib/courses/answers';
 import { courseGrantLevel } from '$lib/courses/levels';
 import { toUnicode } from '../text/normalize';
+import { grantFromCourse } from '../skills/grants';
 import { DAY_MS, QUOTAS, withinQuota, type Quota } from '../quotas';
 import type { QuizFile } from '../../schemas/course-content';
 import type { Result } from '$lib/result';
@@ -324,18 +325,12 @@ async function grantCourseSkills(
 	for (const skill of await query.execute()) {
 		const level = courseGrantLevel(skill.level, skill.practical === 1);
 		for (const userId of userIds) {
-			await db
-				.insertInto('user_skill')
-				.values({
-					user_id: userId,
-					skill_id: skill.skill_id,
-					level,
-					source: 'course',
-					source_ref: courseId,
-					granted_at: typeof at === 'number' ? at : at(userId)
-				})
-				.onConflict((oc) => oc.columns(['user_id', 'skill_id', 'source', 'source_ref']).doNothing())
-				.execute();
+			await grantFromCourse(db, courseId, {
+				userId,
+				skillId: skill.skill_id,
+				level,
+				at: typeof at === 'number' ? at : at(userId)
+			});
 		}
 	}
 }

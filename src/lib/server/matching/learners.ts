@@ -12,14 +12,17 @@
  */
 import type { Db } from '../db';
 import { changesSince, forgetChanges, lastChange } from './changes';
+import { countSource } from '../skills/levels';
 import {
 	candidateRule,
 	listedAsCandidate,
+	rankKey,
+	RANK_KEYS,
 	scoreOf,
 	timesFitted,
 	type LearnerFacts,
 	type RoleFacts
-} from '../../matching/score';
+} from './score';
 
 class VisibleLearners {
 	/** The last change note applied. */
@@ -28,7 +31,7 @@ class VisibleLearners {
 	facts: (LearnerFacts | null)[] = [];
 	private slots = new Map<string, number>();
 	private free: number[] = [];
-	/** Skill id → slot → the highest level held. */
+	/** Skill id → slot → the level it counts at (levels.ts). */
 	private holders = new Map<string, Map<number, number>>();
 	private area = new Int16Array(1024);
 	/** Slot → a bit for each role time the learner fits (`timesFitted`: full time fits part time too). */
@@ -118,9 +121,9 @@ class VisibleLearners {
 		const area = role.area === null ? -1 : (this.codes.get(role.area) ?? -2);
 		const remote = role.remote ? 1 : 0;
 		const time = this.codes.has(role.availability) ? this.bit(role.availability) : 0;
-		// Eligible learners rank above every other, so their key is 1000 + score; -1 is not listed.
+		// `rankKey`: eligible learners rank above every other; -1 is not listed.
 		const keys = new Int16Array(count).fill(-1);
-		const tally = new Int32Array(1101);
+		const tally = new Int32Array(RANK_KEYS);
 		for (let i = 0; i < size; i++) {
 			const slot = pool ? pool[i] : i;
 			if (this.ids[slot] === '') continue;
@@ -133,11 +136,11 @@ class VisibleLearners {
 				(this.availability[slot] & time) !== 0
 			);
 			if (!listedAsCandidate(rule, holds[slot] === 1, score)) continue;
-			keys[slot] = required[slot] === role.required.length ? 1000 + score : score;
+			keys[slot] = rankKey(required[slot] === role.required.length, score);
 			tally[keys[slot]]++;
 		}
 		// The lowest key that still makes the list; only ties at it need their ids compared.
-		let cutoff = 1100;
+		let cutoff = RANK_KEYS - 1;
 		for (let taken = 0; cutoff > 0 && taken + tally[cutoff] < limit; cutoff--)
 			taken += tally[cutoff];
 		const chosen: number[] = [];
@@ -185,8 +188,7 @@ async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFact
 	}
 	for (const row of await skills.execute()) {
 		const facts = learners.get(row.user_id);
-		// A skill from several sources (self, course, endorsement) counts at its highest level.
-		if (facts) facts.skills[row.skill_id] = Math.max(facts.skills[row.skill_id] ?? 0, row.level);
+		if (facts) countSource(facts.skills, row.skill_id, row.level);
 	}
 	return learners;
 }
@@ -229,6 +231,11 @@ export async function bestLearners(
 	return visible
 		.best(role, limit)
 		.map((slot) => ({ id: visible.ids[slot], facts: visible.facts[slot]! }));
+}
+
+/** Loads every visible learner now (at start, ./start.ts), unless this process holds them already. */
+export async function loadLearners(db: Db): Promise<void> {
+	await visibleLearners(db);
 }
 
 /**

@@ -1,12 +1,23 @@
 /**
  * Open roles of vetted organizations, kept in memory with their skills, so that a learner's
- * opportunities are scored without reading 2,000 roles from the database on every page.
+ * opportunities are scored without reading 8,000 roles from the database on every page; and
+ * which roles name each skill, so that scoring them all for a learner only visits the roles
+ * that name one of the learner's skills, then one pass over small numbers.
  * Roles change seldom: any change to a role, its skills or an organization (noted by triggers,
  * ./changes.ts) reloads them all at the next read.
  */
 import type { Db } from '../db';
 import type { RoleKind } from '../schema';
-import type { RoleFacts } from '../../matching/score';
+import {
+	byClosing,
+	fitsPlace,
+	rankKey,
+	RANK_KEYS,
+	scoreOf,
+	timesFitted,
+	type LearnerFacts,
+	type RoleFacts
+} from './score';
 import { changesSince, forgetChanges, lastChange } from './changes';
 
 export interface OpenRole {
@@ -77,10 +88,11 @@ async function load(db: Db): Promise<OpenRole[]> {
 		roles
 			.get(s.role_id)
 			?.facts[s.required === 1 ? 'required' : 'preferred'].push({ id: s.skill_id, level: s.level });
-	return [...roles.values()];
+	// Kept in the order ties are broken in, so a learner's ranking only has to order by match.
+	return [...roles.values()].sort(byClosing);
 }
 
-/** Every open role of a vetted organization, whatever its closing day, up to date. */
+/** Every open role of a vetted organization, whatever its closing day, up to date; the one closing sooner first, then by id (`byClosing`). */
 export async function openRoles(db: Db): Promise<readonly OpenRole[]> {
 	let cached = loaded.get(db);
 	if (!cached) {
@@ -95,4 +107,81 @@ export async function openRoles(db: Db): Promise<readonly OpenRole[]> {
 		await forgetChanges(db, 'roles', changes.seq);
 	}
 	return cached.roles;
+}
+
+/** Skill id → the roles (indexes into the list) that name it, the level each asks, and whether it requires it. */
+type Naming = Map<string, { role: Int32Array; level: Uint8Array; required: Uint8Array }>;
+
+const namings = new WeakMap<readonly OpenRole[], Naming>();
+
+function namingOf(roles: readonly OpenRole[]): Naming {
+	let found = namings.get(roles);
+	if (found) return found;
+	const lists = new Map<string, { role: number[]; level: number[]; required: number[] }>();
+	roles.forEach((role, i) => {
+		for (const [skills, required] of [
+			[role.facts.required, 1],
+			[role.facts.preferred, 0]
+		] as const)
+			for (const skill of skills) {
+				let list = lists.get(skill.id);
+				if (!list) lists.set(skill.id, (list = { role: [], level: [], required: [] }));
+				list.role.push(i);
+				list.level.push(skill.level);
+				list.required.push(required);
+			}
+	});
+	found = new Map();
+	for (const [id, list] of lists)
+		found.set(id, {
+			role: Int32Array.from(list.role),
+			level: Uint8Array.from(list.level),
+			required: Uint8Array.from(list.required)
+		});
+	namings.set(roles, found);
+	return found;
+}
+
+/**
+ * The open roles a learner may see on `day` (not closed before it), best match first, as
+ * indexes into `roles`, with how many required skills each is short. The same score as
+ * `scoreMatch` (`scoreOf` from counts, as learners.ts does) and the same order as `byMatch`:
+ * `roles` already come in the order ties are broken in, so a stable counting sort by the key
+ * (eligible 1000 + score, others score) finishes it. No object is made per role: the page
+ * explains only the roles it shows.
+ */
+export function rankRoles(roles: readonly OpenRole[], learner: LearnerFacts, day: string) {
+	const required = new Uint8Array(roles.length);
+	const preferred = new Uint8Array(roles.length);
+	const named = namingOf(roles);
+	for (const [skill, level] of Object.entries(learner.skills)) {
+		const naming = named.get(skill);
+		if (!naming) continue;
+		for (let j = 0; j < naming.role.length; j++)
+			if (level >= naming.level[j]) (naming.required[j] ? required : preferred)[naming.role[j]]++;
+	}
+	const fitted = new Set<string>(timesFitted(learner.availability));
+	const keys = new Int16Array(roles.length).fill(-1);
+	const short = new Uint8Array(roles.length);
+	// How many roles have each key, then where each key's roles start in the order.
+	const starts = new Int32Array(RANK_KEYS);
+	for (let i = 0; i < roles.length; i++) {
+		const role = roles[i];
+		if (role.closesOn !== null && role.closesOn < day) continue;
+		const facts = role.facts;
+		const place = fitsPlace(facts, learner);
+		const score = scoreOf(facts, required[i], preferred[i], place, fitted.has(facts.availability));
+		short[i] = facts.required.length - required[i];
+		keys[i] = rankKey(short[i] === 0, score);
+		starts[keys[i]]++;
+	}
+	let at = 0;
+	for (let key = RANK_KEYS - 1; key >= 0; key--) {
+		const count = starts[key];
+		starts[key] = at;
+		at += count;
+	}
+	const order = new Int32Array(at);
+	for (let i = 0; i < roles.length; i++) if (keys[i] >= 0) order[starts[keys[i]]++] = i;
+	return { order, short };
 }

@@ -11,6 +11,7 @@ import type { ProfileDetails } from '../../schemas/profile';
 import type { LevelName, SkillSource as SourceKind } from '../../vocab/skills';
 import { pickText as pick } from '../../format';
 import type { Result } from '$lib/result';
+import { countedLevel } from './levels';
 
 type Bilingual = { my: string; en: string };
 
@@ -87,7 +88,7 @@ export interface ProfileSkill {
 	name: string;
 	group: string | null;
 	groupId: string | null;
-	/** The highest level any source gives. */
+	/** The level it counts at: the highest any source gives (levels.ts). */
 	level: number;
 	sources: SkillSource[];
 }
@@ -159,7 +160,7 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			level: 0,
 			sources: []
 		};
-		skill.level = Math.max(skill.level, r.level);
+		skill.level = countedLevel(skill.level, r.level);
 		const from =
 			r.source === 'course'
 				? pick(locale, r.title_my ?? '', r.title_en ?? '')

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { opportunitiesPage, type OpportunityFilter } from '$lib/server/roles/opportunities';
+import { opportunitiesPage, type OpportunityFilter } from '$lib/server/matching/opportunities';
 import { ROLE_KINDS } from '$lib/vocab/roles';
 import type { PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse } from '$lib/server/http/respond';
 import { applicationFor, applyToRole, shareProfile } from '$lib/server/applications';
-import { getOpportunity } from '$lib/server/roles/opportunities';
+import { getOpportunity } from '$lib/server/matching/opportunities';
 import { profileVisibility } from '$lib/server/skills/profile';
 import { applySchema, shareProfileSchema } from '$lib/schemas/application';
 import type { Actions, PageServerLoad } from './$types';

@@ -10,7 +10,7 @@ import {
 	updateRole
 } from '$lib/server/roles/editing';
 import { roleFormValues } from '$lib/server/roles/form';
-import { hasCandidates } from '$lib/server/roles/candidates';
+import { hasCandidates } from '$lib/server/matching/candidates';
 import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
 import {
 	roleDetailsSchema,

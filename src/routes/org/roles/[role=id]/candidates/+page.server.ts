@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { notFound } from '$lib/server/http/respond';
-import { rankCandidates } from '$lib/server/roles/candidates';
+import { rankCandidates } from '$lib/server/matching/candidates';
 import type { PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 

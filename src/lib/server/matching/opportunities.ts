@@ -1,39 +1,28 @@
 /**
  * Roles as learners find them: only open roles of vetted organizations whose closing day has
- * not passed, each scored for the learner and explained (src/lib/matching/score.ts), with the
+ * not passed, each scored for the learner and explained (score.ts), with the
  * published courses that grant what is missing.
  */
 import type { Db } from '../db';
 import type { Locale, RoleKind } from '../schema';
-import { openRoles } from '../matching/roles';
-import {
-	almostThere,
-	byMatch,
-	scoreMatch,
-	type LearnerFacts,
-	type Match
-} from '../../matching/score';
-import { coursesForGap } from '../../matching/gaps';
+import { openRoles, rankRoles, type OpenRole } from './roles';
+import { almostThereBy, scoreMatch, type LearnerFacts, type Match } from './score';
+import { coursesForGap } from './gaps';
 import { pickText as pick } from '../../format';
 import { courseAimLevel } from '../../courses/levels';
+import { heldLevels } from '../skills/levels';
 
 export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
-/** What matching knows of a learner: skills (highest level from any source), area, time, remote. */
+/** What matching knows of a learner: skills (at the level they count, levels.ts), area, time, remote. */
 export async function learnerFacts(db: Db, userId: string): Promise<LearnerFacts> {
-	const skills = await db
-		.selectFrom('user_skill')
-		.select(['skill_id', (eb) => eb.fn.max('level').as('level')])
-		.where('user_id', '=', userId)
-		.groupBy('skill_id')
-		.execute();
 	const profile = await db
 		.selectFrom('learner_profile')
 		.selectAll()
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
 	return {
-		skills: Object.fromEntries(skills.map((s) => [s.skill_id, Number(s.level)])),
+		skills: await heldLevels(db, userId),
 		area: profile?.area ?? 'unsaid',
 		availability: profile ? (JSON.parse(profile.availability) as string[]) : [],
 		remote: profile?.remote_ok === 1
@@ -70,38 +59,22 @@ export interface Opportunity {
 	missing: MissingSkill[];
 }
 
-/** The open roles a learner may see (or just `roleId`), scored, best match first; gaps not yet explained. */
-async function rankOpportunities(
-	db: Db,
-	userId: string,
-	locale: Locale,
-	now: number,
-	roleId?: string
-): Promise<Opportunity[]> {
-	const day = today(now);
-	const roles = (await openRoles(db)).filter(
-		(role) =>
-			(role.closesOn === null || role.closesOn >= day) &&
-			(roleId === undefined || role.id === roleId)
-	);
-	if (roles.length === 0) return [];
-	const facts = await learnerFacts(db, userId);
-	return roles
-		.map((role) => ({
-			id: role.id,
-			title: pick(locale, role.title.my, role.title.en),
-			org: role.org,
-			kind: role.kind,
-			area: role.facts.area,
-			remote: role.facts.remote,
-			availability: role.facts.availability,
-			pay: role.pay,
-			seats: role.seats,
-			closesOn: role.closesOn,
-			match: scoreMatch(facts, role.facts),
-			missing: [] as MissingSkill[]
-		}))
-		.sort(byMatch);
+/** One role as the learner sees it, scored and explained in words; gaps not yet explained with courses. */
+function opportunity(role: OpenRole, facts: LearnerFacts, locale: Locale): Opportunity {
+	return {
+		id: role.id,
+		title: pick(locale, role.title.my, role.title.en),
+		org: role.org,
+		kind: role.kind,
+		area: role.facts.area,
+		remote: role.facts.remote,
+		availability: role.facts.availability,
+		pay: role.pay,
+		seats: role.seats,
+		closesOn: role.closesOn,
+		match: scoreMatch(facts, role.facts),
+		missing: []
+	};
 }
 
 /** Every open role a learner may see, best match first, each gap explained. */
@@ -111,7 +84,10 @@ export async function listOpportunities(
 	locale: Locale,
 	now = Date.now()
 ): Promise<Opportunity[]> {
-	const opportunities = await rankOpportunities(db, userId, locale, now);
+	const roles = await openRoles(db);
+	const facts = await learnerFacts(db, userId);
+	const { order } = rankRoles(roles, facts, today(now));
+	const opportunities = Array.from(order, (i) => opportunity(roles[i], facts, locale));
 	await explainMissing(db, opportunities, locale);
 	return opportunities;
 }
@@ -135,20 +111,25 @@ export async function opportunitiesPage(
 	filter: OpportunityFilter,
 	now = Date.now()
 ) {
-	const all = await rankOpportunities(db, userId, locale, now);
-	const chosen = all.filter(
-		(o) =>
-			(!filter.kind || o.kind === filter.kind) &&
+	const roles = await openRoles(db);
+	const facts = await learnerFacts(db, userId);
+	const { order, short } = rankRoles(roles, facts, today(now));
+	const chosen = order.filter(
+		(i) =>
+			(!filter.kind || roles[i].kind === filter.kind) &&
 			(filter.show === 'all' ||
-				(filter.show === 'eligible' ? o.match.eligible : almostThere(o.match)))
+				(filter.show === 'eligible' ? short[i] === 0 : almostThereBy(short[i])))
 	);
 	const pages = Math.max(1, Math.ceil(chosen.length / OPPORTUNITIES_PER_PAGE));
 	const page = Math.min(Math.max(1, filter.page), pages);
-	const roles = chosen.slice((page - 1) * OPPORTUNITIES_PER_PAGE, page * OPPORTUNITIES_PER_PAGE);
-	await explainMissing(db, roles, locale);
+	const shown = Array.from(
+		chosen.subarray((page - 1) * OPPORTUNITIES_PER_PAGE, page * OPPORTUNITIES_PER_PAGE),
+		(i) => opportunity(roles[i], facts, locale)
+	);
+	await explainMissing(db, shown, locale);
 	return {
-		roles,
-		total: all.length,
+		roles: shown,
+		total: order.length,
 		matching: chosen.length,
 		page,
 		pages,
@@ -227,15 +208,19 @@ export async function getOpportunity(
 	locale: Locale,
 	now = Date.now()
 ): Promise<OpportunityDetail | null> {
-	const [found] = await rankOpportunities(db, userId, locale, now, roleId);
-	if (!found) return null;
+	const day = today(now);
+	const open = (await openRoles(db)).find(
+		(role) => role.id === roleId && (role.closesOn === null || role.closesOn >= day)
+	);
+	if (!open) return null;
+	const facts = await learnerFacts(db, userId);
+	const found = opportunity(open, facts, locale);
 	await explainMissing(db, [found], locale);
 	const role = await db
 		.selectFrom('role')
 		.selectAll()
 		.where('id', '=', roleId)
 		.executeTakeFirstOrThrow();
-	const facts = await learnerFacts(db, userId);
 	const skills = await db
 		.selectFrom('role_skill')
 		.innerJoin('skill', 'skill.id', 'role_skill.skill_id')

@@ -15,14 +15,14 @@
  * Languages are skills, so "Thai, basic" is a skill like any other.
  */
 
-import { AVAILABILITY, type Availability } from '../vocab/profile';
+import { AVAILABILITY, type Availability } from '../../vocab/profile';
 
 export type RoleTime = Availability;
 
 /**
  * The role times each time a learner gives fits: someone free full time can also take a
  * part-time or volunteer role, someone free part time a volunteer one. The one place this order
- * is written: scoring, the explanations and matching's memory (server/matching/learners.ts) all
+ * is written: scoring, the explanations and matching's memory (learners.ts) all
  * ask `fitsTime` or `timesFitted`.
  */
 const FITS: Record<RoleTime, readonly RoleTime[]> = {
@@ -48,7 +48,7 @@ export function fitsTime(availability: readonly string[], roleTime: string): boo
 }
 
 export interface LearnerFacts {
-	/** Skill id → the learner's highest level from any source. */
+	/** Skill id → the level it counts at: the highest any source gives (skills/levels.ts). */
 	skills: Record<string, number>;
 	area: string;
 	availability: string[];
@@ -86,14 +86,21 @@ export interface Match extends Rank {
 
 export const WEIGHTS = { required: 50, preferred: 20, place: 15, time: 15 } as const;
 
-/** The counts behind a match, in plain loops: cheap enough to run for every learner. */
+/** Whether the learner is in the role's area, or the role can be done remotely and the learner can work remotely. */
+export function fitsPlace(
+	role: Pick<RoleFacts, 'area' | 'remote'>,
+	learner: Pick<LearnerFacts, 'area' | 'remote'>
+): boolean {
+	return (role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
+}
+
+/** The counts behind a match, in plain loops. */
 function tally(learner: LearnerFacts, role: RoleFacts) {
 	let required = 0;
 	for (const s of role.required) if ((learner.skills[s.id] ?? 0) >= s.level) required++;
 	let preferred = 0;
 	for (const s of role.preferred) if ((learner.skills[s.id] ?? 0) >= s.level) preferred++;
-	const place =
-		(role.area !== null && role.area === learner.area) || (role.remote && learner.remote);
+	const place = fitsPlace(role, learner);
 	const time = fitsTime(learner.availability, role.availability);
 	return {
 		eligible: required === role.required.length,
@@ -107,7 +114,7 @@ function tally(learner: LearnerFacts, role: RoleFacts) {
 
 const share = (have: number, of: number) => (of === 0 ? 1 : have / of);
 
-/** The score from the counts: for code that counts skills its own way (matching/learners.ts). */
+/** The score from the counts: for code that counts skills its own way (learners.ts). */
 export function scoreOf(
 	role: RoleFacts,
 	required: number,
@@ -145,15 +152,32 @@ export function scoreMatch(learner: LearnerFacts, role: RoleFacts): Match {
 /** Plain code-unit order, the order SQLite sorts text in. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The order among roles that match equally well: the one that closes sooner, then id. */
+export function byClosing(
+	a: { id: string; closesOn: string | null },
+	b: { id: string; closesOn: string | null }
+): number {
+	const closes = compare(a.closesOn ?? '9999-12-31', b.closesOn ?? '9999-12-31');
+	return closes !== 0 ? closes : compare(a.id, b.id);
+}
+
+/**
+ * A match as one number that sorts like the ranking rule's first two steps: eligible matches
+ * (1000 + score) above every other (score), the higher first. Between 0 and `RANK_KEYS - 1`,
+ * so code ranking many at once can count them (matching/learners.ts, matching/roles.ts).
+ */
+export const rankKey = (eligible: boolean, score: number) => (eligible ? 1000 + score : score);
+export const RANK_KEYS = 1101;
+
 /** Sorts matches best first (see the ranking rule above). */
 export function byMatch<T extends { id: string; closesOn: string | null; match: Rank }>(
 	a: T,
 	b: T
 ): number {
-	if (a.match.eligible !== b.match.eligible) return a.match.eligible ? -1 : 1;
-	if (a.match.score !== b.match.score) return b.match.score - a.match.score;
-	const closes = compare(a.closesOn ?? '9999-12-31', b.closesOn ?? '9999-12-31');
-	return closes !== 0 ? closes : compare(a.id, b.id);
+	return (
+		rankKey(b.match.eligible, b.match.score) - rankKey(a.match.eligible, a.match.score) ||
+		byClosing(a, b)
+	);
 }
 
 /**
@@ -193,5 +217,6 @@ export function isCandidate(learner: LearnerFacts, role: RoleFacts, match: Rank)
 	);
 }
 
-/** "Almost there": not yet eligible, but one required skill (or one level) short. */
-export const almostThere = (match: Match) => !match.eligible && match.required.missing.length === 1;
+/** "Almost there": not yet eligible, but one required skill (or one level) short (`short`: how many are). */
+export const almostThereBy = (short: number) => short === 1;
+export const almostThere = (match: Match) => almostThereBy(match.required.missing.length);

@@ -12,16 +12,11 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs';
 import type { Locale, RoleStatus } from '../schema';
-import { bestLearners } from '../matching/learners';
-import {
-	candidateRule,
-	scoreMatch,
-	type CandidateRule,
-	type Match,
-	type RoleFacts
-} from '../../matching/score';
+import { bestLearners } from './learners';
+import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from './score';
 import { pickText as pick } from '../../format';
 import { recordAudit } from '../audit';
+import { countedLevel } from '../skills/levels';
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
 export function pseudonym(orgId: string, userId: string): string {
@@ -66,7 +61,7 @@ export const hasCandidates = (status: RoleStatus) => CANDIDATE_STATUSES.includes
  * Ranked candidates for one of the caller's organization's roles (at most `limit`), only while
  * the role is approved or open (`CANDIDATE_STATUSES`).
  *
- * Every visible learner is ranked in memory (matching/learners.ts, the same score and order as
+ * Every visible learner is ranked in memory (learners.ts, the same score and order as
  * `scoreMatch` and `byMatch`), and only the best `limit` are explained and their skills read.
  */
 export async function rankCandidates(
@@ -155,7 +150,7 @@ export async function rankCandidates(
 	};
 }
 
-/** Every skill of the given learners with its highest level and its sources, by group and position. */
+/** Every skill of the given learners with the level it counts at and its sources, by group and position. */
 async function skillsOf(
 	db: Db,
 	userIds: string[],
@@ -189,7 +184,7 @@ async function skillsOf(
 			level: 0,
 			sources: []
 		};
-		skill.level = Math.max(skill.level, row.level);
+		skill.level = countedLevel(skill.level, row.level);
 		if (!skill.sources.includes(row.source)) skill.sources.push(row.source);
 		skills.set(row.skill_id, skill);
 		byUser.set(row.user_id, skills);
