@@ -6,7 +6,7 @@ import {
 	signIn,
 	signUp,
 	type SignUpInput
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/sign-in';
 import { remainingRecoveryCodes, unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { LOCK_MS } from '$lib/server/auth/throttle';

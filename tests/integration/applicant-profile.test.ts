@@ -12,7 +12,7 @@ import {
 	getOrgApplication,
 	shareProfile,
 	withdrawApplication
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
 import { eachTestDb } from '../helpers/db';
 import { vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole } from '../helpers/audit';

@@ -1,6 +1,6 @@
 /** Applications: the state machine, status history both sides see, and organizations kept apart. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	applyToRole,
@@ -13,7 +13,7 @@ import {
 	postMessage,
 	readThread,
 	withdrawApplication
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
 import { getProfile } from '$lib/server/skills/profile';
 import { changeThread } from '$lib/server/applications/thread';
 import { learnerNews } from '$lib/server/applications/news';

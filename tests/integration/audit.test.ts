@@ -12,17 +12,17 @@ import {
 	resetWithRecoveryCode,
 	signIn,
 	signUp
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/sign-in';
 import {
 	decideApplication,
 	endorseSkill,
 	getOrgApplication,
 	readThread,
 	withdrawApplication
-} from '$lib/server/applications';
-import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit';
+} from '$lib/server/applications/lifecycle';
+import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit/trail';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { rankCandidates } from '$lib/server/roles/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';

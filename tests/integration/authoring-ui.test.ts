@@ -1,6 +1,6 @@
 /** The authoring functions behind the editor pages: ids made for the author, order, quizzes, skills, publishing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import {
 	addCourse,
 	addLesson,

@@ -17,7 +17,7 @@ import {
 	updateCourseDetails,
 	type Author
 } from '$lib/server/courses/authoring';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { courseProgress, enrol, markLessonDone, submitQuiz } from '$lib/server/courses/progress';
 import { coursesSubmitted, reviewCoursePublication } from '$lib/server/courses/review';
 import { getCourseDraft, listSkills } from '$lib/server/courses/drafts';
@@ -28,7 +28,7 @@ import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { roleInput } from '../helpers/roles';
 import { getCourseOutline, listCourses } from '$lib/server/courses/reading';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { freshDb } from '../helpers/db';
 import {
 	account as accountIn,

@@ -6,7 +6,7 @@ import {
 	signOutEverywhere,
 	signUp,
 	usernameKey
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/sign-in';
 import { recognizedDevice } from '$lib/server/auth/devices';
 import { LOCK_MS } from '$lib/server/auth/throttle';
 import type { Db } from '$lib/server/db';

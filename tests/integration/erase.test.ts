@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signIn } from '$lib/server/accounts';
+import { signIn } from '$lib/server/accounts/sign-in';
 import { deleteOwnAccount, eraseAccounts } from '$lib/server/accounts/erase';
 import { deleteInactiveAccounts, inactiveCutoff } from '$lib/server/accounts/inactive';
 import {
@@ -14,7 +14,7 @@ import {
 	listRoleApplications,
 	postMessage,
 	readThread
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
 import { orgNews } from '$lib/server/applications/news';
 import { dayOf, validateSessionToken } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';

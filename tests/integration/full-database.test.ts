@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signIn, signUp } from '$lib/server/accounts';
-import { applyToRole, decideApplication, postMessage } from '$lib/server/applications';
+import { signIn, signUp } from '$lib/server/accounts/sign-in';
+import { applyToRole, decideApplication, postMessage } from '$lib/server/applications/lifecycle';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import {
@@ -22,7 +22,7 @@ import {
 	type Author
 } from '$lib/server/courses/authoring';
 import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, openDatabase, type Db } from '$lib/server/db';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';

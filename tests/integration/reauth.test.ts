@@ -10,7 +10,7 @@ import {
 	resetWithRecoveryCode,
 	signOutEverywhere,
 	signUp
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/sign-in';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { createSession } from '$lib/server/auth/session';
 import { LOCK_MS } from '$lib/server/auth/throttle';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
+import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts/sign-in';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
@@ -8,7 +8,7 @@ import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
-import { leavingOrganization } from '$lib/server/orgs';
+import { leavingOrganization } from '$lib/server/orgs/membership';
 import { notConfirmed } from '$lib/server/respond';
 import {
 	confirmPasswordSchema,

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
-import { vettedOrgOf } from '../orgs';
+import { vettedOrgOf } from '../orgs/membership';
 import type { Locale, RoleStatus } from '../schema';
 import { bestLearners } from '../matching/learners';
 import {
@@ -21,7 +21,7 @@ import {
 	type RoleFacts
 } from '../../matching/score';
 import { pickText as pick } from '../../format';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */
 export function pseudonym(orgId: string, userId: string): string {

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 
 export type RoleReviewResult =
 	{ ok: true } | { ok: false; error: 'not_admin' | 'no_role' | 'not_submitted' };

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import { applicationFor, applyToRole, shareProfile } from '$lib/server/applications';
+import { applicationFor, applyToRole, shareProfile } from '$lib/server/applications/lifecycle';
 import { getOpportunity } from '$lib/server/roles/opportunities';
 import { profileVisibility } from '$lib/server/skills/profile';
 import { applySchema, shareProfileSchema } from '$lib/schemas/application';

@@ -9,7 +9,7 @@ import {
 	endorseSkill,
 	getOrgApplication,
 	readThread
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
 import {
 	applicationParams,
 	decideApplicationSchema,

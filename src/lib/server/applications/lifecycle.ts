@@ -13,9 +13,9 @@ import { newId } from '../auth/tokens';
 import type { ApplicationStatus, Locale } from '../schema';
 import { today } from '../roles/opportunities';
 import { pseudonym } from '../roles/candidates';
-import { vettedOrgOf } from '../orgs';
+import { vettedOrgOf } from '../orgs/membership';
 import { pickText as pick } from '../../format';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 import { sharedProfile, type SharedProfile } from '../skills/profile';
 import { closedByDecline, threadState, type ThreadState } from './thread';
 

@@ -15,9 +15,9 @@ import { createSession, dayOf, invalidateUserSessions, markActive } from '../aut
 import { forgetDevice, forgetDevices, trustDevice } from '../auth/devices';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle';
 import { newId, randomToken } from '../auth/tokens';
-import { lastActionOf, recordAudit } from '../audit';
+import { lastActionOf, recordAudit } from '../audit/trail';
 import { confirmPassword, type Confirmation, type NotConfirmed } from '../auth/confirm';
-import { orgIdOf } from '../orgs';
+import { orgIdOf } from '../orgs/membership';
 
 export type AccountError =
 	| 'username_taken'
