@@ -5,13 +5,10 @@
  */
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createAdministrator, setBackground, signIn } from '$lib/server/accounts/sign-in';
-import {
-	applyToRole,
-	decideApplication,
-	endorseSkill,
-	postMessage
-} from '$lib/server/applications/lifecycle';
+import { createAdministrator, signIn } from '$lib/server/accounts/sign-in';
+import { setBackground } from '$lib/server/accounts/settings';
+import { applyToRole, decideApplication, endorseSkill } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { markCourseReview } from '$lib/server/courses/review';
 import { readCourseFolder } from '$lib/server/courses/content-files';

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changePassword, resetWithRecoveryCode } from '$lib/server/accounts/credentials';
 import {
-	changePassword,
 	createAdministrator,
-	resetWithRecoveryCode,
 	signIn,
 	signUp,
 	type SignUpInput

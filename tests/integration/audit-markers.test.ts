@@ -17,12 +17,10 @@ import { createAdministrator, signIn, signUp } from '$lib/server/accounts/sign-i
 import {
 	applyToRole,
 	decideApplication,
-	getOrgApplication,
-	listRoleApplications,
-	postMessage,
-	readThread,
 	withdrawApplication
 } from '$lib/server/applications/lifecycle';
+import { getOrgApplication, listRoleApplications } from '$lib/server/applications/organization';
+import { postMessage, readThread } from '$lib/server/applications/messages';
 import { forgetInAudit, viewsOfLearner } from '$lib/server/audit/trail';
 import type { Db } from '$lib/server/db';
 import { applyForOrganization } from '$lib/server/orgs/membership';

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn, signUp } from '$lib/server/accounts/sign-in';
-import { applyToRole, decideApplication, postMessage } from '$lib/server/applications/lifecycle';
+import { applyToRole, decideApplication } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import {

@@ -5,9 +5,9 @@ import type { Db } from '$lib/server/db';
 import {
 	applyToRole,
 	decideApplication,
-	postMessage,
 	withdrawApplication
 } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import {
 	adminWaiting,
 	badgeFor,

@@ -1,7 +1,8 @@
 /** A learner's daily quotas: synced events, quiz attempts sent with the form, messages in application threads. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
-import { applyToRole, postMessage } from '$lib/server/applications/lifecycle';
+import { applyToRole } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import { quizAttemptAllowed } from '$lib/server/courses/progress';

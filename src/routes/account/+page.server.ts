@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts/sign-in';
+import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts/credentials';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/auth/cookie';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';

@@ -1,4 +1,4 @@
-import { countAccounts } from '$lib/server/accounts/sign-in';
+import { countAccounts } from '$lib/server/accounts/settings';
 import { recentBursts } from '$lib/server/auth/floods';
 import { getDb } from '$lib/server/db';
 import { listOrganizations } from '$lib/server/orgs/membership';

@@ -17,7 +17,7 @@
  * remains is listed in docs/data-register.md.
  */
 import { flushDeletions, type Db } from '../db';
-import { detachApplications } from '../applications/lifecycle';
+import { detachApplications } from '../applications/learner';
 import { forgetInAudit } from '../audit/trail';
 import { confirmPassword, type Confirmation } from '../auth/confirm';
 import { clearFailures } from '../auth/throttle';

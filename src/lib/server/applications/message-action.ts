@@ -5,7 +5,7 @@ import { readForm } from '../forms';
 import { translate } from '../i18n';
 import { notFound, parseParams } from '../respond';
 import { applicationParams, messageSchema } from '../../schemas/application';
-import { postMessage } from './lifecycle';
+import { postMessage } from './messages';
 import { DAY_MS } from '../quotas';
 import { formatHours } from '../../format';
 

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { setBackground } from '$lib/server/accounts/sign-in';
+import { setBackground } from '$lib/server/accounts/settings';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';

@@ -3,11 +3,9 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
 import { notFound, parseParams } from '$lib/server/respond';
-import {
-	getMyApplication,
-	readThread,
-	withdrawApplication
-} from '$lib/server/applications/lifecycle';
+import { getMyApplication } from '$lib/server/applications/learner';
+import { readThread } from '$lib/server/applications/messages';
+import { withdrawApplication } from '$lib/server/applications/lifecycle';
 import { applicationParams, threadSchema, withdrawSchema } from '$lib/schemas/application';
 import { changeThread } from '$lib/server/applications/thread';
 import { messageAction } from '$lib/server/applications/message-action';

@@ -6,10 +6,10 @@ import { notFound, parseParams } from '$lib/server/respond';
 import {
 	decideApplication,
 	endorsableSkills,
-	endorseSkill,
-	getOrgApplication,
-	readThread
+	endorseSkill
 } from '$lib/server/applications/lifecycle';
+import { getOrgApplication } from '$lib/server/applications/organization';
+import { readThread } from '$lib/server/applications/messages';
 import {
 	applicationParams,
 	decideApplicationSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { notFound, parseParams } from '$lib/server/respond';
-import { listRoleApplications } from '$lib/server/applications/lifecycle';
+import { listRoleApplications } from '$lib/server/applications/organization';
 import { orgNews } from '$lib/server/applications/news';
 import { getOrgRole } from '$lib/server/roles/editing';
 import type { PageServerLoad } from './$types';
