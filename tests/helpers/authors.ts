@@ -1,5 +1,6 @@
 import { createAdministrator, signUp } from '$lib/server/accounts/sign-in';
-import { setPublished, type Author } from '$lib/server/courses/authoring';
+import { setPublished } from '$lib/server/courses/authoring/course';
+import { type Author } from '$lib/server/courses/authoring/authors';
 import { reviewCoursePublication } from '$lib/server/courses/review';
 import { randomToken } from '$lib/server/auth/tokens';
 import type { Db } from '$lib/server/db';

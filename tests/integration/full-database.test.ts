@@ -14,14 +14,10 @@ import { applyToRole, decideApplication } from '$lib/server/applications/lifecyc
 import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
-import {
-	addLesson,
-	addModule,
-	createCourse,
-	saveLesson,
-	setPublished,
-	type Author
-} from '$lib/server/courses/authoring';
+import { addCourse, setPublished } from '$lib/server/courses/authoring/course';
+import { addLesson } from '$lib/server/courses/authoring/lessons';
+import { addModule } from '$lib/server/courses/authoring/modules';
+import { type Author } from '$lib/server/courses/authoring/authors';
 import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, openDatabase, type Db } from '$lib/server/db';
@@ -212,38 +208,37 @@ describe('a full database', () => {
 		const { file, made } = await prepared(async (db) => {
 			const admin = ok(await createAdministrator(db, 'author'));
 			const author: Author = { userId: admin.userId, kind: 'admin' };
-			ok(
-				await createCourse(db, author, 'baking-bread', {
+			const course = ok(
+				await addCourse(db, author, {
 					category: 'vocational',
 					audience: 'families',
 					title: { my: 'ပေါင်မုန့်', en: 'Baking bread' },
 					summary: { my: '', en: 'Bread' }
 				})
-			);
-			const part = ok(await addModule(db, author, 'baking-bread', { my: '', en: 'Dough' })).id;
+			).id;
+			const part = ok(await addModule(db, author, course, { my: '', en: 'Dough' })).id;
 			ok(
-				await addLesson(db, author, 'baking-bread', {
+				await addLesson(db, author, course, {
 					moduleId: part,
 					minutes: 5,
 					title: { my: '', en: 'Flour' },
 					body: { my: '', en: 'Flour and water. '.repeat(50) }
 				})
 			);
-			return { author, part };
+			return { author, course, part };
 		});
 		const lesson = {
 			moduleId: made.part,
-			id: 'lesson-2',
 			minutes: 5,
 			title: { my: 'ရေ', en: 'Water' },
 			body: { my: 'ရေနွေး '.repeat(300), en: 'Warm water. '.repeat(300) }
 		};
 		const edit = await underTighteningSpace(file, async (db) =>
-			ok(await saveLesson(db, made.author, 'baking-bread', lesson))
+			ok(await addLesson(db, made.author, made.course, lesson))
 		);
 		expect(edit.midway).toBeGreaterThan(0);
 		const publish = await underTighteningSpace(file, async (db) =>
-			ok(await setPublished(db, made.author, 'baking-bread', true))
+			ok(await setPublished(db, made.author, made.course, true))
 		);
 		expect(publish.midway).toBeGreaterThan(0);
 	});

@@ -9,7 +9,8 @@ import type { Locale } from '../schema';
 import type { Db } from '../db';
 import { lessonSchema, imageAltSchema } from '../../schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '../media/images';
-import { addCourseImage, editable, type Author } from './authoring';
+import { addCourseImage } from './authoring/images';
+import { editable, type Author } from './authoring/authors';
 import { renderLesson } from './lesson-html';
 
 type Read =

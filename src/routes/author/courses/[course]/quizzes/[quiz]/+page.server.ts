@@ -6,11 +6,9 @@ import { translate } from '$lib/server/i18n';
 import {
 	removeQuestion,
 	saveQuestion,
-	updateQuizDetails,
-	authorOf,
-	type Author,
-	type AuthorResult
-} from '$lib/server/courses/authoring';
+	updateQuizDetails
+} from '$lib/server/courses/authoring/quizzes';
+import { authorOf, type Author, type AuthorResult } from '$lib/server/courses/authoring/authors';
 import { getQuizDraft } from '$lib/server/courses/drafts';
 import { notFound, parseParams } from '$lib/server/respond';
 import {
