@@ -11,20 +11,9 @@
  * (`submitQuiz`, src/lib/courses/answers.ts): only what each question can take is kept.
  */
 import type { Db } from '../db';
-import type { Answer } from '$lib/courses/scoring';
+import type { SyncEvent } from '../../schemas/learning';
 import { markLessonDone, submitQuiz } from './progress';
 import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
-
-export type SyncEvent =
-	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
-	| {
-			id: string;
-			type: 'quiz_attempt';
-			courseId: string;
-			quizId: string;
-			answers: Record<string, Answer>;
-			at: number;
-	  };
 
 export interface SyncOutcome {
 	id: string;
