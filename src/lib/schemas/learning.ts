@@ -53,7 +53,7 @@ const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20)
  * phone's outbox (src/lib/offline/outbox.ts) keeps and the server applies
  * (src/lib/server/courses/sync.ts).
  */
-export const syncEventSchema = z.discriminatedUnion('type', [
+export const syncEvent = z.discriminatedUnion('type', [
 	z.object({
 		id: eventId,
 		type: z.literal('lesson_done'),
@@ -70,7 +70,7 @@ export const syncEventSchema = z.discriminatedUnion('type', [
 		at: z.int().nonnegative()
 	})
 ]);
-export type SyncEvent = z.infer<typeof syncEventSchema>;
+export type SyncEvent = z.infer<typeof syncEvent>;
 
 /** A batch of progress events a phone made offline. */
-export const syncSchema = z.object({ events: z.array(syncEventSchema).max(SYNC_BATCH_MAX) });
+export const syncSchema = z.object({ events: z.array(syncEvent).max(SYNC_BATCH_MAX) });
