@@ -1,5 +1,5 @@
 /** `npm run admin:create -- NAME`: makes an administrator and prints a one-time password. */
-import { createAdministrator } from '../src/lib/server/accounts';
+import { createAdministrator } from '../src/lib/server/accounts/sign-in';
 import { closeDb, getDb } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/migrate';
 import { toUnicode, hasInvalidCharacters } from '../src/lib/server/text/normalize';

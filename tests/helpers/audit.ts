@@ -1,6 +1,6 @@
 import type { Db } from '$lib/server/db';
-import { applyToRole } from '$lib/server/applications';
-import { createAdministrator } from '$lib/server/accounts';
+import { applyToRole } from '$lib/server/applications/lifecycle';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';

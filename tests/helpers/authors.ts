@@ -1,9 +1,10 @@
-import { createAdministrator, signUp } from '$lib/server/accounts';
-import { setPublished, type Author } from '$lib/server/courses/authoring';
+import { createAdministrator, signUp } from '$lib/server/accounts/sign-in';
+import { setPublished } from '$lib/server/courses/authoring/course';
+import { type Author } from '$lib/server/courses/authoring/authors';
 import { reviewCoursePublication } from '$lib/server/courses/review';
 import { randomToken } from '$lib/server/auth/tokens';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 
 /** A new account of `kind`, as an author of courses would be identified. */

@@ -1,6 +1,7 @@
 import type { QuizFile } from '$lib/schemas/course-content';
 import type { CourseBundle } from '$lib/server/courses/content-files';
-import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
+import { applyEvents } from '$lib/server/courses/sync';
+import type { SyncEvent } from '$lib/schemas/learning';
 import type { Db } from '$lib/server/db';
 
 /** Right answers for every question of a quiz. */

@@ -5,18 +5,15 @@
  */
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createAdministrator, setBackground, signIn } from '$lib/server/accounts';
-import {
-	applyToRole,
-	decideApplication,
-	endorseSkill,
-	postMessage
-} from '$lib/server/applications';
+import { createAdministrator, signIn } from '$lib/server/accounts/sign-in';
+import { setBackground } from '$lib/server/accounts/settings';
+import { applyToRole, decideApplication, endorseSkill } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { markCourseReview } from '$lib/server/courses/review';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';
-import { createInvitation, joinWithInvitation } from '$lib/server/orgs';
+import { createInvitation, joinWithInvitation } from '$lib/server/orgs/membership';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { account, vettedOrgMember } from './authors';

@@ -1,4 +1,4 @@
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import { createRole, moveRole, type RoleInput } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changePassword, resetWithRecoveryCode } from '$lib/server/accounts/credentials';
 import {
-	changePassword,
 	createAdministrator,
-	resetWithRecoveryCode,
 	signIn,
 	signUp,
 	type SignUpInput
-} from '$lib/server/accounts';
+} from '$lib/server/accounts/sign-in';
 import { remainingRecoveryCodes, unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { LOCK_MS } from '$lib/server/auth/throttle';

@@ -4,7 +4,7 @@
  * session, and the password removes a forgotten code (counted like other password checks).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signIn, signUp } from '$lib/server/accounts';
+import { signIn, signUp } from '$lib/server/accounts/sign-in';
 import {
 	choosePin,
 	enterPin,

@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import {
-	applicationFor,
-	applyToRole,
-	getOrgApplication,
-	shareProfile,
-	withdrawApplication
-} from '$lib/server/applications';
+import { applicationFor, shareProfile } from '$lib/server/applications/learner';
+import { applyToRole, withdrawApplication } from '$lib/server/applications/lifecycle';
+import { getOrgApplication } from '$lib/server/applications/organization';
 import { eachTestDb } from '../helpers/db';
 import { vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole } from '../helpers/audit';

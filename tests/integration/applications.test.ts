@@ -1,19 +1,16 @@
 /** Applications: the state machine, status history both sides see, and organizations kept apart. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	applyToRole,
 	decideApplication,
-	getMyApplication,
-	getOrgApplication,
-	listMyApplications,
-	listRoleApplications,
 	endorseSkill,
-	postMessage,
-	readThread,
 	withdrawApplication
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
+import { getMyApplication, listMyApplications } from '$lib/server/applications/learner';
+import { getOrgApplication, listRoleApplications } from '$lib/server/applications/organization';
+import { postMessage, readThread } from '$lib/server/applications/messages';
 import { getProfile } from '$lib/server/skills/profile';
 import { changeThread } from '$lib/server/applications/thread';
 import { learnerNews } from '$lib/server/applications/news';

@@ -13,19 +13,17 @@
 import { format } from 'node:util';
 import { sql } from 'kysely';
 import { expect, it, vi } from 'vitest';
-import { createAdministrator, signIn, signUp } from '$lib/server/accounts';
+import { createAdministrator, signIn, signUp } from '$lib/server/accounts/sign-in';
 import {
 	applyToRole,
 	decideApplication,
-	getOrgApplication,
-	listRoleApplications,
-	postMessage,
-	readThread,
 	withdrawApplication
-} from '$lib/server/applications';
-import { forgetInAudit, viewsOfLearner } from '$lib/server/audit';
+} from '$lib/server/applications/lifecycle';
+import { getOrgApplication, listRoleApplications } from '$lib/server/applications/organization';
+import { postMessage, readThread } from '$lib/server/applications/messages';
+import { forgetInAudit, viewsOfLearner } from '$lib/server/audit/trail';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { rankCandidates } from '$lib/server/matching/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';

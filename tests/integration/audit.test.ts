@@ -6,23 +6,18 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import {
-	changePassword,
-	createAdministrator,
-	resetWithRecoveryCode,
-	signIn,
-	signUp
-} from '$lib/server/accounts';
+import { changePassword, resetWithRecoveryCode } from '$lib/server/accounts/credentials';
+import { createAdministrator, signIn, signUp } from '$lib/server/accounts/sign-in';
 import {
 	decideApplication,
 	endorseSkill,
-	getOrgApplication,
-	readThread,
 	withdrawApplication
-} from '$lib/server/applications';
-import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit';
+} from '$lib/server/applications/lifecycle';
+import { getOrgApplication } from '$lib/server/applications/organization';
+import { readThread } from '$lib/server/applications/messages';
+import { forgetInAudit, recordAudit, viewsOfLearner } from '$lib/server/audit/trail';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { rankCandidates } from '$lib/server/matching/candidates';
 import { createRole, moveRole } from '$lib/server/roles/editing';

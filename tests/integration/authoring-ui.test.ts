@@ -1,23 +1,22 @@
 /** The authoring functions behind the editor pages: ids made for the author, order, quizzes, skills, publishing. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
+import { addCourse, chooseCourseSkills, setPublished } from '$lib/server/courses/authoring/course';
 import {
-	addCourse,
 	addLesson,
-	addModule,
-	addQuiz,
-	chooseCourseSkills,
 	moveLesson,
-	removeQuestion,
-	renameModule,
 	restoreLesson,
 	retireLesson,
+	updateLesson
+} from '$lib/server/courses/authoring/lessons';
+import { addModule, renameModule } from '$lib/server/courses/authoring/modules';
+import {
+	addQuiz,
+	removeQuestion,
 	saveQuestion,
-	setPublished,
-	updateLesson,
-	updateQuizDetails,
-	type Author
-} from '$lib/server/courses/authoring';
+	updateQuizDetails
+} from '$lib/server/courses/authoring/quizzes';
+import { type Author } from '$lib/server/courses/authoring/authors';
 import { getCourseDraft, getQuizDraft, listAuthoredCourses } from '$lib/server/courses/drafts';
 import { getLesson } from '$lib/server/courses/reading';
 import { publishedVersions } from '$lib/server/courses/offline';

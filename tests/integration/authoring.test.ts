@@ -3,21 +3,23 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Author } from '$lib/server/courses/authoring/authors';
 import {
-	addCourseImage,
+	addCourse,
 	chooseCourseSkills,
-	createCourse,
+	setPublished,
+	updateCourseDetails
+} from '$lib/server/courses/authoring/course';
+import { addModule } from '$lib/server/courses/authoring/modules';
+import {
+	addLesson,
 	moveLesson,
 	retireLesson,
-	saveLesson,
-	saveModule,
-	saveQuiz,
-	setCourseSkills,
-	setPublished,
-	updateCourseDetails,
-	type Author
-} from '$lib/server/courses/authoring';
-import { createAdministrator } from '$lib/server/accounts';
+	updateLesson
+} from '$lib/server/courses/authoring/lessons';
+import { addQuiz } from '$lib/server/courses/authoring/quizzes';
+import { addCourseImage } from '$lib/server/courses/authoring/images';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { courseProgress, enrol, markLessonDone, submitQuiz } from '$lib/server/courses/progress';
 import { coursesSubmitted, reviewCoursePublication } from '$lib/server/courses/review';
 import { getCourseDraft, listSkills } from '$lib/server/courses/drafts';
@@ -28,7 +30,7 @@ import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { roleInput } from '../helpers/roles';
 import { getCourseOutline, listCourses } from '$lib/server/courses/reading';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { freshDb } from '../helpers/db';
 import {
 	account as accountIn,
@@ -57,49 +59,58 @@ const details = {
 	title: { my: 'မုန့်ဖုတ်ခြင်း', en: 'Baking bread' },
 	summary: { my: 'ပေါင်မုန့် ဖုတ်နည်း', en: 'How to bake bread to sell' }
 };
-const lesson = (id: string, my = 'ဂျုံမှုန့်နှင့် ရေ', en = 'Flour and water') => ({
-	moduleId: 'm1',
-	id,
+/** A lesson's text as the lesson page sends it, named `name`. */
+const lesson = (name: string, my = 'ဂျုံမှုန့်နှင့် ရေ', en = 'Flour and water') => ({
 	minutes: 5,
-	title: { my: id, en: id },
+	title: { my: name, en: name },
 	body: { my, en }
 });
-const quiz = {
-	id: 'q1',
-	passMark: 80,
-	title: { my: 'စာမေးပွဲ', en: 'Quiz' },
-	questions: [
-		{
-			id: 'q1-1',
-			type: 'true_false' as const,
-			prompt: { my: 'မှန်လား', en: 'True?' },
-			answer: true,
-			explanation: { my: 'မှန်', en: 'Yes' }
-		}
-	]
-};
+const baking = { name: { my: 'မုန့်ဖုတ်', en: 'Baking' }, level: 1 };
 
-async function buildCourse(author: Author, id = 'baking-bread') {
-	expect(await createCourse(db, author, id, details)).toEqual({ ok: true });
-	expect(await saveModule(db, author, id, 'm1', { my: 'အခြေခံ', en: 'Basics' })).toEqual({
-		ok: true
-	});
-	expect(await saveLesson(db, author, id, lesson('dough'))).toEqual({ ok: true });
-	expect(await saveLesson(db, author, id, lesson('oven', 'မီးဖိုကို အပူပေးပါ', 'Heat the oven'))).toEqual(
-		{ ok: true }
-	);
-	expect(await saveQuiz(db, author, id, 'm1', quiz)).toEqual({ ok: true });
-	expect(
-		await setCourseSkills(db, author, id, [
-			{ id: 'baking', level: 1, name: { my: 'မုန့်ဖုတ်', en: 'Baking' } }
-		])
-	).toEqual({ ok: true });
+function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+	if (!result.ok) throw new Error(JSON.stringify(result));
+	return result as Extract<T, { ok: true }>;
+}
+
+/**
+ * A course as its author makes it on the authoring pages: one module with the lessons "dough"
+ * and "oven", a quiz of one true-or-false question (answered `true`), granting "Baking".
+ */
+async function buildCourse(author: Author, title = 'Baking bread') {
+	const id = ok(
+		await addCourse(db, author, { ...details, title: { ...details.title, en: title } })
+	).id;
+	const part = ok(await addModule(db, author, id, { my: 'အခြေခံ', en: 'Basics' })).id;
+	const dough = ok(await addLesson(db, author, id, { moduleId: part, ...lesson('dough') })).id;
+	const oven = ok(
+		await addLesson(db, author, id, {
+			moduleId: part,
+			...lesson('oven', 'မီးဖိုကို အပူပေးပါ', 'Heat the oven')
+		})
+	).id;
+	const quiz = ok(
+		await addQuiz(
+			db,
+			author,
+			id,
+			part,
+			{ title: { my: 'စာမေးပွဲ', en: 'Quiz' }, passMark: 80 },
+			{
+				type: 'true_false',
+				prompt: { my: 'မှန်လား', en: 'True?' },
+				answer: true,
+				explanation: { my: 'မှန်', en: 'Yes' }
+			}
+		)
+	).id;
+	expect(await chooseCourseSkills(db, author, id, [], baking)).toEqual({ ok: true });
+	return { id, part, dough, oven, quiz, answers: { 'question-1': true } };
 }
 
 describe('who may author', () => {
 	it('learners and members of organizations not yet vetted may not', async () => {
 		const learner = await account('learner', 'learner');
-		expect(await createCourse(db, learner, 'x-course', details)).toEqual({
+		expect(await addCourse(db, learner, details)).toEqual({
 			ok: false,
 			error: 'not_author'
 		});
@@ -109,7 +120,7 @@ describe('who may author', () => {
 			kind: 'ngo',
 			description: ''
 		});
-		expect(await createCourse(db, pending, 'x-course', details)).toEqual({
+		expect(await addCourse(db, pending, details)).toEqual({
 			ok: false,
 			error: 'not_author'
 		});
@@ -119,26 +130,32 @@ describe('who may author', () => {
 	it("organization A can never edit organization B's course; administrators can", async () => {
 		const a = await vettedOrgMember('org-a');
 		const b = await vettedOrgMember('org-b');
-		await buildCourse(a);
-		expect(await saveLesson(db, b, 'baking-bread', lesson('dough', 'ဖျက်', 'defaced'))).toEqual({
+		const course = await buildCourse(a);
+		expect(
+			await updateLesson(db, b, course.id, {
+				id: course.dough,
+				...lesson('dough', 'ဖျက်', 'defaced')
+			})
+		).toEqual({
 			ok: false,
 			error: 'no_course'
 		});
 		expect(
-			await updateCourseDetails(db, b, 'baking-bread', { ...details, title: { my: 'x', en: 'x' } })
+			await updateCourseDetails(db, b, course.id, { ...details, title: { my: 'x', en: 'x' } })
 		).toEqual({ ok: false, error: 'no_course' });
-		expect(await setPublished(db, b, 'baking-bread', true)).toEqual({
+		expect(await setPublished(db, b, course.id, true)).toEqual({
 			ok: false,
 			error: 'no_course'
 		});
-		expect(await retireLesson(db, b, 'baking-bread', 'dough')).toEqual({
+		expect(await retireLesson(db, b, course.id, course.dough)).toEqual({
 			ok: false,
 			error: 'no_course'
 		});
 		const body = await db
 			.selectFrom('lesson')
 			.select('body_en')
-			.where('id', '=', 'dough')
+			.where('course_id', '=', course.id)
+			.where('id', '=', course.dough)
 			.executeTakeFirstOrThrow();
 		expect(body.body_en).toBe('Flour and water');
 
@@ -146,7 +163,7 @@ describe('who may author', () => {
 		if (!admin.ok) throw new Error();
 		// An administrator publishing an organization's course approves it.
 		expect(
-			await setPublished(db, { userId: admin.userId, kind: 'admin' }, 'baking-bread', true)
+			await setPublished(db, { userId: admin.userId, kind: 'admin' }, course.id, true)
 		).toEqual({ ok: true, status: 'published' });
 		expect(await db.selectFrom('course_review').select(['kind', 'marked_by']).execute()).toEqual([
 			{ kind: 'publication', marked_by: admin.userId }
@@ -178,7 +195,7 @@ describe('who may author', () => {
 			})
 			.execute();
 		expect(
-			await saveModule(db, { userId: admin.userId, kind: 'admin' }, 'starter', 'm9', {
+			await addModule(db, { userId: admin.userId, kind: 'admin' }, 'starter', {
 				my: 'x',
 				en: 'x'
 			})
@@ -189,17 +206,17 @@ describe('who may author', () => {
 describe('a course made in the app', () => {
 	it('reaches learners only once an administrator approved its first publication, as read; then its organization publishes itself', async () => {
 		const author = await vettedOrgMember('bakers');
-		await buildCourse(author);
+		const course = await buildCourse(author);
 		expect(await listCourses(db, {}, 'my')).toEqual([]);
-		expect(await setPublished(db, author, 'baking-bread', true)).toEqual({
+		expect(await setPublished(db, author, course.id, true)).toEqual({
 			ok: true,
 			status: 'submitted'
 		});
 		const learner = await account('learner', 'learner');
 		// Waiting: no learner finds it, opens it or enrols.
 		expect(await listCourses(db, { q: 'ဂျုံ' }, 'my')).toEqual([]);
-		expect(await getCourseOutline(db, 'baking-bread', 'en')).toBeNull();
-		expect(await enrol(db, learner.userId, 'baking-bread')).toEqual({
+		expect(await getCourseOutline(db, course.id, 'en')).toBeNull();
+		expect(await enrol(db, learner.userId, course.id)).toEqual({
 			ok: false,
 			error: 'no_course'
 		});
@@ -212,62 +229,57 @@ describe('a course made in the app', () => {
 				await db
 					.selectFrom('course')
 					.select('updated_at')
-					.where('id', '=', 'baking-bread')
+					.where('id', '=', course.id)
 					.executeTakeFirstOrThrow()
 			).updated_at;
 		// Only an administrator approves, and only the text they read: a change since is refused.
 		expect(
-			await reviewCoursePublication(db, author.userId, 'baking-bread', 'approve', '', await seen())
+			await reviewCoursePublication(db, author.userId, course.id, 'approve', '', await seen())
 		).toEqual({ ok: false, error: 'not_admin' });
 		const read = await seen();
-		await saveLesson(
+		await updateLesson(
 			db,
 			author,
-			'baking-bread',
-			lesson('oven', 'မီးဖို', 'Download our app from this link'),
+			course.id,
+			{ id: course.oven, ...lesson('oven', 'မီးဖို', 'Download our app from this link') },
 			read + 1
 		);
-		expect(
-			await reviewCoursePublication(db, admin.userId, 'baking-bread', 'approve', '', read)
-		).toEqual({ ok: false, error: 'changed' });
+		expect(await reviewCoursePublication(db, admin.userId, course.id, 'approve', '', read)).toEqual(
+			{ ok: false, error: 'changed' }
+		);
 		expect(
 			await reviewCoursePublication(
 				db,
 				admin.userId,
-				'baking-bread',
+				course.id,
 				'return',
 				'Remove the download link',
 				await seen()
 			)
 		).toEqual({ ok: true });
-		expect(await getCourseDraft(db, author, 'baking-bread')).toMatchObject({
+		expect(await getCourseDraft(db, author, course.id)).toMatchObject({
 			status: 'draft',
 			reviewNote: 'Remove the download link',
 			needsApproval: true
 		});
 
-		await saveLesson(db, author, 'baking-bread', lesson('oven', 'မီးဖိုကို အပူပေးပါ', 'Heat the oven'));
-		expect(await setPublished(db, author, 'baking-bread', true)).toEqual({
+		await updateLesson(db, author, course.id, {
+			id: course.oven,
+			...lesson('oven', 'မီးဖိုကို အပူပေးပါ', 'Heat the oven')
+		});
+		expect(await setPublished(db, author, course.id, true)).toEqual({
 			ok: true,
 			status: 'submitted'
 		});
 		expect(
-			await reviewCoursePublication(
-				db,
-				admin.userId,
-				'baking-bread',
-				'approve',
-				'',
-				await seen(),
-				9000
-			)
+			await reviewCoursePublication(db, admin.userId, course.id, 'approve', '', await seen(), 9000)
 		).toEqual({ ok: true });
 		const found = await listCourses(db, { q: 'ဂျုံ' }, 'my');
-		expect(found.map((c) => c.id)).toEqual(['baking-bread']);
+		expect(found.map((c) => c.id)).toEqual([course.id]);
 		expect(found[0].sizeBytes).toBeGreaterThan(0);
 		expect(await db.selectFrom('course_review').selectAll().execute()).toEqual([
 			{
-				course_id: 'baking-bread',
+				course_id: course.id,
 				course_version: 1,
 				kind: 'publication',
 				marked_by: admin.userId,
@@ -276,22 +288,22 @@ describe('a course made in the app', () => {
 			}
 		]);
 		expect(
-			await reviewCoursePublication(db, admin.userId, 'baking-bread', 'approve', '', await seen())
+			await reviewCoursePublication(db, admin.userId, course.id, 'approve', '', await seen())
 		).toEqual({ ok: false, error: 'not_submitted' });
 
 		// Approved once: withdrawing and publishing again needs nobody.
-		expect(await setPublished(db, author, 'baking-bread', false)).toEqual({
+		expect(await setPublished(db, author, course.id, false)).toEqual({
 			ok: true,
 			status: 'draft'
 		});
-		expect(await setPublished(db, author, 'baking-bread', true)).toEqual({
+		expect(await setPublished(db, author, course.id, true)).toEqual({
 			ok: true,
 			status: 'published'
 		});
 		// An administrator's own course never waits.
 		const own = { userId: admin.userId, kind: 'admin' as const };
-		await buildCourse(own, 'admin-bread');
-		expect(await setPublished(db, own, 'admin-bread', true)).toEqual({
+		const ownCourse = await buildCourse(own, 'Admin bread');
+		expect(await setPublished(db, own, ownCourse.id, true)).toEqual({
 			ok: true,
 			status: 'published'
 		});
@@ -300,24 +312,26 @@ describe('a course made in the app', () => {
 	it('keeps a skill an organization names waiting for an administrator: no learner, candidate list or other organization sees it and nobody gets it, until it is accepted', async () => {
 		await loadTaxonomy(db, readTaxonomy());
 		const author = await vettedOrgMember('sourdough');
-		await buildCourse(author);
+		const course = await buildCourse(author);
 		const sourdough = {
 			id: 'sourdough_starters',
 			level: 1,
 			name: { my: 'တဆေးမှို မွေးခြင်း', en: 'Sourdough starters' }
 		};
-		expect(await setCourseSkills(db, author, 'baking-bread', [sourdough])).toEqual({ ok: true });
-		await publishApproved(db, author, 'baking-bread');
-		expect((await getCourseOutline(db, 'baking-bread', 'en'))?.skills).toEqual([]);
+		expect(
+			await chooseCourseSkills(db, author, course.id, [], { name: sourdough.name, level: 1 })
+		).toEqual({ ok: true });
+		await publishApproved(db, author, course.id);
+		expect((await getCourseOutline(db, course.id, 'en'))?.skills).toEqual([]);
 		// Its own organization sees its proposal; another sees nothing and cannot use it.
 		expect((await listSkills(db, author)).find((s) => s.id === sourdough.id)).toMatchObject({
 			proposed: true
 		});
 		const other = await vettedOrgMember('otherbakery');
 		expect((await listSkills(db, other)).map((s) => s.id)).not.toContain(sourdough.id);
-		await buildCourse(other, 'other-bread');
+		const otherCourse = await buildCourse(other, 'Other bread');
 		expect(
-			await chooseCourseSkills(db, other, 'other-bread', [{ id: sourdough.id, level: 1 }], null)
+			await chooseCourseSkills(db, other, otherCourse.id, [{ id: sourdough.id, level: 1 }], null)
 		).toEqual({ ok: false, error: 'no_skill' });
 		expect(
 			await createRole(
@@ -340,10 +354,10 @@ describe('a course made in the app', () => {
 		});
 
 		// Completing the course grants nothing of it yet...
-		await markLessonDone(db, learner.userId, 'baking-bread', 'dough', 100);
-		await markLessonDone(db, learner.userId, 'baking-bread', 'oven', 200);
-		await submitQuiz(db, learner.userId, 'baking-bread', 'q1', { 'q1-1': true }, 300);
-		expect((await courseProgress(db, learner.userId, 'baking-bread')).completedAt).toBe(300);
+		await markLessonDone(db, learner.userId, course.id, course.dough, 100);
+		await markLessonDone(db, learner.userId, course.id, course.oven, 200);
+		await submitQuiz(db, learner.userId, course.id, course.quiz, course.answers, 300);
+		expect((await courseProgress(db, learner.userId, course.id)).completedAt).toBe(300);
 		expect(
 			await db.selectFrom('user_skill').selectAll().where('user_id', '=', learner.userId).execute()
 		).toEqual([]);
@@ -374,7 +388,7 @@ describe('a course made in the app', () => {
 				.where('user_id', '=', learner.userId)
 				.execute()
 		).toEqual([{ skill_id: sourdough.id, level: 1, source: 'course', granted_at: 300 }]);
-		expect((await getCourseOutline(db, 'baking-bread', 'en'))?.skills.map((s) => s.id)).toEqual([
+		expect((await getCourseOutline(db, course.id, 'en'))?.skills.map((s) => s.id)).toEqual([
 			sourdough.id
 		]);
 		expect((await listSkills(db, other)).map((s) => s.id)).toContain(sourdough.id);
@@ -384,54 +398,56 @@ describe('a course made in the app', () => {
 		const admin = await createAdministrator(db, 'levels');
 		if (!admin.ok) throw new Error(admin.error);
 		const own = { userId: admin.userId, kind: 'admin' as const };
-		await buildCourse(own, 'bread');
+		const bread = await buildCourse(own, 'Bread');
 		// "Can teach" is never a course's to give.
+		expect(await chooseCourseSkills(db, own, bread.id, [{ id: 'baking', level: 3 }], null)).toEqual(
+			{
+				ok: false,
+				error: 'level_too_high'
+			}
+		);
+		expect(await chooseCourseSkills(db, own, bread.id, [{ id: 'baking', level: 2 }], null)).toEqual(
+			{
+				ok: true
+			}
+		);
+		const clinic = await buildCourse(own, 'Clinic');
 		expect(
-			await setCourseSkills(db, own, 'bread', [
-				{ id: 'baking', level: 3, name: { my: 'မုန့်ဖုတ်', en: 'Baking' } }
-			])
-		).toEqual({ ok: false, error: 'level_too_high' });
-		expect(
-			await setCourseSkills(db, own, 'bread', [
-				{ id: 'baking', level: 2, name: { my: 'မုန့်ဖုတ်', en: 'Baking' } }
-			])
-		).toEqual({ ok: true });
-		await buildCourse(own, 'clinic');
-		expect(
-			await updateCourseDetails(db, own, 'clinic', {
+			await updateCourseDetails(db, own, clinic.id, {
 				...details,
 				practical: true,
 				expert: 'medical'
 			})
 		).toEqual({ ok: true });
 		expect(
-			await setCourseSkills(db, own, 'clinic', [
-				{ id: 'first_aid', level: 2, name: { my: 'ရှေးဦးသူနာပြုစုခြင်း', en: 'First aid' } }
-			])
+			await chooseCourseSkills(db, own, clinic.id, [], {
+				name: { my: 'ရှေးဦးသူနာပြုစုခြင်း', en: 'First aid' },
+				level: 2
+			})
 		).toEqual({ ok: true });
 		// A course named "can teach" before this rule still grants "working" at most.
-		await buildCourse(own, 'older');
+		const older = await buildCourse(own, 'Older');
 		await db
 			.updateTable('course_skill')
 			.set({ level: 3 })
-			.where('course_id', '=', 'older')
+			.where('course_id', '=', older.id)
 			.where('skill_id', '=', 'baking')
 			.execute();
-		for (const id of ['bread', 'clinic', 'older']) await setPublished(db, own, id, true);
+		for (const { id } of [bread, clinic, older]) await setPublished(db, own, id, true);
 
-		expect((await getCourseOutline(db, 'bread', 'en'))?.skills).toEqual([
+		expect((await getCourseOutline(db, bread.id, 'en'))?.skills).toEqual([
 			{ id: 'baking', name: 'Baking', level: 2, aim: 2 }
 		]);
-		expect(await getCourseOutline(db, 'clinic', 'en')).toMatchObject({
+		expect(await getCourseOutline(db, clinic.id, 'en')).toMatchObject({
 			practical: true,
 			skills: [{ id: 'first_aid', level: 1, aim: 2 }],
 			reviews: { expert: 'medical', language: null, expertReview: null }
 		});
 		const learner = await account('learner', 'learner');
-		for (const id of ['bread', 'clinic', 'older']) {
-			await markLessonDone(db, learner.userId, id, 'dough');
-			await markLessonDone(db, learner.userId, id, 'oven');
-			await submitQuiz(db, learner.userId, id, 'q1', { 'q1-1': true });
+		for (const course of [bread, clinic, older]) {
+			await markLessonDone(db, learner.userId, course.id, course.dough);
+			await markLessonDone(db, learner.userId, course.id, course.oven);
+			await submitQuiz(db, learner.userId, course.id, course.quiz, course.answers);
 		}
 		expect(
 			await db
@@ -441,76 +457,73 @@ describe('a course made in the app', () => {
 				.orderBy('source_ref')
 				.execute()
 		).toEqual([
-			{ skill_id: 'baking', level: 2, source_ref: 'bread' },
-			{ skill_id: 'first_aid', level: 1, source_ref: 'clinic' },
-			{ skill_id: 'baking', level: 2, source_ref: 'older' }
+			{ skill_id: 'baking', level: 2, source_ref: bread.id },
+			{ skill_id: 'first_aid', level: 1, source_ref: clinic.id },
+			{ skill_id: 'baking', level: 2, source_ref: older.id }
 		]);
 	});
 
 	it('gets a new version on every edit after publishing, and learners keep their progress', async () => {
 		const author = await vettedOrgMember('bakers');
-		await buildCourse(author);
-		await publishApproved(db, author, 'baking-bread');
+		const course = await buildCourse(author);
+		await publishApproved(db, author, course.id);
 		const learner = await account('learner', 'learner');
-		await markLessonDone(db, learner.userId, 'baking-bread', 'dough');
-		await submitQuiz(db, learner.userId, 'baking-bread', 'q1', { 'q1-1': true });
+		await markLessonDone(db, learner.userId, course.id, course.dough);
+		await submitQuiz(db, learner.userId, course.id, course.quiz, course.answers);
 
-		await saveLesson(db, author, 'baking-bread', lesson('dough', 'ပြင်ဆင်ထားသည်', 'Edited'));
-		await saveLesson(db, author, 'baking-bread', lesson('shaping'));
-		expect(await moveLesson(db, author, 'baking-bread', 'shaping', 'up')).toEqual({ ok: true });
-		const course = await db
+		await updateLesson(db, author, course.id, {
+			id: course.dough,
+			...lesson('dough', 'ပြင်ဆင်ထားသည်', 'Edited')
+		});
+		const shaping = ok(
+			await addLesson(db, author, course.id, { moduleId: course.part, ...lesson('shaping') })
+		).id;
+		expect(await moveLesson(db, author, course.id, shaping, 'up')).toEqual({ ok: true });
+		const stored = await db
 			.selectFrom('course')
 			.select('version')
-			.where('id', '=', 'baking-bread')
+			.where('id', '=', course.id)
 			.executeTakeFirstOrThrow();
-		expect(course.version).toBe(4);
-		const outline = await getCourseOutline(db, 'baking-bread', 'en');
-		expect(outline?.modules[0].lessons.map((l) => l.id)).toEqual(['dough', 'shaping', 'oven']);
+		expect(stored.version).toBe(4);
+		const outline = await getCourseOutline(db, course.id, 'en');
+		expect(outline?.modules[0].lessons.map((l) => l.id)).toEqual([
+			course.dough,
+			shaping,
+			course.oven
+		]);
 
-		const progress = await courseProgress(db, learner.userId, 'baking-bread');
-		expect(progress.lessonsDone).toEqual(['dough']);
+		const progress = await courseProgress(db, learner.userId, course.id);
+		expect(progress.lessonsDone).toEqual([course.dough]);
 		expect(progress.quizzes[0]).toMatchObject({ passed: true });
 	});
 
 	it('takes images only after re-encoding them, and refuses bad uploads', async () => {
 		const author = await vettedOrgMember('bakers');
-		await buildCourse(author);
+		const course = await buildCourse(author);
 		const png = await sharp({
 			create: { width: 1600, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } }
 		})
 			.png()
 			.toBuffer();
-		const added = await addCourseImage(db, author, 'baking-bread', png, mediaDir);
+		const added = await addCourseImage(db, author, course.id, png, mediaDir);
 		if (!added.ok) throw new Error(added.error);
-		expect(added.path).toMatch(/^\/media\/courses\/baking-bread\/[a-z0-9]+\.webp$/);
-		const stored = fs.readFileSync(path.join(mediaDir, 'baking-bread', path.basename(added.path)));
+		expect(added.path).toMatch(new RegExp(`^/media/courses/${course.id}/[a-z0-9]+\\.webp$`));
+		const stored = fs.readFileSync(path.join(mediaDir, course.id, path.basename(added.path)));
 		expect((await sharp(stored).metadata()).width).toBe(800);
 		expect(stored.length).toBeLessThanOrEqual(60 * 1024);
 
 		expect(
-			await addCourseImage(
-				db,
-				author,
-				'baking-bread',
-				Buffer.from('<svg onload="alert(1)"/>'),
-				mediaDir
-			)
+			await addCourseImage(db, author, course.id, Buffer.from('<svg onload="alert(1)"/>'), mediaDir)
 		).toEqual({ ok: false, error: 'unsupported_type' });
-		expect(await addCourseImage(db, author, 'baking-bread', new Uint8Array(0), mediaDir)).toEqual({
+		expect(await addCourseImage(db, author, course.id, new Uint8Array(0), mediaDir)).toEqual({
 			ok: false,
 			error: 'empty'
 		});
 		expect(
-			await addCourseImage(
-				db,
-				author,
-				'baking-bread',
-				Buffer.alloc(50 * 1024 * 1024, 0xff),
-				mediaDir
-			)
+			await addCourseImage(db, author, course.id, Buffer.alloc(50 * 1024 * 1024, 0xff), mediaDir)
 		).toEqual({ ok: false, error: 'too_large' });
 		const other = await vettedOrgMember('others');
-		expect(await addCourseImage(db, other, 'baking-bread', png, mediaDir)).toEqual({
+		expect(await addCourseImage(db, other, course.id, png, mediaDir)).toEqual({
 			ok: false,
 			error: 'no_course'
 		});

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, type Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
 

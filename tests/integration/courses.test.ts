@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import { loadCourseBundle, searchCourses } from '$lib/server/courses/catalogue';
 import {
 	certificateCode,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import {
 	backupDatabase,
 	checkIntegrity,

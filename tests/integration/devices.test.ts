@@ -1,12 +1,7 @@
 /** Device cookies: a browser that signed in before is not locked out by a stranger's guesses. */
 import { describe, expect, it } from 'vitest';
-import {
-	resetWithRecoveryCode,
-	signIn,
-	signOutEverywhere,
-	signUp,
-	usernameKey
-} from '$lib/server/accounts';
+import { resetWithRecoveryCode, signOutEverywhere } from '$lib/server/accounts/credentials';
+import { signIn, signUp, usernameKey } from '$lib/server/accounts/sign-in';
 import { recognizedDevice } from '$lib/server/auth/devices';
 import { LOCK_MS } from '$lib/server/auth/throttle';
 import type { Db } from '$lib/server/db';

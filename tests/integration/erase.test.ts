@@ -6,15 +6,11 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signIn } from '$lib/server/accounts';
+import { signIn } from '$lib/server/accounts/sign-in';
 import { deleteOwnAccount, eraseAccounts } from '$lib/server/accounts/erase';
 import { deleteInactiveAccounts, inactiveCutoff } from '$lib/server/accounts/inactive';
-import {
-	getOrgApplication,
-	listRoleApplications,
-	postMessage,
-	readThread
-} from '$lib/server/applications';
+import { getOrgApplication, listRoleApplications } from '$lib/server/applications/organization';
+import { postMessage, readThread } from '$lib/server/applications/messages';
 import { orgNews } from '$lib/server/applications/news';
 import { dayOf, validateSessionToken } from '$lib/server/auth/session';
 import type { Db } from '$lib/server/db';

@@ -9,20 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signIn, signUp } from '$lib/server/accounts';
-import { applyToRole, decideApplication, postMessage } from '$lib/server/applications';
+import { signIn, signUp } from '$lib/server/accounts/sign-in';
+import { applyToRole, decideApplication } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
-import {
-	addLesson,
-	addModule,
-	createCourse,
-	saveLesson,
-	setPublished,
-	type Author
-} from '$lib/server/courses/authoring';
-import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
-import { createAdministrator } from '$lib/server/accounts';
+import { addCourse, setPublished } from '$lib/server/courses/authoring/course';
+import { addLesson } from '$lib/server/courses/authoring/lessons';
+import { addModule } from '$lib/server/courses/authoring/modules';
+import { type Author } from '$lib/server/courses/authoring/authors';
+import { applyEvents } from '$lib/server/courses/sync';
+import type { SyncEvent } from '$lib/schemas/learning';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, openDatabase, type Db } from '$lib/server/db';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -211,38 +209,37 @@ describe('a full database', () => {
 		const { file, made } = await prepared(async (db) => {
 			const admin = ok(await createAdministrator(db, 'author'));
 			const author: Author = { userId: admin.userId, kind: 'admin' };
-			ok(
-				await createCourse(db, author, 'baking-bread', {
+			const course = ok(
+				await addCourse(db, author, {
 					category: 'vocational',
 					audience: 'families',
 					title: { my: 'ပေါင်မုန့်', en: 'Baking bread' },
 					summary: { my: '', en: 'Bread' }
 				})
-			);
-			const part = ok(await addModule(db, author, 'baking-bread', { my: '', en: 'Dough' })).id;
+			).id;
+			const part = ok(await addModule(db, author, course, { my: '', en: 'Dough' })).id;
 			ok(
-				await addLesson(db, author, 'baking-bread', {
+				await addLesson(db, author, course, {
 					moduleId: part,
 					minutes: 5,
 					title: { my: '', en: 'Flour' },
 					body: { my: '', en: 'Flour and water. '.repeat(50) }
 				})
 			);
-			return { author, part };
+			return { author, course, part };
 		});
 		const lesson = {
 			moduleId: made.part,
-			id: 'lesson-2',
 			minutes: 5,
 			title: { my: 'ရေ', en: 'Water' },
 			body: { my: 'ရေနွေး '.repeat(300), en: 'Warm water. '.repeat(300) }
 		};
 		const edit = await underTighteningSpace(file, async (db) =>
-			ok(await saveLesson(db, made.author, 'baking-bread', lesson))
+			ok(await addLesson(db, made.author, made.course, lesson))
 		);
 		expect(edit.midway).toBeGreaterThan(0);
 		const publish = await underTighteningSpace(file, async (db) =>
-			ok(await setPublished(db, made.author, 'baking-bread', true))
+			ok(await setPublished(db, made.author, made.course, true))
 		);
 		expect(publish.midway).toBeGreaterThan(0);
 	});

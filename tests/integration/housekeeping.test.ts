@@ -4,8 +4,8 @@
  * everything still in use stays.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { signIn } from '$lib/server/accounts';
-import { forgetOldAudit, recordAudit } from '$lib/server/audit';
+import { signIn } from '$lib/server/accounts/sign-in';
+import { forgetOldAudit, recordAudit } from '$lib/server/audit/trail';
 import {
 	ABSOLUTE_MAX_MS,
 	createSession,

@@ -1,13 +1,13 @@
 /** In-app notification badges: news from the other side counts until that side opens the application; organizations kept apart. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	applyToRole,
 	decideApplication,
-	postMessage,
 	withdrawApplication
-} from '$lib/server/applications';
+} from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import {
 	adminWaiting,
 	badgeFor,
@@ -15,7 +15,7 @@ import {
 	markSeen,
 	orgNews
 } from '$lib/server/applications/news';
-import { applyForOrganization } from '$lib/server/orgs';
+import { applyForOrganization } from '$lib/server/orgs/membership';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';

@@ -3,13 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-	addCourse,
-	addLesson,
-	addModule,
-	addQuiz,
-	updateLesson
-} from '$lib/server/courses/authoring';
+import { addCourse } from '$lib/server/courses/authoring/course';
+import { addLesson, updateLesson } from '$lib/server/courses/authoring/lessons';
+import { addModule } from '$lib/server/courses/authoring/modules';
+import { addQuiz } from '$lib/server/courses/authoring/quizzes';
 import { offlineFile, offlineManifest } from '$lib/server/courses/offline';
 import { loadCourseBundle, refreshCourseSizes } from '$lib/server/courses/catalogue';
 import { readCourseFolder, readStarterCatalogue } from '$lib/server/courses/content-files';

@@ -1,6 +1,6 @@
 /** What learners see of roles: open roles of vetted organizations only, ranked and explained, with courses that close a gap. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	applyForOrganization,
@@ -7,7 +7,7 @@ import {
 	getMembership,
 	joinWithInvitation,
 	listOrganizations
-} from '$lib/server/orgs';
+} from '$lib/server/orgs/membership';
 import { freshDb } from '../helpers/db';
 
 let db: Db;

@@ -1,11 +1,13 @@
 /** A learner's daily quotas: synced events, quiz attempts sent with the form, messages in application threads. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
-import { applyToRole, postMessage } from '$lib/server/applications';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
+import { applyToRole } from '$lib/server/applications/lifecycle';
+import { postMessage } from '$lib/server/applications/messages';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import { quizAttemptAllowed } from '$lib/server/courses/progress';
-import { applyEvents, type SyncEvent } from '$lib/server/courses/sync';
+import { applyEvents } from '$lib/server/courses/sync';
+import type { SyncEvent } from '$lib/schemas/learning';
 import type { Db } from '$lib/server/db';
 import { DAY_MS, QUOTAS } from '$lib/server/quotas';
 import { createRole, moveRole } from '$lib/server/roles/editing';

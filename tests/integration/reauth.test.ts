@@ -8,9 +8,9 @@ import {
 	codesReplacedAt,
 	newRecoveryCodes,
 	resetWithRecoveryCode,
-	signOutEverywhere,
-	signUp
-} from '$lib/server/accounts';
+	signOutEverywhere
+} from '$lib/server/accounts/credentials';
+import { signUp } from '$lib/server/accounts/sign-in';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { createSession } from '$lib/server/auth/session';
 import { LOCK_MS } from '$lib/server/auth/throttle';

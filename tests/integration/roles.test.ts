@@ -1,6 +1,6 @@
 /** Roles: written by vetted organizations, approved by administrators, opened and closed; nobody touches another organization's. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	createRole,

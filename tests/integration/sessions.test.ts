@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import {
 	ABSOLUTE_MAX_MS,
 	SESSION_TTL_MS,

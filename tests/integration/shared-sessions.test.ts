@@ -5,7 +5,7 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signIn, signUp, unlockSession } from '$lib/server/accounts';
+import { signIn, signUp, unlockSession } from '$lib/server/accounts/sign-in';
 import { setSessionCookie } from '$lib/server/http/cookies';
 import {
 	SESSION_TTL_MS,

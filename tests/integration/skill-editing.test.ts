@@ -1,6 +1,6 @@
 /** Administrators adding and editing skills: ids, validation, duplicates, who may, and the loader keeping their words. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import { readFormData } from '$lib/server/forms';
 import { setRoleSkill, createRole } from '$lib/server/roles/editing';

@@ -1,9 +1,9 @@
 /** Vetting partner organizations: decisions, their history, and what suspension takes away. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
-import { addCourse } from '$lib/server/courses/authoring';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
+import { addCourse } from '$lib/server/courses/authoring/course';
 import type { Db } from '$lib/server/db';
-import { applyForOrganization, getMembership } from '$lib/server/orgs';
+import { applyForOrganization, getMembership } from '$lib/server/orgs/membership';
 import { decideOrganization, organizationForReview } from '$lib/server/orgs/vetting';
 import { freshDb } from '../helpers/db';
 import { account } from '../helpers/authors';

@@ -1,6 +1,6 @@
 /** The working-level starter courses close a role's level-2 gap, and the basic courses do not. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdministrator } from '$lib/server/accounts';
+import { createAdministrator } from '$lib/server/accounts/sign-in';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readStarterCatalogue } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';

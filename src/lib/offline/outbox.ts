@@ -6,22 +6,13 @@
  * answers' meaning, just ids, and the opaque key of the account that made it, so another
  * account signing in on this phone never sends it as theirs.
  */
-import type { Answer } from '$lib/courses/scoring';
+import type { SyncEvent } from '$lib/schemas/learning';
 import { OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
 import { SYNC_BATCH_MAX, SYNC_BODY_MAX } from '$lib/sync-limits';
 import { EVENTS, META, run } from './idb';
 
-export type OutboxEvent =
-	| { id: string; key: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
-	| {
-			id: string;
-			key: string;
-			type: 'quiz_attempt';
-			courseId: string;
-			quizId: string;
-			answers: Record<string, Answer>;
-			at: number;
-	  };
+/** A sync event as the server takes it, kept with the key of the account that made it. */
+export type OutboxEvent = SyncEvent & { key: string };
 
 type NewEvent = OutboxEvent extends infer E
 	? E extends OutboxEvent

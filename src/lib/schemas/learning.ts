@@ -45,27 +45,29 @@ export const certificateRevokeSchema = z.object({
 const eventId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const answer = z.union([z.string().max(500), z.array(z.string().max(80)).max(20), z.boolean()]);
 
-/** A batch of progress events a phone made offline (see src/lib/server/courses/sync.ts). */
-export const syncSchema = z.object({
-	events: z
-		.array(
-			z.discriminatedUnion('type', [
-				z.object({
-					id: eventId,
-					type: z.literal('lesson_done'),
-					courseId: slug,
-					lessonId: slug,
-					at: z.int().nonnegative()
-				}),
-				z.object({
-					id: eventId,
-					type: z.literal('quiz_attempt'),
-					courseId: slug,
-					quizId: slug,
-					answers: z.record(z.string().max(80), answer),
-					at: z.int().nonnegative()
-				})
-			])
-		)
-		.max(SYNC_BATCH_MAX)
-});
+/**
+ * One piece of progress a phone made offline, with an id the phone chose: the one shape the
+ * phone's outbox (src/lib/offline/outbox.ts) keeps and the server applies
+ * (src/lib/server/courses/sync.ts).
+ */
+export const syncEvent = z.discriminatedUnion('type', [
+	z.object({
+		id: eventId,
+		type: z.literal('lesson_done'),
+		courseId: slug,
+		lessonId: slug,
+		at: z.int().nonnegative()
+	}),
+	z.object({
+		id: eventId,
+		type: z.literal('quiz_attempt'),
+		courseId: slug,
+		quizId: slug,
+		answers: z.record(z.string().max(80), answer),
+		at: z.int().nonnegative()
+	})
+]);
+export type SyncEvent = z.infer<typeof syncEvent>;
+
+/** A batch of progress events a phone made offline. */
+export const syncSchema = z.object({ events: z.array(syncEvent).max(SYNC_BATCH_MAX) });

@@ -7,7 +7,7 @@
  * - audit rows older than `AUDIT_MONTHS` (audit/).
  */
 import { deleteInactiveAccounts } from './accounts/inactive';
-import { forgetOldAudit } from './audit';
+import { forgetOldAudit } from './audit/trail';
 import { deleteExpiredDevices } from './auth/devices';
 import { deleteExpiredSessions } from './auth/session';
 import { forgetOldFailures } from './auth/throttle';

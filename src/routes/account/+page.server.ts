@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts';
+import { codesReplacedAt, signOutEverywhere } from '$lib/server/accounts/credentials';
 import { deleteOwnAccount } from '$lib/server/accounts/erase';
 import { clearSessionCookie } from '$lib/server/http/cookies';
 import { remainingRecoveryCodes } from '$lib/server/auth/recovery';
@@ -7,7 +7,7 @@ import { endOwnSession, listSessions } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { leavingOrganization } from '$lib/server/orgs';
+import { leavingOrganization } from '$lib/server/orgs/membership';
 import { notConfirmed, refuse } from '$lib/server/http/respond';
 import {
 	confirmPasswordSchema,

@@ -1,7 +1,7 @@
-import { countAccounts } from '$lib/server/accounts';
+import { countAccounts } from '$lib/server/accounts/settings';
 import { recentBursts } from '$lib/server/auth/floods';
 import { getDb } from '$lib/server/db';
-import { listOrganizations } from '$lib/server/orgs';
+import { listOrganizations } from '$lib/server/orgs/membership';
 import { lookalikesAmong } from '$lib/server/orgs/vetting';
 import { rolesToReview } from '$lib/server/roles/review';
 import { coursesForReview } from '$lib/server/courses/review';

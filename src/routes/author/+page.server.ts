@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { addCourse, authorOf } from '$lib/server/courses/authoring';
+import { addCourse } from '$lib/server/courses/authoring/course';
+import { authorOf } from '$lib/server/courses/authoring/authors';
 import { listAuthoredCourses } from '$lib/server/courses/drafts';
 import { refuse } from '$lib/server/http/respond';
 import { courseDetailsSchema } from '$lib/schemas/authoring';

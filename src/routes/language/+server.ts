@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/access';
-import { setLocale } from '$lib/server/accounts';
+import { setLocale } from '$lib/server/accounts/settings';
 import { setLanguageCookie } from '$lib/server/http/cookies';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';

@@ -6,7 +6,7 @@ import {
 	createInvitation,
 	getMembership,
 	joinWithInvitation
-} from '$lib/server/orgs';
+} from '$lib/server/orgs/membership';
 import { orgApplications } from '$lib/server/auth/floods';
 import { memberRefusal, refuse, tooManyTries } from '$lib/server/http/respond';
 import {

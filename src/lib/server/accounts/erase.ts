@@ -17,12 +17,12 @@
  * remains is listed in docs/data-register.md.
  */
 import { flushDeletions, type Db } from '../db';
-import { detachApplications } from '../applications';
-import { forgetInAudit } from '../audit';
+import { detachApplications } from '../applications/learner';
+import { forgetInAudit } from '../audit/trail';
 import { confirmPassword, type Confirmation } from '../auth/confirm';
 import { clearFailures } from '../auth/throttle';
 import { applyLearnerChanges } from '../matching/learners';
-import { leaveOrganization } from '../orgs';
+import { leaveOrganization } from '../orgs/membership';
 import { closeRolesOf } from '../roles/editing';
 
 /** The scopes in which failures are counted by account name (see ./index.ts). */

@@ -6,7 +6,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
-import { vettedOrgOf } from '../orgs';
+import { vettedOrgOf } from '../orgs/membership';
 import type { Database } from '../schema';
 import { coursesSubmitted } from '../courses/review';
 

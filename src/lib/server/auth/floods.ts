@@ -9,7 +9,7 @@
  * of rows.
  */
 import { isDatabaseUnavailable, type Db } from '../db';
-import { actionsSince, recordAudit } from '../audit';
+import { actionsSince, recordAudit } from '../audit/trail';
 import { config } from '../config';
 import type { AuditAction } from '../schema';
 import { AddressLimiter, ADDRESS_WINDOW_MS } from './throttle';

@@ -1,19 +1,13 @@
 /**
  * What authors see of the courses they may edit: both languages side by side, drafts included.
- * Who may see which course is decided by `authorScope` (authoring.ts), as for every edit.
+ * Who may see which course is decided by `authorScope` (authoring/authors.ts), as for every edit.
  */
 import type { Db } from '../db';
 import type { CourseAudience, CourseCategory, CourseExpert, CourseStatus, Locale } from '../schema';
 import { publicationApproved } from './review';
 import type { Question } from '../../schemas/course-content';
-import {
-	authorScope,
-	editable,
-	publishProblems,
-	visibleSkills,
-	type Author,
-	type PublishProblem
-} from './authoring';
+import { authorScope, editable, type Author } from './authoring/authors';
+import { publishProblems, visibleSkills, type PublishProblem } from './authoring/course';
 
 type Bilingual = { my: string; en: string };
 

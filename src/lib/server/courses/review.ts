@@ -3,7 +3,7 @@
  * kind, with who marked it and when:
  * - `publication`: an organization's course reaches learners the first time only once an
  *   administrator approved it (as for roles); after that its organization publishes and
- *   withdraws it itself. Asking again is `submitted` (authoring.ts `setPublished`).
+ *   withdraws it itself. Asking again is `submitted` (authoring/course.ts `setPublished`).
  * - `language` and `expert`: a native Burmese reader and a subject expert (course.expert says
  *   which kind) have reviewed the text. A review holds for the version it was given for: every
  *   edit of a published course, and every new starter version, is a new text, so the course

@@ -11,21 +11,10 @@
  * (`submitQuiz`, src/lib/courses/answers.ts): only what each question can take is kept.
  */
 import type { Db } from '../db';
-import type { Answer } from '$lib/courses/scoring';
+import type { SyncEvent } from '../../schemas/learning';
 import { markLessonDone, submitQuiz } from './progress';
 import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
 import type { Result } from '$lib/result';
-
-export type SyncEvent =
-	| { id: string; type: 'lesson_done'; courseId: string; lessonId: string; at: number }
-	| {
-			id: string;
-			type: 'quiz_attempt';
-			courseId: string;
-			quizId: string;
-			answers: Record<string, Answer>;
-			at: number;
-	  };
 
 export interface SyncOutcome {
 	id: string;

@@ -8,7 +8,8 @@ import type { Locale } from '$lib/server/schema';
 import type { Db } from '$lib/server/db';
 import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
-import { addCourseImage, editable, type Author } from '$lib/server/courses/authoring';
+import { addCourseImage } from '$lib/server/courses/authoring/images';
+import { editable, type Author } from '$lib/server/courses/authoring/authors';
 import { renderLesson } from '$lib/server/courses/lesson-html';
 import { refuse, type FormErrors } from './respond';
 

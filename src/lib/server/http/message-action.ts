@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse } from './respond';
 import { messageSchema } from '$lib/schemas/application';
-import { postMessage } from '$lib/server/applications';
+import { postMessage } from '$lib/server/applications/messages';
 import { DAY_MS } from '$lib/server/quotas';
 import { formatHours } from '$lib/format';
 import { signedInUser } from './user';

@@ -10,12 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db';
-import { vettedOrgOf } from '../orgs';
+import { vettedOrgOf } from '../orgs/membership';
 import type { Locale, RoleStatus } from '../schema';
 import { bestLearners } from './learners';
 import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from './score';
 import { pickText as pick } from '../../format';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 import { countedLevel } from '../skills/levels';
 
 /** A stable pseudonym of a learner for one organization, e.g. "K7F3-2QXD". */

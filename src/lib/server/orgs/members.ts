@@ -8,10 +8,10 @@
  * or, left empty, has its roles closed. Each removal and revocation is in the audit trail.
  */
 import { inTransaction, type Db } from '../db';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 import { invalidateUserSessions } from '../auth/session';
 import { closeRolesOf } from '../roles/editing';
-import { leaveOrganization } from './index';
+import { leaveOrganization } from './membership';
 import type { Result } from '$lib/result';
 
 export type MemberError = 'not_owner' | 'no_member' | 'not_allowed' | 'no_invitation';

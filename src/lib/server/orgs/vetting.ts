@@ -9,7 +9,7 @@
  */
 import type { Db } from '../db';
 import { newId } from '../auth/tokens';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 import { skeleton } from '../text/confusables';
 import type { OrgDecisionKind, OrgKind, OrgStatus } from '../schema';
 import type { Result } from '$lib/result';

@@ -7,7 +7,7 @@
  */
 import { inTransaction, type Db } from '../db';
 import { newId } from '../auth/tokens';
-import { vettedOrgOf } from '../orgs';
+import { vettedOrgOf } from '../orgs/membership';
 import type { Selectable } from 'kysely';
 import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schema';
 import { ROLE_SKILLS_MAX } from '../../role-limits';

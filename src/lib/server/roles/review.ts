@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/trail';
 import type { Result } from '$lib/result';
 
 export type RoleReviewResult = Result<object, 'not_admin' | 'no_role' | 'not_submitted'>;

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { resetWithRecoveryCode, usernameKey } from '$lib/server/accounts';
+import { resetWithRecoveryCode } from '$lib/server/accounts/credentials';
+import { usernameKey } from '$lib/server/accounts/sign-in';
 import { homeFor } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
 import { keepDeviceToken } from '$lib/server/http/device-cookie';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signIn, usernameKey } from '$lib/server/accounts';
+import { signIn, usernameKey } from '$lib/server/accounts/sign-in';
 import { homeFor, safeNext } from '$lib/server/access';
 import { attemptKey, failedAttemptsByAddress } from '$lib/server/auth/address';
 import { recognizedDevice } from '$lib/server/auth/devices';

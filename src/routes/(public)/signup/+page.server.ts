@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { signUp } from '$lib/server/accounts';
+import { signUp } from '$lib/server/accounts/sign-in';
 import { suggestName } from '$lib/server/accounts/names';
 import { setSessionCookie } from '$lib/server/http/cookies';
 import { homeFor, safeNext } from '$lib/server/access';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { homeFor, safeNext } from '$lib/server/access';
-import { newRecoveryCodes } from '$lib/server/accounts';
+import { newRecoveryCodes } from '$lib/server/accounts/credentials';
 import { unusedRecoveryCodesAmong } from '$lib/server/auth/recovery';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { changePassword } from '$lib/server/accounts';
+import { changePassword } from '$lib/server/accounts/credentials';
 import { homeFor } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';

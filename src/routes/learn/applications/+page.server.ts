@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { listMyApplications } from '$lib/server/applications';
+import { listMyApplications } from '$lib/server/applications/learner';
 import { learnerNews } from '$lib/server/applications/news';
 import type { PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { viewsOfLearner } from '$lib/server/audit';
+import { viewsOfLearner } from '$lib/server/audit/trail';
 import type { PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 

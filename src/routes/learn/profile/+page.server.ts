@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { setBackground } from '$lib/server/accounts';
+import { setBackground } from '$lib/server/accounts/settings';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { listBackgrounds, suggestSkills } from '$lib/server/skills/crosswalk';

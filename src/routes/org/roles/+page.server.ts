@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { getMembership } from '$lib/server/orgs';
+import { getMembership } from '$lib/server/orgs/membership';
 import { listOrgRoles } from '$lib/server/roles/editing';
 import { orgNews } from '$lib/server/applications/news';
 import type { PageServerLoad } from './$types';

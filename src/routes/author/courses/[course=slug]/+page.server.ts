@@ -2,19 +2,14 @@ import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
+import { addModule, renameModule } from '$lib/server/courses/authoring/modules';
+import { authorOf, type Author, type AuthorResult } from '$lib/server/courses/authoring/authors';
 import {
-	addModule,
-	authorOf,
 	chooseCourseSkills,
-	moveLesson,
-	restoreLesson,
-	retireLesson,
-	renameModule,
 	setPublished,
-	updateCourseDetails,
-	type Author,
-	type AuthorResult
-} from '$lib/server/courses/authoring';
+	updateCourseDetails
+} from '$lib/server/courses/authoring/course';
+import { moveLesson, restoreLesson, retireLesson } from '$lib/server/courses/authoring/lessons';
 import { getCourseDraft, listSkills } from '$lib/server/courses/drafts';
 import { notFound, refuse } from '$lib/server/http/respond';
 import {

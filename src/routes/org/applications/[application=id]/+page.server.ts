@@ -5,10 +5,10 @@ import { notFound, refuse } from '$lib/server/http/respond';
 import {
 	decideApplication,
 	endorsableSkills,
-	endorseSkill,
-	getOrgApplication,
-	readThread
-} from '$lib/server/applications';
+	endorseSkill
+} from '$lib/server/applications/lifecycle';
+import { getOrgApplication } from '$lib/server/applications/organization';
+import { readThread } from '$lib/server/applications/messages';
 import { decideApplicationSchema, endorseSchema } from '$lib/schemas/application';
 import { messageAction } from '$lib/server/http/message-action';
 import { badgeFor, markSeen } from '$lib/server/applications/news';

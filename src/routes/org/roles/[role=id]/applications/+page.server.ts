@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { notFound } from '$lib/server/http/respond';
-import { listRoleApplications } from '$lib/server/applications';
+import { listRoleApplications } from '$lib/server/applications/organization';
 import { orgNews } from '$lib/server/applications/news';
 import { getOrgRole } from '$lib/server/roles/editing';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
-import { authorOf, updateLesson } from '$lib/server/courses/authoring';
+import { authorOf } from '$lib/server/courses/authoring/authors';
+import { updateLesson } from '$lib/server/courses/authoring/lessons';
 import { getLessonDraft } from '$lib/server/courses/drafts';
 import { previewAction, readLessonForm, uploadAction } from '$lib/server/http/lesson-form';
 import { notFound, refuse } from '$lib/server/http/respond';

@@ -5,11 +5,9 @@ import { readForm } from '$lib/server/forms';
 import {
 	removeQuestion,
 	saveQuestion,
-	updateQuizDetails,
-	authorOf,
-	type Author,
-	type AuthorResult
-} from '$lib/server/courses/authoring';
+	updateQuizDetails
+} from '$lib/server/courses/authoring/quizzes';
+import { authorOf, type Author, type AuthorResult } from '$lib/server/courses/authoring/authors';
 import { getQuizDraft } from '$lib/server/courses/drafts';
 import { notFound, refuse } from '$lib/server/http/respond';
 import {

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
-import { addLesson, authorOf } from '$lib/server/courses/authoring';
+import { addLesson } from '$lib/server/courses/authoring/lessons';
+import { authorOf } from '$lib/server/courses/authoring/authors';
 import { getModuleDraft } from '$lib/server/courses/drafts';
 import { previewAction, readLessonForm, uploadAction } from '$lib/server/http/lesson-form';
 import { notFound, refuse } from '$lib/server/http/respond';

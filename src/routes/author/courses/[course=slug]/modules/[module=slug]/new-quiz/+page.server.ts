@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { addQuiz, authorOf } from '$lib/server/courses/authoring';
+import { addQuiz } from '$lib/server/courses/authoring/quizzes';
+import { authorOf } from '$lib/server/courses/authoring/authors';
 import { getModuleDraft } from '$lib/server/courses/drafts';
 import { notFound, refuse } from '$lib/server/http/respond';
 import { newQuizSchema } from '$lib/schemas/authoring';
