@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { lanpyaChunks } from './scripts/vite-chunks';
+import { lazyErrorPage } from './scripts/vite-lazy-error';
 import { messageNumbers } from './scripts/vite-message-numbers';
 import { COOKIES } from './src/lib/stored-names';
 
@@ -20,7 +21,9 @@ export default defineConfig({
 		// Numbers in messages in each language's digits (src/lib/format.ts).
 		messageNumbers(),
 		sveltekit(),
-		lanpyaChunks()
+		lanpyaChunks(),
+		// The root error page's script when an error is shown, not at every start.
+		lazyErrorPage()
 	],
 	server: { port: 5173 },
 	test: {

@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import { config } from '../src/lib/server/config';
 import en from '../messages/en.json' with { type: 'json' };
 import my from '../messages/my.json' with { type: 'json' };
-import { baseCsp, securityHeaders } from '../src/lib/server/headers';
+import { baseCsp, DOCUMENT_ONLY, securityHeaders } from '../src/lib/server/headers';
 
 /** PNG icons and the manifest are never documents: they too need only the headers for files. (An SVG can be, so it keeps them all.) */
 const STATIC_FILES = /^\/(icons\/[a-z0-9-]+\.png|manifest\.webmanifest)$/;
@@ -131,6 +131,10 @@ export async function serve(): Promise<RunningServer> {
 	const assetHeaders = Object.fromEntries(
 		Object.entries(headers).filter(([name]) => ASSET_HEADERS.has(name))
 	);
+	// A page's data (`__data.json`) is never a document either.
+	const dataHeaders = Object.fromEntries(
+		Object.entries(headers).filter(([name]) => !DOCUMENT_ONLY.includes(name))
+	);
 
 	let closing: Promise<void> | undefined;
 	// Each connection's requests under way, and since when it has had none.
@@ -158,8 +162,8 @@ export async function serve(): Promise<RunningServer> {
 		});
 		const path = req.url?.split('?')[0] ?? '';
 		const asset = path.startsWith('/_app/immutable/') || STATIC_FILES.test(path);
-		for (const [name, value] of Object.entries(asset ? assetHeaders : headers))
-			res.setHeader(name, value);
+		const preset = asset ? assetHeaders : path.endsWith('/__data.json') ? dataHeaders : headers;
+		for (const [name, value] of Object.entries(preset)) res.setHeader(name, value);
 		if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json');
 		if (DAY_CACHED.test(path)) res.setHeader('cache-control', 'public, max-age=86400');
 		if (path === '/service-worker.js') {

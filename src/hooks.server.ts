@@ -11,13 +11,14 @@ import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { sweepDaily } from '$lib/server/housekeeping';
 import { startMatching } from '$lib/server/matching/start';
-import { securityHeaders } from '$lib/server/headers';
+import { DOCUMENT_ONLY, securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
 import { renameOldCookies } from '$lib/server/http/old-names';
 import { addRetryAfter, answerUnavailableWith503 } from '$lib/server/http/unavailable';
 import type { Locale } from '$lib/server/schema';
 import { signedInUser } from '$lib/server/http/user';
+import lanpyaIcon from '../static/favicon.svg?raw';
 
 export const init: ServerInit = async () => {
 	answerUnavailableWith503();
@@ -39,6 +40,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	}
 	// Pages and endpoints may show a person's data: never stored by a browser or proxy cache.
 	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+	// A page's data (the next lesson's bytes) is never a document: it goes without their headers.
+	if (event.isDataRequest) for (const name of DOCUMENT_ONLY) response.headers.delete(name);
+	else if (response.headers.get('content-type')?.startsWith('text/html')) {
+		// A page is never stored (no-store), so its ETag is never used; and SvelteKit's
+		// x-sveltekit-page mark is for its own prerendering. Each costs bytes on every page.
+		response.headers.delete('etag');
+		response.headers.delete('x-sveltekit-page');
+	}
 	return preloadsInHead(response);
 };
 
@@ -82,6 +91,15 @@ const handleLocale: Handle = ({ event, resolve }) =>
  * the look chosen on this phone, and with a neutral look every title is the tool's name, whatever
  * the page set (the root layout keeps it so through navigations). A cover screen shows its own look.
  */
+/**
+ * The default look's tab icon (173 bytes) written into the page, so a first visit makes no
+ * request for it (851 bytes with its headers). The neutral looks' icons stay files: kept a day.
+ */
+const INLINE_ICON = `data:image/svg+xml,${lanpyaIcon
+	.trim()
+	.replace(/"/g, "'")
+	.replace(/[#<>%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
 const handleLook: Handle = ({ event, resolve }) => {
 	const cover = event.route.id === '/cover/[look=neutral]' ? event.params.look : undefined;
 	const look = isNeutralLook(cover) ? cover : lookFromCookies(event.request.headers.get('cookie'));
@@ -92,7 +110,7 @@ const handleLook: Handle = ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => {
 			const filled = html
 				.replace('%lanpya.theme%', assets.themeColor)
-				.replace('%lanpya.icon%', assets.icon)
+				.replace('%lanpya.icon%', look === 'lanpya' ? INLINE_ICON : assets.icon)
 				.replace('%lanpya.manifest%', assets.manifest);
 			// Only the document's head: a picture in the body may hold a <title> of its own.
 			const end = filled.indexOf('</head>');

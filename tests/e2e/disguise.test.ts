@@ -13,6 +13,7 @@ import {
 	Client,
 	consoleErrors,
 	controlled,
+	hydrated,
 	launch,
 	openVettedRole,
 	phone,
@@ -300,6 +301,35 @@ describe('disguise', () => {
 			);
 			await page.goto(path);
 			await expectNeutral(page, [/lanpya/i, /လမ်းပြ/]);
+		}
+		await context.close();
+	});
+
+	it('a page sent to the background for 30 seconds comes back on its cover, on pages with the app’s script and on those without (sign-in)', async () => {
+		const context = await phone(browser);
+		const page = await context.newPage();
+		await chooseLookFirst(page, /^(ဂဏန်းပေါင်းစက်|Calculator)$/);
+		/** The phone's task switcher: the page hidden, then shown again `ms` later by the page's clock. */
+		const away = (ms: number) =>
+			page.evaluate((later) => {
+				const show = (state: string) => {
+					Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+					document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+				};
+				show('hidden');
+				const now = Date.now;
+				Date.now = () => now() + later;
+				show('visible');
+				Date.now = now;
+			}, ms);
+		// Sign-in has no script of the app (csr = false); the catalogue hydrates.
+		for (const path of ['/signin', '/learn/courses']) {
+			await page.goto(path);
+			await hydrated(page);
+			await away(10_000);
+			expect(new URL(page.url()).pathname).toBe(path);
+			await away(31_000);
+			await page.waitForURL('**/cover/calculator');
 		}
 		await context.close();
 	});

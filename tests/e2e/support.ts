@@ -322,11 +322,18 @@ export async function holdScripts(page: Page): Promise<() => Promise<void>> {
 /**
  * Waits until SvelteKit has hydrated the page and started its router: the router's first act,
  * right after hydration, sets `history.scrollRestoration` to "manual" (a new page starts "auto").
+ * A page rendered without client-side code (`csr = false`: no `__sveltekit_… = {` start script) is
+ * as it will stay once loaded.
  */
 export async function hydrated(page: Page) {
-	await page.waitForFunction(() => history.scrollRestoration === 'manual', undefined, {
-		timeout: 30_000
-	});
+	await page.waitForFunction(
+		() =>
+			history.scrollRestoration === 'manual' ||
+			(document.readyState === 'complete' &&
+				![...document.scripts].some((s) => /__sveltekit_\w+ = \{/.test(s.textContent ?? ''))),
+		undefined,
+		{ timeout: 30_000 }
+	);
 	// Effects flush after mounting: one frame more.
 	await page.evaluate(
 		() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
