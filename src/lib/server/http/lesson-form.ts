@@ -9,7 +9,10 @@ import type { Db } from '$lib/server/db';
 import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
 import { addCourseImage } from '$lib/server/courses/authoring/images';
-import { editable, type Author } from '$lib/server/courses/authoring/authors';
+import { authorOf, editable, type Author } from '$lib/server/courses/authoring/authors';
+import { getDb } from '$lib/server/db';
+import { config } from '$lib/server/config';
+import { signedInUser } from './user';
 import { renderLesson } from '$lib/server/courses/lesson-html';
 import { refuse, type FormErrors } from './respond';
 
@@ -122,4 +125,49 @@ export async function uploadAction(
 	for (const key of ['body_my', 'body_en'])
 		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
 	return { action: 'upload', values, uploaded: snippet };
+}
+
+/** What a lesson editor's action needs of its request: both editors' routes have the course. */
+type EditorEvent = { params: { course: string }; request: Request; locals: App.Locals };
+
+/** Both editors' "preview": the whole form read, then `previewAction`. */
+export async function previewLesson({ params, request, locals }: EditorEvent) {
+	const read = await readLessonForm(request, locals.locale);
+	if (!read.ok) return read.response;
+	return previewAction(getDb(), authorOf(signedInUser(locals)), params.course, read, locals.locale);
+}
+
+/** Both editors' "upload": the whole form read, then `uploadAction` into the media folder. */
+export async function uploadLessonImage({ params, request, locals }: EditorEvent) {
+	const read = await readLessonForm(request, locals.locale);
+	if (!read.ok) return read.response;
+	const author = authorOf(signedInUser(locals));
+	return uploadAction(getDb(), author, params.course, read, config.mediaPath, locals.locale);
+}
+
+/**
+ * Both editors' "save", up to the write: the lesson as the domain takes it, or the answer to
+ * send back. `refused` turns the domain's refusal into the form's answer with what was typed.
+ */
+export async function lessonToSave({ request, locals }: EditorEvent) {
+	const read = await readLessonForm(request, locals.locale);
+	if (!read.ok) return read;
+	const { form } = read;
+	if (!form.ok)
+		return {
+			ok: false as const,
+			response: fail(400, { action: 'save', values: form.values, errors: form.errors })
+		};
+	const d = form.data;
+	return {
+		ok: true as const,
+		author: authorOf(signedInUser(locals)),
+		lesson: {
+			minutes: d.minutes,
+			title: { my: d.title_my, en: d.title_en },
+			body: { my: d.body_my, en: d.body_en }
+		},
+		refused: (error: string) =>
+			refuse(locals.locale, 404, `error_${error}`, { action: 'save', values: form.values })
+	};
 }
