@@ -135,7 +135,27 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		actor: 'anonymous',
 		path: () => '/signin',
 		valid: { username: 'fuzz-nobody', password: WRONG_PASSWORD, shared: 'on' },
-		runs: 12
+		runs: 12,
+		found: [
+			// A refused "shared phone" value on a page with no script: the refusal was not printed.
+			{
+				seed: 250700190,
+				path: '2',
+				actor: 'anonymous',
+				payload: {
+					fields: [
+						['username', 'fuzz-nobody'],
+						['password', 'not the password at all'],
+						['shared', '[]'],
+						['+', '_-R}\u000e_']
+					],
+					encoding: 'urlencoded',
+					file: null,
+					enhance: false,
+					locale: 'my'
+				}
+			}
+		]
 	},
 	'/(public)/recover default': {
 		actor: 'anonymous',
