@@ -143,11 +143,14 @@ movesOldDatabaseWith(moveOldDatabase);
 /** One request at a time, so two pages asking never fetch a file twice. */
 let keeping: Promise<void> = Promise.resolve();
 function keepShell({ look, full }: KeepShell): Promise<void> {
-	keeping = keeping.then(async () => {
-		// Not asked for the whole shell and not kept yet: a first visit, which keeps nothing more.
-		if (!full && !(await (await caches.open(SHELL_CACHE)).match(READER_PAGE))) return;
-		await keepShellFiles(isNeutralLook(look) ? [look] : [], false);
-	});
+	// A keeping that failed (the network dropped) must not refuse every later one.
+	keeping = keeping
+		.catch(() => undefined)
+		.then(async () => {
+			// Not asked for the whole shell and not kept yet: a first visit, which keeps nothing more.
+			if (!full && !(await (await caches.open(SHELL_CACHE)).match(READER_PAGE))) return;
+			await keepShellFiles(isNeutralLook(look) ? [look] : [], false);
+		});
 	return keeping;
 }
 

@@ -367,17 +367,38 @@ describe('the code behind the cover', () => {
 	it('guards downloaded courses read from the phone; what the phone keeps to check it names nothing and is spent by wrong codes', async () => {
 		const context = await phone(browser);
 		const page = await disguisedLearnerWithDownload(context);
-		// What the phone keeps: a salt and 10 bits, under neutral names, never the code.
-		const check = (await page.evaluate(
-			() =>
-				new Promise((resolve) => {
-					const open = indexedDB.open('store', 1);
-					open.onsuccess = () => {
-						const request = open.result.transaction('meta').objectStore('meta').get('check');
-						request.onsuccess = () => resolve(request.result);
-					};
-				})
-		)) as { salt: string; rounds: number; value: number; tries: number };
+		// What the phone keeps: a salt and 10 bits, under neutral names, never the code. Read
+		// without ever making the store (an open that would create it is aborted) and waited for,
+		// since the page writes it after the code is chosen: a wait that ends, with a reason.
+		const readCheck = () =>
+			page.evaluate(
+				() =>
+					new Promise<unknown>((resolve, reject) => {
+						const open = indexedDB.open('store');
+						open.onupgradeneeded = () => open.transaction?.abort();
+						open.onerror = () => resolve(null);
+						open.onsuccess = () => {
+							const db = open.result;
+							if (!db.objectStoreNames.contains('meta')) {
+								db.close();
+								return resolve(null);
+							}
+							const request = db.transaction('meta').objectStore('meta').get('check');
+							request.onsuccess = () => {
+								db.close();
+								resolve(request.result ?? null);
+							};
+							request.onerror = () => reject(request.error);
+						};
+					})
+			);
+		await expect.poll(readCheck, { timeout: 15_000 }).not.toBeNull();
+		const check = (await readCheck()) as {
+			salt: string;
+			rounds: number;
+			value: number;
+			tries: number;
+		};
 		expect(check).toMatchObject({ rounds: expect.any(Number), tries: 0 });
 		expect(check.value).toBeLessThan(1024);
 		const wrong = wrongForPhone(check, 6);
