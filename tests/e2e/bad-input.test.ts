@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
 import { sampleParams } from './routes';
 import fs from 'node:fs';
+import { courseDetails, lesson, roleDetails } from './form-samples';
 
 const lessonPath = `/learn/courses/${sampleParams.course}/lessons/${sampleParams.lesson}`;
 const quizPath = `/learn/courses/${sampleParams.course}/quizzes/${sampleParams.quiz}`;
@@ -19,36 +20,6 @@ const firstQuestion = JSON.parse(
 ).questions[0].id;
 
 const MB = 'a'.repeat(1024 * 1024);
-const courseDetails = {
-	category: 'vocational',
-	audience: 'families',
-	title_my: 'ချုပ်ရိုး',
-	title_en: 'Seams',
-	summary_my: 'ချုပ်နည်း',
-	summary_en: 'How to sew seams'
-};
-const lesson = {
-	title_my: 'အပ်',
-	title_en: 'Needle',
-	minutes: '5',
-	body_my: 'အပ်ကို ကိုင်ပါ။',
-	body_en: 'Hold the needle.'
-};
-const roleDetails = {
-	kind: 'medical_volunteer',
-	title_my: 'ဆေးခန်း',
-	title_en: 'Clinic',
-	description_my: 'ကူညီရန်',
-	description_en: 'Help',
-	safety_my: '',
-	safety_en: '',
-	area: 'mae_sot',
-	availability: 'volunteer',
-	pay: '',
-	seats: '2',
-	starts_on: '',
-	closes_on: '2027-01-31'
-};
 const skill = {
 	group: 'health',
 	name_my: 'အရိုးကျိုး ကျပ်စည်းခြင်း',

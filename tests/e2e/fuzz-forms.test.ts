@@ -25,6 +25,7 @@ import {
 	urlPart,
 	type Payload
 } from './fuzz-support';
+import { courseDetails, lesson, roleDetails } from './form-samples';
 
 const FILE = 'tests/e2e/fuzz-forms.test.ts';
 
@@ -65,36 +66,6 @@ const firstQuestion = JSON.parse(
 		'utf8'
 	)
 ).questions[0].id;
-const courseDetails = {
-	category: 'vocational',
-	audience: 'families',
-	title_my: 'ချုပ်ရိုး',
-	title_en: 'Seams',
-	summary_my: 'ချုပ်နည်း',
-	summary_en: 'How to sew seams'
-};
-const lesson = {
-	title_my: 'အပ်',
-	title_en: 'Needle',
-	minutes: '5',
-	body_my: 'အပ်ကို ကိုင်ပါ။',
-	body_en: 'Hold the needle.'
-};
-const roleDetails = {
-	kind: 'medical_volunteer',
-	title_my: 'ဆေးခန်း',
-	title_en: 'Clinic',
-	description_my: 'ကူညီရန်',
-	description_en: 'Help',
-	safety_my: '',
-	safety_en: '',
-	area: 'mae_sot',
-	availability: 'volunteer',
-	pay: '',
-	seats: '2',
-	starts_on: '',
-	closes_on: '2027-01-31'
-};
 const question = {
 	type: 'true_false',
 	prompt_my: 'မှန်လား',
