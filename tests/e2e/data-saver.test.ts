@@ -1,7 +1,17 @@
 /** Data saver: the phone's Save-Data, or the learner's own setting, keeps pictures until tapped. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, launch, phone, shown, signUpInBrowser, uniqueName } from './support';
+import {
+	Client,
+	closeWorkerContext,
+	controlled,
+	launch,
+	phone,
+	shown,
+	signUpInBrowser,
+	traced,
+	uniqueName
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,15 +57,15 @@ describe('data saver', () => {
 
 	it('downloads a course without its pictures, and the reader on the phone shows each as a link to tap', async () => {
 		const context = await phone(browser);
+		const step = traced(context);
 		const page = await context.newPage();
 		await signUpInBrowser(page, uniqueName('saverdl'), 'pictures cost money');
 		await page.goto('/account');
 		await page.getByRole('button', { name: 'ဒေတာချွေတာခြင်း ဖွင့်ရန်' }).click();
 		await shown(page.getByText('ဒေတာချွေတာခြင်း ဖွင့်ထားသည်။'));
-		await page.goto('/learn/courses/first-aid-basics');
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-			timeout: 20_000
-		});
+		step('worker');
+		await controlled(page, '/learn/courses/first-aid-basics');
+		step('download');
 		await shown(page.getByText('ဒေတာချွေတာခြင်း - ပုံများ မပါပါ။'));
 		await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
@@ -67,10 +77,12 @@ describe('data saver', () => {
 			)
 		).toBe(false);
 
+		step('offline');
 		await context.setOffline(true);
 		await page.goto(LESSON);
 		await shown(page.getByRole('link', { name: /^ပုံကို ပြရန်/ }));
 		expect(await page.locator('article.lesson img').count()).toBe(0);
-		await context.close();
+		step('close');
+		await closeWorkerContext(context);
 	});
 });

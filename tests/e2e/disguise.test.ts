@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
 	Client,
+	closeWorkerContext,
 	consoleErrors,
 	controlled,
 	hydrated,
@@ -19,6 +20,7 @@ import {
 	phone,
 	shown,
 	signUpInBrowser,
+	traced,
 	typeInto,
 	uniqueName
 } from './support';
@@ -336,23 +338,32 @@ describe('disguise', () => {
 });
 
 /** A learner behind the Calculator, with a course downloaded and the code chosen. */
-async function disguisedLearnerWithDownload(context: BrowserContext): Promise<Page> {
+async function disguisedLearnerWithDownload(
+	context: BrowserContext
+): Promise<{ page: Page; step: (name: string) => void }> {
+	const step = traced(context);
 	const page = await context.newPage();
+	step('look');
 	await chooseLookFirst(page, /^(ဂဏန်းပေါင်းစက်|Calculator)$/);
+	step('sign up');
 	await signUpInBrowser(page, uniqueName('guarded'), PASSWORD);
 	await page.goto('/learn');
+	step('code');
 	await chooseCode(page);
 	await page.waitForURL('**/learn');
+	step('worker');
 	await controlled(page, '/learn/courses/first-aid-basics');
+	step('download');
 	await page.getByRole('button', { name: /^ဒေါင်းလုဒ် · / }).click();
 	await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-	return page;
+	step('downloaded');
+	return { page, step };
 }
 
 describe('the code behind the cover', () => {
 	it('comes back by itself after idle time, and a page left open goes to it', async () => {
 		const context = await phone(browser);
-		const page = await disguisedLearnerWithDownload(context);
+		const { page } = await disguisedLearnerWithDownload(context);
 		await page.goto('/learn/profile');
 		await page.waitForURL(
 			(url) => url.pathname === '/pin' && url.searchParams.get('next') === '/learn/profile',
@@ -366,7 +377,7 @@ describe('the code behind the cover', () => {
 
 	it('guards downloaded courses read from the phone; what the phone keeps to check it names nothing and is spent by wrong codes', async () => {
 		const context = await phone(browser);
-		const page = await disguisedLearnerWithDownload(context);
+		const { page, step } = await disguisedLearnerWithDownload(context);
 		// What the phone keeps: a salt and 10 bits, under neutral names, never the code. Read
 		// without ever making the store (an open that would create it is aborted) and waited for,
 		// since the page writes it after the code is chosen: a wait that ends, with a reason.
@@ -409,6 +420,7 @@ describe('the code behind the cover', () => {
 
 		// A new tab (the code given in another is not this one's), with no network: the lesson,
 		// read from the phone by the service worker, shows nothing before the code.
+		step('offline reader');
 		await context.setOffline(true);
 		const reader = await context.newPage();
 		await reader.goto(LESSON);
@@ -425,6 +437,7 @@ describe('the code behind the cover', () => {
 		);
 		// The installed app's first screen opens from the phone too: the chosen look's cover is
 		// kept, and no other look's.
+		step('cover');
 		const cover = await context.newPage();
 		await cover.goto('/cover/calculator');
 		await shown(cover.getByRole('link', { name: /ဆက်သွားရန်|Continue/ }));
@@ -443,6 +456,7 @@ describe('the code behind the cover', () => {
 		await context.setOffline(false);
 
 		// Another tab, five wrong codes: the check is gone, and only the code given online opens it again.
+		step('wrong codes');
 		const guess = await context.newPage();
 		await guess.goto(LESSON);
 		for (let i = 0; i < 5; i++) {
@@ -456,7 +470,8 @@ describe('the code behind the cover', () => {
 		await shown(
 			guess.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my })
 		);
-		await context.close();
+		step('close');
+		await closeWorkerContext(context);
 	}, 120_000);
 
 	it('yields to the password when forgotten, and five wrong codes sign the phone out', async () => {

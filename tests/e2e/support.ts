@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
-import { expect, inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 import { watchOrigins } from './same-origin';
 import { HttpClient } from '../helpers/http-client';
 import { formatNumber } from '$lib/format';
@@ -50,6 +50,66 @@ export function phone(
 		hasTouch: true,
 		...options
 	});
+}
+
+/**
+ * What happened in a context, printed with times only if the test fails (a timeout included):
+ * every navigation, failed request and answer of 400 or more, console error, the service
+ * worker's state in each page, and the steps the test names with the returned function.
+ */
+export function traced(context: BrowserContext): (step: string) => void {
+	const start = Date.now();
+	const lines: string[] = [];
+	const note = (line: string) =>
+		lines.push(`${((Date.now() - start) / 1000).toFixed(1).padStart(6)}s ${line}`);
+	const path = (url: string) => url.replace(baseUrl(), '');
+	context.on('request', (request) => {
+		if (request.isNavigationRequest()) note(`navigate ${path(request.url())}`);
+	});
+	context.on('requestfailed', (request) =>
+		note(`failed ${request.method()} ${path(request.url())}: ${request.failure()?.errorText}`)
+	);
+	context.on('response', (response) => {
+		if (response.status() >= 400) note(`${response.status()} ${path(response.url())}`);
+	});
+	context.on('console', (message) => {
+		if (message.type() === 'error') note(`console: ${message.text()}`);
+	});
+	onTestFailed(async () => {
+		for (const page of context.pages()) {
+			const worker = await Promise.race([
+				page
+					.evaluate(async () => {
+						const registration = await navigator.serviceWorker.getRegistration();
+						return JSON.stringify({
+							controlled: navigator.serviceWorker.controller !== null,
+							installing: registration?.installing?.state,
+							waiting: registration?.waiting?.state,
+							active: registration?.active?.state
+						});
+					})
+					.catch((error: Error) => error.message),
+				new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 2 s'), 2000))
+			]);
+			note(`page ${path(page.url())}: worker ${worker}`);
+		}
+		console.error(['What the browser did:', ...lines].join('\n'));
+	});
+	return (step) => note(`step: ${step}`);
+}
+
+/**
+ * Closes a context whose pages a service worker controls: its pages first, then the context,
+ * waiting at most 15 s (Chromium can leave such a close hanging; the test's checks are done by
+ * then, so a hang is printed and the run goes on).
+ */
+export async function closeWorkerContext(context: BrowserContext): Promise<void> {
+	for (const page of context.pages()) await page.close().catch(() => undefined);
+	const closed = await Promise.race([
+		context.close().then(() => true),
+		new Promise<false>((resolve) => setTimeout(() => resolve(false), 15_000))
+	]);
+	if (!closed) console.warn('Chromium did not close a context with a service worker within 15 s.');
 }
 
 let counter = 0;
