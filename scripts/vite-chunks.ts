@@ -18,9 +18,11 @@
  * - what a page imports lazily (the service worker's registration) stays in its own script.
  * - the entry files of pages that need the network anyway are named `nodes/N-net.*.js`, so the
  *   service worker keeps only the code of what works offline (the layout, the error page, the
- *   offline page, the reader, "Clear this phone", and the disguise's code page, whose field and
- *   check the kept pages' lock loads); the others come from the network, and the HTTP cache,
- *   when there is one.
+ *   offline page, the reader, "Clear this phone", the disguise's cover screen, and its code
+ *   page, whose field and check the kept pages' lock loads); the others come from the network,
+ *   and the HTTP cache, when there is one. A kept page whose code is not kept never opens
+ *   offline: SvelteKit, failing to load its code, loads the page again, and the worker answers
+ *   it again, without end.
  *
  * Paraglide puts every message in its own module, re-exported by one index that every page
  * imports; so which pages use a message is read from the sources (`m.key`), not the graph.
@@ -55,7 +57,8 @@ const SECTIONS: [string, RegExp][] = [
 const ROUTE_FILE = /\/src\/routes\/(?:(.*)\/)?\+(page|layout|error)\.svelte$/;
 
 /** The pages whose code the service worker keeps: what opens with no network. */
-const OFFLINE_PAGES = /\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/|pin\/)/;
+const OFFLINE_PAGES =
+	/\/src\/routes\/(\+layout\.svelte|\+error\.svelte|offline\/|clear\/|pin\/|cover\/)/;
 
 const NODE = /\/generated\/client[^/]*\/nodes\/(\d+)\.js$/;
 const MESSAGE = /\/paraglide\/messages\/(?!_index)(\w+)\.js$/;

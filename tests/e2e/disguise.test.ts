@@ -438,9 +438,18 @@ describe('the code behind the cover', () => {
 		// The installed app's first screen opens from the phone too: the chosen look's cover is
 		// kept, and no other look's.
 		step('cover');
+		// It stays open: its code is kept with it (once it was not, and the page, unable to load
+		// its code, loaded itself again without end).
 		const cover = await context.newPage();
+		let loads = 0;
+		cover.on('request', (request) => {
+			if (request.isNavigationRequest()) loads++;
+		});
 		await cover.goto('/cover/calculator');
 		await shown(cover.getByRole('link', { name: /ဆက်သွားရန်|Continue/ }));
+		await hydrated(cover);
+		await cover.waitForTimeout(1000);
+		expect(loads).toBe(1);
 		await cover.close();
 		const kept = await reader.evaluate(async () => {
 			const urls: string[] = [];
