@@ -97,7 +97,7 @@ describe('the installable app', () => {
 
 		// A later visit (a new tab) keeps the rest.
 		const page = await context.newPage();
-		await page.goto('/');
+		await page.goto('/learn/courses');
 		await expect
 			.poll(async () => (await keptPaths(page)).includes('/offline/reader'), { timeout: 20_000 })
 			.toBe(true);

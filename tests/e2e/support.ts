@@ -320,7 +320,7 @@ export function consoleErrors(page: Page): string[] {
  * (a file of the shell not fetched on a busy machine) is tried again by the browser at the
  * next page load, as on a phone: the test then reloads once, as a person would.
  */
-export async function controlled(page: Page, path = '/') {
+export async function controlled(page: Page, path = '/learn/courses') {
 	await page.goto(path);
 	const control = () =>
 		page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
