@@ -1,7 +1,8 @@
 /**
  * A small world in which every table that names a person has rows: two learners who learned,
  * declared skills, applied and wrote to an organization; that organization's owner and a member
- * who joined by invitation; the administrators who vetted it and reviewed its roles.
+ * who joined by invitation; the administrators who vetted it and reviewed its roles and its
+ * training, in which one learner holds the place and the other waits.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -19,6 +20,8 @@ import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { account, vettedOrgMember } from './authors';
 import { completeBySync } from './courses';
 import { openRole } from './roles';
+import { openTraining } from './trainings';
+import { askForPlace } from '$lib/server/trainings/places';
 
 /** The password of every account made by `account` (./authors.ts). */
 export const PASSWORD = 'authors write well';
@@ -132,6 +135,11 @@ export async function makeWorld(db: Db): Promise<World> {
 	const ofB = ok(await applyToRole(db, learnerB.userId, clinic, 'B wants to help too')).id;
 	ok(await postMessage(db, learnerB.userId, ofB, 'A question from B'));
 	ok(await postMessage(db, owner.userId, ofB, 'An answer for B'));
+
+	// A sewing training with one place: A holds it, B waits.
+	const sewing = await openTraining(db, owner.userId, reviewer.userId, 1);
+	ok(await askForPlace(db, learnerA.userId, sewing));
+	ok(await askForPlace(db, learnerB.userId, sewing));
 
 	return {
 		learnerA,

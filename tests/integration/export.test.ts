@@ -50,6 +50,9 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'org_invitation.used_by': (e) => (e.invitation_used ? 1 : 0),
 	'role.created_by': (e) => e.roles_written.length,
 	'role.reviewed_by': (e) => e.roles_reviewed.length,
+	'training.created_by': (e) => e.trainings_written.length,
+	'training.reviewed_by': (e) => e.trainings_reviewed.length,
+	'training_place.user_id': (e) => e.training_places.length,
 	'org_decision.decided_by': (e) => e.vetting_decisions.length,
 	'course_review.marked_by': (e) => e.course_reviews.length
 };

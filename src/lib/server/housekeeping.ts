@@ -4,7 +4,9 @@
  * - accounts unused for `INACTIVE_ACCOUNT_MONTHS` (accounts/inactive.ts), deleted for good;
  * - sessions that can no longer be used (auth/session.ts);
  * - counts of failed sign-ins over a day old with no lock running (auth/throttle.ts);
- * - audit rows older than `AUDIT_MONTHS` (audit/).
+ * - audit rows older than `AUDIT_MONTHS` (audit/);
+ * - where a training met, once it has ended (trainings/editing.ts);
+ * and it passes on the places offered in trainings whose time ran out (trainings/places.ts).
  */
 import { deleteInactiveAccounts } from './accounts/inactive';
 import { forgetOldAudit } from './audit/trail';
@@ -13,6 +15,8 @@ import { deleteExpiredSessions } from './auth/session';
 import { forgetOldFailures } from './auth/throttle';
 import { config } from './config';
 import type { Db } from './db';
+import { forgetEndedMeetingPoints } from './trainings/editing';
+import { lapseAllOffers } from './trainings/places';
 
 export interface Swept {
 	accounts: number;
@@ -23,6 +27,10 @@ export interface Swept {
 	devices: number;
 	failures: number;
 	audit: number;
+	/** Trainings that ended, their meeting point emptied. */
+	meetingPoints: number;
+	/** Trainings whose lapsed offers were passed on. */
+	offers: number;
 }
 
 /** Runs every deletion once; each is its own statement or transaction. */
@@ -34,13 +42,15 @@ export async function sweep(db: Db, now = Date.now()): Promise<Swept> {
 		sessions: await deleteExpiredSessions(db, now),
 		devices: await deleteExpiredDevices(db, now),
 		failures: await forgetOldFailures(db, now),
-		audit: await forgetOldAudit(db, now, config.auditMonths)
+		audit: await forgetOldAudit(db, now, config.auditMonths),
+		meetingPoints: await forgetEndedMeetingPoints(db, now),
+		offers: (await lapseAllOffers(db, now)).length
 	};
 }
 
 /** Counts only, never whose rows: safe for the server's log. */
 export function describeSweep(swept: Swept): string {
-	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.devices} expired device trusts, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows`;
+	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.devices} expired device trusts, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows, ${swept.meetingPoints} ended trainings' meeting points; passed on lapsed offers in ${swept.offers} trainings`;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -56,7 +66,15 @@ export function sweepDaily(db: () => Db): () => void {
 	const run = async () => {
 		try {
 			const swept = await sweep(db());
-			if (swept.accounts + swept.sessions + swept.failures + swept.audit > 0)
+			if (
+				swept.accounts +
+					swept.sessions +
+					swept.failures +
+					swept.audit +
+					swept.meetingPoints +
+					swept.offers >
+				0
+			)
 				console.log(describeSweep(swept));
 		} catch (error) {
 			console.error('The daily deletions failed:', error);

@@ -12,6 +12,7 @@ import type { OrgDecision, OrgKind, OrgMemberRole, OrgStatus } from '../vocab/or
 import type { Area, OrgArea } from '../vocab/areas';
 import type { Availability, Visibility } from '../vocab/profile';
 import type { RoleKind, RoleStatus } from '../vocab/roles';
+import type { PlaceState, TrainingAudience, TrainingProvision } from '../vocab/trainings';
 import type { BackgroundKind, SkillSource } from '../vocab/skills';
 import { ROLE_STATUSES } from '../vocab/roles';
 
@@ -145,6 +146,66 @@ export interface RoleTable {
 	reviewed_at: number | null;
 	created_by: string | null;
 	created_at: number;
+	updated_at: number;
+}
+
+/** An organization's in-person training for a group, on set days (src/lib/server/trainings/). */
+export interface TrainingTable {
+	id: string;
+	org_id: string;
+	title_my: string;
+	title_en: string;
+	description_my: string;
+	description_en: string;
+	audience: TrainingAudience;
+	area: OrgArea;
+	seats: number;
+	/** Calendar day, YYYY-MM-DD: no new request after it. */
+	closes_on: string;
+	/** Where it meets: shown only to those holding a place; emptied once it has ended. */
+	meeting_point: Generated<string>;
+	/** Per cent of the sessions to attend to complete it. */
+	completion_share: Generated<number>;
+	/** 1: an example from the starter data. */
+	example: Generated<number>;
+	status: RoleStatus;
+	review_note: Generated<string>;
+	reviewed_by: string | null;
+	reviewed_at: number | null;
+	created_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface TrainingSessionTable {
+	id: string;
+	training_id: string;
+	/** Local time where it meets, YYYY-MM-DDTHH:MM. */
+	starts_at: string;
+	ends_at: string;
+}
+
+export interface TrainingProvisionTable {
+	training_id: string;
+	item: TrainingProvision;
+}
+
+export interface TrainingSkillTable {
+	training_id: string;
+	skill_id: string;
+	level: number;
+}
+
+/** A learner's place in a training, or their turn on its waitlist (trainings/places.ts). */
+export interface TrainingPlaceTable {
+	id: string;
+	training_id: string;
+	user_id: string;
+	state: PlaceState;
+	/** When they asked: the waitlist's order. */
+	asked_at: number;
+	/** An offered place is kept until then. */
+	offered_until: number | null;
 	updated_at: number;
 }
 
@@ -444,6 +505,8 @@ export type AuditAction =
 	| 'org_reinstate'
 	| 'role_approve'
 	| 'role_return'
+	| 'training_approve'
+	| 'training_return'
 	| 'application_shortlist'
 	| 'application_accept'
 	| 'application_decline'
@@ -462,6 +525,11 @@ export interface Database {
 	org_decision: OrgDecisionTable;
 	role: RoleTable;
 	role_skill: RoleSkillTable;
+	training: TrainingTable;
+	training_session: TrainingSessionTable;
+	training_provision: TrainingProvisionTable;
+	training_skill: TrainingSkillTable;
+	training_place: TrainingPlaceTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
 	application_message: ApplicationMessageTable;

@@ -7,6 +7,8 @@
  *   without the learner's message, the thread or notes to the learner (applications/);
  * - an organization member leaves their organization, which keeps an owner while it has
  *   members; an organization left with nobody has its roles closed (orgs/, roles/);
+ * - its places in trainings end, and each place it held is offered to the next who waits
+ *   (trainings/places.ts);
  * - the audit trail keeps its rows, the account's ids in them replaced by opaque ones (audit/);
  * - failed sign-in counts kept for its name go;
  * - the `user` row goes, and the database deletes with it everything that belongs to it
@@ -24,6 +26,7 @@ import { clearFailures } from '../auth/throttle';
 import { applyLearnerChanges } from '../matching/learners';
 import { leaveOrganization } from '../orgs/membership';
 import { closeRolesOf } from '../roles/editing';
+import { leaveAllTrainings } from '../trainings/places';
 
 /** The scopes in which failures are counted by account name (see ./index.ts). */
 const THROTTLE_SCOPES = ['sign-in', 'password', 'recover'];
@@ -46,6 +49,8 @@ export async function eraseAccounts(
 			// The audit trail keeps its rows, under ids nobody can tie to the account again.
 			await forgetInAudit(trx, userId);
 			await detachApplications(trx, userId, now);
+			// Places in trainings end, each offered to the next who waits.
+			await leaveAllTrainings(trx, userId, now);
 			const left = await leaveOrganization(trx, userId);
 			if (left?.empty) await closeRolesOf(trx, left.orgId, now);
 			for (const scope of THROTTLE_SCOPES) await clearFailures(trx, scope, user.username_key);

@@ -10,6 +10,7 @@
  */
 import type { Db } from '../db';
 import type { Side } from '../../vocab/applications';
+import type { PlaceState } from '../../vocab/trainings';
 import type { SkillSource } from '../../vocab/skills';
 import type {
 	AccountKind,
@@ -114,6 +115,14 @@ export interface AccountExport {
 		thread_closed_by: Side | null;
 		thread_muted: boolean;
 	}[];
+	training_places: {
+		training: Bilingual;
+		organization: string;
+		state: PlaceState;
+		asked_at: string;
+		offered_until: string | null;
+		updated_at: string;
+	}[];
 	sync_events: {
 		event_id: string;
 		outcome: 'applied' | 'rejected';
@@ -126,6 +135,8 @@ export interface AccountExport {
 	invitation_used: { used_at: string | null } | null;
 	roles_written: { title: Bilingual; organization: string; created_at: string }[];
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
+	trainings_written: { title: Bilingual; organization: string; created_at: string }[];
+	trainings_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: {
 		organization: string;
 		decision: OrgDecisionKind;
@@ -182,6 +193,7 @@ export async function exportAccount(
 		...(await security(db, userId, sessionId)),
 		...(await learning(db, userId)),
 		applications: await applications(db, userId),
+		training_places: await trainingPlaces(db, userId),
 		...(await organizationWork(db, userId))
 	};
 }
@@ -463,6 +475,34 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 	}));
 }
 
+/** The learner's places in trainings, and turns on their waitlists. */
+async function trainingPlaces(db: Db, userId: string): Promise<AccountExport['training_places']> {
+	const rows = await db
+		.selectFrom('training_place')
+		.innerJoin('training', 'training.id', 'training_place.training_id')
+		.innerJoin('organization', 'organization.id', 'training.org_id')
+		.select([
+			'training.title_my',
+			'training.title_en',
+			'organization.name',
+			'training_place.state',
+			'training_place.asked_at',
+			'training_place.offered_until',
+			'training_place.updated_at'
+		])
+		.where('training_place.user_id', '=', userId)
+		.orderBy('training_place.asked_at')
+		.execute();
+	return rows.map((r) => ({
+		training: text(r.title_my, r.title_en),
+		organization: r.name,
+		state: r.state,
+		asked_at: iso(r.asked_at),
+		offered_until: isoOrNull(r.offered_until),
+		updated_at: iso(r.updated_at)
+	}));
+}
+
 type OrganizationWork = Pick<
 	AccountExport,
 	| 'organization'
@@ -471,6 +511,8 @@ type OrganizationWork = Pick<
 	| 'invitation_used'
 	| 'roles_written'
 	| 'roles_reviewed'
+	| 'trainings_written'
+	| 'trainings_reviewed'
 	| 'vetting_decisions'
 	| 'course_reviews'
 >;
@@ -513,6 +555,20 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 			])
 			.where(`role.${column}`, '=', userId)
 			.orderBy('role.created_at')
+			.execute();
+	const trainings = (column: 'created_by' | 'reviewed_by') =>
+		db
+			.selectFrom('training')
+			.innerJoin('organization', 'organization.id', 'training.org_id')
+			.select([
+				'training.title_my',
+				'training.title_en',
+				'organization.name',
+				'training.created_at',
+				'training.reviewed_at'
+			])
+			.where(`training.${column}`, '=', userId)
+			.orderBy('training.created_at')
 			.execute();
 	const decisions = await db
 		.selectFrom('org_decision')
@@ -568,6 +624,16 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 			title: text(r.title_my, r.title_en),
 			organization: r.name,
 			reviewed_at: isoOrNull(r.reviewed_at)
+		})),
+		trainings_written: (await trainings('created_by')).map((t) => ({
+			title: text(t.title_my, t.title_en),
+			organization: t.name,
+			created_at: iso(t.created_at)
+		})),
+		trainings_reviewed: (await trainings('reviewed_by')).map((t) => ({
+			title: text(t.title_my, t.title_en),
+			organization: t.name,
+			reviewed_at: isoOrNull(t.reviewed_at)
 		})),
 		vetting_decisions: decisions.map((d) => ({
 			organization: d.name,

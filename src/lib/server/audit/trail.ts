@@ -18,8 +18,8 @@
  *   account) or revoking an unused invitation (`org_invitation_revoke`, object: the organization);
  * - bursts of sign-ups or organization applications refused by their limits (`sign_up_burst`,
  *   `org_application_burst`; no actor, object: which limit, `per_address` or `overall`);
- * - administrators' decisions on organizations (`org_vet` ...) and roles (`role_approve`,
- *   `role_return`), organizations' decisions on applications (`application_shortlist` ...) and
+ * - administrators' decisions on organizations (`org_vet` ...), roles (`role_approve`,
+ *   `role_return`) and trainings (`training_approve`, `training_return`), organizations' decisions on applications (`application_shortlist` ...) and
  *   endorsements (`skill_endorse`, object: the learner; which skill stays on the profile), and
  *   learners' withdrawals (`application_withdraw`);
  * - a learner sharing a hidden profile with the organization of one application, or no longer

@@ -12,6 +12,8 @@ import type { Selectable } from 'kysely';
 import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schema';
 import { ROLE_SKILLS_MAX } from '../../role-limits';
 import type { Result } from '$lib/result';
+import type { RoleMove } from '$lib/vocab/roles';
+import { allowedMoves, moveReviewed } from './reviewed';
 
 type Bilingual = { my: string; en: string };
 
@@ -237,19 +239,7 @@ export async function removeRoleSkill(
 	return { ok: true };
 }
 
-export type RoleMove = 'submit' | 'withdraw' | 'open' | 'close';
-const MOVES: Record<RoleMove, { from: RoleStatus[]; to: RoleStatus }> = {
-	submit: { from: ['draft'], to: 'submitted' },
-	withdraw: { from: ['submitted'], to: 'draft' },
-	open: { from: ['approved'], to: 'open' },
-	close: { from: ['approved', 'open'], to: 'closed' }
-};
-
-/** What the organization may do with a role in `status`. */
-export const allowedMoves = (status: RoleStatus): RoleMove[] =>
-	(Object.keys(MOVES) as RoleMove[]).filter((m) => MOVES[m].from.includes(status));
-
-/** Moves one of the organization's roles along its states. */
+/** Moves one of the organization's roles along its states (./reviewed.ts). */
 export async function moveRole(
 	db: Db,
 	userId: string,
@@ -257,19 +247,7 @@ export async function moveRole(
 	move: RoleMove,
 	now = Date.now()
 ): Promise<RoleResult<{ status: RoleStatus }>> {
-	const orgId = await vettedOrgOf(db, userId);
-	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db
-		.selectFrom('role')
-		.select('status')
-		.where('id', '=', roleId)
-		.where('org_id', '=', orgId)
-		.executeTakeFirst();
-	if (!role) return { ok: false, error: 'no_role' };
-	if (!MOVES[move].from.includes(role.status)) return { ok: false, error: 'not_allowed' };
-	const status = MOVES[move].to;
-	await db.updateTable('role').set({ status, updated_at: now }).where('id', '=', roleId).execute();
-	return { ok: true, status };
+	return moveReviewed(db, 'role', userId, roleId, move, now);
 }
 
 export interface OrgRoleSummary {

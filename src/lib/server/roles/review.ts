@@ -6,52 +6,22 @@ import type { Db } from '../db';
 import type { Locale, RoleKind, RoleStatus } from '../schema';
 import { roleDetailsOf, type RoleDetails } from './editing';
 import { pickText } from '../../format';
-import { recordAudit } from '../audit/trail';
 import type { Result } from '$lib/result';
+import type { ReviewDecision } from '$lib/vocab/roles';
+import { reviewSubmitted } from './reviewed';
 
 export type RoleReviewResult = Result<object, 'not_admin' | 'no_role' | 'not_submitted'>;
 
-/** Approves a submitted role or returns it as a draft; the role and the audit trail change together. */
+/** Approves a submitted role or returns it as a draft (./reviewed.ts). */
 export async function reviewRole(
 	db: Db,
 	adminId: string,
 	roleId: string,
-	decision: 'approve' | 'return',
+	decision: ReviewDecision,
 	note: string,
 	now = Date.now()
 ): Promise<RoleReviewResult> {
-	return db.transaction().execute(async (trx): Promise<RoleReviewResult> => {
-		const admin = await trx
-			.selectFrom('user')
-			.select('kind')
-			.where('id', '=', adminId)
-			.executeTakeFirst();
-		if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
-		const role = await trx
-			.selectFrom('role')
-			.select('status')
-			.where('id', '=', roleId)
-			.executeTakeFirst();
-		if (!role) return { ok: false, error: 'no_role' };
-		if (role.status !== 'submitted') return { ok: false, error: 'not_submitted' };
-		await trx
-			.updateTable('role')
-			.set({
-				status: decision === 'approve' ? 'approved' : 'draft',
-				review_note: note,
-				reviewed_by: adminId,
-				reviewed_at: now,
-				updated_at: now
-			})
-			.where('id', '=', roleId)
-			.execute();
-		await recordAudit(
-			trx,
-			[{ actor: adminId, org: null, action: `role_${decision}`, object: roleId }],
-			now
-		);
-		return { ok: true };
-	});
+	return reviewSubmitted(db, 'role', adminId, roleId, decision, note, now);
 }
 
 export interface RoleToReview {

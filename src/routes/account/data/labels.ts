@@ -6,6 +6,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
 import { applicationStatusNames } from '$lib/vocab/application-labels';
+import { placeStateNames } from '$lib/vocab/training-labels';
 import { skillLevelName } from '$lib/vocab/skill-labels';
 import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
 import { backgroundLabels } from '$lib/vocab/background-labels';
@@ -37,6 +38,7 @@ export const sectionLabels = {
 	quiz_attempts: m.data_section_quiz_attempts,
 	certificates: m.data_section_certificates,
 	applications: m.data_section_applications,
+	training_places: m.data_section_training_places,
 	sync_events: m.data_section_sync_events,
 	organization: m.data_section_organization,
 	organizations_applied_for: m.data_section_organizations_applied_for,
@@ -44,6 +46,8 @@ export const sectionLabels = {
 	invitation_used: m.data_section_invitation_used,
 	roles_written: m.data_section_roles_written,
 	roles_reviewed: m.data_section_roles_reviewed,
+	trainings_written: m.data_section_trainings_written,
+	trainings_reviewed: m.data_section_trainings_reviewed,
 	vetting_decisions: m.data_section_vetting_decisions,
 	course_reviews: m.data_section_course_reviews
 } satisfies Record<Section, () => string>;
@@ -58,6 +62,7 @@ const LEARNING: Section[] = [
 	'quiz_attempts',
 	'certificates',
 	'applications',
+	'training_places',
 	'sync_events'
 ];
 const STAFF: Section[] = [
@@ -67,6 +72,8 @@ const STAFF: Section[] = [
 	'invitation_used',
 	'roles_written',
 	'roles_reviewed',
+	'trainings_written',
+	'trainings_reviewed',
 	'vetting_decisions',
 	'course_reviews'
 ];
@@ -151,7 +158,11 @@ export const fieldLabels: Record<Field, () => string> = {
 	decision: m.data_field_decision,
 	decided_at: m.data_field_decided_at,
 	review: m.data_field_review,
-	marked_at: m.data_field_marked_at
+	marked_at: m.data_field_marked_at,
+	training: m.data_field_training,
+	state: m.data_field_state,
+	asked_at: m.data_field_asked_at,
+	offered_until: m.data_field_offered_until
 };
 
 const sideLabels = {
@@ -173,6 +184,7 @@ const valueLabels: Partial<Record<Field, Readonly<Record<string, () => string>>>
 		endorsement: m.data_value_source_endorsement
 	} satisfies Record<SkillSource, () => string>,
 	status: applicationStatusNames,
+	state: placeStateNames,
 	by: sideLabels,
 	thread_closed_by: sideLabels,
 	member_role: {
