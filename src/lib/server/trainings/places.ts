@@ -11,8 +11,6 @@
  *   offered --decline, or time out--> declined;   holding | waiting | offered --withdraw--> withdrawn
  */
 import type { Db } from '../db';
-import type { Transaction } from 'kysely';
-import type { Database } from '../schema';
 import type { PlaceState } from '$lib/vocab/trainings';
 import { newId } from '../auth/tokens';
 import { today } from '../matching/opportunities';
@@ -24,8 +22,6 @@ export const OFFER_MS = 48 * 3600_000;
 export type PlaceError = 'no_training' | 'not_allowed' | 'already_asked' | 'no_place' | 'lapsed';
 export type PlaceResult<T extends object = object> = Result<T, PlaceError>;
 
-type Trx = Transaction<Database>;
-
 /** Where a learner stands: their state, their turn on the waitlist (1 first), an offer's end. */
 export interface LearnerPlace {
 	state: PlaceState;
@@ -34,7 +30,7 @@ export interface LearnerPlace {
 }
 
 /** The training if a learner may ask for a place in it now: open, its organization vetted, not closed. */
-async function openTraining(db: Db | Trx, trainingId: string, now: number) {
+async function openTraining(db: Db, trainingId: string, now: number) {
 	return db
 		.selectFrom('training')
 		.innerJoin('organization', 'organization.id', 'training.org_id')
@@ -47,7 +43,7 @@ async function openTraining(db: Db | Trx, trainingId: string, now: number) {
 }
 
 /** Places taken: held, or offered and not lapsed. */
-async function taken(trx: Trx, trainingId: string, now: number): Promise<number> {
+async function taken(trx: Db, trainingId: string, now: number): Promise<number> {
 	const row = await trx
 		.selectFrom('training_place')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -63,7 +59,7 @@ async function taken(trx: Trx, trainingId: string, now: number): Promise<number>
 }
 
 /** Offers that ran out become declined. Returns how many. */
-async function lapseOffers(trx: Trx, trainingId: string, now: number): Promise<number> {
+async function lapseOffers(trx: Db, trainingId: string, now: number): Promise<number> {
 	const result = await trx
 		.updateTable('training_place')
 		.set({ state: 'declined', offered_until: null, updated_at: now })
@@ -78,7 +74,7 @@ async function lapseOffers(trx: Trx, trainingId: string, now: number): Promise<n
  * Offers every free place to the first who wait, in the order they asked; returns the learners
  * offered one (for their news).
  */
-async function offerFreePlaces(trx: Trx, trainingId: string, now: number): Promise<string[]> {
+async function offerFreePlaces(trx: Db, trainingId: string, now: number): Promise<string[]> {
 	await lapseOffers(trx, trainingId, now);
 	const training = await trx
 		.selectFrom('training')
@@ -111,11 +107,7 @@ async function offerFreePlaces(trx: Trx, trainingId: string, now: number): Promi
 }
 
 /** The learner's turn on the waitlist (1 is next), or null when not waiting. */
-async function positionOf(
-	db: Db | Trx,
-	trainingId: string,
-	placeId: string
-): Promise<number | null> {
+async function positionOf(db: Db, trainingId: string, placeId: string): Promise<number | null> {
 	const own = await db
 		.selectFrom('training_place')
 		.select(['state', 'asked_at'])
@@ -284,7 +276,7 @@ export async function lapseAllOffers(
  * An account being deleted: its places end, and each one it held or was offered goes to the
  * next who waits. Run inside the deletion's transaction.
  */
-export async function leaveAllTrainings(trx: Trx, userId: string, now = Date.now()): Promise<void> {
+export async function leaveAllTrainings(trx: Db, userId: string, now = Date.now()): Promise<void> {
 	const places = await trx
 		.selectFrom('training_place')
 		.select(['training_id'])
@@ -306,7 +298,7 @@ export async function placesLeft(
 		.where('id', '=', trainingId)
 		.executeTakeFirst();
 	if (!training) return null;
-	const used = await db.transaction().execute((trx) => taken(trx, trainingId, now));
+	const used = await taken(db, trainingId, now);
 	return { seats: training.seats, left: Math.max(0, training.seats - used) };
 }
 
