@@ -27,3 +27,11 @@ export type TrainingProvision = (typeof TRAINING_PROVISIONS)[number];
  */
 export const PLACE_STATES = ['holding', 'waiting', 'offered', 'withdrawn', 'declined'] as const;
 export type PlaceState = (typeof PLACE_STATES)[number];
+
+/** The states of a learner still in line for a training or in it (the others have left it). */
+export const STANDING_STATES = [
+	'holding',
+	'waiting',
+	'offered'
+] as const satisfies readonly PlaceState[];
+export type Standing = (typeof STANDING_STATES)[number];

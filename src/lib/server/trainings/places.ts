@@ -11,7 +11,8 @@
  *   offered --decline, or time out--> declined;   holding | waiting | offered --withdraw--> withdrawn
  */
 import type { Db } from '../db';
-import type { PlaceState } from '$lib/vocab/trainings';
+import { isOneOf } from '$lib/vocab/one-of';
+import { STANDING_STATES, type PlaceState, type Standing } from '$lib/vocab/trainings';
 import { newId } from '../auth/tokens';
 import { today } from '../matching/opportunities';
 import type { Result } from '$lib/result';
@@ -138,7 +139,7 @@ export async function askForPlace(
 	userId: string,
 	trainingId: string,
 	now = Date.now()
-): Promise<PlaceResult<{ state: 'holding' | 'waiting' | 'offered'; position: number | null }>> {
+): Promise<PlaceResult<{ state: Standing; position: number | null }>> {
 	const user = await db
 		.selectFrom('user')
 		.select('kind')
@@ -156,7 +157,7 @@ export async function askForPlace(
 			.where('training_id', '=', trainingId)
 			.where('user_id', '=', userId)
 			.executeTakeFirst();
-		if (existing && (['holding', 'waiting', 'offered'] as PlaceState[]).includes(existing.state))
+		if (existing && isOneOf(STANDING_STATES, existing.state))
 			return { ok: false, error: 'already_asked' };
 		const someoneWaits = await trx
 			.selectFrom('training_place')
@@ -196,7 +197,7 @@ export async function askForPlace(
 			.executeTakeFirstOrThrow();
 		return {
 			ok: true,
-			state: after.state as 'holding' | 'waiting' | 'offered',
+			state: after.state as Standing,
 			position: await positionOf(trx, trainingId, id)
 		};
 	});
@@ -215,7 +216,7 @@ export async function withdrawPlace(
 			.set({ state: 'withdrawn', offered_until: null, updated_at: now })
 			.where('training_id', '=', trainingId)
 			.where('user_id', '=', userId)
-			.where('state', 'in', ['holding', 'waiting', 'offered'])
+			.where('state', 'in', [...STANDING_STATES])
 			.executeTakeFirst();
 		if (Number(result.numUpdatedRows) === 0) return { ok: false, error: 'no_place' };
 		return { ok: true, offered: await offerFreePlaces(trx, trainingId, now) };
