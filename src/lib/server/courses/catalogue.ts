@@ -4,6 +4,7 @@
  * marked retired, never deleted, so no learner's progress is lost.
  */
 import { indexCourseText, searchCourseText, type Db } from '../db';
+import { liveLessons } from './contents';
 import { config } from '../config';
 import { toUnicode } from '../text/normalize';
 import type { CourseBundle } from './content-files';
@@ -215,12 +216,7 @@ export async function refreshCourseIndex(
 		.select(['title_my', 'title_en'])
 		.where('course_id', '=', courseId)
 		.execute();
-	const lessons = await db
-		.selectFrom('lesson')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.execute();
+	const lessons = await liveLessons(db, courseId).selectAll().execute();
 	const parts = [course.title_my, course.title_en, course.summary_my, course.summary_en];
 	for (const s of skills) parts.push(s.name_my, s.name_en);
 	for (const m of modules) parts.push(m.title_my, m.title_en);

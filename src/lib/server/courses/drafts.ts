@@ -3,6 +3,7 @@
  * Who may see which course is decided by `authorScope` (authoring/authors.ts), as for every edit.
  */
 import type { Db } from '../db';
+import { modulesOf, liveQuizzes, courseSkillRows } from './contents';
 import type { CourseAudience, CourseCategory, CourseExpert, CourseStatus, Locale } from '../schema';
 import { publicationApproved } from './review';
 import type { Question } from '../../schemas/course-content';
@@ -106,36 +107,16 @@ export async function getCourseDraft(
 ): Promise<CourseDraft | null> {
 	const course = await editable(db, author, courseId);
 	if (!course) return null;
-	const skills = await db
-		.selectFrom('course_skill')
-		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
-		.select([
-			'skill.id',
-			'skill.name_my',
-			'skill.name_en',
-			'skill.proposed_by_org',
-			'course_skill.level'
-		])
-		.where('course_skill.course_id', '=', courseId)
-		.orderBy('skill.name_en')
-		.execute();
-	const modules = await db
-		.selectFrom('course_module')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.orderBy('position')
-		.execute();
+	const skills = await courseSkillRows(db, courseId);
+	const modules = await modulesOf(db, courseId);
 	const lessons = await db
 		.selectFrom('lesson')
 		.select(['id', 'module_id', 'title_my', 'title_en', 'minutes', 'retired', 'body_my', 'body_en'])
 		.where('course_id', '=', courseId)
 		.orderBy('position')
 		.execute();
-	const quizzes = await db
-		.selectFrom('quiz')
+	const quizzes = await liveQuizzes(db, courseId)
 		.select(['id', 'module_id', 'title_my', 'title_en', 'questions'])
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
 		.execute();
 	return {
 		id: course.id,

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
+import { modulesOf, liveLessons, liveQuizzes } from './contents';
 import type { CourseTable } from '../schema';
 import type { QuizFile } from '../../schemas/course-content';
 import { renderLesson } from './lesson-html';
@@ -67,25 +68,9 @@ async function buildPackage(
 	mediaPath: string
 ): Promise<Package> {
 	const courseId = course.id;
-	const modules = await db
-		.selectFrom('course_module')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.orderBy('position')
-		.execute();
-	const lessons = await db
-		.selectFrom('lesson')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.orderBy('position')
-		.execute();
-	const quizzes = await db
-		.selectFrom('quiz')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.execute();
+	const modules = await modulesOf(db, courseId);
+	const lessons = await liveLessons(db, courseId).selectAll().execute();
+	const quizzes = await liveQuizzes(db, courseId).selectAll().execute();
 	const base = `/api/courses/${courseId}/offline`;
 	const files = new Map<string, string | Buffer>();
 

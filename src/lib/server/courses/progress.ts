@@ -9,6 +9,7 @@
  *   organization proposed is granted once an administrator accepts it (`grantAcceptedSkill`).
  */
 import type { Db } from '../db';
+import { liveLessons, liveQuizzes } from './contents';
 import { newId, randomToken } from '../auth/tokens';
 import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
 import { readAnswers, type Answers } from '$lib/courses/answers';
@@ -178,12 +179,7 @@ export async function courseProgress(
 		.where('user_id', '=', userId)
 		.where('course_id', '=', courseId)
 		.executeTakeFirst();
-	const lessons = await db
-		.selectFrom('lesson')
-		.select('id')
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.execute();
+	const lessons = await liveLessons(db, courseId).select('id').execute();
 	const done = await db
 		.selectFrom('lesson_progress')
 		.innerJoin('lesson', (join) =>
@@ -196,13 +192,7 @@ export async function courseProgress(
 		.where('lesson_progress.course_id', '=', courseId)
 		.where('lesson.retired', '=', 0)
 		.execute();
-	const quizzes = await db
-		.selectFrom('quiz')
-		.select('id')
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.orderBy('position')
-		.execute();
+	const quizzes = await liveQuizzes(db, courseId).select('id').orderBy('position').execute();
 	const attempts = await db
 		.selectFrom('quiz_attempt')
 		.select([

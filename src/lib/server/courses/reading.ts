@@ -3,6 +3,7 @@
  * Only published courses and current (not retired) lessons and quizzes are shown.
  */
 import type { Db } from '../db';
+import { modulesOf, liveLessons, liveQuizzes } from './contents';
 import type { CourseAudience, CourseCategory, Locale } from '../schema';
 import { searchCourses } from './catalogue';
 import { pickText as pick } from '../../format';
@@ -140,24 +141,12 @@ export async function getCourseOutline(
 		// A skill an organization proposed is shown once an administrator accepts it.
 		.where('skill.proposed_by_org', 'is', null)
 		.execute();
-	const modules = await db
-		.selectFrom('course_module')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.orderBy('position')
-		.execute();
-	const lessons = await db
-		.selectFrom('lesson')
+	const modules = await modulesOf(db, courseId);
+	const lessons = await liveLessons(db, courseId)
 		.select(['id', 'module_id', 'title_my', 'title_en', 'minutes'])
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.orderBy('position')
 		.execute();
-	const quizzes = await db
-		.selectFrom('quiz')
+	const quizzes = await liveQuizzes(db, courseId)
 		.select(['id', 'module_id', 'title_my', 'title_en', 'pass_mark'])
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
 		.execute();
 	return {
 		...card,

@@ -10,6 +10,7 @@
  *   page says again which review is owed until an administrator marks the new version.
  */
 import { inTransaction, type Db } from '../db';
+import { modulesOf, liveLessons, liveQuizzes, courseSkillRows } from './contents';
 import { publishCourse } from './catalogue';
 import { renderLesson } from './lesson-html';
 import { courseGrantLevel } from '../../courses/levels';
@@ -302,38 +303,12 @@ export async function courseForReview(db: Db, courseId: string): Promise<CourseF
 		.where('course.id', '=', courseId)
 		.executeTakeFirst();
 	if (!course) return null;
-	const modules = await db
-		.selectFrom('course_module')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.orderBy('position')
-		.execute();
-	const lessons = await db
-		.selectFrom('lesson')
-		.selectAll()
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.orderBy('position')
-		.execute();
-	const quizzes = await db
-		.selectFrom('quiz')
+	const modules = await modulesOf(db, courseId);
+	const lessons = await liveLessons(db, courseId).selectAll().execute();
+	const quizzes = await liveQuizzes(db, courseId)
 		.select(['module_id', 'title_my', 'title_en', 'questions'])
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
 		.execute();
-	const skills = await db
-		.selectFrom('course_skill')
-		.innerJoin('skill', 'skill.id', 'course_skill.skill_id')
-		.select([
-			'skill.id',
-			'skill.name_my',
-			'skill.name_en',
-			'skill.proposed_by_org',
-			'course_skill.level'
-		])
-		.where('course_skill.course_id', '=', courseId)
-		.orderBy('skill.name_en')
-		.execute();
+	const skills = await courseSkillRows(db, courseId);
 	const practical = course.practical === 1;
 	return {
 		id: course.id,

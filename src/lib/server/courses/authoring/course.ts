@@ -3,6 +3,7 @@
  * publishing it. Who may do each: authors.ts.
  */
 import { inTransaction, type Db } from '../../db';
+import { liveLessons } from '../contents';
 import type { CourseAudience, CourseCategory, CourseExpert, CourseStatus } from '../../schema';
 import { COURSE_LEVEL_MAX } from '../../../courses/levels';
 import { publicationApproved, recordPublication } from '../review';
@@ -235,12 +236,7 @@ export async function publishProblems(db: Db, courseId: string): Promise<Publish
 		.where('course_id', '=', courseId)
 		.orderBy('position')
 		.execute();
-	const lessons = await db
-		.selectFrom('lesson')
-		.select('module_id')
-		.where('course_id', '=', courseId)
-		.where('retired', '=', 0)
-		.execute();
+	const lessons = await liveLessons(db, courseId).select('module_id').execute();
 	if (lessons.length === 0) return [{ kind: 'no_lessons' }];
 	return modules
 		.filter((m) => !lessons.some((l) => l.module_id === m.id))
