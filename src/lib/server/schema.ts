@@ -12,7 +12,12 @@ import type { OrgDecision, OrgKind, OrgMemberRole, OrgStatus } from '../vocab/or
 import type { Area, OrgArea } from '../vocab/areas';
 import type { Availability, Visibility } from '../vocab/profile';
 import type { RoleKind, RoleStatus } from '../vocab/roles';
-import type { PlaceState, TrainingAudience, TrainingProvision } from '../vocab/trainings';
+import type {
+	AttendanceMark,
+	PlaceState,
+	TrainingAudience,
+	TrainingProvision
+} from '../vocab/trainings';
 import type { BackgroundKind, SkillSource } from '../vocab/skills';
 import { ROLE_STATUSES } from '../vocab/roles';
 
@@ -168,6 +173,8 @@ export interface TrainingTable {
 	completion_share: Generated<number>;
 	/** 1: an example from the starter data. */
 	example: Generated<number>;
+	/** When the organization marked it completed (certificates issued then). */
+	completed_at: number | null;
 	status: RoleStatus;
 	review_note: Generated<string>;
 	reviewed_by: string | null;
@@ -207,6 +214,39 @@ export interface TrainingPlaceTable {
 	/** An offered place is kept until then. */
 	offered_until: number | null;
 	updated_at: number;
+	/** What each side last saw of the place and its thread (news). */
+	learner_seen_at: Generated<number>;
+	org_seen_at: Generated<number>;
+	/** 1: the learner muted the training's messages (its decisions are still news). */
+	learner_muted: Generated<number>;
+}
+
+/** A participant's attendance at one session (trainings/attendance.ts). */
+export interface TrainingAttendanceTable {
+	session_id: string;
+	user_id: string;
+	mark: AttendanceMark;
+	marked_by: string | null;
+	marked_at: number;
+}
+
+/** A certificate for a completed training, verifiable at /verify/CODE like a course's. */
+export interface TrainingCertificateTable {
+	code: string;
+	user_id: string;
+	training_id: string;
+	issued_at: number;
+	revoked_at: number | null;
+}
+
+/** A message in a participant's thread, or (user_id null) a notice to every participant. */
+export interface TrainingMessageTable {
+	id: string;
+	training_id: string;
+	user_id: string | null;
+	by: Side;
+	body: string;
+	at: number;
 }
 
 export interface RoleSkillTable {
@@ -530,6 +570,9 @@ export interface Database {
 	training_provision: TrainingProvisionTable;
 	training_skill: TrainingSkillTable;
 	training_place: TrainingPlaceTable;
+	training_attendance: TrainingAttendanceTable;
+	training_certificate: TrainingCertificateTable;
+	training_message: TrainingMessageTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
 	application_message: ApplicationMessageTable;

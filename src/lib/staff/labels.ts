@@ -103,7 +103,8 @@ export const skillLevelLabels: Readonly<Record<number, () => string>> = {
 export const skillSourceLabels = {
 	self: m.org_source_self,
 	course: m.org_source_course,
-	endorsement: m.org_source_endorsed
+	endorsement: m.org_source_endorsed,
+	training: m.org_source_training
 } satisfies Record<SkillSource, () => string>;
 
 export const orgApplicationStatusLabels = {

@@ -5,5 +5,6 @@ import type { SkillSource } from './skills';
 export const skillSourceNames = {
 	self: () => m.skill_source_self(),
 	course: (from: string) => m.skill_source_course({ course: from }),
-	endorsement: (from: string) => m.skill_source_endorsed({ org: from })
+	endorsement: (from: string) => m.skill_source_endorsed({ org: from }),
+	training: (from: string) => m.skill_source_training({ training: from })
 } satisfies Record<SkillSource, (from: string) => string>;

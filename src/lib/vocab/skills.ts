@@ -13,7 +13,7 @@ export const LEVEL_NAMES = ['basic', 'working', 'teach'] as const;
 export type LevelName = (typeof LEVEL_NAMES)[number];
 
 /** Where a learner's skill comes from: their own word, a completed course, a vetted organization. */
-export const SKILL_SOURCES = ['self', 'course', 'endorsement'] as const;
+export const SKILL_SOURCES = ['self', 'course', 'endorsement', 'training'] as const;
 export type SkillSource = (typeof SKILL_SOURCES)[number];
 
 /** What a person did before that suggests skills: a service trade, or household work. */

@@ -35,3 +35,7 @@ export const STANDING_STATES = [
 	'offered'
 ] as const satisfies readonly PlaceState[];
 export type Standing = (typeof STANDING_STATES)[number];
+
+/** A participant's attendance at one session, as the organization marks it. */
+export const ATTENDANCE_MARKS = ['present', 'absent', 'excused'] as const;
+export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs/membership';
 import type { Locale, RoleStatus } from '../schema';
+import type { SkillSource } from '../../vocab/skills';
 import { bestLearners } from './learners';
 import { candidateRule, scoreMatch, type CandidateRule, type Match, type RoleFacts } from './score';
 import { pickText as pick } from '../../format';
@@ -34,7 +35,7 @@ export interface Candidate {
 		name: string;
 		group: string | null;
 		level: number;
-		sources: ('self' | 'course' | 'endorsement')[];
+		sources: SkillSource[];
 	}[];
 	missing: { name: string; level: number; has: number }[];
 }

@@ -131,6 +131,11 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 				.onRef('organization.id', '=', 'user_skill.source_ref')
 				.on('user_skill.source', '=', 'endorsement')
 		)
+		.leftJoin('training', (join) =>
+			join
+				.onRef('training.id', '=', 'user_skill.source_ref')
+				.on('user_skill.source', '=', 'training')
+		)
 		.select([
 			'user_skill.skill_id',
 			'user_skill.level',
@@ -144,7 +149,9 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 			'skill.position',
 			'course.title_my',
 			'course.title_en',
-			'organization.name as org_name'
+			'organization.name as org_name',
+			'training.title_my as training_my',
+			'training.title_en as training_en'
 		])
 		.where('user_skill.user_id', '=', userId)
 		.orderBy('skill_group.position')
@@ -166,7 +173,9 @@ export async function getProfile(db: Db, userId: string, locale: Locale): Promis
 				? pick(locale, r.title_my ?? '', r.title_en ?? '')
 				: r.source === 'endorsement'
 					? r.org_name
-					: null;
+					: r.source === 'training'
+						? pick(locale, r.training_my ?? '', r.training_en ?? '')
+						: null;
 		skill.sources.push({ kind: r.source, level: r.level, from });
 		skills.set(r.skill_id, skill);
 	}

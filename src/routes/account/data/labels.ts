@@ -181,7 +181,8 @@ const valueLabels: Partial<Record<Field, Readonly<Record<string, () => string>>>
 	source: {
 		self: m.skill_source_self,
 		course: m.data_value_source_course,
-		endorsement: m.data_value_source_endorsement
+		endorsement: m.data_value_source_endorsement,
+		training: m.data_value_source_training
 	} satisfies Record<SkillSource, () => string>,
 	status: applicationStatusNames,
 	state: placeStateNames,
