@@ -27,6 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('training_id', 'text', (c) => c.notNull().references('training.id').onDelete('cascade'))
 		.addColumn('issued_at', 'bigint', (c) => c.notNull())
+		// As a course certificate's: the holder chooses a name to show (or none), hides or revokes it.
+		.addColumn('display_name', 'text')
+		.addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('revoked_at', 'bigint')
 		.addUniqueConstraint('training_certificate_once', ['user_id', 'training_id'])
 		.execute();

@@ -2,7 +2,8 @@
  * A small world in which every table that names a person has rows: two learners who learned,
  * declared skills, applied and wrote to an organization; that organization's owner and a member
  * who joined by invitation; the administrators who vetted it and reviewed its roles and its
- * training, in which one learner holds the place and the other waits.
+ * training, in which one learner holds the place and the other waits; A wrote to its organization,
+ * attended both days and completed it.
  */
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -22,6 +23,9 @@ import { completeBySync } from './courses';
 import { openRole } from './roles';
 import { openTraining } from './trainings';
 import { askForPlace } from '$lib/server/trainings/places';
+import { attendanceSheet, markAttendance } from '$lib/server/trainings/attendance';
+import { completeTraining } from '$lib/server/trainings/completion';
+import { learnerWrites, orgWrites, postNotice } from '$lib/server/trainings/messages';
 
 /** The password of every account made by `account` (./authors.ts). */
 export const PASSWORD = 'authors write well';
@@ -140,6 +144,25 @@ export async function makeWorld(db: Db): Promise<World> {
 	const sewing = await openTraining(db, owner.userId, reviewer.userId, 1);
 	ok(await askForPlace(db, learnerA.userId, sewing));
 	ok(await askForPlace(db, learnerB.userId, sewing));
+	ok(await learnerWrites(db, learnerA.userId, sewing, 'Can I bring my baby?'));
+	const placeOfA = (await attendanceSheet(db, owner.userId, sewing))!.participants[0].placeId;
+	ok(await orgWrites(db, owner.userId, sewing, placeOfA, 'Yes, there is childcare'));
+	ok(await postNotice(db, owner.userId, sewing, 'The second day starts at ten'));
+	// Its two days (2099-01-05 and 06) have passed by then: A attended both and completed it.
+	const afterIt = Date.UTC(2099, 0, 6, 12);
+	const sheet = (await attendanceSheet(db, owner.userId, sewing, afterIt))!;
+	for (const session of sheet.sessions)
+		ok(
+			await markAttendance(
+				db,
+				owner.userId,
+				sewing,
+				session.id,
+				[{ placeId: placeOfA, mark: 'present' }],
+				afterIt
+			)
+		);
+	ok(await completeTraining(db, owner.userId, sewing, 75, afterIt));
 
 	return {
 		learnerA,
@@ -156,7 +179,9 @@ export async function makeWorld(db: Db): Promise<World> {
 			'Which clinic, the one near the market?',
 			'Yes, ask for Daw Khin',
 			'Welcome to the team',
-			'I can teach reading'
+			'I can teach reading',
+			'Can I bring my baby?',
+			'Yes, there is childcare'
 		],
 		textsOfB: ['B wants to help too', 'A question from B', 'An answer for B']
 	};

@@ -273,7 +273,8 @@ describe('certificates', () => {
 		expect(await verifyCertificate(db, certificate.code.toLowerCase())).toMatchObject({
 			status: 'valid',
 			displayName: null,
-			courseTitle: { en: bundle.course.title.en }
+			kind: 'course',
+			title: { en: bundle.course.title.en }
 		});
 
 		const other = await signUp(

@@ -53,6 +53,10 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'training.created_by': (e) => e.trainings_written.length,
 	'training.reviewed_by': (e) => e.trainings_reviewed.length,
 	'training_place.user_id': (e) => e.training_places.length,
+	'training_attendance.user_id': (e) => e.training_places.flatMap((p) => p.attendance).length,
+	'training_attendance.marked_by': (e) => e.attendance_marked.length,
+	'training_certificate.user_id': (e) => e.training_places.flatMap((p) => p.certificate).length,
+	'training_message.user_id': (e) => e.training_places.flatMap((p) => p.messages).length,
 	'org_decision.decided_by': (e) => e.vetting_decisions.length,
 	'course_review.marked_by': (e) => e.course_reviews.length
 };

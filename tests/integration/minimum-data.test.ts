@@ -143,6 +143,7 @@ const REVIEWED: Record<string, string> = {
 	'src/lib/schemas/org.ts: name': ORG_NAME,
 	'src/routes/org/+page.svelte: name': ORG_NAME,
 	'certificate.display_name': CERTIFICATE_NAME,
+	'training_certificate.display_name': CERTIFICATE_NAME,
 	'src/lib/schemas/learning.ts: name': CERTIFICATE_NAME,
 	'src/routes/learn/certificates/+page.svelte: name': CERTIFICATE_NAME,
 	'skill.name_my': CONTENT_NAME,

@@ -88,6 +88,10 @@ export const routeRules: Record<string, Rule> = {
 	'/org/roles/[role=id]/candidates': 'org_member',
 	'/org/roles/[role=id]/applications': 'org_member',
 	'/org/applications/[application=id]': 'org_member',
+	// A training's cohort: attendance, completion, threads and notices (trainings/*.ts check the organization).
+	'/org/trainings/[training=id]/attendance': 'org_member',
+	'/org/trainings/[training=id]/attendance/[session=id]': 'org_member',
+	'/org/trainings/[training=id]/completion': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course=slug]': 'author',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'author',

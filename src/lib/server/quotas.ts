@@ -8,6 +8,7 @@
  * can change them (README, configuration).
  */
 import { config } from './config';
+import type { Db } from './db';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ export const QUOTAS = {
 	get quizAttempts() {
 		return config.quizAttemptsPerDay;
 	},
-	/** Messages a learner writes in application threads. MESSAGES_PER_DAY, 50. */
+	/** Messages a learner writes in application and training threads together. MESSAGES_PER_DAY, 50. */
 	get messages() {
 		return config.messagesPerDay;
 	}
@@ -40,4 +41,36 @@ export function withinQuota(
 ): Quota {
 	if (used.count + adding <= limit) return { ok: true };
 	return { ok: false, retryAfterMs: Math.max(1000, (used.oldest ?? now) + DAY_MS - now) };
+}
+
+/** Whether the learner may write one more message today, in any thread (QUOTAS.messages). */
+export async function learnerMessageQuota(db: Db, userId: string, now: number): Promise<Quota> {
+	const applications = await db
+		.selectFrom('application_message')
+		.innerJoin('application', 'application.id', 'application_message.application_id')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('count'),
+			eb.fn.min<number>('application_message.at').as('oldest')
+		])
+		.where('application.user_id', '=', userId)
+		.where('application_message.by', '=', 'learner')
+		.where('application_message.at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	const trainings = await db
+		.selectFrom('training_message')
+		.select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min<number>('at').as('oldest')])
+		.where('user_id', '=', userId)
+		.where('by', '=', 'learner')
+		.where('at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	const oldest = [applications.oldest, trainings.oldest].filter((t) => t !== null).map(Number);
+	return withinQuota(
+		QUOTAS.messages,
+		{
+			count: Number(applications.count) + Number(trainings.count),
+			oldest: oldest.length ? Math.min(...oldest) : null
+		},
+		1,
+		now
+	);
 }

@@ -236,6 +236,8 @@ export interface TrainingCertificateTable {
 	user_id: string;
 	training_id: string;
 	issued_at: number;
+	display_name: string | null;
+	hidden: Generated<number>;
 	revoked_at: number | null;
 }
 
@@ -547,6 +549,8 @@ export type AuditAction =
 	| 'role_return'
 	| 'training_approve'
 	| 'training_return'
+	| 'training_complete'
+	| 'roster_view'
 	| 'application_shortlist'
 	| 'application_accept'
 	| 'application_decline'

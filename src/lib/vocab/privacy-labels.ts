@@ -5,5 +5,6 @@ import type { Seen } from './profile';
 export const seenNames = {
 	profile: m.privacy_seen_profile,
 	application: m.privacy_seen_application,
-	messages: m.privacy_seen_messages
+	messages: m.privacy_seen_messages,
+	roster: m.privacy_seen_roster
 } satisfies Record<Seen, () => string>;

@@ -10,7 +10,11 @@
  */
 import type { Db } from '../db';
 import type { Side } from '../../vocab/applications';
-import type { PlaceState } from '../../vocab/trainings';
+import {
+	trainingsOf,
+	type AttendanceMarkedExport,
+	type TrainingPlaceExport
+} from './export-trainings';
 import type { SkillSource } from '../../vocab/skills';
 import type {
 	AccountKind,
@@ -115,14 +119,8 @@ export interface AccountExport {
 		thread_closed_by: Side | null;
 		thread_muted: boolean;
 	}[];
-	training_places: {
-		training: Bilingual;
-		organization: string;
-		state: PlaceState;
-		asked_at: string;
-		offered_until: string | null;
-		updated_at: string;
-	}[];
+	training_places: TrainingPlaceExport[];
+	attendance_marked: AttendanceMarkedExport[];
 	sync_events: {
 		event_id: string;
 		outcome: 'applied' | 'rejected';
@@ -152,9 +150,9 @@ export interface AccountExport {
 	}[];
 }
 
-const iso = (time: number) => new Date(time).toISOString();
-const isoOrNull = (time: number | null) => (time === null ? null : iso(time));
-const text = (my: string, en: string): Bilingual => ({ my, en });
+export const iso = (time: number) => new Date(time).toISOString();
+export const isoOrNull = (time: number | null) => (time === null ? null : iso(time));
+export const text = (my: string, en: string): Bilingual => ({ my, en });
 const textOrNull = (my: string | null, en: string | null): Bilingual | null =>
 	my === null || en === null ? null : { my, en };
 
@@ -193,7 +191,7 @@ export async function exportAccount(
 		...(await security(db, userId, sessionId)),
 		...(await learning(db, userId)),
 		applications: await applications(db, userId),
-		training_places: await trainingPlaces(db, userId),
+		...(await trainingsOf(db, userId)),
 		...(await organizationWork(db, userId))
 	};
 }
@@ -472,34 +470,6 @@ async function applications(db: Db, userId: string): Promise<AccountExport['appl
 		thread_closed_at: isoOrNull(r.thread_closed_at),
 		thread_closed_by: r.thread_closed_by,
 		thread_muted: r.learner_muted === 1
-	}));
-}
-
-/** The learner's places in trainings, and turns on their waitlists. */
-async function trainingPlaces(db: Db, userId: string): Promise<AccountExport['training_places']> {
-	const rows = await db
-		.selectFrom('training_place')
-		.innerJoin('training', 'training.id', 'training_place.training_id')
-		.innerJoin('organization', 'organization.id', 'training.org_id')
-		.select([
-			'training.title_my',
-			'training.title_en',
-			'organization.name',
-			'training_place.state',
-			'training_place.asked_at',
-			'training_place.offered_until',
-			'training_place.updated_at'
-		])
-		.where('training_place.user_id', '=', userId)
-		.orderBy('training_place.asked_at')
-		.execute();
-	return rows.map((r) => ({
-		training: text(r.title_my, r.title_en),
-		organization: r.name,
-		state: r.state,
-		asked_at: iso(r.asked_at),
-		offered_until: isoOrNull(r.offered_until),
-		updated_at: iso(r.updated_at)
 	}));
 }
 

@@ -2,7 +2,7 @@
  * The messages between a learner and the organization on an application.
  */
 import type { Db } from '../db';
-import { DAY_MS, QUOTAS, withinQuota } from '../quotas';
+import { learnerMessageQuota } from '../quotas';
 import { newId } from '../auth/tokens';
 import { recordAudit } from '../audit/trail';
 import { threadState } from './thread';
@@ -79,23 +79,7 @@ export async function postMessage(
 		.executeTakeFirstOrThrow();
 	if (!threadState(application).open) return { ok: false, error: 'not_allowed' };
 	if (reader.side === 'learner') {
-		const used = await db
-			.selectFrom('application_message')
-			.innerJoin('application', 'application.id', 'application_message.application_id')
-			.select((eb) => [
-				eb.fn.countAll<number>().as('count'),
-				eb.fn.min<number>('application_message.at').as('oldest')
-			])
-			.where('application.user_id', '=', userId)
-			.where('application_message.by', '=', 'learner')
-			.where('application_message.at', '>', now - DAY_MS)
-			.executeTakeFirstOrThrow();
-		const quota = withinQuota(
-			QUOTAS.messages,
-			{ count: Number(used.count), oldest: used.oldest === null ? null : Number(used.oldest) },
-			1,
-			now
-		);
+		const quota = await learnerMessageQuota(db, userId, now);
 		if (!quota.ok) return { ok: false, error: 'quota', retryAfterMs: quota.retryAfterMs };
 	}
 	await db

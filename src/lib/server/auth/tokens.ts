@@ -16,3 +16,11 @@ export function sha256Hex(value: string): string {
 export function newId(): string {
 	return randomToken(16);
 }
+
+/**
+ * A certificate's code (a course's or a training's; /verify reads both): 16 base32 characters
+ * (80 bits), shown as XXXX-XXXX-XXXX-XXXX.
+ */
+export function newCertificateCode(): string {
+	return randomToken(10).toUpperCase().match(/.{4}/g)!.join('-');
+}

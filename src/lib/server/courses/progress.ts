@@ -10,7 +10,7 @@
  */
 import type { Db } from '../db';
 import { liveLessons, liveQuizzes } from './contents';
-import { newId, randomToken } from '../auth/tokens';
+import { newCertificateCode, newId } from '../auth/tokens';
 import { scoreQuiz, type QuizScore } from '$lib/courses/scoring';
 import { readAnswers, type Answers } from '$lib/courses/answers';
 import { courseGrantLevel } from '$lib/courses/levels';
@@ -351,9 +351,4 @@ export async function grantAcceptedSkill(db: Db, skillId: string): Promise<void>
 			skillId
 		);
 	}
-}
-
-/** 16 base32 characters (80 bits), shown as XXXX-XXXX-XXXX-XXXX. */
-function newCertificateCode(): string {
-	return randomToken(10).toUpperCase().match(/.{4}/g)!.join('-');
 }

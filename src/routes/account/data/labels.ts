@@ -6,9 +6,16 @@
 import * as m from '$lib/paraglide/messages';
 import type { AccountExport } from '$lib/server/accounts/export';
 import { applicationStatusNames } from '$lib/vocab/application-labels';
-import { placeStateNames } from '$lib/vocab/training-labels';
+import { attendanceMarkNames, placeStateNames } from '$lib/vocab/training-labels';
 import { skillLevelName } from '$lib/vocab/skill-labels';
-import { formatDateTime, formatDay, formatList, formatNumber, pickText } from '$lib/format';
+import {
+	formatDateTime,
+	formatDay,
+	formatList,
+	formatNumber,
+	localDigits,
+	pickText
+} from '$lib/format';
 import { backgroundLabels } from '$lib/vocab/background-labels';
 import { areaNames, roleTimeNames, visibilityNames } from '$lib/vocab/role-labels';
 import { accountKindNames } from '$lib/vocab/account-labels';
@@ -20,10 +27,13 @@ import type { SkillSource } from '$lib/vocab/skills';
 type Section = Exclude<keyof AccountExport, 'format' | 'exported_at'>;
 type Item<T> = T extends readonly (infer U)[] ? U : NonNullable<T>;
 type Application = AccountExport['applications'][number];
+type Place = AccountExport['training_places'][number];
 export type Field =
 	| { [S in Section]: keyof Item<AccountExport[S]> }[Section]
 	| keyof Application['history'][number]
-	| keyof Application['messages'][number];
+	| keyof Application['messages'][number]
+	| keyof Place['attendance'][number]
+	| keyof Place['certificate'][number];
 
 /** The sections in the order the page shows them. */
 export const sectionLabels = {
@@ -48,6 +58,7 @@ export const sectionLabels = {
 	roles_reviewed: m.data_section_roles_reviewed,
 	trainings_written: m.data_section_trainings_written,
 	trainings_reviewed: m.data_section_trainings_reviewed,
+	attendance_marked: m.data_section_attendance_marked,
 	vetting_decisions: m.data_section_vetting_decisions,
 	course_reviews: m.data_section_course_reviews
 } satisfies Record<Section, () => string>;
@@ -74,6 +85,7 @@ const STAFF: Section[] = [
 	'roles_reviewed',
 	'trainings_written',
 	'trainings_reviewed',
+	'attendance_marked',
 	'vetting_decisions',
 	'course_reviews'
 ];
@@ -162,7 +174,12 @@ export const fieldLabels: Record<Field, () => string> = {
 	training: m.data_field_training,
 	state: m.data_field_state,
 	asked_at: m.data_field_asked_at,
-	offered_until: m.data_field_offered_until
+	offered_until: m.data_field_offered_until,
+	certificate: m.data_field_certificate,
+	muted: m.data_field_muted,
+	attendance: m.data_field_attendance,
+	session_starts: m.data_field_session_starts,
+	mark: m.data_field_mark
 };
 
 const sideLabels = {
@@ -186,6 +203,7 @@ const valueLabels: Partial<Record<Field, Readonly<Record<string, () => string>>>
 	} satisfies Record<SkillSource, () => string>,
 	status: applicationStatusNames,
 	state: placeStateNames,
+	mark: attendanceMarkNames,
 	by: sideLabels,
 	thread_closed_by: sideLabels,
 	member_role: {
@@ -282,6 +300,9 @@ export function valueText(
 		if (field === 'at' || field.endsWith('_at') || field.endsWith('_until'))
 			return formatTime(value, locale);
 		if (field.endsWith('_on')) return formatDay(value, locale);
+		// A session's local time where the training meets (YYYY-MM-DDTHH:MM), no zone to convert.
+		if (field === 'session_starts')
+			return `${formatDay(value.slice(0, 10), locale)} ${localDigits(value.slice(11), locale)}`;
 	}
 	return String(value);
 }
