@@ -78,6 +78,7 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/opportunities/[role=id]': 'learner',
 	'/learn/applications': 'learner',
 	'/learn/applications/[application=id]': 'learner',
+	'/learn/trainings/[training=id]/messages': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
@@ -92,6 +93,8 @@ export const routeRules: Record<string, Rule> = {
 	'/org/trainings/[training=id]/attendance': 'org_member',
 	'/org/trainings/[training=id]/attendance/[session=id]': 'org_member',
 	'/org/trainings/[training=id]/completion': 'org_member',
+	'/org/trainings/[training=id]/messages': 'org_member',
+	'/org/trainings/[training=id]/messages/[place=id]': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course=slug]': 'author',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'author',

@@ -51,15 +51,31 @@ export async function learnerThread(
 	db: Db,
 	userId: string,
 	trainingId: string
-): Promise<{ messages: TrainingThreadMessage[]; canWrite: boolean; muted: boolean } | null> {
+): Promise<{
+	title: { my: string; en: string };
+	org: string;
+	messages: TrainingThreadMessage[];
+	canWrite: boolean;
+	muted: boolean;
+} | null> {
 	const place = await db
 		.selectFrom('training_place')
-		.select(['state', 'learner_muted'])
-		.where('training_id', '=', trainingId)
-		.where('user_id', '=', userId)
+		.innerJoin('training', 'training.id', 'training_place.training_id')
+		.innerJoin('organization', 'organization.id', 'training.org_id')
+		.select([
+			'training_place.state',
+			'training_place.learner_muted',
+			'training.title_my',
+			'training.title_en',
+			'organization.name'
+		])
+		.where('training_place.training_id', '=', trainingId)
+		.where('training_place.user_id', '=', userId)
 		.executeTakeFirst();
 	if (!place) return null;
 	return {
+		title: { my: place.title_my, en: place.title_en },
+		org: place.name,
 		messages: await threadOf(db, trainingId, userId),
 		canWrite: (TAKING_PART as readonly string[]).includes(place.state),
 		muted: place.learner_muted === 1
@@ -279,5 +295,22 @@ export async function orgSawThread(db: Db, placeId: string, now = Date.now()): P
 		.updateTable('training_place')
 		.set({ org_seen_at: now })
 		.where('id', '=', placeId)
+		.execute();
+}
+
+/** The notices the organization posted to every participant, oldest first; null when not theirs. */
+export async function noticesOf(
+	db: Db,
+	memberId: string,
+	trainingId: string
+): Promise<{ body: string; at: number }[] | null> {
+	if (!(await orgTraining(db, memberId, trainingId))) return null;
+	return db
+		.selectFrom('training_message')
+		.select(['body', 'at'])
+		.where('training_id', '=', trainingId)
+		.where('user_id', 'is', null)
+		.orderBy('at')
+		.orderBy('id')
 		.execute();
 }
