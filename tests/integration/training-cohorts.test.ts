@@ -25,6 +25,9 @@ import {
 import { listCertificates, verifyCertificate } from '$lib/server/courses/certificates';
 import { getProfile } from '$lib/server/skills/profile';
 import { viewsOfLearner } from '$lib/server/audit/trail';
+import { listOpportunities } from '$lib/server/matching/opportunities';
+import { moveTraining } from '$lib/server/trainings/editing';
+import { openRole } from '../helpers/roles';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { openTraining } from '../helpers/trainings';
@@ -326,5 +329,32 @@ describe('a deleted participant', () => {
 			(await db.selectFrom('training_message').select('body').execute()).map((m) => m.body)
 		).toEqual(['Well done, all']);
 		expect(await db.selectFrom('training_certificate').selectAll().execute()).toHaveLength(1);
+	});
+});
+
+describe('a skill gap', () => {
+	it('points to open trainings teaching it past what the learner has, and never to a closed one', async () => {
+		const role = await openRole(db, member, admin, 'Tailor', [
+			{ id: 'sewing_machine_operation', level: 2, required: true }
+		]);
+		const reaching = await openTraining(db, member, admin, 4, {
+			titleEn: 'Sewing, working level',
+			skills: [{ id: 'sewing_machine_operation', level: 2 }]
+		});
+		const step = await openTraining(db, member, admin, 4, {
+			titleEn: 'Sewing, first steps',
+			skills: [{ id: 'sewing_machine_operation', level: 1 }]
+		});
+		const closed = await openTraining(db, member, admin, 4, {
+			skills: [{ id: 'sewing_machine_operation', level: 2 }]
+		});
+		expect((await moveTraining(db, member, closed, 'close')).ok).toBe(true);
+		const learner = (await account(db, 'tailor-to-be', 'learner')).userId;
+		const [opportunity] = await listOpportunities(db, learner, 'en');
+		expect(opportunity.id).toBe(role);
+		expect(opportunity.missing[0].trainings).toEqual([
+			{ id: reaching, title: 'Sewing, working level', level: 2 },
+			{ id: step, title: 'Sewing, first steps', level: 1 }
+		]);
 	});
 });

@@ -42,6 +42,11 @@ export interface MissingSkill {
 	courses: { id: string; title: string; level: number; practical: boolean }[];
 	/** Whether the courses reach the level asked; false when they are only a first step. */
 	reaches: boolean;
+	/**
+	 * Open trainings that teach the skill past what the learner has (an organization confirms
+	 * the level in person), the ones reaching the level asked first.
+	 */
+	trainings: { id: string; title: string; level: number }[];
 }
 
 export interface Opportunity {
@@ -184,11 +189,15 @@ async function explainMissing(db: Db, opportunities: Opportunity[], locale: Loca
 				practical: c.practical === 1
 			}
 		]);
+	const trainings = await openTrainingsTeaching(db, ids, locale);
 	for (const opportunity of opportunities) {
 		opportunity.missing = opportunity.match.required.missing.map((m) => ({
 			...m,
 			name: names.get(m.id) ?? m.id,
-			...coursesForGap(courses.get(m.id) ?? [], m)
+			...coursesForGap(courses.get(m.id) ?? [], m),
+			trainings: (trainings.get(m.id) ?? [])
+				.filter((t) => t.level > m.has)
+				.sort((a, b) => Number(b.level >= m.level) - Number(a.level >= m.level))
 		}));
 	}
 }
@@ -247,4 +256,36 @@ export async function getOpportunity(
 			has: facts.skills[s.id] ?? 0
 		}))
 	};
+}
+
+/** Trainings learners may ask a place in now that teach these skills, by skill, with the level each reaches. */
+async function openTrainingsTeaching(
+	db: Db,
+	skillIds: string[],
+	locale: Locale
+): Promise<Map<string, { id: string; title: string; level: number }[]>> {
+	const rows = await db
+		.selectFrom('training_skill')
+		.innerJoin('training', 'training.id', 'training_skill.training_id')
+		.innerJoin('organization', 'organization.id', 'training.org_id')
+		.select([
+			'training_skill.skill_id',
+			'training_skill.level',
+			'training.id',
+			'training.title_my',
+			'training.title_en'
+		])
+		.where('training_skill.skill_id', 'in', skillIds)
+		.where('training.status', '=', 'open')
+		.where('organization.status', '=', 'vetted')
+		.where('training.closes_on', '>=', today())
+		.orderBy('training.closes_on')
+		.execute();
+	const bySkill = new Map<string, { id: string; title: string; level: number }[]>();
+	for (const r of rows)
+		bySkill.set(r.skill_id, [
+			...(bySkill.get(r.skill_id) ?? []),
+			{ id: r.id, title: pick(locale, r.title_my, r.title_en), level: r.level }
+		]);
+	return bySkill;
 }
