@@ -110,7 +110,7 @@ describe('the open trainings a learner sees', () => {
 				area: 'mae_sot',
 				audience: 'families',
 				firstSession: '2099-01-05T13:00',
-				provided: ['childcare', 'materials'],
+				provided: ['materials', 'childcare'],
 				seats: 2,
 				left: 1
 			}
@@ -210,7 +210,7 @@ describe('one training for a learner', () => {
 				{ startsAt: '2099-01-05T09:00', endsAt: '2099-01-05T12:00' },
 				{ startsAt: '2099-01-06T09:00', endsAt: '2099-01-06T12:00' }
 			],
-			provided: ['childcare', 'materials'],
+			provided: ['materials', 'childcare'],
 			skills: [{ name: expect.any(String), level: 2 }],
 			place: { state: 'holding', position: null, offeredUntil: null },
 			canAsk: false,

@@ -9,6 +9,7 @@ import type { Background, Locale } from '../schema';
 import type { OrgArea } from '$lib/vocab/areas';
 import {
 	STANDING_STATES,
+	TRAINING_PROVISIONS,
 	type PlaceState,
 	type TrainingAudience,
 	type TrainingProvision
@@ -94,11 +95,12 @@ async function provisionsOf(db: Db, ids: string[]): Promise<Map<string, Training
 		.selectFrom('training_provision')
 		.select(['training_id', 'item'])
 		.where('training_id', 'in', ids)
-		.orderBy('item')
 		.execute();
+	// In the vocabulary's order, the same on every training.
+	rows.sort((a, b) => TRAINING_PROVISIONS.indexOf(a.item) - TRAINING_PROVISIONS.indexOf(b.item));
 	for (const row of rows) {
 		const list = map.get(row.training_id) ?? [];
-		list.push(row.item as TrainingProvision);
+		list.push(row.item);
 		map.set(row.training_id, list);
 	}
 	return map;
@@ -151,8 +153,8 @@ export async function trainingsForLearner(
 			id: r.id,
 			title: pickText(locale, r.title_my, r.title_en),
 			org: r.org,
-			area: r.area as OrgArea,
-			audience: r.audience as TrainingAudience,
+			area: r.area,
+			audience: r.audience,
 			firstSession: r.first_session ?? null,
 			provided: provided.get(r.id) ?? [],
 			seats: r.seats,
@@ -267,8 +269,8 @@ export async function trainingForLearner(
 		title,
 		description: pickText(locale, row.description_my, row.description_en),
 		org: row.org,
-		area: row.area as OrgArea,
-		audience: row.audience as TrainingAudience,
+		area: row.area,
+		audience: row.audience,
 		closesOn: row.closes_on,
 		seats: row.seats,
 		left: Math.max(0, row.seats - (taken.get(trainingId) ?? 0)),
