@@ -134,6 +134,23 @@ export function formatDay(day: string, locale: string = getLocale()): string {
 	return calendarDay(Number(match[1]), Number(match[2]) - 1, Number(match[3]), asLocale(locale));
 }
 
+/**
+ * A local time stored as `YYYY-MM-DDTHH:MM` (a training's session, in the time where it meets,
+ * so no zone is moved): "၂၀၉၉ ဇန်နဝါရီ ၅၊ ၀၉:၀၀", "5 January 2099, 09:00". Anything else is
+ * returned as it is.
+ */
+export function formatLocalTime(value: string, locale: string = getLocale()): string {
+	const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+	if (!match) return value;
+	return `${formatDay(match[1], locale)}${asLocale(locale) === 'my' ? '၊ ' : ', '}${localDigits(match[2], locale)}`;
+}
+
+/** A session from its start to its end: the end's time only when it ends the same day. */
+export function formatSpan(startsAt: string, endsAt: string, locale: string = getLocale()): string {
+	const sameDay = startsAt.slice(0, 10) === endsAt.slice(0, 10) && /T\d{2}:\d{2}$/.test(endsAt);
+	return `${formatLocalTime(startsAt, locale)}–${sameDay ? localDigits(endsAt.slice(11), locale) : formatLocalTime(endsAt, locale)}`;
+}
+
 /** Items of a list in a sentence: "အင်္ဂလိပ်စကား၊ ထိုင်းစကား", "English, Thai". */
 export function formatList(items: readonly string[], locale: string = getLocale()): string {
 	return items.join(asLocale(locale) === 'my' ? '၊ ' : ', ');

@@ -15,6 +15,7 @@ import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
 import { hasCandidates } from '$lib/server/matching/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
+import { trainingOf } from './trainings-support';
 
 type Actor =
 	| 'anonymous'
@@ -64,6 +65,10 @@ interface World {
 	/** A second member of X (joined with an invitation), and an invitation of X nobody used. */
 	memberOfX: string;
 	invitationX: string;
+	/** X's open training, in which learner A holds a place; X's draft training; the suspended organization's open one. */
+	trainingX: string;
+	draftTrainingX: string;
+	trainingSuspended: string;
 }
 
 /**
@@ -80,6 +85,13 @@ const OBJECTS: Record<
 	],
 	'/org/applications/[application=id]': [
 		{ params: (w) => ({ application: w.applicationA }), sees: ['memberX'] }
+	],
+	// Learners see an open training of a vetted organization, and act on their own place in it
+	// (the domain checks whose place); a draft, or an organization's suspended, is no one's.
+	'/learn/trainings/[training=id]': [
+		{ params: (w) => ({ training: w.trainingX }), sees: ['learnerA', 'learnerB'] },
+		{ params: (w) => ({ training: w.draftTrainingX }), sees: [] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
 	],
 	'/learn/opportunities/[role=id]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
@@ -183,6 +195,12 @@ const VALID: Record<
 		endorse: { skill: 'first_aid', level: '2' }
 	},
 	'/learn/opportunities/[role=id]': { apply: { message: 'matrix' }, share: { share: 'yes' } },
+	'/learn/trainings/[training=id]': {
+		ask: {},
+		accept: {},
+		decline: { confirm: 'yes' },
+		withdraw: { confirm: 'yes' }
+	},
 	'/org/roles/[role=id]': {
 		save: {
 			kind: 'trainer',
@@ -261,7 +279,8 @@ const snapshot = () =>
 			'course_review',
 			'enrolment',
 			'org_member',
-			'org_invitation'
+			'org_invitation',
+			'training_place'
 		].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
@@ -380,6 +399,7 @@ beforeAll(async () => {
 	for (const status of ROLE_STATUSES)
 		rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
 	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
+	const trainingSuspended = await trainingOf(suspended.orgId, 'open');
 	expect(
 		(
 			await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, {
@@ -398,6 +418,9 @@ beforeAll(async () => {
 	});
 	expect(applied.status).toBe(303);
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
+	const trainingX = await trainingOf(x.orgId, 'open');
+	const draftTrainingX = await trainingOf(x.orgId, 'draft');
+	expect((await learnerA.post(`/learn/trainings/${trainingX}?/ask`, {})).status).toBe(200);
 	expect(
 		(await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' }))
 			.status
@@ -461,7 +484,10 @@ beforeAll(async () => {
 		applicationA,
 		courseSubmitted,
 		memberOfX,
-		invitationX
+		invitationX,
+		trainingX,
+		draftTrainingX,
+		trainingSuspended
 	};
 	Object.assign(clients, {
 		anonymous: new Client('en'),

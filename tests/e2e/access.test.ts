@@ -153,6 +153,7 @@ describe('a malformed id in an address', () => {
 		module: 'x'.repeat(81),
 		role: 'short',
 		application: 'NOT-AN-ID',
+		training: 'a.b',
 		org: 'a b',
 		skill: 'First-Aid',
 		code: 'AAAA-BBBB'

@@ -403,6 +403,20 @@ const forms: FormCase[] = [
 		text: ['confirm']
 	},
 	{
+		name: 'withdraw from a training',
+		path: '/learn/trainings/nosuchtraining?/withdraw',
+		role: 'learner',
+		valid: { confirm: 'yes' },
+		text: ['confirm']
+	},
+	{
+		name: 'decline a place offered in a training',
+		path: '/learn/trainings/nosuchtraining?/decline',
+		role: 'learner',
+		valid: { confirm: 'yes' },
+		text: ['confirm']
+	},
+	{
 		name: 'application message',
 		path: '/learn/applications/nosuchapplication?/message',
 		role: 'learner',

@@ -26,6 +26,7 @@ import {
 	type Payload
 } from './fuzz-support';
 import { courseDetails, lesson, roleDetails } from './form-samples';
+import { openTrainingOnServer } from './trainings-support';
 
 const FILE = 'tests/e2e/fuzz-forms.test.ts';
 
@@ -41,6 +42,8 @@ interface World {
 	submittedRole: string;
 	application: string;
 	pendingOrg: string;
+	/** An open training with one place. */
+	training: string;
 }
 
 interface FuzzCase {
@@ -322,6 +325,28 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		actor: 'learner',
 		path: (w) => `/learn/applications/${w.application}?/thread`,
 		valid: { change: 'mute' }
+	},
+	'/learn/trainings/[training=id] ask': {
+		actor: 'learner',
+		path: (w) => `/learn/trainings/${w.training}?/ask`,
+		valid: {},
+		runs: 6
+	},
+	'/learn/trainings/[training=id] accept': {
+		actor: 'learner',
+		path: (w) => `/learn/trainings/${w.training}?/accept`,
+		valid: {},
+		runs: 6
+	},
+	'/learn/trainings/[training=id] decline': {
+		actor: 'learner',
+		path: (w) => `/learn/trainings/${w.training}?/decline`,
+		valid: { confirm: 'yes' }
+	},
+	'/learn/trainings/[training=id] withdraw': {
+		actor: 'learner',
+		path: (w) => `/learn/trainings/${w.training}?/withdraw`,
+		valid: { confirm: 'yes' }
 	},
 
 	'/org apply': {
@@ -667,7 +692,8 @@ beforeAll(async () => {
 		openRole: openId,
 		submittedRole,
 		application: applied.headers.get('location')!.split('/').pop()!,
-		pendingOrg
+		pendingOrg,
+		training: (await openTrainingOnServer(1)).id
 	};
 	Object.assign(clients, { anonymous: new Client('en'), learner, author, admin });
 });

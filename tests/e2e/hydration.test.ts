@@ -99,7 +99,8 @@ function paramsFor(audience: Audience): Record<string, string> {
 			...course,
 			role: world.openRoleId,
 			application: world.applicationId,
-			code: world.certificate
+			code: world.certificate,
+			training: world.trainingId
 		};
 	if (audience === 'org_member')
 		return { ...course, role: world.draftRoleId, application: world.applicationId };

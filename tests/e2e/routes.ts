@@ -25,6 +25,7 @@ export const sampleParams: Record<string, string> = {
 	org: 'nosuchorganization',
 	role: 'nosuchroleatall',
 	application: 'nosuchapplication',
+	training: 'nosuchtraining',
 	skill: 'first_aid',
 	look: 'notes',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]

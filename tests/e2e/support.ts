@@ -126,11 +126,14 @@ export async function signUpInBrowser(
 	page: Page,
 	username: string,
 	password: string,
-	kind: 'learner' | 'org_member' = 'learner'
+	kind: 'learner' | 'org_member' = 'learner',
+	/** The background chosen in the optional list ('family': a spouse or family member). */
+	background?: 'former_soldier' | 'former_police' | 'family' | 'other'
 ): Promise<string[]> {
 	await page.goto('/signup');
 	await typeInto(page.getByLabel(/အသုံးပြုသူအမည်|Username/), username);
 	await typeInto(page.getByLabel(/^(စကားဝှက်|Password)$/), password);
+	if (background) await page.getByLabel(/ကျွန်ုပ်၏ နောက်ခံ|My background/).selectOption(background);
 	if (kind === 'org_member')
 		await page.getByRole('radio', { name: /မိတ်ဖက် အဖွဲ့အစည်း|partner organization/ }).check();
 	await page.getByRole('button', { name: /အကောင့်ဖွင့်ရန်|Create account/ }).click();

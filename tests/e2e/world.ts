@@ -1,12 +1,15 @@
 /**
  * A small world with something saved on every page that has a form: a vetted organization with a
  * draft, a submitted and an open role, a learner who applied to the open one (with messages), and
- * an in-app course with a lesson and a quiz that the learner finished (so a certificate exists).
- * Built through the app's own forms over HTTP, as fast as the tests of typing need it.
+ * an in-app course with a lesson and a quiz that the learner finished (so a certificate exists),
+ * and an open training in which the learner holds a place.
+ * Built through the app's own forms over HTTP (the training with the domain functions, as
+ * trainings-support.ts says why), as fast as the tests of typing need it.
  */
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
+import { trainingOf } from './trainings-support';
 
 export interface World {
 	admin: Client;
@@ -32,6 +35,8 @@ export interface World {
 		bodyEn: string;
 	};
 	certificate: string;
+	/** The organization's open training, in which the learner holds a place. */
+	trainingId: string;
 }
 
 async function expectStatus(
@@ -236,6 +241,12 @@ export async function buildWorld(): Promise<World> {
 		courseId
 	)?.code;
 	if (!certificate) throw new Error('the learner got no certificate');
+	const trainingId = await trainingOf(orgId, 'open');
+	await expectStatus(
+		learner.post(`/learn/trainings/${trainingId}?/ask`, {}),
+		200,
+		'asking for a place'
+	);
 
 	return {
 		admin,
@@ -251,6 +262,7 @@ export async function buildWorld(): Promise<World> {
 		openRoleId,
 		applicationId,
 		course: { id: courseId, module, lesson, quiz: quizId, summaryEn, bodyEn },
-		certificate
+		certificate,
+		trainingId
 	};
 }

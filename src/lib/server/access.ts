@@ -77,6 +77,9 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/opportunities': 'learner',
 	'/learn/opportunities/[role=id]': 'learner',
 	'/learn/applications': 'learner',
+	// Open trainings and the learner's own places in them (trainings/listing.ts decides what each shows).
+	'/learn/trainings': 'learner',
+	'/learn/trainings/[training=id]': 'learner',
 	'/learn/applications/[application=id]': 'learner',
 	'/learn/trainings/[training=id]/messages': 'learner',
 	'/api/sync': 'learner',

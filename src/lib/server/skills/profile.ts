@@ -112,6 +112,16 @@ export async function profileVisibility(db: Db, userId: string): Promise<Visibil
 	return row?.visibility ?? 'hidden';
 }
 
+/** Where the learner said they are ("unsaid" until they say). */
+export async function learnerArea(db: Db, userId: string): Promise<Area> {
+	const row = await db
+		.selectFrom('learner_profile')
+		.select('area')
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+	return row?.area ?? 'unsaid';
+}
+
 /** The learner's own profile (a learner with no profile yet gets the defaults: hidden, area unsaid). */
 export async function getProfile(db: Db, userId: string, locale: Locale): Promise<Profile> {
 	const row = await db

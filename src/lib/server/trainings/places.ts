@@ -10,7 +10,9 @@
  *   (ask) --otherwise--> waiting --a place freed, first in line--> offered --confirm--> holding
  *   offered --decline, or time out--> declined;   holding | waiting | offered --withdraw--> withdrawn
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';
+import type { Database } from '../schema';
 import { isOneOf } from '$lib/vocab/one-of';
 import { STANDING_STATES, type PlaceState, type Standing } from '$lib/vocab/trainings';
 import { newId } from '../auth/tokens';
@@ -43,18 +45,23 @@ async function openTraining(db: Db, trainingId: string, now: number) {
 		.executeTakeFirst();
 }
 
+/** A place taken: held, or offered and not lapsed. */
+const isTaken = (eb: ExpressionBuilder<Database, 'training_place'>, now: number) =>
+	eb.or([
+		eb('training_place.state', '=', 'holding'),
+		eb.and([
+			eb('training_place.state', '=', 'offered'),
+			eb('training_place.offered_until', '>=', now)
+		])
+	]);
+
 /** Places taken: held, or offered and not lapsed. */
 async function taken(trx: Db, trainingId: string, now: number): Promise<number> {
 	const row = await trx
 		.selectFrom('training_place')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('training_id', '=', trainingId)
-		.where((eb) =>
-			eb.or([
-				eb('state', '=', 'holding'),
-				eb.and([eb('state', '=', 'offered'), eb('offered_until', '>=', now)])
-			])
-		)
+		.where((eb) => isTaken(eb, now))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
@@ -323,4 +330,73 @@ export async function learnerPlace(
 		position: await positionOf(db, trainingId, place.id),
 		offeredUntil: lapsed ? null : place.offered_until
 	};
+}
+
+/**
+ * Places taken in each of several trainings (held, or offered and not lapsed), in one query: a
+ * list of trainings says "N of M places left" for each. Trainings nobody asked for are absent.
+ */
+export async function placesTaken(
+	db: Db,
+	trainingIds: readonly string[],
+	now = Date.now()
+): Promise<Map<string, number>> {
+	if (trainingIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('training_place')
+		.select((eb) => ['training_id', eb.fn.countAll<number>().as('n')])
+		.where('training_id', 'in', [...trainingIds])
+		.where((eb) => isTaken(eb, now))
+		.groupBy('training_id')
+		.execute();
+	return new Map(rows.map((r) => [r.training_id, Number(r.n)]));
+}
+
+/**
+ * Where the learner stands with every training they asked for, in one query, as learnerPlace
+ * says it for one (an offer that ran out reads as declined; the turn counts those who asked
+ * before, as positionOf does).
+ */
+export async function learnerPlaces(
+	db: Db,
+	userId: string,
+	now = Date.now()
+): Promise<Map<string, LearnerPlace>> {
+	const rows = await db
+		.selectFrom('training_place')
+		.select((eb) => [
+			'training_place.training_id',
+			'training_place.state',
+			'training_place.offered_until',
+			eb
+				.selectFrom('training_place as ahead')
+				.select((a) => a.fn.countAll<number>().as('n'))
+				.whereRef('ahead.training_id', '=', 'training_place.training_id')
+				.where('ahead.state', '=', 'waiting')
+				.where((a) =>
+					a.or([
+						a('ahead.asked_at', '<', a.ref('training_place.asked_at')),
+						a.and([
+							a('ahead.asked_at', '=', a.ref('training_place.asked_at')),
+							a('ahead.id', '<', a.ref('training_place.id'))
+						])
+					])
+				)
+				.as('ahead')
+		])
+		.where('training_place.user_id', '=', userId)
+		.execute();
+	return new Map(
+		rows.map((r) => {
+			const lapsed = r.state === 'offered' && (r.offered_until ?? 0) < now;
+			return [
+				r.training_id,
+				{
+					state: lapsed ? 'declined' : r.state,
+					position: r.state === 'waiting' ? Number(r.ahead) + 1 : null,
+					offeredUntil: lapsed ? null : r.offered_until
+				}
+			];
+		})
+	);
 }

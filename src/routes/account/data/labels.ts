@@ -13,7 +13,7 @@ import {
 	formatDay,
 	formatList,
 	formatNumber,
-	localDigits,
+	formatLocalTime,
 	pickText
 } from '$lib/format';
 import { backgroundLabels } from '$lib/vocab/background-labels';
@@ -301,8 +301,7 @@ export function valueText(
 			return formatTime(value, locale);
 		if (field.endsWith('_on')) return formatDay(value, locale);
 		// A session's local time where the training meets (YYYY-MM-DDTHH:MM), no zone to convert.
-		if (field === 'session_starts')
-			return `${formatDay(value.slice(0, 10), locale)} ${localDigits(value.slice(11), locale)}`;
+		if (field === 'session_starts') return formatLocalTime(value, locale);
 	}
 	return String(value);
 }
