@@ -88,6 +88,9 @@ export const routeRules: Record<string, Rule> = {
 	'/org/roles/[role=id]/candidates': 'org_member',
 	'/org/roles/[role=id]/applications': 'org_member',
 	'/org/applications/[application=id]': 'org_member',
+	'/org/trainings': 'org_member',
+	'/org/trainings/new': 'org_member',
+	'/org/trainings/[training=id]': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course=slug]': 'author',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'author',
@@ -98,6 +101,8 @@ export const routeRules: Record<string, Rule> = {
 	// Vetting, and removing any member or unused invitation of the organization.
 	'/admin/organizations/[org=id]': 'admin',
 	'/admin/roles/[role=id]': 'admin',
+	'/admin/trainings': 'admin',
+	'/admin/trainings/[training=id]': 'admin',
 	'/admin/courses': 'admin',
 	'/admin/courses/[course=slug]': 'admin',
 	'/admin/skills': 'admin',
