@@ -15,6 +15,7 @@ import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
 import { hasCandidates } from '$lib/server/matching/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
+import { trainingDetails } from './form-samples';
 
 type Actor =
 	| 'anonymous'
@@ -57,6 +58,10 @@ interface World {
 	draftY: string;
 	/** The open role of the organization suspended after posting it. */
 	roleSuspended: string;
+	/** A training of X in each status (as rolesX), Y's draft training, the suspended organization's open training. */
+	trainingsX: Record<RoleStatus, string>;
+	trainingDraftY: string;
+	trainingSuspended: string;
 	/** Learner A's application to roleX, with a message thread. */
 	applicationA: string;
 	/** X's course, asking to be published for the first time (no administrator approved it yet). */
@@ -124,6 +129,22 @@ const OBJECTS: Record<
 			params: (w: World) => ({ role: w.rolesX[status] }),
 			sees: ['admin'] as Actor[]
 		}))
+	],
+	// Only members of the training's own organization, while it is vetted: its cohort names learners.
+	'/org/trainings/[training=id]': [
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ training: w.trainingsX[status] }),
+			sees: ['memberX'] as Actor[]
+		})),
+		{ params: (w) => ({ training: w.trainingDraftY }), sees: ['memberY'] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	'/admin/trainings/[training=id]': [
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ training: w.trainingsX[status] }),
+			sees: ['admin'] as Actor[]
+		})),
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: ['admin'] }
 	],
 	'/admin/organizations/[org=id]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
 	'/admin/courses/[course=slug]': [
@@ -204,6 +225,13 @@ const VALID: Record<
 		move: { move: 'close' }
 	},
 	'/admin/roles/[role=id]': { review: { decision: 'return', note: 'matrix' } },
+	'/org/trainings/[training=id]': {
+		save: { ...trainingDetails, title_en: 'Taken over' },
+		addSkill: { skill: 'thai', level: '1' },
+		removeSkill: { skill: 'first_aid' },
+		move: { move: 'close' }
+	},
+	'/admin/trainings/[training=id]': { review: { decision: 'return', note: 'matrix' } },
 	'/admin/organizations/[org=id]': {
 		decide: { decision: 'suspend', note: 'matrix' },
 		removeMember: (w) => ({ member: w.memberOfX }),
@@ -254,6 +282,10 @@ const snapshot = () =>
 			'application_message',
 			'role',
 			'role_skill',
+			'training',
+			'training_session',
+			'training_provision',
+			'training_skill',
 			'organization',
 			'org_decision',
 			'user_skill',
@@ -356,6 +388,34 @@ async function role(member: Client, admin: Client | null, title: string): Promis
 	return id;
 }
 
+/** A training of the member's organization, with a skill, in `status`, as the organization and an administrator move it there. */
+async function trainingIn(
+	member: Client,
+	admin: Client,
+	title: string,
+	status: RoleStatus
+): Promise<string> {
+	const created = await member.post('/org/trainings/new', { ...trainingDetails, title_en: title });
+	expect(created.status).toBe(303);
+	const path = created.headers.get('location')!;
+	expect((await member.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1' })).status).toBe(
+		200
+	);
+	const id = path.split('/').pop()!;
+	for (const move of TO_STATUS[status]) {
+		const response =
+			move === 'approve'
+				? await admin.post(`/admin/trainings/${id}?/review`, { decision: 'approve', note: '' })
+				: await member.post(`${path}?/move`, { move });
+		expect(response.status).toBe(200);
+	}
+	expect(
+		(sqlite.prepare('select status from training where id = ?').get(id) as { status: string })
+			.status
+	).toBe(status);
+	return id;
+}
+
 beforeAll(async () => {
 	sqlite = new Database(inject('databasePath'), { readonly: true });
 	const admin = await adminClient('en', 'matrixadmin');
@@ -380,6 +440,16 @@ beforeAll(async () => {
 	for (const status of ROLE_STATUSES)
 		rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
 	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
+	const trainingsX = {} as Record<RoleStatus, string>;
+	for (const status of ROLE_STATUSES)
+		trainingsX[status] = await trainingIn(x.member, admin, `X training ${status}`, status);
+	const trainingDraftY = await trainingIn(y.member, admin, 'Training draft of Y', 'draft');
+	const trainingSuspended = await trainingIn(
+		suspended.member,
+		admin,
+		'Training of a suspended organization',
+		'open'
+	);
 	expect(
 		(
 			await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, {
@@ -458,6 +528,9 @@ beforeAll(async () => {
 		rolesX,
 		draftY,
 		roleSuspended,
+		trainingsX,
+		trainingDraftY,
+		trainingSuspended,
 		applicationA,
 		courseSubmitted,
 		memberOfX,

@@ -13,7 +13,7 @@ import { pseudonym } from '../matching/candidates';
 import { placesLeft } from './places';
 import type { TrainingDetails } from './editing';
 import type { RoleMove } from '$lib/vocab/roles';
-import type { TrainingProvision } from '$lib/vocab/trainings';
+import { TRAINING_PROVISIONS } from '$lib/vocab/trainings';
 
 type Bilingual = { my: string; en: string };
 
@@ -126,7 +126,8 @@ export async function trainingDetailsOf(
 		closesOn: training.closes_on,
 		meetingPoint: training.meeting_point,
 		completionShare: training.completion_share,
-		provided: provided.map((p) => p.item as TrainingProvision),
+		// In the order of the list, whatever order they were stored in.
+		provided: TRAINING_PROVISIONS.filter((item) => provided.some((p) => p.item === item)),
 		sessions: sessions.map((s) => ({ startsAt: s.starts_at, endsAt: s.ends_at })),
 		skills: skills.map((s) => ({ id: s.skill_id, level: s.level }))
 	};
