@@ -24,6 +24,7 @@ export const sampleParams: Record<string, string> = {
 	code: 'AAAA-BBBB-CCCC-DDDD',
 	org: 'nosuchorganization',
 	role: 'nosuchroleatall',
+	training: 'nosuchtraining',
 	application: 'nosuchapplication',
 	skill: 'first_aid',
 	look: 'notes',
