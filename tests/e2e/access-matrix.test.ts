@@ -15,7 +15,7 @@ import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
 import { hasCandidates } from '$lib/server/matching/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
-import { trainingOf } from './trainings-support';
+import { trainingDetails } from './form-samples';
 
 type Actor =
 	| 'anonymous'
@@ -58,6 +58,10 @@ interface World {
 	draftY: string;
 	/** The open role of the organization suspended after posting it. */
 	roleSuspended: string;
+	/** A training of X in each status (as rolesX), Y's draft training, the suspended organization's open training. */
+	trainingsX: Record<RoleStatus, string>;
+	trainingDraftY: string;
+	trainingSuspended: string;
 	/** Learner A's application to roleX, with a message thread. */
 	applicationA: string;
 	/** X's course, asking to be published for the first time (no administrator approved it yet). */
@@ -65,10 +69,8 @@ interface World {
 	/** A second member of X (joined with an invitation), and an invitation of X nobody used. */
 	memberOfX: string;
 	invitationX: string;
-	/** X's open training, in which learner A holds a place; X's draft training; the suspended organization's open one. */
+	/** X's open training (trainingsX.open), in which learner A holds a place. */
 	trainingX: string;
-	draftTrainingX: string;
-	trainingSuspended: string;
 }
 
 /**
@@ -90,7 +92,7 @@ const OBJECTS: Record<
 	// (the domain checks whose place); a draft, or an organization's suspended, is no one's.
 	'/learn/trainings/[training=id]': [
 		{ params: (w) => ({ training: w.trainingX }), sees: ['learnerA', 'learnerB'] },
-		{ params: (w) => ({ training: w.draftTrainingX }), sees: [] },
+		{ params: (w) => ({ training: w.trainingsX.draft }), sees: [] },
 		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
 	],
 	'/learn/opportunities/[role=id]': [
@@ -136,6 +138,22 @@ const OBJECTS: Record<
 			params: (w: World) => ({ role: w.rolesX[status] }),
 			sees: ['admin'] as Actor[]
 		}))
+	],
+	// Only members of the training's own organization, while it is vetted: its cohort names learners.
+	'/org/trainings/[training=id]': [
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ training: w.trainingsX[status] }),
+			sees: ['memberX'] as Actor[]
+		})),
+		{ params: (w) => ({ training: w.trainingDraftY }), sees: ['memberY'] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	'/admin/trainings/[training=id]': [
+		...ROLE_STATUSES.map((status) => ({
+			params: (w: World) => ({ training: w.trainingsX[status] }),
+			sees: ['admin'] as Actor[]
+		})),
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: ['admin'] }
 	],
 	'/admin/organizations/[org=id]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
 	'/admin/courses/[course=slug]': [
@@ -222,6 +240,13 @@ const VALID: Record<
 		move: { move: 'close' }
 	},
 	'/admin/roles/[role=id]': { review: { decision: 'return', note: 'matrix' } },
+	'/org/trainings/[training=id]': {
+		save: { ...trainingDetails, title_en: 'Taken over' },
+		addSkill: { skill: 'thai', level: '1' },
+		removeSkill: { skill: 'first_aid' },
+		move: { move: 'close' }
+	},
+	'/admin/trainings/[training=id]': { review: { decision: 'return', note: 'matrix' } },
 	'/admin/organizations/[org=id]': {
 		decide: { decision: 'suspend', note: 'matrix' },
 		removeMember: (w) => ({ member: w.memberOfX }),
@@ -272,6 +297,10 @@ const snapshot = () =>
 			'application_message',
 			'role',
 			'role_skill',
+			'training',
+			'training_session',
+			'training_provision',
+			'training_skill',
 			'organization',
 			'org_decision',
 			'user_skill',
@@ -375,6 +404,34 @@ async function role(member: Client, admin: Client | null, title: string): Promis
 	return id;
 }
 
+/** A training of the member's organization, with a skill, in `status`, as the organization and an administrator move it there. */
+async function trainingIn(
+	member: Client,
+	admin: Client,
+	title: string,
+	status: RoleStatus
+): Promise<string> {
+	const created = await member.post('/org/trainings/new', { ...trainingDetails, title_en: title });
+	expect(created.status).toBe(303);
+	const path = created.headers.get('location')!;
+	expect((await member.post(`${path}?/addSkill`, { skill: 'first_aid', level: '1' })).status).toBe(
+		200
+	);
+	const id = path.split('/').pop()!;
+	for (const move of TO_STATUS[status]) {
+		const response =
+			move === 'approve'
+				? await admin.post(`/admin/trainings/${id}?/review`, { decision: 'approve', note: '' })
+				: await member.post(`${path}?/move`, { move });
+		expect(response.status).toBe(200);
+	}
+	expect(
+		(sqlite.prepare('select status from training where id = ?').get(id) as { status: string })
+			.status
+	).toBe(status);
+	return id;
+}
+
 beforeAll(async () => {
 	sqlite = new Database(inject('databasePath'), { readonly: true });
 	const admin = await adminClient('en', 'matrixadmin');
@@ -399,7 +456,16 @@ beforeAll(async () => {
 	for (const status of ROLE_STATUSES)
 		rolesX[status] = await roleIn(x.member, admin, `X ${status}`, status);
 	const roleSuspended = await role(suspended.member, admin, 'Role of a suspended organization');
-	const trainingSuspended = await trainingOf(suspended.orgId, 'open');
+	const trainingsX = {} as Record<RoleStatus, string>;
+	for (const status of ROLE_STATUSES)
+		trainingsX[status] = await trainingIn(x.member, admin, `X training ${status}`, status);
+	const trainingDraftY = await trainingIn(y.member, admin, 'Training draft of Y', 'draft');
+	const trainingSuspended = await trainingIn(
+		suspended.member,
+		admin,
+		'Training of a suspended organization',
+		'open'
+	);
 	expect(
 		(
 			await admin.post(`/admin/organizations/${suspended.orgId}?/decide`, {
@@ -418,8 +484,7 @@ beforeAll(async () => {
 	});
 	expect(applied.status).toBe(303);
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
-	const trainingX = await trainingOf(x.orgId, 'open');
-	const draftTrainingX = await trainingOf(x.orgId, 'draft');
+	const trainingX = trainingsX.open;
 	expect((await learnerA.post(`/learn/trainings/${trainingX}?/ask`, {})).status).toBe(200);
 	expect(
 		(await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' }))
@@ -481,13 +546,14 @@ beforeAll(async () => {
 		rolesX,
 		draftY,
 		roleSuspended,
+		trainingsX,
+		trainingDraftY,
+		trainingSuspended,
 		applicationA,
 		courseSubmitted,
 		memberOfX,
 		invitationX,
-		trainingX,
-		draftTrainingX,
-		trainingSuspended
+		trainingX
 	};
 	Object.assign(clients, {
 		anonymous: new Client('en'),

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
 import { sampleParams } from './routes';
 import fs from 'node:fs';
-import { courseDetails, lesson, roleDetails } from './form-samples';
+import { courseDetails, lesson, roleDetails, trainingDetails } from './form-samples';
 
 const lessonPath = `/learn/courses/${sampleParams.course}/lessons/${sampleParams.lesson}`;
 const quizPath = `/learn/courses/${sampleParams.course}/quizzes/${sampleParams.quiz}`;
@@ -380,6 +380,51 @@ const forms: FormCase[] = [
 		valid: { move: 'submit' },
 		text: ['move']
 	},
+	// Trainings: "{training}" is a draft training of the same organization.
+	{
+		name: 'new training',
+		path: '/org/trainings/new',
+		role: 'author',
+		valid: trainingDetails,
+		text: [
+			'seats',
+			'closes_on',
+			'area',
+			'audience',
+			'completion_share',
+			'session_1_day',
+			'session_1_start',
+			'provided_meals'
+		]
+	},
+	{
+		name: 'training details',
+		path: '{training}?/save',
+		role: 'author',
+		valid: trainingDetails,
+		text: ['session_2_end', 'seats', 'session_rows', 'more']
+	},
+	{
+		name: 'training skill',
+		path: '{training}?/addSkill',
+		role: 'author',
+		valid: { skill: 'first_aid', level: '2' },
+		text: ['skill', 'level']
+	},
+	{
+		name: 'remove a training skill',
+		path: '{training}?/removeSkill',
+		role: 'author',
+		valid: { skill: 'first_aid' },
+		text: ['skill']
+	},
+	{
+		name: 'move a training',
+		path: '{training}?/move',
+		role: 'author',
+		valid: { move: 'submit' },
+		text: ['move']
+	},
 	{
 		name: 'apply to a role',
 		path: '/learn/opportunities/nosuchroleatall?/apply',
@@ -487,7 +532,11 @@ const TABLES = [
 	'role_skill',
 	'application',
 	'application_event',
-	'application_message'
+	'application_message',
+	'training',
+	'training_session',
+	'training_provision',
+	'training_skill'
 ];
 let sqlite: Database.Database;
 const snapshot = () =>
@@ -508,6 +557,11 @@ const snapshot = () =>
 				.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from role")
 				.get() as { s: string | null }
 		).s,
+		(
+			sqlite
+				.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from training")
+				.get() as { s: string | null }
+		).s,
 		// A skill edit changes texts and the time of the edit, not the count.
 		(
 			sqlite
@@ -523,7 +577,10 @@ beforeAll(() => {
 afterAll(() => sqlite.close());
 
 /** A member of a vetted organization with a draft course (part-1, lesson-1, quiz-1), one per language. */
-const authors = new Map<string, { client: Client; course: string; role: string }>();
+const authors = new Map<
+	string,
+	{ client: Client; course: string; role: string; training: string }
+>();
 async function authorClient(locale: 'my' | 'en') {
 	if (authors.has(locale)) return authors.get(locale)!;
 	const client = new Client(locale);
@@ -555,7 +612,14 @@ async function authorClient(locale: 'my' | 'en') {
 	).toBe(303);
 	const role = await client.post('/org/roles/new', roleDetails);
 	expect(role.status).toBe(303);
-	authors.set(locale, { client, course, role: role.headers.get('location')! });
+	const training = await client.post('/org/trainings/new', trainingDetails);
+	expect(training.status).toBe(303);
+	authors.set(locale, {
+		client,
+		course,
+		role: role.headers.get('location')!,
+		training: training.headers.get('location')!
+	});
 	return authors.get(locale)!;
 }
 
@@ -614,7 +678,8 @@ describe.each(forms)('the $name form', (form) => {
 				const author = form.role === 'author' ? await authorClient(locale) : null;
 				const path = form.path
 					.replace('{course}', author?.course ?? '')
-					.replace('{role}', author?.role ?? '');
+					.replace('{role}', author?.role ?? '')
+					.replace('{training}', author?.training ?? '');
 				const before = snapshot();
 				const headers: Record<string, string> = { accept: 'application/json' };
 				if (type) headers['content-type'] = type;

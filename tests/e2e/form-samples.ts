@@ -1,4 +1,4 @@
-/** A valid course, lesson and role, as the authoring and role forms take them: shared by the bad-input and fuzzing tests. */
+/** A valid course, lesson, role and training, as their forms take them: shared by the bad-input and fuzzing tests. */
 export const courseDetails = {
 	category: 'vocational',
 	audience: 'families',
@@ -28,4 +28,33 @@ export const roleDetails = {
 	seats: '2',
 	starts_on: '',
 	closes_on: '2027-01-31'
+};
+
+/** A day `days` after today (UTC, as the server counts days), YYYY-MM-DD. */
+export const dayFromNow = (days: number) =>
+	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A valid training as its form sends it: two sessions a month ahead, two more blank rows. */
+export const trainingDetails = {
+	title_my: 'အပ်ချုပ်',
+	title_en: 'Sewing',
+	description_my: 'စက်ချုပ်',
+	description_en: 'Machine sewing',
+	audience: 'families',
+	area: 'mae_sot',
+	seats: '2',
+	closes_on: dayFromNow(29),
+	meeting_point: 'The hall behind the market',
+	provided_materials: 'on',
+	completion_share: '75',
+	session_rows: '4',
+	session_1_day: dayFromNow(30),
+	session_1_start: '09:00',
+	session_1_end: '12:00',
+	session_2_day: dayFromNow(31),
+	session_2_start: '09:00',
+	session_2_end: '12:00',
+	session_3_day: '',
+	session_3_start: '',
+	session_3_end: ''
 };

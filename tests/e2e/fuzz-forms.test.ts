@@ -25,7 +25,7 @@ import {
 	urlPart,
 	type Payload
 } from './fuzz-support';
-import { courseDetails, lesson, roleDetails } from './form-samples';
+import { courseDetails, lesson, roleDetails, trainingDetails } from './form-samples';
 import { openTrainingOnServer } from './trainings-support';
 
 const FILE = 'tests/e2e/fuzz-forms.test.ts';
@@ -44,6 +44,9 @@ interface World {
 	pendingOrg: string;
 	/** An open training with one place. */
 	training: string;
+	/** The author's draft training (with first aid), and one under review. */
+	draftTraining: string;
+	submittedTraining: string;
 }
 
 interface FuzzCase {
@@ -399,6 +402,34 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		path: (w) => `${w.draftRole}?/move`,
 		valid: { move: 'close' }
 	},
+	// A training accepted writes its sessions too: as slow as a role, so as few runs.
+	'/org/trainings/new default': {
+		actor: 'author',
+		path: () => '/org/trainings/new',
+		valid: trainingDetails,
+		runs: 8
+	},
+	'/org/trainings/[training=id] save': {
+		actor: 'author',
+		path: (w) => `${w.draftTraining}?/save`,
+		valid: trainingDetails,
+		runs: 8
+	},
+	'/org/trainings/[training=id] addSkill': {
+		actor: 'author',
+		path: (w) => `${w.draftTraining}?/addSkill`,
+		valid: { skill: 'thai', level: '2' }
+	},
+	'/org/trainings/[training=id] removeSkill': {
+		actor: 'author',
+		path: (w) => `${w.draftTraining}?/removeSkill`,
+		valid: { skill: 'thai' }
+	},
+	'/org/trainings/[training=id] move': {
+		actor: 'author',
+		path: (w) => `${w.draftTraining}?/move`,
+		valid: { move: 'close' }
+	},
 	'/org/applications/[application=id] decide': {
 		actor: 'author',
 		path: (w) => `/org/applications/${w.application}?/decide`,
@@ -530,6 +561,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/admin/roles/[role=id] review': {
 		actor: 'admin',
 		path: (w) => `/admin/roles/${w.submittedRole.split('/').pop()}?/review`,
+		valid: { decision: 'return', note: 'Say more' }
+	},
+	'/admin/trainings/[training=id] review': {
+		actor: 'admin',
+		path: (w) => `/admin/trainings/${w.submittedTraining.split('/').pop()}?/review`,
 		valid: { decision: 'return', note: 'Say more' }
 	},
 	// A starter course is never waiting for approval, and version 0 is never a course's: both refused, neither ever a 5xx.
@@ -686,6 +722,18 @@ beforeAll(async () => {
 		'applying'
 	);
 	const pendingOrg = await orgOf(new Client('en'), 'fuzzpending');
+	const newTraining = async () =>
+		(
+			await ok(author.post('/org/trainings/new', trainingDetails), 303, 'writing a training')
+		).headers.get('location')!;
+	const draftTraining = await newTraining();
+	await ok(
+		author.post(`${draftTraining}?/addSkill`, { skill: 'first_aid', level: '1' }),
+		200,
+		'adding first aid'
+	);
+	const submittedTraining = await newTraining();
+	await ok(author.post(`${submittedTraining}?/move`, { move: 'submit' }), 200, 'submitting');
 	world = {
 		course,
 		draftRole,
@@ -693,7 +741,9 @@ beforeAll(async () => {
 		submittedRole,
 		application: applied.headers.get('location')!.split('/').pop()!,
 		pendingOrg,
-		training: (await openTrainingOnServer(1)).id
+		training: (await openTrainingOnServer(1)).id,
+		draftTraining,
+		submittedTraining
 	};
 	Object.assign(clients, { anonymous: new Client('en'), learner, author, admin });
 });

@@ -24,8 +24,10 @@ export const sampleParams: Record<string, string> = {
 	code: 'AAAA-BBBB-CCCC-DDDD',
 	org: 'nosuchorganization',
 	role: 'nosuchroleatall',
-	application: 'nosuchapplication',
 	training: 'nosuchtraining',
+	application: 'nosuchapplication',
+	session: 'nosuchsession',
+	place: 'nosuchplace',
 	skill: 'first_aid',
 	look: 'notes',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]

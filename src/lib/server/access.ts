@@ -92,6 +92,9 @@ export const routeRules: Record<string, Rule> = {
 	'/org/roles/[role=id]/candidates': 'org_member',
 	'/org/roles/[role=id]/applications': 'org_member',
 	'/org/applications/[application=id]': 'org_member',
+	'/org/trainings': 'org_member',
+	'/org/trainings/new': 'org_member',
+	'/org/trainings/[training=id]': 'org_member',
 	// A training's cohort: attendance, completion, threads and notices (trainings/*.ts check the organization).
 	'/org/trainings/[training=id]/attendance': 'org_member',
 	'/org/trainings/[training=id]/attendance/[session=id]': 'org_member',
@@ -108,6 +111,8 @@ export const routeRules: Record<string, Rule> = {
 	// Vetting, and removing any member or unused invitation of the organization.
 	'/admin/organizations/[org=id]': 'admin',
 	'/admin/roles/[role=id]': 'admin',
+	'/admin/trainings': 'admin',
+	'/admin/trainings/[training=id]': 'admin',
 	'/admin/courses': 'admin',
 	'/admin/courses/[course=slug]': 'admin',
 	'/admin/skills': 'admin',

@@ -5,7 +5,7 @@
  * sheet saved twice (a phone that lost its connection and sent again) lands once.
  */
 import type { Db } from '../db';
-import { vettedOrgOf } from '../orgs/membership';
+import { orgTraining } from './organization';
 import { pseudonym } from '../matching/candidates';
 import { recordAudit } from '../audit/trail';
 import { today } from '../matching/opportunities';
@@ -38,19 +38,6 @@ export interface AttendanceSheet {
 	completionShare: number;
 	sessions: SheetSession[];
 	participants: SheetRow[];
-}
-
-/** The training, when the member's vetted organization gives it. */
-export async function orgTraining(db: Db, memberId: string, trainingId: string) {
-	const orgId = await vettedOrgOf(db, memberId);
-	if (!orgId) return null;
-	const training = await db
-		.selectFrom('training')
-		.select(['id', 'org_id', 'title_my', 'title_en', 'completed_at', 'completion_share', 'status'])
-		.where('id', '=', trainingId)
-		.where('org_id', '=', orgId)
-		.executeTakeFirst();
-	return training ?? null;
 }
 
 /** A session's day has come (local times YYYY-MM-DDTHH:MM against today's YYYY-MM-DD). */

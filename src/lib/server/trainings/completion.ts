@@ -11,7 +11,8 @@ import { newCertificateCode } from '../auth/tokens';
 import { recordAudit } from '../audit/trail';
 import { grantFromTraining } from '../skills/grants';
 import { today } from '../matching/opportunities';
-import { attendedShare, orgTraining } from './attendance';
+import { attendedShare } from './attendance';
+import { orgTraining } from './organization';
 import type { AttendanceMark } from '$lib/vocab/trainings';
 import type { Result } from '$lib/result';
 

@@ -13,9 +13,19 @@ import { today } from '../matching/opportunities';
 import type { RoleMove } from '$lib/vocab/roles';
 import type { TrainingAudience, TrainingProvision } from '$lib/vocab/trainings';
 import type { Result } from '$lib/result';
+import { ROLE_SKILLS_MAX } from '../../role-limits';
 
-export type TrainingError = 'not_vetted' | 'no_training' | 'not_allowed' | 'no_skill';
+export type TrainingError =
+	'not_vetted' | 'no_training' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
 export type TrainingResult<T extends object = object> = Result<T, TrainingError>;
+
+/** At most this many skills per training, as for a role. */
+export const TRAINING_SKILLS_MAX = ROLE_SKILLS_MAX;
+
+export interface TrainingSkill {
+	id: string;
+	level: number;
+}
 
 export interface TrainingDetails {
 	titleMy: string;
@@ -30,10 +40,61 @@ export interface TrainingDetails {
 	/** Shown only to those holding a place. */
 	meetingPoint: string;
 	provided: TrainingProvision[];
+	/** Per cent of the sessions to attend to complete it; 75 when not given. */
+	completionShare?: number;
 	/** At least one; local times, YYYY-MM-DDTHH:MM. */
 	sessions: { startsAt: string; endsAt: string }[];
 	/** The skills it teaches and the level reached. */
-	skills: { id: string; level: number }[];
+	skills: TrainingSkill[];
+}
+
+/** What a training's form changes (its skills are chosen one by one). */
+export type TrainingFields = Omit<TrainingDetails, 'skills'>;
+
+function columns(input: TrainingFields) {
+	return {
+		title_my: input.titleMy,
+		title_en: input.titleEn,
+		description_my: input.descriptionMy,
+		description_en: input.descriptionEn,
+		audience: input.audience,
+		area: input.area,
+		seats: input.seats,
+		closes_on: input.closesOn,
+		meeting_point: input.meetingPoint,
+		completion_share: input.completionShare ?? 75
+	};
+}
+
+/** True when every skill is one of the shared list (a skill an organization proposed is none yet). */
+async function knownSkills(db: Db, skills: TrainingSkill[]): Promise<boolean> {
+	if (skills.length === 0) return true;
+	const ids = [...new Set(skills.map((s) => s.id))];
+	const found = await db
+		.selectFrom('skill')
+		.select('id')
+		.where('id', 'in', ids)
+		.where('proposed_by_org', 'is', null)
+		.execute();
+	return found.length === ids.length && ids.length === skills.length;
+}
+
+/** Its sessions and what it provides, replaced. */
+async function writeSessionsAndProvisions(trx: Db, trainingId: string, input: TrainingFields) {
+	await trx.deleteFrom('training_session').where('training_id', '=', trainingId).execute();
+	await trx.deleteFrom('training_provision').where('training_id', '=', trainingId).execute();
+	for (const session of input.sessions)
+		await trx
+			.insertInto('training_session')
+			.values({
+				id: newId(),
+				training_id: trainingId,
+				starts_at: session.startsAt,
+				ends_at: session.endsAt
+			})
+			.execute();
+	for (const item of new Set(input.provided))
+		await trx.insertInto('training_provision').values({ training_id: trainingId, item }).execute();
 }
 
 /** A new draft training of the caller's vetted organization. */
@@ -45,19 +106,8 @@ export async function createTraining(
 ): Promise<TrainingResult<{ id: string }>> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
-	if (input.skills.length > 0) {
-		const known = await db
-			.selectFrom('skill')
-			.select('id')
-			.where(
-				'id',
-				'in',
-				input.skills.map((s) => s.id)
-			)
-			.execute();
-		if (known.length !== new Set(input.skills.map((s) => s.id)).size)
-			return { ok: false, error: 'no_skill' };
-	}
+	if (input.skills.length > TRAINING_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
+	if (!(await knownSkills(db, input.skills))) return { ok: false, error: 'no_skill' };
 	const id = newId();
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -65,15 +115,7 @@ export async function createTraining(
 			.values({
 				id,
 				org_id: orgId,
-				title_my: input.titleMy,
-				title_en: input.titleEn,
-				description_my: input.descriptionMy,
-				description_en: input.descriptionEn,
-				audience: input.audience,
-				area: input.area,
-				seats: input.seats,
-				closes_on: input.closesOn,
-				meeting_point: input.meetingPoint,
+				...columns(input),
 				status: 'draft',
 				reviewed_by: null,
 				reviewed_at: null,
@@ -82,18 +124,7 @@ export async function createTraining(
 				updated_at: now
 			})
 			.execute();
-		for (const session of input.sessions)
-			await trx
-				.insertInto('training_session')
-				.values({
-					id: newId(),
-					training_id: id,
-					starts_at: session.startsAt,
-					ends_at: session.endsAt
-				})
-				.execute();
-		for (const item of new Set(input.provided))
-			await trx.insertInto('training_provision').values({ training_id: id, item }).execute();
+		await writeSessionsAndProvisions(trx, id, input);
 		for (const skill of input.skills)
 			await trx
 				.insertInto('training_skill')
@@ -101,6 +132,105 @@ export async function createTraining(
 				.execute();
 	});
 	return { ok: true, id };
+}
+
+/** A draft (new, or returned by an administrator) of the caller's vetted organization; or why not. */
+async function editableDraft(db: Db, userId: string, trainingId: string): Promise<TrainingResult> {
+	const orgId = await vettedOrgOf(db, userId);
+	if (!orgId) return { ok: false, error: 'not_vetted' };
+	const training = await db
+		.selectFrom('training')
+		.select('status')
+		.where('id', '=', trainingId)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
+	if (!training) return { ok: false, error: 'no_training' };
+	if (training.status !== 'draft') return { ok: false, error: 'not_draft' };
+	return { ok: true };
+}
+
+/**
+ * Replaces a draft's texts, details, sessions and provisions. Only a draft changes: once
+ * submitted, what the administrator approves is what learners see.
+ */
+export async function updateTraining(
+	db: Db,
+	userId: string,
+	trainingId: string,
+	input: TrainingFields,
+	now = Date.now()
+): Promise<TrainingResult> {
+	const editable = await editableDraft(db, userId, trainingId);
+	if (!editable.ok) return editable;
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('training')
+			.set({ ...columns(input), updated_at: now })
+			.where('id', '=', trainingId)
+			.execute();
+		await writeSessionsAndProvisions(trx, trainingId, input);
+	});
+	return { ok: true };
+}
+
+/** Adds a skill a draft teaches, or changes the level it reaches. */
+export async function setTrainingSkill(
+	db: Db,
+	userId: string,
+	trainingId: string,
+	skill: TrainingSkill,
+	now = Date.now()
+): Promise<TrainingResult> {
+	const editable = await editableDraft(db, userId, trainingId);
+	if (!editable.ok) return editable;
+	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
+	const count = await db
+		.selectFrom('training_skill')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('training_id', '=', trainingId)
+		.where('skill_id', '!=', skill.id)
+		.executeTakeFirstOrThrow();
+	if (Number(count.n) >= TRAINING_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('training_skill')
+			.values({ training_id: trainingId, skill_id: skill.id, level: skill.level })
+			.onConflict((oc) =>
+				oc.columns(['training_id', 'skill_id']).doUpdateSet({ level: skill.level })
+			)
+			.execute();
+		await trx
+			.updateTable('training')
+			.set({ updated_at: now })
+			.where('id', '=', trainingId)
+			.execute();
+	});
+	return { ok: true };
+}
+
+/** Takes a skill off a draft. */
+export async function removeTrainingSkill(
+	db: Db,
+	userId: string,
+	trainingId: string,
+	skillId: string,
+	now = Date.now()
+): Promise<TrainingResult> {
+	const editable = await editableDraft(db, userId, trainingId);
+	if (!editable.ok) return editable;
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.deleteFrom('training_skill')
+			.where('training_id', '=', trainingId)
+			.where('skill_id', '=', skillId)
+			.execute();
+		await trx
+			.updateTable('training')
+			.set({ updated_at: now })
+			.where('id', '=', trainingId)
+			.execute();
+	});
+	return { ok: true };
 }
 
 /** Sends a draft for review, takes it back, opens an approved training to learners, or closes it (roles/reviewed.ts). */

@@ -11,7 +11,7 @@ import { newId } from '../auth/tokens';
 import { recordAudit } from '../audit/trail';
 import { learnerMessageQuota } from '../quotas';
 import { pseudonym } from '../matching/candidates';
-import { orgTraining } from './attendance';
+import { orgTraining } from './organization';
 import type { Side } from '$lib/vocab/applications';
 import type { Result } from '$lib/result';
 

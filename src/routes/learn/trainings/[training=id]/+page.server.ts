@@ -10,6 +10,7 @@ import {
 	type PlaceError
 } from '$lib/server/trainings/places';
 import { trainingForLearner } from '$lib/server/trainings/listing';
+import { learnerTrainingNews } from '$lib/server/trainings/messages';
 import { placeActSchema, placeLeaveSchema } from '$lib/schemas/training-place';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,10 @@ export const load = (async ({ params, locals }) => {
 		locals.locale
 	);
 	if (!training) notFound(locals.locale, 'error_place_not_found');
-	return { training };
+	const news = (await learnerTrainingNews(getDb(), signedInUser(locals).id)).includes(
+		params.training
+	);
+	return { training, news };
 }) satisfies PageServerLoad;
 
 /** A refused act on a place, in the learner's words: not a learner (403), not now (409). */

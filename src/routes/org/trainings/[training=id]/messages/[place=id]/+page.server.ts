@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { notFound } from '$lib/server/http/respond';
 import { signedInUser } from '$lib/server/http/user';
 import { trainingMessageAction } from '$lib/server/http/message-action';
-import { orgTraining } from '$lib/server/trainings/attendance';
+import { orgTraining } from '$lib/server/trainings/organization';
 import { orgSawThread, orgThread } from '$lib/server/trainings/messages';
 import type { Actions, PageServerLoad } from './$types';
 
