@@ -96,6 +96,7 @@ describe('opportunities', () => {
 				level: 1,
 				has: 0,
 				reaches: true,
+				trainings: [],
 				courses: [{ id: 'thai-for-mae-sot', title: 'Thai for Mae Sot', level: 1, practical: false }]
 			}
 		]);
@@ -233,6 +234,7 @@ describe('opportunities', () => {
 				has: 0,
 				name: 'Thai',
 				reaches: true,
+				trainings: [],
 				courses: [{ id: 'thai-for-mae-sot', title: expect.any(String), level: 1, practical: false }]
 			}
 		]);
