@@ -71,7 +71,7 @@ describe("a training's cohort", () => {
 			{ skill: 'sewing_machine_operation', level: '2', need: 'required' }
 		]);
 		const rolePage = async (learner: Client) =>
-			(await learner.get(`/learn/opportunities/${job.id}`)).text();
+			(await learner.request(`/learn/opportunities/${job.id}`)).text();
 		expect(await rolePage(ma)).toContain('အရည်အချင်း မပြည့်မီသေး');
 
 		// The first session, with JavaScript: Ma present, Su absent.
@@ -122,7 +122,7 @@ describe("a training's cohort", () => {
 			'select code from training_certificate where training_id = ?',
 			training.id
 		);
-		const verify = await (await new Client('en').get(`/verify/${held.code}`)).text();
+		const verify = await (await new Client('en').request(`/verify/${held.code}`)).text();
 		expect(verify).toContain('Training: Machine sewing, given by');
 		expect(verify).toContain(training.orgName);
 		const certificates = await (await ma.get('/learn/certificates')).text();
@@ -190,10 +190,10 @@ describe("a training's cohort", () => {
 		expect(
 			(await su.post(`/learn/trainings/${training.id}/messages?/mute`, { change: 'mute' })).status
 		).toBe(200);
-		expect(await (await su.get(`/learn/trainings/${training.id}`)).text()).not.toContain(
+		expect(await (await su.request(`/learn/trainings/${training.id}`)).text()).not.toContain(
 			'class="badge"'
 		);
-		expect(await (await ma.get(`/learn/trainings/${training.id}`)).text()).toContain(
+		expect(await (await ma.request(`/learn/trainings/${training.id}`)).text()).toContain(
 			'class="badge"'
 		);
 		await maPage.goto(`/learn/trainings/${training.id}/messages`);
@@ -202,6 +202,6 @@ describe("a training's cohort", () => {
 		// Another learner never reads it.
 		const stranger = new Client('my');
 		await stranger.signUp(uniqueName('stranger'));
-		expect((await stranger.get(`/learn/trainings/${training.id}/messages`)).status).toBe(404);
+		expect((await stranger.request(`/learn/trainings/${training.id}/messages`)).status).toBe(404);
 	});
 });
