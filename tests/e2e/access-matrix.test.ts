@@ -69,8 +69,10 @@ interface World {
 	/** A second member of X (joined with an invitation), and an invitation of X nobody used. */
 	memberOfX: string;
 	invitationX: string;
-	/** X's open training (trainingsX.open), in which learner A holds a place. */
+	/** X's open training (trainingsX.open), in which learner A holds a place; its first session; A's place. */
 	trainingX: string;
+	sessionX: string;
+	placeA: string;
 }
 
 /**
@@ -94,6 +96,29 @@ const OBJECTS: Record<
 		{ params: (w) => ({ training: w.trainingX }), sees: ['learnerA', 'learnerB'] },
 		{ params: (w) => ({ training: w.trainingsX.draft }), sees: [] },
 		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	// A training's cohort: its organization's alone; a learner's thread is hers alone.
+	'/org/trainings/[training=id]/attendance': [
+		{ params: (w) => ({ training: w.trainingX }), sees: ['memberX'] },
+		{ params: (w) => ({ training: w.trainingDraftY }), sees: ['memberY'] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	'/org/trainings/[training=id]/attendance/[session=id]': [
+		{ params: (w) => ({ training: w.trainingX, session: w.sessionX }), sees: ['memberX'] }
+	],
+	'/org/trainings/[training=id]/completion': [
+		{ params: (w) => ({ training: w.trainingX }), sees: ['memberX'] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	'/org/trainings/[training=id]/messages': [
+		{ params: (w) => ({ training: w.trainingX }), sees: ['memberX'] },
+		{ params: (w) => ({ training: w.trainingSuspended }), sees: [] }
+	],
+	'/org/trainings/[training=id]/messages/[place=id]': [
+		{ params: (w) => ({ training: w.trainingX, place: w.placeA }), sees: ['memberX'] }
+	],
+	'/learn/trainings/[training=id]/messages': [
+		{ params: (w) => ({ training: w.trainingX }), sees: ['learnerA'] }
 	],
 	'/learn/opportunities/[role=id]': [
 		{ params: (w) => ({ role: w.roleX }), sees: ['learnerA', 'learnerB'] },
@@ -202,6 +227,16 @@ const VALID: Record<
 	string,
 	Record<string, Record<string, string> | ((w: World) => Record<string, string>)>
 > = {
+	'/org/trainings/[training=id]/attendance/[session=id]': {
+		save: (w) => ({ [`mark_${w.placeA}`]: 'absent' })
+	},
+	'/org/trainings/[training=id]/completion': { complete: { share: '50', confirm: 'yes' } },
+	'/org/trainings/[training=id]/messages': { notice: { body: 'matrix: a notice' } },
+	'/org/trainings/[training=id]/messages/[place=id]': { message: { body: 'matrix: hello' } },
+	'/learn/trainings/[training=id]/messages': {
+		message: { body: 'matrix: hello' },
+		mute: { change: 'mute' }
+	},
 	'/learn/applications/[application=id]': {
 		withdraw: { confirm: 'yes' },
 		message: { body: 'matrix: may I write here?' },
@@ -309,7 +344,10 @@ const snapshot = () =>
 			'enrolment',
 			'org_member',
 			'org_invitation',
-			'training_place'
+			'training_place',
+			'training_attendance',
+			'training_certificate',
+			'training_message'
 		].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
@@ -486,6 +524,13 @@ beforeAll(async () => {
 	const applicationA = applied.headers.get('location')!.split('/').pop()!;
 	const trainingX = trainingsX.open;
 	expect((await learnerA.post(`/learn/trainings/${trainingX}?/ask`, {})).status).toBe(200);
+	const { sessionX, placeA } = sqlite
+		.prepare(
+			`select s.id as sessionX, p.id as placeA from training_session s
+			 join training_place p on p.training_id = s.training_id
+			 where s.training_id = ? order by s.starts_at limit 1`
+		)
+		.get(trainingX) as { sessionX: string; placeA: string };
 	expect(
 		(await learnerA.post(`/learn/applications/${applicationA}?/message`, { body: 'Hello from A' }))
 			.status
@@ -553,7 +598,9 @@ beforeAll(async () => {
 		courseSubmitted,
 		memberOfX,
 		invitationX,
-		trainingX
+		trainingX,
+		sessionX,
+		placeA
 	};
 	Object.assign(clients, {
 		anonymous: new Client('en'),

@@ -461,6 +461,49 @@ const forms: FormCase[] = [
 		valid: { confirm: 'yes' },
 		text: ['confirm']
 	},
+	// A training's cohort: forms are read before the training is looked up.
+	{
+		name: 'attendance sheet',
+		path: '/org/trainings/nosuchtraining/attendance/nosuchsession?/save',
+		role: 'author',
+		valid: { mark_abcdefgh12: 'present' },
+		text: ['mark_abcdefgh12']
+	},
+	{
+		name: 'complete a training',
+		path: '/org/trainings/nosuchtraining/completion?/complete',
+		role: 'author',
+		valid: { share: '75', confirm: 'yes' },
+		text: ['share', 'confirm']
+	},
+	{
+		name: 'notice to every participant',
+		path: '/org/trainings/nosuchtraining/messages?/notice',
+		role: 'author',
+		valid: { body: 'We start at ten' },
+		text: []
+	},
+	{
+		name: "message in a participant's thread",
+		path: '/org/trainings/nosuchtraining/messages/nosuchplace?/message',
+		role: 'author',
+		valid: { body: 'Yes' },
+		text: []
+	},
+	{
+		name: "message to a training's organization",
+		path: '/learn/trainings/nosuchtraining/messages?/message',
+		role: 'learner',
+		valid: { body: 'Can I bring my baby?' },
+		text: []
+	},
+	{
+		name: "mute a training's messages",
+		path: '/learn/trainings/nosuchtraining/messages?/mute',
+		role: 'learner',
+		valid: { change: 'mute' },
+		text: ['change']
+	},
 	{
 		name: 'application message',
 		path: '/learn/applications/nosuchapplication?/message',
@@ -536,7 +579,10 @@ const TABLES = [
 	'training',
 	'training_session',
 	'training_provision',
-	'training_skill'
+	'training_skill',
+	'training_attendance',
+	'training_certificate',
+	'training_message'
 ];
 let sqlite: Database.Database;
 const snapshot = () =>

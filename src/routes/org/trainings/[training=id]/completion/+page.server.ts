@@ -24,7 +24,7 @@ export const load = (async ({ params, locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params, request, locals }) => {
+	complete: async ({ params, request, locals }) => {
 		const form = await readForm(request, completionSchema, locals.locale);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const result = await completeTraining(
