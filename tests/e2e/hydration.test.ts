@@ -103,8 +103,16 @@ function paramsFor(audience: Audience): Record<string, string> {
 			training: world.trainingId
 		};
 	if (audience === 'org_member')
-		return { ...course, role: world.draftRoleId, application: world.applicationId };
-	if (audience === 'admin') return { ...course, role: world.submittedRoleId, org: world.orgId };
+		return {
+			...course,
+			role: world.draftRoleId,
+			application: world.applicationId,
+			training: world.trainingId,
+			session: world.sessionId,
+			place: world.placeId
+		};
+	if (audience === 'admin')
+		return { ...course, role: world.submittedRoleId, org: world.orgId, training: world.trainingId };
 	// A visitor reads a course's page and its first lesson (the world's course has one lesson).
 	return { course: world.course.id, lesson: world.course.lesson, code: world.certificate };
 }

@@ -35,8 +35,10 @@ export interface World {
 		bodyEn: string;
 	};
 	certificate: string;
-	/** The organization's open training, in which the learner holds a place. */
+	/** The organization's open training, in which the learner holds a place; its first session, and her place. */
 	trainingId: string;
+	sessionId: string;
+	placeId: string;
 }
 
 async function expectStatus(
@@ -247,6 +249,12 @@ export async function buildWorld(): Promise<World> {
 		200,
 		'asking for a place'
 	);
+	const { sessionId, placeId } = one<{ sessionId: string; placeId: string }>(
+		`select s.id as sessionId, p.id as placeId from training_session s
+		 join training_place p on p.training_id = s.training_id
+		 where s.training_id = ? order by s.starts_at limit 1`,
+		trainingId
+	)!;
 
 	return {
 		admin,
@@ -263,6 +271,8 @@ export async function buildWorld(): Promise<World> {
 		applicationId,
 		course: { id: courseId, module, lesson, quiz: quizId, summaryEn, bodyEn },
 		certificate,
-		trainingId
+		trainingId,
+		sessionId,
+		placeId
 	};
 }

@@ -18,4 +18,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = { message: trainingMessageAction } satisfies Actions;
+export const actions = {
+	// The organization writes to this participant.
+	message: trainingMessageAction
+} satisfies Actions;
