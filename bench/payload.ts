@@ -15,6 +15,12 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
+import { openDatabase } from '../src/lib/server/db';
+import { createAdministrator, signUp as signUpAccount } from '../src/lib/server/accounts/sign-in';
+import { applyForOrganization } from '../src/lib/server/orgs/membership';
+import { decideOrganization } from '../src/lib/server/orgs/vetting';
+import { createTraining, moveTraining } from '../src/lib/server/trainings/editing';
+import { reviewTraining } from '../src/lib/server/trainings/review';
 import {
 	countingProxy,
 	kb,
@@ -101,6 +107,74 @@ async function signUp(browser: Browser, proxy: CountingProxy, kind: string): Pro
 	const { cookies } = await context.storageState();
 	await context.close();
 	return cookies;
+}
+
+/**
+ * An open sewing training of a vetted organization, made with the app's own functions on the
+ * app's database (the organization's pages are not what is measured), so the learner's trainings
+ * pages show one as a phone would.
+ */
+async function openTraining(databasePath: string): Promise<string> {
+	const db = openDatabase(databasePath);
+	const must = <T extends { ok: boolean }>(result: T): T => {
+		if (!result.ok) throw new Error(`seeding a training: ${JSON.stringify(result)}`);
+		return result;
+	};
+	try {
+		const stamp = Date.now().toString(36);
+		const member = must(
+			await signUpAccount(
+				db,
+				{
+					username: `benchorg${stamp}`,
+					password: 'measuring every byte',
+					kind: 'org_member',
+					background: null,
+					locale: 'my'
+				},
+				'bench'
+			)
+		) as { ok: true; userId: string };
+		const org = must(
+			await applyForOrganization(db, member.userId, {
+				name: `Bench sewing ${stamp}`,
+				kind: 'ngo',
+				description: ''
+			})
+		) as { ok: true; orgId: string };
+		const admin = must(await createAdministrator(db, `benchadmin${stamp}`)) as {
+			ok: true;
+			userId: string;
+		};
+		must(await decideOrganization(db, admin.userId, org.orgId, 'vet', ''));
+		const day = (days: number) =>
+			new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+		const created = must(
+			await createTraining(db, member.userId, {
+				titleMy: 'အပ်ချုပ် သင်တန်း',
+				titleEn: 'Sewing by machine',
+				descriptionMy: 'စက်ဖြင့် အပ်ချုပ်နည်း နှစ်ရက်။ ပစ္စည်းများ ပေးမည်။',
+				descriptionEn: 'Two days of sewing by machine. Materials provided.',
+				audience: 'families',
+				area: 'mae_sot',
+				seats: 12,
+				closesOn: day(7),
+				meetingPoint: 'The community hall',
+				provided: ['materials', 'childcare', 'meals'],
+				sessions: [
+					{ startsAt: `${day(8)}T09:00`, endsAt: `${day(8)}T12:00` },
+					{ startsAt: `${day(9)}T09:00`, endsAt: `${day(9)}T12:00` }
+				],
+				skills: [{ id: 'sewing_machine_operation', level: 2 }]
+			})
+		) as { ok: true; id: string };
+		must(await moveTraining(db, member.userId, created.id, 'submit'));
+		must(await reviewTraining(db, admin.userId, created.id, 'approve', ''));
+		must(await moveTraining(db, member.userId, created.id, 'open'));
+		return created.id;
+	} finally {
+		await db.destroy();
+	}
 }
 
 const NEXT_LESSON = 'နောက် သင်ခန်းစာ';
@@ -245,6 +319,7 @@ const sizes = (() => {
 	db.close();
 	return new Map(rows.map((r) => [r.id, r.size_bytes]));
 })();
+const training = await openTraining(first.databasePath);
 const browser = await launchChromium();
 const learner = await signUp(browser, proxy, 'learner');
 const member = await signUp(browser, proxy, 'org_member');
@@ -270,6 +345,8 @@ const learnerPages: [string, string][] = [
 	['/learn/applications', '/learn/applications'],
 	['/learn/profile', '/learn/profile'],
 	['/learn/downloads', '/learn/downloads'],
+	['/learn/trainings', '/learn/trainings'],
+	['/learn/trainings/<id> (a training)', `/learn/trainings/${training}`],
 	['/account (learner)', '/account']
 ];
 const rows: { label: string; blocked: Counted; real: Counted | null }[] = [];

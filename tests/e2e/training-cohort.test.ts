@@ -208,3 +208,41 @@ describe("a training's cohort", () => {
 		expect((await stranger.request(`/learn/trainings/${training.id}/messages`)).status).toBe(404);
 	});
 });
+
+describe('places asked for at once', () => {
+	it('50 learners asking together over HTTP for 12 places: 12 hold one, 38 wait in one order, each told where', async () => {
+		const training = await openTrainingOnServer(12);
+		const learners: Client[] = [];
+		for (let i = 0; i < 50; i++) {
+			const learner = new Client('en');
+			expect((await learner.signUp(uniqueName('crowd'))).status).toBe(200);
+			learners.push(learner);
+		}
+		const answers = await Promise.all(
+			learners.map((l) => l.post(`/learn/trainings/${training.id}?/ask`, {}))
+		);
+		expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+		const states = storedRow<{ holding: number; waiting: number; rows: number }>(
+			`select sum(state = 'holding') as holding, sum(state = 'waiting') as waiting,
+			 count(*) as rows from training_place where training_id = ?`,
+			training.id
+		);
+		expect(states).toEqual({ holding: 12, waiting: 38, rows: 50 });
+		// Each one waiting reads a different turn, 1 to 38.
+		const turns: number[] = [];
+		for (const learner of learners) {
+			const page = await (await learner.request(`/learn/trainings/${training.id}`)).text();
+			const turn = /You are number (\d+) in line/.exec(page);
+			if (turn) turns.push(Number(turn[1]));
+		}
+		expect(turns.sort((a, b) => a - b)).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
+		// Asking again changes nothing.
+		expect((await learners[0].post(`/learn/trainings/${training.id}?/ask`, {})).status).toBe(409);
+		expect(
+			storedRow<{ n: number }>(
+				'select count(*) as n from training_place where training_id = ?',
+				training.id
+			).n
+		).toBe(50);
+	});
+});
