@@ -166,7 +166,7 @@ describe('disguise', () => {
 		await openMenu(page);
 		await page
 			.getByRole('navigation')
-			.getByRole('link', { name: /သင်တန်းများ|Courses/ })
+			.getByRole('link', { name: /^(သင်တန်းများ|Courses)$/ })
 			.click();
 		await page.waitForURL('**/learn/courses');
 		await expectNeutral(page, giveaways);
