@@ -2,11 +2,13 @@ import type { Db } from '../../src/lib/server/db';
 import { loadCourseBundle, refreshCourseSizes } from '../../src/lib/server/courses/catalogue';
 import { readStarterCatalogue } from '../../src/lib/server/courses/content-files';
 import { loadTaxonomy, readTaxonomy } from '../../src/lib/server/skills/taxonomy';
+import { loadExampleTraining, readExampleTraining } from '../../src/lib/server/trainings/example';
 
 /**
  * Loads the skill taxonomy (content/skills) and the starter catalogue (content/courses) on
  * every start: a course is created the first time and updated only when its version in the
- * files is newer. Every course's download size is then counted again from its package.
+ * files is newer. Every course's download size is then counted again from its package. The
+ * example training is made the first time only (trainings/example.ts).
  * Accounts are never seeded: no default credentials exist anywhere.
  */
 export async function loadStarterData(db: Db): Promise<void> {
@@ -17,4 +19,6 @@ export async function loadStarterData(db: Db): Promise<void> {
 			console.log(`course ${bundle.course.id} v${bundle.course.version}: ${outcome}`);
 	}
 	await refreshCourseSizes(db);
+	const example = await loadExampleTraining(db, readExampleTraining());
+	if (example) console.log(`example training ${example}: made`);
 }

@@ -281,7 +281,10 @@ const VALID: Record<
 		removeSkill: { skill: 'first_aid' },
 		move: { move: 'close' }
 	},
-	'/admin/trainings/[training=id]': { review: { decision: 'return', note: 'matrix' } },
+	'/admin/trainings/[training=id]': {
+		review: { decision: 'return', note: 'matrix' },
+		removeExample: { confirm: 'yes' }
+	},
 	'/admin/organizations/[org=id]': {
 		decide: { decision: 'suspend', note: 'matrix' },
 		removeMember: (w) => ({ member: w.memberOfX }),

@@ -461,6 +461,13 @@ const forms: FormCase[] = [
 		valid: { confirm: 'yes' },
 		text: ['confirm']
 	},
+	{
+		name: 'remove the example training',
+		path: '/admin/trainings/nosuchtraining?/removeExample',
+		role: 'admin',
+		valid: { confirm: 'yes' },
+		text: ['confirm']
+	},
 	// A training's cohort: forms are read before the training is looked up.
 	{
 		name: 'attendance sheet',

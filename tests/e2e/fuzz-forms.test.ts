@@ -602,6 +602,12 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		path: (w) => `/admin/trainings/${w.submittedTraining.split('/').pop()}?/review`,
 		valid: { decision: 'return', note: 'Say more' }
 	},
+	// A training that is not the example: refused in words, never removed.
+	'/admin/trainings/[training=id] removeExample': {
+		actor: 'admin',
+		path: (w) => `/admin/trainings/${w.submittedTraining.split('/').pop()}?/removeExample`,
+		valid: { confirm: 'yes' }
+	},
 	// A starter course is never waiting for approval, and version 0 is never a course's: both refused, neither ever a 5xx.
 	'/admin/courses/[course=slug] publication': {
 		actor: 'admin',

@@ -38,6 +38,8 @@ export interface TrainingCard {
 	provided: TrainingProvision[];
 	seats: number;
 	left: number;
+	/** The starter data's example (trainings/example.ts): shown last, marked, no places to ask. */
+	example: boolean;
 }
 
 /** A training the learner asked a place in, and where they stand. */
@@ -65,8 +67,10 @@ export interface TrainingForLearner {
 	provided: TrainingProvision[];
 	skills: { name: string; level: number }[];
 	place: LearnerPlace | null;
-	/** The learner may ask for a place now (open, and not already in it or in line). */
+	/** The learner may ask for a place now (open, not an example, and not already in it or in line). */
 	canAsk: boolean;
+	/** The starter data's example: nobody can ask for a place in it. */
+	example: boolean;
 	/** Present only while the learner holds a place. */
 	meetingPoint?: string;
 }
@@ -128,6 +132,7 @@ export async function trainingsForLearner(
 			'training.area',
 			'training.audience',
 			'training.seats',
+			'training.example',
 			'organization.name as org',
 			eb
 				.selectFrom('training_session')
@@ -158,11 +163,13 @@ export async function trainingsForLearner(
 			firstSession: r.first_session ?? null,
 			provided: provided.get(r.id) ?? [],
 			seats: r.seats,
-			left: Math.max(0, r.seats - (taken.get(r.id) ?? 0))
+			left: Math.max(0, r.seats - (taken.get(r.id) ?? 0)),
+			example: r.example === 1
 		}))
 		.sort((a, b) => {
 			const [ra, rb] = [rank(a), rank(b)];
 			return (
+				Number(a.example) - Number(b.example) ||
 				ra[0] - rb[0] ||
 				ra[1] - rb[1] ||
 				(a.firstSession ?? '9999').localeCompare(b.firstSession ?? '9999') ||
@@ -227,6 +234,7 @@ export async function trainingForLearner(
 			'training.seats',
 			'training.closes_on',
 			'training.status',
+			'training.example',
 			'training.meeting_point',
 			'organization.name as org',
 			'organization.status as org_status'
@@ -278,7 +286,8 @@ export async function trainingForLearner(
 		provided: provided.get(trainingId) ?? [],
 		skills: skillRows.map((s) => ({ name: names[s.skill_id] ?? s.skill_id, level: s.level })),
 		place,
-		canAsk: open && !standing,
+		canAsk: open && !standing && row.example === 0,
+		example: row.example === 1,
 		...(place?.state === 'holding' && row.meeting_point ? { meetingPoint: row.meeting_point } : {})
 	};
 }

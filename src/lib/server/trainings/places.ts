@@ -22,7 +22,8 @@ import type { Result } from '$lib/result';
 /** How long a freed place is kept for the learner it is offered to. */
 export const OFFER_MS = 48 * 3600_000;
 
-export type PlaceError = 'no_training' | 'not_allowed' | 'already_asked' | 'no_place' | 'lapsed';
+export type PlaceError =
+	'no_training' | 'not_allowed' | 'already_asked' | 'no_place' | 'lapsed' | 'example';
 export type PlaceResult<T extends object = object> = Result<T, PlaceError>;
 
 /** Where a learner stands: their state, their turn on the waitlist (1 first), an offer's end. */
@@ -37,7 +38,7 @@ async function openTraining(db: Db, trainingId: string, now: number) {
 	return db
 		.selectFrom('training')
 		.innerJoin('organization', 'organization.id', 'training.org_id')
-		.select(['training.id', 'training.seats'])
+		.select(['training.id', 'training.seats', 'training.example'])
 		.where('training.id', '=', trainingId)
 		.where('training.status', '=', 'open')
 		.where('organization.status', '=', 'vetted')
@@ -156,6 +157,8 @@ export async function askForPlace(
 	return db.transaction().execute(async (trx) => {
 		const training = await openTraining(trx, trainingId, now);
 		if (!training) return { ok: false, error: 'no_training' };
+		// The starter data's example shows what a training looks like; it has no real places.
+		if (training.example === 1) return { ok: false, error: 'example' };
 		// An offer that ran out is declined first: its learner may ask again, at the end of the line.
 		await lapseOffers(trx, trainingId, now);
 		const existing = await trx

@@ -63,6 +63,8 @@ export interface TrainingReview extends Omit<TrainingDetails, 'skills'> {
 	reviewNote: string;
 	completionShare: number;
 	skills: { name: string; level: number }[];
+	/** The starter data's example, which an administrator may remove (example.ts). */
+	example: boolean;
 }
 
 /** The whole training as an administrator checks it, its meeting point too; null when none. */
@@ -98,6 +100,7 @@ export async function trainingForReview(
 		org: org.name,
 		status: training.status,
 		reviewNote: training.review_note,
+		example: training.example === 1,
 		skills: skills.map((s) => ({ name: pickText(locale, s.name_my, s.name_en), level: s.level }))
 	};
 }

@@ -1,9 +1,11 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse } from '$lib/server/http/respond';
 import { reviewTraining, trainingForReview } from '$lib/server/trainings/review';
 import { roleReviewSchema } from '$lib/schemas/role';
+import { withdrawSchema } from '$lib/schemas/application';
+import { removeExampleTraining } from '$lib/server/trainings/example';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 
@@ -29,5 +31,13 @@ export const actions = {
 		if (!result.ok)
 			return refuse(locals.locale, 409, 'error_training_not_allowed', { values: form.values });
 		return { done: true };
+	},
+	/** The starter data's example training, removed for good (asked first). */
+	removeExample: async ({ params, request, locals }) => {
+		const form = await readForm(request, withdrawSchema, locals.locale);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		const result = await removeExampleTraining(getDb(), signedInUser(locals).id, params.training);
+		if (!result.ok) return refuse(locals.locale, 409, `error_training_${result.error}`);
+		redirect(303, '/admin/trainings?removed=example');
 	}
 } satisfies Actions;
