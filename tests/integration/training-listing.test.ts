@@ -112,7 +112,8 @@ describe('the open trainings a learner sees', () => {
 				firstSession: '2099-01-05T13:00',
 				provided: ['materials', 'childcare'],
 				seats: 2,
-				left: 1
+				left: 1,
+				example: false
 			}
 		]);
 		expect(await askForPlace(db, b.id, sewing)).toMatchObject({ ok: true, state: 'holding' });
