@@ -9,6 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	adminClient,
 	Client,
 	consoleErrors,
 	launch,
@@ -244,5 +245,34 @@ describe('places asked for at once', () => {
 				training.id
 			).n
 		).toBe(50);
+	});
+});
+
+describe('the example training', () => {
+	it('is shown to a learner as an example with no place to ask, and an administrator removes it for good', async () => {
+		const example = storedRow<{ id: string; title_my: string } | undefined>(
+			'select id, title_my from training where example = 1'
+		);
+		expect(example, 'the starter data made the example on the first start').toBeTruthy();
+		const learner = new Client('my');
+		await learner.signUp(uniqueName('example'));
+		const page = await pageOf(learner);
+		await page.goto(`/learn/trainings/${example!.id}`);
+		await shown(page.getByText('ဤသည်မှာ လက်တွေ့သင်တန်း တစ်ခု မည်သို့ ပေါ်မည်ကို ပြသော ဥပမာ', { exact: false }));
+		expect(await page.getByRole('button', { name: /နေရာ တောင်း|စောင့်ဆိုင်း/ }).count()).toBe(0);
+		expect((await learner.post(`/learn/trainings/${example!.id}?/ask`, {})).status).toBe(409);
+		await page.goto('/learn/trainings');
+		await shown(page.getByText('ဥပမာ၊ အစစ်အမှန် သင်တန်း မဟုတ်ပါ'));
+
+		const admin = await adminClient('my', 'exampleadmin');
+		const adminPage = await pageOf(admin);
+		await adminPage.goto('/admin/trainings');
+		await adminPage.getByRole('link', { name: `ဥပမာ သင်တန်း - ${example!.title_my}` }).click();
+		await adminPage.waitForURL(`**/admin/trainings/${example!.id}`);
+		await adminPage.getByText('ဥပမာကို ဖယ်ရှားရန်').click();
+		await adminPage.getByRole('button', { name: 'ဟုတ်ကဲ့၊ ဖယ်ရှားမည်' }).click();
+		await shown(adminPage.getByText('ဥပမာ သင်တန်းကို ဖယ်ရှားပြီးပါပြီ။'));
+		expect(storedRow('select id from training where example = 1')).toBeUndefined();
+		expect((await learner.request(`/learn/trainings/${example!.id}`)).status).toBe(404);
 	});
 });
