@@ -13,7 +13,7 @@ import type { RoleAvailability, RoleKind, RoleStatus, RoleTable } from '../schem
 import { ROLE_SKILLS_MAX } from '../../role-limits';
 import type { Result } from '$lib/result';
 import type { RoleMove } from '$lib/vocab/roles';
-import { allowedMoves, moveReviewed } from './reviewed';
+import { allowedMoves, editableDraft, moveReviewed } from './reviewed';
 
 type Bilingual = { my: string; en: string };
 
@@ -143,21 +143,6 @@ export async function createRole(
 	return { ok: true, id };
 }
 
-/** A draft of the caller's vetted organization, for changing; or why not. */
-async function editableDraft(db: Db, userId: string, roleId: string): Promise<RoleResult> {
-	const orgId = await vettedOrgOf(db, userId);
-	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const role = await db
-		.selectFrom('role')
-		.select('status')
-		.where('id', '=', roleId)
-		.where('org_id', '=', orgId)
-		.executeTakeFirst();
-	if (!role) return { ok: false, error: 'no_role' };
-	if (role.status !== 'draft') return { ok: false, error: 'not_draft' };
-	return { ok: true };
-}
-
 /** Replaces a draft's texts and details (and its skills, when given). */
 export async function updateRole(
 	db: Db,
@@ -166,7 +151,7 @@ export async function updateRole(
 	input: RoleDetails & { skills?: RoleSkill[] },
 	now = Date.now()
 ): Promise<RoleResult> {
-	const editable = await editableDraft(db, userId, roleId);
+	const editable = await editableDraft(db, 'role', userId, roleId);
 	if (!editable.ok) return editable;
 	if (input.skills && !(await knownSkills(db, input.skills)))
 		return { ok: false, error: 'no_skill' };
@@ -189,7 +174,7 @@ export async function setRoleSkill(
 	skill: RoleSkill,
 	now = Date.now()
 ): Promise<RoleResult> {
-	const editable = await editableDraft(db, userId, roleId);
+	const editable = await editableDraft(db, 'role', userId, roleId);
 	if (!editable.ok) return editable;
 	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
 	const count = await db
@@ -226,7 +211,7 @@ export async function removeRoleSkill(
 	skillId: string,
 	now = Date.now()
 ): Promise<RoleResult> {
-	const editable = await editableDraft(db, userId, roleId);
+	const editable = await editableDraft(db, 'role', userId, roleId);
 	if (!editable.ok) return editable;
 	await inTransaction(db, async (trx) => {
 		await trx

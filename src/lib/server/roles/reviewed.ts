@@ -73,6 +73,30 @@ export async function moveReviewed<K extends Reviewed>(
 	return { ok: true, status };
 }
 
+/**
+ * A draft (new, or returned by an administrator) of the caller's vetted organization, for
+ * changing; or why not. Only a draft changes: once submitted, what an administrator approves is
+ * what learners see.
+ */
+export async function editableDraft<K extends Reviewed>(
+	db: Db,
+	kind: K,
+	userId: string,
+	id: string
+): Promise<Result<object, 'not_vetted' | 'not_draft' | Missing<K>>> {
+	const orgId = await vettedOrgOf(db, userId);
+	if (!orgId) return { ok: false, error: 'not_vetted' };
+	const row = await db
+		.selectFrom(tableOf(kind))
+		.select('status')
+		.where('id', '=', id)
+		.where('org_id', '=', orgId)
+		.executeTakeFirst();
+	if (!row) return { ok: false, error: `no_${kind}` as Missing<K> };
+	if (row.status !== 'draft') return { ok: false, error: 'not_draft' };
+	return { ok: true };
+}
+
 export type ReviewResult<K extends Reviewed> = Result<
 	object,
 	'not_admin' | 'not_submitted' | Missing<K>

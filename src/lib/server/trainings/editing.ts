@@ -8,7 +8,7 @@ import type { RoleStatus } from '../schema';
 import type { OrgArea } from '$lib/vocab/areas';
 import { newId } from '../auth/tokens';
 import { vettedOrgOf } from '../orgs/membership';
-import { moveReviewed } from '../roles/reviewed';
+import { editableDraft, moveReviewed } from '../roles/reviewed';
 import { today } from '../matching/opportunities';
 import type { RoleMove } from '$lib/vocab/roles';
 import type { TrainingAudience, TrainingProvision } from '$lib/vocab/trainings';
@@ -134,21 +134,6 @@ export async function createTraining(
 	return { ok: true, id };
 }
 
-/** A draft (new, or returned by an administrator) of the caller's vetted organization; or why not. */
-async function editableDraft(db: Db, userId: string, trainingId: string): Promise<TrainingResult> {
-	const orgId = await vettedOrgOf(db, userId);
-	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const training = await db
-		.selectFrom('training')
-		.select('status')
-		.where('id', '=', trainingId)
-		.where('org_id', '=', orgId)
-		.executeTakeFirst();
-	if (!training) return { ok: false, error: 'no_training' };
-	if (training.status !== 'draft') return { ok: false, error: 'not_draft' };
-	return { ok: true };
-}
-
 /**
  * Replaces a draft's texts, details, sessions and provisions. Only a draft changes: once
  * submitted, what the administrator approves is what learners see.
@@ -160,7 +145,7 @@ export async function updateTraining(
 	input: TrainingFields,
 	now = Date.now()
 ): Promise<TrainingResult> {
-	const editable = await editableDraft(db, userId, trainingId);
+	const editable = await editableDraft(db, 'training', userId, trainingId);
 	if (!editable.ok) return editable;
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -181,7 +166,7 @@ export async function setTrainingSkill(
 	skill: TrainingSkill,
 	now = Date.now()
 ): Promise<TrainingResult> {
-	const editable = await editableDraft(db, userId, trainingId);
+	const editable = await editableDraft(db, 'training', userId, trainingId);
 	if (!editable.ok) return editable;
 	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
 	const count = await db
@@ -216,7 +201,7 @@ export async function removeTrainingSkill(
 	skillId: string,
 	now = Date.now()
 ): Promise<TrainingResult> {
-	const editable = await editableDraft(db, userId, trainingId);
+	const editable = await editableDraft(db, 'training', userId, trainingId);
 	if (!editable.ok) return editable;
 	await db.transaction().execute(async (trx) => {
 		await trx
