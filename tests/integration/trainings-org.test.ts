@@ -23,7 +23,8 @@ import { askForPlace, OFFER_MS, withdrawPlace } from '$lib/server/trainings/plac
 import { trainingFormValues } from '$lib/server/trainings/form';
 import { pseudonym } from '$lib/server/matching/candidates';
 import { decideOrganization } from '$lib/server/orgs/vetting';
-import { sessionRowsOf, trainingDetailsSchema } from '$lib/schemas/training';
+import { trainingDetailsSchema } from '$lib/schemas/training';
+import { sessionRowsOf } from '$lib/training-rows';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { openTraining, trainingInput } from '../helpers/trainings';

@@ -4,17 +4,15 @@ import { ORG_AREAS } from '$lib/vocab/areas';
 import { TRAINING_AUDIENCES, TRAINING_PROVISIONS } from '$lib/vocab/trainings';
 import { SKILL_LEVEL_FIELDS } from '$lib/vocab/skills';
 import { asciiDigits } from '$lib/format';
+import {
+	COMPLETION_SHARE_DEFAULT,
+	SESSION_ROW_NUMBERS,
+	SESSION_ROWS,
+	SESSIONS_MAX
+} from '$lib/training-rows';
 
-/**
- * The training form. Its sessions are rows `session_<n>_day`, `_start`, `_end` (n from 1 to
- * SESSIONS_MAX): a page without script shows SESSION_ROWS blank rows and a button for
- * SESSION_ROWS more, so an organization never needs JavaScript to list its days.
- */
-export const SESSIONS_MAX = 20;
-export const SESSION_ROWS = 4;
-export const COMPLETION_SHARE_DEFAULT = 75;
-
-const ROWS = Array.from({ length: SESSIONS_MAX }, (_, i) => i + 1);
+/** The training form; its session rows are src/lib/training-rows.ts's. */
+const ROWS = SESSION_ROW_NUMBERS;
 
 /** Typed (perhaps in Burmese digits) or picked; checked as a whole by the form's rules below. */
 const typed = (max: number) => z.string().trim().max(max, 'error_too_long').transform(asciiDigits);
@@ -153,20 +151,6 @@ export const trainingDetailsSchema = z
 			sessions
 		};
 	});
-
-/**
- * The rows a refused or extended form shows again: those it had, SESSION_ROWS more when asked,
- * at most SESSIONS_MAX. Read from what was typed (the form reader's values), valid or not.
- */
-export function sessionRowsOf(values: Record<string, string>, more = false): number {
-	const shown = Number(values.session_rows);
-	const had =
-		Number.isInteger(shown) && shown >= SESSION_ROWS && shown <= SESSIONS_MAX
-			? shown
-			: SESSION_ROWS;
-	const filled = Math.max(0, ...ROWS.filter((n) => values[`session_${n}_day`]));
-	return Math.min(SESSIONS_MAX, Math.max(had, filled) + (more ? SESSION_ROWS : 0));
-}
 
 export const trainingSkillSchema = z.object({
 	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),

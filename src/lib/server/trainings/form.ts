@@ -1,6 +1,6 @@
 /** A training's stored details as its form's values (the names trainingDetailsSchema reads). */
 import type { TrainingDetails } from './editing';
-import { SESSION_ROWS, SESSIONS_MAX } from '$lib/schemas/training';
+import { SESSION_ROWS, SESSIONS_MAX } from '$lib/training-rows';
 
 export function trainingFormValues(
 	training: Omit<TrainingDetails, 'skills'> & { completionShare: number }

@@ -14,11 +14,11 @@ import { trainingFormValues } from '$lib/server/trainings/form';
 import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
 import { roleMoveSchema } from '$lib/schemas/role';
 import {
-	sessionRowsOf,
 	trainingDetailsSchema,
 	trainingSkillRemoveSchema,
 	trainingSkillSchema
 } from '$lib/schemas/training';
+import { sessionRowsOf } from '$lib/training-rows';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
