@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDay } from '$lib/format';
 import { axeViolations } from './axe';
 import {
 	adminClient,
@@ -29,24 +30,8 @@ afterAll(() => browser?.close());
 
 /** Today as the server counts days (UTC): both sessions meet today, so a later test can complete it the same day. */
 const today = new Date().toISOString().slice(0, 10);
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-const todayInEnglish = (() => {
-	const d = new Date(`${today}T00:00:00Z`);
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-})();
+/** Today as the app writes a day in English ("6 December 2026"), by its own formatter. */
+const todayInEnglish = formatDay(today, 'en');
 
 const stored = <T>(sql: string, ...args: unknown[]): T => {
 	const db = new Database(inject('databasePath'), { readonly: true });
