@@ -61,6 +61,11 @@ export const LEFT_KEY = 'left';
 export const OPEN_KEY = 'seen';
 /** The key, in the database's `meta` store, of the phone's own check of the code. */
 export const PIN_CHECK_KEY = 'check';
+/**
+ * The key, in the database's `meta` store, of the trainings a learner chose to keep on this
+ * phone (src/lib/offline/trainings.ts).
+ */
+export const SAVED_KEY = 'saved';
 
 /** What phones were given before the names became neutral: moved once, then deleted. */
 export const OLD_NAMES = {

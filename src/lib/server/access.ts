@@ -82,6 +82,8 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/trainings/[training=id]': 'learner',
 	'/learn/applications/[application=id]': 'learner',
 	'/learn/trainings/[training=id]/messages': 'learner',
+	// The learner's own trainings, for the copy their phone keeps offline (trainings/kept.ts).
+	'/api/trainings/kept': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
