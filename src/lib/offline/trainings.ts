@@ -88,6 +88,9 @@ export async function keepTraining(trainingId: string): Promise<KeepAnswer> {
 	const before = saved?.account === account ? saved.ids : [];
 	const ids = [...new Set([...before, trainingId])];
 	await write({ account, ids, trainings: trainings.filter((t) => ids.includes(t.id)) });
+	// The offline page that shows it, which a first visit did not keep, comes with it (as with a
+	// course's download; loaded only here, from the worker's registration script).
+	await (await import('$lib/pwa/shell')).keepShell(true);
 	return 'kept';
 }
 
