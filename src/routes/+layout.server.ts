@@ -1,6 +1,6 @@
 import { decide } from '$lib/server/access';
 import { lookFromCookies } from '$lib/disguise';
-import { badgeFor } from '$lib/server/applications/news';
+import { badgeFor, NO_BADGE } from '$lib/server/news';
 import { waitsForPin } from '$lib/server/auth/pin';
 import { sha256Hex } from '$lib/server/auth/tokens';
 import { config } from '$lib/server/config';
@@ -53,8 +53,8 @@ export const load = (async ({ locals, route, request }) => {
 		guarded: Boolean(locals.session?.guarded && !waiting),
 		/** How long the code holds without use, for those pages (no secret, the same for everyone). */
 		pinIdleMs: config.pinIdleMs,
-		// In-app notification badge: news on applications, or what waits for an administrator.
-		badge: locals.user && !locked ? await badgeFor(getDb(), locals.user) : 0,
+		// In-app notification badge: news on applications and trainings, or what waits for an administrator.
+		badge: locals.user && !locked ? await badgeFor(getDb(), locals.user) : NO_BADGE,
 		// Tags what a learner's phone queues offline, so another account never sends it as theirs. Opaque.
 		outboxKey:
 			locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,

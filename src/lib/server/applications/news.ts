@@ -92,13 +92,3 @@ export async function adminWaiting(db: Db): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return Number(orgs.n) + Number(roles.n) + (await coursesSubmitted(db));
 }
-
-/** The count on the account's main link: news on applications, or what waits for an administrator. */
-export async function badgeFor(
-	db: Db,
-	user: { id: string; kind: 'learner' | 'org_member' | 'admin' }
-): Promise<number> {
-	if (user.kind === 'learner') return (await learnerNews(db, user.id)).length;
-	if (user.kind === 'org_member') return (await orgNews(db, user.id)).length;
-	return adminWaiting(db);
-}

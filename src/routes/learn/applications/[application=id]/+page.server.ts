@@ -8,7 +8,8 @@ import { withdrawApplication } from '$lib/server/applications/lifecycle';
 import { threadSchema, withdrawSchema } from '$lib/schemas/application';
 import { changeThread } from '$lib/server/applications/thread';
 import { messageAction } from '$lib/server/http/message-action';
-import { badgeFor, markSeen } from '$lib/server/applications/news';
+import { markSeen } from '$lib/server/applications/news';
+import { badgeFor } from '$lib/server/news';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 

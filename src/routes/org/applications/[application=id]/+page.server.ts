@@ -11,7 +11,8 @@ import { getOrgApplication } from '$lib/server/applications/organization';
 import { readThread } from '$lib/server/applications/messages';
 import { decideApplicationSchema, endorseSchema } from '$lib/schemas/application';
 import { messageAction } from '$lib/server/http/message-action';
-import { badgeFor, markSeen } from '$lib/server/applications/news';
+import { markSeen } from '$lib/server/applications/news';
+import { badgeFor } from '$lib/server/news';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 

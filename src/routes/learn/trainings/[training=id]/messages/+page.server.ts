@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound } from '$lib/server/http/respond';
 import { signedInUser } from '$lib/server/http/user';
+import { badgeFor } from '$lib/server/news';
 import { trainingMessageAction } from '$lib/server/http/message-action';
 import { learnerSawTraining, learnerThread, muteTraining } from '$lib/server/trainings/messages';
 import { trainingMuteSchema } from '$lib/schemas/training-cohort';
@@ -13,7 +14,12 @@ export const load = (async ({ params, locals }) => {
 	const thread = await learnerThread(getDb(), userId, params.training);
 	if (!thread) notFound(locals.locale, 'error_no_training');
 	await learnerSawTraining(getDb(), userId, params.training);
-	return { thread, trainingId: params.training };
+	// Seen now: the menu's count after it (the layout's was counted before).
+	return {
+		thread,
+		trainingId: params.training,
+		badge: await badgeFor(getDb(), signedInUser(locals))
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

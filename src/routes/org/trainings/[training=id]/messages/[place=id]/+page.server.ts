@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { notFound } from '$lib/server/http/respond';
 import { signedInUser } from '$lib/server/http/user';
+import { badgeFor } from '$lib/server/news';
 import { trainingMessageAction } from '$lib/server/http/message-action';
 import { orgTraining } from '$lib/server/trainings/organization';
 import { orgSawThread, orgThread } from '$lib/server/trainings/messages';
@@ -14,7 +15,9 @@ export const load = (async ({ params, locals }) => {
 	await orgSawThread(getDb(), params.place);
 	return {
 		training: { id: training.id, title: { my: training.title_my, en: training.title_en } },
-		thread
+		thread,
+		// Seen now: the menu's count after it (the layout's was counted before).
+		badge: await badgeFor(getDb(), signedInUser(locals))
 	};
 }) satisfies PageServerLoad;
 
