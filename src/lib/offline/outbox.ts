@@ -26,7 +26,8 @@ export const setCurrentAccount = (key: string | null) =>
 		? run(META, 'readwrite', (s) => s.put(key, 'account'))
 		: run(META, 'readwrite', (s) => s.delete('account'));
 /** The opaque key of the account this phone now works for, if any. */
-export const currentAccount = () => run<string | undefined>(META, 'readonly', (s) => s.get('account'));
+export const currentAccount = () =>
+	run<string | undefined>(META, 'readonly', (s) => s.get('account'));
 
 /** Events of the current account still to send. */
 export async function waiting(): Promise<OutboxEvent[]> {

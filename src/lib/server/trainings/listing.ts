@@ -92,7 +92,10 @@ export function audiencesFor(background: Background | null): TrainingAudience[] 
 const isStanding = (state: PlaceState) => isOneOf(STANDING_STATES, state);
 
 /** Provisions of several trainings, by training, in one query. */
-export async function provisionsOf(db: Db, ids: string[]): Promise<Map<string, TrainingProvision[]>> {
+export async function provisionsOf(
+	db: Db,
+	ids: string[]
+): Promise<Map<string, TrainingProvision[]>> {
 	const map = new Map<string, TrainingProvision[]>();
 	if (ids.length === 0) return map;
 	const rows = await db
