@@ -1,6 +1,6 @@
 import * as m from '$lib/paraglide/messages';
 import { flushBeforeSignOut, forgetCurrentAccount, setCurrentAccount } from './outbox';
-import { forgetKeptTrainings } from './trainings';
+import { forgetKeptTrainings } from './saved';
 
 /**
  * Signing out sends what this phone still holds for the account, then forgets it; when it

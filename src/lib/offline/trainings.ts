@@ -8,10 +8,11 @@
  * signing out or "Clear this phone" removes them all.
  */
 import type { TrainingProvision } from '$lib/vocab/trainings';
-import { SAVED_KEY } from '$lib/stored-names';
-import { META, run } from './idb';
 import { currentAccount } from './outbox';
 import { downloadsAllowed } from './stored';
+import { forgetKeptTrainings, readSaved as read, writeSaved as write } from './saved';
+
+export { forgetKeptTrainings };
 
 export interface KeptTraining {
 	id: string;
@@ -24,20 +25,8 @@ export interface KeptTraining {
 	meetingPoint: string;
 }
 
-/** What the phone holds: whose it is, what the learner chose, and the last copy of each. */
-interface Saved {
-	account: string;
-	ids: string[];
-	trainings: KeptTraining[];
-}
-
 /** The learner's trainings the phone may keep (src/routes/api/trainings/kept). */
 export const KEPT_URL = '/api/trainings/kept';
-
-const read = () => run<Saved | undefined>(META, 'readonly', (s) => s.get(SAVED_KEY));
-const write = (saved: Saved) => run(META, 'readwrite', (s) => s.put(saved, SAVED_KEY));
-/** Removes every kept training (signing out; nothing left to keep). */
-export const forgetKeptTrainings = () => run(META, 'readwrite', (s) => s.delete(SAVED_KEY));
 
 /** Today on this phone, YYYY-MM-DD. */
 function localToday(): string {
