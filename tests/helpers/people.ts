@@ -26,6 +26,7 @@ import { askForPlace } from '$lib/server/trainings/places';
 import { attendanceSheet, markAttendance } from '$lib/server/trainings/attendance';
 import { completeTraining } from '$lib/server/trainings/completion';
 import { learnerWrites, orgWrites, postNotice } from '$lib/server/trainings/messages';
+import { listedService } from './services';
 
 /** The password of every account made by `account` (./authors.ts). */
 export const PASSWORD = 'authors write well';
@@ -45,6 +46,8 @@ export interface World {
 	/** Reviewed its roles. */
 	reviewer: Person;
 	roles: { clinic: string; teaching: string };
+	/** The organization's listed counselling service. */
+	services: { counselling: string };
 	/** A's applications: accepted (with an endorsement) and still undecided. */
 	applications: { accepted: string; undecided: string; ofB: string };
 	/** Texts only A wrote or was written, and texts of B. */
@@ -164,6 +167,9 @@ export async function makeWorld(db: Db): Promise<World> {
 		);
 	ok(await completeTraining(db, owner.userId, sewing, 75, afterIt));
 
+	// A counselling service the organization lists, approved by the reviewer.
+	const counselling = await listedService(db, owner.userId, reviewer.userId);
+
 	return {
 		learnerA,
 		learnerB,
@@ -172,6 +178,7 @@ export async function makeWorld(db: Db): Promise<World> {
 		vetter: { userId: vetterRow.id, username: 'hana-owner-vetter' },
 		reviewer,
 		roles: { clinic, teaching },
+		services: { counselling },
 		applications: { accepted, undecided, ofB },
 		textsOfA: [
 			'I was a medic for six years',

@@ -19,6 +19,7 @@ import type {
 	TrainingProvision
 } from '../vocab/trainings';
 import type { BackgroundKind, SkillSource } from '../vocab/skills';
+import type { ServiceAudience, ServiceKind } from '../vocab/services';
 import { ROLE_STATUSES } from '../vocab/roles';
 
 // The value lists are in src/lib/vocab/ (one list per vocabulary, shared with the pages and the
@@ -249,6 +250,39 @@ export interface TrainingMessageTable {
 	by: Side;
 	body: string;
 	at: number;
+}
+
+/**
+ * A support service an organization lists (counselling, legal help...), shown in the directory
+ * once an administrator approves it (src/lib/server/services/).
+ */
+export interface ServiceTable {
+	id: string;
+	org_id: string;
+	kind: ServiceKind;
+	audience: ServiceAudience;
+	/** An organization area, or 'remote'. */
+	area: OrgArea | 'remote';
+	name_my: string;
+	name_en: string;
+	description_my: string;
+	description_en: string;
+	/** Languages spoken, comma-separated codes (vocab/services.ts). */
+	languages: string;
+	/** 1: free of charge. */
+	free: number;
+	hours: Generated<string>;
+	/** A walk-in place and a public contact, published only if the organization writes them. */
+	walk_in: Generated<string>;
+	contact: Generated<string>;
+	/** 1: an example from the starter data. */
+	example: Generated<number>;
+	status: RoleStatus;
+	review_note: Generated<string>;
+	reviewed_by: string | null;
+	reviewed_at: number | null;
+	created_at: number;
+	updated_at: number;
 }
 
 export interface RoleSkillTable {
@@ -550,6 +584,8 @@ export type AuditAction =
 	| 'training_approve'
 	| 'training_return'
 	| 'training_complete'
+	| 'service_approve'
+	| 'service_return'
 	| 'roster_view'
 	| 'application_shortlist'
 	| 'application_accept'
@@ -577,6 +613,7 @@ export interface Database {
 	training_attendance: TrainingAttendanceTable;
 	training_certificate: TrainingCertificateTable;
 	training_message: TrainingMessageTable;
+	service: ServiceTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
 	application_message: ApplicationMessageTable;

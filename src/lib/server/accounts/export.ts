@@ -135,6 +135,7 @@ export interface AccountExport {
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	trainings_written: { title: Bilingual; organization: string; created_at: string }[];
 	trainings_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
+	services_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: {
 		organization: string;
 		decision: OrgDecisionKind;
@@ -483,6 +484,7 @@ type OrganizationWork = Pick<
 	| 'roles_reviewed'
 	| 'trainings_written'
 	| 'trainings_reviewed'
+	| 'services_reviewed'
 	| 'vetting_decisions'
 	| 'course_reviews'
 >;
@@ -604,6 +606,19 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 			title: text(t.title_my, t.title_en),
 			organization: t.name,
 			reviewed_at: isoOrNull(t.reviewed_at)
+		})),
+		services_reviewed: (
+			await db
+				.selectFrom('service')
+				.innerJoin('organization', 'organization.id', 'service.org_id')
+				.select(['service.name_my', 'service.name_en', 'organization.name', 'service.reviewed_at'])
+				.where('service.reviewed_by', '=', userId)
+				.orderBy('service.reviewed_at')
+				.execute()
+		).map((s) => ({
+			title: text(s.name_my, s.name_en),
+			organization: s.name,
+			reviewed_at: isoOrNull(s.reviewed_at)
 		})),
 		vetting_decisions: decisions.map((d) => ({
 			organization: d.name,

@@ -58,6 +58,7 @@ export const sectionLabels = {
 	roles_reviewed: m.data_section_roles_reviewed,
 	trainings_written: m.data_section_trainings_written,
 	trainings_reviewed: m.data_section_trainings_reviewed,
+	services_reviewed: m.data_section_services_reviewed,
 	attendance_marked: m.data_section_attendance_marked,
 	vetting_decisions: m.data_section_vetting_decisions,
 	course_reviews: m.data_section_course_reviews
@@ -85,6 +86,7 @@ const STAFF: Section[] = [
 	'roles_reviewed',
 	'trainings_written',
 	'trainings_reviewed',
+	'services_reviewed',
 	'attendance_marked',
 	'vetting_decisions',
 	'course_reviews'

@@ -1,0 +1,10 @@
+import { getDb } from '$lib/server/db';
+import { notFound } from '$lib/server/http/respond';
+import { listedService } from '$lib/server/services/directory';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ params, locals }) => {
+	const service = await listedService(getDb(), params.service);
+	if (!service) notFound(locals.locale, 'error_service_no_service');
+	return { service };
+}) satisfies PageServerLoad;
