@@ -160,6 +160,10 @@ const REVIEWED: Record<string, string> = {
 	'src/lib/schemas/skill.ts: name_my': CONTENT_NAME,
 	'src/lib/schemas/skill.ts: name_en': CONTENT_NAME,
 	'src/lib/staff/SkillFields.svelte: name': CONTENT_NAME,
+	'help_request.service_id':
+		'the support service asked (a row of the directory), not a service number',
+	'help_referral.to_service_id':
+		'the support service proposed (a row of the directory), not a service number',
 	'service.name_my': SERVICE_NAME,
 	'service.name_en': SERVICE_NAME,
 	'src/lib/schemas/service.ts: name_my': SERVICE_NAME,

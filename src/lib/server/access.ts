@@ -85,6 +85,10 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/trainings/[training=id]': 'learner',
 	'/learn/applications/[application=id]': 'learner',
 	'/learn/trainings/[training=id]/messages': 'learner',
+	// The learner's own requests for help (services/requests.ts checks whose each is).
+	'/learn/help': 'learner',
+	'/learn/help/new/[service=id]': 'learner',
+	'/learn/help/[request=id]': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
@@ -108,6 +112,9 @@ export const routeRules: Record<string, Rule> = {
 	'/org/services': 'org_member',
 	'/org/services/new': 'org_member',
 	'/org/services/[service=id]': 'org_member',
+	// Requests for help sent to the organization, by pseudonym (services/requests.ts checks the organization).
+	'/org/help': 'org_member',
+	'/org/help/[request=id]': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course=slug]': 'author',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'author',

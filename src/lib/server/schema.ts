@@ -19,7 +19,13 @@ import type {
 	TrainingProvision
 } from '../vocab/trainings';
 import type { BackgroundKind, SkillSource } from '../vocab/skills';
-import type { ServiceAudience, ServiceKind } from '../vocab/services';
+import type {
+	ReferralState,
+	RequestStatus,
+	RequestUrgency,
+	ServiceAudience,
+	ServiceKind
+} from '../vocab/services';
 import { ROLE_STATUSES } from '../vocab/roles';
 
 // The value lists are in src/lib/vocab/ (one list per vocabulary, shared with the pages and the
@@ -283,6 +289,50 @@ export interface ServiceTable {
 	reviewed_at: number | null;
 	created_at: number;
 	updated_at: number;
+}
+
+/** A learner's private request to a service (services/requests.ts); only its organization sees it. */
+export interface HelpRequestTable {
+	id: string;
+	service_id: string;
+	org_id: string;
+	user_id: string;
+	kind: ServiceKind;
+	urgency: RequestUrgency;
+	status: RequestStatus;
+	closed_by: Side | null;
+	closed_at: number | null;
+	/** 1: made by a referral the learner agreed to. */
+	referred: Generated<number>;
+	created_at: number;
+	updated_at: number;
+	learner_seen_at: Generated<number>;
+	org_seen_at: Generated<number>;
+}
+
+/** A message in a request's thread, text only. */
+export interface HelpMessageTable {
+	id: string;
+	request_id: string;
+	by: Side;
+	body: string;
+	at: number;
+}
+
+/** An organization's proposal to pass a request on to another service, which the learner decides. */
+export interface HelpReferralTable {
+	id: string;
+	request_id: string;
+	to_service_id: string;
+	state: ReferralState;
+	proposed_at: number;
+	decided_at: number | null;
+}
+
+/** The learner's messages a referral would pass on. */
+export interface HelpReferralMessageTable {
+	referral_id: string;
+	message_id: string;
 }
 
 export interface RoleSkillTable {
@@ -586,6 +636,7 @@ export type AuditAction =
 	| 'training_complete'
 	| 'service_approve'
 	| 'service_return'
+	| 'help_request_view'
 	| 'roster_view'
 	| 'application_shortlist'
 	| 'application_accept'
@@ -614,6 +665,10 @@ export interface Database {
 	training_certificate: TrainingCertificateTable;
 	training_message: TrainingMessageTable;
 	service: ServiceTable;
+	help_request: HelpRequestTable;
+	help_message: HelpMessageTable;
+	help_referral: HelpReferralTable;
+	help_referral_message: HelpReferralMessageTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
 	application_message: ApplicationMessageTable;

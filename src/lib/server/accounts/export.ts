@@ -15,6 +15,7 @@ import {
 	type AttendanceMarkedExport,
 	type TrainingPlaceExport
 } from './export-trainings';
+import { helpRequestsOf, type HelpRequestExport } from './export-help';
 import type { SkillSource } from '../../vocab/skills';
 import type {
 	AccountKind,
@@ -120,6 +121,7 @@ export interface AccountExport {
 		thread_muted: boolean;
 	}[];
 	training_places: TrainingPlaceExport[];
+	help_requests: HelpRequestExport[];
 	attendance_marked: AttendanceMarkedExport[];
 	sync_events: {
 		event_id: string;
@@ -193,6 +195,7 @@ export async function exportAccount(
 		...(await learning(db, userId)),
 		applications: await applications(db, userId),
 		...(await trainingsOf(db, userId)),
+		...(await helpRequestsOf(db, userId)),
 		...(await organizationWork(db, userId))
 	};
 }

@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import { vettedOrgOf } from '../orgs/membership';
 import type { Database } from '../schema';
 import { coursesSubmitted } from '../courses/review';
+import { learnerHelpNews, orgHelpNews } from '../services/requests';
 
 type Side = 'learner' | 'organization';
 
@@ -98,7 +99,9 @@ export async function badgeFor(
 	db: Db,
 	user: { id: string; kind: 'learner' | 'org_member' | 'admin' }
 ): Promise<number> {
-	if (user.kind === 'learner') return (await learnerNews(db, user.id)).length;
-	if (user.kind === 'org_member') return (await orgNews(db, user.id)).length;
+	if (user.kind === 'learner')
+		return (await learnerNews(db, user.id)).length + (await learnerHelpNews(db, user.id));
+	if (user.kind === 'org_member')
+		return (await orgNews(db, user.id)).length + (await orgHelpNews(db, user.id));
 	return adminWaiting(db);
 }
