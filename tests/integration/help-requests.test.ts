@@ -300,3 +300,19 @@ describe('keeping', () => {
 		).toEqual([]);
 	});
 });
+
+describe('a referral to a service no longer listed', () => {
+	it('is refused when agreed, and changes nothing', async () => {
+		const id = await ask('Please help');
+		const [message] = (await learnerRequest(db, learner, id))!.messages;
+		const proposed = await proposeReferral(db, clinic, id, papers, [message.id]);
+		if (!proposed.ok) throw new Error(proposed.error);
+		await db.updateTable('service').set({ status: 'closed' }).where('id', '=', papers).execute();
+		expect(await decideReferral(db, learner, proposed.id, true)).toEqual({
+			ok: false,
+			error: 'no_service'
+		});
+		expect((await referralsOf(db, id))[0].state).toBe('proposed');
+		expect(await orgRequests(db, legal)).toEqual([]);
+	});
+});

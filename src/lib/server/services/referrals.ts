@@ -177,6 +177,13 @@ export async function decideReferral(
 				.executeTakeFirst();
 			if (!referral || referral.state !== 'proposed') return { ok: false, error: 'no_referral' };
 			if (referral.status === 'closed') return { ok: false, error: 'closed' };
+			// Checked before anything is written: a refusal changes nothing.
+			const target = await listedServices(trx)
+				.select(['service.id', 'service.org_id', 'service.kind'])
+				.where('service.id', '=', referral.to_service_id)
+				.where('service.example', '=', 0)
+				.executeTakeFirst();
+			if (agree && !target) return { ok: false, error: 'no_service' };
 			await trx
 				.updateTable('help_referral')
 				.set({ state: agree ? 'agreed' : 'declined', decided_at: now })
@@ -187,13 +194,7 @@ export async function decideReferral(
 				.set({ updated_at: now, learner_seen_at: now })
 				.where('id', '=', referral.request_id)
 				.execute();
-			if (!agree) return { ok: true, requestId: null };
-			const target = await listedServices(trx)
-				.select(['service.id', 'service.org_id', 'service.kind'])
-				.where('service.id', '=', referral.to_service_id)
-				.where('service.example', '=', 0)
-				.executeTakeFirst();
-			if (!target) return { ok: false, error: 'no_service' };
+			if (!agree || !target) return { ok: true, requestId: null };
 			const words = await trx
 				.selectFrom('help_referral_message')
 				.innerJoin('help_message', 'help_message.id', 'help_referral_message.message_id')
