@@ -9,6 +9,8 @@ export const load = (async ({ locals, setHeaders }) => {
 	setHeaders({ [DIRECTORY_VERSION_HEADER]: found.version });
 	return {
 		directory: found,
-		learner: locals.user?.kind === 'learner'
+		learner: locals.user?.kind === 'learner',
+		// Visitors are asked to sign up first; organizations and administrators do not ask.
+		canAsk: !locals.user || locals.user.kind === 'learner'
 	};
 }) satisfies PageServerLoad;
