@@ -329,6 +329,7 @@ const visitorPages: [string, string][] = [
 	['/signup', '/signup'],
 	['/recover', '/recover'],
 	['/learn/courses (catalogue, visitor)', '/learn/courses'],
+	['/help (directory of support services, visitor)', '/help'],
 	[`${coursePath} (course, visitor)`, coursePath],
 	[
 		`${lessonPath(LESSON_COURSE, lessonIds[0])} (first lesson, visitor)`,
@@ -347,6 +348,8 @@ const learnerPages: [string, string][] = [
 	['/learn/downloads', '/learn/downloads'],
 	['/learn/trainings', '/learn/trainings'],
 	['/learn/trainings/<id> (a training)', `/learn/trainings/${training}`],
+	['/help (directory of support services)', '/help'],
+	['/learn/help (requests for help)', '/learn/help'],
 	['/account (learner)', '/account']
 ];
 const rows: { label: string; blocked: Counted; real: Counted | null }[] = [];

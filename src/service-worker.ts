@@ -21,7 +21,8 @@ import { movesOldDatabaseWith } from '$lib/offline/idb';
 import { moveOldCourses, moveOldDatabase } from '$lib/offline/old-names';
 import { coverPath, isNeutralLook, NEUTRAL_LOOKS, type Look } from '$lib/disguise';
 import { isKeepShell, type KeepShell } from '$lib/pwa/shell';
-import { SHELL_CACHE_PREFIX } from '$lib/stored-names';
+import { DIRECTORY_CACHE, SHELL_CACHE_PREFIX } from '$lib/stored-names';
+import { DIRECTORY_PAGE, DIRECTORY_VERSION_HEADER, isKeepDirectory } from '$lib/pwa/directory';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -219,11 +220,41 @@ async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
 	);
 }
 
-// No network: a downloaded course opens in the reader, "Clear this phone" in its kept copy; any
+/**
+ * The directory of support services at `version`, kept unless it is already: its public page
+ * (fetched without cookies, so it names nobody), and the code it runs on, from the browser's
+ * HTTP cache where the page has just loaded it, so its filters work offline too.
+ */
+async function keepDirectory(version: string): Promise<boolean> {
+	const cache = await caches.open(DIRECTORY_CACHE);
+	const kept = await cache.match(DIRECTORY_PAGE);
+	if (kept?.headers.get(DIRECTORY_VERSION_HEADER) === version) return true;
+	const response = await fetch(
+		new Request(DIRECTORY_PAGE, { credentials: 'omit', cache: 'no-store' })
+	).catch(() => null);
+	if (!response?.ok) return false;
+	const html = await response.clone().text();
+	await cache.put(DIRECTORY_PAGE, response);
+	const shell = await caches.open(SHELL_CACHE);
+	const code = [...html.matchAll(/\/_app\/immutable\/[\w./-]+/g)].map(([path]) => path);
+	await Promise.all(
+		[...new Set(code)].filter((path) => SHELL.has(path)).map((path) => keepFile(shell, path, true))
+	);
+	return response.headers.get(DIRECTORY_VERSION_HEADER) === version;
+}
+
+/** The kept directory page, when there is one. */
+async function keptDirectory(): Promise<Response | undefined> {
+	return (await caches.open(DIRECTORY_CACHE)).match(DIRECTORY_PAGE);
+}
+
+// No network: the directory of support services opens in its kept copy; a downloaded course opens in the reader, "Clear this phone" in its kept copy; any
 // other page says it needs the internet.
 setCatchHandler(async ({ request }) => {
 	if (request.mode !== 'navigate') return Response.error();
 	const url = new URL(request.url);
+	const directory = url.pathname === DIRECTORY_PAGE ? await keptDirectory() : undefined;
+	if (directory) return directory;
 	// An app installed with a neutral look opens on its cover screen, with or without a network.
 	const cover = NEUTRAL_LOOKS.map(coverPath).find((path) => path === url.pathname);
 	const page =
@@ -241,6 +272,12 @@ setCatchHandler(async ({ request }) => {
 // A page asks for the rest of the shell on a later visit and before a download (src/lib/pwa/shell.ts).
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+	if (isKeepDirectory(event.data))
+		event.waitUntil(
+			keepDirectory(event.data.version)
+				.catch(() => false)
+				.then((kept) => event.ports[0]?.postMessage(kept ? 'kept' : 'not kept'))
+		);
 	if (isKeepShell(event.data))
 		event.waitUntil(
 			keepShell(event.data)

@@ -3,12 +3,14 @@ import { loadCourseBundle, refreshCourseSizes } from '../../src/lib/server/cours
 import { readStarterCatalogue } from '../../src/lib/server/courses/content-files';
 import { loadTaxonomy, readTaxonomy } from '../../src/lib/server/skills/taxonomy';
 import { loadExampleTraining, readExampleTraining } from '../../src/lib/server/trainings/example';
+import { loadExampleServices, readExampleServices } from '../../src/lib/server/services/example';
 
 /**
  * Loads the skill taxonomy (content/skills) and the starter catalogue (content/courses) on
  * every start: a course is created the first time and updated only when its version in the
  * files is newer. Every course's download size is then counted again from its package. The
- * example training is made the first time only (trainings/example.ts).
+ * example training and the example services are made the first time only (trainings/example.ts,
+ * services/example.ts).
  * Accounts are never seeded: no default credentials exist anywhere.
  */
 export async function loadStarterData(db: Db): Promise<void> {
@@ -21,4 +23,6 @@ export async function loadStarterData(db: Db): Promise<void> {
 	await refreshCourseSizes(db);
 	const example = await loadExampleTraining(db, readExampleTraining());
 	if (example) console.log(`example training ${example}: made`);
+	const services = await loadExampleServices(db, readExampleServices());
+	if (services) console.log(`example services: ${services} made`);
 }

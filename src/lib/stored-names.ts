@@ -44,6 +44,12 @@ export const COURSE_CACHE_PREFIX = 'files-';
  */
 export const SHELL_CACHE_PREFIX = 'static-';
 /**
+ * Cache Storage: the directory of support services (/help), kept whole so it reads with no
+ * network (src/lib/pwa/directory.ts). Public, but what it is says something on a searched
+ * phone: a neutral word, and "Clear this phone" removes it with everything else.
+ */
+export const DIRECTORY_CACHE = 'pages';
+/**
  * sessionStorage: "this tab has had a page of the app" (src/lib/pwa/register.ts): a page opened
  * without it, with a service worker already there, is a later visit, on which the rest of the
  * app shell may come.

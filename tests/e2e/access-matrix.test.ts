@@ -15,7 +15,7 @@ import { ROLE_STATUSES, type RoleStatus } from '$lib/server/schema';
 import { hasCandidates } from '$lib/server/matching/candidates';
 import { adminClient, Client, uniqueName } from './support';
 import { routeCalls } from './routes';
-import { trainingDetails } from './form-samples';
+import { serviceDetails, trainingDetails } from './form-samples';
 
 type Actor =
 	| 'anonymous'
@@ -73,7 +73,18 @@ interface World {
 	trainingX: string;
 	sessionX: string;
 	placeA: string;
+	/** X's services: a draft, one under review, one listed, one taken out; Y's draft; the suspended organization's listed one. */
+	servicesX: Record<ServiceState, string>;
+	serviceDraftY: string;
+	serviceSuspended: string;
+	/** Learner A's request to X's listed service, and X's proposal to refer it to Y's listed service. */
+	helpA: string;
+	referralA: string;
 }
+
+/** The states a service goes through (a listed one is approved; no "open"). */
+type ServiceState = 'draft' | 'submitted' | 'approved' | 'closed';
+const SERVICE_STATES: ServiceState[] = ['draft', 'submitted', 'approved', 'closed'];
 
 /**
  * Each route naming an object, with the objects to try, who may see each (GET 200; everyone
@@ -180,6 +191,40 @@ const OBJECTS: Record<
 		})),
 		{ params: (w) => ({ training: w.trainingSuspended }), sees: ['admin'] }
 	],
+	// The public directory shows a listed service of a vetted organization, to anyone.
+	'/(public)/help/[service=id]': [
+		...SERVICE_STATES.map((state) => ({
+			params: (w: World) => ({ service: w.servicesX[state] }),
+			sees: (state === 'approved' ? ACTORS : []) as Actor[]
+		})),
+		{ params: (w) => ({ service: w.serviceSuspended }), sees: [] }
+	],
+	'/learn/help/new/[service=id]': [
+		...SERVICE_STATES.map((state) => ({
+			params: (w: World) => ({ service: w.servicesX[state] }),
+			sees: (state === 'approved' ? ['learnerA', 'learnerB'] : []) as Actor[]
+		})),
+		{ params: (w) => ({ service: w.serviceSuspended }), sees: [] }
+	],
+	'/org/services/[service=id]': [
+		...SERVICE_STATES.map((state) => ({
+			params: (w: World) => ({ service: w.servicesX[state] }),
+			sees: ['memberX'] as Actor[]
+		})),
+		{ params: (w) => ({ service: w.serviceDraftY }), sees: ['memberY'] },
+		{ params: (w) => ({ service: w.serviceSuspended }), sees: [] }
+	],
+	// Drafts are the organization's alone; administrators see what was sent for review.
+	'/admin/services/[service=id]': [
+		...SERVICE_STATES.map((state) => ({
+			params: (w: World) => ({ service: w.servicesX[state] }),
+			sees: (state === 'draft' ? [] : ['admin']) as Actor[]
+		})),
+		{ params: (w) => ({ service: w.serviceSuspended }), sees: ['admin'] }
+	],
+	// A request for help: the learner's and the organization asked, nobody else (administrators neither).
+	'/learn/help/[request=id]': [{ params: (w) => ({ request: w.helpA }), sees: ['learnerA'] }],
+	'/org/help/[request=id]': [{ params: (w) => ({ request: w.helpA }), sees: ['memberX'] }],
 	'/admin/organizations/[org=id]': [{ params: (w) => ({ org: w.orgX }), sees: ['admin'] }],
 	'/admin/courses/[course=slug]': [
 		{ params: (w) => ({ course: w.courseSubmitted }), sees: ['admin'] },
@@ -285,6 +330,27 @@ const VALID: Record<
 		review: { decision: 'return', note: 'matrix' },
 		removeExample: { confirm: 'yes' }
 	},
+	'/org/services/[service=id]': {
+		save: { ...serviceDetails, name_en: 'Taken over' },
+		move: { move: 'close' }
+	},
+	'/admin/services/[service=id]': {
+		review: { decision: 'return', note: 'matrix' },
+		removeExample: { confirm: 'yes' }
+	},
+	'/learn/help/new/[service=id]': {
+		ask: { kind: 'counselling', urgency: 'today', message: 'matrix: help' }
+	},
+	'/learn/help/[request=id]': {
+		message: { body: 'matrix: may I write here?' },
+		close: { confirm: 'yes' },
+		referral: (w) => ({ referral: w.referralA, decision: 'agree' })
+	},
+	'/org/help/[request=id]': {
+		message: { body: 'matrix: may I write here?' },
+		status: { status: 'closed' },
+		refer: (w) => ({ service: w.servicesX.approved, [`word_${w.helpA}`]: 'on' })
+	},
 	'/admin/organizations/[org=id]': {
 		decide: { decision: 'suspend', note: 'matrix' },
 		removeMember: (w) => ({ member: w.memberOfX }),
@@ -350,7 +416,12 @@ const snapshot = () =>
 			'training_place',
 			'training_attendance',
 			'training_certificate',
-			'training_message'
+			'training_message',
+			'service',
+			'help_request',
+			'help_message',
+			'help_referral',
+			'help_referral_message'
 		].map((table) => sqlite.prepare(`select * from "${table}" order by rowid`).all())
 	);
 
@@ -473,6 +544,38 @@ async function trainingIn(
 	return id;
 }
 
+/** A service of the member's organization in `state`, as the organization and an administrator move it there. */
+async function serviceIn(
+	member: Client,
+	admin: Client,
+	name: string,
+	state: ServiceState
+): Promise<string> {
+	const created = await member.post('/org/services/new?/create', {
+		...serviceDetails,
+		name_en: name
+	});
+	expect(created.status).toBe(303);
+	const id = created.headers.get('location')!.split('/').pop()!;
+	const moves = {
+		draft: [],
+		submitted: ['submit'],
+		approved: ['submit', 'approve'],
+		closed: ['submit', 'approve', 'close']
+	}[state];
+	for (const move of moves) {
+		const response =
+			move === 'approve'
+				? await admin.post(`/admin/services/${id}?/review`, { decision: 'approve', note: '' })
+				: await member.post(`/org/services/${id}?/move`, { move });
+		expect(response.status).toBe(200);
+	}
+	expect(
+		(sqlite.prepare('select status from service where id = ?').get(id) as { status: string }).status
+	).toBe(state);
+	return id;
+}
+
 beforeAll(async () => {
 	sqlite = new Database(inject('databasePath'), { readonly: true });
 	const admin = await adminClient('en', 'matrixadmin');
@@ -506,6 +609,17 @@ beforeAll(async () => {
 		admin,
 		'Training of a suspended organization',
 		'open'
+	);
+	const servicesX = {} as Record<ServiceState, string>;
+	for (const state of SERVICE_STATES)
+		servicesX[state] = await serviceIn(x.member, admin, `X service ${state}`, state);
+	const serviceDraftY = await serviceIn(y.member, admin, 'Service draft of Y', 'draft');
+	const serviceListedY = await serviceIn(y.member, admin, 'Legal help of Y', 'approved');
+	const serviceSuspended = await serviceIn(
+		suspended.member,
+		admin,
+		'Service of a suspended organization',
+		'approved'
 	);
 	expect(
 		(
@@ -588,7 +702,35 @@ beforeAll(async () => {
 			.get(x.orgId) as { id: string }
 	).id;
 
+	// A asks X's listed service for help; X proposes passing it on to Y's, with A's words.
+	const asked = await learnerA.post(`/learn/help/new/${servicesX.approved}?/ask`, {
+		kind: 'counselling',
+		urgency: 'today',
+		message: 'Hello from A'
+	});
+	expect(asked.status).toBe(303);
+	const helpA = asked.headers.get('location')!.split('/').pop()!;
+	const { words } = sqlite
+		.prepare('select id as words from help_message where request_id = ?')
+		.get(helpA) as { words: string };
+	expect(
+		(
+			await x.member.post(`/org/help/${helpA}?/refer`, {
+				service: serviceListedY,
+				[`word_${words}`]: 'on'
+			})
+		).status
+	).toBe(200);
+	const { referralA } = sqlite
+		.prepare('select id as referralA from help_referral where request_id = ?')
+		.get(helpA) as { referralA: string };
+
 	world = {
+		servicesX,
+		serviceDraftY,
+		serviceSuspended,
+		helpA,
+		referralA,
 		orgX: x.orgId,
 		roleX,
 		rolesX,
@@ -618,8 +760,11 @@ beforeAll(async () => {
 });
 afterAll(() => sqlite?.close());
 
+/** A route's address: its groups, such as `(public)`, are no part of it. */
 const pathOf = (routeId: string, params: Record<string, string>) =>
-	routeId.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => params[name]);
+	routeId
+		.replace(/\/\([^)]+\)/g, '')
+		.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => params[name]);
 
 describe('the access matrix', () => {
 	it('classifies every route with a parameter, and has a valid form for every action it checks', () => {

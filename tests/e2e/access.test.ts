@@ -154,6 +154,8 @@ describe('a malformed id in an address', () => {
 		role: 'short',
 		application: 'NOT-AN-ID',
 		training: 'a.b',
+		service: 'Not_A_Service',
+		request: 'x-y',
 		org: 'a b',
 		skill: 'First-Aid',
 		code: 'AAAA-BBBB'

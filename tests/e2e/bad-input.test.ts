@@ -8,7 +8,13 @@ import { inject } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
 import { sampleParams } from './routes';
 import fs from 'node:fs';
-import { courseDetails, lesson, roleDetails, trainingDetails } from './form-samples';
+import {
+	courseDetails,
+	lesson,
+	roleDetails,
+	serviceDetails,
+	trainingDetails
+} from './form-samples';
 
 const lessonPath = `/learn/courses/${sampleParams.course}/lessons/${sampleParams.lesson}`;
 const quizPath = `/learn/courses/${sampleParams.course}/quizzes/${sampleParams.quiz}`;
@@ -425,6 +431,92 @@ const forms: FormCase[] = [
 		valid: { move: 'submit' },
 		text: ['move']
 	},
+	// Support services: "{service}" is a draft service of the same organization. Requests for
+	// help are read before they are looked up.
+	{
+		name: 'new service',
+		path: '/org/services/new?/create',
+		role: 'author',
+		valid: serviceDetails,
+		text: ['kind', 'audience', 'area', 'lang_my', 'cost']
+	},
+	{
+		name: 'service details',
+		path: '{service}?/save',
+		role: 'author',
+		valid: serviceDetails,
+		text: ['area', 'lang_en', 'cost']
+	},
+	{
+		name: 'move a service',
+		path: '{service}?/move',
+		role: 'author',
+		valid: { move: 'submit' },
+		text: ['move']
+	},
+	{
+		name: 'ask a service for help',
+		path: '/learn/help/new/nosuchservice?/ask',
+		role: 'learner',
+		valid: { kind: 'counselling', urgency: 'today', message: 'I cannot sleep' },
+		text: ['kind', 'urgency']
+	},
+	{
+		name: 'message in a request for help',
+		path: '/learn/help/nosuchrequest?/message',
+		role: 'learner',
+		valid: { body: 'Hello' },
+		text: []
+	},
+	{
+		name: 'close a request for help',
+		path: '/learn/help/nosuchrequest?/close',
+		role: 'learner',
+		valid: { confirm: 'yes' },
+		text: ['confirm']
+	},
+	{
+		name: 'answer a referral',
+		path: '/learn/help/nosuchrequest?/referral',
+		role: 'learner',
+		valid: { referral: 'nosuchreferral', decision: 'agree' },
+		text: ['referral', 'decision']
+	},
+	{
+		name: "organization's message in a request for help",
+		path: '/org/help/nosuchrequest?/message',
+		role: 'author',
+		valid: { body: 'Hello' },
+		text: []
+	},
+	{
+		name: 'status of a request for help',
+		path: '/org/help/nosuchrequest?/status',
+		role: 'author',
+		valid: { status: 'in_progress' },
+		text: ['status']
+	},
+	{
+		name: 'propose a referral',
+		path: '/org/help/nosuchrequest?/refer',
+		role: 'author',
+		valid: { service: 'nosuchservice', word_nosuchmessage: 'on' },
+		text: ['service', 'word_nosuchmessage']
+	},
+	{
+		name: 'review a service',
+		path: '/admin/services/nosuchservice?/review',
+		role: 'admin',
+		valid: { decision: 'approve', note: '' },
+		text: ['decision']
+	},
+	{
+		name: 'remove an example service',
+		path: '/admin/services/nosuchservice?/removeExample',
+		role: 'admin',
+		valid: { confirm: 'yes' },
+		text: ['confirm']
+	},
 	{
 		name: 'apply to a role',
 		path: '/learn/opportunities/nosuchroleatall?/apply',
@@ -589,7 +681,12 @@ const TABLES = [
 	'training_skill',
 	'training_attendance',
 	'training_certificate',
-	'training_message'
+	'training_message',
+	'service',
+	'help_request',
+	'help_message',
+	'help_referral',
+	'help_referral_message'
 ];
 let sqlite: Database.Database;
 const snapshot = () =>
@@ -615,6 +712,11 @@ const snapshot = () =>
 				.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from training")
 				.get() as { s: string | null }
 		).s,
+		(
+			sqlite
+				.prepare("select group_concat(id || ':' || updated_at || ':' || status) s from service")
+				.get() as { s: string | null }
+		).s,
 		// A skill edit changes texts and the time of the edit, not the count.
 		(
 			sqlite
@@ -632,7 +734,7 @@ afterAll(() => sqlite.close());
 /** A member of a vetted organization with a draft course (part-1, lesson-1, quiz-1), one per language. */
 const authors = new Map<
 	string,
-	{ client: Client; course: string; role: string; training: string }
+	{ client: Client; course: string; role: string; training: string; service: string }
 >();
 async function authorClient(locale: 'my' | 'en') {
 	if (authors.has(locale)) return authors.get(locale)!;
@@ -667,7 +769,10 @@ async function authorClient(locale: 'my' | 'en') {
 	expect(role.status).toBe(303);
 	const training = await client.post('/org/trainings/new', trainingDetails);
 	expect(training.status).toBe(303);
+	const service = await client.post('/org/services/new?/create', serviceDetails);
+	expect(service.status).toBe(303);
 	authors.set(locale, {
+		service: service.headers.get('location')!,
 		client,
 		course,
 		role: role.headers.get('location')!,
@@ -732,7 +837,8 @@ describe.each(forms)('the $name form', (form) => {
 				const path = form.path
 					.replace('{course}', author?.course ?? '')
 					.replace('{role}', author?.role ?? '')
-					.replace('{training}', author?.training ?? '');
+					.replace('{training}', author?.training ?? '')
+					.replace('{service}', author?.service ?? '');
 				const before = snapshot();
 				const headers: Record<string, string> = { accept: 'application/json' };
 				if (type) headers['content-type'] = type;

@@ -35,6 +35,23 @@ export const dayFromNow = (days: number) =>
 	new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A valid training as its form sends it: two sessions a month ahead, two more blank rows. */
+/** A support service as its form sends it (src/lib/staff/ServiceFields.svelte). */
+export const serviceDetails = {
+	kind: 'counselling',
+	name_my: 'စိတ်ပိုင်း ဆွေးနွေးမှု',
+	name_en: 'Someone to talk to',
+	description_my: 'လျှို့ဝှက်စွာ စကားပြောနိုင်သည်',
+	description_en: 'Private talks about stress and sleep',
+	audience: 'everyone',
+	area: 'remote',
+	lang_my: 'on',
+	lang_en: 'on',
+	cost: 'free',
+	hours: 'Mon-Fri 9:00-17:00',
+	walk_in: '',
+	contact: ''
+};
+
 export const trainingDetails = {
 	title_my: 'အပ်ချုပ်',
 	title_en: 'Sewing',

@@ -25,7 +25,13 @@ import {
 	urlPart,
 	type Payload
 } from './fuzz-support';
-import { courseDetails, lesson, roleDetails, trainingDetails } from './form-samples';
+import {
+	courseDetails,
+	lesson,
+	roleDetails,
+	serviceDetails,
+	trainingDetails
+} from './form-samples';
 import { openTrainingOnServer } from './trainings-support';
 
 const FILE = 'tests/e2e/fuzz-forms.test.ts';
@@ -49,6 +55,14 @@ interface World {
 	submittedTraining: string;
 	/** The author's open training, in which the learner holds a place: its id, first session and the learner's place. */
 	cohort: { training: string; session: string; place: string };
+	/** The author's draft service and one under review, as their paths. */
+	draftService: string;
+	submittedService: string;
+	/**
+	 * Help: a listed service of the author's organization, the learner's request to it (with its
+	 * first message), another request to close, and another listed service to refer to.
+	 */
+	help: { service: string; request: string; message: string; closable: string; target: string };
 }
 
 interface FuzzCase {
@@ -383,6 +397,73 @@ const FUZZ: Record<string, FuzzCase | string> = {
 	'/learn/trainings/[training=id] withdraw': {
 		actor: 'learner',
 		path: (w) => `/learn/trainings/${w.training}?/withdraw`,
+		valid: { confirm: 'yes' }
+	},
+
+	// Support services and requests for help.
+	'/org/services/new create': {
+		actor: 'author',
+		path: () => '/org/services/new?/create',
+		valid: serviceDetails,
+		runs: 8
+	},
+	'/org/services/[service=id] save': {
+		actor: 'author',
+		path: (w) => `${w.draftService}?/save`,
+		valid: serviceDetails,
+		runs: 8
+	},
+	'/org/services/[service=id] move': {
+		actor: 'author',
+		path: (w) => `${w.draftService}?/move`,
+		valid: { move: 'close' }
+	},
+	'/learn/help/new/[service=id] ask': {
+		actor: 'learner',
+		path: (w) => `/learn/help/new/${w.help.service}?/ask`,
+		valid: { kind: 'counselling', urgency: 'today', message: 'I cannot sleep' },
+		runs: 6
+	},
+	'/learn/help/[request=id] message': {
+		actor: 'learner',
+		path: (w) => `/learn/help/${w.help.request}?/message`,
+		valid: { body: 'And I have no papers' }
+	},
+	'/learn/help/[request=id] close': {
+		actor: 'learner',
+		path: (w) => `/learn/help/${w.help.closable}?/close`,
+		valid: { confirm: 'yes' }
+	},
+	// A referral nobody proposed: refused 404, nothing moves.
+	'/learn/help/[request=id] referral': {
+		actor: 'learner',
+		path: (w) => `/learn/help/${w.help.request}?/referral`,
+		valid: { referral: 'a'.repeat(20), decision: 'agree' }
+	},
+	'/org/help/[request=id] message': {
+		actor: 'author',
+		path: (w) => `/org/help/${w.help.request}?/message`,
+		valid: { body: 'We can talk on Tuesday' }
+	},
+	'/org/help/[request=id] status': {
+		actor: 'author',
+		path: (w) => `/org/help/${w.help.request}?/status`,
+		valid: { status: 'in_progress' }
+	},
+	'/org/help/[request=id] refer': {
+		actor: 'author',
+		path: (w) => `/org/help/${w.help.request}?/refer`,
+		valid: { service: 'a'.repeat(20), word_aaaaaaaaaaaaaaaaaaaa: 'on' }
+	},
+	'/admin/services/[service=id] review': {
+		actor: 'admin',
+		path: (w) => `/admin/services/${w.submittedService.split('/').pop()}?/review`,
+		valid: { decision: 'return', note: 'Say more' }
+	},
+	// A service that is not an example: refused in words, never removed.
+	'/admin/services/[service=id] removeExample': {
+		actor: 'admin',
+		path: (w) => `/admin/services/${w.submittedService.split('/').pop()}?/removeExample`,
 		valid: { confirm: 'yes' }
 	},
 
@@ -790,7 +871,51 @@ beforeAll(async () => {
 		 where s.training_id = ? order by s.starts_at limit 1`,
 		cohortId
 	);
+	const newService = async () =>
+		(
+			await ok(author.post('/org/services/new?/create', serviceDetails), 303, 'listing a service')
+		).headers.get('location')!;
+	const draftService = await newService();
+	const submittedService = await newService();
+	await ok(author.post(`${submittedService}?/move`, { move: 'submit' }), 200, 'submitting');
+	const listed = async () => {
+		const path = await newService();
+		await ok(author.post(`${path}?/move`, { move: 'submit' }), 200, 'submitting');
+		const id = path.split('/').pop()!;
+		await ok(
+			admin.post(`/admin/services/${id}?/review`, { decision: 'approve', note: '' }),
+			200,
+			'approving'
+		);
+		return id;
+	};
+	const helpService = await listed();
+	const target = await listed();
+	const askHelp = async () =>
+		(
+			await ok(
+				learner.post(`/learn/help/new/${helpService}?/ask`, {
+					kind: 'counselling',
+					urgency: 'today',
+					message: 'I cannot sleep'
+				}),
+				303,
+				'asking for help'
+			)
+		).headers
+			.get('location')!
+			.split('/')
+			.pop()!;
+	const request = await askHelp();
+	const closable = await askHelp();
+	const { message } = storedRow<{ message: string }>(
+		'select id as message from help_message where request_id = ?',
+		request
+	);
 	world = {
+		draftService,
+		submittedService,
+		help: { service: helpService, request, message, closable, target },
 		course,
 		draftRole,
 		openRole: openId,

@@ -483,12 +483,12 @@ export async function judge(
  * - sign_in_throttle: failed sign-ins, recoveries and password checks count against the name
  *   tried, by design (auth/throttle.ts);
  * - audit_event rows of sign_in_failed, password_reset_failed, profile_view, application_view,
- *   messages_view and roster_view: a failed sign-in and a failed recovery are recorded for the account tried,
+ *   messages_view, roster_view and help_request_view: a failed sign-in and a failed recovery are recorded for the account tried,
  *   so its holder sees them (accounts/index.ts; a wrong code at /recover is answered 400 and
  *   counted, like a wrong password at /signin), and the pages shown again after a refused form
  *   are recorded, by design (audit/);
- * - application.learner_seen_at, org_seen_at (and training_place's): when each side last opened
- *   the application or the training's thread; a refused form without JavaScript shows the page
+ * - application.learner_seen_at, org_seen_at (and training_place's, help_request's): when each
+ *   side last opened the application, the training's thread or the request for help; a refused form without JavaScript shows the page
  *   again, which counts as opening it;
  * - match_change: notes that matching's memory reads and deletes (matching/changes.ts).
  */
@@ -496,7 +496,8 @@ const LEFT_OUT: Record<string, string[]> = {
 	session: ['expires_at', 'last_seen_at', 'active_at'],
 	user: ['last_active_at'],
 	application: ['learner_seen_at', 'org_seen_at'],
-	training_place: ['learner_seen_at', 'org_seen_at']
+	training_place: ['learner_seen_at', 'org_seen_at'],
+	help_request: ['learner_seen_at', 'org_seen_at']
 };
 const TABLES_LEFT_OUT = new Set([
 	'sign_in_throttle',
@@ -505,7 +506,7 @@ const TABLES_LEFT_OUT = new Set([
 	'kysely_migration_lock'
 ]);
 const AUDIT_BY_DESIGN =
-	"action not in ('sign_in_failed', 'password_reset_failed', 'profile_view', 'application_view', 'messages_view', 'roster_view')";
+	"action not in ('sign_in_failed', 'password_reset_failed', 'profile_view', 'application_view', 'messages_view', 'roster_view', 'help_request_view')";
 
 export class DatabaseWatch {
 	private db = new Database(inject('databasePath'), { readonly: true });

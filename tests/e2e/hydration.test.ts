@@ -100,7 +100,9 @@ function paramsFor(audience: Audience): Record<string, string> {
 			role: world.openRoleId,
 			application: world.applicationId,
 			code: world.certificate,
-			training: world.trainingId
+			training: world.trainingId,
+			service: world.serviceId,
+			request: world.helpRequestId
 		};
 	if (audience === 'org_member')
 		return {
@@ -109,12 +111,25 @@ function paramsFor(audience: Audience): Record<string, string> {
 			application: world.applicationId,
 			training: world.trainingId,
 			session: world.sessionId,
-			place: world.placeId
+			place: world.placeId,
+			service: world.draftServiceId,
+			request: world.helpRequestId
 		};
 	if (audience === 'admin')
-		return { ...course, role: world.submittedRoleId, org: world.orgId, training: world.trainingId };
+		return {
+			...course,
+			role: world.submittedRoleId,
+			org: world.orgId,
+			training: world.trainingId,
+			service: world.serviceId
+		};
 	// A visitor reads a course's page and its first lesson (the world's course has one lesson).
-	return { course: world.course.id, lesson: world.course.lesson, code: world.certificate };
+	return {
+		course: world.course.id,
+		lesson: world.course.lesson,
+		code: world.certificate,
+		service: world.serviceId
+	};
 }
 
 const pages = routeCalls().filter((call) => call.kind === 'page');
@@ -127,9 +142,12 @@ describe('every field holds what the server rendered', () => {
 			let formsSeen = 0;
 			for (const call of pages.filter((c) => opens[audience].includes(routeRules[c.routeId]))) {
 				// Candidates exist only for a role an administrator approved; the leaving page names where to.
+				// The directory shows listed services only (an organization edits its draft elsewhere).
 				const params = call.routeId.endsWith('/candidates')
 					? { ...paramsFor(audience), role: world.openRoleId }
-					: paramsFor(audience);
+					: call.routeId.startsWith('/(public)/help/')
+						? { ...paramsFor(audience), service: world.serviceId }
+						: paramsFor(audience);
 				const path =
 					urlPath(call.routeId, params) +
 					(call.routeId === '/leaving'

@@ -171,6 +171,8 @@ describe('the header on a 360 × 740 phone', () => {
 			'/learn/certificates',
 			'/learn/downloads',
 			'/learn/privacy',
+			'/help',
+			'/learn/help',
 			'/account'
 		]) {
 			await expectCompactHeader(learner.page, path);
@@ -225,7 +227,8 @@ describe('tap targets on a 360 px phone: links in lists, radios and checkboxes o
 			LESSON,
 			'/signin',
 			'/signup',
-			'/recover'
+			'/recover',
+			'/help'
 		]);
 		await visitor.context.close();
 	});
@@ -246,6 +249,8 @@ describe('tap targets on a 360 px phone: links in lists, radios and checkboxes o
 			'/learn/certificates',
 			'/learn/downloads',
 			'/learn/privacy',
+			'/help',
+			'/learn/help',
 			'/account',
 			'/account/data'
 		]);

@@ -28,6 +28,8 @@ export const sampleParams: Record<string, string> = {
 	application: 'nosuchapplication',
 	session: 'nosuchsession',
 	place: 'nosuchplace',
+	service: 'nosuchservice',
+	request: 'nosuchrequest',
 	skill: 'first_aid',
 	look: 'notes',
 	name: fs.readdirSync('content/courses/first-aid-basics/images')[0]

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { adminClient, Client, uniqueName } from './support';
 import { trainingOf } from './trainings-support';
+import { serviceDetails } from './form-samples';
 
 export interface World {
 	admin: Client;
@@ -39,6 +40,10 @@ export interface World {
 	trainingId: string;
 	sessionId: string;
 	placeId: string;
+	/** The organization's listed service and a draft one; the learner's request to the listed one. */
+	serviceId: string;
+	draftServiceId: string;
+	helpRequestId: string;
 }
 
 async function expectStatus(
@@ -256,7 +261,48 @@ export async function buildWorld(): Promise<World> {
 		trainingId
 	)!;
 
+	const newService = async () =>
+		(
+			await expectStatus(
+				org.post('/org/services/new?/create', serviceDetails),
+				303,
+				'listing a service'
+			)
+		).headers
+			.get('location')!
+			.split('/')
+			.pop()!;
+	const draftServiceId = await newService();
+	const serviceId = await newService();
+	await expectStatus(
+		org.post(`/org/services/${serviceId}?/move`, { move: 'submit' }),
+		200,
+		'sending a service for review'
+	);
+	await expectStatus(
+		admin.post(`/admin/services/${serviceId}?/review`, { decision: 'approve', note: '' }),
+		200,
+		'approving the service'
+	);
+	const helpRequestId = (
+		await expectStatus(
+			learner.post(`/learn/help/new/${serviceId}?/ask`, {
+				kind: 'counselling',
+				urgency: 'this_week',
+				message: 'I cannot sleep since I left'
+			}),
+			303,
+			'asking for help'
+		)
+	).headers
+		.get('location')!
+		.split('/')
+		.pop()!;
+
 	return {
+		serviceId,
+		draftServiceId,
+		helpRequestId,
 		admin,
 		org,
 		orgName,

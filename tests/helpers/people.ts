@@ -26,6 +26,14 @@ import { askForPlace } from '$lib/server/trainings/places';
 import { attendanceSheet, markAttendance } from '$lib/server/trainings/attendance';
 import { completeTraining } from '$lib/server/trainings/completion';
 import { learnerWrites, orgWrites, postNotice } from '$lib/server/trainings/messages';
+import { listedService } from './services';
+import {
+	askForHelp,
+	learnerRequest,
+	learnerWritesHelp,
+	orgWritesHelp
+} from '$lib/server/services/requests';
+import { decideReferral, proposeReferral } from '$lib/server/services/referrals';
 
 /** The password of every account made by `account` (./authors.ts). */
 export const PASSWORD = 'authors write well';
@@ -45,6 +53,8 @@ export interface World {
 	/** Reviewed its roles. */
 	reviewer: Person;
 	roles: { clinic: string; teaching: string };
+	/** The organization's listed counselling service. */
+	services: { counselling: string; legal: string };
 	/** A's applications: accepted (with an endorsement) and still undecided. */
 	applications: { accepted: string; undecided: string; ofB: string };
 	/** Texts only A wrote or was written, and texts of B. */
@@ -164,6 +174,28 @@ export async function makeWorld(db: Db): Promise<World> {
 		);
 	ok(await completeTraining(db, owner.userId, sewing, 75, afterIt));
 
+	// A counselling service the organization lists, approved by the reviewer. A asks it for
+	// help, is answered, and agrees to be passed on to its legal aid with one of her messages.
+	const counselling = await listedService(db, owner.userId, reviewer.userId);
+	const legal = await listedService(db, owner.userId, reviewer.userId, {
+		kind: 'legal',
+		nameEn: 'Papers'
+	});
+	const asked = ok(
+		await askForHelp(db, learnerA.userId, counselling, {
+			kind: 'counselling',
+			urgency: 'this_week',
+			message: 'I cannot sleep since I left'
+		})
+	).id;
+	ok(await learnerWritesHelp(db, learnerA.userId, asked, 'And I have no papers'));
+	ok(await orgWritesHelp(db, owner.userId, asked, 'We can talk on Tuesday'));
+	const papers = (await learnerRequest(db, learnerA.userId, asked))!.messages.find(
+		(m) => m.body === 'And I have no papers'
+	)!.id;
+	const referral = ok(await proposeReferral(db, owner.userId, asked, legal, [papers])).id;
+	ok(await decideReferral(db, learnerA.userId, referral, true));
+
 	return {
 		learnerA,
 		learnerB,
@@ -172,6 +204,7 @@ export async function makeWorld(db: Db): Promise<World> {
 		vetter: { userId: vetterRow.id, username: 'hana-owner-vetter' },
 		reviewer,
 		roles: { clinic, teaching },
+		services: { counselling, legal },
 		applications: { accepted, undecided, ofB },
 		textsOfA: [
 			'I was a medic for six years',
@@ -181,7 +214,10 @@ export async function makeWorld(db: Db): Promise<World> {
 			'Welcome to the team',
 			'I can teach reading',
 			'Can I bring my baby?',
-			'Yes, there is childcare'
+			'Yes, there is childcare',
+			'I cannot sleep since I left',
+			'And I have no papers',
+			'We can talk on Tuesday'
 		],
 		textsOfB: ['B wants to help too', 'A question from B', 'An answer for B']
 	};

@@ -52,6 +52,12 @@ const exported: Record<string, (e: AccountExport) => number> = {
 	'role.reviewed_by': (e) => e.roles_reviewed.length,
 	'training.created_by': (e) => e.trainings_written.length,
 	'training.reviewed_by': (e) => e.trainings_reviewed.length,
+	'service.reviewed_by': (e) => e.services_reviewed.length,
+	'help_request.user_id': (e) => e.help_requests.length,
+	'help_message.request_id': (e) => e.help_requests.flatMap((r) => r.messages).length,
+	'help_referral.request_id': (e) => e.help_requests.flatMap((r) => r.referrals).length,
+	'help_referral_message.referral_id': (e) =>
+		e.help_requests.flatMap((r) => r.referrals.flatMap((f) => f.words)).length,
 	'training_place.user_id': (e) => e.training_places.length,
 	'training_attendance.user_id': (e) => e.training_places.flatMap((p) => p.attendance).length,
 	'training_attendance.marked_by': (e) => e.attendance_marked.length,

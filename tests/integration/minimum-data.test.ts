@@ -132,6 +132,9 @@ const CERTIFICATE_NAME =
 	"a certificate's optional name for /verify: empty unless its holder types one, with a warning not to use a name that could put them or their family at risk; they can clear it, hide the certificate or revoke it";
 
 /** Fields and columns holding a name, reviewed one by one: `table.column`, or `file: field`. */
+/** A support service's name: what an organization publishes in the directory, naming no person. */
+const SERVICE_NAME =
+	"a support service's public name, chosen by its organization for the directory";
 const REVIEWED: Record<string, string> = {
 	'user.username': PSEUDONYM,
 	'user.username_key': PSEUDONYM,
@@ -157,6 +160,15 @@ const REVIEWED: Record<string, string> = {
 	'src/lib/schemas/skill.ts: name_my': CONTENT_NAME,
 	'src/lib/schemas/skill.ts: name_en': CONTENT_NAME,
 	'src/lib/staff/SkillFields.svelte: name': CONTENT_NAME,
+	'help_request.service_id':
+		'the support service asked (a row of the directory), not a service number',
+	'help_referral.to_service_id':
+		'the support service proposed (a row of the directory), not a service number',
+	'service.name_my': SERVICE_NAME,
+	'service.name_en': SERVICE_NAME,
+	'src/lib/schemas/service.ts: name_my': SERVICE_NAME,
+	'src/lib/schemas/service.ts: name_en': SERVICE_NAME,
+	'src/lib/staff/ServiceFields.svelte: name': SERVICE_NAME,
 	'course_image.name': "an uploaded picture's file name, made at random",
 	'kysely_migration.name': "a migration's file name"
 };

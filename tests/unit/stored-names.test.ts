@@ -10,6 +10,7 @@ import {
 	COOKIES,
 	COURSE_CACHE_PREFIX,
 	DATABASE,
+	DIRECTORY_CACHE,
 	LEFT_KEY,
 	OLD_NAMES,
 	OPEN_KEY,
@@ -24,6 +25,7 @@ const NAMES = [
 	DATABASE,
 	SYNC_TAG,
 	COURSE_CACHE_PREFIX,
+	DIRECTORY_CACHE,
 	LEFT_KEY,
 	OPEN_KEY,
 	PIN_CHECK_KEY,
@@ -32,7 +34,7 @@ const NAMES = [
 ];
 /** What would say what the app is, or that it hides behind a disguise. */
 const GIVEAWAYS =
-	/lanpya|လမ်းပြ|cdm|soldier|police|military|defect|look|disguise|cover|calculator|notes|pin|secret|clear|wipe|exit|leave/i;
+	/lanpya|လမ်းပြ|cdm|soldier|police|military|defect|look|disguise|cover|calculator|notes|pin|secret|clear|wipe|exit|leave|help|service|support|directory/i;
 
 /** Every `lanpya-…` or `lanpya_…` word in src/ and static/ (generated messages left out), with its file. */
 function lanpyaWords(): { file: string; word: string }[] {

@@ -22,5 +22,10 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void): vo
 			wb.messageSkipWaiting();
 		});
 	});
-	void wb.register().then(() => keepShell(later));
+	// With no network (a kept page opened offline) registering fails: the worker already in
+	// charge stays, and the next page online registers again.
+	void wb
+		.register()
+		.then(() => keepShell(later))
+		.catch(() => undefined);
 }

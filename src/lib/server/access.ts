@@ -31,6 +31,9 @@ export const routeRules: Record<string, Rule> = {
 	'/(public)/signin': 'guest',
 	'/(public)/signup': 'guest',
 	'/(public)/recover': 'guest',
+	// The directory of support services: public, what organizations chose to publish (services/directory.ts).
+	'/(public)/help': 'anyone',
+	'/(public)/help/[service=id]': 'anyone',
 	'/healthz': 'anyone',
 	'/offline': 'anyone',
 	'/language': 'anyone',
@@ -84,6 +87,10 @@ export const routeRules: Record<string, Rule> = {
 	'/learn/trainings/[training=id]/messages': 'learner',
 	// The learner's own trainings, for the copy their phone keeps offline (trainings/kept.ts).
 	'/api/trainings/kept': 'learner',
+	// The learner's own requests for help (services/requests.ts checks whose each is).
+	'/learn/help': 'learner',
+	'/learn/help/new/[service=id]': 'learner',
+	'/learn/help/[request=id]': 'learner',
 	'/api/sync': 'learner',
 	'/offline/reader': 'anyone',
 	// Its owner also removes members and revokes unused invitations (orgs/members.ts checks ownership).
@@ -103,6 +110,13 @@ export const routeRules: Record<string, Rule> = {
 	'/org/trainings/[training=id]/completion': 'org_member',
 	'/org/trainings/[training=id]/messages': 'org_member',
 	'/org/trainings/[training=id]/messages/[place=id]': 'org_member',
+	// The organization's own services (services/organization.ts checks the organization, vetted).
+	'/org/services': 'org_member',
+	'/org/services/new': 'org_member',
+	'/org/services/[service=id]': 'org_member',
+	// Requests for help sent to the organization, by pseudonym (services/requests.ts checks the organization).
+	'/org/help': 'org_member',
+	'/org/help/[request=id]': 'org_member',
 	'/author': 'author',
 	'/author/courses/[course=slug]': 'author',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'author',
@@ -115,6 +129,8 @@ export const routeRules: Record<string, Rule> = {
 	'/admin/roles/[role=id]': 'admin',
 	'/admin/trainings': 'admin',
 	'/admin/trainings/[training=id]': 'admin',
+	'/admin/services': 'admin',
+	'/admin/services/[service=id]': 'admin',
 	'/admin/courses': 'admin',
 	'/admin/courses/[course=slug]': 'admin',
 	'/admin/skills': 'admin',

@@ -92,6 +92,14 @@ export const config = {
 		return int('INACTIVE_ACCOUNT_MONTHS', 24);
 	},
 
+	/**
+	 * Requests for help and their threads are deleted this many days after they were closed
+	 * (src/lib/server/services/requests.ts, the daily sweep); 0 deletes them at the next sweep.
+	 */
+	get helpRequestDays() {
+		return int('HELP_REQUEST_DAYS', 90);
+	},
+
 	/** Audit rows older than this many months are deleted (src/lib/server/audit); 0 keeps them. */
 	get auditMonths() {
 		return int('AUDIT_MONTHS', 24);

@@ -6,6 +6,8 @@
  * - counts of failed sign-ins over a day old with no lock running (auth/throttle.ts);
  * - audit rows older than `AUDIT_MONTHS` (audit/);
  * - where a training met, once it has ended (trainings/editing.ts);
+ * - requests for help and their threads, `HELP_REQUEST_DAYS` after they were closed
+ *   (services/requests.ts);
  * and it passes on the places offered in trainings whose time ran out (trainings/places.ts).
  */
 import { deleteInactiveAccounts } from './accounts/inactive';
@@ -17,6 +19,7 @@ import { config } from './config';
 import type { Db } from './db';
 import { forgetEndedMeetingPoints } from './trainings/editing';
 import { lapseAllOffers } from './trainings/places';
+import { forgetClosedRequests } from './services/requests';
 
 export interface Swept {
 	accounts: number;
@@ -31,6 +34,8 @@ export interface Swept {
 	meetingPoints: number;
 	/** Trainings whose lapsed offers were passed on. */
 	offers: number;
+	/** Requests for help closed long enough ago, deleted with their threads. */
+	helpRequests: number;
 }
 
 /** Runs every deletion once; each is its own statement or transaction. */
@@ -44,13 +49,14 @@ export async function sweep(db: Db, now = Date.now()): Promise<Swept> {
 		failures: await forgetOldFailures(db, now),
 		audit: await forgetOldAudit(db, now, config.auditMonths),
 		meetingPoints: await forgetEndedMeetingPoints(db, now),
-		offers: (await lapseAllOffers(db, now)).length
+		offers: (await lapseAllOffers(db, now)).length,
+		helpRequests: await forgetClosedRequests(db, now, config.helpRequestDays)
 	};
 }
 
 /** Counts only, never whose rows: safe for the server's log. */
 export function describeSweep(swept: Swept): string {
-	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.devices} expired device trusts, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows, ${swept.meetingPoints} ended trainings' meeting points; passed on lapsed offers in ${swept.offers} trainings`;
+	return `Deleted ${swept.accounts} unused accounts, ${swept.sessions} expired sessions, ${swept.devices} expired device trusts, ${swept.failures} old sign-in failure counts, ${swept.audit} old audit rows, ${swept.meetingPoints} ended trainings' meeting points, ${swept.helpRequests} closed requests for help; passed on lapsed offers in ${swept.offers} trainings`;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -63,6 +69,7 @@ export function sweepDaily(db: () => Db): () => void {
 	// Read now, so a wrong INACTIVE_ACCOUNT_MONTHS or AUDIT_MONTHS stops the start, not a run a day later.
 	void config.inactiveAccountMonths;
 	void config.auditMonths;
+	void config.helpRequestDays;
 	const run = async () => {
 		try {
 			const swept = await sweep(db());

@@ -21,7 +21,7 @@ export const QUOTAS = {
 	get quizAttempts() {
 		return config.quizAttemptsPerDay;
 	},
-	/** Messages a learner writes in application and training threads together. MESSAGES_PER_DAY, 50. */
+	/** Messages a learner writes in application, training and help threads together. MESSAGES_PER_DAY, 50. */
 	get messages() {
 		return config.messagesPerDay;
 	}
@@ -63,11 +63,26 @@ export async function learnerMessageQuota(db: Db, userId: string, now: number): 
 		.where('by', '=', 'learner')
 		.where('at', '>', now - DAY_MS)
 		.executeTakeFirstOrThrow();
-	const oldest = [applications.oldest, trainings.oldest].filter((t) => t !== null).map(Number);
+	const help = await db
+		.selectFrom('help_message')
+		.innerJoin('help_request', 'help_request.id', 'help_message.request_id')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('count'),
+			eb.fn.min<number>('help_message.at').as('oldest')
+		])
+		.where('help_request.user_id', '=', userId)
+		.where('help_message.by', '=', 'learner')
+		// Words a referral copied to another service were written once, not twice.
+		.where('help_request.referred', '=', 0)
+		.where('help_message.at', '>', now - DAY_MS)
+		.executeTakeFirstOrThrow();
+	const oldest = [applications.oldest, trainings.oldest, help.oldest]
+		.filter((t) => t !== null)
+		.map(Number);
 	return withinQuota(
 		QUOTAS.messages,
 		{
-			count: Number(applications.count) + Number(trainings.count),
+			count: Number(applications.count) + Number(trainings.count) + Number(help.count),
 			oldest: oldest.length ? Math.min(...oldest) : null
 		},
 		1,

@@ -19,6 +19,13 @@ import type {
 	TrainingProvision
 } from '../vocab/trainings';
 import type { BackgroundKind, SkillSource } from '../vocab/skills';
+import type {
+	ReferralState,
+	RequestStatus,
+	RequestUrgency,
+	ServiceAudience,
+	ServiceKind
+} from '../vocab/services';
 import { ROLE_STATUSES } from '../vocab/roles';
 
 // The value lists are in src/lib/vocab/ (one list per vocabulary, shared with the pages and the
@@ -249,6 +256,83 @@ export interface TrainingMessageTable {
 	by: Side;
 	body: string;
 	at: number;
+}
+
+/**
+ * A support service an organization lists (counselling, legal help...), shown in the directory
+ * once an administrator approves it (src/lib/server/services/).
+ */
+export interface ServiceTable {
+	id: string;
+	org_id: string;
+	kind: ServiceKind;
+	audience: ServiceAudience;
+	/** An organization area, or 'remote'. */
+	area: OrgArea | 'remote';
+	name_my: string;
+	name_en: string;
+	description_my: string;
+	description_en: string;
+	/** Languages spoken, comma-separated codes (vocab/services.ts). */
+	languages: string;
+	/** 1: free of charge. */
+	free: number;
+	hours: Generated<string>;
+	/** A walk-in place and a public contact, published only if the organization writes them. */
+	walk_in: Generated<string>;
+	contact: Generated<string>;
+	/** 1: an example from the starter data. */
+	example: Generated<number>;
+	status: RoleStatus;
+	review_note: Generated<string>;
+	reviewed_by: string | null;
+	reviewed_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+/** A learner's private request to a service (services/requests.ts); only its organization sees it. */
+export interface HelpRequestTable {
+	id: string;
+	service_id: string;
+	org_id: string;
+	user_id: string;
+	kind: ServiceKind;
+	urgency: RequestUrgency;
+	status: RequestStatus;
+	closed_by: Side | null;
+	closed_at: number | null;
+	/** 1: made by a referral the learner agreed to. */
+	referred: Generated<number>;
+	created_at: number;
+	updated_at: number;
+	learner_seen_at: Generated<number>;
+	org_seen_at: Generated<number>;
+}
+
+/** A message in a request's thread, text only. */
+export interface HelpMessageTable {
+	id: string;
+	request_id: string;
+	by: Side;
+	body: string;
+	at: number;
+}
+
+/** An organization's proposal to pass a request on to another service, which the learner decides. */
+export interface HelpReferralTable {
+	id: string;
+	request_id: string;
+	to_service_id: string;
+	state: ReferralState;
+	proposed_at: number;
+	decided_at: number | null;
+}
+
+/** The learner's messages a referral would pass on. */
+export interface HelpReferralMessageTable {
+	referral_id: string;
+	message_id: string;
 }
 
 export interface RoleSkillTable {
@@ -550,6 +634,9 @@ export type AuditAction =
 	| 'training_approve'
 	| 'training_return'
 	| 'training_complete'
+	| 'service_approve'
+	| 'service_return'
+	| 'help_request_view'
 	| 'roster_view'
 	| 'application_shortlist'
 	| 'application_accept'
@@ -577,6 +664,11 @@ export interface Database {
 	training_attendance: TrainingAttendanceTable;
 	training_certificate: TrainingCertificateTable;
 	training_message: TrainingMessageTable;
+	service: ServiceTable;
+	help_request: HelpRequestTable;
+	help_message: HelpMessageTable;
+	help_referral: HelpReferralTable;
+	help_referral_message: HelpReferralMessageTable;
 	application: ApplicationTable;
 	application_event: ApplicationEventTable;
 	application_message: ApplicationMessageTable;

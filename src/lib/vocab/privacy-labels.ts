@@ -6,5 +6,6 @@ export const seenNames = {
 	profile: m.privacy_seen_profile,
 	application: m.privacy_seen_application,
 	messages: m.privacy_seen_messages,
-	roster: m.privacy_seen_roster
+	roster: m.privacy_seen_roster,
+	help_request: m.privacy_seen_help_request
 } satisfies Record<Seen, () => string>;

@@ -7,5 +7,5 @@ export const VISIBILITY = ['hidden', 'vetted', 'applied'] as const;
 export type Visibility = (typeof VISIBILITY)[number];
 
 /** What an organization's viewer saw of a learner (the learner's privacy page). */
-export const SEEN_KINDS = ['profile', 'application', 'messages', 'roster'] as const;
+export const SEEN_KINDS = ['profile', 'application', 'messages', 'roster', 'help_request'] as const;
 export type Seen = (typeof SEEN_KINDS)[number];

@@ -15,6 +15,7 @@ import {
 	type AttendanceMarkedExport,
 	type TrainingPlaceExport
 } from './export-trainings';
+import { helpRequestsOf, type HelpRequestExport } from './export-help';
 import type { SkillSource } from '../../vocab/skills';
 import type {
 	AccountKind,
@@ -120,6 +121,7 @@ export interface AccountExport {
 		thread_muted: boolean;
 	}[];
 	training_places: TrainingPlaceExport[];
+	help_requests: HelpRequestExport[];
 	attendance_marked: AttendanceMarkedExport[];
 	sync_events: {
 		event_id: string;
@@ -135,6 +137,7 @@ export interface AccountExport {
 	roles_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	trainings_written: { title: Bilingual; organization: string; created_at: string }[];
 	trainings_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
+	services_reviewed: { title: Bilingual; organization: string; reviewed_at: string | null }[];
 	vetting_decisions: {
 		organization: string;
 		decision: OrgDecisionKind;
@@ -192,6 +195,7 @@ export async function exportAccount(
 		...(await learning(db, userId)),
 		applications: await applications(db, userId),
 		...(await trainingsOf(db, userId)),
+		...(await helpRequestsOf(db, userId)),
 		...(await organizationWork(db, userId))
 	};
 }
@@ -483,6 +487,7 @@ type OrganizationWork = Pick<
 	| 'roles_reviewed'
 	| 'trainings_written'
 	| 'trainings_reviewed'
+	| 'services_reviewed'
 	| 'vetting_decisions'
 	| 'course_reviews'
 >;
@@ -604,6 +609,19 @@ async function organizationWork(db: Db, userId: string): Promise<OrganizationWor
 			title: text(t.title_my, t.title_en),
 			organization: t.name,
 			reviewed_at: isoOrNull(t.reviewed_at)
+		})),
+		services_reviewed: (
+			await db
+				.selectFrom('service')
+				.innerJoin('organization', 'organization.id', 'service.org_id')
+				.select(['service.name_my', 'service.name_en', 'organization.name', 'service.reviewed_at'])
+				.where('service.reviewed_by', '=', userId)
+				.orderBy('service.reviewed_at')
+				.execute()
+		).map((s) => ({
+			title: text(s.name_my, s.name_en),
+			organization: s.name,
+			reviewed_at: isoOrNull(s.reviewed_at)
 		})),
 		vetting_decisions: decisions.map((d) => ({
 			organization: d.name,

@@ -11,6 +11,8 @@
  *   application's id) when an application page, or its messages, are opened;
  * - a training's organization opening its cohort, attendance sheet or a participant's messages:
  *   `roster_view` for each participant listed, `messages_view` (object: the learner's account id);
+ * - an organization opening a request for help sent to it: `help_request_view` (object: the
+ *   learner's account id);
  * - sign-ins: `sign_in`, and `sign_in_failed` (the account tried, or no actor at all when no
  *   account has that name; the name is never kept);
  * - sign-ups (`sign_up`), password changes (`password_change`), resets with a recovery code
@@ -162,7 +164,8 @@ const SEEN: Partial<Record<AuditAction, Seen>> = {
 	profile_view: 'profile',
 	application_view: 'application',
 	messages_view: 'messages',
-	roster_view: 'roster'
+	roster_view: 'roster',
+	help_request_view: 'help_request'
 };
 const VIEW_ACTIONS = Object.keys(SEEN) as AuditAction[];
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-/** The form actions that add a message to a thread, for either side's page: an application's, a training participant's. */
+/** The form actions that add a message to a thread, for either side's page: an application's, a training participant's, a request for help's. */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
@@ -6,6 +6,7 @@ import { notFound, refuse } from './respond';
 import { messageSchema } from '$lib/schemas/application';
 import { postMessage } from '$lib/server/applications/messages';
 import { learnerWrites, orgWrites } from '$lib/server/trainings/messages';
+import { learnerWritesHelp, orgWritesHelp } from '$lib/server/services/requests';
 import type { Locale } from '$lib/server/schema';
 import { DAY_MS } from '$lib/server/quotas';
 import { formatHours } from '$lib/format';
@@ -82,6 +83,37 @@ export async function trainingMessageAction({
 			locals.locale,
 			409,
 			'error_training_thread_closed',
+			{ values: form.values },
+			{ field: 'body' }
+		);
+	return { sent: true };
+}
+
+/**
+ * A message in a request for help's thread: the learner's own (`/learn/help/…`), or the
+ * organization's (`/org/help/…`), by the signed-in account's kind.
+ */
+export async function helpMessageAction({
+	params,
+	request,
+	locals,
+	setHeaders
+}: Pick<RequestEvent<{ request: string }>, 'params' | 'request' | 'locals' | 'setHeaders'>) {
+	const form = await readForm(request, messageSchema, locals.locale);
+	if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+	const user = signedInUser(locals);
+	const result =
+		user.kind === 'learner'
+			? await learnerWritesHelp(getDb(), user.id, params.request, form.data.body)
+			: await orgWritesHelp(getDb(), user.id, params.request, form.data.body);
+	if (!result.ok && result.error === 'no_request') notFound(locals.locale, 'error_help_no_request');
+	if (!result.ok && result.error === 'quota')
+		return quotaRefusal(setHeaders, locals.locale, result.retryAfterMs, form.values);
+	if (!result.ok)
+		return refuse(
+			locals.locale,
+			409,
+			'error_help_closed',
 			{ values: form.values },
 			{ field: 'body' }
 		);

@@ -1,29 +1,30 @@
 /**
- * What an organization posts and an administrator reviews before learners see it: roles, and
- * trainings (trainings/). One way for both: the organization moves its draft to review, takes it
+ * What an organization posts and an administrator reviews before learners see it: roles,
+ * trainings (trainings/) and support services (services/). One way for both: the organization moves its draft to review, takes it
  * back, opens it once approved, closes it (MOVES); an administrator approves it or returns it to
  * draft with a note, recorded in the audit trail.
  */
 import type { Db } from '../db';
-import type { RoleTable, TrainingTable } from '../schema';
+import type { RoleTable, ServiceTable, TrainingTable } from '../schema';
 import { recordAudit } from '../audit/trail';
 import { vettedOrgOf } from '../orgs/membership';
 import type { ReviewDecision, RoleMove, RoleStatus } from '$lib/vocab/roles';
 import type { Result } from '$lib/result';
 
-export type Reviewed = 'role' | 'training';
+export type Reviewed = 'role' | 'training' | 'service';
 
 /** The columns this module reads and writes, which both tables have, of the same types. */
 type Shared =
 	'id' | 'org_id' | 'status' | 'review_note' | 'reviewed_by' | 'reviewed_at' | 'updated_at';
-const sameColumns: [Pick<RoleTable, Shared>, Pick<TrainingTable, Shared>] extends [
+const sameColumns: [
+	Pick<RoleTable, Shared>,
 	Pick<TrainingTable, Shared>,
-	Pick<RoleTable, Shared>
-]
+	Pick<ServiceTable, Shared>
+] extends [Pick<TrainingTable, Shared>, Pick<ServiceTable, Shared>, Pick<RoleTable, Shared>]
 	? true
 	: never = true;
 void sameColumns;
-/** Either table, typed as `role` for the shared columns above (checked just before). */
+/** Any of the tables, typed as `role` for the shared columns above (checked just before). */
 const tableOf = (kind: Reviewed) => kind as 'role';
 
 /** How an organization moves what it posts between states. */

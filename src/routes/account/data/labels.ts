@@ -23,17 +23,25 @@ import type { Side } from '$lib/vocab/applications';
 import type { OrgDecision, OrgMemberRole, OrgStatus } from '$lib/vocab/orgs';
 import type { CourseReviewKind } from '$lib/vocab/courses';
 import type { SkillSource } from '$lib/vocab/skills';
+import {
+	referralStateNames,
+	requestStatusNames,
+	serviceKindNames,
+	urgencyNames
+} from '$lib/vocab/service-labels';
 
 type Section = Exclude<keyof AccountExport, 'format' | 'exported_at'>;
 type Item<T> = T extends readonly (infer U)[] ? U : NonNullable<T>;
 type Application = AccountExport['applications'][number];
 type Place = AccountExport['training_places'][number];
+type HelpRequest = AccountExport['help_requests'][number];
 export type Field =
 	| { [S in Section]: keyof Item<AccountExport[S]> }[Section]
 	| keyof Application['history'][number]
 	| keyof Application['messages'][number]
 	| keyof Place['attendance'][number]
-	| keyof Place['certificate'][number];
+	| keyof Place['certificate'][number]
+	| keyof HelpRequest['referrals'][number];
 
 /** The sections in the order the page shows them. */
 export const sectionLabels = {
@@ -49,6 +57,7 @@ export const sectionLabels = {
 	certificates: m.data_section_certificates,
 	applications: m.data_section_applications,
 	training_places: m.data_section_training_places,
+	help_requests: m.data_section_help_requests,
 	sync_events: m.data_section_sync_events,
 	organization: m.data_section_organization,
 	organizations_applied_for: m.data_section_organizations_applied_for,
@@ -58,6 +67,7 @@ export const sectionLabels = {
 	roles_reviewed: m.data_section_roles_reviewed,
 	trainings_written: m.data_section_trainings_written,
 	trainings_reviewed: m.data_section_trainings_reviewed,
+	services_reviewed: m.data_section_services_reviewed,
 	attendance_marked: m.data_section_attendance_marked,
 	vetting_decisions: m.data_section_vetting_decisions,
 	course_reviews: m.data_section_course_reviews
@@ -74,6 +84,7 @@ const LEARNING: Section[] = [
 	'certificates',
 	'applications',
 	'training_places',
+	'help_requests',
 	'sync_events'
 ];
 const STAFF: Section[] = [
@@ -85,6 +96,7 @@ const STAFF: Section[] = [
 	'roles_reviewed',
 	'trainings_written',
 	'trainings_reviewed',
+	'services_reviewed',
 	'attendance_marked',
 	'vetting_decisions',
 	'course_reviews'
@@ -179,7 +191,17 @@ export const fieldLabels: Record<Field, () => string> = {
 	muted: m.data_field_muted,
 	attendance: m.data_field_attendance,
 	session_starts: m.data_field_session_starts,
-	mark: m.data_field_mark
+	mark: m.data_field_mark,
+	service: m.data_field_service,
+	help: m.data_field_help,
+	urgency: m.data_field_urgency,
+	request_status: m.data_field_request_status,
+	referred: m.data_field_referred,
+	closed_at: m.data_field_closed_at,
+	referrals: m.data_field_referrals,
+	consent: m.data_field_consent,
+	proposed_at: m.data_field_proposed_at,
+	words: m.data_field_words
 };
 
 const sideLabels = {
@@ -204,6 +226,10 @@ const valueLabels: Partial<Record<Field, Readonly<Record<string, () => string>>>
 	status: applicationStatusNames,
 	state: placeStateNames,
 	mark: attendanceMarkNames,
+	help: serviceKindNames,
+	urgency: urgencyNames,
+	request_status: requestStatusNames,
+	consent: referralStateNames,
 	by: sideLabels,
 	thread_closed_by: sideLabels,
 	member_role: {
@@ -255,6 +281,7 @@ export const keptAsStored = (field: Field): boolean =>
 		'username',
 		'message',
 		'body',
+		'words',
 		'note',
 		'display_name',
 		'name',

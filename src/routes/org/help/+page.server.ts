@@ -1,0 +1,8 @@
+import { getDb } from '$lib/server/db';
+import { orgRequests } from '$lib/server/services/requests';
+import type { PageServerLoad } from './$types';
+import { signedInUser } from '$lib/server/http/user';
+
+export const load = (async ({ locals }) => ({
+	requests: await orgRequests(getDb(), signedInUser(locals).id)
+})) satisfies PageServerLoad;
