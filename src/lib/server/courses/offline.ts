@@ -14,6 +14,8 @@ import type { CourseTable } from '../schema';
 import type { QuizFile } from '../../schemas/course-content';
 import { renderLesson } from './lesson-html';
 import type { OfflineLesson, OfflineOutline } from '../../offline/package';
+import { signedText, COURSE_FILE_FORMAT, type CourseFile } from '../../offline/course-file';
+import { signWithCurrentKey } from './signing-keys';
 
 export type { OfflineLesson, OfflineOutline };
 
@@ -200,4 +202,27 @@ export async function publishedVersions(
 		.execute();
 	const versions = new Map(rows.map((r) => [r.id, r.version]));
 	return Object.fromEntries(ids.map((id) => [id, versions.get(id) ?? null]));
+}
+
+/**
+ * The published course as one signed file (src/lib/offline/course-file.ts): every file of its
+ * offline package, pictures included, with its hash, and the server's signature over the
+ * course, its version and the hashes. Null when not published.
+ */
+export async function courseFile(
+	db: Db,
+	courseId: string,
+	mediaPath: string
+): Promise<CourseFile | null> {
+	const built = await packageBodies(db, courseId, mediaPath);
+	if (!built) return null;
+	const files = [...built.files].map(([url, body]) => ({
+		url,
+		sha256: createHash('sha256').update(body).digest('hex'),
+		bytes: Buffer.byteLength(body),
+		data: Buffer.from(body).toString('base64')
+	}));
+	const { id, version } = built.manifest;
+	const { key, signature } = await signWithCurrentKey(db, signedText(id, version, files));
+	return { format: COURSE_FILE_FORMAT, course: id, version, key, files, signature };
 }
