@@ -9,6 +9,7 @@ import {
 	type CourseFile,
 	type PublicKey
 } from '$lib/offline/course-file';
+import { courseFileName } from '$lib/offline/course-file-store';
 
 function makeKey(): { publicKey: PublicKey; privateKey: KeyObject } {
 	const pair = generateKeyPairSync('ed25519');
@@ -58,8 +59,11 @@ function signed(
 }
 
 const blob = (value: unknown) => new Blob([JSON.stringify(value)]);
-const check = (value: unknown, storedVersion: number | null = null) =>
-	checkCourseFile(value instanceof Blob ? value : blob(value), { keys, storedVersion });
+const check = (value: unknown, onPhone: number | null = null) =>
+	checkCourseFile(value instanceof Blob ? value : blob(value), {
+		keys,
+		versionOnPhone: async () => onPhone
+	});
 
 describe('a course file', () => {
 	it('opens when signed, whole and new, with every body checked', async () => {
@@ -232,5 +236,11 @@ describe('a course file', () => {
 		} finally {
 			vi.restoreAllMocks();
 		}
+	});
+
+	it('is saved under a neutral name: nothing of the app or the course, different each time', () => {
+		const names = new Set(Array.from({ length: 20 }, () => courseFileName()));
+		expect(names.size).toBeGreaterThan(15);
+		for (const name of names) expect(name).toMatch(/^file-[0-9a-f]{6}\.json$/);
 	});
 });

@@ -82,9 +82,11 @@ export interface CheckedCourse {
 	version: number;
 	title: { my: string; en: string };
 	/** The bodies to store, every hash checked. */
-	files: { url: string; body: Uint8Array<ArrayBuffer> }[];
+	files: { url: string; sha256: string; body: Uint8Array<ArrayBuffer> }[];
 	/** Bytes of the bodies, as "On this phone" counts them. */
 	bytes: number;
+	/** The signed list without the bodies, kept on the phone so it can pass the course on. */
+	signed: CourseFile;
 }
 
 export type CheckResult =
@@ -156,11 +158,18 @@ async function signatureHolds(file: CourseFile, keys: PublicKey[]): Promise<bool
  * Checks a course file before anything is stored: size, format, the signature (by one of
  * `keys`), every body's size and hash, that every address is the course's own and that the
  * outline names the signed course and version, and that it is not older than the copy on the
- * phone (`storedVersion`). Work is cut into slices so the page stays responsive.
+ * phone (`versionOnPhone`). Work is cut into slices so the page stays responsive.
  */
 export async function checkCourseFile(
 	blob: Blob,
-	{ keys, storedVersion = null }: { keys: PublicKey[]; storedVersion?: number | null }
+	{
+		keys,
+		versionOnPhone = async () => null
+	}: {
+		keys: PublicKey[];
+		/** The version of the course already on the phone, if any. */
+		versionOnPhone?: (course: string) => Promise<number | null>;
+	}
 ): Promise<CheckResult> {
 	if (blob.size > MAX_COURSE_FILE_BYTES) return refuse('course_file_too_big');
 	const pause = slicer();
@@ -191,7 +200,7 @@ export async function checkCourseFile(
 		if (!body || body.length !== entry.bytes) return refuse('course_file_damaged');
 		if (hex(await crypto.subtle.digest('SHA-256', body)) !== entry.sha256)
 			return refuse('course_file_damaged');
-		files.push({ url: entry.url, body });
+		files.push({ url: entry.url, sha256: entry.sha256, body });
 		bytes += body.length;
 		await pause();
 	}
@@ -205,6 +214,14 @@ export async function checkCourseFile(
 	}
 	if (!title || typeof title.my !== 'string' || typeof title.en !== 'string')
 		return refuse('course_file_mismatch');
-	if (storedVersion !== null && file.version < storedVersion) return refuse('course_file_older');
-	return { ok: true, value: { course: file.course, version: file.version, title, files, bytes } };
+	const onPhone = await versionOnPhone(file.course);
+	if (onPhone !== null && file.version < onPhone) return refuse('course_file_older');
+	const signed: CourseFile = {
+		...file,
+		files: file.files.map(({ url, sha256, bytes }) => ({ url, sha256, bytes }))
+	};
+	return {
+		ok: true,
+		value: { course: file.course, version: file.version, title, files, bytes, signed }
+	};
 }

@@ -205,24 +205,51 @@ export async function publishedVersions(
 }
 
 /**
- * The published course as one signed file (src/lib/offline/course-file.ts): every file of its
- * offline package, pictures included, with its hash, and the server's signature over the
- * course, its version and the hashes. Null when not published.
+ * The server's signed list of a published course's files (src/lib/offline/course-file.ts):
+ * every file of its offline package, pictures included, with its hash, and the signature over
+ * the course, its version and the hashes. Kept by a download, so the phone can pass the course
+ * on as one file. Null when not published.
  */
+export async function courseSignature(
+	db: Db,
+	courseId: string,
+	mediaPath: string
+): Promise<CourseFile | null> {
+	return (await signedPackage(db, courseId, mediaPath))?.signed ?? null;
+}
+
+/** The published course as one signed file: the signed list with every body. Null when not published. */
 export async function courseFile(
 	db: Db,
 	courseId: string,
 	mediaPath: string
 ): Promise<CourseFile | null> {
+	const built = await signedPackage(db, courseId, mediaPath);
+	if (!built) return null;
+	const files = built.signed.files.map((f) => ({
+		...f,
+		data: Buffer.from(built.bodies.get(f.url)!).toString('base64')
+	}));
+	return { ...built.signed, files };
+}
+
+async function signedPackage(db: Db, courseId: string, mediaPath: string) {
 	const built = await packageBodies(db, courseId, mediaPath);
 	if (!built) return null;
 	const files = [...built.files].map(([url, body]) => ({
 		url,
 		sha256: createHash('sha256').update(body).digest('hex'),
-		bytes: Buffer.byteLength(body),
-		data: Buffer.from(body).toString('base64')
+		bytes: Buffer.byteLength(body)
 	}));
 	const { id, version } = built.manifest;
 	const { key, signature } = await signWithCurrentKey(db, signedText(id, version, files));
-	return { format: COURSE_FILE_FORMAT, course: id, version, key, files, signature };
+	const signed: CourseFile = {
+		format: COURSE_FILE_FORMAT,
+		course: id,
+		version,
+		key,
+		files,
+		signature
+	};
+	return { signed, bodies: built.files };
 }
