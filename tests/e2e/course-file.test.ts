@@ -1,11 +1,13 @@
 /**
  * A course passed from phone to phone as one file: one phone downloads it and makes the file;
- * another, which opened the app once and is now offline, refuses an altered copy, opens the
- * real one without an account, and reads every lesson and passes every quiz from the phone.
+ * another, which opened the app before and is now offline, refuses an altered copy, opens the
+ * real one (without an account, or a learner's phone whose progress is then sent), and reads
+ * every lesson and passes every quiz from the phone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -56,15 +58,52 @@ describe('a course passed as one file', () => {
 		async () => {
 			const app = await startApp(OWN_PORT);
 			try {
-				await passOn(app);
+				await (await passOn(app, false)).context().close();
 			} finally {
+				await app.stop();
+			}
+		}
+	);
+
+	it(
+		"opens offline on a learner's phone, and what the learner did offline reaches the server once the network is back",
+		{ timeout: 150_000 },
+		async () => {
+			const app = await startApp(OWN_PORT);
+			let again: App | null = null;
+			try {
+				const page = await passOn(app, true);
+				again = await startApp(OWN_PORT, app.databasePath);
+				await page.context().setOffline(false);
+				await shown(page.getByText('ဤဖုန်းမှ ပြောင်းလဲမှုအားလုံး သိမ်းပြီးပါပြီ။'));
+				const sqlite = new Database(app.databasePath, { readonly: true });
+				const count = (sql: string) => (sqlite.prepare(sql).get(COURSE) as { n: number }).n;
+				const held = {
+					lessons: count('select count(*) n from lesson_progress where course_id = ?'),
+					attempts: count('select count(*) n from quiz_attempt where course_id = ? and passed = 1'),
+					events: count('select count(*) n from sync_event where ? is not null')
+				};
+				sqlite.close();
+				expect(held).toEqual({
+					lessons: lessons.length,
+					attempts: course.modules.length,
+					events: lessons.length + course.modules.length
+				});
+				await page.context().close();
+			} finally {
+				await again?.stop();
 				await app.stop();
 			}
 		}
 	);
 });
 
-async function passOn(app: App) {
+/**
+ * Phone A downloads the course and makes the file; phone B (with an account when `account`)
+ * opens the app, goes offline with the server stopped, refuses an altered copy, opens the file
+ * and reads every lesson and passes every quiz. Returns B's page, still offline.
+ */
+async function passOn(app: App, account: boolean): Promise<Page> {
 	// Phone A: downloads the course, then makes it into a file and saves it.
 	const a = await phone(browser, { baseURL: app.baseUrl });
 	const pageA = await a.newPage();
@@ -103,6 +142,7 @@ async function passOn(app: App) {
 	// Phone B: opened the app once, and again later (so the app shell is kept), no account.
 	const b = await phone(browser, { baseURL: app.baseUrl });
 	const first = await b.newPage();
+	if (account) await signUpInBrowser(first, uniqueName('receiver'), 'no data left this month');
 	await controlled(first);
 	await first.close();
 	const page = await b.newPage();
@@ -142,6 +182,10 @@ async function passOn(app: App) {
 		for (const lesson of module.lessons) {
 			await shown(page.getByRole('heading', { level: 1, name: lesson.title.my }));
 			expect(await page.locator('article.lesson p').count()).toBeGreaterThan(0);
+			if (account) {
+				await page.getByRole('button', { name: 'ပြီးပြီဟု မှတ်ရန်' }).click();
+				await shown(page.getByText('ပြီးပါပြီ။ ဤဖုန်းပေါ်တွင် သိမ်းထားပြီး အင်တာနက် ရလျှင် ပို့မည်။'));
+			}
 			await page
 				.getByRole('navigation')
 				.getByRole('link', { name: /နောက် သင်ခန်းစာ|စာမေးပွဲ ဖြေရန်/ })
@@ -154,5 +198,5 @@ async function passOn(app: App) {
 			.getByRole('link', { name: /နောက် သင်ခန်းစာ|သင်တန်းသို့ ပြန်သွားရန်/ })
 			.click();
 	}
-	await b.close();
+	return page;
 }
