@@ -8,14 +8,15 @@ import { readCourseFolder, readStarterCatalogue } from '$lib/server/courses/cont
 import { courseFile, offlineManifest } from '$lib/server/courses/offline';
 import { ensureSigningKey, publicKeys, rotateSigningKey } from '$lib/server/courses/signing-keys';
 import { checkCourseFile, MAX_COURSE_FILE_BYTES } from '$lib/offline/course-file';
-import type { Db } from '$lib/server/db';
+import { backupDatabase, openDatabase, type Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
 
 let db: Db;
+let file: string;
 let cleanup: () => Promise<void>;
 let media: string;
 beforeEach(async () => {
-	({ db, cleanup } = await freshDb());
+	({ db, file, cleanup } = await freshDb());
 	media = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-media-'));
 });
 afterEach(async () => {
@@ -34,6 +35,19 @@ describe('signed course files', () => {
 		expect(rows[0].private_key).toContain('PRIVATE KEY');
 		expect(await publicKeys(db)).toEqual([{ id, key: rows[0].public_key }]);
 		expect(Buffer.from(rows[0].public_key, 'base64url')).toHaveLength(32);
+	});
+
+	it('goes into a backup with the rest of the database, so a restored server signs with it', async () => {
+		const id = await ensureSigningKey(db);
+		const copy = path.join(media, 'backup.sqlite');
+		await backupDatabase(file, copy);
+		const restored = openDatabase(copy);
+		try {
+			expect(await ensureSigningKey(restored)).toBe(id);
+			expect(await publicKeys(restored)).toEqual(await publicKeys(db));
+		} finally {
+			await restored.destroy();
+		}
 	});
 
 	it("signs every starter course's whole package, under 5 MB, and a phone's check opens it", async () => {
