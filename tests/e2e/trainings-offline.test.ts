@@ -4,7 +4,11 @@
  * still gives her the days and where it meets, in Burmese and in English. Giving the place up
  * takes it off the phone at the app's next start; signing out and "Clear this phone" remove it;
  * a shared phone's session is never offered to keep it.
+ *
+ * `TRAINING_SHOTS=<folder>` also saves 360 px screenshots of the training kept and of the offline page.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSpan } from '$lib/format';
@@ -22,6 +26,7 @@ import {
 	uniqueName
 } from './support';
 import { typeBackCode } from './screen';
+import { axeViolations } from './axe';
 import { openTrainingOnServer } from './trainings-support';
 
 const PASSWORD = 'needle and thread';
@@ -32,6 +37,13 @@ const SESSIONS = [
 ];
 const KEEP = 'ဤဖုန်းတွင် သိမ်းထားရန်';
 const KEPT = 'ဤဖုန်းတွင် သိမ်းထားသည် - သင်တန်းရက်များနှင့် တွေ့ဆုံမည့်နေရာကို အင်တာနက်မပါဘဲ ဖွင့်နိုင်သည်။';
+
+const SHOTS = process.env.TRAINING_SHOTS;
+async function shot(page: Page, name: string) {
+	if (!SHOTS) return;
+	fs.mkdirSync(SHOTS, { recursive: true });
+	await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -103,6 +115,7 @@ describe("a spouse's training kept on her phone", () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
 		);
+		await shot(page, 'training-kept');
 
 		// No network: any page of the app shows the offline page, which lists the training.
 		await context.setOffline(true);
@@ -122,6 +135,14 @@ describe("a spouse's training kept on her phone", () => {
 			formatSpan(SESSIONS[0].startsAt, SESSIONS[0].endsAt, 'en')
 		);
 		expect(await english.innerText()).toContain(MEETING);
+		await shot(page, 'offline-with-training');
+		// Headings in order in both languages: the list under the page's title, each training under it.
+		expect(
+			await page.evaluate(() =>
+				[...document.querySelectorAll('main h1, main h2, main h3, main h4')].map((h) => h.tagName)
+			)
+		).toEqual(['H1', 'H2', 'H3', 'H2', 'H3', 'H4']);
+		expect(await axeViolations(page)).toEqual([]);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
 		);

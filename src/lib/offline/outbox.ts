@@ -4,7 +4,8 @@
  * after queuing, and Background Sync where the browser has it: then the service worker sends
  * them, even with the app closed). An event holds only what sync needs: no name, no
  * answers' meaning, just ids, and the opaque key of the account that made it, so another
- * account signing in on this phone never sends it as theirs.
+ * account signing in on this phone never sends it as theirs. Progress made with no account (a
+ * course opened from a file) waits, unsent, until a learner signs in and says it is theirs.
  */
 import type { SyncEvent } from '$lib/schemas/learning';
 import { OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
@@ -29,23 +30,47 @@ export const setCurrentAccount = (key: string | null) =>
 export const currentAccount = () =>
 	run<string | undefined>(META, 'readonly', (s) => s.get('account'));
 
-/** Events of the current account still to send. */
+/**
+ * The key of events made with no account on the phone (a course opened from a file and read
+ * offline): they wait until someone signs in and says they are theirs (`adoptEventsWithoutAccount`).
+ */
+const NO_ACCOUNT = '';
+
+const eventsOf = async (key: string) =>
+	(await run<OutboxEvent[]>(EVENTS, 'readonly', (s) => s.getAll())).filter((e) => e.key === key);
+
+/** Events of the current account still to send (with no account, those made without one). */
 export async function waiting(): Promise<OutboxEvent[]> {
+	return eventsOf((await currentAccount()) ?? NO_ACCOUNT);
+}
+
+/** How many events this phone holds that were made with no account signed in. */
+export const madeWithoutAccount = async () => (await eventsOf(NO_ACCOUNT)).length;
+
+/** The signed-in learner says the progress made here without an account is theirs: it is sent as theirs. */
+export async function adoptEventsWithoutAccount(): Promise<void> {
 	const key = await currentAccount();
-	if (!key) return [];
-	return (await run<OutboxEvent[]>(EVENTS, 'readonly', (s) => s.getAll())).filter(
-		(e) => e.key === key
-	);
+	if (!key) return;
+	for (const event of await eventsOf(NO_ACCOUNT))
+		await run(EVENTS, 'readwrite', (s) => s.put({ ...event, key }));
+	notify();
+	await flush();
+}
+
+/** It is not theirs: it is deleted. */
+export async function dropEventsWithoutAccount(): Promise<void> {
+	for (const event of await eventsOf(NO_ACCOUNT))
+		await run(EVENTS, 'readwrite', (s) => s.delete(event.id));
+	notify();
 }
 
 export async function queue(event: NewEvent): Promise<void> {
-	const key = await currentAccount();
-	if (!key) return;
+	const key = (await currentAccount()) ?? NO_ACCOUNT;
 	await run(EVENTS, 'readwrite', (s) =>
 		s.put({ ...event, id: crypto.randomUUID(), key, at: Date.now() })
 	);
 	notify();
-	if (!(await flush())) void requestBackgroundSync();
+	if (key !== NO_ACCOUNT && !(await flush())) void requestBackgroundSync();
 }
 
 /** The Background Sync tag under which the service worker sends the outbox (src/service-worker.ts). */
@@ -98,6 +123,8 @@ let flushing: Promise<boolean> | null = null;
 export function flush(): Promise<boolean> {
 	return (flushing ??= (async () => {
 		try {
+			// With no account, nothing is sent: events made without one wait for someone to claim them.
+			if (!(await currentAccount())) return false;
 			for (;;) {
 				const { batch, tooLarge } = nextBatch(await waiting());
 				if (tooLarge) {
