@@ -6,6 +6,7 @@
 import { config } from '../src/lib/server/config';
 import { closeDb, getDb } from '../src/lib/server/db';
 import { BundledMigrationProvider, migrateToLatest } from '../src/lib/server/migrate';
+import { ensureSigningKey } from '../src/lib/server/courses/signing-keys';
 import { loadStarterData } from './lib/starter-data';
 import { serve } from './serve';
 
@@ -13,6 +14,8 @@ const db = getDb();
 const migrated = await migrateToLatest(db, new BundledMigrationProvider());
 for (const r of migrated.results ?? []) console.log(`migrated ${r.migrationName}`);
 await loadStarterData(db);
+// The key that signs course files passed from phone to phone, kept (and backed up) with the data.
+await ensureSigningKey(db);
 await closeDb();
 
 const running = await serve();

@@ -12,6 +12,7 @@ import {
 	isPicture,
 	manifestUrl,
 	oldCacheName,
+	signatureUrl,
 	storedCourse,
 	titleUrl,
 	type OfflineManifest
@@ -61,6 +62,16 @@ async function fetchCourse(
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;
+	// The server's signed list of the same files, so the course can be passed on as one file
+	// (course-file-store.ts). A few kilobytes; a course is still read without it.
+	// The version in the address: the service worker answers a stored course's files from the
+	// phone, and must not answer an update with the signed list of the version it replaces.
+	const signed = await fetch(`${signatureUrl(courseId)}?v=${full.version}`, {
+		signal,
+		credentials: 'omit'
+	})
+		.then((r) => (r.ok ? r.text() : null))
+		.catch(() => null);
 	// Data saver: the course without its pictures (lessons show their descriptions instead).
 	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
 	const manifest: OfflineManifest = {
@@ -97,6 +108,11 @@ async function fetchCourse(
 	// Imported here, not above: the module then stays in the worker's registration script, which
 	// every page that may download has loaded, instead of a shared script every page would load.
 	await (await import('$lib/pwa/shell')).keepShell(true);
+	if (signed)
+		await cache.put(
+			signatureUrl(courseId),
+			new Response(signed, { headers: { 'content-type': 'application/json' } })
+		);
 	await cache.put(
 		manifestUrl(courseId),
 		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })

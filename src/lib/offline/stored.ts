@@ -52,6 +52,8 @@ export async function hasStoredCourses(): Promise<boolean> {
 export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
 /** Where a download keeps the course's title while its files arrive, so an unfinished one is named. */
 export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
+/** Where a download keeps the server's signed list of the course's files, to pass it on as one file. */
+export const signatureUrl = (courseId: string) => `${manifestUrl(courseId)}/signature`;
 
 export const isPicture = (url: string) => url.startsWith('/media/');
 

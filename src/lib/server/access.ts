@@ -73,6 +73,10 @@ export const routeRules: Record<string, Rule> = {
 	'/api/courses/[course=slug]/offline/course': 'anyone',
 	'/api/courses/[course=slug]/offline/lessons/[lesson=slug]': 'anyone',
 	'/api/courses/[course=slug]/offline/quizzes/[quiz=slug]': 'anyone',
+	// The course as one signed file, and the keys that check it: public content and public keys.
+	'/api/courses/[course=slug]/offline/file': 'anyone',
+	'/api/courses/[course=slug]/offline/signature': 'anyone',
+	'/api/courses/keys': 'anyone',
 	'/api/courses/versions': 'anyone',
 	'/learn/downloads': 'learner',
 	'/learn/profile': 'learner',

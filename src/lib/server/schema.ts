@@ -532,6 +532,14 @@ export interface CourseImageTable {
 	created_at: number;
 }
 
+export interface SigningKeyTable {
+	id: string;
+	public_key: string;
+	private_key: string | null;
+	created_at: number;
+	retired_at: number | null;
+}
+
 export interface EnrolmentTable {
 	user_id: string;
 	course_id: string;
@@ -682,6 +690,7 @@ export interface Database {
 	lesson: LessonTable;
 	quiz: QuizTable;
 	course_image: CourseImageTable;
+	signing_key: SigningKeyTable;
 	enrolment: EnrolmentTable;
 	lesson_progress: LessonProgressTable;
 	quiz_attempt: QuizAttemptTable;

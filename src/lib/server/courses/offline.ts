@@ -14,6 +14,8 @@ import type { CourseTable } from '../schema';
 import type { QuizFile } from '../../schemas/course-content';
 import { renderLesson } from './lesson-html';
 import type { OfflineLesson, OfflineOutline } from '../../offline/package';
+import { signedText, COURSE_FILE_FORMAT, type CourseFile } from '../../offline/course-file';
+import { signWithCurrentKey } from './signing-keys';
 
 export type { OfflineLesson, OfflineOutline };
 
@@ -200,4 +202,54 @@ export async function publishedVersions(
 		.execute();
 	const versions = new Map(rows.map((r) => [r.id, r.version]));
 	return Object.fromEntries(ids.map((id) => [id, versions.get(id) ?? null]));
+}
+
+/**
+ * The server's signed list of a published course's files (src/lib/offline/course-file.ts):
+ * every file of its offline package, pictures included, with its hash, and the signature over
+ * the course, its version and the hashes. Kept by a download, so the phone can pass the course
+ * on as one file. Null when not published.
+ */
+export async function courseSignature(
+	db: Db,
+	courseId: string,
+	mediaPath: string
+): Promise<CourseFile | null> {
+	return (await signedPackage(db, courseId, mediaPath))?.signed ?? null;
+}
+
+/** The published course as one signed file: the signed list with every body. Null when not published. */
+export async function courseFile(
+	db: Db,
+	courseId: string,
+	mediaPath: string
+): Promise<CourseFile | null> {
+	const built = await signedPackage(db, courseId, mediaPath);
+	if (!built) return null;
+	const files = built.signed.files.map((f) => ({
+		...f,
+		data: Buffer.from(built.bodies.get(f.url)!).toString('base64')
+	}));
+	return { ...built.signed, files };
+}
+
+async function signedPackage(db: Db, courseId: string, mediaPath: string) {
+	const built = await packageBodies(db, courseId, mediaPath);
+	if (!built) return null;
+	const files = [...built.files].map(([url, body]) => ({
+		url,
+		sha256: createHash('sha256').update(body).digest('hex'),
+		bytes: Buffer.byteLength(body)
+	}));
+	const { id, version } = built.manifest;
+	const { key, signature } = await signWithCurrentKey(db, signedText(id, version, files));
+	const signed: CourseFile = {
+		format: COURSE_FILE_FORMAT,
+		course: id,
+		version,
+		key,
+		files,
+		signature
+	};
+	return { signed, bodies: built.files };
 }
