@@ -22,7 +22,12 @@ import { moveOldCourses, moveOldDatabase } from '$lib/offline/old-names';
 import { coverPath, isNeutralLook, NEUTRAL_LOOKS, type Look } from '$lib/disguise';
 import { isKeepShell, type KeepShell } from '$lib/pwa/shell';
 import { DIRECTORY_CACHE, SHELL_CACHE_PREFIX } from '$lib/stored-names';
-import { DIRECTORY_PAGE, DIRECTORY_VERSION_HEADER, isKeepDirectory } from '$lib/pwa/directory';
+import {
+	DIRECTORY_COPY_PARAM,
+	DIRECTORY_PAGE,
+	DIRECTORY_VERSION_HEADER,
+	isKeepDirectory
+} from '$lib/pwa/directory';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -230,7 +235,10 @@ async function keepDirectory(version: string): Promise<boolean> {
 	const kept = await cache.match(DIRECTORY_PAGE);
 	if (kept?.headers.get(DIRECTORY_VERSION_HEADER) === version) return true;
 	const response = await fetch(
-		new Request(DIRECTORY_PAGE, { credentials: 'omit', cache: 'no-store' })
+		new Request(`${DIRECTORY_PAGE}?${DIRECTORY_COPY_PARAM}`, {
+			credentials: 'omit',
+			cache: 'no-store'
+		})
 	).catch(() => null);
 	if (!response?.ok) return false;
 	const html = await response.clone().text();

@@ -1,13 +1,14 @@
 import { decide } from '$lib/server/access';
 import { lookFromCookies } from '$lib/disguise';
 import { badgeFor, NO_BADGE } from '$lib/server/news';
+import { DIRECTORY_COPY_PARAM } from '$lib/pwa/directory';
 import { waitsForPin } from '$lib/server/auth/pin';
 import { sha256Hex } from '$lib/server/auth/tokens';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (async ({ locals, route, request }) => {
+export const load = (async ({ locals, route, request, url }) => {
 	const look = lookFromCookies(request.headers.get('cookie'));
 	// A session waiting for the disguise's code sees only the code's page (access.ts, PIN_OPEN).
 	const waiting = waitsForPin(locals.session, look);
@@ -58,9 +59,13 @@ export const load = (async ({ locals, route, request }) => {
 		// Tags what a learner's phone queues offline, so another account never sends it as theirs. Opaque.
 		outboxKey:
 			locals.user?.kind === 'learner' ? sha256Hex(`outbox:${locals.user.id}`).slice(0, 16) : null,
-		// Pages the service worker keeps without cookies (offline, the reader), shown at other
-		// addresses: they know no account, and their header leads back to the app.
-		kept: route.id === '/offline' || route.id === '/offline/reader',
+		// Pages the service worker keeps without cookies (offline, the reader, its copy of the
+		// directory of support services), shown at other addresses: they know no account, their
+		// header leads back to the app, and behind a disguise they open only with the code.
+		kept:
+			route.id === '/offline' ||
+			route.id === '/offline/reader' ||
+			(route.id === '/(public)/help' && url.searchParams.has(DIRECTORY_COPY_PARAM)),
 		/** The disguise chosen on this phone (a cookie, never the account's). */
 		look,
 		/** Where "Leave quickly" goes (QUICK_EXIT_URL). */

@@ -418,6 +418,16 @@ describe('the code behind the cover', () => {
 			'store'
 		]);
 
+		// The directory of support services, opened once with the network, is kept on the phone.
+		step('directory kept');
+		await page.goto('/help');
+		await expect
+			.poll(
+				() => page.evaluate(async () => Boolean(await (await caches.open('pages')).match('/help'))),
+				{ timeout: 20_000 }
+			)
+			.toBe(true);
+
 		// A new tab (the code given in another is not this one's), with no network: the lesson,
 		// read from the phone by the service worker, shows nothing before the code.
 		step('offline reader');
@@ -435,6 +445,17 @@ describe('the code behind the cover', () => {
 		await shown(
 			reader.getByRole('heading', { level: 1, name: course.modules[0].lessons[0].title.my })
 		);
+		// The directory's kept copy too: nothing before the code, then the directory.
+		step('offline directory');
+		const directory = await context.newPage();
+		await directory.goto('/help');
+		await shown(directory.getByRole('heading', { level: 1, name: ENTER }));
+		expect(await screenText(directory)).not.toMatch(SCREEN_GIVEAWAYS);
+		expect(await screenText(directory)).not.toMatch(/အကူအညီ/);
+		await enterCode(directory);
+		await shown(directory.getByRole('heading', { level: 1, name: 'အကူအညီ ရယူရန်' }));
+		await directory.close();
+
 		// The installed app's first screen opens from the phone too: the chosen look's cover is
 		// kept, and no other look's.
 		step('cover');

@@ -7,6 +7,11 @@
 export const KEEP_DIRECTORY = 'KEEP_DIRECTORY';
 /** The page's address, the one the worker keeps and answers offline. */
 export const DIRECTORY_PAGE = '/help';
+/**
+ * What the worker fetches to keep: the same page, told it is the phone's copy, so it is made as
+ * the other kept pages are (behind the disguise's code, checked on the phone: src/routes/+layout.server.ts).
+ */
+export const DIRECTORY_COPY_PARAM = 'copy';
 /** The header carrying the directory's version on /help, so the worker knows what it kept. */
 export const DIRECTORY_VERSION_HEADER = 'x-version';
 
