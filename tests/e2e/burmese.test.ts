@@ -384,7 +384,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe('Burmese pages', () => {
-	it("a learner's pages: home, courses, a lesson, certificates, opportunities, applications, account and data", async () => {
+	it("a learner's pages: home, courses, a lesson, certificates, opportunities, applications, trainings, help, account and data", async () => {
 		const context = await phoneOf(people.learner);
 		const page = await context.newPage();
 		await walk(page, [
@@ -400,6 +400,10 @@ describe('Burmese pages', () => {
 			`/learn/applications/${ids.application}`,
 			'/learn/profile',
 			'/learn/privacy',
+			'/learn/trainings',
+			'/learn/downloads',
+			'/help',
+			'/learn/help',
 			'/account',
 			'/account/data'
 		]);
@@ -470,6 +474,7 @@ describe('Burmese pages', () => {
 			`/learn/courses/${COURSE}`,
 			'/signin',
 			'/signup',
+			'/help',
 			`/verify/${ids.code}`
 		]);
 		await context.close();
@@ -484,7 +489,11 @@ describe('Burmese pages', () => {
 			`/org/roles/${ids.role}`,
 			`/org/roles/${ids.role}/candidates`,
 			`/org/roles/${ids.role}/applications`,
-			`/org/applications/${ids.application}`
+			`/org/applications/${ids.application}`,
+			'/org/trainings',
+			'/org/trainings/new',
+			'/org/services',
+			'/org/help'
 		]);
 		await context.close();
 	});
@@ -497,7 +506,9 @@ describe('Burmese pages', () => {
 			`/admin/organizations/${ids.org}`,
 			`/admin/roles/${ids.submitted}`,
 			'/admin/skills',
-			'/admin/skills/first_aid'
+			'/admin/skills/first_aid',
+			'/admin/trainings',
+			'/admin/services'
 		]);
 		await context.close();
 	});
