@@ -344,6 +344,7 @@ const VALID: Record<
 	'/learn/help/[request=id]': {
 		message: { body: 'matrix: may I write here?' },
 		close: { confirm: 'yes' },
+		share: { share: 'yes' },
 		referral: (w) => ({ referral: w.referralA, decision: 'agree' })
 	},
 	'/org/help/[request=id]': {

@@ -476,6 +476,13 @@ const forms: FormCase[] = [
 		text: ['confirm']
 	},
 	{
+		name: 'show or stop showing the profile on a request for help',
+		path: '/learn/help/nosuchrequest?/share',
+		role: 'learner',
+		valid: { share: 'yes' },
+		text: ['share']
+	},
+	{
 		name: 'answer a referral',
 		path: '/learn/help/nosuchrequest?/referral',
 		role: 'learner',

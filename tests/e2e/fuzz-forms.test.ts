@@ -434,6 +434,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		path: (w) => `/learn/help/${w.help.closable}?/close`,
 		valid: { confirm: 'yes' }
 	},
+	'/learn/help/[request=id] share': {
+		actor: 'learner',
+		path: (w) => `/learn/help/${w.help.request}?/share`,
+		valid: { share: 'yes' }
+	},
 	// A referral nobody proposed: refused 404, nothing moves.
 	'/learn/help/[request=id] referral': {
 		actor: 'learner',

@@ -131,6 +131,8 @@ describe('getting help', () => {
 		// 4. Offline, the directory still reads, and its filters work on the phone.
 		await context.setOffline(true);
 		await learner.reload();
+		// In her language: the kept copy was made without cookies, the phone's script reads hers.
+		await shown(learner.getByRole('heading', { level: 1, name: 'Get help' }));
 		await shown(learner.getByRole('link', { name }));
 		await shown(learner.getByRole('link', { name: legalName }));
 		await learner.getByLabel('What help').selectOption('legal');
@@ -168,6 +170,18 @@ describe('getting help', () => {
 		await pseudonymLink.first().click();
 		await shown(org.getByText(first));
 		expect(await org.content()).not.toContain(learnerName);
+		// Her profile is not shown to the organization she asked, until she chooses to show it.
+		await shown(org.getByText('This learner keeps their profile private', { exact: false }));
+		const requestPath = new URL(org.url()).pathname;
+		await learner.getByRole('button', { name: `Show my profile to ${counsel.name}` }).click();
+		await shown(learner.getByText(`${counsel.name} can see your profile`, { exact: false }));
+		await org.reload();
+		await shown(org.getByRole('heading', { name: 'The learner’s profile' }));
+		await shown(org.getByRole('heading', { name: 'Skills' }));
+		await learner.getByRole('button', { name: 'Stop showing my profile' }).click();
+		await shown(learner.getByText('sees only your code name', { exact: false }));
+		await org.goto(requestPath);
+		await shown(org.getByText('This learner keeps their profile private', { exact: false }));
 		const reply = 'We can talk on Tuesday. Our legal friends can help with papers.';
 		await typeInto(org.getByLabel('Write a message'), reply);
 		await org.getByRole('button', { name: 'Send', exact: true }).click();

@@ -29,6 +29,8 @@ import {
 	referralTargets
 } from '$lib/server/services/referrals';
 import { helpCounts } from '$lib/server/services/counts';
+import { requestProfile, shareProfileForRequest } from '$lib/server/services/profile-sharing';
+import { saveProfileDetails } from '$lib/server/skills/profile';
 import { loadExampleServices, readExampleServices } from '$lib/server/services/example';
 import { directory } from '$lib/server/services/directory';
 import { pseudonym } from '$lib/server/matching/candidates';
@@ -314,5 +316,44 @@ describe('a referral to a service no longer listed', () => {
 		});
 		expect((await referralsOf(db, id))[0].state).toBe('proposed');
 		expect(await orgRequests(db, legal)).toEqual([]);
+	});
+
+	it("show the organization asked the learner's profile only while the learner chooses to, each view in who saw me", async () => {
+		const saved = await saveProfileDetails(db, learner, {
+			area: 'mae_sot',
+			// Visible to every vetted organization for jobs: still never shown for a request unless shared.
+			visibility: 'vetted',
+			remote: false,
+			availability: [],
+			interests: []
+		});
+		if (!saved.ok) throw new Error(saved.error);
+		const id = await ask();
+		expect(await requestProfile(db, clinic, id, 'en')).toEqual({ shown: false, why: 'hidden' });
+		// Another organization, or another learner, can do nothing with it.
+		expect(await requestProfile(db, legal, id, 'en')).toBeNull();
+		const other = (await account(db, 'other', 'learner')).userId;
+		expect(await shareProfileForRequest(db, other, id, true)).toEqual({
+			ok: false,
+			error: 'no_request'
+		});
+		expect(await requestProfile(db, clinic, id, 'en')).toEqual({ shown: false, why: 'hidden' });
+		const before = (await viewsOfLearner(db, learner)).flatMap((v) => v.seen);
+		expect(before).not.toContain('profile');
+
+		expect(await shareProfileForRequest(db, learner, id, true, 5000)).toEqual({ ok: true });
+		expect((await learnerRequest(db, learner, id))?.profileShared).toBe(true);
+		const shown = await requestProfile(db, clinic, id, 'en');
+		expect(shown).toMatchObject({ shown: true, profile: { area: 'mae_sot' } });
+		expect((await viewsOfLearner(db, learner)).flatMap((v) => v.seen)).toContain('profile');
+
+		expect(await shareProfileForRequest(db, learner, id, false)).toEqual({ ok: true });
+		expect(await requestProfile(db, clinic, id, 'en')).toEqual({ shown: false, why: 'hidden' });
+		// Closed: it can no longer be shown.
+		expect((await learnerClosesHelp(db, learner, id)).ok).toBe(true);
+		expect(await shareProfileForRequest(db, learner, id, true)).toEqual({
+			ok: false,
+			error: 'closed'
+		});
 	});
 });

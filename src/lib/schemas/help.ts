@@ -16,6 +16,11 @@ export const helpStatusSchema = z.object({
 });
 
 /** Closing a request is final: only from the confirmation's own form, which sends confirm=yes. */
+/** The learner shows (yes) or stops showing (no) their profile to the organization asked. */
+export const helpShareSchema = z.object({
+	share: z.enum(['yes', 'no'], { error: 'error_choice' })
+});
+
 export const helpCloseSchema = z.object({ confirm: z.literal('yes', { error: 'error_choice' }) });
 
 /**

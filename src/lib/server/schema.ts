@@ -308,6 +308,8 @@ export interface HelpRequestTable {
 	updated_at: number;
 	learner_seen_at: Generated<number>;
 	org_seen_at: Generated<number>;
+	/** When the learner chose to show this organization their profile; null: not shown. */
+	profile_shared_at: number | null;
 }
 
 /** A message in a request's thread, text only. */

@@ -20,6 +20,8 @@ export interface HelpRequestExport {
 	urgency: RequestUrgency;
 	request_status: RequestStatus;
 	referred: boolean;
+	/** When the learner chose to show this organization their profile; null: not shown. */
+	profile_shared_at: string | null;
 	asked_at: string;
 	closed_at: string | null;
 	messages: { by: Side; body: string; at: string }[];
@@ -50,6 +52,7 @@ export async function helpRequestsOf(
 			'help_request.urgency',
 			'help_request.status',
 			'help_request.referred',
+			'help_request.profile_shared_at',
 			'help_request.created_at',
 			'help_request.closed_at'
 		])
@@ -96,6 +99,7 @@ export async function helpRequestsOf(
 			urgency: r.urgency,
 			request_status: r.status,
 			referred: r.referred === 1,
+			profile_shared_at: isoOrNull(r.profile_shared_at),
 			asked_at: iso(r.created_at),
 			closed_at: isoOrNull(r.closed_at),
 			messages: messages

@@ -196,6 +196,8 @@ export interface LearnerRequest {
 	status: RequestStatus;
 	closedBy: Side | null;
 	referred: boolean;
+	/** The learner shows the organization their profile (services/profile-sharing.ts). */
+	profileShared: boolean;
 	messages: HelpMessage[];
 }
 
@@ -220,7 +222,8 @@ export async function learnerRequest(
 			'help_request.urgency',
 			'help_request.status',
 			'help_request.closed_by',
-			'help_request.referred'
+			'help_request.referred',
+			'help_request.profile_shared_at'
 		])
 		.where('help_request.id', '=', requestId)
 		.where('help_request.user_id', '=', userId)
@@ -240,6 +243,7 @@ export async function learnerRequest(
 		status: row.status,
 		closedBy: row.closed_by,
 		referred: row.referred === 1,
+		profileShared: row.profile_shared_at !== null,
 		messages: await threadOf(db, requestId)
 	};
 }

@@ -4,7 +4,8 @@ import { readForm } from '$lib/server/forms';
 import { notFound, refuse } from '$lib/server/http/respond';
 import { learnerClosesHelp, learnerRequest } from '$lib/server/services/requests';
 import { decideReferral, referralsOf } from '$lib/server/services/referrals';
-import { helpCloseSchema, referralDecisionSchema } from '$lib/schemas/help';
+import { helpCloseSchema, helpShareSchema, referralDecisionSchema } from '$lib/schemas/help';
+import { shareProfileForRequest } from '$lib/server/services/profile-sharing';
 import { helpMessageAction } from '$lib/server/http/message-action';
 import { badgeFor } from '$lib/server/news';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,6 +32,20 @@ export const actions = {
 			notFound(locals.locale, 'error_help_no_request');
 		if (!result.ok) return refuse(locals.locale, 409, 'error_help_closed', { action: 'close' });
 		return { action: 'close', done: true };
+	},
+	share: async ({ params, request, locals }) => {
+		const form = await readForm(request, helpShareSchema, locals.locale);
+		if (!form.ok) return fail(400, { action: 'share', errors: form.errors });
+		const result = await shareProfileForRequest(
+			getDb(),
+			signedInUser(locals).id,
+			params.request,
+			form.data.share === 'yes'
+		);
+		if (!result.ok && result.error === 'no_request')
+			notFound(locals.locale, 'error_help_no_request');
+		if (!result.ok) return refuse(locals.locale, 409, 'error_help_closed', { action: 'share' });
+		return { action: 'share', done: true };
 	},
 	referral: async ({ request, locals }) => {
 		const form = await readForm(request, referralDecisionSchema, locals.locale);

@@ -7,6 +7,7 @@ import { proposeReferral, referralsOf, referralTargets } from '$lib/server/servi
 import { helpStatusSchema, referralSchema } from '$lib/schemas/help';
 import { helpMessageAction } from '$lib/server/http/message-action';
 import { badgeFor } from '$lib/server/news';
+import { requestProfile } from '$lib/server/services/profile-sharing';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 
@@ -18,6 +19,8 @@ export const load = (async ({ params, locals }) => {
 		request,
 		referrals: await referralsOf(getDb(), request.id),
 		targets: request.status === 'closed' ? [] : await referralTargets(getDb(), request.serviceId),
+		// Only while the learner chooses to show it (services/profile-sharing.ts).
+		profile: await requestProfile(getDb(), user.id, request.id, locals.locale),
 		badge: await badgeFor(getDb(), user)
 	};
 }) satisfies PageServerLoad;
