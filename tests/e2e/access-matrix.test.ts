@@ -258,6 +258,8 @@ const ELSEWHERE: Record<string, string> = {
 	'/api/courses/[course=slug]/offline/course': 'public course packages',
 	'/api/courses/[course=slug]/offline/lessons/[lesson=slug]': 'public course packages',
 	'/api/courses/[course=slug]/offline/quizzes/[quiz=slug]': 'public course packages',
+	'/api/courses/[course=slug]/offline/file': 'public course packages, signed as one file',
+	'/api/courses/[course=slug]/offline/signature': 'public course packages, signed as one file',
 	'/author/courses/[course=slug]':
 		'authoring.test.ts: another organization cannot open or change a course',
 	'/author/courses/[course=slug]/lessons/[lesson=slug]': 'authoring.test.ts',

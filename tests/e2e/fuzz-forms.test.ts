@@ -737,6 +737,16 @@ const GET_ENDPOINTS: Record<string, { actor: Actor; path: (part: string) => stri
 		actor: 'learner',
 		path: (part) => `/api/courses/${sampleParams.course}/offline/quizzes/${part}`
 	},
+	'/api/courses/[course=slug]/offline/file': {
+		actor: 'anonymous',
+		path: (part) => `/api/courses/${part}/offline/file`
+	},
+	'/api/courses/[course=slug]/offline/signature': {
+		actor: 'anonymous',
+		path: (part) => `/api/courses/${part}/offline/signature`
+	},
+	'/api/courses/keys': { actor: 'anonymous', path: (part) => `/api/courses/keys?${part}` },
+	'/api/trainings/kept': { actor: 'learner', path: (part) => `/api/trainings/kept?${part}` },
 	'/manifest/[look=neutral].webmanifest': {
 		actor: 'anonymous',
 		path: (part) => `/manifest/${part}.webmanifest`
