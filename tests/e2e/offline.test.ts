@@ -334,9 +334,11 @@ describe('a course downloaded for offline', () => {
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
 		expect(new Set(fetched).size).toBe(fetched.length);
 		const manifest = await (await page.request.get(`/api/courses/${COURSE}/offline`)).json();
+		// Every file of the package once, and the server's signed list of them once (kept at once).
 		expect(fetched.length).toBe(
-			manifest.files.filter((f: { url: string }) => f.url.startsWith('/api/')).length
+			manifest.files.filter((f: { url: string }) => f.url.startsWith('/api/')).length + 1
 		);
+		expect(fetched.filter((url) => url.endsWith('/offline/signature'))).toHaveLength(1);
 
 		// "On this phone" lists it with its size, and removes it.
 		await page.getByRole('link', { name: 'ဤဖုန်းပေါ်ရှိ သင်တန်းများ' }).click();

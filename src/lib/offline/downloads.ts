@@ -62,16 +62,6 @@ async function fetchCourse(
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;
-	// The server's signed list of the same files, so the course can be passed on as one file
-	// (course-file-store.ts). A few kilobytes; a course is still read without it.
-	// The version in the address: the service worker answers a stored course's files from the
-	// phone, and must not answer an update with the signed list of the version it replaces.
-	const signed = await fetch(`${signatureUrl(courseId)}?v=${full.version}`, {
-		signal,
-		credentials: 'omit'
-	})
-		.then((r) => (r.ok ? r.text() : null))
-		.catch(() => null);
 	// Data saver: the course without its pictures (lessons show their descriptions instead).
 	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
 	const manifest: OfflineManifest = {
@@ -89,6 +79,23 @@ async function fetchCourse(
 			headers: { 'content-type': 'application/json' }
 		})
 	);
+	// The server's signed list of the same files, so the course can be passed on as one file
+	// (course-file-store.ts). A few kilobytes; a course is still read without it. Kept at once
+	// under its version's address, so a download that goes on after a cut does not fetch it
+	// again; under the course's own address only once the download is whole (below).
+	// The version in the address: the service worker answers a stored course's files from the
+	// phone, and must not answer an update with the signed list of the version it replaces.
+	const pending = `${signatureUrl(courseId)}?v=${full.version}`;
+	const signed =
+		(await (await cache.match(pending))?.text()) ??
+		(await fetch(pending, { signal, credentials: 'omit' })
+			.then((r) => (r.ok ? r.text() : null))
+			.catch(() => null));
+	if (signed)
+		await cache.put(
+			pending,
+			new Response(signed, { headers: { 'content-type': 'application/json' } })
+		);
 	let done = 0;
 	onProgress(done, manifest.bytes);
 	for (const file of manifest.files) {
