@@ -469,12 +469,15 @@ export async function signInAsNewAdmin(page: Page, prefix = 'admin'): Promise<st
 	const name = uniqueName(prefix);
 	const oneTime = await createAdminWithCommand(name);
 	await page.goto('/signin');
+	// The menu is opened once the page has hydrated: hydrating closes a menu opened before it.
+	await hydrated(page);
 	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await typeInto(page.getByLabel('Username'), name);
 	await typeInto(page.getByLabel('Password'), oneTime);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL('**/account/password');
+	await hydrated(page);
 	await openMenu(page);
 	await page.getByRole('button', { name: 'English' }).click();
 	await typeInto(page.getByLabel('Current password'), oneTime);
