@@ -6,5 +6,6 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ url }) => ({
 	services: await servicesForAdmin(getDb()),
 	counts: await helpCounts(getDb()),
-	removed: url.searchParams.get('removed') === 'example'
+	removed: url.searchParams.get('removed') === 'example',
+	returned: url.searchParams.has('returned')
 })) satisfies PageServerLoad;

@@ -30,6 +30,8 @@ export const actions = {
 			notFound(locals.locale, 'error_service_no_service');
 		if (!result.ok)
 			return refuse(locals.locale, 409, 'error_service_not_allowed', { values: form.values });
+		// Returned, it is the organization's draft again, which this page does not show: the list says it is done.
+		if (form.data.decision === 'return') redirect(303, '/admin/services?returned=1');
 		return { done: true };
 	},
 	/** An example service of the starter data, removed for good (asked first). */
