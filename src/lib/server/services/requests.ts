@@ -266,18 +266,23 @@ export async function learnerWritesHelp(
 	if (row.status === 'closed') return { ok: false, error: 'closed' };
 	const over = await quota(db, userId, now);
 	if (over) return over;
+	await addMessage(db, requestId, 'learner', body, now);
+	return { ok: true };
+}
+
+/** A message in a request's thread; the side that wrote it has seen the request now. */
+async function addMessage(db: Db, requestId: string, by: Side, body: string, now: number) {
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('help_message')
-			.values({ id: newId(), request_id: requestId, by: 'learner', body, at: now })
+			.values({ id: newId(), request_id: requestId, by, body, at: now })
 			.execute();
 		await trx
 			.updateTable('help_request')
-			.set({ learner_seen_at: now })
+			.set(by === 'learner' ? { learner_seen_at: now } : { org_seen_at: now })
 			.where('id', '=', requestId)
 			.execute();
 	});
-	return { ok: true };
 }
 
 /** The learner closes their request, at any time; a proposal waiting for them lapses with it. */
@@ -451,17 +456,7 @@ export async function orgWritesHelp(
 ): Promise<RequestResult> {
 	const open = await orgsOpenRequest(db, memberId, requestId);
 	if (!open.ok) return open;
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('help_message')
-			.values({ id: newId(), request_id: requestId, by: 'organization', body, at: now })
-			.execute();
-		await trx
-			.updateTable('help_request')
-			.set({ org_seen_at: now })
-			.where('id', '=', requestId)
-			.execute();
-	});
+	await addMessage(db, requestId, 'organization', body, now);
 	return { ok: true };
 }
 
