@@ -12,8 +12,12 @@ export const isSlug = (text: string): boolean => text.length <= SLUG_MAX && SLUG
 /** A row's random id (`newId` in auth/tokens.ts). */
 export const isRowId = (text: string): boolean => /^[a-z0-9]{8,40}$/.test(text);
 
-/** A skill's id in the taxonomy (content/skills). */
-export const isSkillId = (text: string): boolean => /^[a-z0-9][a-z0-9_]{0,79}$/.test(text);
+/**
+ * A skill's id in the taxonomy (content/skills), and in every form that names a skill: a letter
+ * first, 2 to 40 characters. Skill groups' ids have the same form.
+ */
+export const SKILL_ID = /^[a-z][a-z0-9_]{1,39}$/;
+export const isSkillId = (text: string): boolean => SKILL_ID.test(text);
 
 /** A certificate's code as printed (four groups of four); typed in any case, with spaces around. */
 export const CERTIFICATE_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;

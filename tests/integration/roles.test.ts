@@ -1,4 +1,5 @@
 /** Roles: written by vetted organizations, approved by administrators, opened and closed; nobody touches another organization's. */
+import { removePostedSkill, setPostedSkill } from '$lib/server/roles/posted-skills';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
@@ -7,8 +8,6 @@ import {
 	getOrgRole,
 	listOrgRoles,
 	moveRole,
-	removeRoleSkill,
-	setRoleSkill,
 	updateRole,
 	type RoleInput
 } from '$lib/server/roles/editing';
@@ -144,13 +143,21 @@ describe('a role', () => {
 		if (!created.ok) throw new Error(created.error);
 		const id = created.id;
 		expect(
-			await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 1, required: false })
+			await setPostedSkill(db, 'role', org.userId, id, {
+				id: 'first_aid',
+				level: 1,
+				required: false
+			})
 		).toEqual({ ok: true });
 		expect(
-			await setRoleSkill(db, org.userId, id, { id: 'first_aid', level: 2, required: true })
+			await setPostedSkill(db, 'role', org.userId, id, {
+				id: 'first_aid',
+				level: 2,
+				required: true
+			})
 		).toEqual({ ok: true });
 		expect(
-			await setRoleSkill(db, org.userId, id, { id: 'flying', level: 2, required: true })
+			await setPostedSkill(db, 'role', org.userId, id, { id: 'flying', level: 2, required: true })
 		).toEqual({ ok: false, error: 'no_skill' });
 		expect((await getOrgRole(db, org.userId, id))?.skills).toEqual([
 			{ id: 'first_aid', level: 2, required: true }
@@ -170,18 +177,20 @@ describe('a role', () => {
 		];
 		for (const skill of more)
 			expect(
-				await setRoleSkill(db, org.userId, id, { id: skill, level: 1, required: false })
+				await setPostedSkill(db, 'role', org.userId, id, { id: skill, level: 1, required: false })
 			).toEqual({ ok: true });
 		expect(
-			await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })
+			await setPostedSkill(db, 'role', org.userId, id, { id: 'baking', level: 1, required: false })
 		).toEqual({ ok: false, error: 'too_many_skills' });
-		expect(await removeRoleSkill(db, org.userId, id, 'cash_handling')).toEqual({ ok: true });
+		expect(await removePostedSkill(db, 'role', org.userId, id, 'cash_handling')).toEqual({
+			ok: true
+		});
 		expect((await getOrgRole(db, org.userId, id))?.skills).toHaveLength(11);
 		await moveRole(db, org.userId, id, 'submit');
 		expect(
-			await setRoleSkill(db, org.userId, id, { id: 'baking', level: 1, required: false })
+			await setPostedSkill(db, 'role', org.userId, id, { id: 'baking', level: 1, required: false })
 		).toEqual({ ok: false, error: 'not_draft' });
-		expect(await removeRoleSkill(db, org.userId, id, 'thai')).toEqual({
+		expect(await removePostedSkill(db, 'role', org.userId, id, 'thai')).toEqual({
 			ok: false,
 			error: 'not_draft'
 		});

@@ -1,3 +1,4 @@
+import { removeExample } from '$lib/server/orgs/examples';
 /**
  * Support services (src/lib/server/services/): a vetted organization lists them, an
  * administrator reviews each before the public directory shows it, the directory's version
@@ -10,11 +11,7 @@ import { createService, moveService, updateService } from '$lib/server/services/
 import { directory, listedService } from '$lib/server/services/directory';
 import { orgService, orgServices } from '$lib/server/services/organization';
 import { reviewService, serviceForReview, servicesForAdmin } from '$lib/server/services/review';
-import {
-	loadExampleServices,
-	readExampleServices,
-	removeExampleService
-} from '$lib/server/services/example';
+import { loadExampleServices, readExampleServices } from '$lib/server/services/example';
 import { decideOrganization } from '$lib/server/orgs/vetting';
 import { eachTestDb } from '../helpers/db';
 import { account, vettedOrgMember } from '../helpers/authors';
@@ -144,15 +141,15 @@ describe('the example services', () => {
 		const shown = (await directory(db)).services;
 		expect(shown).toHaveLength(examples.services.length);
 		expect(shown.every((s) => s.example && s.name.en.startsWith('Example'))).toBe(true);
-		expect(await removeExampleService(db, member, shown[0].id)).toEqual({
+		expect(await removeExample(db, 'service', member, shown[0].id)).toEqual({
 			ok: false,
 			error: 'not_admin'
 		});
-		expect(await removeExampleService(db, admin, shown[0].id)).toEqual({ ok: true });
+		expect(await removeExample(db, 'service', admin, shown[0].id)).toEqual({ ok: true });
 		expect(await loadExampleServices(db, examples)).toBe(0);
 		expect((await directory(db)).services).toHaveLength(examples.services.length - 1);
 		const real = await listed(db, member, admin);
-		expect(await removeExampleService(db, admin, real)).toEqual({
+		expect(await removeExample(db, 'service', admin, real)).toEqual({
 			ok: false,
 			error: 'not_example'
 		});

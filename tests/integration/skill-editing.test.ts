@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import { readFormData } from '$lib/server/forms';
-import { setRoleSkill, createRole } from '$lib/server/roles/editing';
+import { createRole } from '$lib/server/roles/editing';
+import { setPostedSkill } from '$lib/server/roles/posted-skills';
 import {
 	addSkill,
 	editSkill,
@@ -106,7 +107,7 @@ describe('adding a skill', () => {
 		const role = await createRole(db, org.userId, roleInput('Medic'));
 		if (!role.ok) throw new Error(role.error);
 		expect(
-			await setRoleSkill(db, org.userId, role.id, {
+			await setPostedSkill(db, 'role', org.userId, role.id, {
 				id: 'splinting_a_broken_limb',
 				level: 2,
 				required: true

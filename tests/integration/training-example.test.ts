@@ -1,3 +1,4 @@
+import { removeExample } from '$lib/server/orgs/examples';
 /**
  * The starter data's example training (src/lib/server/trainings/example.ts): made once on a new
  * install, shown to learners marked as an example with no place to ask, removed by an
@@ -9,8 +10,7 @@ import type { Db } from '$lib/server/db';
 import {
 	exampleTraining,
 	loadExampleTraining,
-	readExampleTraining,
-	removeExampleTraining
+	readExampleTraining
 } from '$lib/server/trainings/example';
 import { askForPlace } from '$lib/server/trainings/places';
 import { trainingForLearner, trainingsForLearner } from '$lib/server/trainings/listing';
@@ -80,13 +80,16 @@ describe('the example training', () => {
 		const id = (await loadExampleTraining(db, readExampleTraining()))!;
 		const member = (await vettedOrgMember(db, 'sewing')).userId;
 		const real = await openTraining(db, member, admin, 4);
-		expect(await removeExampleTraining(db, member, id)).toEqual({ ok: false, error: 'not_admin' });
-		expect(await removeExampleTraining(db, admin, real)).toEqual({
+		expect(await removeExample(db, 'training', member, id)).toEqual({
+			ok: false,
+			error: 'not_admin'
+		});
+		expect(await removeExample(db, 'training', admin, real)).toEqual({
 			ok: false,
 			error: 'not_example'
 		});
 		expect(await exampleTraining(db)).toMatchObject({ id });
-		expect(await removeExampleTraining(db, admin, id)).toEqual({ ok: true });
+		expect(await removeExample(db, 'training', admin, id)).toEqual({ ok: true });
 		expect(await exampleTraining(db)).toBeNull();
 		// The next start does not bring it back.
 		expect(await loadExampleTraining(db, readExampleTraining())).toBeNull();

@@ -2,14 +2,13 @@
  * Trainings as their organization writes and reads them (trainings/editing.ts, organization.ts)
  * and as an administrator checks them (trainings/review.ts); the form's rules (schemas/training.ts).
  */
+import { removePostedSkill, setPostedSkill } from '$lib/server/roles/posted-skills';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
 import type { Db } from '$lib/server/db';
 import {
 	createTraining,
 	moveTraining,
-	removeTrainingSkill,
-	setTrainingSkill,
 	TRAINING_SKILLS_MAX,
 	updateTraining
 } from '$lib/server/trainings/editing';
@@ -234,17 +233,25 @@ describe('writing a training', () => {
 	it('takes skills of the shared list one by one, at most twelve, on a draft only', async () => {
 		const created = await createTraining(db, member, trainingInput(2));
 		if (!created.ok) throw new Error(created.error);
-		expect(await setTrainingSkill(db, member, created.id, { id: 'first_aid', level: 1 })).toEqual({
+		expect(
+			await setPostedSkill(db, 'training', member, created.id, { id: 'first_aid', level: 1 })
+		).toEqual({
 			ok: true
 		});
-		expect(await setTrainingSkill(db, member, created.id, { id: 'first_aid', level: 2 })).toEqual({
+		expect(
+			await setPostedSkill(db, 'training', member, created.id, { id: 'first_aid', level: 2 })
+		).toEqual({
 			ok: true
 		});
-		expect(await setTrainingSkill(db, member, created.id, { id: 'no_such', level: 2 })).toEqual({
+		expect(
+			await setPostedSkill(db, 'training', member, created.id, { id: 'no_such', level: 2 })
+		).toEqual({
 			ok: false,
 			error: 'no_skill'
 		});
-		expect(await setTrainingSkill(db, other, created.id, { id: 'thai', level: 2 })).toEqual({
+		expect(
+			await setPostedSkill(db, 'training', other, created.id, { id: 'thai', level: 2 })
+		).toEqual({
 			ok: false,
 			error: 'no_training'
 		});
@@ -255,15 +262,21 @@ describe('writing a training', () => {
 			await db.selectFrom('skill').select('id').where('proposed_by_org', 'is', null).execute()
 		).map((s) => s.id);
 		for (const id of ids.filter((id) => id !== 'first_aid').slice(0, TRAINING_SKILLS_MAX - 1))
-			expect((await setTrainingSkill(db, member, created.id, { id, level: 1 })).ok).toBe(true);
+			expect((await setPostedSkill(db, 'training', member, created.id, { id, level: 1 })).ok).toBe(
+				true
+			);
 		const extra = ids.filter((id) => id !== 'first_aid')[TRAINING_SKILLS_MAX - 1];
-		expect(await setTrainingSkill(db, member, created.id, { id: extra, level: 1 })).toEqual({
+		expect(
+			await setPostedSkill(db, 'training', member, created.id, { id: extra, level: 1 })
+		).toEqual({
 			ok: false,
 			error: 'too_many_skills'
 		});
-		expect(await removeTrainingSkill(db, member, created.id, 'first_aid')).toEqual({ ok: true });
+		expect(await removePostedSkill(db, 'training', member, created.id, 'first_aid')).toEqual({
+			ok: true
+		});
 		await moveTraining(db, member, created.id, 'submit');
-		expect(await removeTrainingSkill(db, member, created.id, ids[1])).toEqual({
+		expect(await removePostedSkill(db, 'training', member, created.id, ids[1])).toEqual({
 			ok: false,
 			error: 'not_draft'
 		});
@@ -346,7 +359,7 @@ describe('what an administrator checks', () => {
 		const first = await createTraining(db, member, trainingInput(2), 1000);
 		const second = await createTraining(db, other, trainingInput(3, { titleEn: 'Cooking' }), 1000);
 		if (!first.ok || !second.ok) throw new Error('not created');
-		await setTrainingSkill(db, member, first.id, { id: 'first_aid', level: 2 });
+		await setPostedSkill(db, 'training', member, first.id, { id: 'first_aid', level: 2 });
 		await moveTraining(db, other, second.id, 'submit', 2000);
 		await moveTraining(db, member, first.id, 'submit', 3000);
 		expect((await trainingsToReview(db)).map((t) => [t.title.en, t.org])).toEqual([

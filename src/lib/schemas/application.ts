@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { checkbox, plainText } from './fields';
 import { APPLICATION_DECISIONS } from '../vocab/applications';
@@ -20,6 +21,6 @@ export const threadSchema = z.object({
 	change: z.enum(['close', 'reopen', 'mute', 'unmute'], { error: 'error_choice' })
 });
 export const endorseSchema = z.object({
-	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
+	skill: z.string().regex(SKILL_ID, 'error_no_skill'),
 	level: z.enum(SKILL_LEVEL_FIELDS, { error: 'error_choice' }).transform(Number)
 });

@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { AREAS } from '../vocab/areas';
 import { AVAILABILITY, VISIBILITY } from '../vocab/profile';
@@ -8,7 +9,7 @@ import { SKILL_LEVEL_FIELDS } from '../vocab/skills';
  * profile can name a person, a unit or a place. Messages are keys of the message catalogue.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+const id = z.string().regex(SKILL_ID);
 
 /**
  * Skills chosen in one go (from the crosswalk or a group's list): `level_<skill id>` is 0 (not
@@ -16,7 +17,7 @@ const id = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
  */
 export const skillChoicesSchema = z
 	.record(
-		z.string().regex(/^level_[a-z][a-z0-9_]{1,39}$/, 'error_form'),
+		z.string().regex(new RegExp(`^level_${SKILL_ID.source.slice(1)}`), 'error_form'),
 		z.enum(['0', ...SKILL_LEVEL_FIELDS], { error: 'error_choice' })
 	)
 	.refine(

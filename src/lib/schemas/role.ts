@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { nameText, plainText } from './fields';
 import { ORG_AREAS } from '$lib/vocab/areas';
@@ -67,15 +68,16 @@ export const roleDetailsSchema = z
 	}));
 
 export const roleSkillSchema = z.object({
-	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
+	skill: z.string().regex(SKILL_ID, 'error_no_skill'),
 	level: z.enum(SKILL_LEVEL_FIELDS, { error: 'error_choice' }).transform(Number),
 	need: z
 		.enum(['required', 'preferred'], { error: 'error_choice' })
 		.transform((v) => v === 'required')
 });
 
+/** A skill taken off a role or a training. */
 export const roleSkillRemoveSchema = z.object({
-	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill')
+	skill: z.string().regex(SKILL_ID, 'error_no_skill')
 });
 export const roleMoveSchema = z.object({
 	move: z.enum(ROLE_MOVES, { error: 'error_choice' })

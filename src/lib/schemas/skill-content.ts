@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { BACKGROUND_KINDS, type LevelName } from '../vocab/skills';
 
@@ -7,12 +8,8 @@ import { BACKGROUND_KINDS, type LevelName } from '../vocab/skills';
  * Strict objects: a misspelt key fails validation instead of being dropped.
  */
 
-export const skillId = z
-	.string()
-	.regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
-const groupId = z
-	.string()
-	.regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be lower-case letters, digits and _');
+export const skillId = z.string().regex(SKILL_ID, 'must be lower-case letters, digits and _');
+const groupId = z.string().regex(SKILL_ID, 'must be lower-case letters, digits and _');
 
 /** Burmese (with Myanmar letters) and English, each non-empty and at most `max` characters. */
 const text = (max: number) =>

@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { nameText, plainText } from './fields';
 import { SKILL_LEVEL_MAX, SKILL_NAME_MAX } from '../skill-limits';
@@ -17,7 +18,7 @@ const english = (max: number, text = plainText) => text(1, max);
 
 export const skillFormSchema = z
 	.object({
-		group: z.string({ error: 'error_choice' }).regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_choice'),
+		group: z.string({ error: 'error_choice' }).regex(SKILL_ID, 'error_choice'),
 		name_my: burmese(SKILL_NAME_MAX, nameText),
 		// The skill's id is made from its English name.
 		name_en: english(SKILL_NAME_MAX, nameText).refine(
@@ -47,14 +48,6 @@ export type SkillInput = z.output<typeof skillFormSchema>;
 
 /** Which group the list shows; anything else shows none. */
 export const skillListQuery = z.object({
-	group: z
-		.string()
-		.regex(/^[a-z][a-z0-9_]{1,39}$/)
-		.optional()
-		.catch(undefined),
-	added: z
-		.string()
-		.regex(/^[a-z][a-z0-9_]{1,39}$/)
-		.optional()
-		.catch(undefined)
+	group: z.string().regex(SKILL_ID).optional().catch(undefined),
+	added: z.string().regex(SKILL_ID).optional().catch(undefined)
 });

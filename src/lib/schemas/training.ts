@@ -1,3 +1,4 @@
+import { SKILL_ID } from '$lib/ids';
 import { z } from 'zod';
 import { nameText, plainText } from './fields';
 import { ORG_AREAS } from '$lib/vocab/areas';
@@ -153,10 +154,6 @@ export const trainingDetailsSchema = z
 	});
 
 export const trainingSkillSchema = z.object({
-	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill'),
+	skill: z.string().regex(SKILL_ID, 'error_no_skill'),
 	level: z.enum(SKILL_LEVEL_FIELDS, { error: 'error_choice' }).transform(Number)
-});
-
-export const trainingSkillRemoveSchema = z.object({
-	skill: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'error_no_skill')
 });

@@ -9,6 +9,7 @@
  *   edit of a published course, and every new starter version, is a new text, so the course
  *   page says again which review is owed until an administrator marks the new version.
  */
+import { isAdmin } from '../accounts/admins';
 import { inTransaction, type Db } from '../db';
 import { modulesOf, liveLessons, liveQuizzes, courseSkillRows } from './contents';
 import { publishCourse } from './catalogue';
@@ -22,15 +23,6 @@ export const TEXT_REVIEWS: readonly TextReviewKind[] = ['language', 'expert'];
 
 export type CourseReviewError = 'not_admin' | 'no_course' | 'not_submitted' | 'changed';
 export type CourseReviewResult = Result<object, CourseReviewError>;
-
-async function isAdmin(db: Db, userId: string): Promise<boolean> {
-	const user = await db
-		.selectFrom('user')
-		.select('kind')
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	return user?.kind === 'admin';
-}
 
 /** Whether an administrator ever approved the course's publication (any version). */
 export async function publicationApproved(db: Db, courseId: string): Promise<boolean> {

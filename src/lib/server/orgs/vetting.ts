@@ -7,6 +7,7 @@
  *   pending --vet--> vetted --suspend--> suspended --reinstate--> vetted
  *   pending --reject--> rejected --vet--> vetted (an application reconsidered)
  */
+import { isAdmin } from '../accounts/admins';
 import type { Db } from '../db';
 import { newId } from '../auth/tokens';
 import { recordAudit } from '../audit/trail';
@@ -37,12 +38,7 @@ export async function decideOrganization(
 	now = Date.now()
 ): Promise<VettingResult> {
 	return db.transaction().execute(async (trx): Promise<VettingResult> => {
-		const admin = await trx
-			.selectFrom('user')
-			.select('kind')
-			.where('id', '=', adminId)
-			.executeTakeFirst();
-		if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
+		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
 		const org = await trx
 			.selectFrom('organization')
 			.select('status')

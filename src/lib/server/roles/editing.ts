@@ -5,7 +5,7 @@
  *   draft --submit--> submitted --(administrator approves)--> approved --open--> open --close--> closed
  *   submitted --withdraw--> draft;  approved --close--> closed
  */
-import { inTransaction, type Db } from '../db';
+import type { Db } from '../db';
 import { newId } from '../auth/tokens';
 import { vettedOrgOf } from '../orgs/membership';
 import type { Selectable } from 'kysely';
@@ -14,6 +14,7 @@ import { ROLE_SKILLS_MAX } from '../../role-limits';
 import type { Result } from '$lib/result';
 import type { RoleMove } from '$lib/vocab/roles';
 import { allowedMoves, editableDraft, moveReviewed } from './reviewed';
+import { knownSkills } from './posted-skills';
 
 type Bilingual = { my: string; en: string };
 
@@ -79,19 +80,6 @@ function columns(input: RoleDetails) {
 		starts_on: input.startsOn,
 		closes_on: input.closesOn
 	};
-}
-
-async function knownSkills(db: Db, skills: RoleSkill[]): Promise<boolean> {
-	if (skills.length === 0) return true;
-	const ids = [...new Set(skills.map((s) => s.id))];
-	// A skill an organization proposed is no skill yet for anyone's role (skills/editing.ts).
-	const found = await db
-		.selectFrom('skill')
-		.select('id')
-		.where('id', 'in', ids)
-		.where('proposed_by_org', 'is', null)
-		.execute();
-	return found.length === ids.length && ids.length === skills.length;
 }
 
 async function writeSkills(db: Db, roleId: string, skills: RoleSkill[]) {
@@ -162,64 +150,6 @@ export async function updateRole(
 			.where('id', '=', roleId)
 			.execute();
 		if (input.skills) await writeSkills(trx, roleId, input.skills);
-	});
-	return { ok: true };
-}
-
-/** Adds a skill to a draft, or changes its level and whether it is required. */
-export async function setRoleSkill(
-	db: Db,
-	userId: string,
-	roleId: string,
-	skill: RoleSkill,
-	now = Date.now()
-): Promise<RoleResult> {
-	const editable = await editableDraft(db, 'role', userId, roleId);
-	if (!editable.ok) return editable;
-	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
-	const count = await db
-		.selectFrom('role_skill')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('role_id', '=', roleId)
-		.where('skill_id', '!=', skill.id)
-		.executeTakeFirstOrThrow();
-	if (Number(count.n) >= ROLE_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('role_skill')
-			.values({
-				role_id: roleId,
-				skill_id: skill.id,
-				level: skill.level,
-				required: skill.required ? 1 : 0
-			})
-			.onConflict((oc) =>
-				oc
-					.columns(['role_id', 'skill_id'])
-					.doUpdateSet({ level: skill.level, required: skill.required ? 1 : 0 })
-			)
-			.execute();
-		await trx.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
-	});
-	return { ok: true };
-}
-
-export async function removeRoleSkill(
-	db: Db,
-	userId: string,
-	roleId: string,
-	skillId: string,
-	now = Date.now()
-): Promise<RoleResult> {
-	const editable = await editableDraft(db, 'role', userId, roleId);
-	if (!editable.ok) return editable;
-	await inTransaction(db, async (trx) => {
-		await trx
-			.deleteFrom('role_skill')
-			.where('role_id', '=', roleId)
-			.where('skill_id', '=', skillId)
-			.execute();
-		await trx.updateTable('role').set({ updated_at: now }).where('id', '=', roleId).execute();
 	});
 	return { ok: true };
 }

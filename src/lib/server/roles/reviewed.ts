@@ -4,6 +4,7 @@
  * back, opens it once approved, closes it (MOVES); an administrator approves it or returns it to
  * draft with a note, recorded in the audit trail.
  */
+import { isAdmin } from '../accounts/admins';
 import type { Db } from '../db';
 import type { RoleTable, ServiceTable, TrainingTable } from '../schema';
 import { recordAudit } from '../audit/trail';
@@ -46,15 +47,13 @@ export type MoveResult<K extends Reviewed> = Result<
 	'not_vetted' | 'not_allowed' | Missing<K>
 >;
 
-/** Moves a role or training of the caller's vetted organization (MOVES). */
-export async function moveReviewed<K extends Reviewed>(
+/** The status of one of the caller's vetted organization's roles, trainings or services. */
+async function ownStatus<K extends Reviewed>(
 	db: Db,
 	kind: K,
 	userId: string,
-	id: string,
-	move: RoleMove,
-	now = Date.now()
-): Promise<MoveResult<K>> {
+	id: string
+): Promise<Result<{ status: RoleStatus }, 'not_vetted' | Missing<K>>> {
 	const orgId = await vettedOrgOf(db, userId);
 	if (!orgId) return { ok: false, error: 'not_vetted' };
 	const row = await db
@@ -64,6 +63,20 @@ export async function moveReviewed<K extends Reviewed>(
 		.where('org_id', '=', orgId)
 		.executeTakeFirst();
 	if (!row) return { ok: false, error: `no_${kind}` as Missing<K> };
+	return { ok: true, status: row.status };
+}
+
+/** Moves a role or training of the caller's vetted organization (MOVES). */
+export async function moveReviewed<K extends Reviewed>(
+	db: Db,
+	kind: K,
+	userId: string,
+	id: string,
+	move: RoleMove,
+	now = Date.now()
+): Promise<MoveResult<K>> {
+	const row = await ownStatus(db, kind, userId, id);
+	if (!row.ok) return row;
 	if (!MOVES[move].from.includes(row.status)) return { ok: false, error: 'not_allowed' };
 	const status = MOVES[move].to;
 	await db
@@ -85,15 +98,8 @@ export async function editableDraft<K extends Reviewed>(
 	userId: string,
 	id: string
 ): Promise<Result<object, 'not_vetted' | 'not_draft' | Missing<K>>> {
-	const orgId = await vettedOrgOf(db, userId);
-	if (!orgId) return { ok: false, error: 'not_vetted' };
-	const row = await db
-		.selectFrom(tableOf(kind))
-		.select('status')
-		.where('id', '=', id)
-		.where('org_id', '=', orgId)
-		.executeTakeFirst();
-	if (!row) return { ok: false, error: `no_${kind}` as Missing<K> };
+	const row = await ownStatus(db, kind, userId, id);
+	if (!row.ok) return row;
 	if (row.status !== 'draft') return { ok: false, error: 'not_draft' };
 	return { ok: true };
 }
@@ -114,12 +120,7 @@ export async function reviewSubmitted<K extends Reviewed>(
 	now = Date.now()
 ): Promise<ReviewResult<K>> {
 	return db.transaction().execute(async (trx): Promise<ReviewResult<K>> => {
-		const admin = await trx
-			.selectFrom('user')
-			.select('kind')
-			.where('id', '=', adminId)
-			.executeTakeFirst();
-		if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
+		if (!(await isAdmin(trx, adminId))) return { ok: false, error: 'not_admin' };
 		const row = await trx
 			.selectFrom(tableOf(kind))
 			.select('status')

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { makeExampleOrganization } from '../orgs/examples';
 import { newId } from '../auth/tokens';
 import { ORG_AREAS } from '$lib/vocab/areas';
 import {
@@ -17,7 +18,6 @@ import {
 	SERVICE_LANGUAGES,
 	SERVICE_REMOTE
 } from '$lib/vocab/services';
-import type { Result } from '$lib/result';
 
 const exampleSchema = z.object({
 	organization: z.string().min(1),
@@ -54,28 +54,8 @@ export async function loadExampleServices(
 	now = Date.now()
 ): Promise<number> {
 	return db.transaction().execute(async (trx) => {
-		const made = await trx
-			.selectFrom('organization')
-			.select('id')
-			.where('name', '=', example.organization)
-			.where('created_by', 'is', null)
-			.executeTakeFirst();
-		if (made) return 0;
-		const orgId = newId();
-		await trx
-			.insertInto('organization')
-			.values({
-				id: orgId,
-				name: example.organization,
-				kind: 'ngo',
-				description: '',
-				status: 'vetted',
-				created_by: null,
-				created_at: now,
-				reviewed_at: now,
-				areas: JSON.stringify([])
-			})
-			.execute();
+		const orgId = await makeExampleOrganization(trx, example.organization, [], now);
+		if (!orgId) return 0;
 		for (const service of example.services)
 			await trx
 				.insertInto('service')
@@ -95,24 +75,4 @@ export async function loadExampleServices(
 				.execute();
 		return example.services.length;
 	});
-}
-
-/** An administrator removes an example service, for good. Only an example can be removed. */
-export async function removeExampleService(
-	db: Db,
-	adminId: string,
-	serviceId: string
-): Promise<Result<object, 'not_admin' | 'not_example'>> {
-	const admin = await db
-		.selectFrom('user')
-		.select('kind')
-		.where('id', '=', adminId)
-		.executeTakeFirst();
-	if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
-	const removed = await db
-		.deleteFrom('service')
-		.where('id', '=', serviceId)
-		.where('example', '=', 1)
-		.executeTakeFirst();
-	return Number(removed.numDeletedRows) > 0 ? { ok: true } : { ok: false, error: 'not_example' };
 }

@@ -7,6 +7,7 @@
  * seen by nobody else, until an administrator places it in a group (`editSkill`).
  */
 import type { Selectable } from 'kysely';
+import { isAdmin } from '../accounts/admins';
 import type { Db } from '../db';
 import type { SkillTable } from '../schema';
 import type { SkillInput } from '../../schemas/skill';
@@ -167,15 +168,6 @@ export function skillFormValues(skill: AdminSkill): Record<string, string> {
 
 const sameWords = (a: string, b: string) =>
 	a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
-
-async function isAdmin(db: Db, userId: string): Promise<boolean> {
-	const user = await db
-		.selectFrom('user')
-		.select('kind')
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	return user?.kind === 'admin';
-}
 
 /**
  * Checks what adding or editing needs: a group that exists, and names no other skill has.

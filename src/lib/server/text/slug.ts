@@ -1,4 +1,5 @@
 /** Ids made from what people typed, readable in addresses and in the content files. */
+import { SKILL_ID } from '$lib/ids';
 
 /** Lower-case words of `text` joined by dashes, at most `max` characters. */
 export function slugify(text: string, max = 40): string {
@@ -10,9 +11,6 @@ export function slugify(text: string, max = 40): string {
 		.slice(0, max)
 		.replace(/-+$/, '');
 }
-
-/** The form of a skill id in the taxonomy files, and in every form that names a skill. */
-const SKILL_ID = /^[a-z][a-z0-9_]{1,39}$/;
 
 /**
  * A skill id from its English name: "Wound dressing" gives `wound_dressing`. Always of the

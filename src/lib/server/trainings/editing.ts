@@ -14,6 +14,7 @@ import type { RoleMove } from '$lib/vocab/roles';
 import type { TrainingAudience, TrainingProvision } from '$lib/vocab/trainings';
 import type { Result } from '$lib/result';
 import { ROLE_SKILLS_MAX } from '../../role-limits';
+import { knownSkills } from '../roles/posted-skills';
 
 export type TrainingError =
 	'not_vetted' | 'no_training' | 'not_draft' | 'not_allowed' | 'no_skill' | 'too_many_skills';
@@ -64,19 +65,6 @@ function columns(input: TrainingFields) {
 		meeting_point: input.meetingPoint,
 		completion_share: input.completionShare ?? 75
 	};
-}
-
-/** True when every skill is one of the shared list (a skill an organization proposed is none yet). */
-async function knownSkills(db: Db, skills: TrainingSkill[]): Promise<boolean> {
-	if (skills.length === 0) return true;
-	const ids = [...new Set(skills.map((s) => s.id))];
-	const found = await db
-		.selectFrom('skill')
-		.select('id')
-		.where('id', 'in', ids)
-		.where('proposed_by_org', 'is', null)
-		.execute();
-	return found.length === ids.length && ids.length === skills.length;
 }
 
 /** Its sessions and what it provides, replaced. */
@@ -154,66 +142,6 @@ export async function updateTraining(
 			.where('id', '=', trainingId)
 			.execute();
 		await writeSessionsAndProvisions(trx, trainingId, input);
-	});
-	return { ok: true };
-}
-
-/** Adds a skill a draft teaches, or changes the level it reaches. */
-export async function setTrainingSkill(
-	db: Db,
-	userId: string,
-	trainingId: string,
-	skill: TrainingSkill,
-	now = Date.now()
-): Promise<TrainingResult> {
-	const editable = await editableDraft(db, 'training', userId, trainingId);
-	if (!editable.ok) return editable;
-	if (!(await knownSkills(db, [skill]))) return { ok: false, error: 'no_skill' };
-	const count = await db
-		.selectFrom('training_skill')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('training_id', '=', trainingId)
-		.where('skill_id', '!=', skill.id)
-		.executeTakeFirstOrThrow();
-	if (Number(count.n) >= TRAINING_SKILLS_MAX) return { ok: false, error: 'too_many_skills' };
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('training_skill')
-			.values({ training_id: trainingId, skill_id: skill.id, level: skill.level })
-			.onConflict((oc) =>
-				oc.columns(['training_id', 'skill_id']).doUpdateSet({ level: skill.level })
-			)
-			.execute();
-		await trx
-			.updateTable('training')
-			.set({ updated_at: now })
-			.where('id', '=', trainingId)
-			.execute();
-	});
-	return { ok: true };
-}
-
-/** Takes a skill off a draft. */
-export async function removeTrainingSkill(
-	db: Db,
-	userId: string,
-	trainingId: string,
-	skillId: string,
-	now = Date.now()
-): Promise<TrainingResult> {
-	const editable = await editableDraft(db, 'training', userId, trainingId);
-	if (!editable.ok) return editable;
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.deleteFrom('training_skill')
-			.where('training_id', '=', trainingId)
-			.where('skill_id', '=', skillId)
-			.execute();
-		await trx
-			.updateTable('training')
-			.set({ updated_at: now })
-			.where('id', '=', trainingId)
-			.execute();
 	});
 	return { ok: true };
 }

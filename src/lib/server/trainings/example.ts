@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { makeExampleOrganization } from '../orgs/examples';
 import { newId } from '../auth/tokens';
 import { ORG_AREAS } from '$lib/vocab/areas';
 import { TRAINING_AUDIENCES, TRAINING_PROVISIONS } from '$lib/vocab/trainings';
 import { today } from '../matching/opportunities';
-import type { Result } from '$lib/result';
 
 const DAY_MS = 86_400_000;
 
@@ -57,28 +57,8 @@ export async function loadExampleTraining(
 	now = Date.now()
 ): Promise<string | null> {
 	return db.transaction().execute(async (trx) => {
-		const made = await trx
-			.selectFrom('organization')
-			.select('id')
-			.where('name', '=', example.organization)
-			.where('created_by', 'is', null)
-			.executeTakeFirst();
-		if (made) return null;
-		const orgId = newId();
-		await trx
-			.insertInto('organization')
-			.values({
-				id: orgId,
-				name: example.organization,
-				kind: 'ngo',
-				description: '',
-				status: 'vetted',
-				created_by: null,
-				created_at: now,
-				reviewed_at: now,
-				areas: JSON.stringify([example.area])
-			})
-			.execute();
+		const orgId = await makeExampleOrganization(trx, example.organization, [example.area], now);
+		if (!orgId) return null;
 		const day = (after: number) => today(now + after * DAY_MS);
 		const id = newId();
 		await trx
@@ -133,26 +113,6 @@ export async function loadExampleTraining(
 				.execute();
 		return id;
 	});
-}
-
-/** An administrator removes the example training, for good. Only an example can be removed. */
-export async function removeExampleTraining(
-	db: Db,
-	adminId: string,
-	trainingId: string
-): Promise<Result<object, 'not_admin' | 'not_example'>> {
-	const admin = await db
-		.selectFrom('user')
-		.select('kind')
-		.where('id', '=', adminId)
-		.executeTakeFirst();
-	if (admin?.kind !== 'admin') return { ok: false, error: 'not_admin' };
-	const removed = await db
-		.deleteFrom('training')
-		.where('id', '=', trainingId)
-		.where('example', '=', 1)
-		.executeTakeFirst();
-	return Number(removed.numDeletedRows) > 0 ? { ok: true } : { ok: false, error: 'not_example' };
 }
 
 /** The example training still there, for the administrators' list; null once removed. */

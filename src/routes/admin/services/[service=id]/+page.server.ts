@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse } from '$lib/server/http/respond';
 import { reviewService, serviceForReview } from '$lib/server/services/review';
-import { removeExampleService } from '$lib/server/services/example';
+import { removeExample } from '$lib/server/orgs/examples';
 import { roleReviewSchema } from '$lib/schemas/role';
 import { withdrawSchema } from '$lib/schemas/application';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,7 +38,7 @@ export const actions = {
 	removeExample: async ({ params, request, locals }) => {
 		const form = await readForm(request, withdrawSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await removeExampleService(getDb(), signedInUser(locals).id, params.service);
+		const result = await removeExample(getDb(), 'service', signedInUser(locals).id, params.service);
 		if (!result.ok) return refuse(locals.locale, 409, `error_service_${result.error}`);
 		redirect(303, '/admin/services?removed=example');
 	}

@@ -5,7 +5,7 @@ import { notFound, refuse } from '$lib/server/http/respond';
 import { reviewTraining, trainingForReview } from '$lib/server/trainings/review';
 import { roleReviewSchema } from '$lib/schemas/role';
 import { withdrawSchema } from '$lib/schemas/application';
-import { removeExampleTraining } from '$lib/server/trainings/example';
+import { removeExample } from '$lib/server/orgs/examples';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
 
@@ -36,7 +36,12 @@ export const actions = {
 	removeExample: async ({ params, request, locals }) => {
 		const form = await readForm(request, withdrawSchema, locals.locale);
 		if (!form.ok) return fail(400, { errors: form.errors });
-		const result = await removeExampleTraining(getDb(), signedInUser(locals).id, params.training);
+		const result = await removeExample(
+			getDb(),
+			'training',
+			signedInUser(locals).id,
+			params.training
+		);
 		if (!result.ok) return refuse(locals.locale, 409, `error_training_${result.error}`);
 		redirect(303, '/admin/trainings?removed=example');
 	}

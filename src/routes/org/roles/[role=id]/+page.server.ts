@@ -2,22 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse, type RefusalStatus } from '$lib/server/http/respond';
-import {
-	getOrgRole,
-	moveRole,
-	removeRoleSkill,
-	setRoleSkill,
-	updateRole
-} from '$lib/server/roles/editing';
+import { getOrgRole, moveRole, updateRole } from '$lib/server/roles/editing';
 import { roleFormValues } from '$lib/server/roles/form';
 import { hasCandidates } from '$lib/server/matching/candidates';
-import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
-import {
-	roleDetailsSchema,
-	roleMoveSchema,
-	roleSkillRemoveSchema,
-	roleSkillSchema
-} from '$lib/schemas/role';
+import { addSkillAction, removeSkillAction, skillPickerData } from '$lib/server/http/posted-skills';
+import { roleDetailsSchema, roleMoveSchema } from '$lib/schemas/role';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
@@ -27,21 +16,17 @@ export const load = (async ({ params, locals, url }) => {
 	const db = getDb();
 	const role = await getOrgRole(db, signedInUser(locals).id, roleId);
 	if (!role) notFound(locals.locale, 'error_no_role');
-	const group = url.searchParams.get('group');
 	return {
 		role,
 		candidates: hasCandidates(role.status),
 		values: roleFormValues(role),
-		names: await skillNames(
+		...(await skillPickerData(
 			db,
 			role.skills.map((s) => s.id),
+			role.status === 'draft',
+			url,
 			locals.locale
-		),
-		groups: role.status === 'draft' ? await listSkillGroups(db, locals.locale) : [],
-		group:
-			role.status === 'draft' && group && /^[a-z][a-z0-9_]{1,39}$/.test(group)
-				? await getSkillGroup(db, group, locals.locale)
-				: null
+		))
 	};
 }) satisfies PageServerLoad;
 
@@ -58,34 +43,8 @@ export const actions = {
 		if (!result.ok) return refused(locals.locale, 'save', result.error);
 		return { action: 'save', done: true };
 	},
-	addSkill: async ({ params, request, locals }) => {
-		const { role } = params;
-		const form = await readForm(request, roleSkillSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'addSkill', errors: form.errors });
-		const result = await setRoleSkill(getDb(), signedInUser(locals).id, role, {
-			id: form.data.skill,
-			level: form.data.level,
-			required: form.data.need
-		});
-		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-		if (!result.ok)
-			return refused(
-				locals.locale,
-				'addSkill',
-				result.error,
-				result.error === 'no_skill' ? 400 : 409
-			);
-		return { action: 'addSkill', done: true };
-	},
-	removeSkill: async ({ params, request, locals }) => {
-		const { role } = params;
-		const form = await readForm(request, roleSkillRemoveSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'removeSkill', errors: form.errors });
-		const result = await removeRoleSkill(getDb(), signedInUser(locals).id, role, form.data.skill);
-		if (!result.ok && result.error === 'no_role') notFound(locals.locale, 'error_no_role');
-		if (!result.ok) return refused(locals.locale, 'removeSkill', result.error);
-		return { action: 'removeSkill', done: true };
-	},
+	addSkill: async (event) => addSkillAction('role', event.params.role, event),
+	removeSkill: async (event) => removeSkillAction('role', event.params.role, event),
 	move: async ({ params, request, locals }) => {
 		const { role } = params;
 		const form = await readForm(request, roleMoveSchema, locals.locale);

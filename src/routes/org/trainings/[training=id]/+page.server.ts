@@ -2,22 +2,13 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { notFound, refuse, type RefusalStatus } from '$lib/server/http/respond';
-import {
-	moveTraining,
-	removeTrainingSkill,
-	setTrainingSkill,
-	updateTraining
-} from '$lib/server/trainings/editing';
+import { moveTraining, updateTraining } from '$lib/server/trainings/editing';
 import { getOrgTraining, trainingCohort } from '$lib/server/trainings/organization';
 import { orgTrainingNews } from '$lib/server/trainings/messages';
 import { trainingFormValues } from '$lib/server/trainings/form';
-import { getSkillGroup, listSkillGroups, skillNames } from '$lib/server/skills/profile';
+import { addSkillAction, removeSkillAction, skillPickerData } from '$lib/server/http/posted-skills';
 import { roleMoveSchema } from '$lib/schemas/role';
-import {
-	trainingDetailsSchema,
-	trainingSkillRemoveSchema,
-	trainingSkillSchema
-} from '$lib/schemas/training';
+import { trainingDetailsSchema } from '$lib/schemas/training';
 import { sessionRowsOf } from '$lib/training-rows';
 import type { Locale } from '$lib/server/schema';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,8 +20,6 @@ export const load = (async ({ params, locals, url }) => {
 	const training = await getOrgTraining(db, userId, params.training);
 	const cohort = training && (await trainingCohort(db, userId, params.training));
 	if (!training || !cohort) notFound(locals.locale, 'error_training_no_training');
-	const draft = training.status === 'draft';
-	const group = url.searchParams.get('group');
 	const news = (await orgTrainingNews(db, userId)).filter(
 		(n) => n.trainingId === params.training
 	).length;
@@ -39,16 +28,13 @@ export const load = (async ({ params, locals, url }) => {
 		cohort,
 		news,
 		values: trainingFormValues(training),
-		names: await skillNames(
+		...(await skillPickerData(
 			db,
 			training.skills.map((s) => s.id),
+			training.status === 'draft',
+			url,
 			locals.locale
-		),
-		groups: draft ? await listSkillGroups(db, locals.locale) : [],
-		group:
-			draft && group && /^[a-z][a-z0-9_]{1,39}$/.test(group)
-				? await getSkillGroup(db, group, locals.locale)
-				: null
+		))
 	};
 }) satisfies PageServerLoad;
 
@@ -72,38 +58,8 @@ export const actions = {
 		if (!result.ok) return refused(locals.locale, 'save', result.error);
 		return { action: 'save', done: true };
 	},
-	addSkill: async ({ params, request, locals }) => {
-		const form = await readForm(request, trainingSkillSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'addSkill', errors: form.errors });
-		const result = await setTrainingSkill(getDb(), signedInUser(locals).id, params.training, {
-			id: form.data.skill,
-			level: form.data.level
-		});
-		if (!result.ok && result.error === 'no_training')
-			notFound(locals.locale, 'error_training_no_training');
-		if (!result.ok)
-			return refused(
-				locals.locale,
-				'addSkill',
-				result.error,
-				result.error === 'no_skill' ? 400 : 409
-			);
-		return { action: 'addSkill', done: true };
-	},
-	removeSkill: async ({ params, request, locals }) => {
-		const form = await readForm(request, trainingSkillRemoveSchema, locals.locale);
-		if (!form.ok) return fail(400, { action: 'removeSkill', errors: form.errors });
-		const result = await removeTrainingSkill(
-			getDb(),
-			signedInUser(locals).id,
-			params.training,
-			form.data.skill
-		);
-		if (!result.ok && result.error === 'no_training')
-			notFound(locals.locale, 'error_training_no_training');
-		if (!result.ok) return refused(locals.locale, 'removeSkill', result.error);
-		return { action: 'removeSkill', done: true };
-	},
+	addSkill: async (event) => addSkillAction('training', event.params.training, event),
+	removeSkill: async (event) => removeSkillAction('training', event.params.training, event),
 	move: async ({ params, request, locals }) => {
 		const form = await readForm(request, roleMoveSchema, locals.locale);
 		if (!form.ok) return fail(400, { action: 'move', errors: form.errors });
