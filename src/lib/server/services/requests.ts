@@ -270,6 +270,25 @@ export async function learnerWritesHelp(
 	return { ok: true };
 }
 
+/** The side that acts on a request has seen it now. */
+const seenBy = (by: Side, now: number) =>
+	by === 'learner' ? { learner_seen_at: now } : { org_seen_at: now };
+
+/** Closes a request for good, by either side; a referral waiting for the learner lapses with it. */
+async function closeRequest(trx: Db, requestId: string, by: Side, now: number) {
+	await trx
+		.updateTable('help_request')
+		.set({ status: 'closed', closed_by: by, closed_at: now, updated_at: now, ...seenBy(by, now) })
+		.where('id', '=', requestId)
+		.execute();
+	await trx
+		.updateTable('help_referral')
+		.set({ state: 'declined', decided_at: now })
+		.where('request_id', '=', requestId)
+		.where('state', '=', 'proposed')
+		.execute();
+}
+
 /** A message in a request's thread; the side that wrote it has seen the request now. */
 async function addMessage(db: Db, requestId: string, by: Side, body: string, now: number) {
 	await db.transaction().execute(async (trx) => {
@@ -279,7 +298,7 @@ async function addMessage(db: Db, requestId: string, by: Side, body: string, now
 			.execute();
 		await trx
 			.updateTable('help_request')
-			.set(by === 'learner' ? { learner_seen_at: now } : { org_seen_at: now })
+			.set(seenBy(by, now))
 			.where('id', '=', requestId)
 			.execute();
 	});
@@ -301,23 +320,7 @@ export async function learnerClosesHelp(
 			.executeTakeFirst();
 		if (!row) return { ok: false, error: 'no_request' };
 		if (row.status === 'closed') return { ok: false, error: 'closed' };
-		await trx
-			.updateTable('help_request')
-			.set({
-				status: 'closed',
-				closed_by: 'learner',
-				closed_at: now,
-				updated_at: now,
-				learner_seen_at: now
-			})
-			.where('id', '=', requestId)
-			.execute();
-		await trx
-			.updateTable('help_referral')
-			.set({ state: 'declined', decided_at: now })
-			.where('request_id', '=', requestId)
-			.where('state', '=', 'proposed')
-			.execute();
+		await closeRequest(trx, requestId, 'learner', now);
 		return { ok: true };
 	});
 }
@@ -470,25 +473,14 @@ export async function setRequestStatus(
 ): Promise<RequestResult> {
 	const open = await orgsOpenRequest(db, memberId, requestId);
 	if (!open.ok) return open;
-	await db.transaction().execute(async (trx) => {
-		await trx
+	if (status === 'closed')
+		await db.transaction().execute((trx) => closeRequest(trx, requestId, 'organization', now));
+	else
+		await db
 			.updateTable('help_request')
-			.set({
-				status,
-				updated_at: now,
-				org_seen_at: now,
-				...(status === 'closed' ? { closed_by: 'organization' as const, closed_at: now } : {})
-			})
+			.set({ status, updated_at: now, ...seenBy('organization', now) })
 			.where('id', '=', requestId)
 			.execute();
-		if (status === 'closed')
-			await trx
-				.updateTable('help_referral')
-				.set({ state: 'declined', decided_at: now })
-				.where('request_id', '=', requestId)
-				.where('state', '=', 'proposed')
-				.execute();
-	});
 	return { ok: true };
 }
 
