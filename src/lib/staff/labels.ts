@@ -19,6 +19,7 @@ import { isOneOf } from '$lib/vocab/one-of';
 import type { OrgDecision, OrgKind, OrgStatus } from '$lib/vocab/orgs';
 import { AVAILABILITY, type Availability } from '$lib/vocab/profile';
 import type { RoleKind, RoleMove, RoleStatus } from '$lib/vocab/roles';
+import type { ServiceMove } from '$lib/vocab/services';
 import type { SkillLevel, SkillSource } from '$lib/vocab/skills';
 
 export const orgKindLabels = {
@@ -91,6 +92,12 @@ export const roleMoveLabels = {
 	open: m.org_role_move_open,
 	close: m.org_role_move_close
 } satisfies Record<RoleMove, () => string>;
+
+export const serviceMoveLabels = {
+	submit: m.org_service_submit,
+	withdraw: m.org_service_withdraw,
+	close: m.org_service_close
+} satisfies Record<ServiceMove, () => string>;
 
 /** Looked up by the levels stored as numbers; every level has its name (`satisfies`). */
 export const skillLevelLabels: Readonly<Record<number, () => string>> = {
