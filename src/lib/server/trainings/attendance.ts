@@ -44,18 +44,10 @@ export interface AttendanceSheet {
 const dayHasCome = (startsAt: string, now: number) => startsAt.slice(0, 10) <= today(now);
 
 /**
- * The attendance sheet of a training for a member of its organization: its sessions and the
- * participants holding a place with their marks; null when not theirs. Recorded as a view of
- * each participant ("who saw me").
+ * A training's sessions in order, the places held (in the order of asking) and every attendance
+ * mark: what the sheet shows and completion counts (./completion.ts).
  */
-export async function attendanceSheet(
-	db: Db,
-	memberId: string,
-	trainingId: string,
-	now = Date.now()
-): Promise<AttendanceSheet | null> {
-	const training = await orgTraining(db, memberId, trainingId);
-	if (!training) return null;
+export async function sheetOf(db: Db, trainingId: string) {
 	const sessions = await db
 		.selectFrom('training_session')
 		.select(['id', 'starts_at', 'ends_at'])
@@ -76,6 +68,23 @@ export async function attendanceSheet(
 		.select(['training_attendance.session_id', 'training_attendance.user_id', 'mark'])
 		.where('training_session.training_id', '=', trainingId)
 		.execute();
+	return { sessions, places, marks };
+}
+
+/**
+ * The attendance sheet of a training for a member of its organization: its sessions and the
+ * participants holding a place with their marks; null when not theirs. Recorded as a view of
+ * each participant ("who saw me").
+ */
+export async function attendanceSheet(
+	db: Db,
+	memberId: string,
+	trainingId: string,
+	now = Date.now()
+): Promise<AttendanceSheet | null> {
+	const training = await orgTraining(db, memberId, trainingId);
+	if (!training) return null;
+	const { sessions, places, marks } = await sheetOf(db, trainingId);
 	await recordAudit(
 		db,
 		places.map((p) => ({

@@ -7,11 +7,12 @@
  * everyone or for no one.
  */
 import type { Db } from '../db';
+
 import { newCertificateCode } from '../auth/tokens';
 import { recordAudit } from '../audit/trail';
 import { grantFromTraining } from '../skills/grants';
 import { today } from '../matching/opportunities';
-import { attendedShare } from './attendance';
+import { attendedShare, sheetOf } from './attendance';
 import { orgTraining } from './organization';
 import type { AttendanceMark } from '$lib/vocab/trainings';
 import type { Result } from '$lib/result';
@@ -27,26 +28,7 @@ export interface CompletionPreview {
 
 /** The participants holding a place, each with their attendance marks. */
 async function participants(db: Db, trainingId: string) {
-	const places = await db
-		.selectFrom('training_place')
-		.select(['id', 'user_id'])
-		.where('training_id', '=', trainingId)
-		.where('state', '=', 'holding')
-		.orderBy('asked_at')
-		.orderBy('id')
-		.execute();
-	const marks = await db
-		.selectFrom('training_attendance')
-		.innerJoin('training_session', 'training_session.id', 'training_attendance.session_id')
-		.select(['training_attendance.user_id', 'training_attendance.mark'])
-		.where('training_session.training_id', '=', trainingId)
-		.execute();
-	const sessions = await db
-		.selectFrom('training_session')
-		.select(['starts_at'])
-		.where('training_id', '=', trainingId)
-		.orderBy('starts_at', 'desc')
-		.execute();
+	const { sessions, places, marks } = await sheetOf(db, trainingId);
 	return {
 		sessions,
 		places: places.map((p) => ({
@@ -105,7 +87,7 @@ export async function completeTraining(
 			.executeTakeFirstOrThrow();
 		if (fresh.completed_at !== null) return { ok: false, error: 'already_completed' } as const;
 		const { sessions, places } = await participants(trx, trainingId);
-		const last = sessions[0]?.starts_at;
+		const last = sessions.at(-1)?.starts_at;
 		if (!last || last.slice(0, 10) > today(now)) return { ok: false, error: 'not_yet' } as const;
 		const skills = await trx
 			.selectFrom('training_skill')
