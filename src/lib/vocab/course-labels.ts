@@ -4,7 +4,8 @@ import type { CourseAudience, CourseCategory, CourseExpert } from './courses';
 export const categoryLabels = {
 	vocational: m.category_vocational,
 	computer: m.category_computer,
-	language: m.category_language
+	language: m.category_language,
+	wellbeing: m.category_wellbeing
 } satisfies Record<CourseCategory, () => string>;
 
 export const audienceLabels = {

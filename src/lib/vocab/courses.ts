@@ -1,4 +1,4 @@
-export const COURSE_CATEGORIES = ['vocational', 'computer', 'language'] as const;
+export const COURSE_CATEGORIES = ['vocational', 'computer', 'language', 'wellbeing'] as const;
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
 export const COURSE_AUDIENCES = ['everyone', 'families', 'former_soldiers'] as const;
