@@ -1,6 +1,20 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName } from '$lib/paraglide/runtime';
+import {
+	DIRECTORY_COPY_PARAM,
+	DIRECTORY_LOCALE_PARAM,
+	DIRECTORY_LOCALES,
+	DIRECTORY_PAGE
+} from '$lib/pwa/directory';
+import { isOneOf } from '$lib/vocab/one-of';
 import { decide, homeFor } from '$lib/server/access';
 import { isNeutralLook, LOOK_ASSETS, lookFromCookies } from '$lib/disguise';
 import { CLEAR_SITE_DATA, clearPending, signOutThisPhone } from '$lib/server/http/clear';
@@ -79,8 +93,21 @@ const handleOldNames: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * The service worker's copy of the directory (src/lib/pwa/directory.ts) comes without cookies and
+ * names its language in the address; it is read as if the language cookie said so.
+ */
+function directoryCopyRequest({ request, url }: RequestEvent): Request {
+	const locale = url.searchParams.get(DIRECTORY_LOCALE_PARAM);
+	const copy = url.pathname === DIRECTORY_PAGE && url.searchParams.has(DIRECTORY_COPY_PARAM);
+	if (!copy || request.headers.has('cookie') || !isOneOf(DIRECTORY_LOCALES, locale)) return request;
+	const headers = new Headers(request.headers);
+	headers.set('cookie', `${cookieName}=${locale}`);
+	return new Request(request, { headers });
+}
+
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(directoryCopyRequest(event), ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale as Locale;
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });

@@ -24,9 +24,11 @@ import { isKeepShell, type KeepShell } from '$lib/pwa/shell';
 import { DIRECTORY_CACHE, SHELL_CACHE_PREFIX } from '$lib/stored-names';
 import {
 	DIRECTORY_COPY_PARAM,
+	DIRECTORY_LOCALE_PARAM,
 	DIRECTORY_PAGE,
 	DIRECTORY_VERSION_HEADER,
-	isKeepDirectory
+	isKeepDirectory,
+	type DirectoryLocale
 } from '$lib/pwa/directory';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -226,16 +228,20 @@ async function onPhone(url: URL, itemsOnly = false): Promise<boolean> {
 }
 
 /**
- * The directory of support services at `version`, kept unless it is already: its public page
- * (fetched without cookies, so it names nobody), and the code it runs on, from the browser's
- * HTTP cache where the page has just loaded it, so its filters work offline too.
+ * The directory of support services at `version` in `locale`, kept unless it is already: its
+ * public page (fetched without cookies, so it names nobody; its language named in the address),
+ * and the code it runs on, from the browser's HTTP cache where the page has just loaded it, so
+ * its filters work offline too.
  */
-async function keepDirectory(version: string): Promise<boolean> {
+async function keepDirectory(version: string, locale: DirectoryLocale): Promise<boolean> {
 	const cache = await caches.open(DIRECTORY_CACHE);
 	const kept = await cache.match(DIRECTORY_PAGE);
-	if (kept?.headers.get(DIRECTORY_VERSION_HEADER) === version) return true;
+	const same = (response: Response | undefined) =>
+		response?.headers.get(DIRECTORY_VERSION_HEADER) === version &&
+		response.headers.get('content-language') === locale;
+	if (same(kept)) return true;
 	const response = await fetch(
-		new Request(`${DIRECTORY_PAGE}?${DIRECTORY_COPY_PARAM}`, {
+		new Request(`${DIRECTORY_PAGE}?${DIRECTORY_COPY_PARAM}&${DIRECTORY_LOCALE_PARAM}=${locale}`, {
 			credentials: 'omit',
 			cache: 'no-store'
 		})
@@ -248,7 +254,7 @@ async function keepDirectory(version: string): Promise<boolean> {
 	await Promise.all(
 		[...new Set(code)].filter((path) => SHELL.has(path)).map((path) => keepFile(shell, path, true))
 	);
-	return response.headers.get(DIRECTORY_VERSION_HEADER) === version;
+	return same(response);
 }
 
 /** The kept directory page, when there is one. */
@@ -282,7 +288,7 @@ self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 	if (isKeepDirectory(event.data))
 		event.waitUntil(
-			keepDirectory(event.data.version)
+			keepDirectory(event.data.version, event.data.locale)
 				.catch(() => false)
 				.then((kept) => event.ports[0]?.postMessage(kept ? 'kept' : 'not kept'))
 		);

@@ -134,8 +134,16 @@ describe('getting help', () => {
 		// 4. Offline, the directory still reads, and its filters work on the phone.
 		await context.setOffline(true);
 		await learner.reload();
-		// In her language: the kept copy was made without cookies, the phone's script reads hers.
+		// In her language: the copy was fetched without cookies, its language named in its
+		// address, so it reads in English even before any script runs.
 		await shown(learner.getByRole('heading', { level: 1, name: 'Get help' }));
+		const keptCopy = await learner.evaluate(async () => {
+			const kept = await caches.match('/help');
+			return { language: kept?.headers.get('content-language'), html: (await kept?.text()) ?? '' };
+		});
+		expect(keptCopy.language).toBe('en');
+		expect(keptCopy.html).toMatch(/<html lang="en"/);
+		expect(keptCopy.html).toContain('<h1>Get help</h1>');
 		await shown(learner.getByRole('link', { name }));
 		await shown(learner.getByRole('link', { name: legalName }));
 		await learner.getByLabel('What help').selectOption('legal');

@@ -6,7 +6,8 @@ import type { PageServerLoad } from './$types';
 // The whole directory, for anyone: the phone keeps it and filters it (src/lib/pwa/directory.ts).
 export const load = (async ({ locals, setHeaders }) => {
 	const found = await directory(getDb());
-	setHeaders({ [DIRECTORY_VERSION_HEADER]: found.version });
+	// The version and language of this copy, which the service worker compares with what it kept.
+	setHeaders({ [DIRECTORY_VERSION_HEADER]: found.version, 'content-language': locals.locale });
 	return {
 		directory: found,
 		learner: locals.user?.kind === 'learner',
