@@ -121,6 +121,21 @@ describe('a course file', () => {
 			expect(await check(bad)).toEqual({ ok: false, error: 'course_file_unreadable' });
 	});
 
+	it('reads its bodies apart from the rest: text around them that is not what the format writes is refused', async () => {
+		const good = signed('first-aid', 3, bodies('first-aid', 3));
+		const text = JSON.stringify(good);
+		const refused = { ok: false, error: 'course_file_unreadable' };
+		// A quote escaped inside a body: the body ends there, and what follows does not read.
+		expect(await check(new Blob([text.replace('"data":"', '"data":"ab\\"')]))).toEqual(refused);
+		// A body where the format has none (beside the files), or a body's number written in.
+		expect(await check({ data: 'AAAA', ...good })).toEqual(refused);
+		expect(await check(new Blob([text.replace(/"data":"[^"]*"/, '"data":0')]))).toEqual(refused);
+		// More text besides the bodies than 1,000 entries need: refused before any parse.
+		expect(await check({ ...good, padding: 'x'.repeat(300 * 1024) })).toEqual(refused);
+		// Written with spaces, as JSON allows: it still reads.
+		expect((await check(new Blob([JSON.stringify(good, null, 1)]))).ok).toBe(true);
+	});
+
 	it('is refused when a body was changed, whatever its listed hash and size say', async () => {
 		const files = bodies('first-aid', 3);
 		const swapped = files.map((f) =>
