@@ -12,6 +12,7 @@ import {
 	adminClient,
 	baseUrl,
 	controlled,
+	hydrated,
 	launch,
 	openVettedRole,
 	phone,
@@ -146,6 +147,7 @@ describe('a course file and the copy on the phone', () => {
 			const page = await context.newPage();
 			await signUpInBrowser(page, uniqueName('versions'), 'a file from a friend');
 			await controlled(page, '/learn/downloads');
+			await hydrated(page);
 			const input = page.getByLabel(my.course_file_open);
 			const opened = page.getByText(my.course_file_opened.replace('{title}', title));
 
@@ -155,12 +157,14 @@ describe('a course file and the copy on the phone', () => {
 
 			// The newer file replaces it.
 			await page.reload();
+			await hydrated(page);
 			await input.setInputFiles(second.saved);
 			await shown(opened);
 			expect(await keptLesson(page, courseId)).toContain('ချည်ကို အရင် အပ်ထဲ ထိုးပါ။');
 
 			// The older one is refused, and the newer copy stays.
 			await page.reload();
+			await hydrated(page);
 			await input.setInputFiles(first.saved);
 			await shown(page.getByRole('alert').filter({ hasText: my.course_file_older }));
 			const kept = await keptLesson(page, courseId);
@@ -169,6 +173,7 @@ describe('a course file and the copy on the phone', () => {
 
 			// Passed on: the file itself goes to the share sheet, under a neutral name.
 			await page.reload();
+			await hydrated(page);
 			await page
 				.getByRole('button', { name: my.course_file_make_named.replace('{title}', title) })
 				.click();

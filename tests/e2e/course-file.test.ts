@@ -108,6 +108,33 @@ describe('a course passed as one file', () => {
 	);
 
 	it(
+		'the progress made with no account is dropped, never sent, when the person who signs in says it is not theirs',
+		{ timeout: 180_000 },
+		async () => {
+			const app = await startApp(OWN_PORT);
+			let again: App | null = null;
+			try {
+				const page = await passOn(app, false);
+				again = await startApp(OWN_PORT, app.databasePath);
+				await page.context().setOffline(false);
+				await signUpInBrowser(page, uniqueName('borrower'), 'a borrowed phone this week');
+				await page.goto('/learn');
+				await shown(page.getByText(/သင့်ဟာ ဖြစ်ပါသလား။/));
+				await page.getByRole('button', { name: 'ကျွန်ုပ်၏ဟာ မဟုတ်ပါ - ဖျက်ရန်' }).click();
+				// Gone from the phone: not asked again, and nothing reaches the server.
+				await page.reload();
+				await page.waitForLoadState('networkidle');
+				expect(await page.getByText(/သင့်ဟာ ဖြစ်ပါသလား။/).count()).toBe(0);
+				expect(held(app.databasePath)).toEqual({ lessons: 0, attempts: 0, events: 0 });
+				await page.context().close();
+			} finally {
+				await again?.stop();
+				await app.stop();
+			}
+		}
+	);
+
+	it(
 		"opens offline on a learner's phone, and what the learner did offline reaches the server once the network is back",
 		{ timeout: 150_000 },
 		async () => {

@@ -134,8 +134,8 @@ describe('getting help', () => {
 		// 4. Offline, the directory still reads, and its filters work on the phone.
 		await context.setOffline(true);
 		await learner.reload();
-		// In her language: the copy was fetched without cookies, its language named in its
-		// address, so it reads in English even before any script runs.
+		// In her language from the first frame: the copy was fetched without cookies, its language
+		// named in its address.
 		await shown(learner.getByRole('heading', { level: 1, name: 'Get help' }));
 		const keptCopy = await learner.evaluate(async () => {
 			const kept = await caches.match('/help');
@@ -143,8 +143,9 @@ describe('getting help', () => {
 		});
 		expect(keptCopy.language).toBe('en');
 		expect(keptCopy.html).toMatch(/<html lang="en"/);
-		const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(keptCopy.html)?.[1] ?? '';
-		expect(heading.replace(/<!--[\s\S]*?-->/g, '').trim()).toBe('Get help');
+		// A kept page shows nothing before its script (the disguise's code is checked on the phone);
+		// its script then draws it in the language the copy carries.
+		expect(keptCopy.html).toContain('locale:"en"');
 		await shown(learner.getByRole('link', { name }));
 		await shown(learner.getByRole('link', { name: legalName }));
 		await learner.getByLabel('What help').selectOption('legal');
