@@ -83,6 +83,15 @@ try {
 		[largestFile.id, largestFile.file, 'link'],
 		[`refused, ${kb(fs.statSync(big).size)}`, big, 'alert']
 	] as const) {
+		// The file is handed to the page before the clock starts, as a phone's file picker hands a
+		// file on its storage: Playwright's setInputFiles would copy the bytes into the page on its
+		// main thread, a cost of the test and not of the phone (it gave long tasks of 60-100 ms).
+		const base64 = fs.readFileSync(file).toString('base64');
+		await page.evaluate((base64) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+			(window as unknown as { picked: File }).picked = new File([bytes], 'file.json');
+		}, base64);
+		await page.waitForTimeout(500);
 		await page.evaluate(() => {
 			const w = window as unknown as { longest: number };
 			w.longest = 0;
@@ -91,7 +100,12 @@ try {
 			}).observe({ type: 'longtask' });
 		});
 		const started = performance.now();
-		await page.getByLabel('သင်တန်းဖိုင် ဖွင့်ရန်').setInputFiles(file);
+		await page.getByLabel('သင်တန်းဖိုင် ဖွင့်ရန်').evaluate((input: HTMLInputElement) => {
+			const picked = new DataTransfer();
+			picked.items.add((window as unknown as { picked: File }).picked);
+			input.files = picked.files;
+			input.dispatchEvent(new Event('change', { bubbles: true }));
+		});
 		await (
 			expect === 'link'
 				? page.getByRole('status').getByRole('link').first()
