@@ -135,8 +135,8 @@ const hex = (buffer: ArrayBuffer) =>
 	Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
- * The file's JSON, read without one long parse (the bodies are nearly all of it, and one
- * `JSON.parse` of 5 MB holds a slow phone's page for more than 50 ms): each body, written
+ * The file's JSON, read so that no one step grows with the file (the page is never held for more
+ * than 50 ms, whatever a file holds; the bodies are nearly all of it): each body, written
  * `"data":"<base64>"` (spaces allowed), is cut out between pauses and replaced by its number, the rest (small,
  * bounded) parsed, then each body put back where its number stands. Base64 holds no quote or
  * backslash, so a body ends at the next quote. Text that is not what the format writes leaves
