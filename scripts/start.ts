@@ -60,6 +60,9 @@ function superviseWorkers(count: number): void {
 	let stopping = false;
 	let failed = false;
 	const startedAt = new Map<Worker, number>();
+	/** Workers that have opened the port. */
+	const serving = new Set<Worker>();
+	let listening = 0;
 	// Workers run this file itself, not `npm start`'s launcher: nothing to build or check again.
 	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
 	const start = () => {
@@ -69,8 +72,10 @@ function superviseWorkers(count: number): void {
 		worker.on('exit', (code, signal) => {
 			const lived = performance.now() - (startedAt.get(worker) ?? 0);
 			startedAt.delete(worker);
+			const served = serving.delete(worker);
 			if (stopping) {
-				if (code !== 0) failed = true;
+				// One still starting had taken no request: the signal may end it before its handler is set.
+				if (code !== 0 && served) failed = true;
 				if (startedAt.size === 0) process.exit(failed ? 1 : 0);
 				return;
 			}
@@ -80,8 +85,8 @@ function superviseWorkers(count: number): void {
 			setTimeout(start, lived < STEADY_MS ? STEADY_MS : 0);
 		});
 	};
-	let listening = 0;
-	cluster.on('listening', (_worker, address) => {
+	cluster.on('listening', (worker, address) => {
+		serving.add(worker);
 		if (++listening !== count) return;
 		console.log(
 			`Lanpya is serving ${config.origin} (listening on http://${config.host}:${address.port} with ${count} processes, database ${config.databasePath}) after ${Math.round(performance.now())} ms`

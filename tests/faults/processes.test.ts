@@ -6,6 +6,7 @@
  * and one process killed with SIGKILL under writes loses nothing it acknowledged, while the other
  * keeps serving.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -202,5 +203,37 @@ describe('two server processes on one SQLite file', () => {
 		expect(
 			log.filter((w) => w.ackedAt !== undefined && w.learner.client.baseUrl === b.baseUrl).length
 		).toBeGreaterThan(15);
+	});
+});
+
+describe('WORKERS server processes on one port', () => {
+	it('starts another process when one dies, and the port answers all along', async () => {
+		const port = PORT_A + 2;
+		const workers = await startApp(port, path.join(dir, 'workers.sqlite'), { WORKERS: '2' });
+		try {
+			const children = () =>
+				execFileSync('pgrep', ['-P', String(workers.process.pid)], { encoding: 'utf8' })
+					.trim()
+					.split('\n')
+					.filter(Boolean)
+					.map(Number);
+			const first = children();
+			expect(first).toHaveLength(2);
+			process.kill(first[0], 'SIGKILL');
+			const killed = performance.now();
+			let now = children();
+			while ((now.length < 2 || now.includes(first[0])) && performance.now() - killed < 20_000) {
+				// The other process answers meanwhile.
+				expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+				await new Promise((r) => setTimeout(r, 100));
+				now = children();
+			}
+			expect(now).toHaveLength(2);
+			expect(now).not.toContain(first[0]);
+			expect(now).toContain(first[1]);
+			expect(workers.output()).toContain('A server process stopped (SIGKILL); starting another');
+		} finally {
+			expect(await workers.stop()).toBe(0);
+		}
 	});
 });
