@@ -59,10 +59,12 @@ export class FloodGate {
 		return Math.max(own, all);
 	}
 
-	/** Counts an attempt that went through. */
+	/** Counts an attempt that went through (one commit for both counts). */
 	async record(db: Db, address: string, now = Date.now()): Promise<void> {
-		await this.perAddress.record(db, address, now);
-		await this.overall.record(db, '', now);
+		await inTransaction(db, async (trx) => {
+			await this.perAddress.record(trx, address, now);
+			await this.overall.record(trx, '', now);
+		});
 	}
 }
 
