@@ -16,6 +16,7 @@ import { dayOf, validateSessionToken } from '$lib/server/auth/session';
 import { openDatabase, type Db } from '$lib/server/db';
 import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
 import { pruneChanges } from '$lib/server/matching/changes';
+import { applyLearnerChanges } from '$lib/server/matching/learners';
 import { freshDb } from '../helpers/db';
 import { account } from '../helpers/authors';
 import { findEverywhere, makeWorld, PASSWORD, type World } from '../helpers/people';
@@ -157,6 +158,8 @@ describe('deleting my account', () => {
 			await eraseAccounts(db, [world.learnerA.userId]);
 			expect(await findEverywhere(db, world.learnerA.userId)).toEqual(['match_change.ref']);
 			expect(await rank()).not.toContain(pseudonym(orgId, world.learnerA.userId));
+			// Its place in the notes written, as every minute in the server.
+			await applyLearnerChanges(other);
 		} finally {
 			await other.destroy();
 		}

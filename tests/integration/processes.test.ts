@@ -84,7 +84,7 @@ async function world() {
 }
 
 describe('matching with several processes', () => {
-	it('ranks through one process a skill added through another, and prunes the notes once both have read them', async () => {
+	it('ranks through one process a skill added through another, and prunes the notes once both have passed them', async () => {
 		const { learner, firstAidSeen } = await world();
 		// Both processes hold matching's memory, with the learner lacking first aid.
 		expect(await firstAidSeen(a)).toBe(false);
@@ -100,6 +100,11 @@ describe('matching with several processes', () => {
 		expect(await notes(a)).toBeGreaterThan(0);
 		// B's next ranking applies it.
 		expect(await firstAidSeen(b)).toBe(true);
+		// Once both places are written (every minute in the server), the notes go.
+		await applyLearnerChanges(a);
+		await pruneChanges(a);
+		expect(await notes(a)).toBeGreaterThan(0);
+		await applyLearnerChanges(b);
 		await pruneChanges(a);
 		expect(await notes(a)).toBe(0);
 	});

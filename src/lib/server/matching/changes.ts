@@ -20,7 +20,7 @@ type Kind = MatchChangeTable['kind'];
 export const BEAT_MS = 60 * 1000;
 /** A reader silent this long belongs to a process that is gone: ten missed beats. */
 export const READER_STALE_MS = 10 * BEAT_MS;
-/** A reader writes its place (its beat) when it moved on, or when it last wrote this long ago. */
+/** A reader writes its place (its beat) at most this often, and at least every BEAT_MS while its process runs. */
 const PLACE_KEPT_MS = 10 * 1000;
 
 /** One index's place in the notes. */
@@ -78,11 +78,15 @@ export class ChangeReader {
 		return { refs: [...refs], seq: notes.at(-1)?.seq ?? this.seq };
 	}
 
-	/** Notes up to `seq` are applied: the place moves there (written when it moved, or now and then). */
-	async moved(db: Db, seq: number, now = Date.now()): Promise<void> {
-		const moved = seq > this.seq;
+	/**
+	 * Notes up to `seq` are applied: the place moves there, and is written at most every
+	 * PLACE_KEPT_MS. Under load notes come with nearly every ranking, and a write each time would
+	 * be a commit each time; a place written a little late only keeps notes a little longer.
+	 * `write`: now (the minute's catch-up, an account's deletion).
+	 */
+	async moved(db: Db, seq: number, { now = Date.now(), write = false } = {}): Promise<void> {
 		this.seq = Math.max(this.seq, seq);
-		if (!moved && now - this.written < PLACE_KEPT_MS) return;
+		if (!write && now - this.written < PLACE_KEPT_MS) return;
 		await db
 			.updateTable('match_reader')
 			.set({ seq: this.seq, beat_at: now })

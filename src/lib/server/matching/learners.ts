@@ -201,7 +201,7 @@ async function loadAll(db: Db): Promise<VisibleLearners> {
 	return visible;
 }
 
-async function visibleLearners(db: Db): Promise<VisibleLearners> {
+async function visibleLearners(db: Db, writePlace = false): Promise<VisibleLearners> {
 	let loading = loaded.get(db);
 	if (!loading) loaded.set(db, (loading = loadAll(db)));
 	const visible = await loading;
@@ -209,7 +209,7 @@ async function visibleLearners(db: Db): Promise<VisibleLearners> {
 	if (!changes) {
 		// Dropped as silent (the process stalled): notes may be missing, so everything again.
 		if (loaded.get(db) === loading) loaded.delete(db);
-		return visibleLearners(db);
+		return visibleLearners(db, writePlace);
 	}
 	for (let i = 0; i < changes.refs.length; i += 500) {
 		const batch = changes.refs.slice(i, i + 500);
@@ -220,7 +220,7 @@ async function visibleLearners(db: Db): Promise<VisibleLearners> {
 			else visible.remove(id);
 		}
 	}
-	await visible.reader.moved(db, changes.seq);
+	await visible.reader.moved(db, changes.seq, { write: writePlace });
 	return visible;
 }
 
@@ -242,11 +242,12 @@ export async function loadLearners(db: Db): Promise<void> {
 }
 
 /**
- * Applies the notes of changed learners now, when this process holds matching's memory: a
+ * Applies the notes of changed learners now, and writes this process's place in them, when this
+ * process holds matching's memory (every minute, housekeeping.ts, and after deletions): a
  * deleted account then leaves it at once, not at the next ranking. Other processes (another
  * worker, a command-line script) leave the notes to each server process, which reads them at
  * its next ranking.
  */
 export async function applyLearnerChanges(db: Db): Promise<void> {
-	if (loaded.has(db)) await visibleLearners(db);
+	if (loaded.has(db)) await visibleLearners(db, true);
 }

@@ -93,7 +93,7 @@ async function load(db: Db): Promise<OpenRole[]> {
 }
 
 /** Every open role of a vetted organization, whatever its closing day, up to date; the one closing sooner first, then by id (`byClosing`). */
-export async function openRoles(db: Db): Promise<readonly OpenRole[]> {
+export async function openRoles(db: Db, writePlace = false): Promise<readonly OpenRole[]> {
 	let loading = loaded.get(db);
 	if (!loading)
 		loaded.set(
@@ -105,16 +105,16 @@ export async function openRoles(db: Db): Promise<readonly OpenRole[]> {
 	if (!changes) {
 		// Dropped as silent (the process stalled): notes may be missing, so everything again.
 		if (loaded.get(db) === loading) loaded.delete(db);
-		return openRoles(db);
+		return openRoles(db, writePlace);
 	}
 	if (changes.refs.length > 0) cached.roles = load(db);
-	await cached.reader.moved(db, changes.seq);
+	await cached.reader.moved(db, changes.seq, { write: writePlace });
 	return cached.roles;
 }
 
-/** Applies the notes of changed roles now, when this process holds them (housekeeping.ts, every minute). */
+/** Applies the notes of changed roles now and writes this process's place, when it holds them (housekeeping.ts, every minute). */
 export async function applyRoleChanges(db: Db): Promise<void> {
-	if (loaded.has(db)) await openRoles(db);
+	if (loaded.has(db)) await openRoles(db, true);
 }
 
 /** Skill id → the roles (indexes into the list) that name it, the level each asks, and whether it requires it. */
