@@ -23,7 +23,7 @@ import { waitsForPin } from '$lib/server/auth/pin';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { sweepDaily } from '$lib/server/housekeeping';
+import { sweepDaily, tidyEveryMinute } from '$lib/server/housekeeping';
 import { startMatching } from '$lib/server/matching/start';
 import { DOCUMENT_ONLY, securityHeaders } from '$lib/server/headers';
 import { translate } from '$lib/server/i18n';
@@ -39,6 +39,9 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(getDb(), new BundledMigrationProvider());
 	// Matching's memory, built before the server listens (matching/start.ts).
 	await startMatching(getDb());
+	// Its place in the change notes kept alive; notes and attempts no longer needed deleted.
+	const stopTidying = tidyEveryMinute(getDb);
+	process.once('sveltekit:shutdown', stopTidying);
 	// Unused accounts, dead sessions, old failure counts and old audit rows go once a day.
 	const stopSweeping = sweepDaily(getDb);
 	process.once('sveltekit:shutdown', stopSweeping);

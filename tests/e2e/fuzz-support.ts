@@ -490,7 +490,10 @@ export async function judge(
  * - application.learner_seen_at, org_seen_at (and training_place's, help_request's): when each
  *   side last opened the application, the training's thread or the request for help; a refused form without JavaScript shows the page
  *   again, which counts as opening it;
- * - match_change: notes that matching's memory reads and deletes (matching/changes.ts).
+ * - match_change and match_reader: notes that matching's memory reads, and each process's place
+ *   in them (matching/changes.ts);
+ * - attempt and attempt_salt: attempts counted against the per-address limits, a refused form
+ *   included (auth/throttle.ts).
  */
 const LEFT_OUT: Record<string, string[]> = {
 	session: ['expires_at', 'last_seen_at', 'active_at'],
@@ -502,6 +505,9 @@ const LEFT_OUT: Record<string, string[]> = {
 const TABLES_LEFT_OUT = new Set([
 	'sign_in_throttle',
 	'match_change',
+	'match_reader',
+	'attempt',
+	'attempt_salt',
 	'kysely_migration',
 	'kysely_migration_lock'
 ]);

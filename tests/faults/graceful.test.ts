@@ -29,7 +29,6 @@ const LEARNERS = 4;
 const PER_LEARNER = 8;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-graceful-'));
-const databasePath = path.join(dir, 'graceful.sqlite');
 let app: App | undefined;
 
 afterAll(async () => {
@@ -148,95 +147,106 @@ const connectOnce = () =>
 		socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
 	});
 
-it('on SIGTERM under load, refuses new connections, answers every request it took, closes the database and exits 0', async () => {
-	app = await startApp(PORT, databasePath, {
-		SIGN_IN_LIMIT_PER_ADDRESS: '1000',
-		SIGN_UP_LIMIT_PER_ADDRESS: '1000',
-		SIGN_UP_LIMIT_TOTAL: '1000'
-	});
-	const roles = await openRoles(app.baseUrl, databasePath, 4);
-	const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);
-	const log: Write[] = [];
-	// Each learner applies once first, so messages have a thread to go to.
-	for (const learner of learners)
-		await sendWrite(learner, 'application', `w${learner.index}-first`, log);
+// One process, and several (WORKERS): each worker finishes what it took, then the primary exits.
+it.each([1, 2])(
+	'on SIGTERM under load with %i server processes, refuses new connections, answers every request taken, closes the database and exits 0',
+	async (workers) => {
+		const databasePath = path.join(dir, `graceful-${workers}.sqlite`);
+		app = await startApp(PORT, databasePath, {
+			WORKERS: String(workers),
+			SIGN_IN_LIMIT_PER_ADDRESS: '1000',
+			SIGN_UP_LIMIT_PER_ADDRESS: '1000',
+			SIGN_UP_LIMIT_TOTAL: '1000'
+		});
+		const roles = await openRoles(app.baseUrl, databasePath, 4);
+		const learners = await signUpLearners(app.baseUrl, databasePath, LEARNERS, roles);
+		const log: Write[] = [];
+		// Each learner applies once first, so messages have a thread to go to.
+		for (const learner of learners)
+			await sendWrite(learner, 'application', `w${learner.index}-first`, log);
 
-	const kinds: WriteKind[] = ['progress', 'application', 'message'];
-	const burst = learners.flatMap((learner) =>
-		Array.from({ length: PER_LEARNER }, (_, i) =>
-			rawWrite(learner, kinds[i % 3], `w${learner.index}-${i}`, log)
-		)
-	);
-	await Promise.all(burst.map((b) => b.accepted));
-	// Half the bodies now (being worked on at the signal), half held back until after it.
-	const held = burst.filter((_, i) => i % 2 === 1);
-	for (const b of burst) if (!held.includes(b)) b.sendBody();
-	await new Promise((resolve) => setTimeout(resolve, 300));
-	// A connection kept alive after a request just before the signal; the next comes after it.
-	const keeper = new http.Agent({ keepAlive: true, maxSockets: 1 });
-	await new Promise((resolve, reject) =>
-		http
-			.get(`http://127.0.0.1:${PORT}/healthz`, { agent: keeper }, (r) =>
-				r.resume().on('end', resolve)
+		const kinds: WriteKind[] = ['progress', 'application', 'message'];
+		const burst = learners.flatMap((learner) =>
+			Array.from({ length: PER_LEARNER }, (_, i) =>
+				rawWrite(learner, kinds[i % 3], `w${learner.index}-${i}`, log)
 			)
-			.on('error', reject)
-	);
-	await new Promise((resolve) => setTimeout(resolve, 100));
-	const child = app.process;
-	const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	const signalled = performance.now();
-	child.kill('SIGTERM');
+		);
+		await Promise.all(burst.map((b) => b.accepted));
+		// Half the bodies now (being worked on at the signal), half held back until after it.
+		const held = burst.filter((_, i) => i % 2 === 1);
+		for (const b of burst) if (!held.includes(b)) b.sendBody();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// A connection kept alive after a request just before the signal; the next comes after it.
+		const keeper = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		await new Promise((resolve, reject) =>
+			http
+				.get(`http://127.0.0.1:${PORT}/healthz`, { agent: keeper }, (r) =>
+					r.resume().on('end', resolve)
+				)
+				.on('error', reject)
+		);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const child = app.process;
+		const exit = new Promise<number | null>((resolve) =>
+			child.once('exit', (code) => resolve(code))
+		);
+		const signalled = performance.now();
+		child.kill('SIGTERM');
 
-	// A connection tried while the listener closes may be taken by the kernel and then reset;
-	// once closed, every new one is refused.
-	let refusal = 'connected';
-	for (let tries = 0; tries < 300 && refusal !== 'ECONNREFUSED'; tries++) {
-		refusal = await connectOnce();
-		if (refusal !== 'ECONNREFUSED') await new Promise((resolve) => setTimeout(resolve, 10));
+		// A connection tried while the listener closes may be taken by the kernel and then reset;
+		// once closed, every new one is refused.
+		let refusal = 'connected';
+		for (let tries = 0; tries < 300 && refusal !== 'ECONNREFUSED'; tries++) {
+			refusal = await connectOnce();
+			if (refusal !== 'ECONNREFUSED') await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		const refusedAfterMs = performance.now() - signalled;
+		expect(refusal).toBe('ECONNREFUSED');
+		// The held requests keep the server finishing what it took.
+		expect(child.exitCode).toBeNull();
+		// The listener is closed, so the server has handled the signal: now the kept connection's
+		// request (a new connection would be refused, so an answer proves it went on the kept one).
+		const late = rawWrite(learners[0], 'progress', 'wkept-0', log, keeper);
+		late.sendBody();
+		for (const b of held) b.sendBody();
+
+		const answers = await Promise.allSettled([...burst, late].map((b) => b.answered));
+		const code = await exit;
+		const shutdownMs = performance.now() - signalled;
+		console.log(
+			`graceful restart, ${workers} processes: ${burst.length} requests taken before SIGTERM (${held.length} with their bodies held until after it) and one sent after it on a connection kept alive from before; ` +
+				`new connections refused ${refusedAfterMs.toFixed(0)} ms after it; exit ${code} ${shutdownMs.toFixed(0)} ms after it`
+		);
+		expect(
+			answers
+				.filter((a) => a.status === 'rejected')
+				.map((a) => String((a as PromiseRejectedResult).reason)),
+			'requests cut off'
+		).toEqual([]);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(
+			log.filter((w) => w.ackedAt === undefined).map((w) => w.token),
+			'writes not acknowledged'
+		).toEqual([]);
+		expect(code).toBe(0);
+		// A clean close folds the write-ahead log into the file and removes it.
+		const wal = `${databasePath}-wal`;
+		expect(
+			fs.existsSync(wal) ? fs.statSync(wal).size : 0,
+			'bytes left in the write-ahead log'
+		).toBe(0);
+		expect(shutdownMs).toBeLessThan(10_000);
+
+		app = await startApp(PORT, databasePath, { WORKERS: String(workers) });
+		expect(checkIntegrity(databasePath)).toEqual([]);
+		const present = tokensIn(databasePath);
+		const acked = log.filter((w) => w.ackedAt !== undefined);
+		expect(
+			acked.filter((w) => !present[w.kind].has(w.token)).map((w) => w.token),
+			'acknowledged writes missing'
+		).toEqual([]);
+		expect(acked.length).toBe(LEARNERS * (PER_LEARNER + 1) + 1);
+		await app.stop();
+		app = undefined;
 	}
-	const refusedAfterMs = performance.now() - signalled;
-	expect(refusal).toBe('ECONNREFUSED');
-	// The held requests keep the server finishing what it took.
-	expect(child.exitCode).toBeNull();
-	// The listener is closed, so the server has handled the signal: now the kept connection's
-	// request (a new connection would be refused, so an answer proves it went on the kept one).
-	const late = rawWrite(learners[0], 'progress', 'wkept-0', log, keeper);
-	late.sendBody();
-	for (const b of held) b.sendBody();
-
-	const answers = await Promise.allSettled([...burst, late].map((b) => b.answered));
-	const code = await exit;
-	const shutdownMs = performance.now() - signalled;
-	console.log(
-		`graceful restart: ${burst.length} requests taken before SIGTERM (${held.length} with their bodies held until after it) and one sent after it on a connection kept alive from before; ` +
-			`new connections refused ${refusedAfterMs.toFixed(0)} ms after it; exit ${code} ${shutdownMs.toFixed(0)} ms after it`
-	);
-	expect(
-		answers
-			.filter((a) => a.status === 'rejected')
-			.map((a) => String((a as PromiseRejectedResult).reason)),
-		'requests cut off'
-	).toEqual([]);
-	await new Promise((resolve) => setImmediate(resolve));
-	expect(
-		log.filter((w) => w.ackedAt === undefined).map((w) => w.token),
-		'writes not acknowledged'
-	).toEqual([]);
-	expect(code).toBe(0);
-	// A clean close folds the write-ahead log into the file and removes it.
-	const wal = `${databasePath}-wal`;
-	expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0, 'bytes left in the write-ahead log').toBe(
-		0
-	);
-	expect(shutdownMs).toBeLessThan(10_000);
-
-	app = await startApp(PORT, databasePath);
-	expect(checkIntegrity(databasePath)).toEqual([]);
-	const present = tokensIn(databasePath);
-	const acked = log.filter((w) => w.ackedAt !== undefined);
-	expect(
-		acked.filter((w) => !present[w.kind].has(w.token)).map((w) => w.token),
-		'acknowledged writes missing'
-	).toEqual([]);
-	expect(acked.length).toBe(LEARNERS * (PER_LEARNER + 1) + 1);
-});
+);

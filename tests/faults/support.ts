@@ -23,8 +23,22 @@ export function seeded(seed: number): () => number {
 
 /** A person's HTTP client on the server under test, with a check of each answer's status. */
 export class Client extends HttpClient {
-	constructor(baseUrl: string, locale: 'my' | 'en' = 'en') {
+	/**
+	 * `address`: where the person says they come from, in X-Forwarded-For, for a server that
+	 * trusts it (ADDRESS_HEADER); other servers ignore it.
+	 */
+	constructor(
+		baseUrl: string,
+		locale: 'my' | 'en' = 'en',
+		private readonly from = '192.0.2.250'
+	) {
 		super(() => baseUrl, locale);
+	}
+
+	request(path: string, init: Parameters<HttpClient['request']>[1] = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.from);
+		return super.request(path, { ...init, headers });
 	}
 
 	/** Posts and insists on `status`; the body is read, so the answer is complete. */
@@ -81,6 +95,19 @@ export async function openRoles(
 	databasePath: string,
 	count: number
 ): Promise<string[]> {
+	return (await vettedOrganization(baseUrl, databasePath, count)).roles;
+}
+
+/**
+ * A vetted organization with `count` open roles, each needing `skills`: its member's signed-in
+ * client, its id and the roles' ids.
+ */
+export async function vettedOrganization(
+	baseUrl: string,
+	databasePath: string,
+	count: number,
+	skills: { skill: string; level: string; need: 'required' | 'preferred' }[] = []
+): Promise<{ org: Client; orgId: string; roles: string[] }> {
 	const admin = await adminClient(baseUrl, databasePath);
 	const org = new Client(baseUrl);
 	await org.expect(
@@ -136,6 +163,8 @@ export async function openRoles(
 		);
 		const path = created.headers.get('location')!;
 		const id = path.split('/').pop()!;
+		for (const skill of skills)
+			await org.expect(`${path}?/addSkill`, skill, 200, 'adding a skill to a role');
 		await org.expect(`${path}?/move`, { move: 'submit' }, 200, 'submitting a role');
 		await admin.expect(
 			`/admin/roles/${id}?/review`,
@@ -146,7 +175,7 @@ export async function openRoles(
 		await org.expect(`${path}?/move`, { move: 'open' }, 200, 'opening a role');
 		ids.push(id);
 	}
-	return ids;
+	return { org, orgId, roles: ids };
 }
 
 export interface Learner {

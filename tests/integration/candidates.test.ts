@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
 import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
+import { pruneChanges } from '$lib/server/matching/changes';
+import { applyLearnerChanges } from '$lib/server/matching/learners';
 import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { createAdministrator } from '$lib/server/accounts/sign-in';
@@ -405,7 +407,10 @@ describe('candidates for a role', () => {
 		await db.deleteFrom('user').where('id', 'in', ids.slice(70, 75)).execute();
 		for (const roleId of [made.id, helper])
 			expect(await ranked(roleId)).toEqual(await reference(roleId));
-		// The notes of these changes were applied and deleted.
+		// The notes of these changes were applied: once this process's place is written (every
+		// minute in the server), they are pruned.
+		await applyLearnerChanges(db);
+		await pruneChanges(db);
 		expect(
 			await db.selectFrom('match_change').select('seq').where('kind', '=', 'learner').execute()
 		).toEqual([]);

@@ -13,8 +13,10 @@ import { getOrgApplication, listRoleApplications } from '$lib/server/application
 import { postMessage, readThread } from '$lib/server/applications/messages';
 import { orgNews } from '$lib/server/applications/news';
 import { dayOf, validateSessionToken } from '$lib/server/auth/session';
-import type { Db } from '$lib/server/db';
+import { openDatabase, type Db } from '$lib/server/db';
 import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
+import { pruneChanges } from '$lib/server/matching/changes';
+import { applyLearnerChanges } from '$lib/server/matching/learners';
 import { freshDb } from '../helpers/db';
 import { account } from '../helpers/authors';
 import { findEverywhere, makeWorld, PASSWORD, type World } from '../helpers/people';
@@ -33,7 +35,7 @@ afterEach(() => cleanup());
 async function counts(): Promise<Record<string, number>> {
 	const tables = await sql<{
 		name: string;
-	}>`select name from sqlite_master where type = 'table' and name not in ('sign_in_throttle', 'match_change') order by name`.execute(
+	}>`select name from sqlite_master where type = 'table' and name not in ('sign_in_throttle', 'match_change', 'match_reader') order by name`.execute(
 		db
 	);
 	const result: Record<string, number> = {};
@@ -143,11 +145,26 @@ describe('deleting my account', () => {
 		).toEqual({ ok: false, error: 'invalid_credentials' });
 	});
 
-	it('keeps a change note naming the learner only until matching reads it', async () => {
-		// Matching's memory is not loaded in this process: the note waits for the one that holds it.
-		await eraseAccounts(db, [world.learnerA.userId]);
-		expect(await findEverywhere(db, world.learnerA.userId)).toEqual(['match_change.ref']);
-		await rankCandidates(db, world.owner.userId, world.roles.clinic, 'en');
+	it('keeps a change note naming the learner only until every server process has read it', async () => {
+		// Another server process on the same file, with matching's memory loaded.
+		const other = openDatabase(file);
+		try {
+			const rank = async () => {
+				const ranked = await rankCandidates(other, world.owner.userId, world.roles.clinic, 'en');
+				return ranked.ok && ranked.candidates.map((c) => c.pseudonym);
+			};
+			const orgId = await orgIdOf(world.owner.userId);
+			expect(await rank()).toContain(pseudonym(orgId, world.learnerA.userId));
+			await eraseAccounts(db, [world.learnerA.userId]);
+			expect(await findEverywhere(db, world.learnerA.userId)).toEqual(['match_change.ref']);
+			expect(await rank()).not.toContain(pseudonym(orgId, world.learnerA.userId));
+			// Its place in the notes written, as every minute in the server.
+			await applyLearnerChanges(other);
+		} finally {
+			await other.destroy();
+		}
+		// Read by every process, the note goes at the next pruning (every minute in the server).
+		await pruneChanges(db);
 		expect(await findEverywhere(db, world.learnerA.userId)).toEqual([]);
 	});
 });

@@ -15,7 +15,7 @@ describe('the flood gate', () => {
 		const t = 10 * MIN;
 		for (let i = 0; i < 3; i++) {
 			expect(await gate.wait(db, '10.0.0.1', t + i)).toBe(0);
-			gate.record('10.0.0.1', t + i);
+			await gate.record(db, '10.0.0.1', t + i);
 		}
 		const wait = await gate.wait(db, '10.0.0.1', t + MIN);
 		expect(wait).toBe(15 * MIN - MIN);
@@ -26,17 +26,17 @@ describe('the flood gate', () => {
 
 	it('holds everyone together to the overall limit', async () => {
 		const gate = new FloodGate('org_application_burst', 100, 5);
-		for (let i = 0; i < 5; i++) gate.record(`10.0.1.${i}`, i);
+		for (let i = 0; i < 5; i++) await gate.record(db, `10.0.1.${i}`, i);
 		expect(await gate.wait(db, '10.0.2.1', 10)).toBeGreaterThan(0);
 	});
 
 	it('tells administrators of a burst once per limit and window, with no address', async () => {
 		const gate = new FloodGate('sign_up_burst', 1, 3);
-		gate.record('10.0.0.1', 0);
+		await gate.record(db, '10.0.0.1', 0);
 		for (let i = 0; i < 5; i++)
 			expect(await gate.wait(db, '10.0.0.1', 1_000 + i)).toBeGreaterThan(0);
-		gate.record('10.0.0.2', 2_000);
-		gate.record('10.0.0.3', 2_000);
+		await gate.record(db, '10.0.0.2', 2_000);
+		await gate.record(db, '10.0.0.3', 2_000);
 		expect(await gate.wait(db, '10.0.0.4', 3_000)).toBeGreaterThan(0);
 		const rows = await db.selectFrom('audit_event').selectAll().orderBy('at').execute();
 		expect(
@@ -50,10 +50,10 @@ describe('the flood gate', () => {
 			{ what: 'sign_up', scope: 'per_address', at: 1_000 }
 		]);
 		// Within the window, no second note; in a new window, a new note.
-		gate.record('10.0.0.5', 10 * MIN);
+		await gate.record(db, '10.0.0.5', 10 * MIN);
 		expect(await gate.wait(db, '10.0.0.5', 10 * MIN + 1)).toBeGreaterThan(0);
 		expect(await db.selectFrom('audit_event').selectAll().execute()).toHaveLength(2);
-		gate.record('10.0.0.1', 30 * MIN);
+		await gate.record(db, '10.0.0.1', 30 * MIN);
 		expect(await gate.wait(db, '10.0.0.1', 30 * MIN + 1)).toBeGreaterThan(0);
 		expect(await db.selectFrom('audit_event').selectAll().execute()).toHaveLength(3);
 	});

@@ -2,6 +2,7 @@
  * Every setting comes from the environment, with a safe default, and is documented in the README.
  * Plain `process.env` (not `$env`) so the command-line scripts share this module.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 function int(name: string, fallback: number): number {
@@ -22,6 +23,17 @@ export const config = {
 	},
 	get origin() {
 		return process.env.ORIGIN || `http://localhost:${int('PORT', 3000)}`;
+	},
+	/**
+	 * How many server processes serve the one port (scripts/start.ts), all on the one database:
+	 * by default one per core, at most 4 (past that, SQLite's one writer at a time is the limit,
+	 * not the cores). 1 keeps one process. At least 1.
+	 */
+	get workers() {
+		const cores = Math.min(os.availableParallelism(), 4);
+		const workers = int('WORKERS', cores);
+		if (workers < 1) throw new Error('WORKERS must be at least 1');
+		return workers;
 	},
 	get databasePath() {
 		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');

@@ -608,6 +608,33 @@ export interface MatchChangeTable {
 	ref: string;
 }
 
+/** A process's place in the change notes (matching/changes.ts), with its last sign of life. */
+export interface MatchReaderTable {
+	id: string;
+	seq: number;
+	beat_at: number;
+}
+
+/** One attempt counted against a per-address limit (auth/throttle.ts): a salted hash, a time. */
+export interface AttemptTable {
+	bucket: string;
+	key: string;
+	at: number;
+}
+
+/** The random salt of one window of the attempt limits. */
+export interface AttemptSaltTable {
+	epoch: number;
+	salt: string;
+}
+
+/** Work one process of all does at a time (housekeeping.ts): who holds it, until when. */
+export interface LeaseTable {
+	name: string;
+	holder: string;
+	until: number;
+}
+
 /**
  * What was done and seen: who (an account, its organization if any), which action, on which
  * object (a learner, an application, an organization or a role), when. Nothing else, by design.
@@ -702,6 +729,10 @@ export interface Database {
 	background_skill: BackgroundSkillTable;
 	learner_profile: LearnerProfileTable;
 	match_change: MatchChangeTable;
+	match_reader: MatchReaderTable;
+	attempt: AttemptTable;
+	attempt_salt: AttemptSaltTable;
+	lease: LeaseTable;
 	audit_event: AuditEventTable;
 	certificate: CertificateTable;
 	sync_event: SyncEventTable;

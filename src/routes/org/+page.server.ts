@@ -42,7 +42,7 @@ export const actions = {
 				{ action: 'apply', values: form.values },
 				'error_too_many_org_applications'
 			);
-		orgApplications.record(address);
+		await orgApplications.record(getDb(), address);
 		const result = await applyForOrganization(getDb(), signedInUser(locals).id, form.data);
 		if (!result.ok)
 			return refuse(locals.locale, 409, `error_${result.error}`, { values: form.values });

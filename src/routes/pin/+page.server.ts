@@ -77,9 +77,9 @@ export const actions = {
 		const form = await readForm(request, pinPasswordSchema, locals.locale, ['password']);
 		if (!locals.session) redirect(303, '/pin');
 		if (!form.ok) return fail(400, { action: 'remove', errors: form.errors });
-		// The same limits as other password checks: per address in memory, per name in the throttle.
+		// The same limits as other password checks: per address and per name, in the database.
 		const address = event.getClientAddress();
-		const wait = failedAttemptsByAddress.retryAfter(address);
+		const wait = await failedAttemptsByAddress.retryAfter(getDb(), address);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: {} });
 		const result = await removePin(
 			getDb(),
@@ -87,7 +87,7 @@ export const actions = {
 			form.data.password
 		);
 		if (!result.ok) {
-			failedAttemptsByAddress.record(address);
+			await failedAttemptsByAddress.record(getDb(), address);
 			if (result.error === 'locked')
 				return tooManyTries(event, locals.locale, result.retryAfterMs, { values: {} });
 			return refuse(

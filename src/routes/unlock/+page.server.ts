@@ -29,7 +29,7 @@ export const actions = {
 		if (!locals.session!.locked) redirect(303, nextPage(url, locals));
 		// The same limits as signing in: per address in memory, per name in sign_in_throttle.
 		const key = attemptKey(event.getClientAddress(), usernameKey(signedInUser(locals).username));
-		const wait = failedAttemptsByAddress.retryAfter(key);
+		const wait = await failedAttemptsByAddress.retryAfter(getDb(), key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: {} });
 		const result = await unlockSession(
 			getDb(),
@@ -37,7 +37,7 @@ export const actions = {
 			form.data.password
 		);
 		if (!result.ok) {
-			failedAttemptsByAddress.record(key);
+			await failedAttemptsByAddress.record(getDb(), key);
 			if (result.error === 'locked')
 				return tooManyTries(event, locals.locale, result.retryAfterMs!, { values: {} });
 			return refuse(locals.locale, 400, `error_${result.error}`, { values: {} });

@@ -23,6 +23,7 @@ import { detachApplications } from '../applications/learner';
 import { forgetInAudit } from '../audit/trail';
 import { confirmPassword, type Confirmation } from '../auth/confirm';
 import { clearFailures } from '../auth/throttle';
+import { pruneChanges } from '../matching/changes';
 import { applyLearnerChanges } from '../matching/learners';
 import { leaveOrganization } from '../orgs/membership';
 import { closeRolesOf } from '../roles/editing';
@@ -60,7 +61,9 @@ export async function eraseAccounts(
 		if (found) erased++;
 	}
 	if (erased > 0) {
+		// The notes naming the accounts go as soon as every server process has read them.
 		await applyLearnerChanges(db);
+		await pruneChanges(db);
 		await flushDeletions(db);
 	}
 	return erased;

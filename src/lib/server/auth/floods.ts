@@ -1,14 +1,15 @@
 /**
  * Floods of new accounts and organizations. Sign-ups and organization applications are each
  * limited per network address and for everyone together (`SIGN_UP_LIMIT_PER_ADDRESS`,
- * `SIGN_UP_LIMIT_TOTAL`, per 15 minutes), counted in memory like the sign-in limit, never on disk.
+ * `SIGN_UP_LIMIT_TOTAL`, per 15 minutes), counted like the sign-in limit (throttle.ts): by every
+ * server process together, under a salted hash of the address that is gone within two windows.
  * Every attempt that reaches the account or organization counts, a refused one ("name taken")
  * too, so that testing which names exist is held to the same pace as making accounts.
  * The first refusal of a burst writes one audit row (no address, no name: only which limit), at
- * most once per limit and window, so administrators see it on their home page without a flood
- * of rows.
+ * most once per limit and window whichever process refused it, so administrators see it on their
+ * home page without a flood of rows.
  */
-import { isDatabaseUnavailable, type Db } from '../db';
+import { inTransaction, isDatabaseUnavailable, type Db } from '../db';
 import { actionsSince, recordAudit } from '../audit/trail';
 import { config } from '../config';
 import type { AuditAction } from '../schema';
@@ -20,15 +21,15 @@ export type BurstScope = 'per_address' | 'overall';
 export class FloodGate {
 	private perAddress: AddressLimiter;
 	private overall: AddressLimiter;
-	private lastNoted: Record<BurstScope, number> = { per_address: -Infinity, overall: -Infinity };
 
 	constructor(
 		private action: Extract<AuditAction, 'sign_up_burst' | 'org_application_burst'>,
 		perAddress: number,
 		total: number
 	) {
-		this.perAddress = new AddressLimiter(perAddress);
-		this.overall = new AddressLimiter(total);
+		const bucket = action === 'sign_up_burst' ? 'sign_up' : 'org_application';
+		this.perAddress = new AddressLimiter(bucket, perAddress);
+		this.overall = new AddressLimiter(`${bucket}_all`, total);
 	}
 
 	/**
@@ -36,30 +37,34 @@ export class FloodGate {
 	 * administrators, once per limit and window.
 	 */
 	async wait(db: Db, address: string, now = Date.now()): Promise<number> {
-		const own = this.perAddress.retryAfter(address, now);
-		const all = this.overall.retryAfter('', now);
+		const own = await this.perAddress.retryAfter(db, address, now);
+		const all = await this.overall.retryAfter(db, '', now);
 		if (own === 0 && all === 0) return 0;
 		const scope: BurstScope = all > 0 ? 'overall' : 'per_address';
-		if (now - this.lastNoted[scope] >= ADDRESS_WINDOW_MS) {
-			try {
-				await recordAudit(
-					db,
-					[{ actor: null, org: null, action: this.action, object: scope }],
-					now
-				);
-				this.lastNoted[scope] = now;
-			} catch (error) {
-				// A full or busy database still refuses the flood; the note waits for the next refusal.
-				if (!isDatabaseUnavailable(error)) throw error;
-			}
+		try {
+			// One transaction (one writer at a time): two processes refusing at once note it once.
+			await inTransaction(db, async (trx) => {
+				const noted = await actionsSince(trx, [this.action], now - ADDRESS_WINDOW_MS + 1, 20);
+				if (!noted.some((row) => row.object === scope && row.at <= now))
+					await recordAudit(
+						trx,
+						[{ actor: null, org: null, action: this.action, object: scope }],
+						now
+					);
+			});
+		} catch (error) {
+			// A full or busy database still refuses the flood; the note waits for the next refusal.
+			if (!isDatabaseUnavailable(error)) throw error;
 		}
 		return Math.max(own, all);
 	}
 
-	/** Counts an attempt that went through. */
-	record(address: string, now = Date.now()): void {
-		this.perAddress.record(address, now);
-		this.overall.record('', now);
+	/** Counts an attempt that went through (one commit for both counts). */
+	async record(db: Db, address: string, now = Date.now()): Promise<void> {
+		await inTransaction(db, async (trx) => {
+			await this.perAddress.record(trx, address, now);
+			await this.overall.record(trx, '', now);
+		});
 	}
 }
 

@@ -3,11 +3,13 @@
  * - Per account name: 6 failures lock the name for 30 minutes. The lock is kept for any name,
  *   existing or not, so the answer never tells whether an account exists. Only a SHA-256 of the
  *   name is stored.
- * - Per network address: a sliding window in memory (never written to disk, so no record of
- *   who connected from where), `SIGN_IN_LIMIT_PER_ADDRESS` failures per 15 minutes.
+ * - Per network address: a sliding window, `SIGN_IN_LIMIT_PER_ADDRESS` failures per 15 minutes,
+ *   counted in the database so that every server process (WORKERS) counts together. No address
+ *   is written: only a hash of it under a random salt of the window, and both go within two
+ *   windows (`forgetOldAttempts`), so the file keeps no lasting record of who connected from where.
  */
+import { randomToken, sha256Hex } from './tokens';
 import type { Db } from '../db';
-import { sha256Hex } from './tokens';
 
 export const MAX_FAILURES = 6;
 export const LOCK_MS = 30 * 60 * 1000;
@@ -72,38 +74,91 @@ export async function clearFailures(db: Db, scope: string, name: string): Promis
 	await db.deleteFrom('sign_in_throttle').where('key', '=', throttleKey(scope, name)).execute();
 }
 
-/** A sliding-window counter per address, held in memory only. */
-export class AddressLimiter {
-	private hits = new Map<string, number[]>();
+/** What a per-address limit counts (the `attempt` table's buckets). */
+export type AttemptBucket =
+	'sign_in' | 'sign_up' | 'sign_up_all' | 'org_application' | 'org_application_all';
 
+/** The window's number at `now`: each window has its own salt. */
+const epochOf = (now: number) => Math.floor(now / ADDRESS_WINDOW_MS);
+
+/**
+ * The salts of the window at `now` and of the one before (a sliding window spans both), made
+ * by the first process to need one. Older salts are deleted with the attempts (forgetOldAttempts).
+ */
+async function saltsAt(db: Db, now: number): Promise<{ current: string; previous?: string }> {
+	const epoch = epochOf(now);
+	const read = () =>
+		db
+			.selectFrom('attempt_salt')
+			.select(['epoch', 'salt'])
+			.where('epoch', 'in', [epoch, epoch - 1])
+			.execute();
+	let rows = await read();
+	if (!rows.some((r) => Number(r.epoch) === epoch)) {
+		await db
+			.insertInto('attempt_salt')
+			.values({ epoch, salt: randomToken(20) })
+			.onConflict((oc) => oc.column('epoch').doNothing())
+			.execute();
+		rows = await read();
+	}
+	return {
+		current: rows.find((r) => Number(r.epoch) === epoch)!.salt,
+		previous: rows.find((r) => Number(r.epoch) === epoch - 1)?.salt
+	};
+}
+
+const keyOf = (salt: string, address: string) => sha256Hex(`${salt}\n${address}`);
+
+/** A sliding-window counter per address (or address and name), shared by every server process. */
+export class AddressLimiter {
 	constructor(
-		private limit: number,
-		private windowMs = ADDRESS_WINDOW_MS
+		private bucket: AttemptBucket,
+		private limit: number
 	) {}
 
 	/** Milliseconds until this address may try again, or 0. */
-	retryAfter(address: string, now = Date.now()): number {
-		const recent = this.recent(address, now);
-		if (recent.length < this.limit) return 0;
-		return recent[0] + this.windowMs - now;
+	async retryAfter(db: Db, address: string, now = Date.now()): Promise<number> {
+		const salts = await saltsAt(db, now);
+		const keys = [salts.current, salts.previous]
+			.filter((salt) => salt !== undefined)
+			.map((salt) => keyOf(salt, address));
+		const row = await db
+			.selectFrom('attempt')
+			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
+			.where('bucket', '=', this.bucket)
+			.where('key', 'in', keys)
+			.where('at', '>', now - ADDRESS_WINDOW_MS)
+			.where('at', '<=', now)
+			.executeTakeFirstOrThrow();
+		if (Number(row.n) < this.limit) return 0;
+		return Number(row.first) + ADDRESS_WINDOW_MS - now;
 	}
 
-	record(address: string, now = Date.now()): void {
-		const recent = this.recent(address, now);
-		recent.push(now);
-		this.hits.set(address, recent);
-		if (this.hits.size > 50_000) this.prune(now);
+	async record(db: Db, address: string, now = Date.now()): Promise<void> {
+		const { current } = await saltsAt(db, now);
+		await db
+			.insertInto('attempt')
+			.values({ bucket: this.bucket, key: keyOf(current, address), at: now })
+			.execute();
 	}
+}
 
-	private recent(address: string, now: number): number[] {
-		return (this.hits.get(address) ?? []).filter((t) => t > now - this.windowMs);
-	}
-
-	private prune(now: number): void {
-		for (const [address, times] of this.hits) {
-			if (times.every((t) => t <= now - this.windowMs)) this.hits.delete(address);
-		}
-	}
+/**
+ * Deletes attempts past every window, and the salts of windows before the last two: the
+ * attempts left cannot then be matched to an address. Run every minute by the server
+ * (housekeeping.ts). Returns how many attempts went.
+ */
+export async function forgetOldAttempts(db: Db, now = Date.now()): Promise<number> {
+	const result = await db
+		.deleteFrom('attempt')
+		.where('at', '<=', now - ADDRESS_WINDOW_MS)
+		.executeTakeFirst();
+	await db
+		.deleteFrom('attempt_salt')
+		.where('epoch', '<', epochOf(now) - 1)
+		.execute();
+	return Number(result.numDeletedRows);
 }
 
 /** Failures older than this, with no lock running, are forgotten by `forgetOldFailures`. */

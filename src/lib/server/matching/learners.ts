@@ -11,7 +11,7 @@
  * so one reader consumes them.
  */
 import type { Db } from '../db';
-import { changesSince, forgetChanges, lastChange } from './changes';
+import { ChangeReader } from './changes';
 import { countSource } from '../skills/levels';
 import {
 	candidateRule,
@@ -25,19 +25,21 @@ import {
 } from './score';
 
 class VisibleLearners {
-	/** The last change note applied. */
-	seq = 0;
 	ids: string[] = [];
 	facts: (LearnerFacts | null)[] = [];
 	private slots = new Map<string, number>();
 	private free: number[] = [];
 	/** Skill id → slot → the level it counts at (levels.ts). */
 	private holders = new Map<string, Map<number, number>>();
+
 	private area = new Int16Array(1024);
 	/** Slot → a bit for each role time the learner fits (`timesFitted`: full time fits part time too). */
 	private availability = new Uint32Array(1024);
 	private remote = new Uint8Array(1024);
 	private codes = new Map<string, number>();
+
+	/** Its place in the change notes (./changes.ts). */
+	constructor(readonly reader: ChangeReader) {}
 
 	private code(word: string): number {
 		let code = this.codes.get(word);
@@ -194,21 +196,23 @@ async function load(db: Db, userIds?: string[]): Promise<Map<string, LearnerFact
 }
 
 async function loadAll(db: Db): Promise<VisibleLearners> {
-	const visible = new VisibleLearners();
-	visible.seq = await lastChange(db);
-	await forgetChanges(db, 'learner', visible.seq);
+	const visible = new VisibleLearners(await ChangeReader.start(db));
 	for (const [id, facts] of await load(db)) visible.put(id, facts);
 	return visible;
 }
 
-async function visibleLearners(db: Db): Promise<VisibleLearners> {
+async function visibleLearners(db: Db, writePlace = false): Promise<VisibleLearners> {
 	let loading = loaded.get(db);
 	if (!loading) loaded.set(db, (loading = loadAll(db)));
 	const visible = await loading;
-	const { refs: changed, seq } = await changesSince(db, 'learner', visible.seq);
-	if (changed.length === 0) return visible;
-	for (let i = 0; i < changed.length; i += 500) {
-		const batch = changed.slice(i, i + 500);
+	const changes = await visible.reader.since(db, 'learner');
+	if (!changes) {
+		// Dropped as silent (the process stalled): notes may be missing, so everything again.
+		if (loaded.get(db) === loading) loaded.delete(db);
+		return visibleLearners(db, writePlace);
+	}
+	for (let i = 0; i < changes.refs.length; i += 500) {
+		const batch = changes.refs.slice(i, i + 500);
 		const fresh = await load(db, batch);
 		for (const id of batch) {
 			const facts = fresh.get(id);
@@ -216,8 +220,7 @@ async function visibleLearners(db: Db): Promise<VisibleLearners> {
 			else visible.remove(id);
 		}
 	}
-	visible.seq = Math.max(visible.seq, seq);
-	await forgetChanges(db, 'learner', visible.seq);
+	await visible.reader.moved(db, changes.seq, { write: writePlace });
 	return visible;
 }
 
@@ -239,10 +242,12 @@ export async function loadLearners(db: Db): Promise<void> {
 }
 
 /**
- * Applies the notes of changed learners now, when this process holds matching's memory: a
- * deleted account then leaves it at once, not at the next ranking. Another process (a
- * command-line script) leaves the notes to the server, which reads them at its next ranking.
+ * Applies the notes of changed learners now, and writes this process's place in them, when this
+ * process holds matching's memory (every minute, housekeeping.ts, and after deletions): a
+ * deleted account then leaves it at once, not at the next ranking. Other processes (another
+ * worker, a command-line script) leave the notes to each server process, which reads them at
+ * its next ranking.
  */
 export async function applyLearnerChanges(db: Db): Promise<void> {
-	if (loaded.has(db)) await visibleLearners(db);
+	if (loaded.has(db)) await visibleLearners(db, true);
 }

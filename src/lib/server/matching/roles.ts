@@ -4,7 +4,7 @@
  * which roles name each skill, so that scoring them all for a learner only visits the roles
  * that name one of the learner's skills, then one pass over small numbers.
  * Roles change seldom: any change to a role, its skills or an organization (noted by triggers,
- * ./changes.ts) reloads them all at the next read.
+ * ./changes.ts) reloads them all at the next read, in each process.
  */
 import type { Db } from '../db';
 import type { RoleKind } from '../schema';
@@ -18,7 +18,7 @@ import {
 	type LearnerFacts,
 	type RoleFacts
 } from './score';
-import { changesSince, forgetChanges, lastChange } from './changes';
+import { ChangeReader } from './changes';
 
 export interface OpenRole {
 	id: string;
@@ -31,7 +31,7 @@ export interface OpenRole {
 	facts: RoleFacts;
 }
 
-const loaded = new WeakMap<Db, { seq: number; roles: Promise<OpenRole[]> }>();
+const loaded = new WeakMap<Db, Promise<{ reader: ChangeReader; roles: Promise<OpenRole[]> }>>();
 
 async function load(db: Db): Promise<OpenRole[]> {
 	const open = db
@@ -93,20 +93,28 @@ async function load(db: Db): Promise<OpenRole[]> {
 }
 
 /** Every open role of a vetted organization, whatever its closing day, up to date; the one closing sooner first, then by id (`byClosing`). */
-export async function openRoles(db: Db): Promise<readonly OpenRole[]> {
-	let cached = loaded.get(db);
-	if (!cached) {
-		const seq = await lastChange(db);
-		loaded.set(db, (cached = { seq, roles: load(db) }));
-		await forgetChanges(db, 'roles', seq);
+export async function openRoles(db: Db, writePlace = false): Promise<readonly OpenRole[]> {
+	let loading = loaded.get(db);
+	if (!loading)
+		loaded.set(
+			db,
+			(loading = ChangeReader.start(db).then((reader) => ({ reader, roles: load(db) })))
+		);
+	const cached = await loading;
+	const changes = await cached.reader.since(db, 'roles');
+	if (!changes) {
+		// Dropped as silent (the process stalled): notes may be missing, so everything again.
+		if (loaded.get(db) === loading) loaded.delete(db);
+		return openRoles(db, writePlace);
 	}
-	const changes = await changesSince(db, 'roles', cached.seq);
-	if (changes.refs.length > 0) {
-		cached.seq = changes.seq;
-		cached.roles = load(db);
-		await forgetChanges(db, 'roles', changes.seq);
-	}
+	if (changes.refs.length > 0) cached.roles = load(db);
+	await cached.reader.moved(db, changes.seq, { write: writePlace });
 	return cached.roles;
+}
+
+/** Applies the notes of changed roles now and writes this process's place, when it holds them (housekeeping.ts, every minute). */
+export async function applyRoleChanges(db: Db): Promise<void> {
+	if (loaded.has(db)) await openRoles(db, true);
 }
 
 /** Skill id → the roles (indexes into the list) that name it, the level each asks, and whether it requires it. */

@@ -5,13 +5,13 @@
  * at 200,000); done at the first ranking instead, it held every other request that long.
  */
 import type { Db } from '../db';
-import { clearChanges } from './changes';
+import { pruneChanges } from './changes';
 import { loadLearners } from './learners';
 import { openRoles } from './roles';
 
 export async function startMatching(db: Db): Promise<void> {
-	// The memory starts empty, so notes of earlier changes are moot.
-	await clearChanges(db);
+	// The memory starts empty: notes only readers of processes gone still held are moot.
+	await pruneChanges(db);
 	await loadLearners(db);
 	await openRoles(db);
 }

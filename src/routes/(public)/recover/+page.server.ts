@@ -24,7 +24,7 @@ export const actions = {
 		const form = await readForm(request, recoverSchema, locals.locale, ['password', 'code']);
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
 		const key = attemptKey(address, usernameKey(form.data.username));
-		const wait = failedAttemptsByAddress.retryAfter(key);
+		const wait = await failedAttemptsByAddress.retryAfter(getDb(), key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: form.values });
 		const result = await resetWithRecoveryCode(
 			getDb(),
@@ -32,7 +32,7 @@ export const actions = {
 			describeBrowser(request.headers.get('user-agent'))
 		);
 		if (!result.ok) {
-			failedAttemptsByAddress.record(key);
+			await failedAttemptsByAddress.record(getDb(), key);
 			if (result.error === 'locked')
 				return tooManyTries(event, locals.locale, result.retryAfterMs!, { values: form.values });
 			return refuse(

@@ -30,7 +30,7 @@ export const actions = {
 			usernameKey(form.data.username)
 		);
 		const key = attemptKey(address, usernameKey(form.data.username));
-		const wait = device ? 0 : failedAttemptsByAddress.retryAfter(key);
+		const wait = device ? 0 : await failedAttemptsByAddress.retryAfter(getDb(), key);
 		if (wait > 0) return tooManyTries(event, locals.locale, wait, { values: form.values });
 		const result = await signIn(
 			getDb(),
@@ -40,7 +40,7 @@ export const actions = {
 			device
 		);
 		if (!result.ok) {
-			if (!device) failedAttemptsByAddress.record(key);
+			if (!device) await failedAttemptsByAddress.record(getDb(), key);
 			if (result.error === 'locked')
 				return tooManyTries(event, locals.locale, result.retryAfterMs!, { values: form.values });
 			return refuse(locals.locale, 400, `error_${result.error}`, { values: form.values });

@@ -40,7 +40,7 @@ export const actions = {
 				{ values: form.values },
 				'error_too_many_sign_ups'
 			);
-		signUps.record(address);
+		await signUps.record(getDb(), address);
 		const result = await signUp(
 			getDb(),
 			{ ...form.data, locale: locals.locale },
