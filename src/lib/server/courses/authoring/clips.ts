@@ -1,0 +1,46 @@
+/**
+ * Sound clips in a course's lessons and quizzes: checked, written afresh and stored
+ * (media/clips.ts), then placed in the text by their address. Who may add them: authors.ts.
+ */
+import { inTransaction, type Db } from '../../db';
+import { processClip, storeClip } from '../../media/clips';
+import { editable, touch, type Author, type AuthorResult } from './authors';
+
+/** Checks and stores an uploaded or recorded clip; returns its name for the lesson's text. */
+export async function addCourseClip(
+	db: Db,
+	author: Author,
+	courseId: string,
+	bytes: Uint8Array,
+	mediaDir: string,
+	now = Date.now()
+): Promise<AuthorResult<{ name: string; bytes: number; durationMs: number }>> {
+	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	const clip = processClip(bytes);
+	if (!clip.ok) return { ok: false, error: `clip_${clip.error}` };
+	const name = await storeClip(`${mediaDir}/${courseId}`, clip.ogg);
+	await inTransaction(db, async (trx) => {
+		await trx
+			.insertInto('course_clip')
+			.values({
+				name,
+				course_id: courseId,
+				bytes: clip.ogg.length,
+				duration_ms: clip.durationMs,
+				created_at: now
+			})
+			.execute();
+		await touch(trx, courseId, now);
+	});
+	return { ok: true, name, bytes: clip.ogg.length, durationMs: clip.durationMs };
+}
+
+/** The sizes of a course's clips by file name, for "tap to load (N KB)" and downloads. */
+export async function clipSizes(db: Db, courseId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('course_clip')
+		.select(['name', 'bytes'])
+		.where('course_id', '=', courseId)
+		.execute();
+	return new Map(rows.map((r) => [r.name, r.bytes]));
+}

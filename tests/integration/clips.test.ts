@@ -1,0 +1,177 @@
+/** Sound clips added by authors: checked, written afresh, stored under a generated name, or refused with nothing kept. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addCourse } from '$lib/server/courses/authoring/course';
+import { addCourseClip } from '$lib/server/courses/authoring/clips';
+import { readLessonForm, uploadClipAction } from '$lib/server/http/lesson-form';
+import { renderLesson } from '$lib/server/courses/lesson-html';
+import { readOggPackets } from '$lib/server/media/ogg';
+import { clipsOnTap } from '$lib/clips';
+import type { Db } from '$lib/server/db';
+import { freshDb } from '../helpers/db';
+import { account, vettedOrgMember } from '../helpers/authors';
+import { oggFile, oggOpus, opusHead, opusTags, packetsFor, webmOpus } from '../helpers/clips';
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let mediaDir: string;
+beforeEach(async () => {
+	({ db, cleanup } = await freshDb());
+	mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-media-'));
+});
+afterEach(async () => {
+	await cleanup();
+	fs.rmSync(mediaDir, { recursive: true, force: true });
+});
+
+async function thaiCourse(username = 'teachers') {
+	const author = await vettedOrgMember(db, username);
+	const made = await addCourse(db, author, {
+		category: 'language',
+		audience: 'everyone',
+		title: { my: 'ထိုင်းစကား', en: 'Thai phrases' },
+		summary: { my: '', en: 'Phrases for work' }
+	});
+	if (!made.ok) throw new Error(made.error);
+	return { author, id: made.id };
+}
+
+const storedFiles = (courseId: string) =>
+	fs.existsSync(path.join(mediaDir, courseId)) ? fs.readdirSync(path.join(mediaDir, courseId)) : [];
+
+/** The lesson editor's form as a browser posts it, with a clip in the file field. */
+function lessonPost(clip: Uint8Array | null, fileName = 'clip.ogg', label = 'สวัสดี') {
+	const form = new FormData();
+	form.set('title_my', 'နှုတ်ဆက်ခြင်း');
+	form.set('title_en', 'Greetings');
+	form.set('minutes', '5');
+	form.set('body_my', 'ဆဝါဒီ');
+	form.set('body_en', 'Sawatdee');
+	form.set('clip_label', label);
+	form.set(
+		'clip',
+		clip
+			? new File([Buffer.from(clip)], fileName)
+			: new File([], '', { type: 'application/octet-stream' })
+	);
+	return new Request('http://localhost/author', { method: 'POST', body: form });
+}
+
+async function upload(author: Awaited<ReturnType<typeof thaiCourse>>, post: Request) {
+	const read = await readLessonForm(post, 'my');
+	if (!read.ok) throw new Error('form not read');
+	return uploadClipAction(db, author.author, author.id, read, mediaDir, 'my');
+}
+
+describe('addCourseClip', () => {
+	it('keeps a clip under a generated name, without its tags, and counts it', async () => {
+		const course = await thaiCourse();
+		const added = await addCourseClip(
+			db,
+			course.author,
+			course.id,
+			oggOpus(2, ['ARTIST=Ma Hnin', 'LOCATION=Mae Sot']),
+			mediaDir
+		);
+		if (!added.ok) throw new Error(added.error);
+		expect(added.name).toMatch(/^[a-z0-9]+\.ogg$/);
+		const stored = fs.readFileSync(path.join(mediaDir, course.id, added.name));
+		expect(stored.toString('latin1')).not.toMatch(/Ma Hnin|Mae Sot|libopus/);
+		expect(readOggPackets(stored)).not.toBeNull();
+		const row = await db.selectFrom('course_clip').selectAll().executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ name: added.name, course_id: course.id, bytes: stored.length });
+		expect(row.duration_ms).toBe(added.durationMs);
+		expect(added.durationMs).toBeGreaterThan(1900);
+	});
+
+	it('refuses every bad clip with its reason, keeping nothing', async () => {
+		const course = await thaiCourse();
+		const vorbis = Buffer.concat([Buffer.from([1]), Buffer.from('vorbis'), Buffer.alloc(23)]);
+		const lyingTags = opusTags(['TITLE=x'], '');
+		new DataView(lyingTags.buffer).setUint32(12, 0xffffffff, true);
+		const cases: [Uint8Array, string][] = [
+			[new Uint8Array(), 'clip_empty'],
+			[oggOpus(2).subarray(0, 500), 'clip_unreadable'],
+			[webmOpus(packetsFor(2)).subarray(0, 700), 'clip_unreadable'],
+			[oggFile([vorbis, opusTags()], packetsFor(1)), 'clip_unsupported_codec'],
+			[webmOpus(packetsFor(1), { codec: 'A_VORBIS' }), 'clip_unsupported_codec'],
+			[oggFile([opusHead(), opusTags()], packetsFor(50, 1200)), 'clip_too_large'],
+			[oggFile([opusHead(), opusTags()], packetsFor(61, 20)), 'clip_too_long'],
+			[oggFile([opusHead(), lyingTags], packetsFor(1)), 'clip_bad_metadata'],
+			[Buffer.from('ID3\x04 not an ogg at all'), 'clip_not_audio']
+		];
+		for (const [bytes, error] of cases)
+			expect(await addCourseClip(db, course.author, course.id, bytes, mediaDir)).toEqual({
+				ok: false,
+				error
+			});
+		expect(await db.selectFrom('course_clip').selectAll().execute()).toEqual([]);
+		expect(storedFiles(course.id)).toEqual([]);
+	});
+
+	it('refuses a clip for a course the account may not edit', async () => {
+		const course = await thaiCourse();
+		const other = await vettedOrgMember(db, 'others');
+		const learner = await account(db, 'reader', 'learner');
+		for (const who of [other, learner])
+			expect(await addCourseClip(db, who, course.id, oggOpus(1), mediaDir)).toEqual({
+				ok: false,
+				error: 'no_course'
+			});
+		expect(storedFiles(course.id)).toEqual([]);
+	});
+});
+
+describe('the lesson editor clip upload', () => {
+	it('adds the clip to both texts with its words, to play where it is placed', async () => {
+		const course = await thaiCourse();
+		const answer = await upload(course, lessonPost(webmOpus(packetsFor(2)), 'hello.webm'));
+		if (!('uploaded' in answer)) throw new Error(JSON.stringify(answer));
+		const name = storedFiles(course.id)[0];
+		expect(answer.uploaded).toBe(`![สวัสดี](audio/${name})`);
+		expect(answer.values.body_my).toBe(`ဆဝါဒီ\n\n![สวัสดี](audio/${name})`);
+		expect(answer.values.body_en).toBe(`Sawatdee\n\n![สวัสดี](audio/${name})`);
+
+		const html = renderLesson(course.id, answer.values.body_en!);
+		const src = `/media/courses/${course.id}/${name}`;
+		expect(html).toContain(
+			`<span class="clip"><audio controls preload="none" src="${src}"></audio> <span class="clip-label">สวัสดี</span></span>`
+		);
+		// Data saver: a link with the clip's size, and no audio element to fetch anything.
+		const saver = clipsOnTap(html, (s) => `tap ${s}`);
+		expect(saver).not.toContain('<audio');
+		expect(saver).toContain(
+			`<a class="clip-load" href="${src}" data-sveltekit-reload>tap ${src}</a>`
+		);
+	});
+
+	it('answers each refusal with a translated 400, the text kept and nothing stored', async () => {
+		const course = await thaiCourse();
+		const cases: [Uint8Array | null, string, string][] = [
+			[null, 'clip.ogg', 'error_clip_missing'],
+			[oggOpus(2).subarray(0, 300), 'clip.ogg', 'error_clip_unreadable'],
+			[Buffer.from('RIFF\0\0\0\0WAVEfmt '), 'voice.ogg', 'error_clip_not_audio'],
+			[webmOpus(packetsFor(1), { codec: 'A_AAC' }), 'voice.webm', 'error_clip_unsupported_codec'],
+			[new Uint8Array(200 * 1024), 'big.ogg', 'error_clip_too_large'],
+			[oggFile([opusHead(), opusTags()], packetsFor(70, 10)), 'long.ogg', 'error_clip_too_long']
+		];
+		const messages = new Set<string>();
+		for (const [bytes, name, key] of cases) {
+			const answer = await upload(course, lessonPost(bytes, name));
+			if (!('status' in answer)) throw new Error(`${key}: accepted`);
+			expect(answer.status, key).toBe(400);
+			const data = answer.data;
+			const error = data.errors.clip ?? '';
+			// Burmese, and a different sentence for each reason
+			expect(error, key).toMatch(/[\u1000-\u109f]/);
+			messages.add(error);
+			expect(data.values.body_my).toBe('ဆဝါဒီ');
+			expect(data.values.clip_label).toBe('สวัสดี');
+		}
+		expect(messages.size).toBe(cases.length);
+		expect(storedFiles(course.id)).toEqual([]);
+		expect(await db.selectFrom('course_clip').selectAll().execute()).toEqual([]);
+	});
+});
