@@ -4,6 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCourse } from '$lib/server/courses/authoring/course';
+import { addModule } from '$lib/server/courses/authoring/modules';
+import { addLesson, updateLesson } from '$lib/server/courses/authoring/lessons';
+import { courseFile, offlineManifest } from '$lib/server/courses/offline';
+import { publicKeys } from '$lib/server/courses/signing-keys';
+import { checkCourseFile } from '$lib/offline/course-file';
+import { clipSizes } from '$lib/server/courses/clips';
 import { addCourseClip } from '$lib/server/courses/authoring/clips';
 import { readLessonForm, uploadClipAction } from '$lib/server/http/lesson-form';
 import { renderLesson } from '$lib/server/courses/lesson-html';
@@ -11,7 +17,7 @@ import { readOggPackets } from '$lib/server/media/ogg';
 import { clipsOnTap } from '$lib/clips';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
-import { account, vettedOrgMember } from '../helpers/authors';
+import { account, publishApproved, vettedOrgMember } from '../helpers/authors';
 import { oggFile, oggOpus, opusHead, opusTags, packetsFor, webmOpus } from '../helpers/clips';
 
 let db: Db;
@@ -173,5 +179,64 @@ describe('the lesson editor clip upload', () => {
 		expect(messages.size).toBe(cases.length);
 		expect(storedFiles(course.id)).toEqual([]);
 		expect(await db.selectFrom('course_clip').selectAll().execute()).toEqual([]);
+	});
+});
+
+describe('clips in the course as learners download it', () => {
+	it('are files of the offline package and the signed course file; a new clip moves only itself', async () => {
+		const course = await thaiCourse();
+		const first = await addCourseClip(db, course.author, course.id, oggOpus(2), mediaDir);
+		if (!first.ok) throw new Error(first.error);
+		const part = await addModule(db, course.author, course.id, { my: 'အခြေခံ', en: 'Basics' });
+		if (!part.ok) throw new Error(part.error);
+		const body = (name: string) => ({ my: `ဆဝါဒီ ![](audio/${name})`, en: 'Sawatdee' });
+		const lesson = await addLesson(db, course.author, course.id, {
+			moduleId: part.id,
+			minutes: 5,
+			title: { my: 'နှုတ်ဆက်', en: 'Hello' },
+			body: body(first.name)
+		});
+		if (!lesson.ok) throw new Error(lesson.error);
+		await publishApproved(db, course.author, course.id);
+
+		const src = `/media/courses/${course.id}/${first.name}`;
+		const manifest = (await offlineManifest(db, course.id, mediaDir))!;
+		const clip = manifest.files.find((f) => f.url.startsWith(`${src}?h=`));
+		expect(clip?.bytes).toBe(first.bytes);
+		expect((await clipSizes(db, course.id)).get(first.name)).toBe(first.bytes);
+
+		const file = (await courseFile(db, course.id, mediaDir))!;
+		expect(file.files.some((f) => f.url === src)).toBe(true);
+		const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
+		const checked = await checkCourseFile(blob, { keys: await publicKeys(db) });
+		expect(checked.ok).toBe(true);
+
+		// A second clip replaces the first: a new version, whose only new files are the new clip,
+		// the lesson naming it and the outline (which names the version); the other clip and
+		// lessons are not fetched again.
+		const second = await addCourseClip(db, course.author, course.id, oggOpus(3), mediaDir);
+		if (!second.ok) throw new Error(second.error);
+		const updated = await updateLesson(db, course.author, course.id, {
+			id: lesson.id,
+			minutes: 5,
+			title: { my: 'နှုတ်ဆက်', en: 'Hello' },
+			body: body(second.name)
+		});
+		expect(updated.ok).toBe(true);
+		const next = (await offlineManifest(db, course.id, mediaDir))!;
+		expect(next.version).toBeGreaterThan(manifest.version);
+		const before = new Set(manifest.files.map((f) => f.url));
+		expect(
+			next.files
+				.filter((f) => !before.has(f.url))
+				.map((f) => f.url.split('?')[0])
+				.sort()
+		).toEqual(
+			[
+				`/api/courses/${course.id}/offline/course`,
+				`/api/courses/${course.id}/offline/lessons/${lesson.id}`,
+				`/media/courses/${course.id}/${second.name}`
+			].sort()
+		);
 	});
 });

@@ -34,13 +34,3 @@ export async function addCourseClip(
 	});
 	return { ok: true, name, bytes: clip.ogg.length, durationMs: clip.durationMs };
 }
-
-/** The sizes of a course's clips by file name, for "tap to load (N KB)" and downloads. */
-export async function clipSizes(db: Db, courseId: string): Promise<Map<string, number>> {
-	const rows = await db
-		.selectFrom('course_clip')
-		.select(['name', 'bytes'])
-		.where('course_id', '=', courseId)
-		.execute();
-	return new Map(rows.map((r) => [r.name, r.bytes]));
-}
