@@ -127,8 +127,9 @@ async function buildPackage(
 	}
 	for (const src of images) {
 		const name = src.split('/').pop()!;
+		const folder = name.endsWith('.ogg') ? 'audio' : 'images';
 		for (const file of [
-			path.resolve('content/courses', courseId, 'images', name),
+			path.resolve('content/courses', courseId, folder, name),
 			path.join(mediaPath, courseId, name)
 		]) {
 			const bytes = await fs.readFile(file).catch(() => null);
