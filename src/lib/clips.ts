@@ -6,6 +6,8 @@ export const CLIP_MAX_SECONDS = 60;
 export const CLIP_MAX_BYTES = 150 * 1024;
 /** What the recorder asks of the browser: mono Opus at 20 kbit/s, inside the 16-24 range. */
 export const CLIP_RECORD_BITS_PER_SECOND = 20_000;
+/** A clip's stored name: generated letters and digits (or a starter file's hyphenated name), ".ogg". */
+export const CLIP_NAME = /^[a-z0-9-]+\.ogg$/;
 
 /** How a clip is placed in lesson or question text: like a picture, its words as the label. */
 export function clipSnippet(label: string, name: string): string {

@@ -96,6 +96,37 @@ describe('a Thai lesson with a recorded clip', () => {
 		clipName = placed![1];
 		await page.getByRole('button', { name: 'Add a lesson' }).click();
 		await page.waitForURL(`**/author/courses/${courseId}`);
+
+		// A quiz whose second question is a clip: "which phrase did you hear?"
+		await page.getByRole('link', { name: '+ Add a quiz' }).click();
+		await page.waitForURL('**/new-quiz');
+		await typePair(page, 'Quiz title', 'နားထောင်ပါ', 'Listen');
+		await page.getByLabel('Kind of question').selectOption('true_false');
+		await typePair(page, 'Question', 'ဆဝါဒီသည် နှုတ်ဆက်စကား ဖြစ်သည်။', 'Sawatdee is a greeting.');
+		await page
+			.getByRole('group', { name: /For “true or false”/ })
+			.getByLabel('True')
+			.check();
+		await typePair(page, 'Explanation shown after answering', 'မှန်သည်။', 'Yes.');
+		await page.getByRole('button', { name: 'Create the quiz' }).click();
+		await page.waitForURL(/\/quizzes\/quiz-1$/);
+		await page.getByRole('button', { name: 'Record' }).click();
+		await shown(page.getByText(/^Recording… 2 seconds$/));
+		await page.getByRole('button', { name: 'Stop recording' }).click();
+		await shown(page.getByText(/^Recorded, \d+ seconds\./));
+		await page.getByRole('button', { name: 'Upload the sound' }).click();
+		await shown(page.getByText(/^Added as clip 2\./));
+		const add = page.getByRole('region', { name: 'Add a question' });
+		await add.getByLabel(/^Sound clip/).selectOption({ index: 2 });
+		await add.getByLabel('Kind of question').selectOption('single');
+		await typePair(add, 'Question', 'မည်သည့် စကားစုကို ကြားရသနည်း', 'Which phrase did you hear?');
+		await typePair(add, 'Answer 1', 'ခေါ့ပ်ခွန်', 'Khop khun');
+		await typePair(add, 'Answer 2', 'ဆဝါဒီ', 'Sawatdee');
+		await add.getByLabel('Answer 2 is right').check();
+		await typePair(add, 'Explanation shown after answering', 'ဆဝါဒီ ခရပ်', 'Sawatdee krap');
+		await add.getByRole('button', { name: 'Add a question' }).click();
+		await shown(page.getByRole('heading', { name: 'Questions (2)' }));
+		await page.getByRole('link', { name: '← Thai you can hear' }).click();
 		await page.getByRole('button', { name: 'Publish for learners' }).click();
 		await shown(page.getByText('Learners can find and take this course.'));
 		expect(errors).toEqual([]);
@@ -105,7 +136,19 @@ describe('a Thai lesson with a recorded clip', () => {
 		const clip = db
 			.prepare('select bytes, duration_ms from course_clip where course_id = ? and name = ?')
 			.get(courseId, clipName) as { bytes: number; duration_ms: number };
+		const quiz = db
+			.prepare("select questions from quiz where course_id = ? and id = 'quiz-1'")
+			.get(courseId) as { questions: string };
+		const clips = db
+			.prepare('select name from course_clip where course_id = ? order by created_at')
+			.all(courseId) as { name: string }[];
 		db.close();
+		expect(clips.map((c) => c.name)[0]).toBe(clipName);
+		expect(JSON.parse(quiz.questions)[1]).toMatchObject({
+			type: 'single',
+			clip: clips[1].name,
+			prompt: { my: 'မည်သည့် စကားစုကို ကြားရသနည်း', en: 'Which phrase did you hear?' }
+		});
 		// A few seconds of speech-rate Opus: a couple of kilobytes a second.
 		expect(clip.duration_ms).toBeGreaterThan(1500);
 		expect(clip.bytes).toBeLessThan(clip.duration_ms * 4);
@@ -175,9 +218,11 @@ describe('a Thai lesson with a recorded clip', () => {
 			bytes: number;
 			files: { url: string; bytes: number }[];
 		};
+		// The lesson's clip and the listening question's.
 		const audio = manifest.files.filter((f) => f.url.includes('.ogg'));
-		expect(audio).toHaveLength(1);
-		const text = manifest.bytes - audio[0].bytes;
+		expect(audio).toHaveLength(2);
+		const audioBytes = audio.reduce((sum, f) => sum + f.bytes, 0);
+		const text = manifest.bytes - audioBytes;
 		console.info(`course download: ${manifest.bytes} B with sound, ${text} B text only`);
 		await shown(
 			page.getByRole('button', {
@@ -187,17 +232,18 @@ describe('a Thai lesson with a recorded clip', () => {
 		step('download');
 		await page
 			.getByRole('button', {
-				name: `အသံပါ ဒေါင်းလုဒ် · ${formatBytes(manifest.bytes, 'my')} (အသံ +${formatBytes(audio[0].bytes, 'my')})`
+				name: `အသံပါ ဒေါင်းလုဒ် · ${formatBytes(manifest.bytes, 'my')} (အသံ +${formatBytes(audioBytes, 'my')})`
 			})
 			.click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
 		expect(
 			await page.evaluate(
-				async ([id, name]) =>
-					(await (await caches.open(`files-${id}`)).keys()).some((r) => r.url.includes(name)),
-				[courseId, clipName]
+				async (id) =>
+					(await (await caches.open(`files-${id}`)).keys()).filter((r) => r.url.includes('.ogg'))
+						.length,
+				courseId
 			)
-		).toBe(true);
+		).toBe(2);
 
 		step('offline');
 		const clips = clipRequests(context);
@@ -208,6 +254,24 @@ describe('a Thai lesson with a recorded clip', () => {
 		expect((await played(page)).error).toBe(null);
 		// The page asked, and the service worker answered from the phone without a fetch of its own.
 		expect(clips.length).toBeGreaterThan(0);
+		expect(clips.filter((r) => r.startsWith('worker'))).toEqual([]);
+
+		// The listening question, played and answered on the phone, scored there.
+		await page.goto(`/learn/courses/${courseId}/quizzes/quiz-1`);
+		await page.getByRole('button', { name: '▶ နားထောင်ရန်' }).click();
+		await page.waitForFunction(
+			() => (document.querySelector('form .clip audio') as HTMLAudioElement)?.currentTime > 0.3
+		);
+		await page
+			.getByRole('group', { name: /ဆဝါဒီသည် နှုတ်ဆက်စကား/ })
+			.getByLabel('မှန်')
+			.check();
+		await page
+			.getByRole('group', { name: /မည်သည့် စကားစုကို ကြားရသနည်း/ })
+			.getByLabel('ဆဝါဒီ')
+			.check();
+		await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
+		await shown(page.getByText(/အောင်ပါပြီ/));
 		expect(clips.filter((r) => r.startsWith('worker'))).toEqual([]);
 		step('close');
 		await closeWorkerContext(context);

@@ -667,6 +667,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		path: (w) => `${w.course}/quizzes/quiz-1?/saveQuestion`,
 		valid: { question: 'question-1', ...question }
 	},
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] clip': {
+		actor: 'author',
+		path: (w) => `${w.course}/quizzes/quiz-1?/clip`,
+		valid: { clip: 'not a sound file' }
+	},
 	'/author/courses/[course=slug]/quizzes/[quiz=slug] removeQuestion': {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/removeQuestion`,

@@ -6,6 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCourse } from '$lib/server/courses/authoring/course';
 import { addModule } from '$lib/server/courses/authoring/modules';
 import { addLesson, updateLesson } from '$lib/server/courses/authoring/lessons';
+import { addQuiz, saveQuestion } from '$lib/server/courses/authoring/quizzes';
+import { scoreQuiz } from '$lib/courses/scoring';
+import { quizFileSchema } from '$lib/schemas/course-content';
+import { questionSchema } from '$lib/schemas/authoring';
 import { courseFile, offlineManifest } from '$lib/server/courses/offline';
 import { publicKeys } from '$lib/server/courses/signing-keys';
 import { checkCourseFile } from '$lib/offline/course-file';
@@ -238,5 +242,109 @@ describe('clips in the course as learners download it', () => {
 				`/media/courses/${course.id}/${second.name}`
 			].sort()
 		);
+	});
+});
+
+describe('a listening question', () => {
+	const heard = (clip?: string) => ({
+		type: 'single' as const,
+		prompt: { my: 'မည်သည့် စကားစုကို ကြားရသနည်း', en: 'Which phrase did you hear?' },
+		explanation: { my: 'ဆဝါဒီ', en: 'Sawatdee' },
+		options: [
+			{ id: 'option-1', text: { my: 'ဆဝါဒီ', en: 'Sawatdee' }, correct: true },
+			{ id: 'option-2', text: { my: 'ခေါ့ပ်ခွန်', en: 'Khop khun' }, correct: false }
+		],
+		...(clip ? { clip } : {})
+	});
+
+	it("names one of its course's clips, travels with the quiz offline, and is scored like any other", async () => {
+		const course = await thaiCourse();
+		const clip = await addCourseClip(db, course.author, course.id, oggOpus(2), mediaDir);
+		if (!clip.ok) throw new Error(clip.error);
+		const part = await addModule(db, course.author, course.id, { my: 'အခြေခံ', en: 'Basics' });
+		if (!part.ok) throw new Error(part.error);
+		await addLesson(db, course.author, course.id, {
+			moduleId: part.id,
+			minutes: 5,
+			title: { my: 'နှုတ်ဆက်', en: 'Hello' },
+			body: { my: 'ဆဝါဒီ', en: 'Sawatdee' }
+		});
+		const quiz = await addQuiz(
+			db,
+			course.author,
+			course.id,
+			part.id,
+			{ title: { my: 'နားထောင်', en: 'Listen' }, passMark: 100 },
+			heard(clip.name)
+		);
+		if (!quiz.ok) throw new Error(quiz.error);
+
+		// Another course's clip, or one that does not exist, is refused; nothing changes.
+		const other = await thaiCourse('others');
+		const theirs = await addCourseClip(db, other.author, other.id, oggOpus(1), mediaDir);
+		if (!theirs.ok) throw new Error(theirs.error);
+		for (const name of [theirs.name, 'nosuchclip.ogg'])
+			expect(
+				await saveQuestion(db, course.author, course.id, quiz.id, 'question-1', heard(name))
+			).toEqual({ ok: false, error: 'no_clip' });
+		expect(
+			await addQuiz(
+				db,
+				course.author,
+				course.id,
+				part.id,
+				{ title: { my: 'x', en: 'x' }, passMark: 80 },
+				heard(theirs.name)
+			)
+		).toEqual({ ok: false, error: 'no_clip' });
+
+		await publishApproved(db, course.author, course.id);
+		const manifest = (await offlineManifest(db, course.id, mediaDir))!;
+		expect(
+			manifest.files.some((f) => f.url.startsWith(`/media/courses/${course.id}/${clip.name}?h=`))
+		).toBe(true);
+		const stored = await db
+			.selectFrom('quiz')
+			.select('questions')
+			.where('course_id', '=', course.id)
+			.executeTakeFirstOrThrow();
+		const file = quizFileSchema.parse({
+			id: quiz.id,
+			title: { my: 'နားထောင်', en: 'Listen' },
+			passMark: 100,
+			questions: JSON.parse(stored.questions)
+		});
+		expect(file.questions[0].clip).toBe(clip.name);
+		// The phone scores it with the server's own rules.
+		expect(scoreQuiz(file, { 'question-1': 'option-1' })).toMatchObject({ passed: true });
+		expect(scoreQuiz(file, { 'question-1': 'option-2' })).toMatchObject({ passed: false });
+	});
+
+	it('takes only a clip name from the form and the course files', () => {
+		const form = {
+			type: 'single',
+			prompt_my: 'ကြားရသနည်း',
+			prompt_en: 'Heard?',
+			explanation_my: 'ဆဝါဒီ',
+			explanation_en: 'Sawatdee',
+			option1_my: 'က',
+			option1_en: 'a',
+			option1_correct: 'on',
+			option2_my: 'ခ',
+			option2_en: 'b'
+		};
+		expect(questionSchema.safeParse({ ...form, clip: 'abc123.ogg' }).data).toMatchObject({
+			clip: 'abc123.ogg'
+		});
+		expect(questionSchema.safeParse({ ...form, clip: '' }).data).not.toHaveProperty('clip');
+		for (const clip of ['../abc.ogg', 'abc.webm', '/media/x.ogg', 'ABC.ogg'])
+			expect(questionSchema.safeParse({ ...form, clip }).success, clip).toBe(false);
+		expect(
+			quizFileSchema.safeParse({
+				id: 'quiz-1',
+				title: { my: 'x', en: 'x' },
+				questions: [{ ...heard('../../secret.ogg'), id: 'question-1' }]
+			}).success
+		).toBe(false);
 	});
 });

@@ -32,6 +32,7 @@ export type AuthorError =
 	| 'no_skill'
 	| 'not_ready'
 	| 'level_too_high'
+	| 'no_clip'
 	| ImageError
 	| `clip_${ClipError}`;
 export type AuthorResult<T extends object = object> = Result<T, AuthorError>;

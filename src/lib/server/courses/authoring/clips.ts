@@ -34,3 +34,34 @@ export async function addCourseClip(
 	});
 	return { ok: true, name, bytes: clip.ogg.length, durationMs: clip.durationMs };
 }
+
+/** Whether the clip was added to this course (a listening question may name only its own). */
+export async function hasClip(db: Db, courseId: string, name: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('course_clip')
+		.select('name')
+		.where('course_id', '=', courseId)
+		.where('name', '=', name)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The course's clips, oldest first, for its author to choose one for a listening question. */
+export async function courseClips(
+	db: Db,
+	author: Author,
+	courseId: string
+): Promise<{ name: string; seconds: number }[]> {
+	if (!(await editable(db, author, courseId))) return [];
+	const rows = await db
+		.selectFrom('course_clip')
+		.select(['name', 'duration_ms'])
+		.where('course_id', '=', courseId)
+		.orderBy('created_at')
+		.orderBy('name')
+		.execute();
+	return rows.map((r) => ({
+		name: r.name,
+		seconds: Math.max(1, Math.round(r.duration_ms / 1000))
+	}));
+}
