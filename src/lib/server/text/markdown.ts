@@ -79,7 +79,7 @@ function sanitizeInline(state: StateCore, children: Token[]): Token[] {
 			const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
 			const clip = !hasScheme && env.resolveClip ? env.resolveClip(src) : null;
 			if (clip !== null && isLocalPath(clip)) {
-				token.type = 'lanpya_clip';
+				token.type = 'audio_clip';
 				token.attrs = [['src', clip]];
 				out.push(token);
 				continue;
@@ -149,7 +149,7 @@ md.renderer.rules.html_block = md.renderer.rules.html_inline = (tokens, idx) =>
 // A clip: the browser's own player, which works without script and fetches nothing before the
 // learner plays it (preload="none"); the page's script gives it a large labelled button
 // (src/lib/clip-player.ts), and data saver turns it into a link to tap (`clipsOnTap`).
-md.renderer.rules.lanpya_clip = (tokens, idx, options, env) => {
+md.renderer.rules.audio_clip = (tokens, idx, options, env) => {
 	const token = tokens[idx];
 	const label = md.renderer.renderInlineAsText(token.children ?? [], options, env);
 	const src = md.utils.escapeHtml(String(token.attrGet('src')));
