@@ -5,8 +5,10 @@ const microphone = (path: string, status = 200) =>
 	securityHeaders(false, path, status)['permissions-policy'].match(/microphone=\([^)]*\)/)?.[0];
 
 describe('the microphone', () => {
-	it('may be asked for by this site only on the lesson and quiz editors, where authors record clips', () => {
+	it("may be asked for by this site only on a course's authoring pages, where authors record clips", () => {
 		for (const path of [
+			'/author/courses/thai-abc12',
+			'/author/courses/thai-abc12/modules/part-1/new-quiz',
 			'/author/courses/thai-abc12/lessons/lesson-1',
 			'/author/courses/thai-abc12/modules/part-1/new-lesson',
 			'/author/courses/thai-abc12/quizzes/quiz-1'
@@ -17,7 +19,6 @@ describe('the microphone', () => {
 			'/',
 			'/learn/courses/thai-abc12/lessons/lesson-1',
 			'/author',
-			'/author/courses/thai-abc12',
 			'/author/courses/thai-abc12/lessons/lesson-1/x',
 			'/authors',
 			'/account',

@@ -19,14 +19,14 @@ export const DOCUMENT_ONLY = [
 ];
 
 /**
- * The lesson and quiz editors, where an author records a sound clip: the only documents that may
- * ask for the microphone, and only for this site. A document keeps the policy it was loaded
- * with while the app moves between pages without loading another, so the links to the editors
- * load them as documents (`data-sveltekit-reload` on the course's authoring page). Learners' and
- * visitors' pages, and anything a page embeds, can never open it.
+ * A course's authoring page and its lesson and quiz editors, where an author records a sound
+ * clip: the only documents that may ask for the microphone, and only for this site. The course
+ * page is among them because the app moves from it to an editor without loading another
+ * document, and a document keeps the policy it was loaded with. Learners' and visitors' pages,
+ * and anything a page embeds, can never open it.
  */
 const RECORDING_PAGES =
-	/^\/author\/courses\/[a-z0-9-]+\/(?:lessons\/[a-z0-9-]+|modules\/[a-z0-9-]+\/new-lesson|quizzes\/[a-z0-9-]+)$/;
+	/^\/author\/courses\/[a-z0-9-]+(?:\/lessons\/[a-z0-9-]+|\/modules\/[a-z0-9-]+\/new-(?:lesson|quiz)|\/quizzes\/[a-z0-9-]+)?$/;
 
 /** `path` and `status` of the page answered: an author's page opened (2xx) may record. */
 export function securityHeaders(secure: boolean, path = '', status = 0): Record<string, string> {
