@@ -166,7 +166,10 @@ describe('a course file and the copy on the phone', () => {
 			await page.reload();
 			await hydrated(page);
 			await input.setInputFiles(first.saved);
-			await shown(page.getByRole('alert').filter({ hasText: my.course_file_older }));
+			// Polled for the alerts' texts, so a failure says what the page said instead.
+			await expect
+				.poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 60_000 })
+				.toContain(my.course_file_older);
 			const kept = await keptLesson(page, courseId);
 			expect(kept).toContain('ချည်ကို အရင် အပ်ထဲ ထိုးပါ။');
 			expect(kept).not.toContain('အပ်ကို အရင် ချည်ပါ။');
