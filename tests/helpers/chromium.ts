@@ -11,10 +11,9 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-/** `extraArgs`, e.g. a fake microphone for recording (tests/e2e/audio.test.ts). */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [...CHROMIUM_ARGS, ...extraArgs]
+		args: CHROMIUM_ARGS
 	});
 }

@@ -9,7 +9,6 @@ import {
 	cacheName,
 	courseCacheName,
 	downloadsAllowed,
-	isClip,
 	isPicture,
 	manifestUrl,
 	oldCacheName,
@@ -30,7 +29,7 @@ export * from './stored';
 export function downloadCourse(
 	courseId: string,
 	onProgress: (done: number, total: number) => void,
-	options: { pictures?: boolean; audio?: boolean; signal?: AbortSignal } = {}
+	options: { pictures?: boolean; signal?: AbortSignal } = {}
 ): Promise<OfflineManifest> {
 	// A shared phone's session downloads nothing (stored.ts, refuseDownloads).
 	if (!downloadsAllowed()) return Promise.reject(new Error('shared phone'));
@@ -58,23 +57,17 @@ const downloads = new Map<
 async function fetchCourse(
 	courseId: string,
 	onProgress: (done: number, total: number) => void,
-	{ pictures = true, audio, signal }: { pictures?: boolean; audio?: boolean; signal?: AbortSignal }
+	{ pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal }
 ): Promise<OfflineManifest> {
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;
-	// An update keeps the learner's choice of sound or text only.
-	const withAudio = audio ?? (await audioChosen(courseId));
-	// Data saver: the course without its pictures (lessons show their descriptions instead);
-	// text only: without its sound clips.
-	const files = full.files.filter(
-		(f) => (pictures || !isPicture(f.url)) && (withAudio || !isClip(f.url))
-	);
+	// Data saver: the course without its pictures (lessons show their descriptions instead).
+	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
 	const manifest: OfflineManifest = {
 		...full,
 		files,
-		bytes: files.reduce((sum, f) => sum + f.bytes, 0),
-		audio: withAudio
+		bytes: files.reduce((sum, f) => sum + f.bytes, 0)
 	};
 	// What an earlier version kept under the app's name is kept, under the course's own cache.
 	await moveOldCourse(courseId);
@@ -132,11 +125,6 @@ async function fetchCourse(
 		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })
 	);
 	return manifest;
-}
-
-/** Whether the course on the phone was downloaded with its sound (yes when not on the phone). */
-export async function audioChosen(courseId: string): Promise<boolean> {
-	return (await storedCourse(courseId))?.manifest?.audio !== false;
 }
 
 /** Bytes of the course's files already on the phone (for an interrupted download). */

@@ -11,8 +11,6 @@ export interface OfflineManifest {
 	title: { my: string; en: string };
 	files: { url: string; bytes: number }[];
 	bytes: number;
-	/** False when the learner chose the course without its sound clips ("text only"). */
-	audio?: boolean;
 }
 
 export interface StoredCourse {
@@ -57,9 +55,7 @@ export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 /** Where a download keeps the server's signed list of the course's files, to pass it on as one file. */
 export const signatureUrl = (courseId: string) => `${manifestUrl(courseId)}/signature`;
 
-/** A lesson's sound clip (Ogg Opus), which a learner may leave out of a download. */
-export const isClip = (url: string) => /^\/media\/[^?]*\.ogg(?:\?|$)/.test(url);
-export const isPicture = (url: string) => url.startsWith('/media/') && !isClip(url);
+export const isPicture = (url: string) => url.startsWith('/media/');
 
 /** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
 export const dataSaverChosen = () =>
