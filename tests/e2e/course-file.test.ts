@@ -121,6 +121,7 @@ describe('a course passed as one file', () => {
 				await page.goto('/learn');
 				await shown(page.getByText(/သင့်ဟာ ဖြစ်ပါသလား။/));
 				await page.getByRole('button', { name: 'ကျွန်ုပ်၏ဟာ မဟုတ်ပါ - ဖျက်ရန်' }).click();
+				await shown(page.getByText('ဤဖုန်းမှ ဖျက်ပြီးပါပြီ။'));
 				// Gone from the phone: not asked again, and nothing reaches the server.
 				await page.reload();
 				await page.waitForLoadState('networkidle');

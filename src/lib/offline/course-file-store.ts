@@ -7,13 +7,18 @@ import {
 	checkCourseFile,
 	COURSE_FILE_FORMAT,
 	isPictureUrl,
+	olderThanPhone,
+	refuse,
+	type CheckedCourse,
 	type CheckResult,
 	type CourseFile,
 	type PublicKey
 } from './course-file';
 import {
+	asOnlyWriter,
 	cacheName,
 	courseCacheName,
+	keepOnly,
 	manifestUrl,
 	signatureUrl,
 	storedCourse,
@@ -71,19 +76,28 @@ const typeOf = (url: string) =>
 
 /**
  * Checks a course file (course-file.ts) and, when it holds, stores the course as a download would:
- * its files, then the signed list, then the manifest last, so an interruption leaves an
- * unfinished download and never a course that looks whole. Nothing is stored for a refused file.
+ * its files, then the signed list, then the manifest, and only then are the files of a version
+ * it replaces removed, so an interruption leaves the course as it was. Nothing is stored for a
+ * refused file. The check and the storing are one step of the course's only writer: a download
+ * or update running meanwhile finishes first, and the file is checked against what it left.
  */
 export async function openCourseFile(blob: Blob, keys: PublicKey[]): Promise<CheckResult> {
-	const result = await checkCourseFile(blob, {
-		keys,
-		versionOnPhone: async (course) => (await storedCourse(course))?.manifest?.version ?? null
-	});
+	const versionOnPhone = async (course: string) =>
+		(await storedCourse(course))?.manifest?.version ?? null;
+	const result = await checkCourseFile(blob, { keys, versionOnPhone });
 	if (!result.ok) return result;
-	const { course, version, title, files, signed } = result.value;
+	const checked = result.value;
+	return asOnlyWriter(checked.course, async () => {
+		// A download or an update of the course may have finished while the file was checked.
+		if (olderThanPhone(checked.version, await versionOnPhone(checked.course)))
+			return refuse('course_file_older');
+		await store(checked);
+		return result;
+	});
+}
+
+async function store({ course, version, title, files, signed }: CheckedCourse): Promise<void> {
 	const cache = await caches.open(cacheName(course));
-	// While it is written, the course is an unfinished download, never an old and new mix.
-	await cache.delete(manifestUrl(course));
 	await cache.put(titleUrl(course), Response.json(title));
 	const listed: OfflineManifest['files'] = [];
 	for (const file of files) {
@@ -92,13 +106,6 @@ export async function openCourseFile(blob: Blob, keys: PublicKey[]): Promise<Che
 		listed.push({ url, bytes: file.body.length });
 	}
 	await cache.put(signatureUrl(course), Response.json(signed));
-	const wanted = new Set(
-		[...listed.map((f) => f.url), signatureUrl(course)].map(
-			(url) => new URL(url, location.href).href
-		)
-	);
-	for (const request of await cache.keys())
-		if (!wanted.has(request.url)) await cache.delete(request);
 	const manifest: OfflineManifest = {
 		id: course,
 		version,
@@ -107,5 +114,5 @@ export async function openCourseFile(blob: Blob, keys: PublicKey[]): Promise<Che
 		bytes: listed.reduce((sum, f) => sum + f.bytes, 0)
 	};
 	await cache.put(manifestUrl(course), Response.json(manifest));
-	return result;
+	await keepOnly(cache, course, listed);
 }

@@ -97,7 +97,11 @@ export interface CheckedCourse {
 export type CheckResult =
 	{ ok: true; value: CheckedCourse } | { ok: false; error: CourseFileRefusal };
 
-const refuse = (error: CourseFileRefusal): CheckResult => ({ ok: false, error });
+export const refuse = (error: CourseFileRefusal): CheckResult => ({ ok: false, error });
+
+/** A file of an older version than the phone's copy is refused; the same or a newer one replaces it. */
+export const olderThanPhone = (version: number, onPhone: number | null) =>
+	onPhone !== null && version < onPhone;
 
 const isSlug = (v: unknown): v is string =>
 	typeof v === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 80;
@@ -260,7 +264,7 @@ export async function checkCourseFile(
 	if (!title || typeof title.my !== 'string' || typeof title.en !== 'string')
 		return refuse('course_file_mismatch');
 	const onPhone = await versionOnPhone(file.course);
-	if (onPhone !== null && file.version < onPhone) return refuse('course_file_older');
+	if (olderThanPhone(file.version, onPhone)) return refuse('course_file_older');
 	const signed: CourseFile = {
 		...file,
 		files: file.files.map(({ url, sha256, bytes }) => ({ url, sha256, bytes }))

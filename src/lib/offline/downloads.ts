@@ -6,6 +6,7 @@
  */
 
 import {
+	asOnlyWriter,
 	cacheName,
 	courseCacheName,
 	downloadsAllowed,
@@ -14,6 +15,7 @@ import {
 	oldCacheName,
 	signatureUrl,
 	storedCourse,
+	keepOnly,
 	titleUrl,
 	type OfflineManifest
 } from './stored';
@@ -38,10 +40,12 @@ export function downloadCourse(
 	let running = downloads.get(courseId);
 	if (!running) {
 		const listeners = new Set<(done: number, total: number) => void>();
-		const promise = fetchCourse(
-			courseId,
-			(done, total) => listeners.forEach((listener) => listener(done, total)),
-			options
+		const promise = asOnlyWriter(courseId, () =>
+			fetchCourse(
+				courseId,
+				(done, total) => listeners.forEach((listener) => listener(done, total)),
+				options
+			)
 		).finally(() => downloads.delete(courseId));
 		running = { promise, listeners };
 		downloads.set(courseId, running);
@@ -107,10 +111,6 @@ async function fetchCourse(
 		done += file.bytes;
 		onProgress(done, manifest.bytes);
 	}
-	const wanted = new Set(manifest.files.map((f) => new URL(f.url, location.href).href));
-	for (const request of await cache.keys()) {
-		if (!wanted.has(request.url)) await cache.delete(request);
-	}
 	// The reader and the offline page, which a first visit did not keep, come with the course.
 	// Imported here, not above: the module then stays in the worker's registration script, which
 	// every page that may download has loaded, instead of a shared script every page would load.
@@ -120,10 +120,15 @@ async function fetchCourse(
 			signatureUrl(courseId),
 			new Response(signed, { headers: { 'content-type': 'application/json' } })
 		);
+	// Without it, the list of the version before would no longer match the files.
+	else await cache.delete(signatureUrl(courseId));
 	await cache.put(
 		manifestUrl(courseId),
 		new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } })
 	);
+	// Only now, with the new version whole and listed, do the files of the one before go: until
+	// then the phone holds that one, whole, and reads it.
+	await keepOnly(cache, courseId, manifest.files);
 	return manifest;
 }
 
@@ -138,8 +143,8 @@ export async function storedBytes(courseId: string, manifest: OfflineManifest): 
 }
 
 export async function removeCourse(courseId: string): Promise<void> {
-	await Promise.all(
-		[cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name))
+	await asOnlyWriter(courseId, () =>
+		Promise.all([cacheName(courseId), oldCacheName(courseId)].map((name) => caches.delete(name)))
 	);
 }
 

@@ -58,16 +58,33 @@ export async function open(): Promise<IDBDatabase> {
 	return openNamed(DATABASE);
 }
 
-/** Runs one request on `store` and closes the database. */
+/** Runs one request on `store` and closes the database, once the change is written. */
 export async function run<T>(
 	store: string,
 	mode: IDBTransactionMode,
 	work: (s: IDBObjectStore) => IDBRequest<T>
 ): Promise<T> {
+	let request: IDBRequest<T> | undefined;
+	await inOne(store, mode, (s) => {
+		request = work(s);
+	});
+	return request!.result;
+}
+
+/**
+ * Runs `work` on `store` in one transaction (all its changes are written, or none), and
+ * closes the database once they are: a page closed or reloaded right after loses nothing.
+ */
+export async function inOne(
+	store: string,
+	mode: IDBTransactionMode,
+	work: (s: IDBObjectStore) => void
+): Promise<void> {
 	const db = await open();
-	return new Promise<T>((resolve, reject) => {
-		const request = work(db.transaction(store, mode).objectStore(store));
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
+	return new Promise<void>((resolve, reject) => {
+		const transaction = db.transaction(store, mode);
+		transaction.oncomplete = () => resolve();
+		transaction.onerror = transaction.onabort = () => reject(transaction.error);
+		work(transaction.objectStore(store));
 	}).finally(() => db.close());
 }

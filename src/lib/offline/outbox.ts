@@ -10,7 +10,7 @@
 import type { SyncEvent } from '$lib/schemas/learning';
 import { OLD_NAMES, SYNC_TAG } from '$lib/stored-names';
 import { SYNC_BATCH_MAX, SYNC_BODY_MAX } from '$lib/sync-limits';
-import { EVENTS, META, run } from './idb';
+import { EVENTS, META, inOne, run } from './idb';
 
 /** A sync event as the server takes it, kept with the key of the account that made it. */
 export type OutboxEvent = SyncEvent & { key: string };
@@ -47,20 +47,28 @@ export async function waiting(): Promise<OutboxEvent[]> {
 /** How many events this phone holds that were made with no account signed in. */
 export const madeWithoutAccount = async () => (await eventsOf(NO_ACCOUNT)).length;
 
+/** Changes every event made with no account, in one transaction: all of them or none. */
+const eachWithoutAccount = (change: (s: IDBObjectStore, event: OutboxEvent) => void) =>
+	inOne(EVENTS, 'readwrite', (s) => {
+		const all = s.getAll();
+		all.onsuccess = () => {
+			for (const event of all.result as OutboxEvent[])
+				if (event.key === NO_ACCOUNT) change(s, event);
+		};
+	});
+
 /** The signed-in learner says the progress made here without an account is theirs: it is sent as theirs. */
 export async function adoptEventsWithoutAccount(): Promise<void> {
 	const key = await currentAccount();
 	if (!key) return;
-	for (const event of await eventsOf(NO_ACCOUNT))
-		await run(EVENTS, 'readwrite', (s) => s.put({ ...event, key }));
+	await eachWithoutAccount((s, event) => s.put({ ...event, key }));
 	notify();
 	await flush();
 }
 
 /** It is not theirs: it is deleted. */
 export async function dropEventsWithoutAccount(): Promise<void> {
-	for (const event of await eventsOf(NO_ACCOUNT))
-		await run(EVENTS, 'readwrite', (s) => s.delete(event.id));
+	await eachWithoutAccount((s, event) => s.delete(event.id));
 	notify();
 }
 
@@ -141,7 +149,7 @@ export function flush(): Promise<boolean> {
 				});
 				if (!response.ok) return false;
 				const { results } = (await response.json()) as { results: { id: string }[] };
-				for (const result of results) await run(EVENTS, 'readwrite', (s) => s.delete(result.id));
+				await inOne(EVENTS, 'readwrite', (s) => results.forEach((result) => s.delete(result.id)));
 				notify();
 			}
 		} catch {
@@ -159,7 +167,8 @@ export const flushBeforeSignOut = (): Promise<boolean> => flush();
 
 /** Drops this account's waiting events (the learner chose to sign out without them). */
 export async function forgetCurrentAccount(): Promise<void> {
-	for (const event of await waiting()) await run(EVENTS, 'readwrite', (s) => s.delete(event.id));
+	const events = await waiting();
+	await inOne(EVENTS, 'readwrite', (s) => events.forEach((event) => s.delete(event.id)));
 	await setCurrentAccount(null);
 	notify();
 }

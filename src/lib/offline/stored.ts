@@ -49,11 +49,34 @@ export async function hasStoredCourses(): Promise<boolean> {
 		typeof caches !== 'undefined' && (await caches.keys()).some((name) => courseOf(name) !== null)
 	);
 }
+/**
+ * Runs `work` as the only writer of the course on this phone, across its tabs: a download, an
+ * update, a file opened and a removal wait for one another instead of mixing two versions'
+ * files in one cache. Where the browser has no Web Locks, `work` runs at once.
+ */
+export function asOnlyWriter<T>(courseId: string, work: () => Promise<T>): Promise<T> {
+	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+	return locks ? (locks.request(`course-${courseId}`, work) as Promise<T>) : work();
+}
+
 export const manifestUrl = (courseId: string) => `/api/courses/${courseId}/offline`;
 /** Where a download keeps the course's title while its files arrive, so an unfinished one is named. */
 export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 /** Where a download keeps the server's signed list of the course's files, to pass it on as one file. */
 export const signatureUrl = (courseId: string) => `${manifestUrl(courseId)}/signature`;
+
+/**
+ * Removes from the course's cache every file but `files` and the course's own entries (its
+ * list, title and signed list): what a version that replaced another leaves behind.
+ */
+export async function keepOnly(cache: Cache, courseId: string, files: { url: string }[]) {
+	const own = [manifestUrl(courseId), titleUrl(courseId), signatureUrl(courseId)];
+	const wanted = new Set(
+		[...files.map((f) => f.url), ...own].map((url) => new URL(url, location.href).href)
+	);
+	for (const request of await cache.keys())
+		if (!wanted.has(request.url)) await cache.delete(request);
+}
 
 export const isPicture = (url: string) => url.startsWith('/media/');
 
