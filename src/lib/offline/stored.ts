@@ -66,11 +66,11 @@ export const titleUrl = (courseId: string) => `${manifestUrl(courseId)}/title`;
 export const signatureUrl = (courseId: string) => `${manifestUrl(courseId)}/signature`;
 
 /**
- * Removes from the course's cache every file but `files` and the course's own entries (its
- * list, title and signed list): what a version that replaced another leaves behind.
+ * Removes from the course's cache every file but `files` and the course's list and signed list:
+ * what a version that replaced another leaves behind, and the title kept while it was written.
  */
 export async function keepOnly(cache: Cache, courseId: string, files: { url: string }[]) {
-	const own = [manifestUrl(courseId), titleUrl(courseId), signatureUrl(courseId)];
+	const own = [manifestUrl(courseId), signatureUrl(courseId)];
 	const wanted = new Set(
 		[...files.map((f) => f.url), ...own].map((url) => new URL(url, location.href).href)
 	);
