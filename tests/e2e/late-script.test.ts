@@ -10,6 +10,7 @@
  * what the person typed.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
 	Client,
@@ -235,6 +236,39 @@ for (const mode of ['no script', 'late script'] as const) {
 			).toEqual({ body_my: body.body_my + line, body_en: course.bodyEn });
 			await page.context().close();
 			await lesson.page.context().close();
+		});
+
+		it("adds a picture to a new lesson with the description typed: it is in the lesson's text", async () => {
+			const course = world.course;
+			const { page, arrive } = await open(
+				mode,
+				`/author/courses/${course.id}/modules/${course.module}/new-lesson`,
+				world.org
+			);
+			await typeInto(pair(page, 'Lesson title', 'Burmese'), 'ပုံနှင့် သင်ခန်းစာ');
+			await typeInto(pair(page, 'Lesson text', 'Burmese'), 'ချည်ကို ကြည့်ပါ။');
+			await page.getByLabel('Image file').setInputFiles({
+				name: 'thread.png',
+				mimeType: 'image/png',
+				buffer: await sharp({
+					create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 90, b: 160 } }
+				})
+					.png()
+					.toBuffer()
+			});
+			// The scripts arrive while the description is typed, halfway.
+			const description = page.getByLabel('What the image shows (for people who cannot see it)');
+			await typeInto(description, 'A spool ');
+			await arrive();
+			await description.pressSequentially('of blue thread');
+			expect(await description.inputValue()).toBe('A spool of blue thread');
+			await page.getByRole('button', { name: 'Upload and add to the text' }).click();
+			await shown(page.getByText(/The image is at the end of both texts/));
+			expect(await pair(page, 'Lesson text', 'Burmese').inputValue()).toMatch(
+				/^ချည်ကို ကြည့်ပါ။\n\n!\[A spool of blue thread\]\(images\/[a-z0-9]+\.webp\)$/
+			);
+			expect(await pair(page, 'Lesson title', 'Burmese').inputValue()).toBe('ပုံနှင့် သင်ခန်းစာ');
+			await page.context().close();
 		});
 
 		it('applies with the message typed, then the organization decides with the note typed', async () => {
