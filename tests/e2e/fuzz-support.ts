@@ -493,7 +493,9 @@ export async function judge(
  * - match_change and match_reader: notes that matching's memory reads, and each process's place
  *   in them (matching/changes.ts);
  * - attempt and attempt_salt: attempts counted against the per-address limits, a refused form
- *   included (auth/throttle.ts).
+ *   included (auth/throttle.ts);
+ * - lease: which process runs the daily sweep, taken and renewed by the servers' minute timer,
+ *   never by a request (housekeeping.ts).
  */
 const LEFT_OUT: Record<string, string[]> = {
 	session: ['expires_at', 'last_seen_at', 'active_at'],
@@ -508,6 +510,7 @@ const TABLES_LEFT_OUT = new Set([
 	'match_reader',
 	'attempt',
 	'attempt_salt',
+	'lease',
 	'kysely_migration',
 	'kysely_migration_lock'
 ]);
