@@ -37,9 +37,25 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import { config, isPostgresUrl } from './config';
-import { beginPostgresTransaction, postgresConfig, postgresUnavailable } from './postgres';
+import {
+	beginPostgresTransaction,
+	EmptyListsPlugin,
+	postgresConfig,
+	postgresUnavailable
+} from './postgres';
 
 export type Db = Kysely<Database>;
+
+/**
+ * `file`, refused when it is a PostgreSQL address: the SQLite commands (backup, restore, the
+ * integrity check) must never take one for a file name. PostgreSQL's own tools do those there
+ * (docs/operations.md).
+ */
+function sqliteFile(file: string): string {
+	if (isPostgresUrl(file))
+		throw new Error('This works on an SQLite file; on PostgreSQL use pg_dump and pg_restore');
+	return file;
+}
 
 /** Whether `db` is on PostgreSQL (otherwise SQLite). */
 export function isPostgres(db: Db): boolean {
@@ -47,6 +63,7 @@ export function isPostgres(db: Db): boolean {
 }
 
 function openSqlite(file: string): BetterSqlite3.Database {
+	sqliteFile(file);
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new BetterSqlite3(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -312,7 +329,10 @@ class GuardedPostgresDialect extends PostgresDialect {
 export function openDatabase(location: string): Db {
 	if (isPostgresUrl(location)) {
 		const settings = postgresConfig(location, { busyMs: config.databaseBusyMs });
-		return new Kysely<Database>({ dialect: new GuardedPostgresDialect(settings) });
+		return new Kysely<Database>({
+			dialect: new GuardedPostgresDialect(settings),
+			plugins: [new EmptyListsPlugin()]
+		});
 	}
 	return new Kysely<Database>({ dialect: new GuardedSqliteDialect(openSqlite(location)) });
 }
@@ -358,7 +378,7 @@ export async function backupDatabase(source: string, destination: string): Promi
 
 /** Runs `PRAGMA integrity_check` on a file opened read-only; returns the problems found. */
 export function checkIntegrity(file: string): string[] {
-	const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+	const sqlite = new BetterSqlite3(sqliteFile(file), { readonly: true, fileMustExist: true });
 	try {
 		const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
 		const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
@@ -375,6 +395,7 @@ export function checkIntegrity(file: string): string[] {
  * be stopped: the old file's WAL and shared-memory files are removed with it.
  */
 export function restoreDatabase(source: string, destination: string): void {
+	sqliteFile(destination);
 	const problems = checkIntegrity(source);
 	if (problems.length > 0)
 		throw new Error(`Backup failed its integrity check: ${problems.join('; ')}`);

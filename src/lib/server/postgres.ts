@@ -14,8 +14,23 @@
  *   gives that, and this lock gives the same across every server. Statements outside a
  *   transaction do not wait for it. A lock not had within DATABASE_BUSY_MS (`lock_timeout`) is
  *   "busy", answered 503 as on SQLite.
+ * - `in` an empty list: SQLite takes `x in ()` (false) and `x not in ()` (true), PostgreSQL
+ *   refuses them as a syntax error; EmptyListsPlugin writes them as `false` and `true`.
  */
-import { CompiledQuery, type DatabaseConnection, type PostgresDialectConfig } from 'kysely';
+import {
+	CompiledQuery,
+	OperationNodeTransformer,
+	sql,
+	type DatabaseConnection,
+	type KyselyPlugin,
+	type OperationNode,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type PostgresDialectConfig,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
 import type { CustomTypesConfig } from 'pg';
 
 const INT8 = 20;
@@ -35,15 +50,30 @@ export function postgresConfig(url: string, options: { busyMs: number }): Postgr
 						? (value: string) => Number(value)
 						: pg.types.getTypeParser(oid, format)
 			} as CustomTypesConfig;
-			return new pg.Pool({ connectionString: url, types, lock_timeout: options.busyMs });
+			const pool = new pg.Pool({ connectionString: url, types, lock_timeout: options.busyMs });
+			// An idle connection the server ended (a restart, a dropped database) leaves the pool;
+			// the next query opens another. Unheard, `pg` would make it the process's crash.
+			pool.on('error', () => {});
+			return pool;
 		}
 	};
 }
 
-/** Begins a transaction as every one on PostgreSQL begins: the writer's lock first. */
+/**
+ * Begins a transaction as every one on PostgreSQL begins: the writer's lock first. Not had in
+ * time, the transaction is rolled back here, since Kysely hands a connection whose begin failed
+ * straight back to the pool, where a transaction left open would refuse every later query.
+ */
 export async function beginPostgresTransaction(connection: DatabaseConnection): Promise<void> {
 	await connection.executeQuery(CompiledQuery.raw('begin'));
-	await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITER_LOCK})`));
+	try {
+		await connection.executeQuery(
+			CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITER_LOCK})`)
+		);
+	} catch (error) {
+		await connection.executeQuery(CompiledQuery.raw('rollback'));
+		throw error;
+	}
 }
 
 /**
@@ -59,4 +89,42 @@ export function postgresUnavailable(error: unknown): 'full' | 'busy' | null {
 	if (code === '53100') return 'full';
 	if (['55P03', '40001', '40P01', '53300', '57P03'].includes(code)) return 'busy';
 	return null;
+}
+
+const FALSE = sql`false`.toOperationNode();
+const TRUE = sql`true`.toOperationNode();
+
+function emptyList(node: OperationNode): boolean {
+	return (
+		(node.kind === 'ValueListNode' || node.kind === 'PrimitiveValueListNode') &&
+		(node as unknown as { values: readonly unknown[] }).values.length === 0
+	);
+}
+
+class EmptyLists extends OperationNodeTransformer {
+	override transformNode<T extends OperationNode | undefined>(node: T): T {
+		if (node?.kind === 'BinaryOperationNode') {
+			const { operator, rightOperand } = node as unknown as {
+				operator: OperationNode;
+				rightOperand: OperationNode;
+			};
+			const op = (operator as unknown as { operator?: string }).operator;
+			if ((op === 'in' || op === 'not in') && emptyList(rightOperand))
+				return (op === 'in' ? FALSE : TRUE) as unknown as T;
+		}
+		return super.transformNode(node);
+	}
+}
+
+/** Writes `in ()` as `false` and `not in ()` as `true`, as SQLite reads them. */
+export class EmptyListsPlugin implements KyselyPlugin {
+	readonly #transformer = new EmptyLists();
+
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		return this.#transformer.transformNode(args.node);
+	}
+
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
+	}
 }
