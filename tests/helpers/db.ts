@@ -78,6 +78,18 @@ export async function freshDb(): Promise<{ db: Db; file: string; cleanup: () => 
 			}
 		};
 	}
+	return freshSqliteDb();
+}
+
+/**
+ * A fresh SQLite file, migrated, whatever TEST_DATABASE_URL says: for tests of what only SQLite
+ * has (pragmas, the file, its backups, its write lock, prepared statements).
+ */
+export async function freshSqliteDb(): Promise<{
+	db: Db;
+	file: string;
+	cleanup: () => Promise<void>;
+}> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-test-'));
 	const file = path.join(dir, 'test.sqlite');
 	const db = openDatabase(file);
