@@ -50,6 +50,14 @@ export const config = {
 			throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
 		return url;
 	},
+	/** Where the database is, for messages: the file, or the PostgreSQL address without its password. */
+	get databaseShown() {
+		const url = this.databaseUrl;
+		if (!url) return this.databasePath;
+		const address = new URL(url);
+		if (address.password) address.password = '***';
+		return address.toString();
+	},
 	get databasePath() {
 		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');
 	},
