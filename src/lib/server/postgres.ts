@@ -36,7 +36,11 @@ import type { CustomTypesConfig } from 'pg';
 const INT8 = 20;
 const NUMERIC = 1700;
 
-/** The advisory lock every transaction takes first ("Lanp" in ASCII). */
+/**
+ * The advisory lock every transaction takes first ("Lanp" in ASCII). Statements that change what
+ * matching watches take it too, by trigger (migrations/0010_match_changes.ts, which has its own
+ * copy of the number), so its notes commit in the order of their numbers.
+ */
 const WRITER_LOCK = 0x4c616e70;
 
 /** Kysely's PostgreSQL dialect's settings: a pool of `pg` connections to `url`, made at first use. */
