@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen once landed: never import application code here.
 // Deleting accounts, by their holder or after long disuse:
@@ -10,7 +10,9 @@ import { sql, type Kysely } from 'kysely';
 // SQLite cannot change a column's constraints in place, so the application table is rebuilt
 // the way SQLite documents (https://sqlite.org/lang_altertable.html#otheralter): foreign keys
 // off, a new table, copy, drop, rename, indexes, a foreign key check, all in one transaction.
-// PostgreSQL would instead drop the column's NOT NULL and replace its foreign key.
+// PostgreSQL (added once this had landed, so SQLite's schema stays exactly as it was) drops the
+// column's NOT NULL and replaces its foreign key instead: it has no such pragmas, and its
+// migrations already run in one transaction, which cannot open another.
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -30,6 +32,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 }
 
 async function rebuildApplication(db: Kysely<any>, detachable: boolean): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) return alterApplicationPostgres(db, detachable);
 	// Dropping the old table with foreign keys on would delete every event and message with it.
 	await sql`pragma foreign_keys = off`.execute(db);
 	try {
@@ -57,5 +60,16 @@ async function rebuildApplication(db: Kysely<any>, detachable: boolean): Promise
 		});
 	} finally {
 		await sql`pragma foreign_keys = on`.execute(db);
+	}
+}
+
+async function alterApplicationPostgres(db: Kysely<any>, detachable: boolean): Promise<void> {
+	await sql`alter table application drop constraint application_user_id_fkey`.execute(db);
+	if (detachable) {
+		await sql`alter table application alter column user_id drop not null`.execute(db);
+		await sql`alter table application add constraint application_user_id_fkey foreign key (user_id) references "user" (id) on delete set null`.execute(db);
+	} else {
+		await sql`alter table application alter column user_id set not null`.execute(db);
+		await sql`alter table application add constraint application_user_id_fkey foreign key (user_id) references "user" (id) on delete cascade`.execute(db);
 	}
 }

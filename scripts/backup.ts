@@ -1,6 +1,13 @@
 /** `npm run backup -- FILE`: an online, consistent copy of the live database. */
 import fs from 'node:fs';
 import { config } from '../src/lib/server/config';
+
+if (config.databaseUrl) {
+	console.error(
+		'DATABASE_URL names a PostgreSQL database: back it up and restore it with pg_dump and pg_restore (docs/operations.md).'
+	);
+	process.exit(2);
+}
 import { backupDatabase, checkIntegrity } from '../src/lib/server/db';
 
 const target = process.argv[2];

@@ -8,6 +8,6 @@ const ran = result.results ?? [];
 console.log(
 	ran.length
 		? ran.map((r) => `migrated ${r.migrationName}`).join('\n')
-		: `${config.databasePath} is up to date`
+		: `${config.databaseShown} is up to date`
 );
 await closeDb();

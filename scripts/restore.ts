@@ -1,6 +1,13 @@
 /** `npm run restore -- FILE`: checks the backup's integrity, then replaces the live file. Stop the app first. */
 import fs from 'node:fs';
 import { config } from '../src/lib/server/config';
+
+if (config.databaseUrl) {
+	console.error(
+		'DATABASE_URL names a PostgreSQL database: back it up and restore it with pg_dump and pg_restore (docs/operations.md).'
+	);
+	process.exit(2);
+}
 import { restoreDatabase } from '../src/lib/server/db';
 
 const source = process.argv[2];

@@ -39,7 +39,7 @@ async function serveHere(announce: boolean): Promise<void> {
 	// performance.now() counts from the process's start, so this includes launch.js and any build.
 	if (announce)
 		console.log(
-			`Lanpya is serving ${config.origin} (listening on ${running.url}, database ${config.databasePath}) after ${Math.round(performance.now())} ms`
+			`Lanpya is serving ${config.origin} (listening on ${running.url}, database ${config.databaseShown}) after ${Math.round(performance.now())} ms`
 		);
 	let closing = false;
 	for (const signal of SIGNALS) {
@@ -89,7 +89,7 @@ function superviseWorkers(count: number): void {
 		serving.add(worker);
 		if (++listening !== count) return;
 		console.log(
-			`Lanpya is serving ${config.origin} (listening on http://${config.host}:${address.port} with ${count} processes, database ${config.databasePath}) after ${Math.round(performance.now())} ms`
+			`Lanpya is serving ${config.origin} (listening on http://${config.host}:${address.port} with ${count} processes, database ${config.databaseShown}) after ${Math.round(performance.now())} ms`
 		);
 	});
 	for (let i = 0; i < count; i++) start();

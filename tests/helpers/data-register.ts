@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '$lib/server/db';
+import { columnNames, foreignKeys, tableNames } from './engine';
 
 export const REGISTER_FILE = 'docs/data-register.md';
 
@@ -73,31 +74,13 @@ export function parseRegister(markdown: string): {
 }
 
 /**
- * Every table and its columns, from sqlite_master and pragma table_info: tables of migrations,
- * of Kysely's migrator, and virtual ones (the search index). Left out: SQLite's own tables, and
- * the shadow tables in which a virtual table keeps its data (the register describes the
- * virtual table itself).
+ * Every table and its columns: tables of migrations, of Kysely's migrator, and the search
+ * index (on SQLite a virtual table). Left out: SQLite's own tables, and the shadow tables in
+ * which a virtual table keeps its data (the register describes the virtual table itself).
  */
 export async function databaseColumns(db: Db): Promise<Columns> {
-	const tables = await sql<{
-		name: string;
-	}>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) != 'sqlite_' order by name`.execute(
-		db
-	);
-	const shadows = await sql<{
-		name: string;
-	}>`select name from pragma_table_list where type = 'shadow'`.execute(db);
-	const shadow = new Set(shadows.rows.map((r) => r.name));
 	const columns: Columns = new Map();
-	for (const { name } of tables.rows.filter((t) => !shadow.has(t.name))) {
-		const info = await sql<{
-			name: string;
-		}>`select name from pragma_table_info(${name}) order by cid`.execute(db);
-		columns.set(
-			name,
-			info.rows.map((r) => r.name)
-		);
-	}
+	for (const name of await tableNames(db)) columns.set(name, await columnNames(db, name));
 	return columns;
 }
 
@@ -137,12 +120,7 @@ export interface PersonalLink {
 export async function personalLinks(db: Db, personal: Set<string>): Promise<PersonalLink[]> {
 	const keys: PersonalLink[] = [];
 	for (const table of (await databaseColumns(db)).keys()) {
-		const fks = await sql<{
-			from: string;
-			table: string;
-			to: string | null;
-		}>`select "from", "table", "to" from pragma_foreign_key_list(${table})`.execute(db);
-		for (const fk of fks.rows)
+		for (const fk of await foreignKeys(db, table))
 			keys.push({ table, column: fk.from, parent: fk.table, parentColumn: fk.to ?? 'id' });
 	}
 	const tied = new Set(['user']);

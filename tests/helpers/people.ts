@@ -6,7 +6,6 @@
  * attended both days and completed it.
  */
 import path from 'node:path';
-import { sql } from 'kysely';
 import { createAdministrator, signIn } from '$lib/server/accounts/sign-in';
 import { setBackground } from '$lib/server/accounts/settings';
 import { applyToRole, decideApplication, endorseSkill } from '$lib/server/applications/lifecycle';
@@ -15,6 +14,7 @@ import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { markCourseReview } from '$lib/server/courses/review';
 import { readCourseFolder } from '$lib/server/courses/content-files';
 import type { Db } from '$lib/server/db';
+import { columnNames, rowsHolding, tableNames } from './engine';
 import { createInvitation, joinWithInvitation } from '$lib/server/orgs/membership';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -223,24 +223,12 @@ export async function makeWorld(db: Db): Promise<World> {
 	};
 }
 
-/** Each `table.column` holding `needle` in some row: every table in sqlite_master, shadow tables too. */
+/** Each `table.column` holding `needle` in some row: every table, SQLite's shadow tables too. */
 export async function findEverywhere(db: Db, needle: string): Promise<string[]> {
-	const tables = await sql<{
-		name: string;
-	}>`select name from sqlite_master where type = 'table' order by name`.execute(db);
 	const found: string[] = [];
-	for (const { name } of tables.rows) {
-		const columns = await sql<{
-			name: string;
-		}>`select name from pragma_table_info(${name})`.execute(db);
-		for (const column of columns.rows) {
-			const hit = await sql<{
-				n: number;
-			}>`select count(*) as n from ${sql.table(name)} where instr(cast(${sql.ref(column.name)} as text), ${needle}) > 0`.execute(
-				db
-			);
-			if (Number(hit.rows[0].n) > 0) found.push(`${name}.${column.name}`);
-		}
+	for (const name of await tableNames(db, { shadows: true })) {
+		for (const column of await columnNames(db, name))
+			if ((await rowsHolding(db, name, column, needle)) > 0) found.push(`${name}.${column}`);
 	}
 	return found;
 }

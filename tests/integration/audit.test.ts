@@ -4,7 +4,6 @@
  * them (organizations by name, administrators as such) and nobody else's; and a deleted
  * account's ids can be made opaque without losing or blocking the rows.
  */
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { changePassword, resetWithRecoveryCode } from '$lib/server/accounts/credentials';
 import { createAdministrator, signIn, signUp } from '$lib/server/accounts/sign-in';
@@ -24,6 +23,7 @@ import { createRole, moveRole } from '$lib/server/roles/editing';
 import { reviewRole } from '$lib/server/roles/review';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { eachTestDb } from '../helpers/db';
+import { refuseInserts } from '../helpers/engine';
 import { account, vettedOrgMember } from '../helpers/authors';
 import { apply, auditRows, learnerWithProfile, openRole, orgOf } from '../helpers/audit';
 import { approvedRole, roleInput } from '../helpers/roles';
@@ -400,9 +400,7 @@ describe('an action and its audit entry', () => {
 		const sessions = async () => (await db.selectFrom('session').select('id').execute()).length;
 		const sessionsBefore = await sessions();
 
-		await sql`create trigger audit_refused before insert on audit_event begin select raise(abort, 'audit refused'); end`.execute(
-			db
-		);
+		const allow = await refuseInserts(db, 'audit_event', 'audit refused');
 		await expect(decideOrganization(db, admin.userId, pendingOrg.orgId, 'vet', '')).rejects.toThrow(
 			'audit refused'
 		);
@@ -423,7 +421,7 @@ describe('an action and its audit entry', () => {
 		);
 		await expect(readThread(db, org.userId, applicationId)).rejects.toThrow('audit refused');
 		await expect(rankCandidates(db, org.userId, roleId, 'en')).rejects.toThrow('audit refused');
-		await sql`drop trigger audit_refused`.execute(db);
+		await allow();
 
 		expect(
 			(

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, type Db } from '$lib/server/db';
-import { freshDb } from '../helpers/db';
+import { freshSqliteDb } from '../helpers/db';
 
 const BUSY_MS = 300;
 
@@ -18,7 +18,7 @@ let cleanup: () => Promise<void>;
 let other: Database.Database;
 beforeEach(async () => {
 	process.env.DATABASE_BUSY_MS = String(BUSY_MS);
-	({ db, file, cleanup } = await freshDb());
+	({ db, file, cleanup } = await freshSqliteDb());
 	other = new Database(file);
 });
 afterEach(async () => {

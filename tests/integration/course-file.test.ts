@@ -9,14 +9,13 @@ import { courseFile, offlineManifest } from '$lib/server/courses/offline';
 import { ensureSigningKey, publicKeys, rotateSigningKey } from '$lib/server/courses/signing-keys';
 import { checkCourseFile, MAX_COURSE_FILE_BYTES } from '$lib/offline/course-file';
 import { backupDatabase, openDatabase, type Db } from '$lib/server/db';
-import { freshDb } from '../helpers/db';
+import { freshDb, freshSqliteDb } from '../helpers/db';
 
 let db: Db;
-let file: string;
 let cleanup: () => Promise<void>;
 let media: string;
 beforeEach(async () => {
-	({ db, file, cleanup } = await freshDb());
+	({ db, cleanup } = await freshDb());
 	media = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-media-'));
 });
 afterEach(async () => {
@@ -37,16 +36,22 @@ describe('signed course files', () => {
 		expect(Buffer.from(rows[0].public_key, 'base64url')).toHaveLength(32);
 	});
 
+	// `npm run backup` copies an SQLite file; PostgreSQL's pg_dump copies every table alike.
 	it('goes into a backup with the rest of the database, so a restored server signs with it', async () => {
-		const id = await ensureSigningKey(db);
-		const copy = path.join(media, 'backup.sqlite');
-		await backupDatabase(file, copy);
-		const restored = openDatabase(copy);
+		const live = await freshSqliteDb();
 		try {
-			expect(await ensureSigningKey(restored)).toBe(id);
-			expect(await publicKeys(restored)).toEqual(await publicKeys(db));
+			const id = await ensureSigningKey(live.db);
+			const copy = path.join(media, 'backup.sqlite');
+			await backupDatabase(live.file, copy);
+			const restored = openDatabase(copy);
+			try {
+				expect(await ensureSigningKey(restored)).toBe(id);
+				expect(await publicKeys(restored)).toEqual(await publicKeys(live.db));
+			} finally {
+				await restored.destroy();
+			}
 		} finally {
-			await restored.destroy();
+			await live.cleanup();
 		}
 	});
 

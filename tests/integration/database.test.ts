@@ -12,12 +12,12 @@ import {
 } from '$lib/server/db';
 import { checkHealth } from '$lib/server/health';
 import { BundledMigrationProvider } from '$lib/server/migrate';
-import { freshDb } from '../helpers/db';
+import { freshSqliteDb } from '../helpers/db';
 
 let db: Db;
 let file: string;
 let cleanup: () => Promise<void>;
-beforeEach(async () => ({ db, file, cleanup } = await freshDb()));
+beforeEach(async () => ({ db, file, cleanup } = await freshSqliteDb()));
 afterEach(() => cleanup());
 
 describe('the database', () => {

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '$lib/server/db';
 import { pseudonym, rankCandidates } from '$lib/server/matching/candidates';
-import { pruneChanges, READER_STALE_MS } from '$lib/server/matching/changes';
+import { ChangeReader, pruneChanges, READER_STALE_MS } from '$lib/server/matching/changes';
 import { applyLearnerChanges } from '$lib/server/matching/learners';
 import { declareSkills, saveProfileDetails } from '$lib/server/skills/profile';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
@@ -107,6 +107,40 @@ describe('matching with several processes', () => {
 		await applyLearnerChanges(b);
 		await pruneChanges(a);
 		expect(await notes(a)).toBe(0);
+	});
+
+	it('misses no note when a later change commits before an earlier one', async () => {
+		const { learner } = await world();
+		const other = await account(a, 'learnertwo', 'learner');
+		const reader = await ChangeReader.start(b);
+		const seen = new Set<string>();
+		const read = async () => {
+			const changes = await reader.since(b, 'learner');
+			if (!changes) throw new Error('the reader was dropped');
+			for (const ref of changes.refs) seen.add(ref);
+			await reader.moved(b, changes.seq);
+		};
+		const change = (db: Db, userId: string) =>
+			db.updateTable('user').set({ locale: 'my' }).where('id', '=', userId).execute();
+		// A transaction through A notes one learner's change and is still open...
+		let release = () => {};
+		let noted = () => {};
+		const wasNoted = new Promise<void>((resolve) => (noted = resolve));
+		const slow = a.transaction().execute(async (trx) => {
+			await change(trx, learner.userId);
+			noted();
+			await new Promise<void>((resolve) => (release = resolve));
+		});
+		await wasNoted;
+		// ...while another change through A, a statement of its own, is made meanwhile...
+		const quick = change(a, other.userId);
+		await Promise.race([quick, new Promise((resolve) => setTimeout(resolve, 300))]);
+		// ...and B reads the notes before the first commits.
+		await read();
+		release();
+		await Promise.all([slow, quick]);
+		await read();
+		expect([...seen].sort()).toEqual([learner.userId, other.userId].sort());
 	});
 
 	it('moves an idle process past the notes at its minute, so it does not hold them', async () => {

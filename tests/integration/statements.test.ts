@@ -2,11 +2,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preparingOnce, type Db } from '$lib/server/db';
-import { freshDb } from '../helpers/db';
+import { freshSqliteDb } from '../helpers/db';
 
 let db: Db;
 let cleanup: () => Promise<void>;
-beforeEach(async () => ({ db, cleanup } = await freshDb()));
+beforeEach(async () => ({ db, cleanup } = await freshSqliteDb()));
 afterEach(async () => {
 	vi.restoreAllMocks();
 	await cleanup();

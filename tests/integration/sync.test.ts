@@ -1,6 +1,5 @@
 /** Offline progress synced as events: the same final state whatever the order, replays, duplicates and interruptions. */
 import fs from 'node:fs';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCourseBundle } from '$lib/server/courses/catalogue';
 import { readCourseFolder } from '$lib/server/courses/content-files';
@@ -8,6 +7,7 @@ import { applyEvents } from '$lib/server/courses/sync';
 import type { SyncEvent } from '$lib/schemas/learning';
 import type { Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
+import { refuseInserts } from '../helpers/engine';
 import { account } from '../helpers/authors';
 
 const COURSE = 'first-aid-basics';
@@ -231,11 +231,10 @@ describe('syncing offline progress', () => {
 		const events = offlineEvents();
 		const failing = course.modules[0].lessons[2].id;
 		// The disk fills up (or the process stops) while the third lesson is written.
-		await sql
-			.raw(
-				`create trigger fail_third before insert on lesson_progress when new.lesson_id = '${failing}' begin select raise(abort, 'disk full'); end`
-			)
-			.execute(db);
+		const allow = await refuseInserts(db, 'lesson_progress', 'disk full', {
+			column: 'lesson_id',
+			value: failing
+		});
 		await expect(applyEvents(db, a.userId, events)).rejects.toThrow(/disk full/);
 		expect(
 			await db.selectFrom('sync_event').select('event_id').where('user_id', '=', a.userId).execute()
@@ -248,7 +247,7 @@ describe('syncing offline progress', () => {
 				.execute()
 		).toEqual([]);
 
-		await sql`drop trigger fail_third`.execute(db);
+		await allow();
 		expect((await outcomesOf(db, a.userId, events)).every((o) => o.status === 'applied')).toBe(
 			true
 		);

@@ -5,6 +5,11 @@
 import os from 'node:os';
 import path from 'node:path';
 
+/** A PostgreSQL address rather than an SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+	return /^postgres(ql)?:\/\//.test(location);
+}
+
 function int(name: string, fallback: number): number {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return fallback;
@@ -34,6 +39,24 @@ export const config = {
 		const workers = int('WORKERS', cores);
 		if (workers < 1) throw new Error('WORKERS must be at least 1');
 		return workers;
+	},
+	/**
+	 * A PostgreSQL server's address (`postgres://user:password@host:port/database`) for several
+	 * machines on one database; empty (the default) keeps SQLite at DATABASE_PATH.
+	 */
+	get databaseUrl() {
+		const url = process.env.DATABASE_URL || '';
+		if (url && !isPostgresUrl(url))
+			throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+		return url;
+	},
+	/** Where the database is, for messages: the file, or the PostgreSQL address without its password. */
+	get databaseShown() {
+		const url = this.databaseUrl;
+		if (!url) return this.databasePath;
+		const address = new URL(url);
+		if (address.password) address.password = '***';
+		return address.toString();
 	},
 	get databasePath() {
 		return path.resolve(process.env.DATABASE_PATH || 'data/lanpya.sqlite');

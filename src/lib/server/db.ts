@@ -1,7 +1,9 @@
 /**
- * The one place that knows the database is SQLite. Everything else speaks Kysely.
+ * The one place that knows which database engine runs: SQLite by default (one file, one machine),
+ * or PostgreSQL when DATABASE_URL starts with postgres:// (several servers on one database; its
+ * own parts are in ./postgres.ts). Everything else speaks Kysely, in SQL both engines run.
  *
- * Pragmas, chosen for one process on one machine:
+ * SQLite's pragmas, chosen for one process on one machine:
  * - journal_mode=WAL: readers never wait for the writer.
  * - synchronous=FULL: every commit is on disk before it returns, so a power cut never loses a
  *   sign-up, a recovery code or a learner's progress. Lanpya writes rarely, so the extra fsync
@@ -24,6 +26,8 @@ import path from 'node:path';
 import {
 	CompiledQuery,
 	Kysely,
+	PostgresAdapter,
+	PostgresDialect,
 	SqliteDialect,
 	sql,
 	type DatabaseConnection,
@@ -32,11 +36,34 @@ import {
 	type SqliteDatabase
 } from 'kysely';
 import type { Database } from './schema';
-import { config } from './config';
+import { config, isPostgresUrl } from './config';
+import {
+	beginPostgresTransaction,
+	EmptyListsPlugin,
+	postgresConfig,
+	postgresUnavailable
+} from './postgres';
 
 export type Db = Kysely<Database>;
 
+/**
+ * `file`, refused when it is a PostgreSQL address: the SQLite commands (backup, restore, the
+ * integrity check) must never take one for a file name. PostgreSQL's own tools do those there
+ * (docs/operations.md).
+ */
+function sqliteFile(file: string): string {
+	if (isPostgresUrl(file))
+		throw new Error('This works on an SQLite file; on PostgreSQL use pg_dump and pg_restore');
+	return file;
+}
+
+/** Whether `db` is on PostgreSQL (otherwise SQLite). */
+export function isPostgres(db: Db): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 function openSqlite(file: string): BetterSqlite3.Database {
+	sqliteFile(file);
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new BetterSqlite3(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -56,8 +83,9 @@ function openSqlite(file: string): BetterSqlite3.Database {
 /**
  * Course search: an FTS5 index with the trigram tokenizer, which finds a Burmese word inside
  * Burmese text (written without spaces between words) as well as English. It is derived data,
- * rebuilt from the course tables, so it lives here rather than in a migration; a PostgreSQL
- * deployment would use pg_trgm behind the same two functions.
+ * rebuilt from the course tables, so on SQLite it lives here rather than in a migration. On
+ * PostgreSQL the same table is a plain one with a pg_trgm GIN index on its text
+ * (migrations/0028_course_search.ts), which `ilike` uses: the same two functions serve both.
  */
 function ensureSearchIndex(sqlite: BetterSqlite3.Database): void {
 	sqlite.exec(
@@ -75,20 +103,28 @@ export async function indexCourseText(
 	await sql`insert into course_search (course_id, body) values (${courseId}, ${text})`.execute(db);
 }
 
-/** Ids of courses whose text contains `query` (any letter case). */
+/**
+ * Ids of courses whose text contains `query` (any letter case): FTS5's trigram `like` ignores
+ * letter case, PostgreSQL's `ilike` does too.
+ */
 export async function searchCourseText(db: Kysely<Database>, query: string): Promise<string[]> {
 	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const like = sql.raw(isPostgres(db) ? 'ilike' : 'like');
 	const result = await sql<{
 		course_id: string;
-	}>`select course_id from course_search where body like ${pattern} escape '\\'`.execute(db);
+	}>`select course_id from course_search where body ${like} ${pattern} escape '\\'`.execute(db);
 	return result.rows.map((r) => r.course_id);
 }
 
 /**
  * After deleting accounts: copies the write-ahead log into the main file and empties it, so the
  * deleted rows' former pages do not stay readable in the log until the next checkpoint.
+ * PostgreSQL has neither secure_delete nor a way for the app to empty its log: a deleted row's
+ * bytes stay in its table's pages until vacuum reuses them (docs/operations.md says what an
+ * operator does about it), so nothing is done here.
  */
 export async function flushDeletions(db: Kysely<Database>): Promise<void> {
+	if (isPostgres(db)) return;
 	await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
@@ -122,7 +158,7 @@ export class DatabaseUnavailableError extends Error {
  * which waiting would not cure. Other I/O errors are faults of the machine, and stay 500s.
  */
 export function unavailableReason(error: unknown): Unavailable | null {
-	if (!(error instanceof BetterSqlite3.SqliteError)) return null;
+	if (!(error instanceof BetterSqlite3.SqliteError)) return postgresUnavailable(error);
 	if (error.code === 'SQLITE_FULL') return 'full';
 	if (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_')) return 'busy';
 	return null;
@@ -176,21 +212,28 @@ class GuardedConnection implements DatabaseConnection {
 	}
 }
 
+/** How one engine begins a transaction, and whether one is still open to roll back. */
+interface Transactions {
+	begin(connection: DatabaseConnection): Promise<void>;
+	open(): boolean;
+}
+
 /**
- * Kysely's SQLite driver, with every query (begin and commit included) through GuardedConnection.
- * Transactions begin IMMEDIATE: a deferred one that reads and then writes while another
+ * Kysely's driver, with every query (begin and commit included) through GuardedConnection.
+ * On SQLite, transactions begin IMMEDIATE: a deferred one that reads and then writes while another
  * connection holds the write lock gets SQLITE_BUSY at once (SQLite does not wait there, to avoid
  * a deadlock), so busy_timeout would never apply. This process has one connection, which Kysely
  * lends to one transaction at a time, so taking the lock at the start costs it nothing.
  * After SQLITE_FULL or SQLITE_BUSY, SQLite may already have rolled the whole transaction back; a
  * second rollback would fail and hide the first error, so it is only sent while one is open.
+ * On PostgreSQL, see beginPostgresTransaction (./postgres.ts).
  */
 class GuardedDriver implements Driver {
 	readonly #guarded = new WeakMap<DatabaseConnection, GuardedConnection>();
 
 	constructor(
 		private readonly inner: Driver,
-		private readonly sqlite: BetterSqlite3.Database
+		private readonly transactions: Transactions
 	) {}
 
 	init() {
@@ -202,14 +245,14 @@ class GuardedDriver implements Driver {
 		if (!guarded) this.#guarded.set(connection, (guarded = new GuardedConnection(connection)));
 		return guarded;
 	}
-	async beginTransaction(connection: DatabaseConnection) {
-		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	beginTransaction(connection: DatabaseConnection) {
+		return this.transactions.begin(connection);
 	}
 	commitTransaction(connection: DatabaseConnection) {
 		return this.inner.commitTransaction(connection);
 	}
 	async rollbackTransaction(connection: DatabaseConnection) {
-		if (this.sqlite.inTransaction) await this.inner.rollbackTransaction(connection);
+		if (this.transactions.open()) await this.inner.rollbackTransaction(connection);
 	}
 	releaseConnection(connection: DatabaseConnection) {
 		return this.inner.releaseConnection((connection as GuardedConnection).inner);
@@ -261,21 +304,45 @@ class GuardedSqliteDialect extends SqliteDialect {
 		super({ database: preparingOnce(sqlite) });
 	}
 	createDriver(): Driver {
-		return new GuardedDriver(super.createDriver(), this.sqlite);
+		return new GuardedDriver(super.createDriver(), {
+			begin: async (connection) => {
+				await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+			},
+			open: () => this.sqlite.inTransaction
+		});
 	}
 }
 
-/** Opens (creating if needed) the SQLite file at `file` with Lanpya's pragmas. */
-export function openDatabase(file: string): Db {
-	return new Kysely<Database>({ dialect: new GuardedSqliteDialect(openSqlite(file)) });
+class GuardedPostgresDialect extends PostgresDialect {
+	createDriver(): Driver {
+		return new GuardedDriver(super.createDriver(), {
+			begin: beginPostgresTransaction,
+			open: () => true
+		});
+	}
+}
+
+/**
+ * Opens the database at `location`: a PostgreSQL address (postgres://...), or else the SQLite
+ * file there (created if needed) with Lanpya's pragmas.
+ */
+export function openDatabase(location: string): Db {
+	if (isPostgresUrl(location)) {
+		const settings = postgresConfig(location, { busyMs: config.databaseBusyMs });
+		return new Kysely<Database>({
+			dialect: new GuardedPostgresDialect(settings),
+			plugins: [new EmptyListsPlugin()]
+		});
+	}
+	return new Kysely<Database>({ dialect: new GuardedSqliteDialect(openSqlite(location)) });
 }
 
 let appDb: Db | undefined;
 
-/** The application's shared connection, opened on first use from DATABASE_PATH. */
+/** The application's shared connection, opened on first use from DATABASE_URL or DATABASE_PATH. */
 export function getDb(): Db {
 	if (!appDb) {
-		appDb = openDatabase(config.databasePath);
+		appDb = openDatabase(config.databaseUrl || config.databasePath);
 		// scripts/serve.ts waits for the promises its shutdown event is handed before the process exits.
 		process.once('sveltekit:shutdown', (...args: unknown[]) => {
 			const closing = closeDb();
@@ -311,7 +378,7 @@ export async function backupDatabase(source: string, destination: string): Promi
 
 /** Runs `PRAGMA integrity_check` on a file opened read-only; returns the problems found. */
 export function checkIntegrity(file: string): string[] {
-	const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+	const sqlite = new BetterSqlite3(sqliteFile(file), { readonly: true, fileMustExist: true });
 	try {
 		const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
 		const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
@@ -328,6 +395,7 @@ export function checkIntegrity(file: string): string[] {
  * be stopped: the old file's WAL and shared-memory files are removed with it.
  */
 export function restoreDatabase(source: string, destination: string): void {
+	sqliteFile(destination);
 	const problems = checkIntegrity(source);
 	if (problems.length > 0)
 		throw new Error(`Backup failed its integrity check: ${problems.join('; ')}`);
