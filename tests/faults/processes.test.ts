@@ -217,6 +217,12 @@ describe('WORKERS server processes on one port', () => {
 					.split('\n')
 					.filter(Boolean)
 					.map(Number);
+			// Both have opened the port (the port answers as soon as one has; on a busy machine the
+			// second may still be starting, and killing the only one serving would close the port).
+			const since = performance.now();
+			while (!workers.output().includes('with 2 processes') && performance.now() - since < 30_000)
+				await new Promise((r) => setTimeout(r, 50));
+			expect(workers.output()).toContain('with 2 processes');
 			const first = children();
 			expect(first).toHaveLength(2);
 			process.kill(first[0], 'SIGKILL');
