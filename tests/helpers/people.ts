@@ -6,7 +6,7 @@
  * attended both days and completed it.
  */
 import path from 'node:path';
-import { createAdministrator, signIn } from '$lib/server/accounts/sign-in';
+import { createAdministrator, signIn, signUp } from '$lib/server/accounts/sign-in';
 import { setBackground } from '$lib/server/accounts/settings';
 import { applyToRole, decideApplication, endorseSkill } from '$lib/server/applications/lifecycle';
 import { postMessage } from '$lib/server/applications/messages';
@@ -37,6 +37,20 @@ import { decideReferral, proposeReferral } from '$lib/server/services/referrals'
 
 /** The password of every account made by `account` (./authors.ts). */
 export const PASSWORD = 'authors write well';
+
+/** A learner signing up with a name and nothing else: a write that reads first (is the name free?). */
+export const signUpLearner = (db: Db, username: string) =>
+	signUp(
+		db,
+		{
+			username,
+			password: 'a long enough password',
+			kind: 'learner',
+			background: null,
+			locale: 'en'
+		},
+		'x'
+	);
 
 export interface Person {
 	userId: string;

@@ -6,9 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, type Db } from '$lib/server/db';
 import { freshSqliteDb } from '../helpers/db';
+import { signUpLearner } from '../helpers/people';
 
 const BUSY_MS = 300;
 
@@ -27,18 +27,7 @@ afterEach(async () => {
 	await cleanup();
 });
 
-const newcomer = (username: string) =>
-	signUp(
-		db,
-		{
-			username,
-			password: 'a long enough password',
-			kind: 'learner',
-			background: null,
-			locale: 'en'
-		},
-		'x'
-	);
+const newcomer = (username: string) => signUpLearner(db, username);
 
 describe('a busy database', () => {
 	it('refuses a write that reads first, after waiting the busy timeout, leaves nothing of it, and keeps reads going', async () => {

@@ -5,9 +5,9 @@
  * "busy", and goes through once the other commits.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '$lib/server/accounts/sign-in';
 import { DatabaseUnavailableError, openDatabase, type Db } from '$lib/server/db';
 import { freshDb } from '../helpers/db';
+import { signUpLearner } from '../helpers/people';
 
 const BUSY_MS = 300;
 
@@ -26,18 +26,7 @@ afterEach(async () => {
 	await cleanup();
 });
 
-const newcomer = (username: string) =>
-	signUp(
-		db,
-		{
-			username,
-			password: 'a long enough password',
-			kind: 'learner',
-			background: null,
-			locale: 'en'
-		},
-		'x'
-	);
+const newcomer = (username: string) => signUpLearner(db, username);
 
 describe('one writer at a time', () => {
 	it("refuses a write as busy while another server's transaction holds the turn, and takes it after", async () => {
