@@ -52,7 +52,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	addRetryAfter(event.locals, response);
-	for (const [name, value] of Object.entries(securityHeaders(config.secure))) {
+	for (const [name, value] of Object.entries(
+		securityHeaders(config.secure, event.url.pathname, response.status)
+	)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	// Pages and endpoints may show a person's data: never stored by a browser or proxy cache.

@@ -13,7 +13,8 @@ export function questionValues(q: Question): Record<string, string> {
 		prompt_my: q.prompt.my,
 		prompt_en: q.prompt.en,
 		explanation_my: q.explanation.my,
-		explanation_en: q.explanation.en
+		explanation_en: q.explanation.en,
+		clip: q.clip ?? ''
 	};
 	if (q.type === 'single' || q.type === 'multiple') {
 		q.options.slice(0, OPTION_ROWS).forEach((o, i) => {

@@ -675,6 +675,7 @@ const TABLES = [
 	'skill',
 	'course_skill',
 	'course_image',
+	'course_clip',
 	'user_skill',
 	'learner_profile',
 	'role',

@@ -617,6 +617,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		path: (w) => `${w.course}/lessons/lesson-1?/upload`,
 		valid: { ...lesson, image_alt: 'A needle' }
 	},
+	'/author/courses/[course=slug]/lessons/[lesson=slug] clip': {
+		actor: 'author',
+		path: (w) => `${w.course}/lessons/lesson-1?/clip`,
+		valid: { ...lesson, clip_label: 'သွားပါ' }
+	},
 	'/author/courses/[course=slug]/lessons/[lesson=slug] save': {
 		actor: 'author',
 		path: (w) => `${w.course}/lessons/lesson-1?/save`,
@@ -631,6 +636,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		actor: 'author',
 		path: (w) => `${w.course}/modules/part-1/new-lesson?/upload`,
 		valid: { ...lesson, image_alt: 'A needle' }
+	},
+	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson clip': {
+		actor: 'author',
+		path: (w) => `${w.course}/modules/part-1/new-lesson?/clip`,
+		valid: { ...lesson, clip_label: 'သွားပါ' }
 	},
 	'/author/courses/[course=slug]/modules/[module=slug]/new-lesson save': {
 		actor: 'author',
@@ -656,6 +666,11 @@ const FUZZ: Record<string, FuzzCase | string> = {
 		actor: 'author',
 		path: (w) => `${w.course}/quizzes/quiz-1?/saveQuestion`,
 		valid: { question: 'question-1', ...question }
+	},
+	'/author/courses/[course=slug]/quizzes/[quiz=slug] clip': {
+		actor: 'author',
+		path: (w) => `${w.course}/quizzes/quiz-1?/clip`,
+		valid: { clip: 'not a sound file' }
 	},
 	'/author/courses/[course=slug]/quizzes/[quiz=slug] removeQuestion': {
 		actor: 'author',

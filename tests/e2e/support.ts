@@ -27,8 +27,8 @@ export const waitForIdleLock = () =>
 	new Promise((resolve) => setTimeout(resolve, inject('sharedIdleMs') + 1000));
 
 /** Chromium whose every context is watched for requests to other origins (same-origin.ts). */
-export async function launch(): Promise<Browser> {
-	const browser = await launchChromium();
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+	const browser = await launchChromium(extraArgs);
 	const newContext = browser.newContext.bind(browser);
 	browser.newContext = async (options) => watchOrigins(await newContext(options));
 	return browser;

@@ -11,9 +11,10 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`, e.g. a fake microphone for recording (tests/e2e/audio.test.ts). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
+		args: [...CHROMIUM_ARGS, ...extraArgs]
 	});
 }

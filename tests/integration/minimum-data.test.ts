@@ -170,6 +170,7 @@ const REVIEWED: Record<string, string> = {
 	'src/lib/schemas/service.ts: name_en': SERVICE_NAME,
 	'src/lib/staff/ServiceFields.svelte: name': SERVICE_NAME,
 	'course_image.name': "an uploaded picture's file name, made at random",
+	'course_clip.name': "an uploaded sound clip's file name, made at random",
 	'kysely_migration.name': "a migration's file name",
 	'lease.name': 'the name of a piece of work the server does once for all its processes'
 };

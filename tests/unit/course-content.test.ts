@@ -9,6 +9,7 @@ import {
 } from '$lib/schemas/course-content';
 import { readAnswers } from '$lib/courses/answers';
 import { normalizeShortAnswer, scoreQuiz } from '$lib/courses/scoring';
+import { processClip } from '$lib/server/media/clips';
 
 const ROOT = 'content/courses';
 const MAX_COURSE_BYTES = 300 * 1024;
@@ -159,6 +160,21 @@ describe('starter courses', () => {
 				(f) => f.includes(`${path.sep}images${path.sep}`) && fs.statSync(f).size >= MAX_IMAGE_BYTES
 			);
 			expect(bigImages).toEqual([]);
+		});
+
+		it('keeps each sound clip exactly as the server writes clips (no tags), placed in a lesson', () => {
+			const audio = path.join(dir, 'audio');
+			const clips = fs.existsSync(audio) ? fs.readdirSync(audio) : [];
+			const lessons = files(path.join(dir, 'lessons'))
+				.map((f) => fs.readFileSync(f, 'utf8'))
+				.join('\n');
+			for (const name of clips) {
+				expect(name).toMatch(/^[a-z0-9-]+\.ogg$/);
+				const bytes = fs.readFileSync(path.join(audio, name));
+				const kept = processClip(bytes);
+				expect(kept.ok && Buffer.from(kept.ogg).equals(bytes), `${name}: npm run clip`).toBe(true);
+				expect(lessons).toContain(`](../audio/${name})`);
+			}
 		});
 	});
 });

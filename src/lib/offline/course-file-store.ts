@@ -54,7 +54,8 @@ export async function courseFileFromPhone(courseId: string): Promise<Blob | null
 	for (const { url, sha256, bytes } of statement.files) {
 		const body = await cache.match(storedUrl(url, sha256));
 		if (!body) {
-			// Data saver left the pictures out: the file goes without them, as the phone has it.
+			// Data saver left the pictures out, or text only the sound: the file goes without them,
+			// as the phone has it.
 			if (isPictureUrl(url)) files.push({ url, sha256, bytes });
 			else return null;
 			continue;
@@ -68,7 +69,11 @@ export async function courseFileFromPhone(courseId: string): Promise<Blob | null
 export const courseFileName = () =>
 	`file-${Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('')}.json`;
 
-const TYPES: Record<string, string> = { svg: 'image/svg+xml', webp: 'image/webp' };
+const TYPES: Record<string, string> = {
+	svg: 'image/svg+xml',
+	webp: 'image/webp',
+	ogg: 'audio/ogg; codecs=opus'
+};
 const typeOf = (url: string) =>
 	isPictureUrl(url)
 		? (TYPES[url.split('.').pop() ?? ''] ?? 'application/octet-stream')

@@ -60,15 +60,15 @@ export function signedText(course: string, version: number, files: CourseFileEnt
 	]);
 }
 
-/** Pictures may be left out (data saver); lessons, quizzes and the outline never. */
+/** Pictures and sound clips may be left out (data saver, text only); lessons, quizzes and the outline never. */
 export const isPictureUrl = (url: string) => url.startsWith('/media/');
 
-/** The only addresses a course's file may write to: its own package and its own pictures. */
+/** The only addresses a course's file may write to: its own package, pictures and sound clips. */
 export function belongsTo(course: string, url: string): boolean {
 	const base = `/api/courses/${course}/offline/`;
 	if (url.startsWith(base))
 		return /^(course|lessons\/[a-z0-9-]+|quizzes\/[a-z0-9-]+)$/.test(url.slice(base.length));
-	return new RegExp(`^/media/courses/${course}/[a-z0-9-]+\\.(svg|webp)$`).test(url);
+	return new RegExp(`^/media/courses/${course}/[a-z0-9-]+\\.(svg|webp|ogg)$`).test(url);
 }
 
 /** Why a file was refused: each a key of the message catalogue. */

@@ -10,6 +10,7 @@ import {
 	cacheName,
 	courseCacheName,
 	downloadsAllowed,
+	isClip,
 	isPicture,
 	manifestUrl,
 	oldCacheName,
@@ -31,7 +32,7 @@ export * from './stored';
 export function downloadCourse(
 	courseId: string,
 	onProgress: (done: number, total: number) => void,
-	options: { pictures?: boolean; signal?: AbortSignal } = {}
+	options: { pictures?: boolean; audio?: boolean; signal?: AbortSignal } = {}
 ): Promise<OfflineManifest> {
 	// A shared phone's session downloads nothing (stored.ts, refuseDownloads).
 	if (!downloadsAllowed()) return Promise.reject(new Error('shared phone'));
@@ -61,17 +62,23 @@ const downloads = new Map<
 async function fetchCourse(
 	courseId: string,
 	onProgress: (done: number, total: number) => void,
-	{ pictures = true, signal }: { pictures?: boolean; signal?: AbortSignal }
+	{ pictures = true, audio, signal }: { pictures?: boolean; audio?: boolean; signal?: AbortSignal }
 ): Promise<OfflineManifest> {
 	const response = await fetch(manifestUrl(courseId), { signal, cache: 'no-store' });
 	if (!response.ok) throw new Error(`manifest ${response.status}`);
 	const full = (await response.json()) as OfflineManifest;
-	// Data saver: the course without its pictures (lessons show their descriptions instead).
-	const files = pictures ? full.files : full.files.filter((f) => !isPicture(f.url));
+	// An update keeps the learner's choice of sound or text only.
+	const withAudio = audio ?? (await audioChosen(courseId));
+	// Data saver: the course without its pictures (lessons show their descriptions instead);
+	// text only: without its sound clips.
+	const files = full.files.filter(
+		(f) => (pictures || !isPicture(f.url)) && (withAudio || !isClip(f.url))
+	);
 	const manifest: OfflineManifest = {
 		...full,
 		files,
-		bytes: files.reduce((sum, f) => sum + f.bytes, 0)
+		bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+		audio: withAudio
 	};
 	// What an earlier version kept under the app's name is kept, under the course's own cache.
 	await moveOldCourse(courseId);
@@ -130,6 +137,11 @@ async function fetchCourse(
 	// then the phone holds that one, whole, and reads it.
 	await keepOnly(cache, courseId, manifest.files);
 	return manifest;
+}
+
+/** Whether the course on the phone was downloaded with its sound (yes when not on the phone). */
+export async function audioChosen(courseId: string): Promise<boolean> {
+	return (await storedCourse(courseId))?.manifest?.audio !== false;
 }
 
 /** Bytes of the course's files already on the phone (for an interrupted download). */

@@ -11,6 +11,8 @@ export interface OfflineManifest {
 	title: { my: string; en: string };
 	files: { url: string; bytes: number }[];
 	bytes: number;
+	/** False when the learner chose the course without its sound clips ("text only"). */
+	audio?: boolean;
 }
 
 export interface StoredCourse {
@@ -78,7 +80,9 @@ export async function keepOnly(cache: Cache, courseId: string, files: { url: str
 		if (!wanted.has(request.url)) await cache.delete(request);
 }
 
-export const isPicture = (url: string) => url.startsWith('/media/');
+/** A lesson's sound clip (Ogg Opus), which a learner may leave out of a download. */
+export const isClip = (url: string) => /^\/media\/[^?]*\.ogg(?:\?|$)/.test(url);
+export const isPicture = (url: string) => url.startsWith('/media/') && !isClip(url);
 
 /** The data saver setting of this phone (a cookie the account page sets; nothing personal). */
 export const dataSaverChosen = () =>

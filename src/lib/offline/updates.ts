@@ -10,7 +10,9 @@ import {
 	downloadCourse,
 	downloadsAllowed,
 	hasStoredCourses,
+	isClip,
 	isPicture,
+	audioChosen,
 	manifestUrl,
 	storedCourses,
 	updateMode,
@@ -53,9 +55,14 @@ export async function updateBytes(courseId: string): Promise<number | null> {
 	const manifest = (await response.json()) as OfflineManifest;
 	const name = await courseCacheName(courseId);
 	const cache = name ? await caches.open(name) : null;
+	const audio = await audioChosen(courseId);
 	let bytes = 0;
 	for (const file of manifest.files)
-		if (!(dataSaverChosen() && isPicture(file.url)) && !(await cache?.match(file.url)))
+		if (
+			!(dataSaverChosen() && isPicture(file.url)) &&
+			!(!audio && isClip(file.url)) &&
+			!(await cache?.match(file.url))
+		)
 			bytes += file.bytes;
 	return bytes;
 }

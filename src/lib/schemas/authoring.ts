@@ -1,3 +1,4 @@
+import { CLIP_NAME } from '../clips';
 import { z } from 'zod';
 import { SLUG, SLUG_MAX } from '../ids';
 import { nameText, plainText, wholeNumber } from './fields';
@@ -139,11 +140,17 @@ const questionFields = z.object({
 	answer: z.enum(['true', 'false'], { error: 'error_choice' }).optional(),
 	...pair('accepted', 600),
 	range_min: rangeBound,
-	range_max: rangeBound
+	range_max: rangeBound,
+	/** A listening question's clip (one of the course's, chosen from a list); empty for none. */
+	clip: z
+		.string({ error: 'error_no_clip' })
+		.trim()
+		.refine((v) => v === '' || CLIP_NAME.test(v), 'error_no_clip')
+		.default('')
 });
 
 type Text = { my: string; en: string };
-export type QuestionInput =
+export type QuestionInput = (
 	| {
 			type: 'single' | 'multiple';
 			prompt: Text;
@@ -157,7 +164,8 @@ export type QuestionInput =
 			explanation: Text;
 			accepted: { my: string[]; en: string[] };
 			range?: { min: number; max: number };
-	  };
+	  }
+) & { clip?: string };
 
 const lines = (text: string) =>
 	text
@@ -197,6 +205,11 @@ function checkQuestion(v: QuestionFields, ctx: z.RefinementCtx) {
 }
 
 function toQuestion(v: QuestionFields): QuestionInput {
+	const question = questionOf(v);
+	return v.clip ? { ...question, clip: v.clip } : question;
+}
+
+function questionOf(v: QuestionFields): QuestionInput {
 	const prompt = { my: v.prompt_my, en: v.prompt_en };
 	const explanation = { my: v.explanation_my, en: v.explanation_en };
 	if (v.type === 'true_false')

@@ -1,3 +1,4 @@
+import { CLIP_NAME } from '../clips';
 import { z } from 'zod';
 import { COURSE_LEVEL_MAX } from '../courses/levels';
 import { COURSE_AUDIENCES, COURSE_CATEGORIES, COURSE_EXPERTS } from '../vocab/courses';
@@ -80,7 +81,13 @@ export const courseFileSchema = z.strictObject({
 
 const option = z.strictObject({ id: slug, text: bilingual, correct: z.boolean() });
 
-const questionBase = { id: slug, prompt: bilingual, explanation: bilingual };
+const questionBase = {
+	id: slug,
+	prompt: bilingual,
+	explanation: bilingual,
+	/** A listening question: a sound clip of the course, played above the question. */
+	clip: z.string().regex(CLIP_NAME).optional()
+};
 
 /** Options: at least two, unique ids, and `correct` options numbering `rule` (exactly one or at least one). */
 function choiceQuestion<T extends 'single' | 'multiple'>(type: T, rule: 'one' | 'some') {

@@ -534,6 +534,14 @@ export interface CourseImageTable {
 	created_at: number;
 }
 
+export interface CourseClipTable {
+	name: string;
+	course_id: string;
+	bytes: number;
+	duration_ms: number;
+	created_at: number;
+}
+
 export interface SigningKeyTable {
 	id: string;
 	public_key: string;
@@ -719,6 +727,7 @@ export interface Database {
 	lesson: LessonTable;
 	quiz: QuizTable;
 	course_image: CourseImageTable;
+	course_clip: CourseClipTable;
 	signing_key: SigningKeyTable;
 	enrolment: EnrolmentTable;
 	lesson_progress: LessonProgressTable;

@@ -4,15 +4,23 @@ import type { Locale } from '../schema';
 
 export { picturesOnTap };
 
+/** A clip as written in lesson text: "audio/x.ogg" (or "../audio/x.ogg" in content files). */
+const CLIP_SRC = /^(?:\.\.\/)?audio\/([a-z0-9-]+\.ogg)$/;
+
 /**
  * A lesson's Markdown as safe HTML. Lesson images live beside the course, written as
  * "images/x.webp" (or "../images/x.svg" in content files) and served from
- * /media/courses/<course>/x.webp; any other image is dropped, its alt text kept.
+ * /media/courses/<course>/x.webp; any other image is dropped, its alt text kept. Sound clips
+ * the same way: "audio/x.ogg", served from /media/courses/<course>/x.ogg.
  */
 export function renderLesson(courseId: string, markdown: string, pictureLabel?: string): string {
 	const html = renderMarkdown(markdown, {
 		resolveImage: (src) => {
 			const name = src.match(/^(?:\.\.\/)?images\/([a-z0-9-]+\.(?:svg|webp))$/)?.[1];
+			return name ? `/media/courses/${courseId}/${name}` : null;
+		},
+		resolveClip: (src) => {
+			const name = src.match(CLIP_SRC)?.[1];
 			return name ? `/media/courses/${courseId}/${name}` : null;
 		}
 	});

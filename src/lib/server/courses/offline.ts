@@ -115,6 +115,9 @@ async function buildPackage(
 		files.set(`${base}/lessons/${l.id}`, JSON.stringify(lesson));
 	}
 	for (const q of quizzes) {
+		// A listening question's clip comes with the quiz, like a lesson's.
+		for (const question of JSON.parse(q.questions) as QuizFile['questions'])
+			if (question.clip) images.add(`/media/courses/${courseId}/${question.clip}`);
 		// Offline, the phone scores the quiz itself, so the package holds the answers: course
 		// content is public, and the page never shows them before an attempt.
 		const quiz: QuizFile = {
@@ -127,8 +130,9 @@ async function buildPackage(
 	}
 	for (const src of images) {
 		const name = src.split('/').pop()!;
+		const folder = name.endsWith('.ogg') ? 'audio' : 'images';
 		for (const file of [
-			path.resolve('content/courses', courseId, 'images', name),
+			path.resolve('content/courses', courseId, folder, name),
 			path.join(mediaPath, courseId, name)
 		]) {
 			const bytes = await fs.readFile(file).catch(() => null);

@@ -9,6 +9,8 @@ import type { Db } from '$lib/server/db';
 import { lessonSchema, imageAltSchema } from '$lib/schemas/authoring';
 import { MAX_UPLOAD_BYTES } from '$lib/server/media/images';
 import { addCourseImage } from '$lib/server/courses/authoring/images';
+import { addCourseClip } from '$lib/server/courses/authoring/clips';
+import { CLIP_MAX_BYTES, clipSnippet } from '$lib/clips';
 import { authorOf, editable, type Author } from '$lib/server/courses/authoring/authors';
 import { getDb } from '$lib/server/db';
 import { config } from '$lib/server/config';
@@ -22,6 +24,8 @@ type Read =
 			form: ReturnType<typeof readFormData<typeof lessonSchema>>;
 			image: File | null;
 			alt: string | null;
+			clip: File | null;
+			clipLabel: string | null;
 	  }
 	| { ok: false; response: ActionFailure<{ action: string; values: null; errors: FormErrors }> };
 
@@ -53,17 +57,24 @@ export async function readLessonForm(request: Request, locale: Locale): Promise<
 	}
 	const image = data.get('image');
 	const alt = data.get('image_alt');
-	data.delete('image');
-	data.delete('image_alt');
+	const clip = data.get('clip');
+	const label = data.get('clip_label');
+	for (const key of ['image', 'image_alt', 'clip', 'clip_label']) data.delete(key);
 	const altText = imageAltSchema.safeParse({ alt: typeof alt === 'string' ? alt : '' });
+	const labelText = imageAltSchema.safeParse({ alt: typeof label === 'string' ? label : '' });
 	const form = readFormData(data, lessonSchema, locale);
-	// The picture's description comes back with the rest until an upload uses it.
+	// The picture's description and the clip's words come back with the rest until an upload uses them.
 	if (typeof alt === 'string' && alt) form.values.image_alt = alt;
+	if (typeof label === 'string' && label) form.values.clip_label = label;
+	const file = (value: FormDataEntryValue | null) =>
+		value instanceof File && value.size + value.name.length > 0 ? value : null;
 	return {
 		ok: true,
 		form,
-		image: image instanceof File && image.size + image.name.length > 0 ? image : null,
-		alt: altText.success ? altText.data.alt : null
+		image: file(image),
+		alt: altText.success ? altText.data.alt : null,
+		clip: file(clip),
+		clipLabel: labelText.success ? labelText.data.alt : null
 	};
 }
 
@@ -127,6 +138,40 @@ export async function uploadAction(
 	return { action: 'upload', values, uploaded: snippet };
 }
 
+/**
+ * Checks and stores a sound clip (uploaded, or recorded in the page and sent in the same file
+ * field), and adds it to the end of both texts, like a picture; the author moves it next to its
+ * phrase or paragraph and saves.
+ */
+export async function uploadClipAction(
+	db: Db,
+	author: Author,
+	courseId: string,
+	read: Extract<Read, { ok: true }>,
+	mediaDir: string,
+	locale: Locale
+) {
+	const values: FormValues = { ...read.form.values };
+	const refused = (key: string) =>
+		refuse(locale, 400, key, { action: 'clip', values }, { field: 'clip' });
+	if (!read.clip) return refused('error_clip_missing');
+	if (read.clip.size > CLIP_MAX_BYTES) return refused('error_clip_too_large');
+	if (read.clipLabel === null) return refused('error_too_long');
+	const result = await addCourseClip(
+		db,
+		author,
+		courseId,
+		new Uint8Array(await read.clip.arrayBuffer()),
+		mediaDir
+	);
+	if (!result.ok) return refused(`error_${result.error}`);
+	const snippet = clipSnippet(read.clipLabel, result.name);
+	delete values.clip_label;
+	for (const key of ['body_my', 'body_en'])
+		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	return { action: 'clip', values, uploaded: snippet };
+}
+
 /** What a lesson editor's action needs of its request: both editors' routes have the course. */
 type EditorEvent = { params: { course: string }; request: Request; locals: App.Locals };
 
@@ -135,6 +180,14 @@ export async function previewLesson({ params, request, locals }: EditorEvent) {
 	const read = await readLessonForm(request, locals.locale);
 	if (!read.ok) return read.response;
 	return previewAction(getDb(), authorOf(signedInUser(locals)), params.course, read, locals.locale);
+}
+
+/** Both editors' "clip": the whole form read, then `uploadClipAction` into the media folder. */
+export async function uploadLessonClip({ params, request, locals }: EditorEvent) {
+	const read = await readLessonForm(request, locals.locale);
+	if (!read.ok) return read.response;
+	const author = authorOf(signedInUser(locals));
+	return uploadClipAction(getDb(), author, params.course, read, config.mediaPath, locals.locale);
 }
 
 /** Both editors' "upload": the whole form read, then `uploadAction` into the media folder. */

@@ -12,10 +12,19 @@ export interface RenderOptions {
 	 * starting with a single "/", or the image is dropped.
 	 */
 	resolveImage?: (src: string) => string | null;
+	/**
+	 * Like `resolveImage`, for sound clips written as images ("![what is said](audio/x.ogg)"):
+	 * a same-origin path makes the image a clip to play, never loaded before the learner asks.
+	 * Asked first; null leaves the src to `resolveImage`.
+	 */
+	resolveClip?: (src: string) => string | null;
 }
 
 // A type alias, not an interface, so it fits markdown-it's index-signature Env type.
-type Env = { resolveImage?: RenderOptions['resolveImage'] };
+type Env = {
+	resolveImage?: RenderOptions['resolveImage'];
+	resolveClip?: RenderOptions['resolveClip'];
+};
 
 /**
  * Browsers drop tabs/newlines anywhere in a URL, strip leading/trailing C0 controls and spaces,
@@ -68,6 +77,13 @@ function sanitizeInline(state: StateCore, children: Token[]): Token[] {
 		} else if (token.type === 'image') {
 			const src = String(token.attrGet('src') ?? '');
 			const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//');
+			const clip = !hasScheme && env.resolveClip ? env.resolveClip(src) : null;
+			if (clip !== null && isLocalPath(clip)) {
+				token.type = 'audio_clip';
+				token.attrs = [['src', clip]];
+				out.push(token);
+				continue;
+			}
 			const resolved = !hasScheme && env.resolveImage ? env.resolveImage(src) : null;
 			if (resolved === null || !isLocalPath(resolved)) {
 				const alt = state.md.renderer.renderInlineAsText(
@@ -130,8 +146,22 @@ md.core.ruler.push('lanpya_sanitize', (state) => {
 md.renderer.rules.html_block = md.renderer.rules.html_inline = (tokens, idx) =>
 	md.utils.escapeHtml(tokens[idx].content);
 
+// A clip: the browser's own player, which works without script and fetches nothing before the
+// learner plays it (preload="none"); the page's script gives it a large labelled button
+// (src/lib/clip-player.ts), and data saver turns it into a link to tap (`clipsOnTap`).
+md.renderer.rules.audio_clip = (tokens, idx, options, env) => {
+	const token = tokens[idx];
+	const label = md.renderer.renderInlineAsText(token.children ?? [], options, env);
+	const src = md.utils.escapeHtml(String(token.attrGet('src')));
+	return (
+		`<span class="clip"><audio controls preload="none" src="${src}"></audio>` +
+		(label ? ` <span class="clip-label">${md.utils.escapeHtml(label)}</span>` : '') +
+		'</span>'
+	);
+};
+
 /** Renders lesson Markdown to HTML that is safe to insert with {@html}. */
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-	const env: Env = { resolveImage: options.resolveImage };
+	const env: Env = { resolveImage: options.resolveImage, resolveClip: options.resolveClip };
 	return md.render(source, env);
 }

@@ -10,6 +10,7 @@
 import type { Db } from '../../db';
 import type { AccountKind } from '../../schema';
 import type { ImageError } from '../../media/images';
+import type { ClipError } from '../../media/clips';
 import { refreshCourseIndex } from '../catalogue';
 import type { Result } from '$lib/result';
 
@@ -31,7 +32,9 @@ export type AuthorError =
 	| 'no_skill'
 	| 'not_ready'
 	| 'level_too_high'
-	| ImageError;
+	| 'no_clip'
+	| ImageError
+	| `clip_${ClipError}`;
 export type AuthorResult<T extends object = object> = Result<T, AuthorError>;
 
 export type Scope = { admin: true } | { admin: false; orgId: string };

@@ -3,6 +3,7 @@
  * JSON), so each change here reads it, changes it and saves it again. Who may do each:
  * authors.ts.
  */
+import { hasClip } from './clips';
 import { inTransaction, type Db } from '../../db';
 import type { Question, QuizFile } from '../../../schemas/course-content';
 import { editable, nextId, touch, type Author, type AuthorResult, type Bilingual } from './authors';
@@ -20,6 +21,8 @@ export async function addQuiz(
 	now = Date.now()
 ): Promise<AuthorResult<{ id: string }>> {
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
+	if (first.clip && !(await hasClip(db, courseId, first.clip)))
+		return { ok: false, error: 'no_clip' };
 	const existing = await db
 		.selectFrom('quiz')
 		.select('id')
@@ -78,6 +81,8 @@ export async function saveQuestion(
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
 	const stored = await storedQuiz(db, courseId, quizId);
 	if (!stored) return { ok: false, error: 'no_quiz' };
+	if (question.clip && !(await hasClip(db, courseId, question.clip)))
+		return { ok: false, error: 'no_clip' };
 	const questions = stored.quiz.questions;
 	let id = questionId;
 	if (id === null) {

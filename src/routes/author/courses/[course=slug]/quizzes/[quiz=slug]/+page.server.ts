@@ -18,12 +18,16 @@ import {
 } from '$lib/schemas/authoring';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { signedInUser } from '$lib/server/http/user';
+import { addCourseClip, courseClips } from '$lib/server/courses/authoring/clips';
+import { config } from '$lib/server/config';
+import { CLIP_MAX_BYTES } from '$lib/clips';
 
 export const load = (async ({ params, locals }) => {
 	const { course, quiz } = params;
-	const draft = await getQuizDraft(getDb(), authorOf(signedInUser(locals)), course, quiz);
+	const author = authorOf(signedInUser(locals));
+	const draft = await getQuizDraft(getDb(), author, course, quiz);
 	if (!draft) notFound(locals.locale, 'error_no_quiz');
-	return { quiz: draft };
+	return { quiz: draft, clips: await courseClips(getDb(), author, course) };
 }) satisfies PageServerLoad;
 
 /** Reads the form, runs the edit, answers with a translated error or `{ action, done }`. */
@@ -74,6 +78,45 @@ export const actions = {
 			(a, course, quiz, d) => saveQuestion(getDb(), a, course, quiz, d.id, d.question),
 			(values) => values.question ?? ''
 		),
+	// A clip for a listening question: checked and stored like a lesson's, then chosen in a question.
+	clip: async ({ params, request, locals }) => {
+		const refused = (key: string, status: 400 | 404 = 400) =>
+			refuse(
+				locals.locale,
+				status,
+				key,
+				{ action: 'clip', target: 'clip', values: {} },
+				{
+					field: 'clip'
+				}
+			);
+		let file: FormDataEntryValue | null;
+		try {
+			file = (await request.formData()).get('clip');
+		} catch {
+			return refused('error_form');
+		}
+		if (!(file instanceof File) || file.size === 0) return refused('error_clip_missing');
+		if (file.size > CLIP_MAX_BYTES) return refused('error_clip_too_large');
+		const author = authorOf(signedInUser(locals));
+		const added = await addCourseClip(
+			getDb(),
+			author,
+			params.course,
+			new Uint8Array(await file.arrayBuffer()),
+			config.mediaPath
+		);
+		if (!added.ok)
+			return added.error === 'no_course'
+				? refused('error_no_course', 404)
+				: refused(`error_${added.error}`);
+		const clips = await courseClips(getDb(), author, params.course);
+		return {
+			action: 'clip',
+			target: 'clip',
+			clipNumber: clips.findIndex((c) => c.name === added.name) + 1
+		};
+	},
 	removeQuestion: (event) =>
 		edit(
 			event,

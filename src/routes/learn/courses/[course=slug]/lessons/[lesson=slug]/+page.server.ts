@@ -6,6 +6,9 @@ import { readForm } from '$lib/server/forms';
 import { notFound, signUpFirst } from '$lib/server/http/respond';
 import { publishedLessonHtml } from '$lib/server/courses/lesson-html';
 import { dataSaverOn } from '$lib/server/http/data-saver';
+import { clipSizes } from '$lib/server/courses/clips';
+import { clipsOnTap } from '$lib/clips';
+import { formatBytes } from '$lib/format';
 import { translate } from '$lib/server/i18n';
 import { visitorTexts } from '$lib/server/visitor';
 import { textSizeSchema } from '$lib/schemas/learning';
@@ -24,10 +27,19 @@ export const load = (async ({ params, locals, cookies, request, url }) => {
 	if (!locals.user && lesson.previous !== null) signUpFirst(url.pathname);
 	// Data saver (the phone's Save-Data, or the learner's setting): pictures load on tap.
 	const saver = dataSaverOn(cookies, request);
-	const html = publishedLessonHtml(
+	let html = publishedLessonHtml(
 		lesson,
 		saver ? translate('lesson_show_picture', locals.locale) : undefined
 	);
+	// ...and so do sound clips, each link saying how much the tap costs.
+	if (saver && html.includes('<audio')) {
+		const sizes = await clipSizes(getDb(), course);
+		html = clipsOnTap(html, (src) =>
+			translate('clip_tap_to_load', locals.locale, {
+				size: formatBytes(sizes.get(src.split('/').pop()!) ?? 0, locals.locale)
+			})
+		);
+	}
 	// Nothing of a visitor is read or kept, nor shown of a learner while a shared phone is locked.
 	const owner = progressOwner(locals);
 	const progress = owner ? await courseProgress(getDb(), owner, course) : null;

@@ -10,6 +10,8 @@ import { formatHours } from '$lib/format';
 import { answersOfForm } from '$lib/courses/answers';
 import { lessonAfterQuiz } from '$lib/server/courses/reading';
 import { getDb } from '$lib/server/db';
+import { clipSizes } from '$lib/server/courses/clips';
+import { dataSaverOn } from '$lib/server/http/data-saver';
 import { translate } from '$lib/server/i18n';
 import { notFound } from '$lib/server/http/respond';
 import type { Locale } from '$lib/server/schema';
@@ -21,12 +23,23 @@ import { signedInUser } from '$lib/server/http/user';
 const pick = (locale: Locale, text: { my: string; en: string }) =>
 	locale === 'my' ? text.my || text.en : text.en || text.my;
 
-/** The questions as the learner sees them: never the right answers. */
-function publicQuestions(quiz: QuizFile, locale: Locale) {
+/**
+ * The questions as the learner sees them: never the right answers. A listening question's clip
+ * by its address and size (data saver shows "tap to load" with it).
+ */
+function publicQuestions(
+	quiz: QuizFile,
+	locale: Locale,
+	courseId: string,
+	clipBytes: Map<string, number>
+) {
 	return quiz.questions.map((q) => ({
 		id: q.id,
 		type: q.type,
 		prompt: pick(locale, q.prompt),
+		clip: q.clip
+			? { src: `/media/courses/${courseId}/${q.clip}`, bytes: clipBytes.get(q.clip) ?? 0 }
+			: null,
 		options:
 			q.type === 'single' || q.type === 'multiple'
 				? q.options.map((o) => ({ id: o.id, text: pick(locale, o.text) }))
@@ -34,10 +47,11 @@ function publicQuestions(quiz: QuizFile, locale: Locale) {
 	}));
 }
 
-export const load = (async ({ params, locals }) => {
+export const load = (async ({ params, locals, cookies, request }) => {
 	const { course, quiz: quizId } = params;
 	const quiz = await loadQuiz(getDb(), course, quizId);
 	if (!quiz) notFound(locals.locale, 'error_no_quiz');
+	const listening = quiz.questions.some((q) => q.clip);
 	const owner = progressOwner(locals);
 	const progress = owner ? await courseProgress(getDb(), owner, course) : null;
 	return {
@@ -46,8 +60,14 @@ export const load = (async ({ params, locals }) => {
 			id: quiz.id,
 			title: pick(locals.locale, quiz.title),
 			passMark: quiz.passMark,
-			questions: publicQuestions(quiz, locals.locale)
+			questions: publicQuestions(
+				quiz,
+				locals.locale,
+				course,
+				listening ? await clipSizes(getDb(), course) : new Map()
+			)
 		},
+		saver: listening && dataSaverOn(cookies, request),
 		state: progress?.quizzes.find((q) => q.id === quizId) ?? null,
 		nextLesson: await lessonAfterQuiz(getDb(), course, quizId)
 	};

@@ -3,7 +3,12 @@ import { getDb } from '$lib/server/db';
 import { addLesson } from '$lib/server/courses/authoring/lessons';
 import { authorOf } from '$lib/server/courses/authoring/authors';
 import { getModuleDraft } from '$lib/server/courses/drafts';
-import { lessonToSave, previewLesson, uploadLessonImage } from '$lib/server/http/lesson-form';
+import {
+	lessonToSave,
+	previewLesson,
+	uploadLessonClip,
+	uploadLessonImage
+} from '$lib/server/http/lesson-form';
 import { notFound } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad } from './$types';
 import { signedInUser } from '$lib/server/http/user';
@@ -18,6 +23,7 @@ export const load = (async ({ params, locals }) => {
 export const actions = {
 	preview: previewLesson,
 	upload: uploadLessonImage,
+	clip: uploadLessonClip,
 	save: async (event) => {
 		const { course, module } = event.params;
 		const read = await lessonToSave(event);
