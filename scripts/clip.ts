@@ -5,14 +5,14 @@
  * folders (content/courses/FORMAT.md); a file refused says why.
  */
 import fs from 'node:fs';
-import { processClip } from '../src/lib/server/media/clips';
+import { checkClip } from '../src/lib/server/media/clips';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
 	console.error('usage: npm run clip -- INPUT.webm|ogg OUTPUT.ogg');
 	process.exit(2);
 }
-const result = processClip(fs.readFileSync(input));
+const result = await checkClip(fs.readFileSync(input));
 if (!result.ok) {
 	console.error(`${input}: refused (${result.error})`);
 	process.exit(1);

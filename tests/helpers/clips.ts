@@ -128,6 +128,12 @@ export function oggOpus(seconds = 2, comments: string[] = []): Uint8Array {
 	return oggFile([opusHead(), opusTags(comments)], packetsFor(seconds));
 }
 
+function float64(value: number): Uint8Array {
+	const bytes = new Uint8Array(8);
+	new DataView(bytes.buffer).setFloat64(0, value);
+	return bytes;
+}
+
 /** An EBML element: id bytes, an 8-byte size (or unknown), the body. */
 function el(id: number[], body: Uint8Array | Uint8Array[], unknownSize = false): Uint8Array {
 	const data = Array.isArray(body) ? join(body) : body;
@@ -145,8 +151,10 @@ function el(id: number[], body: Uint8Array | Uint8Array[], unknownSize = false):
 }
 
 /**
- * A WebM file as MediaRecorder writes it: EBML header, a Segment and Cluster of unknown size,
- * one audio track, a SimpleBlock per packet. `codec` and `docType` change what it claims.
+ * A WebM file as MediaRecorder writes it: EBML header, a Segment and Cluster, one audio track,
+ * a SimpleBlock per packet. `codec` and `docType` change what it claims. `live`: the Segment
+ * and Cluster of unknown size, as a recording handed over in pieces is written; otherwise sized,
+ * as Chromium writes a recording handed over whole.
  */
 export function webmOpus(
 	packets: Uint8Array[] = packetsFor(2),
@@ -154,8 +162,15 @@ export function webmOpus(
 		codec = 'A_OPUS',
 		docType = 'webm',
 		head = opusHead(),
-		tags = [] as Uint8Array[]
-	}: { codec?: string; docType?: string; head?: Uint8Array | null; tags?: Uint8Array[] } = {}
+		tags = [] as Uint8Array[],
+		live = true
+	}: {
+		codec?: string;
+		docType?: string;
+		head?: Uint8Array | null;
+		tags?: Uint8Array[];
+		live?: boolean;
+	} = {}
 ): Uint8Array {
 	const header = el([0x1a, 0x45, 0xdf, 0xa3], [el([0x42, 0x82], enc(docType))]);
 	const track = el(
@@ -164,15 +179,17 @@ export function webmOpus(
 			el([0xd7], new Uint8Array([1])),
 			el([0x83], new Uint8Array([2])),
 			el([0x86], enc(codec)),
-			...(head ? [el([0x63, 0xa2], head)] : [])
+			...(head ? [el([0x63, 0xa2], head)] : []),
+			// Audio: SamplingFrequency 48 kHz as a 64-bit float, Channels 1, as Chromium writes them.
+			el([0xe1], [el([0xb5], float64(48_000)), el([0x9f], new Uint8Array([1]))])
 		]
 	);
 	const tracks = el([0x16, 0x54, 0xae, 0x6b], [track]);
 	const blocks = packets.map((p, i) =>
 		el([0xa3], join([new Uint8Array([0x81, 0, (i * 20) & 0xff, 0x80]), p]))
 	);
-	const cluster = el([0x1f, 0x43, 0xb6, 0x75], [el([0xe7], new Uint8Array([0])), ...blocks], true);
-	const segment = el([0x18, 0x53, 0x80, 0x67], [tracks, ...tags, cluster], true);
+	const cluster = el([0x1f, 0x43, 0xb6, 0x75], [el([0xe7], new Uint8Array([0])), ...blocks], live);
+	const segment = el([0x18, 0x53, 0x80, 0x67], [tracks, ...tags, cluster], live);
 	return join([header, segment]);
 }
 

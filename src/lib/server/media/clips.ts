@@ -5,8 +5,14 @@
  * comment header, so tags (a name, a place, a phone's model), WebM's own metadata, attachments
  * and the packets' padding are all left behind, and every clip has one format to serve.
  * The packets themselves are not decoded here; browsers decode them.
+ *
+ * `checkClip` asks a second, maintained parser (music-metadata) as well: it must read the upload
+ * as the same container holding Opus, and the clip kept as Ogg Opus of the same channels and
+ * length. Only a WebM written as it was recorded (the Segment or Clusters of unknown size, as
+ * MediaRecorder writes in pieces) is beyond it; such an upload is judged by the clip kept alone.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { parseBuffer, type IFormat } from 'music-metadata';
 import { join } from 'node:path';
 import { newId } from '$lib/server/auth/tokens';
 import type { Result } from '$lib/result';
@@ -39,8 +45,65 @@ export type ClipResult = Result<{ ogg: Uint8Array; durationMs: number }, ClipErr
 /** The stream's serial number in every clip kept: one stream per file, nothing to tell apart. */
 const SERIAL = 0x4c616e70;
 
-/** Checks an upload and writes it again as a clean Ogg Opus stream, or says why not. */
+/**
+ * The parser here alone: checks an upload and writes it again as a clean Ogg Opus stream, or
+ * says why not. Everything kept goes through `checkClip`, which adds the second opinion.
+ */
 export function processClip(bytes: Uint8Array): ClipResult {
+	const read = readUpload(bytes);
+	return read.ok ? read.clip : read;
+}
+
+/**
+ * `processClip`, and music-metadata's reading of the upload and of the clip kept, which must
+ * agree with it (see above); a clip they disagree on is refused as unreadable.
+ */
+export async function checkClip(bytes: Uint8Array): Promise<ClipResult> {
+	const read = readUpload(bytes);
+	if (!read.ok) return read;
+	if (!read.clip.ok) return read.clip;
+	const { ogg, durationMs } = read.clip;
+	const kept = await formatOf(ogg, 'audio/ogg');
+	const keptAgrees =
+		kept?.container === 'Ogg' &&
+		kept.codec === 'Opus' &&
+		kept.numberOfChannels === read.head.channels &&
+		kept.duration !== undefined &&
+		Math.abs(kept.duration * 1000 - durationMs) <= 1;
+	if (!keptAgrees) return { ok: false, error: 'unreadable' };
+	if (read.container === 'webm' && read.live) return read.clip;
+	const upload = await formatOf(bytes, read.container === 'ogg' ? 'audio/ogg' : 'audio/webm');
+	const uploadAgrees =
+		upload?.container === (read.container === 'ogg' ? 'Ogg' : 'EBML/webm') &&
+		upload.codec?.toLowerCase() === 'opus';
+	return uploadAgrees ? read.clip : { ok: false, error: 'unreadable' };
+}
+
+/** music-metadata's reading of a file's format, or null where it cannot read it. */
+async function formatOf(bytes: Uint8Array, mimeType: string): Promise<IFormat | null> {
+	try {
+		const { format } = await parseBuffer(
+			bytes,
+			{ mimeType, size: bytes.length },
+			{ duration: true, skipCovers: true }
+		);
+		return format;
+	} catch {
+		return null;
+	}
+}
+
+type Upload =
+	| {
+			ok: true;
+			container: 'ogg' | 'webm';
+			live: boolean;
+			head: OpusHead;
+			clip: ClipResult;
+	  }
+	| { ok: false; error: ClipError };
+
+function readUpload(bytes: Uint8Array): Upload {
 	if (bytes.length === 0) return { ok: false, error: 'empty' };
 	if (bytes.length > CLIP_MAX_BYTES) return { ok: false, error: 'too_large' };
 	const source = looksLikeOgg(bytes)
@@ -49,10 +112,14 @@ export function processClip(bytes: Uint8Array): ClipResult {
 			? fromWebm(bytes)
 			: ({ ok: false, error: 'not_audio' } as const);
 	if (!source.ok) return source;
-	return rewrite(source.head, source.packets);
+	const { container, live, head, packets } = source;
+	return { ok: true, container, live, head, clip: rewrite(head, packets) };
 }
 
-type Source = Result<{ head: OpusHead; packets: Uint8Array[] }, ClipError>;
+type Source = Result<
+	{ container: 'ogg' | 'webm'; live: boolean; head: OpusHead; packets: Uint8Array[] },
+	ClipError
+>;
 
 function fromOgg(bytes: Uint8Array): Source {
 	const packets = readOggPackets(bytes);
@@ -62,7 +129,7 @@ function fromOgg(bytes: Uint8Array): Source {
 	if (!head) return { ok: false, error: 'unsupported_codec' };
 	if (packets.length < 2 || !opusTagsWellFormed(packets[1]))
 		return { ok: false, error: 'bad_metadata' };
-	return { ok: true, head, packets: packets.slice(2) };
+	return { ok: true, container: 'ogg', live: false, head, packets: packets.slice(2) };
 }
 
 function fromWebm(bytes: Uint8Array): Source {
@@ -70,7 +137,7 @@ function fromWebm(bytes: Uint8Array): Source {
 	if (!track.ok) return track;
 	const head = readOpusHead(track.head);
 	if (!head) return { ok: false, error: 'unsupported_codec' };
-	return { ok: true, head, packets: track.frames };
+	return { ok: true, container: 'webm', live: track.live, head, packets: track.frames };
 }
 
 function rewrite(head: OpusHead, packets: Uint8Array[]): ClipResult {

@@ -9,7 +9,14 @@
 
 export type WebmError = 'not_audio' | 'unsupported_codec' | 'unreadable';
 export type WebmOpus =
-	{ ok: true; head: Uint8Array; frames: Uint8Array[] } | { ok: false; error: WebmError };
+	| {
+			ok: true;
+			head: Uint8Array;
+			frames: Uint8Array[];
+			/** The Segment or a Cluster has an unknown size: a recording written as it was made. */
+			live: boolean;
+	  }
+	| { ok: false; error: WebmError };
 
 const EBML = 0x1a45dfa3;
 const DOC_TYPE = 0x4282;
@@ -73,6 +80,7 @@ export function readWebmOpus(bytes: Uint8Array): WebmOpus {
 	let tracks = 0;
 	let track: { number?: number; type?: number; codec?: string; head?: Uint8Array } = {};
 	let encoded = false;
+	let live = false;
 	const frames: Uint8Array[] = [];
 	while (at < bytes.length) {
 		const id = readId(bytes, at);
@@ -81,6 +89,7 @@ export function readWebmOpus(bytes: Uint8Array): WebmOpus {
 		if (at === 0 && id.id !== EBML) return { ok: false, error: 'not_audio' };
 		if (ENTERED.has(id.id)) {
 			if (size.size === null && id.id !== SEGMENT && id.id !== CLUSTER) return unreadable;
+			if (size.size === null) live = true;
 			if (size.size !== null && size.next + size.size > bytes.length) return unreadable;
 			if (id.id === TRACK_ENTRY) {
 				tracks++;
@@ -114,7 +123,7 @@ export function readWebmOpus(bytes: Uint8Array): WebmOpus {
 	// Encoded (compressed or encrypted) frames are not plain Opus packets.
 	if (track.codec !== 'A_OPUS' || encoded) return { ok: false, error: 'unsupported_codec' };
 	if (!track.head) return unreadable;
-	return { ok: true, head: track.head, frames };
+	return { ok: true, head: track.head, frames, live };
 }
 
 function readDocType(header: Uint8Array): string | null {

@@ -3,7 +3,7 @@
  * (media/clips.ts), then placed in the text by their address. Who may add them: authors.ts.
  */
 import { inTransaction, type Db } from '../../db';
-import { processClip, storeClip } from '../../media/clips';
+import { checkClip, storeClip } from '../../media/clips';
 import { editable, touch, type Author, type AuthorResult } from './authors';
 
 /** Checks and stores an uploaded or recorded clip; returns its name for the lesson's text. */
@@ -16,7 +16,7 @@ export async function addCourseClip(
 	now = Date.now()
 ): Promise<AuthorResult<{ name: string; bytes: number; durationMs: number }>> {
 	if (!(await editable(db, author, courseId))) return { ok: false, error: 'no_course' };
-	const clip = processClip(bytes);
+	const clip = await checkClip(bytes);
 	if (!clip.ok) return { ok: false, error: `clip_${clip.error}` };
 	const name = await storeClip(`${mediaDir}/${courseId}`, clip.ogg);
 	await inTransaction(db, async (trx) => {
