@@ -3,12 +3,10 @@
  * given a large labelled button in the learner's language and a slower speed, one clip playing
  * at a time. Without script the browser's own player stays. With data saver a clip is a link,
  * "tap to load (N KB)": only the tap makes the player and plays, so no byte comes before it.
+ * A clip that cannot be had (a course kept on the phone as text only, read offline; a clip
+ * gone from the server) says so in place of its button, instead of a button that does nothing.
  */
-export interface ClipLabels {
-	play: string;
-	pause: string;
-	slower: string;
-}
+import * as m from '$lib/paraglide/messages';
 
 /** The speed "slower" plays at: slow enough to hear each tone, fast enough to stay speech. */
 const SLOWER = 0.7;
@@ -24,12 +22,12 @@ function button(text: string, className: string): HTMLButtonElement {
 	return b;
 }
 
-function enhance(audio: HTMLAudioElement, labels: ClipLabels): void {
+function enhance(audio: HTMLAudioElement): void {
 	if (audio.dataset.player) return;
 	audio.dataset.player = 'on';
 	audio.controls = false;
-	const play = button(`▶ ${labels.play}`, 'clip-play');
-	const slower = button(labels.slower, 'secondary clip-slower');
+	const play = button(`▶ ${m.clip_play()}`, 'clip-play');
+	const slower = button(m.clip_slower(), 'secondary clip-slower');
 	slower.setAttribute('aria-pressed', 'false');
 	audio.before(play, slower);
 	play.addEventListener('click', () => {
@@ -44,18 +42,27 @@ function enhance(audio: HTMLAudioElement, labels: ClipLabels): void {
 	audio.addEventListener('play', () => {
 		if (playing && playing !== audio) playing.pause();
 		playing = audio;
-		play.textContent = `⏸ ${labels.pause}`;
+		play.textContent = `⏸ ${m.clip_pause()}`;
 	});
 	const stopped = () => {
 		if (playing === audio) playing = null;
-		play.textContent = `▶ ${labels.play}`;
+		play.textContent = `▶ ${m.clip_play()}`;
 	};
 	audio.addEventListener('pause', stopped);
 	audio.addEventListener('ended', stopped);
+	audio.addEventListener('error', () => {
+		stopped();
+		const missing = document.createElement('span');
+		missing.className = 'clip-missing';
+		missing.setAttribute('role', 'status');
+		missing.textContent = m.clip_missing();
+		play.replaceWith(missing);
+		slower.remove();
+	});
 }
 
 /** "Tap to load": the link becomes the player, which plays at once. */
-function load(link: HTMLAnchorElement, labels: ClipLabels, event: Event): void {
+function load(link: HTMLAnchorElement, event: Event): void {
 	event.preventDefault();
 	const clip = document.createElement('span');
 	clip.className = 'clip';
@@ -64,31 +71,26 @@ function load(link: HTMLAnchorElement, labels: ClipLabels, event: Event): void {
 	audio.src = link.getAttribute('href')!;
 	clip.append(audio);
 	link.replaceWith(clip);
-	enhance(audio, labels);
+	enhance(audio);
 	void audio.play().catch(() => {});
 }
 
 /**
- * Svelte action on the element holding lesson HTML; pass the HTML too (`html`), so a new
- * lesson's clips get their buttons when the page changes under the same element.
+ * Svelte action on the element holding lesson HTML; pass the HTML (`use:clipPlayer={html}`),
+ * so a new lesson's clips get their buttons when the page changes under the same element.
  */
-export function clipPlayer(node: HTMLElement, labels: ClipLabels & { html?: string }) {
-	let current = labels;
+export function clipPlayer(node: HTMLElement, _html?: string) {
 	const onClick = (event: Event) => {
 		const link = (event.target as Element | null)?.closest?.('a.clip-load');
-		if (link instanceof HTMLAnchorElement && node.contains(link)) load(link, current, event);
+		if (link instanceof HTMLAnchorElement && node.contains(link)) load(link, event);
 	};
 	const scan = () => {
-		for (const audio of node.querySelectorAll<HTMLAudioElement>('.clip audio'))
-			enhance(audio, current);
+		for (const audio of node.querySelectorAll<HTMLAudioElement>('.clip audio')) enhance(audio);
 	};
 	node.addEventListener('click', onClick);
 	scan();
 	return {
-		update(next: ClipLabels & { html?: string }) {
-			current = next;
-			scan();
-		},
+		update: scan,
 		destroy() {
 			node.removeEventListener('click', onClick);
 			playing?.pause();

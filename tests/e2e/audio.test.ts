@@ -40,6 +40,15 @@ function clipRequests(context: BrowserContext): string[] {
 	return seen;
 }
 
+/** How many of the course's clips the phone keeps (the download's cache). */
+const clipsKept = (page: Page, courseId: string) =>
+	page.evaluate(
+		async (id) =>
+			(await (await caches.open(`files-${id}`)).keys()).filter((r) => r.url.includes('.ogg'))
+				.length,
+		courseId
+	);
+
 /** Waits until the page's clip has played some of itself, and says how far and at what speed. */
 async function played(page: Page) {
 	const audio = page.locator('article.lesson audio').first();
@@ -236,14 +245,7 @@ describe('a Thai lesson with a recorded clip', () => {
 			})
 			.click();
 		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
-		expect(
-			await page.evaluate(
-				async (id) =>
-					(await (await caches.open(`files-${id}`)).keys()).filter((r) => r.url.includes('.ogg'))
-						.length,
-				courseId
-			)
-		).toBe(2);
+		expect(await clipsKept(page, courseId)).toBe(2);
 
 		step('offline');
 		const clips = clipRequests(context);
@@ -273,6 +275,30 @@ describe('a Thai lesson with a recorded clip', () => {
 		await page.getByRole('button', { name: 'အဖြေများကို စစ်ရန်' }).click();
 		await shown(page.getByText(/အောင်ပါပြီ/));
 		expect(clips.filter((r) => r.startsWith('worker'))).toEqual([]);
+		step('close');
+		await closeWorkerContext(context);
+	});
+
+	it('downloaded as text only, offline, says where the sound would be instead of a silent button', async () => {
+		const context = await phone(browser);
+		const step = traced(context);
+		const page = await context.newPage();
+		await signUpInBrowser(page, uniqueName('textonly'), 'data is dear');
+		step('worker');
+		await controlled(page, `/learn/courses/${courseId}`);
+		step('download');
+		await page.getByRole('button', { name: /^စာသားသာ ဒေါင်းလုဒ်/ }).click();
+		await shown(page.getByText('ဤသင်တန်းသည် ဤဖုန်းပေါ်တွင် ရှိသည်'));
+		expect(await clipsKept(page, courseId)).toBe(0);
+
+		step('offline');
+		await context.setOffline(true);
+		await page.goto(`/learn/courses/${courseId}/lessons/lesson-1`);
+		await shown(page.getByText('အင်တာနက် မရှိပါ - ဤဖုန်းထဲမှ ဖတ်နေသည်။'));
+		await shown(page.getByText('สวัสดีครับ'));
+		await page.getByRole('button', { name: '▶ နားထောင်ရန်' }).click();
+		await shown(page.getByRole('status').filter({ hasText: /^ဤအသံသည် ဤဖုန်းပေါ်တွင် မရှိပါ/ }));
+		expect(await page.getByRole('button', { name: /နားထောင်ရန်|ဖြည်းဖြည်း/ }).count()).toBe(0);
 		step('close');
 		await closeWorkerContext(context);
 	});

@@ -101,6 +101,12 @@ export async function previewAction(
 	return { action: 'preview', values, preview };
 }
 
+/** A picture or clip goes at the end of both texts, a paragraph of its own; the author moves it. */
+function addToBothTexts(values: FormValues, snippet: string) {
+	for (const key of ['body_my', 'body_en'])
+		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+}
+
 /**
  * Checks, re-encodes and stores the image, and adds it to the end of both texts (an image
  * teaches in both languages); the author saves the lesson to keep it there.
@@ -133,8 +139,7 @@ export async function uploadAction(
 			: refused(`error_image_${result.error}`);
 	const snippet = `![${read.alt}](images/${result.name})`;
 	delete values.image_alt;
-	for (const key of ['body_my', 'body_en'])
-		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	addToBothTexts(values, snippet);
 	return { action: 'upload', values, uploaded: snippet };
 }
 
@@ -167,8 +172,7 @@ export async function uploadClipAction(
 	if (!result.ok) return refused(`error_${result.error}`);
 	const snippet = clipSnippet(read.clipLabel, result.name);
 	delete values.clip_label;
-	for (const key of ['body_my', 'body_en'])
-		values[key] = values[key] ? `${values[key]}\n\n${snippet}` : snippet;
+	addToBothTexts(values, snippet);
 	return { action: 'clip', values, uploaded: snippet };
 }
 
