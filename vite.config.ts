@@ -6,6 +6,23 @@ import { lazyErrorPage } from './scripts/vite-lazy-error';
 import { messageNumbers } from './scripts/vite-message-numbers';
 import { COOKIES } from './src/lib/stored-names';
 
+/**
+ * The PostgreSQL server the integration tests also run on, when set (`.ci/run` starts one):
+ * a second project, `integration-postgres`, runs the same files there (tests/helpers/db.ts);
+ * `integration` always runs them on SQLite.
+ */
+const postgres = process.env.TEST_DATABASE_URL || '';
+const integration = (name: string, server: string) => ({
+	extends: true as const,
+	test: {
+		name,
+		include: ['tests/integration/**/*.test.ts'],
+		environment: 'node' as const,
+		env: { TEST_DATABASE_URL: server },
+		testTimeout: 30_000
+	}
+});
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -32,15 +49,8 @@ export default defineConfig({
 				extends: true,
 				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
 			},
-			{
-				extends: true,
-				test: {
-					name: 'integration',
-					include: ['tests/integration/**/*.test.ts'],
-					environment: 'node',
-					testTimeout: 30_000
-				}
-			},
+			integration('integration', ''),
+			...(postgres ? [integration('integration-postgres', postgres)] : []),
 			{
 				extends: true,
 				test: {

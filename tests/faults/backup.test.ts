@@ -137,7 +137,7 @@ it('backs up a consistent moment while learners write, and the restored copy has
 		log.every((w) => w.ackedAt !== undefined),
 		'every write of the drill acknowledged'
 	).toBe(true);
-	const present = tokensIn(restoredPath);
+	const present = await tokensIn(restoredPath);
 	const held = log.filter((w) => present[w.kind].has(w.token));
 	const lacked = log.filter((w) => !present[w.kind].has(w.token));
 	const before = log.filter((w) => w.ackedAt! < backupStarted);
@@ -161,7 +161,7 @@ it('backs up a consistent moment while learners write, and the restored copy has
 	expect(tableCounts(restoredPath)).toEqual(expectedCounts(baseline, held));
 	// The same account of rows holds for the live database with every write: the table of rows per write is complete.
 	expect(tableCounts(databasePath)).toEqual(expectedCounts(baseline, log));
-	const livePresent = tokensIn(databasePath);
+	const livePresent = await tokensIn(databasePath);
 	expect(log.filter((w) => !livePresent[w.kind].has(w.token)).map((w) => w.token)).toEqual([]);
 
 	const during = log.length - before.length - after.length;

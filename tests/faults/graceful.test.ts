@@ -239,7 +239,7 @@ it.each([1, 2])(
 
 		app = await startApp(PORT, databasePath, { WORKERS: String(workers) });
 		expect(checkIntegrity(databasePath)).toEqual([]);
-		const present = tokensIn(databasePath);
+		const present = await tokensIn(databasePath);
 		const acked = log.filter((w) => w.ackedAt !== undefined);
 		expect(
 			acked.filter((w) => !present[w.kind].has(w.token)).map((w) => w.token),

@@ -1,7 +1,8 @@
 /**
- * Two server processes on one SQLite file, as `WORKERS` runs them (each started here on a port of
- * its own, so a test can choose which one answers): what a person does through one is what
- * everyone sees through the other. A learner's new skill reaches an organization's ranking
+ * Two server processes on one database, as `WORKERS` runs them on one SQLite file and as several
+ * machines run them on one PostgreSQL database (each started here on a port of its own, so a test
+ * can choose which one answers): what a person does through one is what everyone sees through
+ * the other. A learner's new skill reaches an organization's ranking
  * through the other process within a second; failed sign-ins counted by one hold at the other;
  * and one process killed with SIGKILL under writes loses nothing it acknowledged, while the other
  * keeps serving.
@@ -11,16 +12,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { checkIntegrity } from '../../src/lib/server/db';
 import { pseudonym } from '../../src/lib/server/matching/candidates';
 import { startApp, type App } from '../helpers/app';
 import {
 	Client,
+	ENGINES,
+	freshStore,
+	integrityProblems,
 	sendWrite,
 	signUpLearners,
 	tokensIn,
 	uniqueName,
+	userIdOf,
 	vettedOrganization,
 	type Write,
 	type WriteKind
@@ -40,20 +43,7 @@ const env = {
 };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-processes-'));
-const databasePath = path.join(dir, 'shared.sqlite');
-let a: App;
-let b: App;
-
-beforeAll(async () => {
-	a = await startApp(PORT_A, databasePath, env);
-	b = await startApp(PORT_B, databasePath, env);
-});
-
-afterAll(async () => {
-	await a?.stop();
-	await b?.stop();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A client of `app` that says it comes from `address` (the proxy's header the servers trust). */
 const from = (app: App, address: string) => new Client(app.baseUrl, 'en', address);
@@ -69,9 +59,26 @@ async function signUp(client: Client, kind: 'learner' | 'org_member'): Promise<s
 	return username;
 }
 
-describe('two server processes on one SQLite file', () => {
+describe.each(ENGINES)('two server processes on one %s database', (engine) => {
+	let database = '';
+	let remove = async () => {};
+	let a: App;
+	let b: App;
+
+	beforeAll(async () => {
+		({ location: database, remove } = await freshStore(engine));
+		a = await startApp(PORT_A, database, env);
+		b = await startApp(PORT_B, database, env);
+	});
+
+	afterAll(async () => {
+		await a?.stop();
+		await b?.stop();
+		await remove();
+	});
+
 	it("ranks through process B a learner's skill added through process A within a second", async () => {
-		const { org, orgId, roles } = await vettedOrganization(a.baseUrl, databasePath, 1, [
+		const { org, orgId, roles } = await vettedOrganization(a.baseUrl, database, 1, [
 			{ skill: 'first_aid', level: '2', need: 'required' }
 		]);
 		const orgOnB = new Client(b.baseUrl);
@@ -84,11 +91,7 @@ describe('two server processes on one SQLite file', () => {
 			200,
 			'showing the profile to vetted organizations'
 		);
-		const db = new Database(databasePath, { readonly: true });
-		const userId = (
-			db.prepare('select id from user where username = ?').get(username) as { id: string }
-		).id;
-		db.close();
+		const userId = await userIdOf(database, username);
 		// Who is listed comes from B's own matching memory; the role requires first aid.
 		const listed = async (through = orgOnB) => {
 			const response = await through.request(`/org/roles/${roles[0]}/candidates`);
@@ -157,9 +160,9 @@ describe('two server processes on one SQLite file', () => {
 	});
 
 	it('loses nothing process B acknowledged when B is killed under writes, while A serves on', async () => {
-		const { roles } = await vettedOrganization(a.baseUrl, databasePath, 6);
-		const onA = await signUpLearners(a.baseUrl, databasePath, 2, roles);
-		const onB = await signUpLearners(b.baseUrl, databasePath, 2, roles.slice().reverse());
+		const { roles } = await vettedOrganization(a.baseUrl, database, 6);
+		const onA = await signUpLearners(a.baseUrl, database, 2, roles);
+		const onB = await signUpLearners(b.baseUrl, database, 2, roles.slice().reverse());
 		const learners = [...onA, ...onB].map((learner, index) => ({ ...learner, index }));
 		const log: Write[] = [];
 		let sequence = 0;
@@ -192,13 +195,13 @@ describe('two server processes on one SQLite file', () => {
 			live = false;
 			await Promise.all(writers);
 
-			expect(checkIntegrity(databasePath), `integrity after kill ${kill + 1}`).toEqual([]);
-			const present = tokensIn(databasePath);
+			expect(integrityProblems(database), `integrity after kill ${kill + 1}`).toEqual([]);
+			const present = await tokensIn(database);
 			const lost = log
 				.filter((w) => w.ackedAt !== undefined && !present[w.kind].has(w.token))
 				.map((w) => `${w.kind} ${w.token}`);
 			expect(lost, `acknowledged writes missing after kill ${kill + 1}`).toEqual([]);
-			b = await startApp(PORT_B, databasePath, env);
+			b = await startApp(PORT_B, database, env);
 		}
 		expect(
 			log.filter((w) => w.ackedAt !== undefined && w.learner.client.baseUrl === b.baseUrl).length

@@ -5,9 +5,86 @@
  * answer was read whole, so a test can tell what the server acknowledged from what it did not.
  */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import { checkIntegrity, openDatabase, type Db } from '../../src/lib/server/db';
+import { isPostgresUrl } from '../../src/lib/server/config';
+import { databaseEnv } from '../helpers/app';
 import { HttpClient } from '../helpers/http-client';
+
+/**
+ * The engines the fault tests run the server on: SQLite always; PostgreSQL too when
+ * TEST_DATABASE_URL names a server whose user may create databases (`.ci/run` starts one).
+ */
+export const POSTGRES_SERVER = process.env.TEST_DATABASE_URL || '';
+export type Engine = 'SQLite' | 'PostgreSQL';
+export const ENGINES: Engine[] = POSTGRES_SERVER ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+if (!POSTGRES_SERVER)
+	console.info('Fault tests on SQLite only: TEST_DATABASE_URL names no PostgreSQL server.');
+
+/**
+ * Where a test's server keeps its data, empty (the server migrates it as it starts): an SQLite
+ * file in a folder of its own, or a database of its own on TEST_DATABASE_URL's server. `location`
+ * is what the server is given (DATABASE_PATH or DATABASE_URL, see ../helpers/app.ts).
+ */
+export async function freshStore(
+	engine: Engine
+): Promise<{ location: string; remove: () => Promise<void> }> {
+	if (engine === 'SQLite') {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-faults-'));
+		return {
+			location: path.join(dir, 'faults.sqlite'),
+			remove: async () => fs.rmSync(dir, { recursive: true, force: true })
+		};
+	}
+	const name = `lanpya_faults_${randomBytes(6).toString('hex')}`;
+	await reading(POSTGRES_SERVER, (db) => sql`create database ${sql.id(name)}`.execute(db));
+	const address = new URL(POSTGRES_SERVER);
+	address.pathname = `/${name}`;
+	return {
+		location: address.toString(),
+		remove: () =>
+			reading(POSTGRES_SERVER, async (db) => {
+				await sql`drop database if exists ${sql.id(name)} with (force)`.execute(db);
+			})
+	};
+}
+
+/** Runs `read` on a connection of its own to the database at `location`, then closes it. */
+export async function reading<T>(location: string, read: (db: Db) => Promise<T>): Promise<T> {
+	const db = openDatabase(location);
+	try {
+		return await read(db);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/**
+ * What is wrong with the database after a kill: SQLite's `integrity_check`; PostgreSQL checks
+ * its own pages as it replays its log on the next start, which the restarted server needs.
+ */
+export const integrityProblems = (location: string): string[] =>
+	isPostgresUrl(location) ? [] : checkIntegrity(location);
+
+/** A learner's or member's id, by the name they signed up with. */
+export const userIdOf = (location: string, username: string) =>
+	reading(
+		location,
+		async (db) =>
+			(
+				await db
+					.selectFrom('user')
+					.select('id')
+					.where('username', '=', username)
+					.executeTakeFirstOrThrow()
+			).id
+	);
 
 /** A small seeded generator (mulberry32): a failing run is replayed with its seed. */
 export function seeded(seed: number): () => number {
@@ -61,13 +138,13 @@ export const uniqueName = (prefix: string) =>
 	`${prefix}${Date.now().toString(36)}${(names++).toString(36)}`;
 
 /** Makes an administrator with the real command; returns a signed-in client with its own password. */
-export async function adminClient(baseUrl: string, databasePath: string): Promise<Client> {
+export async function adminClient(baseUrl: string, location: string): Promise<Client> {
 	const name = uniqueName('faultadmin');
 	const { stdout } = await promisify(execFile)(
 		process.execPath,
 		['--import', 'tsx', 'scripts/admin-create.ts', name],
 		{
-			env: { ...process.env, DATABASE_PATH: databasePath },
+			env: { ...process.env, ...databaseEnv(location) },
 			encoding: 'utf8'
 		}
 	);
@@ -92,10 +169,10 @@ export async function adminClient(baseUrl: string, databasePath: string): Promis
 /** A vetted organization with `count` open roles (no skills needed, in Mae Sot); returns their ids. */
 export async function openRoles(
 	baseUrl: string,
-	databasePath: string,
+	location: string,
 	count: number
 ): Promise<string[]> {
-	return (await vettedOrganization(baseUrl, databasePath, count)).roles;
+	return (await vettedOrganization(baseUrl, location, count)).roles;
 }
 
 /**
@@ -104,11 +181,11 @@ export async function openRoles(
  */
 export async function vettedOrganization(
 	baseUrl: string,
-	databasePath: string,
+	location: string,
 	count: number,
 	skills: { skill: string; level: string; need: 'required' | 'preferred' }[] = []
 ): Promise<{ org: Client; orgId: string; roles: string[] }> {
-	const admin = await adminClient(baseUrl, databasePath);
+	const admin = await adminClient(baseUrl, location);
 	const org = new Client(baseUrl);
 	await org.expect(
 		'/signup',
@@ -128,11 +205,17 @@ export async function vettedOrganization(
 		200,
 		'applying as an organization'
 	);
-	const db = new Database(databasePath, { readonly: true });
-	const orgId = (
-		db.prepare('select id from organization where name = ?').get(orgName) as { id: string }
-	).id;
-	db.close();
+	const orgId = await reading(
+		location,
+		async (db) =>
+			(
+				await db
+					.selectFrom('organization')
+					.select('id')
+					.where('name', '=', orgName)
+					.executeTakeFirstOrThrow()
+			).id
+	);
 	await admin.expect(
 		`/admin/organizations/${orgId}?/decide`,
 		{ decision: 'vet', note: '' },
@@ -191,11 +274,10 @@ export interface Learner {
 /** Signs up `count` learners (a message needs an application first: the stream makes both). */
 export async function signUpLearners(
 	baseUrl: string,
-	databasePath: string,
+	location: string,
 	count: number,
 	roles: string[]
 ): Promise<Learner[]> {
-	const db = new Database(databasePath, { readonly: true });
 	const learners: Learner[] = [];
 	for (let index = 0; index < count; index++) {
 		const client = new Client(baseUrl, index % 2 ? 'my' : 'en');
@@ -206,12 +288,9 @@ export async function signUpLearners(
 			200,
 			'signing up a learner'
 		);
-		const id = (
-			db.prepare('select id from user where username = ?').get(username) as { id: string }
-		).id;
+		const id = await userIdOf(location, username);
 		learners.push({ index, client, id, roles: [...roles], applications: [] });
 	}
-	db.close();
 	return learners;
 }
 
@@ -289,38 +368,35 @@ export async function sendWrite(
 	return write;
 }
 
-/** What the database file holds of the writes: the tokens present, by kind. */
-export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
-	const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-	try {
+/** What the database holds of the writes: the tokens present, by kind. */
+export function tokensIn(location: string): Promise<Record<WriteKind, Set<string>>> {
+	return reading(location, async (db) => {
 		const progress = new Set<string>();
-		for (const row of db
-			.prepare(
-				"select event_id from sync_event where status = 'applied' and event_id like 'event-%'"
-			)
-			.all() as { event_id: string }[]) {
+		for (const row of await db
+			.selectFrom('sync_event')
+			.select('event_id')
+			.where('status', '=', 'applied')
+			.where('event_id', 'like', 'event-%')
+			.execute())
 			progress.add(row.event_id.slice('event-'.length));
-		}
 		const attempts = new Set<string>();
-		for (const row of db.prepare('select answers from quiz_attempt').all() as {
-			answers: string;
-		}[]) {
+		for (const row of await db.selectFrom('quiz_attempt').select('answers').execute()) {
 			const token = JSON.parse(row.answers)[TOKEN_QUESTION];
 			if (typeof token === 'string') attempts.add(token);
 		}
 		const application = new Set(
 			(
-				db
-					.prepare(
-						"select a.message from application a join application_event e on e.application_id = a.id and e.status = 'applied'"
+				await db
+					.selectFrom('application as a')
+					.innerJoin('application_event as e', (join) =>
+						join.onRef('e.application_id', '=', 'a.id').on('e.status', '=', 'applied')
 					)
-					.all() as { message: string }[]
+					.select('a.message')
+					.execute()
 			).map((r) => r.message)
 		);
 		const message = new Set(
-			(db.prepare('select body from application_message').all() as { body: string }[]).map(
-				(r) => r.body
-			)
+			(await db.selectFrom('application_message').select('body').execute()).map((r) => r.body)
 		);
 		// Atomicity: an event claimed as applied always has its attempt, an application always its history.
 		for (const token of progress)
@@ -330,16 +406,23 @@ export function tokensIn(databasePath: string): Record<WriteKind, Set<string>> {
 				);
 		for (const token of attempts)
 			if (!progress.has(token)) throw new Error(`quiz attempt ${token} has no sync event`);
-		const orphans = db
-			.prepare(
-				"select count(*) n from application a where not exists (select 1 from application_event e where e.application_id = a.id and e.status = 'applied')"
+		const orphans = await db
+			.selectFrom('application as a')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where(({ not, exists, selectFrom }) =>
+				not(
+					exists(
+						selectFrom('application_event as e')
+							.select('e.id')
+							.whereRef('e.application_id', '=', 'a.id')
+							.where('e.status', '=', 'applied')
+					)
+				)
 			)
-			.get() as { n: number };
-		if (orphans.n > 0) throw new Error(`${orphans.n} applications have no "applied" event`);
+			.executeTakeFirstOrThrow();
+		if (Number(orphans.n) > 0) throw new Error(`${orphans.n} applications have no "applied" event`);
 		return { progress, application, message };
-	} finally {
-		db.close();
-	}
+	});
 }
 
 /** Row counts of every table of the file (FTS shadow tables included). */

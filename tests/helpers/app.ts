@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
+import { isPostgresUrl } from '../../src/lib/server/config';
 
 export interface App {
 	baseUrl: string;
 	process: ChildProcess;
 	/** Milliseconds from spawning `npm start`'s script to its first healthy answer. */
 	startedMs: number;
+	/** The SQLite file, or the PostgreSQL database's address (postgres://...). */
 	databasePath: string;
 	output: () => string;
 	stop(): Promise<number | null>;
@@ -24,7 +26,16 @@ export function startArguments(): string[] {
 	return args;
 }
 
-/** Runs `npm start`'s script on its own port and database; resolves at the first healthy answer. */
+/** The environment that points a process (the server, a command) at the database `location`. */
+export const databaseEnv = (location: string): Record<string, string> =>
+	isPostgresUrl(location)
+		? { DATABASE_URL: location }
+		: { DATABASE_PATH: location, DATABASE_URL: '' };
+
+/**
+ * Runs `npm start`'s script on its own port and database (an SQLite file, or a PostgreSQL
+ * address); resolves at the first healthy answer.
+ */
 export async function startApp(
 	port: number,
 	databasePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-app-')), 'app.sqlite'),
@@ -43,7 +54,7 @@ export async function startApp(
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,
-			DATABASE_PATH: databasePath,
+			...databaseEnv(databasePath),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -24,6 +24,17 @@ function withDatabase(url: string, name: string): string {
 
 let admin: Db | undefined;
 let template: Promise<string> | undefined;
+let fileCopy: Promise<boolean> | undefined;
+
+/** Whether the server takes `create database ... strategy file_copy` (PostgreSQL 15 and later). */
+function copiesAsFiles(): Promise<boolean> {
+	fileCopy ??= sql<{
+		server_version_num: string;
+	}>`show server_version_num`
+		.execute(admin!)
+		.then((r) => Number(r.rows[0].server_version_num) >= 150000);
+	return fileCopy;
+}
 
 /**
  * This test file's migrated database, made once, which each test's database copies
@@ -54,6 +65,7 @@ if (server) {
 		await admin?.destroy();
 		admin = undefined;
 		template = undefined;
+		fileCopy = undefined;
 	});
 }
 
@@ -66,7 +78,10 @@ export async function freshDb(): Promise<{ db: Db; file: string; cleanup: () => 
 	if (server) {
 		const from = await migratedTemplate();
 		const name = `lanpya_test_${randomBytes(6).toString('hex')}`;
-		await sql`create database ${sql.id(name)} template ${sql.id(from)}`.execute(admin!);
+		// Copied as files (PostgreSQL 15's FILE_COPY, a tenth of the default's time for a small
+		// database); earlier versions copy no other way.
+		const strategy = (await copiesAsFiles()) ? sql` strategy file_copy` : sql``;
+		await sql`create database ${sql.id(name)} template ${sql.id(from)}${strategy}`.execute(admin!);
 		const url = withDatabase(server, name);
 		const db = openDatabase(url);
 		return {
