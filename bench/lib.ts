@@ -2,7 +2,7 @@ import net from 'node:net';
 
 export { launchChromium } from '../tests/helpers/chromium';
 
-export { startApp, type App } from '../tests/helpers/app';
+export { databaseEnv, startApp, type App } from '../tests/helpers/app';
 
 export function kb(bytes: number): string {
 	return `${(bytes / 1024).toFixed(1)} KB`;

@@ -2,12 +2,16 @@
  * The people of `npm run bench:load`, made as people make themselves: through the app's own
  * forms over HTTP (sign-up, profile, organization application, invitations, roles) and the
  * administrator command, so every session, hash and trigger is the real one. Only the extra
- * population that ranking works through is generated in SQL (as bench/match.ts does): learners
- * who never sign in during the run.
+ * population that ranking works through is written straight to the database (as bench/match.ts
+ * does): learners who never sign in during the run. On SQLite or PostgreSQL alike (`location`:
+ * a file, or a postgres:// address).
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { Insertable } from 'kysely';
+import { openDatabase, type Db } from '../src/lib/server/db';
+import type { Database } from '../src/lib/server/schema';
+import { databaseEnv } from './lib';
 import { AREAS, ORG_AREAS } from '../src/lib/vocab/areas';
 import { AVAILABILITY } from '../src/lib/vocab/profile';
 import { ROLE_KINDS } from '../src/lib/vocab/roles';
@@ -93,12 +97,25 @@ export interface SeedOptions {
 
 export async function seed(
 	baseUrl: string,
-	databasePath: string,
+	location: string,
+	options: SeedOptions
+): Promise<Seeded> {
+	const db = openDatabase(location);
+	try {
+		return await seedWith(db, baseUrl, location, options);
+	} finally {
+		await db.destroy();
+	}
+}
+
+async function seedWith(
+	db: Db,
+	baseUrl: string,
+	location: string,
 	options: SeedOptions
 ): Promise<Seeded> {
 	const rnd = random(2021);
-	const readDb = new BetterSqlite3(databasePath, { readonly: true });
-	const skills = (readDb.prepare('select id from skill order by id').all() as { id: string }[]).map(
+	const skills = (await db.selectFrom('skill').select('id').orderBy('id').execute()).map(
 		(s) => s.id
 	);
 	// Skewed as in life: a few skills are common (driving, Burmese), most are rare.
@@ -109,7 +126,7 @@ export async function seed(
 	const { stdout } = await promisify(execFile)(
 		'npx',
 		['tsx', 'scripts/admin-create.ts', adminName],
-		{ env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8' }
+		{ env: { ...process.env, ...databaseEnv(location) }, encoding: 'utf8' }
 	);
 	const oneTime = /One-time password: (\S+)/.exec(stdout)?.[1];
 	if (!oneTime) throw new Error(`admin:create printed no password: ${stdout}`);
@@ -131,9 +148,11 @@ export async function seed(
 			},
 			200
 		);
-		const orgId = (
-			readDb.prepare('select id from organization where name = ?').get(name) as { id: string }
-		).id;
+		const { id: orgId } = await db
+			.selectFrom('organization')
+			.select('id')
+			.where('name', '=', name)
+			.executeTakeFirstOrThrow();
 		await admin.post(`/admin/organizations/${orgId}?/decide`, { decision: 'vet', note: '' }, 200);
 
 		const roles: string[] = [];
@@ -210,59 +229,81 @@ export async function seed(
 		await learner.post('/learn/profile?/details', details, 200);
 		learners[l] = learner;
 	});
-	readDb.close();
-
-	generatePopulation(databasePath, options.population, skills, rnd);
+	await generatePopulation(db, options.population, skills, rnd);
 	return { learners, members };
 }
 
+/** Rows per insert: well under PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
+
 /**
  * Learners ranking has to read through, written straight to the database as bench/match.ts
- * does (their passwords are never used: nobody signs in as them). The triggers note each one
- * for matching's memory as they would any change.
+ * does (their passwords are never used: nobody signs in as them), in one transaction. The
+ * triggers note each one for matching's memory as they would any change.
  */
-function generatePopulation(
-	databasePath: string,
-	count: number,
-	skills: string[],
-	rnd: () => number
-) {
+async function generatePopulation(db: Db, count: number, skills: string[], rnd: () => number) {
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-	const sqlite = new BetterSqlite3(databasePath);
-	sqlite.pragma('busy_timeout = 5000');
 	const now = Date.now();
-	const insertUser = sqlite.prepare(
-		"insert into user (id, username, username_key, password_hash, kind, background, locale, must_change_password, created_at, password_changed_at) values (?, ?, ?, 'x', 'learner', null, 'my', 0, ?, ?)"
-	);
-	const insertProfile = sqlite.prepare(
-		'insert into learner_profile (user_id, area, availability, remote_ok, interests, visibility, updated_at) values (?, ?, ?, ?, ?, ?, ?)'
-	);
-	const insertSkill = sqlite.prepare(
-		"insert or ignore into user_skill (user_id, skill_id, level, source, source_ref, granted_at) values (?, ?, ?, 'self', '', ?)"
-	);
-	sqlite.transaction(() => {
-		for (let l = 0; l < count; l++) {
-			const id = `generated-${l}`;
-			insertUser.run(id, `generated${l}`, `generated${l}`, now, now);
-			const v = rnd();
-			insertProfile.run(
-				id,
-				pick(AREAS),
-				JSON.stringify(AVAILABILITY.filter(() => rnd() < 0.5)),
-				rnd() < 0.3 ? 1 : 0,
-				'[]',
-				v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden',
-				now
-			);
-			const own = 3 + Math.floor(rnd() * 8);
-			for (let s = 0; s < own; s++)
-				insertSkill.run(
-					id,
-					skills[Math.floor(skills.length * rnd() ** 2)],
-					1 + Math.floor(rnd() * 3),
-					now
-				);
+	const users: Insertable<Database['user']>[] = [];
+	const profiles: Insertable<Database['learner_profile']>[] = [];
+	const owned: Insertable<Database['user_skill']>[] = [];
+	for (let l = 0; l < count; l++) {
+		const id = `generated-${l}`;
+		users.push({
+			id,
+			username: `generated${l}`,
+			username_key: `generated${l}`,
+			password_hash: 'x',
+			kind: 'learner',
+			background: null,
+			locale: 'my',
+			must_change_password: 0,
+			created_at: now,
+			password_changed_at: now,
+			last_active_at: Math.floor(now / 86_400_000) * 86_400_000
+		});
+		const v = rnd();
+		profiles.push({
+			user_id: id,
+			area: pick(AREAS),
+			availability: JSON.stringify(AVAILABILITY.filter(() => rnd() < 0.5)),
+			remote_ok: rnd() < 0.3 ? 1 : 0,
+			interests: '[]',
+			visibility: v < 0.5 ? 'vetted' : v < 0.7 ? 'applied' : 'hidden',
+			updated_at: now
+		});
+		const own = 3 + Math.floor(rnd() * 8);
+		const mine = new Set<string>();
+		for (let s = 0; s < own; s++) {
+			const skill = skills[Math.floor(skills.length * rnd() ** 2)];
+			const level = 1 + Math.floor(rnd() * 3);
+			if (mine.has(skill)) continue;
+			mine.add(skill);
+			owned.push({
+				user_id: id,
+				skill_id: skill,
+				level,
+				source: 'self',
+				source_ref: '',
+				granted_at: now
+			});
 		}
-	})();
-	sqlite.close();
+	}
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < users.length; i += BATCH)
+			await trx
+				.insertInto('user')
+				.values(users.slice(i, i + BATCH))
+				.execute();
+		for (let i = 0; i < profiles.length; i += BATCH)
+			await trx
+				.insertInto('learner_profile')
+				.values(profiles.slice(i, i + BATCH))
+				.execute();
+		for (let i = 0; i < owned.length; i += BATCH)
+			await trx
+				.insertInto('user_skill')
+				.values(owned.slice(i, i + BATCH))
+				.execute();
+	});
 }

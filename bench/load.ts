@@ -21,16 +21,21 @@
  *
  * Then the lesson page alone against the very same bytes served as a static file by the same
  * server (LOAD_COMPARE_SECONDS, LOAD_COMPARE_CONNECTIONS each): what rendering costs.
+ *
+ * LOAD_SETUPS=sqlite:1,sqlite:2,postgres:2 does all of it for each way of serving in turn (the
+ * engine, and WORKERS server processes), each on a fresh database, and ends with a table that
+ * compares them; PostgreSQL's database is made on BENCH_DATABASE_URL's server and dropped after.
  * Prints Markdown for docs/benchmarks.md.
  */
 import autocannon, { type Client as Connection, type Request } from 'autocannon';
-import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
+import { openDatabase } from '../src/lib/server/db';
 import { startApp, type App } from './lib';
 import {
 	emptySamples,
@@ -215,13 +220,28 @@ function run(
  */
 function serverCpuMs(pid: number | undefined): number | null {
 	try {
-		// Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+		let sum = 0;
+		for (const id of [pid, ...childrenOf(pid)]) sum += cpuMsOf(id);
+		return sum;
 	} catch {
 		return null;
 	}
+}
+
+/** One process's CPU time so far, in ms. */
+function cpuMsOf(pid: number | undefined): number {
+	// Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** The server processes `WORKERS` started under `pid` (none when it serves alone). */
+function childrenOf(pid: number | undefined): number[] {
+	const children = `/proc/${pid}/task/${pid}/children`;
+	return fs.existsSync(children)
+		? fs.readFileSync(children, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+		: [];
 }
 /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
 const CLOCK_TICKS = 100;
@@ -358,176 +378,265 @@ const removeStatic = () => fs.rmSync(STATIC_FILE, { force: true });
 // The file holds a bench learner's page: it never outlives the run, even one stopped with Ctrl-C.
 process.once('exit', removeStatic);
 process.once('SIGINT', () => process.exit(130));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
-const databasePath = path.join(dir, 'app.sqlite');
-// Only the bench signs in, hundreds of times, from one address.
-const env = {
-	SIGN_IN_LIMIT_PER_ADDRESS: '1000000',
-	SIGN_UP_LIMIT_PER_ADDRESS: '1000000',
-	SIGN_UP_LIMIT_TOTAL: '1000000'
-};
-app = await startApp(PORT, databasePath, env);
-const baseUrl = app.baseUrl;
-try {
-	const seedStarted = Date.now();
-	const seeded = await seed(baseUrl, databasePath, {
-		learners: LEARNERS,
-		orgs: ORGS,
-		membersPerOrg: Math.ceil(MEMBERS / ORGS),
-		rolesPerOrg: ROLES_PER_ORG,
-		population: POPULATION
-	});
-	const members = seeded.members.slice(0, MEMBERS);
-	console.error(
-		`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`
-	);
 
-	// The static twin of a lesson page: the bytes the server rendered, as a file. The server's
-	// static handler lists its files when it starts, so it starts again to see it.
-	const comparedLesson = `/learn/courses/${courses[0].id}/lessons/${courses[0].lessons[0]}`;
-	const rendered = await fetch(baseUrl + comparedLesson, {
-		headers: { cookie: seeded.learners[0].cookie, accept: 'text/html' },
-		redirect: 'manual'
+/** One way of serving measured: the engine and the number of server processes. */
+interface Setup {
+	engine: 'sqlite' | 'postgres';
+	/** WORKERS for the server; '' leaves the server's own default (the cores, at most 4). */
+	workers: string;
+}
+const label = (setup: Setup) =>
+	`${setup.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, WORKERS=${setup.workers || `default (${Math.min(4, os.cpus().length)})`}`;
+
+/**
+ * LOAD_SETUPS=sqlite:1,sqlite:2,postgres:2 measures each in turn, on a fresh database each, and
+ * compares them; by default one setup, SQLite with WORKERS as set. PostgreSQL needs
+ * BENCH_DATABASE_URL: a server where the bench may create a database (dropped after).
+ */
+const SETUPS: Setup[] = (process.env.LOAD_SETUPS || `sqlite:${process.env.WORKERS ?? ''}`)
+	.split(',')
+	.map((text) => {
+		const [engine, workers = ''] = text.trim().split(':');
+		if (engine !== 'sqlite' && engine !== 'postgres')
+			throw new Error(`LOAD_SETUPS: ${text} is not sqlite:N or postgres:N`);
+		return { engine, workers };
 	});
-	if (rendered.status !== 200) throw new Error(`the lesson answered ${rendered.status}`);
-	const html = await rendered.text();
-	fs.writeFileSync(STATIC_FILE, html);
-	await app.stop();
+const POSTGRES = process.env.BENCH_DATABASE_URL ?? '';
+if (SETUPS.some((s) => s.engine === 'postgres') && !POSTGRES)
+	throw new Error('LOAD_SETUPS names postgres: set BENCH_DATABASE_URL');
+const baseUrl = `http://127.0.0.1:${PORT}`;
+
+/** An empty database for one setup, and how to remove it. */
+async function freshDatabase(setup: Setup): Promise<{ location: string; remove: () => void }> {
+	if (setup.engine === 'sqlite') {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
+		return {
+			location: path.join(dir, 'app.sqlite'),
+			remove: () => fs.rmSync(dir, { recursive: true, force: true })
+		};
+	}
+	const name = `lanpya_bench_${Date.now().toString(36)}`;
+	const admin = openDatabase(POSTGRES);
+	await sql`create database ${sql.id(name)}`.execute(admin);
+	await admin.destroy();
+	const address = new URL(POSTGRES);
+	address.pathname = `/${name}`;
+	return {
+		location: address.toString(),
+		remove: async () => {
+			const again = openDatabase(POSTGRES);
+			await sql`drop database if exists ${sql.id(name)} with (force)`.execute(again);
+			await again.destroy();
+		}
+	};
+}
+
+interface Measured {
+	setup: Setup;
+	perSecond: number;
+	p99: number;
+	errors: number;
+}
+
+/** Seeds a fresh database, serves it as `setup` says and measures; prints its own report. */
+async function measure(setup: Setup): Promise<Measured> {
+	eventsSent = 0;
+	unanswered.timeouts = 0;
+	unanswered.errors = 0;
+	const { location: databasePath, remove } = await freshDatabase(setup);
+	// Only the bench signs in, hundreds of times, from one address.
+	const env = {
+		SIGN_IN_LIMIT_PER_ADDRESS: '1000000',
+		SIGN_UP_LIMIT_PER_ADDRESS: '1000000',
+		SIGN_UP_LIMIT_TOTAL: '1000000',
+		...(setup.workers ? { WORKERS: setup.workers } : {})
+	};
 	app = await startApp(PORT, databasePath, env);
+	try {
+		const seedStarted = Date.now();
+		const seeded = await seed(baseUrl, databasePath, {
+			learners: LEARNERS,
+			orgs: ORGS,
+			membersPerOrg: Math.ceil(MEMBERS / ORGS),
+			rolesPerOrg: ROLES_PER_ORG,
+			population: POPULATION
+		});
+		const members = seeded.members.slice(0, MEMBERS);
+		console.error(
+			`seeded ${LEARNERS} learners, ${members.length} members, ${ORGS * ROLES_PER_ORG} roles, ${POPULATION} generated learners in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`
+		);
 
-	// One of each request first: the first ranking after a start loads matching's memory.
-	for (const request of [
-		...learnerRequests(seeded.learners[0].cookie, 0).slice(0, 5),
-		...memberRequests(members[0].client.cookie, members[0].roles, 0)
-	]) {
-		const response = await fetch(baseUrl + request.path, {
-			headers: request.headers,
+		// The static twin of a lesson page: the bytes the server rendered, as a file. The server's
+		// static handler lists its files when it starts, so it starts again to see it.
+		const comparedLesson = `/learn/courses/${courses[0].id}/lessons/${courses[0].lessons[0]}`;
+		const rendered = await fetch(baseUrl + comparedLesson, {
+			headers: { cookie: seeded.learners[0].cookie, accept: 'text/html' },
 			redirect: 'manual'
 		});
-		if (response.status !== 200)
-			throw new Error(`warming up ${request.route} answered ${response.status}`);
-	}
+		if (rendered.status !== 200) throw new Error(`the lesson answered ${rendered.status}`);
+		const html = await rendered.text();
+		fs.writeFileSync(STATIC_FILE, html);
+		await app.stop();
+		app = await startApp(PORT, databasePath, env);
 
-	const loadBefore = os.loadavg();
-	const routes = new Map<string, RouteSamples>();
-	const started = Date.now();
-	// With no pause, autocannon (which cannot pause) sends; with one, each person is a loop of their own.
-	const load = THINK_MS > 0 ? people : run;
-	const hostileSamples = emptySamples();
-	await Promise.all([
-		load(
-			LEARNERS,
-			SECONDS,
-			(c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c),
-			routes
-		),
-		load(
-			members.length,
-			SECONDS,
-			(c) => memberRequests(members[c].client.cookie, members[c].roles, c),
-			routes
-		),
-		hostile(HOSTILE, SECONDS, hostileSamples)
-	]);
-	const elapsed = (Date.now() - started) / 1000;
-	const { timeouts, errors: connectionErrors } = unanswered;
-	const loadAfter = os.loadavg();
-
-	// The server goes on rendering what timed-out connections gave up on: the comparison waits
-	// until it is idle again (three health checks in a row under 100 ms, at most two minutes).
-	const settleStarted = Date.now();
-	for (let quick = 0; quick < 3 && Date.now() - settleStarted < 120_000;) {
-		const asked = performance.now();
-		await fetch(`${baseUrl}/healthz`);
-		quick = performance.now() - asked < 100 ? quick + 1 : 0;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	const settledIn = (Date.now() - settleStarted) / 1000;
-	// Counted once the server is idle, so batches still being applied when the clock stopped count.
-	const db = new BetterSqlite3(databasePath, { readonly: true });
-	const sync = Object.fromEntries(
-		(
-			db.prepare('select status, count(*) as n from sync_event group by status').all() as {
-				status: string;
-				n: number;
-			}[]
-		).map((r) => [r.status, r.n])
-	);
-	const visible = (
-		db.prepare("select count(*) as n from learner_profile where visibility = 'vetted'").get() as {
-			n: number;
+		// One of each request first: the first ranking after a start loads matching's memory.
+		for (const request of [
+			...learnerRequests(seeded.learners[0].cookie, 0).slice(0, 5),
+			...memberRequests(members[0].client.cookie, members[0].roles, 0)
+		]) {
+			const response = await fetch(baseUrl + request.path, {
+				headers: request.headers,
+				redirect: 'manual'
+			});
+			if (response.status !== 200)
+				throw new Error(`warming up ${request.route} answered ${response.status}`);
 		}
-	).n;
-	db.close();
 
-	const compare = async (route: string, target: string) => {
-		const samples = new Map<string, RouteSamples>();
-		const cpuBefore = serverCpuMs(app!.process.pid);
-		await run(
-			COMPARE_CONNECTIONS,
-			COMPARE_SECONDS,
-			(c) => [
-				{ route, path: target, headers: { ...PHONE, cookie: seeded.learners[c % LEARNERS].cookie } }
-			],
-			samples
+		const loadBefore = os.loadavg();
+		const routes = new Map<string, RouteSamples>();
+		const started = Date.now();
+		// With no pause, autocannon (which cannot pause) sends; with one, each person is a loop of their own.
+		const load = THINK_MS > 0 ? people : run;
+		const hostileSamples = emptySamples();
+		await Promise.all([
+			load(
+				LEARNERS,
+				SECONDS,
+				(c) => learnerRequests(seeded.learners[c % LEARNERS].cookie, c),
+				routes
+			),
+			load(
+				members.length,
+				SECONDS,
+				(c) => memberRequests(members[c].client.cookie, members[c].roles, c),
+				routes
+			),
+			hostile(HOSTILE, SECONDS, hostileSamples)
+		]);
+		const elapsed = (Date.now() - started) / 1000;
+		const { timeouts, errors: connectionErrors } = unanswered;
+		const loadAfter = os.loadavg();
+
+		// The server goes on rendering what timed-out connections gave up on: the comparison waits
+		// until it is idle again (three health checks in a row under 100 ms, at most two minutes).
+		const settleStarted = Date.now();
+		for (let quick = 0; quick < 3 && Date.now() - settleStarted < 120_000;) {
+			const asked = performance.now();
+			await fetch(`${baseUrl}/healthz`);
+			quick = performance.now() - asked < 100 ? quick + 1 : 0;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		const settledIn = (Date.now() - settleStarted) / 1000;
+		// Counted once the server is idle, so batches still being applied when the clock stopped count.
+		const db = openDatabase(databasePath);
+		const sync = Object.fromEntries(
+			(
+				await db
+					.selectFrom('sync_event')
+					.select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+					.groupBy('status')
+					.execute()
+			).map((r) => [r.status, Number(r.n)])
 		);
-		const s = samples.get(route) ?? emptySamples();
-		const cpuAfter = serverCpuMs(app!.process.pid);
-		return {
-			route,
-			perSecond: s.latencies.length / COMPARE_SECONDS,
-			cpuPerAnswer:
-				cpuBefore === null || cpuAfter === null || s.latencies.length === 0
-					? null
-					: (cpuAfter - cpuBefore) / s.latencies.length,
-			p50: percentile(s.latencies, 50),
-			p99: percentile(s.latencies, 99),
-			errors: s.redirects + s.failed + s.errors
+		const visible = Number(
+			(
+				await db
+					.selectFrom('learner_profile')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('visibility', '=', 'vetted')
+					.executeTakeFirstOrThrow()
+			).n
+		);
+		await db.destroy();
+
+		const compare = async (route: string, target: string) => {
+			const samples = new Map<string, RouteSamples>();
+			const cpuBefore = serverCpuMs(app!.process.pid);
+			await run(
+				COMPARE_CONNECTIONS,
+				COMPARE_SECONDS,
+				(c) => [
+					{
+						route,
+						path: target,
+						headers: { ...PHONE, cookie: seeded.learners[c % LEARNERS].cookie }
+					}
+				],
+				samples
+			);
+			const s = samples.get(route) ?? emptySamples();
+			const cpuAfter = serverCpuMs(app!.process.pid);
+			return {
+				route,
+				perSecond: s.latencies.length / COMPARE_SECONDS,
+				cpuPerAnswer:
+					cpuBefore === null || cpuAfter === null || s.latencies.length === 0
+						? null
+						: (cpuAfter - cpuBefore) / s.latencies.length,
+				p50: percentile(s.latencies, 50),
+				p99: percentile(s.latencies, 99),
+				errors: s.redirects + s.failed + s.errors
+			};
 		};
-	};
-	const page = await compare('lesson page', comparedLesson);
-	const file = await compare('static file', `/${STATIC_NAME}`);
+		const page = await compare('lesson page', comparedLesson);
+		const file = await compare('static file', `/${STATIC_NAME}`);
 
-	const rows = summarize(routes, elapsed);
-	const all = rows.at(-1)!;
-	console.log(
-		`### bench:load: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
-	);
-	console.log(
-		`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}${HOSTILE > 0 ? `, ${HOSTILE} anonymous connections posting the hostile sign-in form back to back beside them` : ''}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`
-	);
-	console.log(table(rows));
-	const learnerLatencies = [...routes]
-		.filter(([route]) => route !== 'candidates')
-		.flatMap(([, samples]) => samples.latencies);
-	console.log(
-		`\nLearners (every learner route together): p50 ${percentile(learnerLatencies, 50).toFixed(1)} ms, p95 ${percentile(learnerLatencies, 95).toFixed(1)} ms, p99 ${percentile(learnerLatencies, 99).toFixed(1)} ms, with ${HOSTILE} hostile poster${HOSTILE === 1 ? '' : 's'} beside them.`
-	);
-	if (HOSTILE > 0) {
-		const h = summarize(new Map([['hostile sign-in', hostileSamples]]), elapsed)[0];
+		const rows = summarize(routes, elapsed);
+		const all = rows.at(-1)!;
 		console.log(
-			`Hostile sign-in form (${(hostileForm().body.length / 1024).toFixed(0)} KiB multipart, ${HOSTILE} connections back to back): ${h.requests} answered (${hostileSamples.ok} 2xx, ${hostileSamples.failed} 4xx/5xx), p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms, ${hostileSamples.errors} unanswered.`
+			`### bench:load (${label(setup)}): ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
 		);
+		console.log(
+			`${LEARNERS} learners and ${members.length} organization members (${ORGS} vetted organizations, ${ORGS * ROLES_PER_ORG} open roles) on as many connections for ${elapsed.toFixed(1)} s, ${THINK_MS > 0 ? `pausing ${THINK_MS} ms on average after each answer` : 'asking again as soon as each answer arrived'}${HOSTILE > 0 ? `, ${HOSTILE} anonymous connections posting the hostile sign-in form back to back beside them` : ''}; ${visible} learners visible to vetted organizations (${POPULATION} generated). Load average ${loadBefore.map((n) => n.toFixed(2)).join(' / ')} before, ${loadAfter.map((n) => n.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).\n`
+		);
+		console.log(table(rows));
+		const learnerLatencies = [...routes]
+			.filter(([route]) => route !== 'candidates')
+			.flatMap(([, samples]) => samples.latencies);
+		console.log(
+			`\nLearners (every learner route together): p50 ${percentile(learnerLatencies, 50).toFixed(1)} ms, p95 ${percentile(learnerLatencies, 95).toFixed(1)} ms, p99 ${percentile(learnerLatencies, 99).toFixed(1)} ms, with ${HOSTILE} hostile poster${HOSTILE === 1 ? '' : 's'} beside them.`
+		);
+		if (HOSTILE > 0) {
+			const h = summarize(new Map([['hostile sign-in', hostileSamples]]), elapsed)[0];
+			console.log(
+				`Hostile sign-in form (${(hostileForm().body.length / 1024).toFixed(0)} KiB multipart, ${HOSTILE} connections back to back): ${h.requests} answered (${hostileSamples.ok} 2xx, ${hostileSamples.failed} 4xx/5xx), p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms, ${hostileSamples.errors} unanswered.`
+			);
+		}
+		console.log(
+			`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`
+		);
+		console.log(
+			`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`
+		);
+		console.log(
+			'| | Req/s | p50 | p99 | Errors | Server CPU per answer |\n|---|---|---|---|---|---|'
+		);
+		for (const r of [page, file])
+			console.log(
+				`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerAnswer === null ? '–' : `${r.cpuPerAnswer.toFixed(2)} ms`} |`
+			);
+		console.log(
+			`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower; server CPU per answer ${page.cpuPerAnswer === null || file.cpuPerAnswer === null ? '–' : ratio(page.cpuPerAnswer, file.cpuPerAnswer)} (the server processes together, their workers included: about the throughput ratio on a machine with nothing else to do).`
+		);
+		return { setup, perSecond: all.perSecond, p99: all.p99, errors: all.errors };
+	} finally {
+		await app?.stop();
+		app = undefined;
+		removeStatic();
+		if (process.env.BENCH_KEEP) console.error(`kept ${databasePath}`);
+		else await remove();
 	}
+}
+
+const measured: Measured[] = [];
+for (const setup of SETUPS) measured.push(await measure(setup));
+if (measured.length > 1) {
+	const first = measured[0];
 	console.log(
-		`\nTarget: 0 errors (${all.errors}), p99 ≤ 500 ms (${all.p99.toFixed(0)} ms). Unanswered: ${timeouts} timeouts (${TIMEOUT} s), ${connectionErrors} connection errors. Sync: ${eventsSent} events sent, ${sync.applied ?? 0} applied, ${sync.rejected ?? 0} rejected, counted once the server was idle.\n`
+		`\n### Setups compared, one after another in this run\n\n| Setup | Req/s | p99 | Errors | Req/s against ${label(first.setup)} |\n|---|---|---|---|---|`
 	);
-	console.log(
-		`Lesson page against its ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML as a static file, ${COMPARE_CONNECTIONS} connections, ${COMPARE_SECONDS} s each, once the server was idle again (${settledIn.toFixed(1)} s after the load):\n`
-	);
-	console.log(
-		'| | Req/s | p50 | p99 | Errors | Server CPU per answer |\n|---|---|---|---|---|---|'
-	);
-	for (const r of [page, file])
+	for (const m of measured)
 		console.log(
-			`| ${r.route} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerAnswer === null ? '–' : `${r.cpuPerAnswer.toFixed(2)} ms`} |`
+			`| ${label(m.setup)} | ${m.perSecond.toFixed(1)} | ${m.p99.toFixed(0)} ms | ${m.errors} | ${(m.perSecond / first.perSecond).toFixed(2)}× |`
 		);
-	console.log(
-		`\nStatic file ÷ lesson page: throughput ${ratio(file.perSecond, page.perSecond)}, p50 latency ${ratio(page.p50, file.p50)} lower, p99 ${ratio(page.p99, file.p99)} lower; server CPU per answer ${page.cpuPerAnswer === null || file.cpuPerAnswer === null ? '–' : ratio(page.cpuPerAnswer, file.cpuPerAnswer)} (about the throughput ratio of a machine with nothing else to do: the server answers on one thread).`
-	);
-} finally {
-	await app?.stop();
-	removeStatic();
-	if (process.env.BENCH_KEEP) console.error(`kept ${databasePath}`);
-	else fs.rmSync(dir, { recursive: true, force: true });
 }

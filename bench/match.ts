@@ -11,6 +11,9 @@
  * start took, the first ranking after it, the process's memory and the database size as Markdown
  * for docs/benchmarks.md. `BENCH_SIZES=50000 BENCH_ROLES=8000` runs only the populations named
  * (every learner count with every role count; one left out means 50,000 learners or 2,000 roles).
+ * With BENCH_DATABASE_URL (a PostgreSQL server where the bench may create a database), each
+ * population is measured again on PostgreSQL: the generated file copied there by
+ * `npm run copy-to-postgres`'s own code (src/lib/server/db-copy.ts), into a database dropped after.
  *
  * The population is seeded, so every run measures the same data. Skills are drawn with a skew
  * (a few are common, most are rare), as in life: many people drive or speak Burmese, few can
@@ -21,7 +24,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/lib/server/db';
+import { copyDatabase } from '../src/lib/server/db-copy';
 import { migrateToLatest } from '../src/lib/server/migrate';
 import { startMatching } from '../src/lib/server/matching/start';
 import { rankCandidates } from '../src/lib/server/matching/candidates';
@@ -228,17 +233,20 @@ async function time(
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-const rows: string[] = [];
-for (const { learners: size, roles: openRoles } of CASES) {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-match-'));
-	const file = path.join(dir, 'bench.sqlite');
-	let db: Db = openDatabase(file);
-	await migrateToLatest(db, new DiskMigrationProvider());
-	await db.destroy();
-	const started = Date.now();
-	const { orgMembers, roleOrg, learnerIds } = generate(file, size, openRoles / ORGS);
-	const generatedIn = Date.now() - started;
-	db = openDatabase(file);
+/** Times matching on `db` (a population `generate` made) and returns its row of the table. */
+async function measure(
+	db: Db,
+	engine: string,
+	location: string,
+	size: number,
+	openRoles: number,
+	generatedIn: number,
+	{
+		orgMembers,
+		roleOrg,
+		learnerIds
+	}: { orgMembers: string[]; roleOrg: Map<string, number>; learnerIds: string[] }
+): Promise<string> {
 	// As the server does in its `init` hook, before it listens.
 	const startCpu: number[] = [];
 	const [startedIn] = await time(1, () => startMatching(db), startCpu);
@@ -285,14 +293,83 @@ for (const { learners: size, roles: openRoles } of CASES) {
 		throw new Error(`expected every open role scored, got ${scored / SAMPLES}`);
 
 	const memory = process.memoryUsage();
-	const bytes = fs.statSync(file).size;
-	rows.push(
-		`| ${size.toLocaleString('en')} | ${openRoles.toLocaleString('en')} | ${ms(percentile(candidates, 50))} | ${ms(percentile(candidates, 95))} | ${ms(percentile(opportunities, 50))} | ${ms(percentile(opportunities, 95))} | ${ms(percentile(opportunitiesCpu, 50))} / ${ms(percentile(opportunitiesCpu, 95))} | ${mb(memory.rss)} / ${mb(memory.heapUsed)} | ${ms(startedIn)} (CPU ${ms(startCpu[0])}) | ${ms(firstLoad)} | ${mb(bytes)} | ${(generatedIn / 1000).toFixed(1)} s |`
-	);
-	console.error(
-		`${size} learners, ${openRoles} roles: ${rows.at(-1)} (mean ${Math.round(shown / SAMPLES)} candidates shown)`
-	);
-	await db.destroy();
+	const bytes = await sizeOf(db, location);
+	const row = `| ${engine} | ${size.toLocaleString('en')} | ${openRoles.toLocaleString('en')} | ${ms(percentile(candidates, 50))} | ${ms(percentile(candidates, 95))} | ${ms(percentile(opportunities, 50))} | ${ms(percentile(opportunities, 95))} | ${ms(percentile(opportunitiesCpu, 50))} / ${ms(percentile(opportunitiesCpu, 95))} | ${mb(memory.rss)} / ${mb(memory.heapUsed)} | ${ms(startedIn)} (CPU ${ms(startCpu[0])}) | ${ms(firstLoad)} | ${mb(bytes)} | ${(generatedIn / 1000).toFixed(1)} s |`;
+	console.error(`mean ${Math.round(shown / SAMPLES)} candidates shown`);
+	return row;
+}
+
+const POSTGRES = process.env.BENCH_DATABASE_URL ?? '';
+
+/** The population in a PostgreSQL database of its own, copied from the file; and its removal. */
+async function onPostgres(file: string): Promise<{ url: string; remove: () => Promise<void> }> {
+	const name = `lanpya_bench_match_${Date.now().toString(36)}`;
+	const admin = openDatabase(POSTGRES);
+	await sql`create database ${sql.id(name)}`.execute(admin);
+	const address = new URL(POSTGRES);
+	address.pathname = `/${name}`;
+	const url = address.toString();
+	const [source, target] = [openDatabase(file), openDatabase(url)];
+	try {
+		await migrateToLatest(target, new DiskMigrationProvider());
+		await copyDatabase(source, target);
+		await sql`analyze`.execute(target);
+	} finally {
+		await source.destroy();
+		await target.destroy();
+	}
+	return {
+		url,
+		remove: async () => {
+			await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+			await admin.destroy();
+		}
+	};
+}
+
+/** The database's size on disk: the SQLite file, or PostgreSQL's count for the database. */
+async function sizeOf(db: Db, location: string): Promise<number> {
+	if (!location.startsWith('postgres')) return fs.statSync(location).size;
+	const result = await sql<{
+		bytes: string;
+	}>`select pg_database_size(current_database()) as bytes`.execute(db);
+	return Number(result.rows[0].bytes);
+}
+
+const rows: string[] = [];
+for (const { learners: size, roles: openRoles } of CASES) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-match-'));
+	const file = path.join(dir, 'bench.sqlite');
+	const created = openDatabase(file);
+	await migrateToLatest(created, new DiskMigrationProvider());
+	await created.destroy();
+	const started = Date.now();
+	const { orgMembers, roleOrg, learnerIds } = generate(file, size, openRoles / ORGS);
+	const generatedIn = Date.now() - started;
+	const engines: { engine: string; location: string; remove: () => Promise<void> }[] = [
+		{ engine: 'SQLite', location: file, remove: async () => {} }
+	];
+	if (POSTGRES) {
+		const copyStarted = Date.now();
+		const { url, remove } = await onPostgres(file);
+		console.error(
+			`${size} learners, ${openRoles} roles: copied to PostgreSQL in ${((Date.now() - copyStarted) / 1000).toFixed(1)} s`
+		);
+		engines.push({ engine: 'PostgreSQL', location: url, remove });
+	}
+	for (const { engine, location, remove } of engines) {
+		const db = openDatabase(location);
+		rows.push(
+			await measure(db, engine, location, size, openRoles, generatedIn, {
+				orgMembers,
+				roleOrg,
+				learnerIds
+			})
+		);
+		console.error(`${size} learners, ${openRoles} roles: ${rows.at(-1)}`);
+		await db.destroy();
+		await remove();
+	}
 	if (process.env.BENCH_KEEP) console.error(`kept ${file}`);
 	else fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -307,7 +384,7 @@ console.log(
 	`Budgets: candidates p95 ≤ ${CANDIDATES_BUDGET} ms, opportunities p95 ≤ ${OPPORTUNITIES_BUDGET} ms (at 50,000 learners and 8,000 open roles).\n`
 );
 console.log(
-	'| Learners | Open roles | Candidates p50 | Candidates p95 | Opportunities p50 | Opportunities p95 | Opportunities CPU p50 / p95 | Memory (RSS / heap) | Start (memory built before listening) | First ranking after start | Database | Generated in |'
+	'| Engine | Learners | Open roles | Candidates p50 | Candidates p95 | Opportunities p50 | Opportunities p95 | Opportunities CPU p50 / p95 | Memory (RSS / heap) | Start (memory built before listening) | First ranking after start | Database | Generated in |'
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
