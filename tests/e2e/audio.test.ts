@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatBytes } from '$lib/format';
+import { oggOpus } from '../helpers/clips';
 import {
 	closeWorkerContext,
 	consoleErrors,
@@ -301,5 +302,36 @@ describe('a Thai lesson with a recorded clip', () => {
 		expect(await page.getByRole('button', { name: /နားထောင်ရန်|ဖြည်းဖြည်း/ }).count()).toBe(0);
 		step('close');
 		await closeWorkerContext(context);
+	});
+
+	it('is uploaded as a file with JavaScript off, placed in the text, and kept without its tags', async () => {
+		const context = await phone(browser, { javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signInAsNewAdmin(page, 'nojsauthor');
+		await page.goto(`/author/courses/${courseId}/lessons/lesson-1`);
+		await page.getByLabel('Sound file').setInputFiles({
+			name: 'phrase.ogg',
+			mimeType: 'audio/ogg',
+			buffer: Buffer.from(oggOpus(2, ['TITLE=Ko Aung at home', 'LOCATION=Mae Sot']))
+		});
+		await typeInto(
+			page.getByLabel('What is said in it (shown beside the play button)'),
+			'ขอบคุณครับ'
+		);
+		await page.getByRole('button', { name: 'Upload the sound and add it to the text' }).click();
+		await shown(page.getByText(/The clip is at the end of both texts/));
+		const typed = await page
+			.getByRole('group', { name: 'Lesson text', exact: true })
+			.getByLabel('English')
+			.inputValue();
+		const placed = typed.match(/\n\n!\[ขอบคุณครับ\]\(audio\/([a-z0-9]+\.ogg)\)$/);
+		expect(placed, typed).not.toBeNull();
+		const kept = await page.request.get(`/media/courses/${courseId}/${placed![1]}`);
+		expect(kept.status()).toBe(200);
+		const bytes = Buffer.from(await kept.body()).toString('latin1');
+		expect(bytes.startsWith('OggS')).toBe(true);
+		expect(bytes).not.toContain('Ko Aung');
+		expect(bytes).not.toContain('Mae Sot');
+		await context.close();
 	});
 });
