@@ -63,6 +63,12 @@ function superviseWorkers(count: number): void {
 	/** Workers that have opened the port. */
 	const serving = new Set<Worker>();
 	let listening = 0;
+	// Every worker accepts from the one listening socket, and the kernel gives each new connection
+	// to whichever takes it first. Node's default on Linux, this process accepting and passing
+	// connections to the workers in turn, loses the ones it passes to a worker that has just died
+	// before it learns of the death: they stay open and are never answered (about every other
+	// kill in tests/faults/processes.test.ts). Must be set before the first fork.
+	cluster.schedulingPolicy = cluster.SCHED_NONE;
 	// Workers run this file itself, not `npm start`'s launcher: nothing to build or check again.
 	cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) });
 	const start = () => {
