@@ -4,6 +4,8 @@ export { launchChromium } from '../tests/helpers/chromium';
 
 export { databaseEnv, startApp, type App } from '../tests/helpers/app';
 
+export { createDatabase } from '../tests/helpers/postgres-server';
+
 export function kb(bytes: number): string {
 	return `${(bytes / 1024).toFixed(1)} KB`;
 }

@@ -33,10 +33,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { readStarterCatalogue } from '../src/lib/server/courses/content-files';
 import { openDatabase } from '../src/lib/server/db';
-import { startApp, type App } from './lib';
+import { createDatabase, startApp, type App } from './lib';
 import {
 	emptySamples,
 	percentile,
@@ -407,7 +406,9 @@ if (SETUPS.some((s) => s.engine === 'postgres') && !POSTGRES)
 const baseUrl = `http://127.0.0.1:${PORT}`;
 
 /** An empty database for one setup, and how to remove it. */
-async function freshDatabase(setup: Setup): Promise<{ location: string; remove: () => void }> {
+async function freshDatabase(
+	setup: Setup
+): Promise<{ location: string; remove: () => void | Promise<void> }> {
 	if (setup.engine === 'sqlite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lanpya-bench-load-'));
 		return {
@@ -415,20 +416,8 @@ async function freshDatabase(setup: Setup): Promise<{ location: string; remove: 
 			remove: () => fs.rmSync(dir, { recursive: true, force: true })
 		};
 	}
-	const name = `lanpya_bench_${Date.now().toString(36)}`;
-	const admin = openDatabase(POSTGRES);
-	await sql`create database ${sql.id(name)}`.execute(admin);
-	await admin.destroy();
-	const address = new URL(POSTGRES);
-	address.pathname = `/${name}`;
-	return {
-		location: address.toString(),
-		remove: async () => {
-			const again = openDatabase(POSTGRES);
-			await sql`drop database if exists ${sql.id(name)} with (force)`.execute(again);
-			await again.destroy();
-		}
-	};
+	const made = await createDatabase(POSTGRES, 'lanpya_bench');
+	return { location: made.url, remove: made.drop };
 }
 
 interface Measured {

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/lib/server/db';
 import { copyDatabase } from '../src/lib/server/db-copy';
+import { createDatabase } from './lib';
 import { migrateToLatest } from '../src/lib/server/migrate';
 import { startMatching } from '../src/lib/server/matching/start';
 import { rankCandidates } from '../src/lib/server/matching/candidates';
@@ -303,13 +304,8 @@ const POSTGRES = process.env.BENCH_DATABASE_URL ?? '';
 
 /** The population in a PostgreSQL database of its own, copied from the file; and its removal. */
 async function onPostgres(file: string): Promise<{ url: string; remove: () => Promise<void> }> {
-	const name = `lanpya_bench_match_${Date.now().toString(36)}`;
-	const admin = openDatabase(POSTGRES);
-	await sql`create database ${sql.id(name)}`.execute(admin);
-	const address = new URL(POSTGRES);
-	address.pathname = `/${name}`;
-	const url = address.toString();
-	const [source, target] = [openDatabase(file), openDatabase(url)];
+	const made = await createDatabase(POSTGRES, 'lanpya_bench_match');
+	const [source, target] = [openDatabase(file), openDatabase(made.url)];
 	try {
 		await migrateToLatest(target, new DiskMigrationProvider());
 		await copyDatabase(source, target);
@@ -318,13 +314,7 @@ async function onPostgres(file: string): Promise<{ url: string; remove: () => Pr
 		await source.destroy();
 		await target.destroy();
 	}
-	return {
-		url,
-		remove: async () => {
-			await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
-			await admin.destroy();
-		}
-	};
+	return { url: made.url, remove: made.drop };
 }
 
 /** The database's size on disk: the SQLite file, or PostgreSQL's count for the database. */

@@ -8,14 +8,13 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { sql } from 'kysely';
 import { checkIntegrity, openDatabase, type Db } from '../../src/lib/server/db';
 import { isPostgresUrl } from '../../src/lib/server/config';
 import { databaseEnv } from '../helpers/app';
 import { HttpClient } from '../helpers/http-client';
+import { createDatabase } from '../helpers/postgres-server';
 
 /**
  * The engines the fault tests run the server on: SQLite always; PostgreSQL too when
@@ -42,17 +41,8 @@ export async function freshStore(
 			remove: async () => fs.rmSync(dir, { recursive: true, force: true })
 		};
 	}
-	const name = `lanpya_faults_${randomBytes(6).toString('hex')}`;
-	await reading(POSTGRES_SERVER, (db) => sql`create database ${sql.id(name)}`.execute(db));
-	const address = new URL(POSTGRES_SERVER);
-	address.pathname = `/${name}`;
-	return {
-		location: address.toString(),
-		remove: () =>
-			reading(POSTGRES_SERVER, async (db) => {
-				await sql`drop database if exists ${sql.id(name)} with (force)`.execute(db);
-			})
-	};
+	const made = await createDatabase(POSTGRES_SERVER, 'lanpya_faults');
+	return { location: made.url, remove: made.drop };
 }
 
 /** Runs `read` on a connection of its own to the database at `location`, then closes it. */

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import { sql } from 'kysely';
 import { openDatabase, type Db } from '$lib/server/db';
 import { loadTaxonomy, readTaxonomy } from '$lib/server/skills/taxonomy';
 import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
+import { createDatabase, type OwnDatabase } from './postgres-server';
 
 /**
  * The PostgreSQL server the integration tests run on instead of SQLite, when set:
@@ -15,57 +14,34 @@ import { BundledMigrationProvider, migrateToLatest } from '$lib/server/migrate';
  */
 const server = process.env.TEST_DATABASE_URL || '';
 
-/** `url` with another database name. */
-function withDatabase(url: string, name: string): string {
-	const address = new URL(url);
-	address.pathname = `/${name}`;
-	return address.toString();
-}
-
 let admin: Db | undefined;
-let template: Promise<string> | undefined;
-let fileCopy: Promise<boolean> | undefined;
-
-/** Whether the server takes `create database ... strategy file_copy` (PostgreSQL 15 and later). */
-function copiesAsFiles(): Promise<boolean> {
-	fileCopy ??= sql<{
-		server_version_num: string;
-	}>`show server_version_num`
-		.execute(admin!)
-		.then((r) => Number(r.rows[0].server_version_num) >= 150000);
-	return fileCopy;
-}
+let template: Promise<OwnDatabase> | undefined;
 
 /**
  * This test file's migrated database, made once, which each test's database copies
  * (`create database ... template`): migrating once per file rather than per test.
  */
-function migratedTemplate(): Promise<string> {
+function migratedTemplate(): Promise<OwnDatabase> {
 	template ??= (async () => {
 		admin ??= openDatabase(server);
-		const name = `lanpya_template_${randomBytes(6).toString('hex')}`;
-		await sql`create database ${sql.id(name)}`.execute(admin);
-		const db = openDatabase(withDatabase(server, name));
+		const made = await createDatabase(server, 'lanpya_template', { admin });
+		const db = openDatabase(made.url);
 		try {
 			await migrateToLatest(db, new BundledMigrationProvider());
 		} finally {
 			await db.destroy();
 		}
-		return name;
+		return made;
 	})();
 	return template;
 }
 
 if (server) {
 	afterAll(async () => {
-		if (template) {
-			const name = await template.catch(() => undefined);
-			if (name && admin) await sql`drop database if exists ${sql.id(name)}`.execute(admin);
-		}
+		if (template) await (await template.catch(() => undefined))?.drop();
 		await admin?.destroy();
 		admin = undefined;
 		template = undefined;
-		fileCopy = undefined;
 	});
 }
 
@@ -77,19 +53,14 @@ if (server) {
 export async function freshDb(): Promise<{ db: Db; file: string; cleanup: () => Promise<void> }> {
 	if (server) {
 		const from = await migratedTemplate();
-		const name = `lanpya_test_${randomBytes(6).toString('hex')}`;
-		// Copied as files (PostgreSQL 15's FILE_COPY, a tenth of the default's time for a small
-		// database); earlier versions copy no other way.
-		const strategy = (await copiesAsFiles()) ? sql` strategy file_copy` : sql``;
-		await sql`create database ${sql.id(name)} template ${sql.id(from)}${strategy}`.execute(admin!);
-		const url = withDatabase(server, name);
-		const db = openDatabase(url);
+		const made = await createDatabase(server, 'lanpya_test', { template: from.name, admin });
+		const db = openDatabase(made.url);
 		return {
 			db,
-			file: url,
+			file: made.url,
 			cleanup: async () => {
 				await db.destroy();
-				await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin!);
+				await made.drop();
 			}
 		};
 	}
